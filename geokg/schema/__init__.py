@@ -1,0 +1,55 @@
+"""The contract shared by every stage: ontology enums, stable ids and pydantic records."""
+
+from geokg.schema.ids import document_id, entity_id, mention_id, sentence_id, slugify
+from geokg.schema.ontology import (
+    ALLOWED_TRIPLES,
+    RELATION_META,
+    EntityLabel,
+    MemberStatus,
+    Modality,
+    Polarity,
+    RelationMeta,
+    RelationType,
+    is_allowed,
+)
+from geokg.schema.records import (
+    DocumentRecord,
+    EntityMention,
+    EntityNode,
+    ExtractionRecord,
+    GoldEntity,
+    GoldRelation,
+    GoldSentence,
+    RelationEdge,
+    RelationMention,
+    SentenceRecord,
+    TextSpan,
+)
+
+__all__ = [
+    "ALLOWED_TRIPLES",
+    "RELATION_META",
+    "DocumentRecord",
+    "EntityLabel",
+    "EntityMention",
+    "EntityNode",
+    "ExtractionRecord",
+    "GoldEntity",
+    "GoldRelation",
+    "GoldSentence",
+    "MemberStatus",
+    "Modality",
+    "Polarity",
+    "RelationEdge",
+    "RelationMention",
+    "RelationMeta",
+    "RelationType",
+    "SentenceRecord",
+    "TextSpan",
+    "document_id",
+    "entity_id",
+    "is_allowed",
+    "mention_id",
+    "sentence_id",
+    "slugify",
+]

@@ -1,0 +1,191 @@
+"""Pydantic records shared by every stage: extractor output, graph records and gold lines.
+
+One model per record. ``graph/`` consumes these via ``model_dump()`` and never sees spaCy.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from geokg.schema.ontology import EntityLabel, MemberStatus, Modality, RelationType
+
+__all__ = [
+    "DocumentRecord",
+    "EntityMention",
+    "EntityNode",
+    "ExtractionRecord",
+    "GoldEntity",
+    "GoldRelation",
+    "GoldSentence",
+    "RelationEdge",
+    "RelationMention",
+    "SentenceRecord",
+    "TextSpan",
+]
+
+
+class _Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class TextSpan(_Record):
+    """A span of the raw document: ``raw[start:end] == text``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TextSpan:
+        if self.end < self.start:
+            raise ValueError(f"span end {self.end} before start {self.start}")
+        return self
+
+
+class EntityMention(_Record):
+    """One entity mention, as ``geokg extract`` writes it (SCHEMA.md "The extractor's output")."""
+
+    doc: str
+    kind: Literal["entity"] = "entity"
+    name: str
+    label: EntityLabel
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    id: str
+    iso3: str | None = None
+    sentence_start: int | None = None
+    sentence_end: int | None = None
+
+
+class RelationMention(_Record):
+    """One relation mention with its provenance (SCHEMA.md "The extractor's output")."""
+
+    doc: str
+    kind: Literal["relation"] = "relation"
+    source: str
+    source_id: str
+    source_label: EntityLabel | None = None
+    type: RelationType
+    target: str
+    target_id: str
+    target_label: EntityLabel | None = None
+    negated: bool = False
+    modality: Modality = Modality.ASSERTED
+    quoted: bool = False
+    year: int | None = None
+    sentence: TextSpan
+    trigger: TextSpan
+    rule: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    role: str | None = None
+    status: MemberStatus | None = None
+    context: bool = False
+
+
+ExtractionRecord = EntityMention | RelationMention
+
+
+class DocumentRecord(_Record):
+    """A document that was processed: its name (relative path), id and size."""
+
+    id: str
+    name: str
+    chars: int = Field(ge=0)
+    sha1: str
+
+
+class SentenceRecord(_Record):
+    """A sentence that carries at least one entity or relation mention (provenance node)."""
+
+    id: str
+    doc: str
+    doc_id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    entity_ids: tuple[str, ...] = ()
+
+
+class EntityNode(BaseModel):
+    """An aggregated entity node of the graph."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    id: str
+    label: EntityLabel
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    iso3: str | None = None
+    mentions: int = 0
+
+
+class RelationEdge(BaseModel):
+    """An aggregated relationship ``(source)-[type]->(target)`` with its evidence.
+
+    Evidence is kept as sets of mention ids per modality (and negation) so that loading is
+    idempotent: a store takes the union, and counts are the sizes of the sets.
+    """
+
+    model_config = ConfigDict(extra="forbid")
+
+    source_id: str
+    type: RelationType
+    target_id: str
+    mention_ids: list[str] = Field(default_factory=list)
+    asserted_ids: list[str] = Field(default_factory=list)
+    hedged_ids: list[str] = Field(default_factory=list)
+    reported_ids: list[str] = Field(default_factory=list)
+    hypothetical_ids: list[str] = Field(default_factory=list)
+    negated_ids: list[str] = Field(default_factory=list)
+    quoted_ids: list[str] = Field(default_factory=list)
+    sentence_ids: list[str] = Field(default_factory=list)
+    documents: list[str] = Field(default_factory=list)
+    years: list[int] = Field(default_factory=list)
+    triggers: list[str] = Field(default_factory=list)
+    roles: list[str] = Field(default_factory=list)
+    statuses: list[str] = Field(default_factory=list)
+
+
+class GoldEntity(BaseModel):
+    """An entity entry of a gold line."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    text: str
+    label: EntityLabel
+    name: str
+    iso3: str | None = None
+    context: bool = False
+
+
+class GoldRelation(BaseModel):
+    """A relation entry of a gold line."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    source: str
+    type: RelationType
+    target: str
+    negated: bool = False
+    modality: Modality = Modality.ASSERTED
+    quoted: bool = False
+    year: int | None = None
+    context: bool = False
+    role: str | None = None
+    status: str | None = None
+
+
+class GoldSentence(BaseModel):
+    """One annotated sentence of a gold file (SCHEMA.md "Gold files")."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    entities: list[GoldEntity] = Field(default_factory=list)
+    relations: list[GoldRelation] = Field(default_factory=list)
