@@ -1,0 +1,37 @@
+"""The ``geokg`` command line: extract, build, query, export, evaluate, db.
+
+Each sub-command lives in its own module with a ``register(app)`` function.
+"""
+
+from __future__ import annotations
+
+import typer
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    name="geokg",
+    help="Turn articles about international politics into a typed, auditable knowledge graph.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+def _register_all() -> None:
+    from geokg.cli import build, evaluate, extract
+
+    for module in (extract, build, evaluate):
+        module.register(app)
+    # Graph commands (db, query, export) register themselves here when present.
+    from geokg.cli import graph_commands
+
+    graph_commands.register(app)
+
+
+_register_all()
+
+
+def main() -> None:
+    """Entry point of the ``geokg`` script."""
+    app()
