@@ -1,0 +1,143 @@
+"""``geokg build``: extract, aggregate and load into the graph database."""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from geokg.cli._common import DB_DIR_OPTION, DEFAULT_DB_DIR, console, err_console, fail_on_error
+
+__all__ = ["register"]
+
+
+def build(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")],
+    db_dir: DB_DIR_OPTION = DEFAULT_DB_DIR,
+    graph: Annotated[str, typer.Option("--graph", help="Graph name.")] = "geokg",
+    neo4j_uri: Annotated[
+        str | None,
+        typer.Option("--neo4j-uri", envvar="NEO4J_URI", help="Load into Neo4j at this Bolt URI."),
+    ] = None,
+    neo4j_user: Annotated[
+        str | None, typer.Option("--neo4j-user", envvar="NEO4J_USER", help="Neo4j user.")
+    ] = None,
+    neo4j_database: Annotated[
+        str | None, typer.Option("--neo4j-database", help="Neo4j database name.")
+    ] = None,
+    batch_docs: Annotated[
+        int, typer.Option("--batch-docs", min=1, help="Documents aggregated per load.")
+    ] = 50,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
+) -> None:
+    """Extract the documents, aggregate the graph and load it (idempotent: re-runs change nothing).
+
+    Exit code 0 when every input was processed, 1 when some were skipped or failed (every
+    good document is loaded), 2 on a fatal error (for example the database is unreachable).
+    Neo4j's password comes from NEO4J_PASSWORD.
+    """
+    from geokg.extract.extractor import Extractor
+    from geokg.graph.build import GraphBuilder
+    from geokg.graph.store import open_store
+    from geokg.runner import RunSummary, iter_extractions
+
+    summary = RunSummary()
+    started = time.perf_counter()
+    entities_by_label: Counter[str] = Counter()
+    relations_by_type: Counter[str] = Counter()
+    with fail_on_error():
+        store = open_store(
+            db_dir=db_dir,
+            graph=graph,
+            neo4j_uri=neo4j_uri,
+            neo4j_user=neo4j_user,
+            neo4j_database=neo4j_database,
+        )
+        with store:
+            store.ensure_schema()
+            extractor = Extractor()
+            builder = GraphBuilder()
+            pending = 0
+            progress = Progress(
+                TextColumn("[bold]{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                TextColumn("{task.fields[doc]}"),
+                console=err_console,
+                transient=True,
+            )
+            with progress:
+                task = progress.add_task("building", total=None, doc="")
+                for result in iter_extractions(
+                    paths,
+                    extractor=extractor,
+                    summary=summary,
+                    strict=strict,
+                    on_problem=lambda m: progress.console.print(f"[yellow]{m}[/]"),
+                ):
+                    builder.add_extraction(
+                        document=result.document,
+                        entities=result.entities,
+                        relations=result.relations,
+                        sentences=result.sentences,
+                    )
+                    entities_by_label.update(e.label.value for e in result.entities)
+                    relations_by_type.update(r.type.value for r in result.relations)
+                    pending += 1
+                    progress.update(task, advance=1, doc=result.document.name)
+                    if pending >= batch_docs:
+                        store.load(builder.batch())
+                        builder.clear()
+                        pending = 0
+                if pending:
+                    store.load(builder.batch())
+                    builder.clear()
+            counts = store.counts()
+    elapsed = time.perf_counter() - started
+    _print_summary(summary, entities_by_label, relations_by_type, counts, elapsed)
+    raise typer.Exit(code=summary.exit_code)
+
+
+def _print_summary(
+    summary: object,
+    entities_by_label: Counter[str],
+    relations_by_type: Counter[str],
+    counts: dict[str, object],
+    elapsed: float,
+) -> None:
+    from geokg.runner import RunSummary
+
+    assert isinstance(summary, RunSummary)
+    console.print(
+        f"documents: processed {summary.processed}, skipped {summary.skipped}, "
+        f"failed {summary.failed} in {elapsed:.1f}s"
+    )
+    table = Table(title="mentions extracted in this run")
+    table.add_column("entity label")
+    table.add_column("mentions", justify="right")
+    for label, n in entities_by_label.most_common():
+        table.add_row(label, str(n))
+    console.print(table)
+    table = Table(title="relation mentions extracted in this run")
+    table.add_column("relation type")
+    table.add_column("mentions", justify="right")
+    for rtype, n in relations_by_type.most_common():
+        table.add_row(rtype, str(n))
+    console.print(table)
+    table = Table(title="graph now")
+    table.add_column("")
+    table.add_column("count", justify="right")
+    for key, value in counts.items():
+        table.add_row(str(key), str(value))
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``build`` command to ``app``."""
+    app.command("build")(build)

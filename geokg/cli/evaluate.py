@@ -1,0 +1,62 @@
+"""``geokg evaluate``: score the extractor against sentence-level gold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from geokg.cli._common import console, fail_on_error
+
+__all__ = ["register"]
+
+
+def evaluate(
+    gold: Annotated[list[Path], typer.Argument(help="Gold .jsonl files or folders of them.")],
+    docs: Annotated[
+        Path, typer.Option("--docs", help="Folder with the documents the gold names.")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    details: Annotated[
+        Path | None,
+        typer.Option("--details", help="Write per-sentence differences (JSON Lines) here."),
+    ] = None,
+) -> None:
+    """Score relations and entities against gold (micro P/R/F1, per type, modality accuracy)."""
+    from geokg.evaluate import evaluate_documents, format_counts, load_gold
+
+    with fail_on_error():
+        gold_set = load_gold(gold)
+        report = evaluate_documents(gold_set, docs, keep_details=details is not None)
+    if details is not None:
+        with details.open("w", encoding="utf-8") as fh:
+            for row in report.details:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+    if as_json:
+        print(json.dumps(report.as_dict()))
+        return
+    table = Table(title=f"geokg evaluate ({report.sentences} gold sentences)")
+    for col in ("", "precision", "recall", "F1", "tp", "fp", "fn"):
+        table.add_column(col, justify="right" if col else "left")
+    for row in format_counts({"relations": report.relations, "entities": report.entities}):
+        table.add_row(*map(str, row), style="bold")
+    for row in format_counts(report.per_type):
+        table.add_row(*map(str, row))
+    table.add_section()
+    for row in format_counts(report.per_label):
+        table.add_row(*map(str, row))
+    console.print(table)
+    console.print(
+        f"modality accuracy: {report.modality_accuracy:.3f} "
+        f"over {report.modality_matched} matched relations"
+    )
+    for err in report.errors:
+        console.print(f"[red]failed:[/] {err}")
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``evaluate`` command to ``app``."""
+    app.command("evaluate")(evaluate)

@@ -1,0 +1,56 @@
+"""``geokg extract``: files or folders -> JSON Lines of entity and relation mentions."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from geokg.cli._common import err_console, fail_on_error
+
+__all__ = ["register"]
+
+
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Write JSON Lines here (default stdout).")
+    ] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
+) -> None:
+    """Extract entity and relation mentions (SCHEMA.md "The extractor's output").
+
+    Exit code 0 when every input was processed, 1 when some were skipped or failed (the rest
+    is written), 2 on a fatal error.
+    """
+    from geokg.extract.extractor import Extractor
+    from geokg.runner import RunSummary, iter_extractions
+
+    summary = RunSummary()
+    with fail_on_error():
+        extractor = Extractor()
+        out: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+        try:
+            for result in iter_extractions(
+                paths,
+                extractor=extractor,
+                summary=summary,
+                strict=strict,
+                on_problem=lambda m: err_console.print(f"[yellow]{m}[/]", highlight=False),
+            ):
+                for record in result.records():
+                    out.write(record.model_dump_json(exclude_none=False) + "\n")
+        finally:
+            if output:
+                out.close()
+    err_console.print(
+        f"processed {summary.processed}, skipped {summary.skipped}, failed {summary.failed}"
+    )
+    raise typer.Exit(code=summary.exit_code)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ``extract`` command to ``app``."""
+    app.command("extract")(extract)

@@ -1,0 +1,1 @@
+"""Extraction: raw text -> cleaned text with raw offsets -> spaCy Doc -> typed records."""

@@ -1,0 +1,1 @@
+"""The graph side: aggregation, stores, exports and the Cypher query library (no spaCy here)."""
