@@ -1,0 +1,643 @@
+"""A self-contained, offline HTML view of the entity graph, with the evidence one click away.
+
+The page is one file: the graph data as inert JSON, a small inlined script and stylesheet
+(``geokg/graph/assets/``), no external resource at all (a Content-Security-Policy of
+``default-src 'none'`` forbids the browser to fetch anything). Positions are computed here
+with networkx (a spring layout per connected component, components packed in rows), so the
+script only draws an SVG and handles pan, zoom, filters, search and selection:
+
+- nodes are coloured by label and sized by degree (number of relationships);
+- relationships are coloured by polarity, their width grows with the mention count, and they
+  are dashed where no mention is both asserted and not negated (only hedged, reported,
+  hypothetical or negated mentions);
+- clicking a relationship lists its evidence sentences and documents, clicking a node shows
+  its name, label, aliases and relationships;
+- ``#select=<key>`` in the URL selects an element on load (``n:<entity id>`` or
+  ``r:<source id>|<TYPE>|<target id>``), as a click would;
+- once drawn, ``<body>`` carries ``data-ready="1"``, ``data-nodes`` and ``data-relationships``.
+
+Input is a networkx graph as :func:`geokg.graph.build.batch_to_networkx` makes it (evidence
+sentences, where known, in ``graph.graph["sentences"]``), a
+:class:`~geokg.graph.build.GraphBatch`, or a store with ``query(cypher, params)``.
+
+Example:
+    >>> from geokg.graph.build import GraphBuilder
+    >>> page = render_html(graph_from_batch(GraphBuilder().batch()))
+    >>> page.startswith("<!DOCTYPE html>")
+    True
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from importlib.resources import files
+from pathlib import Path
+from typing import Any, Protocol, runtime_checkable
+
+import networkx as nx
+
+from geokg.errors import ConfigError
+from geokg.graph.build import GraphBatch, batch_to_networkx
+from geokg.schema import EntityLabel, Polarity, RelationType
+
+__all__ = [
+    "LABEL_COLORS",
+    "POLARITY_COLORS",
+    "GraphSource",
+    "HtmlStats",
+    "SupportsQuery",
+    "graph_from_batch",
+    "iframe",
+    "parse_types",
+    "read_graph_from_store",
+    "render_html",
+    "select_subgraph",
+    "view_data",
+    "write_html",
+]
+
+LABEL_COLORS: dict[str, str] = {
+    EntityLabel.COUNTRY.value: "#4e79a7",
+    EntityLabel.LEADER.value: "#9c6ade",
+    EntityLabel.PERSON.value: "#f28e2b",
+    EntityLabel.ORGANIZATION.value: "#17a2b8",
+    EntityLabel.GROUP.value: "#b07aa1",
+    EntityLabel.PLACE.value: "#b6992d",
+}
+"""Node fill colour per entity label (also used by the notebook's charts)."""
+
+POLARITY_COLORS: dict[str, str] = {
+    Polarity.COOPERATIVE.value: "#2e9e5b",
+    Polarity.CONFLICTUAL.value: "#d64541",
+    Polarity.STRUCTURAL.value: "#8c8c8c",
+}
+"""Relationship colour per polarity (also used by the notebook's charts)."""
+
+_MODALITIES = ("asserted", "hedged", "reported", "hypothetical")
+_UNKNOWN_LABEL_COLOR = "#9aa5b1"
+# Layout units: a component of n nodes gets a disc of radius _SPREAD * sqrt(n).
+_SPREAD = 46.0
+_GAP = 60.0
+_PAIR_SPACING = 16.0
+_ASSETS = ("view.html", "view.js")
+
+
+@runtime_checkable
+class SupportsQuery(Protocol):
+    """A graph store: ``query(cypher, params)`` returning rows (``QueryResult.rows``)."""
+
+    def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> Any:
+        """Run one read statement."""
+
+
+type GraphSource = nx.MultiDiGraph | GraphBatch | SupportsQuery
+"""What :func:`write_html` accepts: a graph, a batch of collapsed rows, or a store."""
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlStats:
+    """What :func:`write_html` wrote."""
+
+    path: Path
+    nodes: int
+    relationships: int
+    sentences: int
+    documents: int
+    bytes: int
+
+
+# --- sources -------------------------------------------------------------------------------
+
+
+def graph_from_batch(batch: GraphBatch) -> nx.MultiDiGraph:
+    """The networkx graph of a batch, with its evidence sentences in ``graph.graph``.
+
+    Args:
+        batch: Collapsed rows from :class:`~geokg.graph.build.GraphBuilder`.
+
+    Returns:
+        The graph of :func:`~geokg.graph.build.batch_to_networkx`, plus
+        ``graph.graph["sentences"]``: sentence id -> ``{"text", "doc", "start", "end"}``.
+    """
+    graph = batch_to_networkx(batch)
+    graph.graph["sentences"] = {
+        s.id: {"text": s.text, "doc": s.doc, "start": s.start, "end": s.end}
+        for s in batch.sentences
+    }
+    return graph
+
+
+def _rows(result: Any) -> list[dict[str, Any]]:
+    """Rows of a store's answer as dicts (``QueryResult(columns, rows)`` or a plain list)."""
+    columns = getattr(result, "columns", None)
+    rows = getattr(result, "rows", result)
+    out: list[dict[str, Any]] = []
+    for row in rows or []:
+        if isinstance(row, Mapping):
+            out.append(dict(row))
+        elif columns is not None:
+            out.append(dict(zip(columns, row, strict=True)))
+        else:
+            raise TypeError(f"cannot read a store row of type {type(row).__name__}")
+    return out
+
+
+def read_graph_from_store(store: SupportsQuery) -> nx.MultiDiGraph:
+    """Read the whole entity graph and its evidence sentences back from a store.
+
+    Uses the reading statements of :mod:`geokg.graph.cypher`, so it works on the embedded
+    FalkorDB store and on Neo4j alike.
+
+    Args:
+        store: An open store (``open_store(...)``).
+
+    Returns:
+        A graph shaped like :func:`graph_from_batch`'s: nodes keyed by entity id, one keyed
+        edge per ``(source, type, target)`` with the relationship's properties, and
+        ``graph.graph["sentences"]``.
+    """
+    from geokg.graph import cypher
+
+    graph = nx.MultiDiGraph()
+    for row in _rows(store.query(cypher.read_entities(), {})):
+        labels = [str(x) for x in row.get("labels") or []]
+        label = next((x for x in labels if x in LABEL_COLORS), labels[0] if labels else "")
+        graph.add_node(
+            row["id"],
+            id=row["id"],
+            label=label,
+            name=row.get("name") or row["id"],
+            aliases=list(row.get("aliases") or []),
+            iso3=row.get("iso3"),
+            mentions=int(row.get("mentions") or 0),
+        )
+    for row in _rows(store.query(cypher.read_relations(), {})):
+        props = dict(row.get("props") or {})
+        rtype = str(row["type"])
+        try:
+            meta = RelationType(rtype)
+        except ValueError:  # a relationship geokg did not write: not part of the view
+            continue
+        props.setdefault("polarity", meta.polarity.value)
+        props.setdefault("symmetric", meta.symmetric)
+        props["type"] = rtype
+        props["source_id"] = row["source_id"]
+        props["target_id"] = row["target_id"]
+        if "mentions" not in props:
+            props["mentions"] = len(props.get("mention_ids") or [])
+        graph.add_edge(row["source_id"], row["target_id"], key=rtype, **props)
+    graph.graph["sentences"] = {
+        row["id"]: {
+            "text": row.get("text") or "",
+            "doc": row.get("doc") or "",
+            "start": row.get("start_offset"),
+            "end": row.get("end_offset"),
+        }
+        for row in _rows(store.query(cypher.read_sentences(), {}))
+    }
+    return graph
+
+
+def _as_graph(source: GraphSource) -> nx.MultiDiGraph:
+    if isinstance(source, nx.MultiDiGraph):
+        return source
+    if isinstance(source, GraphBatch):
+        return graph_from_batch(source)
+    if isinstance(source, SupportsQuery):
+        return read_graph_from_store(source)
+    raise TypeError(f"cannot draw a {type(source).__name__}")  # pragma: no cover
+
+
+# --- selection -----------------------------------------------------------------------------
+
+
+def parse_types(types: Sequence[str] | str | None) -> list[RelationType] | None:
+    """Relation types from names (``"ATTACKS,invades"`` or a list); ``None`` means all.
+
+    Raises:
+        ConfigError: A name that is not one of the 17 relation types.
+    """
+    if types is None:
+        return None
+    items = types.split(",") if isinstance(types, str) else list(types)
+    names = [t.strip().upper() for item in items for t in item.split(",") if t.strip()]
+    out: list[RelationType] = []
+    for name in names:
+        try:
+            rtype = RelationType(name)
+        except ValueError:
+            valid = ", ".join(t.value for t in RelationType)
+            raise ConfigError(f"unknown relation type {name!r} (one of: {valid})") from None
+        if rtype not in out:
+            out.append(rtype)
+    return out or None
+
+
+def _find_node(graph: nx.MultiDiGraph, focus: str) -> str:
+    """The node a user means by an id, a name or an alias (case-insensitive)."""
+    if focus in graph:
+        return focus
+    wanted = " ".join(focus.split()).casefold()
+    by_name = [n for n, d in graph.nodes(data=True) if str(d.get("name", "")).casefold() == wanted]
+    if not by_name:
+        by_name = [
+            n
+            for n, d in graph.nodes(data=True)
+            if wanted in (str(a).casefold() for a in d.get("aliases") or [])
+        ]
+    if not by_name:
+        by_name = [n for n in graph if str(n).casefold() == wanted]
+    if not by_name:
+        raise ConfigError(f"no entity named {focus!r} in the graph")
+    # Several labels may share a name (Place "Moscow" and a Country alias): the busiest wins.
+    return str(max(sorted(by_name), key=lambda n: graph.degree(n)))
+
+
+def select_subgraph(
+    graph: nx.MultiDiGraph,
+    *,
+    focus: str | None = None,
+    hops: int = 1,
+    types: Sequence[str] | str | None = None,
+    isolated: bool = False,
+) -> nx.MultiDiGraph:
+    """The part of ``graph`` to draw.
+
+    Args:
+        graph: The entity graph.
+        focus: An entity id, name or alias: keep only its neighbourhood.
+        hops: Radius of the neighbourhood (relationships followed in either direction).
+        types: Keep only these relation types (applied before the neighbourhood is taken).
+        isolated: Keep entities without any relationship (dropped by default).
+
+    Returns:
+        A new graph (the input is not changed); ``graph.graph`` is carried over.
+
+    Raises:
+        ConfigError: Unknown type, negative ``hops``, or ``focus`` names no entity.
+    """
+    if hops < 0:
+        raise ConfigError(f"hops must be >= 0, not {hops}")
+    wanted = parse_types(types)
+    sub = nx.MultiDiGraph()
+    sub.graph.update(graph.graph)
+    sub.add_nodes_from(graph.nodes(data=True))
+    allowed = None if wanted is None else {t.value for t in wanted}
+    for u, v, key, data in graph.edges(keys=True, data=True):
+        if allowed is None or str(data.get("type", key)) in allowed:
+            sub.add_edge(u, v, key=key, **data)
+    center = _find_node(graph, focus) if focus is not None else None
+    if center is not None:
+        keep = nx.single_source_shortest_path_length(sub.to_undirected(as_view=True), center, hops)
+        sub = sub.subgraph(keep).copy()
+    elif not isolated or wanted is not None:
+        sub.remove_nodes_from([n for n in list(sub) if sub.degree(n) == 0])
+    return sub
+
+
+# --- layout --------------------------------------------------------------------------------
+
+
+def _component_layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
+    n = graph.number_of_nodes()
+    if n == 1:
+        return {next(iter(graph)): (0.0, 0.0)}
+    # The dense solver needs only numpy (the sparse one, used by default from 500 nodes, scipy).
+    raw = nx.spring_layout(graph, seed=seed, method="force", iterations=120, weight="weight")
+    xs = [float(p[0]) for p in raw.values()]
+    ys = [float(p[1]) for p in raw.values()]
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    half = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9) / 2
+    radius = _SPREAD * math.sqrt(n)
+    return {
+        str(node): ((float(p[0]) - cx) / half * radius, (float(p[1]) - cy) / half * radius)
+        for node, p in raw.items()
+    }
+
+
+def layout_positions(graph: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, tuple[float, float]]:
+    """Node positions: a spring layout per connected component, components packed in rows.
+
+    Deterministic for a given graph and seed. Relationships pull harder the more mentions they
+    have (log-weighted), so well-attested pairs sit close together.
+    """
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(str(n) for n in graph))
+    for u, v, data in graph.edges(data=True):
+        if u == v:
+            continue
+        w = math.log2(1 + int(data.get("mentions") or 1))
+        a, b = sorted((str(u), str(v)))
+        old = simple.get_edge_data(a, b, default={"weight": 0.0})["weight"]
+        simple.add_edge(a, b, weight=old + w)
+    components = sorted(
+        (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
+    )
+    placed: list[tuple[dict[str, tuple[float, float]], float]] = []
+    for comp in components:
+        sub = nx.Graph(simple.subgraph(comp))
+        pos = _component_layout(sub, seed)
+        extent = max((max(abs(x), abs(y)) for x, y in pos.values()), default=0.0) + _GAP / 2
+        placed.append((pos, extent))
+    total = sum((2 * e) ** 2 for _, e in placed)
+    row_width = max(math.sqrt(total) * 1.3, max((2 * e for _, e in placed), default=0.0))
+    out: dict[str, tuple[float, float]] = {}
+    x = y = row_height = 0.0
+    for pos, extent in placed:
+        size = 2 * extent
+        if x > 0 and x + size > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for node, (px, py) in pos.items():
+            out[node] = (round(x + extent + px, 1), round(y + extent + py, 1))
+        x += size
+        row_height = max(row_height, size)
+    return out
+
+
+# --- the data the page draws ---------------------------------------------------------------
+
+
+def _count(data: Mapping[str, Any], name: str) -> int:
+    """A count from either the ``<name>_ids`` list (batch graphs) or a ``<name>`` number."""
+    ids = data.get(f"{name}_ids")
+    if isinstance(ids, list):
+        return len(ids)
+    value = data.get(name)
+    return int(value) if isinstance(value, int | float) else 0
+
+
+def _firm(data: Mapping[str, Any]) -> bool:
+    """Whether at least one mention is asserted and not negated (else the line is dashed)."""
+    asserted, negated = data.get("asserted_ids"), data.get("negated_ids")
+    if isinstance(asserted, list) and isinstance(negated, list):
+        return bool(set(asserted) - set(negated))
+    return _count(data, "asserted") > _count(data, "negated")
+
+
+def _strings(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value if v is not None]
+
+
+def _width(mentions: int) -> float:
+    return round(min(9.0, 1.3 + 1.5 * math.sqrt(max(mentions, 1) - 1)), 2)
+
+
+def _radius(degree: int) -> float:
+    return round(min(30.0, 6.0 + 2.6 * math.sqrt(degree)), 1)
+
+
+def _bends(keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], float]:
+    """Offsets that fan out several relationships between the same two entities."""
+    pairs: dict[tuple[str, str], list[tuple[str, str, str]]] = {}
+    for key in keys:
+        s, _t, o = key
+        pairs.setdefault((min(s, o), max(s, o)), []).append(key)
+    out: dict[tuple[str, str, str], float] = {}
+    for (lo, _hi), group in pairs.items():
+        group.sort(key=lambda k: (k[0] != lo, k[1]))
+        n = len(group)
+        for i, key in enumerate(group):
+            offset = (i - (n - 1) / 2) * _PAIR_SPACING
+            out[key] = offset if key[0] == lo else -offset
+    return out
+
+
+def view_data(
+    graph: nx.MultiDiGraph, *, title: str = "geokg graph", seed: int = 7
+) -> dict[str, Any]:
+    """The JSON the page draws: nodes with positions, relationships, evidence sentences.
+
+    Args:
+        graph: The (already selected) graph to draw.
+        title: Page title.
+        seed: Layout seed.
+
+    Returns:
+        ``{"title", "nodes", "relationships", "sentences", "documents", "style"}``.
+    """
+    pos = layout_positions(graph, seed=seed)
+    ids = sorted(str(n) for n in graph)
+    index = {n: i for i, n in enumerate(ids)}
+    nodes: list[dict[str, Any]] = []
+    for node_id in ids:
+        data = graph.nodes[node_id]
+        degree = int(graph.degree(node_id))
+        x, y = pos[node_id]
+        nodes.append(
+            {
+                "id": node_id,
+                "name": str(data.get("name") or node_id),
+                "label": str(data.get("label") or ""),
+                "aliases": _strings(data.get("aliases")),
+                "iso3": data.get("iso3"),
+                "mentions": int(data.get("mentions") or 0),
+                "degree": degree,
+                "x": x,
+                "y": y,
+                "r": _radius(degree),
+            }
+        )
+    edges = sorted(
+        ((str(u), str(data.get("type", k)), str(v), data))
+        for u, v, k, data in graph.edges(keys=True, data=True)
+    )
+    bends = _bends((s, t, o) for s, t, o, _ in edges)
+    known: Mapping[str, Mapping[str, Any]] = graph.graph.get("sentences") or {}
+    sentences: dict[str, dict[str, Any]] = {}
+    documents: set[str] = set()
+    relationships: list[dict[str, Any]] = []
+    for source, rtype, target, data in edges:
+        try:
+            meta = RelationType(rtype)
+            polarity, symmetric = meta.polarity.value, meta.symmetric
+        except ValueError:
+            polarity = str(data.get("polarity") or Polarity.STRUCTURAL.value)
+            symmetric = bool(data.get("symmetric"))
+        mentions = _count(data, "mention") or int(data.get("mentions") or 0)
+        sentence_ids = _strings(data.get("sentence_ids"))
+        for sid in sentence_ids:
+            if sid in known and sid not in sentences:
+                entry = known[sid]
+                sentences[sid] = {"text": str(entry.get("text") or ""), "doc": entry.get("doc")}
+        docs = _strings(data.get("documents"))
+        documents.update(docs)
+        relationships.append(
+            {
+                "key": f"{source}|{rtype}|{target}",
+                "s": index[source],
+                "t": index[target],
+                "type": rtype,
+                "polarity": polarity,
+                "symmetric": symmetric,
+                "mentions": mentions,
+                "modality": {m: _count(data, m) for m in _MODALITIES},
+                "negated": _count(data, "negated"),
+                "quoted": _count(data, "quoted"),
+                "firm": _firm(data),
+                "years": sorted({int(y) for y in data.get("years") or []}),
+                "triggers": _strings(data.get("triggers")),
+                "roles": _strings(data.get("roles")),
+                "statuses": _strings(data.get("statuses")),
+                "documents": docs,
+                "sentences": sentence_ids,
+                "width": _width(mentions),
+                "bend": bends[(source, rtype, target)],
+            }
+        )
+    return {
+        "title": title,
+        "nodes": nodes,
+        "relationships": relationships,
+        "sentences": sentences,
+        "documents": len(documents),
+        "style": {
+            "labels": LABEL_COLORS,
+            "unknownLabel": _UNKNOWN_LABEL_COLOR,
+            "polarity": POLARITY_COLORS,
+        },
+    }
+
+
+# --- the page ------------------------------------------------------------------------------
+
+
+def _asset(name: str) -> str:
+    return (files("geokg.graph") / "assets" / name).read_text(encoding="utf-8")
+
+
+_SCRIPT_END = re.compile(r"</script", re.IGNORECASE)
+_TOKEN = re.compile(r"@@(TITLE|DATA|SCRIPT)@@")
+
+
+def _json_for_script(data: Any) -> str:
+    """JSON that cannot end its ``<script>`` element nor open a comment (``<`` escaped)."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=False)
+    return (
+        text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def render_html(
+    source: GraphSource,
+    *,
+    focus: str | None = None,
+    hops: int = 1,
+    types: Sequence[str] | str | None = None,
+    title: str | None = None,
+    isolated: bool = False,
+    seed: int = 7,
+) -> str:
+    """The self-contained HTML page of a graph (see the module docstring).
+
+    Args:
+        source: A graph, a batch or a store.
+        focus: Draw only this entity's neighbourhood (id, name or alias).
+        hops: Neighbourhood radius.
+        types: Draw only these relation types.
+        title: Page title (default: "geokg graph", or the focus).
+        isolated: Keep entities without relationships.
+        seed: Layout seed.
+
+    Raises:
+        ConfigError: Unknown type or focus.
+    """
+    graph = select_subgraph(
+        _as_graph(source), focus=focus, hops=hops, types=types, isolated=isolated
+    )
+    title = title or _default_title(focus, hops)
+    data = view_data(graph, title=title, seed=seed)
+    script = _asset("view.js")
+    if _SCRIPT_END.search(script):  # pragma: no cover - guards the asset itself
+        raise ConfigError("view.js must not contain '</script'")
+    values = {"TITLE": html.escape(title), "DATA": _json_for_script(data), "SCRIPT": script}
+    # One pass, so a token inside the data (an evidence sentence) is never substituted.
+    return _TOKEN.sub(lambda m: values[m.group(1)], _asset("view.html"))
+
+
+def write_html(
+    store_or_graph: GraphSource,
+    out: Path | str,
+    *,
+    focus: str | None = None,
+    hops: int = 1,
+    types: Sequence[str] | str | None = None,
+    title: str | None = None,
+    isolated: bool = False,
+    seed: int = 7,
+) -> HtmlStats:
+    """Write the self-contained HTML view of a graph to ``out``.
+
+    Args:
+        store_or_graph: An open store (read with :func:`read_graph_from_store`), a networkx
+            graph from :func:`graph_from_batch` / :func:`read_graph_from_store`, or a batch.
+        out: The file to write (its folder is created).
+        focus: Draw only this entity's neighbourhood (id, name or alias).
+        hops: Neighbourhood radius in relationships.
+        types: Draw only these relation types (names, or one comma-separated string).
+        title: Page title.
+        isolated: Keep entities that have no relationship.
+        seed: Layout seed (the same graph and seed give the same file).
+
+    Returns:
+        Counts of what was drawn and the file size.
+
+    Raises:
+        ConfigError: Unknown relation type, unknown focus or negative hops.
+
+    Example:
+        >>> import tempfile
+        >>> from geokg.graph.build import GraphBuilder
+        >>> with tempfile.TemporaryDirectory() as tmp:
+        ...     write_html(GraphBuilder().batch(), Path(tmp) / "g.html").nodes
+        0
+    """
+    graph = select_subgraph(
+        _as_graph(store_or_graph), focus=focus, hops=hops, types=types, isolated=isolated
+    )
+    page = render_html(graph, title=title or _default_title(focus, hops), isolated=True, seed=seed)
+    path = Path(out)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = page.encode("utf-8")
+    path.write_bytes(data)
+    documents: set[str] = set()
+    sentence_ids: set[str] = set()
+    known = graph.graph.get("sentences") or {}
+    for _u, _v, edge in graph.edges(data=True):
+        documents.update(_strings(edge.get("documents")))
+        sentence_ids.update(s for s in _strings(edge.get("sentence_ids")) if s in known)
+    return HtmlStats(
+        path=path,
+        nodes=graph.number_of_nodes(),
+        relationships=graph.number_of_edges(),
+        sentences=len(sentence_ids),
+        documents=len(documents),
+        bytes=len(data),
+    )
+
+
+def _default_title(focus: str | None, hops: int) -> str:
+    if focus is None:
+        return "geokg graph"
+    return f"geokg: {focus} ({hops} hop{'s' * (hops != 1)})"
+
+
+def iframe(page: str, *, height: int = 640) -> str:
+    """An ``<iframe srcdoc>`` holding a page, for ``IPython.display.HTML`` in notebooks."""
+    return (
+        f'<iframe srcdoc="{html.escape(page, quote=True)}" '
+        f'style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
+        'sandbox="allow-scripts"></iframe>'
+    )
