@@ -91,7 +91,7 @@ _ASSETS = ("view.html", "view.js")
 class SupportsQuery(Protocol):
     """A graph store: ``query(cypher, params)`` returning rows (``QueryResult.rows``)."""
 
-    def query(self, cypher: str, params: Mapping[str, Any] | None = None) -> Any:
+    def query(self, cypher: str, params: dict[str, Any] | None = None) -> Any:
         """Run one read statement."""
 
 
