@@ -1,0 +1,118 @@
+"""Name normalisation and person-alias merging, shared by the entity component and coref.
+
+spaCy-free: works on strings, so :mod:`geokg.extract.coref` can run it on records.
+
+A short form merges into a longer name when its words are a subsequence of the longer name's
+words ending in the same surname ("Putin" -> "Vladimir Putin", "Tayyip Erdogan" ->
+"Recep Tayyip Erdogan"). Two different full names that share a surname ("Ilham Aliyev",
+"Heydar Aliyev") never merge with each other; a bare surname shared by both goes to the full
+name mentioned most recently before it (else the first after it).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+__all__ = [
+    "PersonMention",
+    "american_spelling",
+    "fold",
+    "is_short_form",
+    "merge_people",
+    "name_words",
+]
+
+_PARTICLES = frozenset(
+    {"al", "el", "bin", "ibn", "ben", "de", "da", "di", "del", "von", "van", "der", "den", "la", "le", "du", "abu"}
+)
+_SPLIT = re.compile(r"[\s\-‐‑–]+")
+_SPELLING = (
+    (re.compile(r"\bOrganisation\b"), "Organization"),
+    (re.compile(r"\borganisation\b"), "organization"),
+    (re.compile(r"\bProgramme\b"), "Program"),
+)
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII fold ("Erdoğan" -> "erdogan")."""
+    norm = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in norm if not unicodedata.combining(ch)).lower().replace("’", "'")
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """The folded words of a person name without particles ("Bashar al-Assad" -> bashar, assad)."""
+    words = [w.strip(".,'") for w in _SPLIT.split(fold(name))]
+    return tuple(w for w in words if w and w not in _PARTICLES)
+
+
+def is_short_form(short: str, full: str) -> bool:
+    """Whether ``short`` can be a short form of ``full`` (same surname, words in order)."""
+    s, f = name_words(short), name_words(full)
+    if not s or len(s) >= len(f) or s[-1] != f[-1]:
+        return False
+    it = iter(f)
+    return all(w in it for w in s)
+
+
+def american_spelling(name: str) -> str:
+    """Organization names in American spelling ("Organisation" -> "Organization")."""
+    for pattern, repl in _SPELLING:
+        name = pattern.sub(repl, name)
+    return name
+
+
+@dataclass(frozen=True, slots=True)
+class PersonMention:
+    """A person name at a position in a document (position orders mentions)."""
+
+    name: str
+    position: int
+
+
+def merge_people(
+    mentions: Sequence[PersonMention],
+    *,
+    canonical: dict[str, str] | None = None,
+) -> dict[int, str]:
+    """Map each mention (by index) to the fullest name of its person in the document.
+
+    Args:
+        mentions: Person mentions in any order.
+        canonical: Optional known full names for names (e.g. gazetteer: "Putin" ->
+            "Vladimir Putin"); a mention whose fullest document name has an entry takes it.
+
+    Returns:
+        Index in ``mentions`` -> resolved name.
+    """
+    canonical = canonical or {}
+    names = sorted({m.name for m in mentions}, key=lambda n: -len(name_words(n)))
+    # The full names: not a short form of any other name in the document.
+    fulls = [n for n in names if not any(is_short_form(n, o) for o in names if o != n)]
+    first_pos: dict[str, list[int]] = {}
+    for m in mentions:
+        first_pos.setdefault(m.name, []).append(m.position)
+    out: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        if m.name in fulls:
+            target = m.name
+        else:
+            hosts = [f for f in fulls if is_short_form(m.name, f)]
+            if not hosts:
+                target = m.name
+            elif len(hosts) == 1:
+                target = hosts[0]
+            else:
+                before = [
+                    (max(p for p in first_pos[h] if p <= m.position), h)
+                    for h in hosts
+                    if any(p <= m.position for p in first_pos[h])
+                ]
+                if before:
+                    target = max(before)[1]
+                else:
+                    target = min((min(first_pos[h]), h) for h in hosts)[1]
+        out[i] = canonical.get(target, target)
+    return out
