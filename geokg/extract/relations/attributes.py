@@ -1,0 +1,395 @@
+"""Negation, modality, quotation and year of a relation mention (SCHEMA.md "Properties").
+
+The modality walk starts at the relation's predicate (the cue verb, or the nominal cue) and
+climbs the dependency tree to the root, collecting markers on the way:
+
+* through control complements (``xcomp``: "refused to meet", "seeks to isolate") every marker
+  of the governing word applies: negation, modals, hedging and reporting verbs;
+* through clausal complements (``ccomp``) and adverbial clauses (``advcl``) only the *outer*
+  modalities pass: reporting ("Ankara claims Moscow bombed ...") and hypotheticals ("if",
+  "whether"); the governing clause's own "not" or "will" does not;
+* a nominal argument of a light verb ("did not sign a deal", "will impose sanctions") takes the
+  verb's markers; a nominal argument of any other predicate is presupposed ("the West would
+  have to withdraw its support for Ukraine") and the walk stops: the relation is asserted.
+
+Precedence when markers stack: hypothetical > reported > hedged > asserted (outermost wins).
+Negation counts parity ("did not refuse to meet" is not negated).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from geokg.extract.relations.syntax import SentenceContext
+from geokg.schema import Modality, RelationType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["Assessment", "assess", "quoted_tokens", "year_of"]
+
+_NOUNS = frozenset({"NOUN", "PROPN"})
+_VERBS = frozenset({"VERB", "AUX"})
+_ARG_DEPS = frozenset(
+    {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod", "dative",
+     "agent", "prep", "pcomp", "compound", "amod", "poss", "nmod", "acomp", "csubj"}
+)  # fmt: skip
+_YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(?:s)?(?:[–-]\d{2,4})?$")
+
+
+class Assessment:
+    """The outcome of the modality walk.
+
+    Attributes:
+        negated: Odd number of negations on the relation's predication.
+        modality: The outermost modality.
+        suppressed: The relation is the content of a threat ("threatened to cut ties"): not
+            annotated (the THREATENS relation is).
+    """
+
+    __slots__ = ("modality", "negated", "suppressed")
+
+    def __init__(self, negated: bool, modality: Modality, suppressed: bool = False) -> None:
+        self.negated = negated
+        self.modality = modality
+        self.suppressed = suppressed
+
+
+def _own_markers(
+    ctx: SentenceContext, tok: Token, *, hedge_ok: bool, neg_ok: bool
+) -> tuple[int, bool, bool, bool]:
+    """Markers that are children of ``tok``: (negations, hedged, reported, hypothetical)."""
+    lex = ctx.lex
+    neg = 0
+    hedged = reported = hyp = False
+    for c in tok.children:
+        dep = c.dep_
+        lem = ctx.lemma(c)
+        if dep == "neg" or (dep == "det" and lem == "no") or (
+            dep == "advmod" and lem in lex.neg_adverbs
+        ):
+            if neg_ok:
+                neg += 1
+        elif dep == "aux" and lem in lex.hedge_modals:
+            if hedge_ok:
+                hedged = True
+        elif dep in ("advmod", "amod") and lem in lex.hedge_adverbs:
+            if hedge_ok:
+                hedged = True
+        elif dep == "amod" and lem in lex.hedge_adjectives and tok.pos_ in _NOUNS:
+            if hedge_ok:
+                hedged = True
+        elif dep == "advmod" and lem in lex.report_adverbs:
+            reported = True
+        elif dep == "prep" and lem == "accord":
+            reported = True
+        elif dep == "mark" and lem in lex.hypothetical_marks:
+            hyp = True
+        elif dep == "aux" and lem == "do" and c.lower_ in ("did", "does", "do"):
+            # "did Russia attack?" handled by the question rule
+            continue
+    return neg, hedged, reported, hyp
+
+
+_GOVERNING_PREPS = frozenset({"in", "into", "at", "to", "for", "under", "on", "from"})
+
+
+class _Step:
+    __slots__ = ("apply_head", "hedged", "hyp", "neg", "outer", "reported", "suppressed")
+
+    def __init__(self) -> None:
+        self.neg = 0
+        self.hedged = False
+        self.reported = False
+        self.hyp = False
+        self.outer = False
+        self.apply_head = False
+        self.suppressed = False
+
+
+def _step(
+    ctx: SentenceContext,
+    cur: Token,
+    head: Token,
+    hl: str,
+    dep: str,
+    full: bool,
+    intent_ok: bool,
+) -> _Step | None:
+    """What climbing from ``cur`` to its head adds; ``None`` where the walk stops
+    (the relation is presupposed by the predicate above it)."""
+    lex = ctx.lex
+    st = _Step()
+    hpos = head.pos_
+    marks = ctx.children(cur, "mark")
+    if any(ctx.lemma(m) in lex.hypothetical_marks for m in marks):
+        st.hyp = True
+    if dep == "xcomp" or (dep == "ccomp" and hpos == "ADJ"):
+        if hl in lex.suppressors:
+            st.suppressed = True
+            return st
+        if full and (hl in lex.neg_verbs or hl in lex.neg_adjectives):
+            st.neg += 1
+        if full and intent_ok and (hl in lex.hedge_verbs or hl in lex.hedge_adjectives):
+            st.hedged = True
+        if hl in lex.report_verbs and hl not in lex.factive_verbs and ctx.is_passive(head):
+            st.reported = True  # "is said to have bombed"
+        st.apply_head = True
+        return st
+    if dep in ("ccomp", "parataxis", "csubj"):
+        if hl in lex.report_verbs and hl not in lex.factive_verbs:
+            st.reported = True
+            if hl == "deny" and full:
+                st.neg += 1
+        elif full and intent_ok and hl in lex.hedge_verbs:
+            st.hedged = True
+        st.outer = True
+        return st
+    if dep == "advcl":
+        st.outer = True
+        return st
+    if dep in ("relcl", "acl"):
+        if hpos in _NOUNS or hpos == "PRON":
+            if hl in lex.report_nouns:
+                st.reported = True
+                st.outer = True
+                return st
+            if hl in lex.suppressors and full:
+                st.suppressed = True
+                return st
+            if full and hl in lex.neg_nouns:
+                st.neg += 1
+                return st
+            if hl in lex.hedge_nouns:
+                if full and intent_ok:
+                    st.hedged = True
+                return st
+        return None
+    if dep in ("prep", "agent"):
+        pl = ctx.lemma(cur)
+        if hpos in _VERBS:
+            if hl in lex.report_verbs and hl not in lex.factive_verbs and hl not in lex.light_verbs:
+                st.reported = True  # "accused Russia of bombing ..."
+                st.outer = True
+                return st
+            if (
+                hl in lex.light_verbs
+                or hl in lex.negating_object_verbs
+                or hl in lex.hedge_verbs
+                or hl in lex.neg_verbs
+                or pl in _GOVERNING_PREPS
+            ):
+                if full and (hl in lex.negating_object_verbs or hl in lex.neg_verbs):
+                    st.neg += 1
+                if full and intent_ok and hl in lex.hedge_verbs:
+                    st.hedged = True
+                st.apply_head = True
+                return st
+            return None
+        if hpos in _NOUNS:
+            if hl in lex.report_nouns:
+                st.reported = True
+                st.outer = True
+                return st
+            if full and hl in lex.neg_nouns:
+                st.neg += 1
+                return st
+            if hl in lex.hedge_nouns:
+                if full and intent_ok:
+                    st.hedged = True
+                return st
+            return None
+        if hpos == "ADJ":
+            if full and hl in lex.neg_adjectives:
+                st.neg += 1
+            elif full and intent_ok and hl in lex.hedge_adjectives:
+                st.hedged = True
+            st.apply_head = True
+            return st
+        return None
+    if dep in _ARG_DEPS and hpos in _VERBS:
+        if dep in ("dobj", "attr", "oprd", "nsubjpass", "dative", "acomp") and (
+            hl in lex.light_verbs
+            or hl in lex.negating_object_verbs
+            or hl in lex.hedge_verbs
+            or hl in lex.neg_verbs
+        ):
+            if full and (hl in lex.negating_object_verbs):
+                st.neg += 1
+            if full and intent_ok and hl in lex.hedge_verbs:
+                st.hedged = True
+            st.apply_head = True
+            return st
+        if dep == "dobj" and hl in lex.report_verbs and hl not in lex.factive_verbs:
+            st.reported = True
+            st.outer = True
+            return st
+        return None
+    if dep in ("acomp", "attr") and hpos == "ADJ":
+        st.apply_head = True
+        return st
+    return None
+
+
+def assess(
+    ctx: SentenceContext,
+    anchor: Token,
+    rtype: RelationType,
+    *,
+    structural: bool = False,
+) -> Assessment:
+    """Negation and modality of the relation predicated at ``anchor``.
+
+    Args:
+        ctx: The sentence.
+        anchor: The predicate token of the relation (verb, nominal or adjective cue).
+        rtype: The relation type (stance types are not hedged by aims and efforts).
+        structural: LEADS/MEMBER_OF: never hedged.
+
+    Returns:
+        The assessment.
+    """
+    lex = ctx.lex
+    intent_ok = not structural and rtype not in lex.hedge_exempt_types
+    modal_ok = not structural
+    neg_count = 0
+    hedged = reported = hyp = False
+
+    n, h, r, y = _own_markers(ctx, anchor, hedge_ok=modal_ok, neg_ok=True)
+    neg_count += n
+    hedged |= h
+    reported |= r
+    hyp |= y
+    mode = "full"  # full: every marker applies; outer: only reported/hypothetical
+    cur = anchor
+    steps = 0
+    while cur.head.i != cur.i and steps < 40:
+        steps += 1
+        dep = cur.dep_
+        head = cur.head
+        hl = ctx.lemma(head)
+        full = mode == "full"
+        if dep in ("pobj", "pcomp") and head.pos_ == "ADP":
+            if hl in ("without", "instead") and full:
+                neg_count += 1
+            cur = head
+            continue
+        if dep == "conj":
+            if head.pos_ in _VERBS and cur.pos_ in _VERBS and not any(
+                c.dep_ == "aux" for c in cur.children
+            ):
+                # shared auxiliaries: "will attack and annex"
+                _, h, _, _ = _own_markers(ctx, head, hedge_ok=modal_ok and full, neg_ok=False)
+                hedged |= h
+            cur = head
+            continue
+        step = _step(ctx, cur, head, hl, dep, full, intent_ok)
+        if step is None:
+            mode = "block"
+            break
+        if step.suppressed:
+            return Assessment(False, Modality.ASSERTED, suppressed=True)
+        neg_count += step.neg
+        hedged |= step.hedged
+        reported |= step.reported
+        hyp |= step.hyp
+        if step.outer:
+            mode = "outer"
+        cur = head
+        n, h, r, y = _own_markers(
+            ctx,
+            cur,
+            hedge_ok=modal_ok and mode == "full" and step.apply_head,
+            neg_ok=mode == "full" and step.apply_head,
+        )
+        neg_count += n
+        hedged |= h
+        reported |= r
+        hyp |= y
+    if mode != "block":
+        root = cur
+        for c in root.children:
+            if c.dep_ in ("parataxis", "ccomp", "conj") and c.i > anchor.i:
+                cl = ctx.lemma(c)
+                if (
+                    cl in lex.report_verbs
+                    and cl not in lex.factive_verbs
+                    and not any(a.i == anchor.i for a in c.subtree)
+                    and c.dep_ != "ccomp"
+                ):
+                    reported = True
+        last = ctx.doc[ctx.end - 1]
+        if last.text == "?" or (ctx.end - 2 >= ctx.start and ctx.doc[ctx.end - 2].text == "?"):
+            if anchor.pos_ in _VERBS or mode == "full":
+                hyp = True
+    if hyp:
+        modality = Modality.HYPOTHETICAL
+    elif reported:
+        modality = Modality.REPORTED
+    elif hedged:
+        modality = Modality.HEDGED
+    else:
+        modality = Modality.ASSERTED
+    return Assessment(neg_count % 2 == 1, modality)
+
+
+_OPEN = {"“": "”", "‘": "’", "``": "''", "«": "»"}
+_TOGGLE = frozenset({'"', "'"})
+
+
+def quoted_tokens(ctx: SentenceContext) -> set[int]:
+    """Token indices of a sentence that stand inside quotation marks."""
+    doc = ctx.doc
+    inside: set[int] = set()
+    i = ctx.start
+    while i < ctx.end:
+        t = doc[i]
+        text = t.text
+        closer = _OPEN.get(text)
+        if closer is None and text in _TOGGLE and t.dep_ != "case":
+            closer = text
+        if closer is not None:
+            for j in range(i + 1, min(ctx.end, i + 80)):
+                if doc[j].text == closer or (closer == "'" and doc[j].text == "’"):
+                    inside.update(range(i + 1, j))
+                    i = j
+                    break
+        i += 1
+    return inside
+
+
+def year_of(ctx: SentenceContext, anchor: Token) -> int | None:
+    """A four-digit year attached to the relation's predicate (first year of a range)."""
+    doc = ctx.doc
+    years: list[Token] = []
+    for i in range(ctx.start, ctx.end):
+        t = doc[i]
+        if t.text[:1] in "12" and _YEAR.match(t.text):
+            years.append(t)
+    if not years:
+        return None
+    # the predicate's clause: climb to the nearest verb
+    clause = anchor
+    hops = 0
+    while clause.pos_ not in _VERBS and clause.head.i != clause.i and hops < 6:
+        clause = clause.head
+        hops += 1
+    scopes = [anchor, clause]
+    for y in years:
+        for scope in scopes:
+            if scope.left_edge.i <= y.i <= scope.right_edge.i:
+                node = y
+                ok = False
+                for _ in range(12):
+                    if node.i == scope.i:
+                        ok = True
+                        break
+                    if node.head.i == node.i:
+                        break
+                    node = node.head
+                if ok:
+                    return int(y.text[:4])
+    if len(years) == 1 and clause.head.i == clause.i:
+        return int(years[0].text[:4])
+    return None

@@ -1,0 +1,285 @@
+"""The ``geokg_relations`` spaCy component.
+
+Reads ``doc._.geokg_entities`` (written by ``geokg_entities``) and the parser's dependencies
+and lemmas, and writes ``doc._.geokg_relations``: one :class:`RelationAnnotation` per relation
+mention, typed, with negation, modality, quotation, year, trigger span, rule id and confidence.
+
+One pass over the sentences: sentences with fewer than two distinct entities are skipped; in
+the others every token's lowercase lemma is looked up once in the cue index, and each cue walks
+the dependency tree to its argument entities (:mod:`geokg.extract.relations.events`,
+:mod:`geokg.extract.relations.structural`). Rule data are the files in
+``geokg/extract/patterns/relations/`` (see ``docs/adding-a-relation-rule.md``).
+
+Example:
+    >>> import spacy  # doctest: +SKIP
+    >>> from geokg.extract.pipeline import load_nlp  # doctest: +SKIP
+    >>> nlp = load_nlp()  # doctest: +SKIP
+    >>> doc = nlp("Russia annexed Crimea in 2014.")  # doctest: +SKIP
+    >>> [(r.source.name, r.type.value, r.target.name, r.year) for r in doc._.geokg_relations]
+    ... # doctest: +SKIP
+    [('Russia', 'ANNEXES', 'Crimea', 2014)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from spacy.language import Language
+from spacy.util import registry
+
+from geokg.extract.annotations import (
+    RELATIONS_ATTR,
+    EntityAnnotation,
+    RelationAnnotation,
+    ensure_extensions,
+    get_entities,
+)
+from geokg.extract.relations.attributes import assess, quoted_tokens, year_of
+from geokg.extract.relations.events import event_candidates
+from geokg.extract.relations.lexicon import DEFAULT_PATTERNS_DIR, RelationLexicon
+from geokg.extract.relations.structural import leads_candidates
+from geokg.extract.relations.syntax import Candidate, SentenceContext
+from geokg.schema import MemberStatus, Modality, RelationType, is_allowed
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = [
+    "DedupePolicy",
+    "RelationComponent",
+    "dedupe_per_sentence",
+    "make_dedupe_policy",
+    "make_relation_component",
+]
+
+DedupePolicy = Callable[[list[RelationAnnotation]], list[RelationAnnotation]]
+
+
+def dedupe_per_sentence(relations: list[RelationAnnotation]) -> list[RelationAnnotation]:
+    """Keep one mention per sentence and ``(source, type, target, negated)``.
+
+    Symmetric types count once per unordered pair. Among duplicates the mention in the
+    author's own voice wins (lowest modality rank), then the higher confidence, then the
+    earlier trigger: one sentence that states a relation plainly and also as a hedge states it.
+    """
+    best: dict[tuple[Any, ...], RelationAnnotation] = {}
+    order: list[tuple[Any, ...]] = []
+    for rel in relations:
+        a, b = rel.source.name, rel.target.name
+        ends: tuple[str, ...] = tuple(sorted((a, b))) if rel.type.symmetric else (a, b)
+        key = (rel.sent_start, rel.type, ends, rel.negated)
+        cur = best.get(key)
+        if cur is None:
+            best[key] = rel
+            order.append(key)
+            continue
+        rank = (rel.modality.rank, -rel.confidence, rel.trigger_start)
+        if rank < (cur.modality.rank, -cur.confidence, cur.trigger_start):
+            best[key] = rel
+    return [best[k] for k in order]
+
+
+@registry.misc("geokg.relation_dedupe.v1")
+def make_dedupe_policy() -> DedupePolicy:
+    """The default overlap policy: :func:`dedupe_per_sentence`."""
+    return dedupe_per_sentence
+
+
+@registry.misc("geokg.relation_keep_all.v1")
+def make_keep_all_policy() -> DedupePolicy:
+    """A policy that keeps every mention (for debugging rules)."""
+    return list
+
+
+class RelationComponent:
+    """Rule-based typed relation extraction over entity annotations.
+
+    Reads ``doc._.geokg_entities``, ``token.dep``, ``token.head``, ``token.lemma``,
+    ``token.pos``/``tag`` and sentence boundaries; writes ``doc._.geokg_relations``.
+
+    Args:
+        nlp: The pipeline (unused; kept for the factory signature).
+        name: The component name.
+        patterns_path: Folder with ``cues.jsonl`` and ``lexicon.json``; ``None`` for the
+            packaged rules.
+        min_confidence: Drop mentions below this confidence.
+        dedupe: The overlap policy applied per document.
+    """
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        name: str = "geokg_relations",
+        *,
+        patterns_path: str | Path | None = None,
+        min_confidence: float = 0.0,
+        dedupe: DedupePolicy | None = None,
+    ) -> None:
+        ensure_extensions()
+        self.name = name
+        self.min_confidence = min_confidence
+        self.dedupe: DedupePolicy = dedupe or dedupe_per_sentence
+        self.lexicon = RelationLexicon.from_dir(patterns_path or DEFAULT_PATTERNS_DIR)
+
+    # ------------------------------------------------------------------ pipeline API
+    def __call__(self, doc: Doc) -> Doc:
+        """Annotate one Doc."""
+        self.set_annotations(doc, self.match(doc))
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
+        """Annotate a stream of Docs."""
+        for doc in docs:
+            yield self(doc)
+
+    def initialize(
+        self,
+        get_examples: Callable[[], Iterable[Any]] | None = None,
+        *,
+        nlp: Language | None = None,
+        patterns_path: str | Path | None = None,
+    ) -> None:
+        """(Re)load the rule data, from ``patterns_path`` or the packaged folder."""
+        self.lexicon = RelationLexicon.from_dir(patterns_path or DEFAULT_PATTERNS_DIR)
+
+    def match(self, doc: Doc) -> list[RelationAnnotation]:
+        """All relation mentions of a Doc, without writing anything (pure).
+
+        Args:
+            doc: A parsed Doc with ``doc._.geokg_entities`` set.
+
+        Returns:
+            Relation annotations in document order, filtered by the ontology
+            (:func:`geokg.schema.is_allowed`) and ``min_confidence``, before the overlap policy.
+        """
+        entities = get_entities(doc)
+        if len(entities) < 2 or not doc.has_annotation("DEP"):
+            return []
+        entities.sort(key=lambda e: e.start)
+        out: list[RelationAnnotation] = []
+        k = 0
+        n = len(entities)
+        for sent in doc.sents:
+            s, e = sent.start, sent.end
+            while k < n and entities[k].start < s:
+                k += 1
+            j = k
+            while j < n and entities[j].start < e:
+                j += 1
+            if j - k < 2:
+                continue
+            in_sent = entities[k:j]
+            if len({x.name for x in in_sent}) < 2:
+                continue
+            ctx = SentenceContext(doc, s, e, in_sent, self.lexicon)
+            out.extend(self._sentence(ctx))
+        return out
+
+    def set_annotations(self, doc: Doc, matches: list[RelationAnnotation]) -> None:
+        """Apply the overlap policy and write ``doc._.geokg_relations``."""
+        setattr(doc._, RELATIONS_ATTR, self.dedupe(list(matches)))
+
+    # ------------------------------------------------------------------ internals
+    def _sentence(self, ctx: SentenceContext) -> list[RelationAnnotation]:
+        candidates: list[Candidate] = event_candidates(ctx)
+        candidates.extend(leads_candidates(ctx))
+        if not candidates:
+            return []
+        quoted: set[int] | None = None
+        out: list[RelationAnnotation] = []
+        doc = ctx.doc
+        for c in candidates:
+            rtype = RelationType(c.type)
+            if c.source.name == c.target.name or not is_allowed(
+                c.source.label, rtype, c.target.label
+            ):
+                continue
+            if c.confidence < self.min_confidence:
+                continue
+            anchor = doc[c.anchor]
+            verdict = assess(ctx, anchor, rtype, structural=c.structural)
+            if verdict.suppressed:
+                continue
+            if quoted is None:
+                quoted = quoted_tokens(ctx)
+            modality = verdict.modality
+            if c.structural and modality == Modality.HEDGED:
+                modality = Modality.ASSERTED
+            trigger_end = c.trigger_end if c.trigger_end > c.trigger else c.trigger + 1
+            out.append(
+                RelationAnnotation(
+                    source=c.source,
+                    type=rtype,
+                    target=c.target,
+                    trigger_start=c.trigger,
+                    trigger_end=trigger_end,
+                    sent_start=ctx.start,
+                    sent_end=ctx.end,
+                    negated=verdict.negated,
+                    modality=modality,
+                    quoted=c.trigger in quoted,
+                    year=year_of(ctx, anchor),
+                    rule=c.rule,
+                    confidence=c.confidence,
+                    role=c.role if rtype == RelationType.LEADS else None,
+                    status=_status(c, rtype),
+                    extra={"cue": c.cue},
+                )
+            )
+        return out
+
+    # ------------------------------------------------------------------ serialisation
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the rule data into ``path`` (``cues.jsonl``, ``lexicon.json``)."""
+        self.lexicon.to_dir(path)
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> RelationComponent:
+        """Read the rule data written by :meth:`to_disk`."""
+        self.lexicon = RelationLexicon.from_dir(path)
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        """The rule data as bytes."""
+        import srsly
+
+        return bytes(srsly.json_dumps(self.lexicon.to_json()).encode("utf-8"))
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> RelationComponent:
+        """Inverse of :meth:`to_bytes`."""
+        import srsly
+
+        self.lexicon = RelationLexicon.from_json(srsly.json_loads(data.decode("utf-8")))
+        return self
+
+
+def _status(c: Candidate, rtype: RelationType) -> MemberStatus | None:
+    if rtype != RelationType.MEMBER_OF:
+        return None
+    return MemberStatus(c.status) if c.status else MemberStatus.MEMBER
+
+
+@Language.factory(
+    "geokg_relations",
+    assigns=["doc._.geokg_relations"],
+    requires=["doc._.geokg_entities", "token.dep", "token.lemma"],
+    default_config={
+        "patterns_path": None,
+        "min_confidence": 0.0,
+        "dedupe": {"@misc": "geokg.relation_dedupe.v1"},
+    },
+)
+def make_relation_component(
+    nlp: Language,
+    name: str,
+    patterns_path: str | None,
+    min_confidence: float,
+    dedupe: DedupePolicy,
+) -> RelationComponent:
+    """Factory of the ``geokg_relations`` component (registered with spaCy)."""
+    return RelationComponent(
+        nlp, name, patterns_path=patterns_path, min_confidence=min_confidence, dedupe=dedupe
+    )
+
+

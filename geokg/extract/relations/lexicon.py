@@ -1,0 +1,321 @@
+"""The relation rules as data: cue entries (``cues.jsonl``) and function-word lists (``lexicon.json``).
+
+A cue entry says which lemmas evoke a relation type, in which syntactic role (verb, noun,
+adjective, role noun) and where its arguments are found (``target`` slots such as ``dobj`` or
+``prep:with``). The function-word lists drive argument climbing (light verbs), negation,
+modality and the structural rules (titles). Both files live in
+``geokg/extract/patterns/relations/`` and are what ``to_disk``/``from_disk`` write and read.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from geokg.errors import ConfigError
+from geokg.schema import MemberStatus, RelationType
+
+__all__ = [
+    "CUES_FILE",
+    "DEFAULT_PATTERNS_DIR",
+    "LEXICON_FILE",
+    "Cue",
+    "RelationLexicon",
+]
+
+DEFAULT_PATTERNS_DIR = Path(__file__).resolve().parent.parent / "patterns" / "relations"
+CUES_FILE = "cues.jsonl"
+LEXICON_FILE = "lexicon.json"
+
+_POS = frozenset({"verb", "noun", "adj", "role"})
+_DEFAULT_SOURCE_SLOTS = ("poss", "mod", "prep:by", "prep:from")
+_KNOWN_KEYS = frozenset(
+    {
+        "id",
+        "type",
+        "pos",
+        "lemmas",
+        "target",
+        "source_slots",
+        "particle",
+        "objects",
+        "objects_or_entity",
+        "objects_or_prep",
+        "veto_objects",
+        "requires_modifiers",
+        "veto_modifiers",
+        "veto_governors",
+        "veto_predicates",
+        "requires_prep",
+        "requires_prep_object",
+        "requires_target_prep",
+        "requires_target_or_light",
+        "target_prep_constraints",
+        "exclude_lemma_target",
+        "reciprocal",
+        "mutual",
+        "reverse",
+        "strict",
+        "strict_place",
+        "source_is_object",
+        "each_target",
+        "reverse_members",
+        "referent",
+        "status",
+        "role",
+        "target_labels",
+        "conf",
+    }
+)
+
+
+def _fs(values: Iterable[str] | None) -> frozenset[str]:
+    return frozenset(v.lower() for v in values or ())
+
+
+def _fs_map(values: Mapping[str, Iterable[str]] | None) -> dict[str, frozenset[str]]:
+    return {k.lower(): _fs(v) for k, v in (values or {}).items()}
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One cue entry: lemmas that evoke a relation type in one syntactic role.
+
+    Attributes:
+        id: Unique id of the entry (``"attack.verb"``); recorded in the annotation's extras.
+        type: The relation type the cue evokes.
+        pos: ``verb``, ``noun``, ``adj`` or ``role`` (a noun naming a participant: ally, rival).
+        lemmas: Lowercase lemmas; ``"a-b"`` matches the tokens ``a - b``.
+        target: Where the target is found: ``dobj``, ``dative``, ``objmod`` (modifiers of the
+            required object), ``xcomp_args``, ``mod`` or ``prep:<lemma>``.
+        source_slots: Where a noun's source is found inside its phrase.
+        reciprocal: A directed type that holds both ways when stated mutually (war, clash).
+        mutual: Coordinated subjects ("A and B met") or "between A and B" pair up.
+        reverse: Swap source and target (buying arms from X: X supports the buyer).
+        strict: Arguments must be entity tokens (no "Turkish jets" -> Turkey).
+        conf: The entry's confidence.
+    """
+
+    id: str
+    type: RelationType
+    pos: str
+    lemmas: tuple[str, ...]
+    target: tuple[str, ...] = ("dobj",)
+    source_slots: tuple[str, ...] = _DEFAULT_SOURCE_SLOTS
+    particle: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    objects_or_entity: frozenset[str] = frozenset()
+    objects_or_prep: frozenset[str] = frozenset()
+    veto_objects: frozenset[str] = frozenset()
+    requires_modifiers: frozenset[str] = frozenset()
+    veto_modifiers: frozenset[str] = frozenset()
+    veto_governors: frozenset[str] = frozenset()
+    veto_predicates: frozenset[str] = frozenset()
+    requires_prep: frozenset[str] = frozenset()
+    requires_prep_object: dict[str, frozenset[str]] = field(default_factory=dict)
+    requires_target_prep: bool = False
+    requires_target_or_light: bool = False
+    target_prep_constraints: dict[str, frozenset[str]] = field(default_factory=dict)
+    exclude_lemma_target: dict[str, frozenset[str]] = field(default_factory=dict)
+    reciprocal: bool = False
+    mutual: bool = False
+    reverse: bool = False
+    strict: bool = False
+    strict_place: bool = False
+    source_is_object: bool = False
+    each_target: bool = False
+    reverse_members: bool = False
+    referent: str | None = None
+    status: MemberStatus | None = None
+    role: str | None = None
+    target_labels: frozenset[str] = frozenset()
+    conf: float = 0.7
+
+    @property
+    def target_preps(self) -> frozenset[str]:
+        """The prepositions of the ``prep:<lemma>`` target slots."""
+        return frozenset(s[5:] for s in self.target if s.startswith("prep:"))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Cue:
+        """Build a cue from one ``cues.jsonl`` object.
+
+        Raises:
+            ConfigError: Unknown keys, type or part of speech.
+        """
+        unknown = set(data) - _KNOWN_KEYS
+        if unknown:
+            raise ConfigError(f"cue {data.get('id')!r}: unknown keys {sorted(unknown)}")
+        try:
+            rtype = RelationType(data["type"])
+        except (KeyError, ValueError) as e:
+            raise ConfigError(f"cue {data.get('id')!r}: bad relation type") from e
+        pos = data.get("pos", "")
+        if pos not in _POS:
+            raise ConfigError(f"cue {data.get('id')!r}: pos must be one of {sorted(_POS)}")
+        status = data.get("status")
+        return cls(
+            id=str(data["id"]),
+            type=rtype,
+            pos=pos,
+            lemmas=tuple(x.lower() for x in data["lemmas"]),
+            target=tuple(data.get("target", ("dobj",))),
+            source_slots=tuple(data.get("source_slots", _DEFAULT_SOURCE_SLOTS)),
+            particle=_fs(data.get("particle")),
+            objects=_fs(data.get("objects")),
+            objects_or_entity=_fs(data.get("objects_or_entity")),
+            objects_or_prep=_fs(data.get("objects_or_prep")),
+            veto_objects=_fs(data.get("veto_objects")),
+            requires_modifiers=_fs(data.get("requires_modifiers")),
+            veto_modifiers=_fs(data.get("veto_modifiers")),
+            veto_governors=_fs(data.get("veto_governors")),
+            veto_predicates=_fs(data.get("veto_predicates")),
+            requires_prep=_fs(data.get("requires_prep")),
+            requires_prep_object=_fs_map(data.get("requires_prep_object")),
+            requires_target_prep=bool(data.get("requires_target_prep", False)),
+            requires_target_or_light=bool(data.get("requires_target_or_light", False)),
+            target_prep_constraints=_fs_map(data.get("target_prep_constraints")),
+            exclude_lemma_target=_fs_map(data.get("exclude_lemma_target")),
+            reciprocal=bool(data.get("reciprocal", False)),
+            mutual=bool(data.get("mutual", False)),
+            reverse=bool(data.get("reverse", False)),
+            strict=bool(data.get("strict", False)),
+            strict_place=bool(data.get("strict_place", False)),
+            source_is_object=bool(data.get("source_is_object", False)),
+            each_target=bool(data.get("each_target", False)),
+            reverse_members=bool(data.get("reverse_members", False)),
+            referent=data.get("referent"),
+            status=MemberStatus(status) if status else None,
+            role=data.get("role"),
+            target_labels=frozenset(data.get("target_labels", ())),
+            conf=float(data.get("conf", 0.7)),
+        )
+
+
+class RelationLexicon:
+    """All rule data of the relation component, indexed for one-lookup-per-token matching.
+
+    Example:
+        >>> lex = RelationLexicon.from_dir(DEFAULT_PATTERNS_DIR)
+        >>> [c.type.value for c in lex.lookup("verb", "annex")]
+        ['ANNEXES']
+    """
+
+    def __init__(self, cues: list[dict[str, Any]], words: dict[str, Any]) -> None:
+        self.cue_data = cues
+        self.word_data = words
+        self.cues = [Cue.from_dict(c) for c in cues]
+        ids = [c.id for c in self.cues]
+        if len(set(ids)) != len(ids):
+            raise ConfigError("duplicate cue ids in cues.jsonl")
+        self._index: dict[tuple[str, str], list[Cue]] = {}
+        # "cease-fire": the last part is looked up, the first checked against the tokens before it.
+        self._hyphen: dict[tuple[str, str], list[tuple[str, Cue]]] = {}
+        for cue in self.cues:
+            pos = "noun" if cue.pos == "role" else cue.pos
+            for lemma in cue.lemmas:
+                if "-" in lemma.strip("-"):
+                    first, _, last = lemma.rpartition("-")
+                    self._hyphen.setdefault((pos, last), []).append((first, cue))
+                self._index.setdefault((pos, lemma), []).append(cue)
+        self.cue_lemmas = frozenset(lem for _, lem in self._index) | frozenset(
+            lem for _, lem in self._hyphen
+        )
+
+        def words_of(*keys: str) -> frozenset[str]:
+            node: Any = words
+            for k in keys:
+                node = node.get(k, {}) if isinstance(node, dict) else {}
+            return _fs(node if isinstance(node, list) else [])
+
+        self.light_verbs = words_of("light_verbs")
+        self.recipient_verbs = words_of("recipient_verbs")
+        self.recipient_types = frozenset(
+            RelationType(t) for t in words.get("recipient_types", [])
+        )
+        self.neg_particles = words_of("negators", "particles")
+        self.neg_verbs = words_of("negators", "verbs")
+        self.neg_nouns = words_of("negators", "nouns")
+        self.neg_adjectives = words_of("negators", "adjectives")
+        self.neg_adverbs = words_of("negators", "adverbs")
+        self.negating_object_verbs = words_of("negating_objects_of")
+        self.hedge_modals = words_of("hedges", "modals")
+        self.hedge_verbs = words_of("hedges", "verbs")
+        self.hedge_adjectives = words_of("hedges", "adjectives")
+        self.hedge_nouns = words_of("hedges", "nouns")
+        self.hedge_adverbs = words_of("hedges", "adverbs")
+        self.hedge_exempt_types = frozenset(
+            RelationType(t) for t in words.get("hedge_exempt_types", [])
+        )
+        self.report_verbs = words_of("reporting", "verbs")
+        self.report_nouns = words_of("reporting", "nouns")
+        self.report_adverbs = words_of("reporting", "adverbs")
+        self.factive_verbs = words_of("reporting", "factive")
+        self.hypothetical_marks = words_of("hypothetical_marks")
+        self.suppressors = words_of("suppressors")
+        self.private_nouns = words_of("private_nouns")
+        self.agent_via_of = words_of("agent_via_of")
+        self.transparent_nouns = words_of("transparent_nouns")
+        self.reflexives = words_of("reflexives")
+        self.title_heads = words_of("titles", "heads")
+        self.title_modifiers = words_of("titles", "modifiers")
+        self.title_honorifics = words_of("titles", "honorifics")
+        self.title_temporal = words_of("titles", "temporal")
+        self.rule_nouns = words_of("titles", "rule_nouns")
+        self.possessive_role = str(words.get("titles", {}).get("role_for_possessive", "leader"))
+        self.rule_confidence: dict[str, float] = {
+            k: float(v) for k, v in words.get("rule_confidence", {}).items()
+        }
+
+    def lookup(self, pos: str, lemma: str) -> list[Cue]:
+        """Cue entries for a lowercase lemma in a syntactic role (``role`` cues come with nouns)."""
+        return self._index.get((pos, lemma), [])
+
+    def lookup_hyphen(self, pos: str, last: str) -> list[tuple[str, Cue]]:
+        """Hyphenated cue entries ending in ``last``: pairs of (first part, cue)."""
+        return self._hyphen.get((pos, last), [])
+
+    def confidence(self, rule: str, default: float = 0.7) -> float:
+        """The base confidence of a rule family."""
+        return self.rule_confidence.get(rule, default)
+
+    @classmethod
+    def from_dir(cls, path: str | Path) -> RelationLexicon:
+        """Load ``cues.jsonl`` and ``lexicon.json`` from a folder.
+
+        Raises:
+            ConfigError: A file is missing or malformed.
+        """
+        folder = Path(path)
+        try:
+            cues = [
+                json.loads(line)
+                for line in (folder / CUES_FILE).read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.lstrip().startswith("//")
+            ]
+            words = json.loads((folder / LEXICON_FILE).read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as e:
+            raise ConfigError(f"cannot read relation patterns from {folder}: {e}") from e
+        return cls(cues, words)
+
+    def to_dir(self, path: str | Path) -> None:
+        """Write the rule data as ``cues.jsonl`` and ``lexicon.json`` into a folder."""
+        folder = Path(path)
+        folder.mkdir(parents=True, exist_ok=True)
+        lines = [json.dumps(c, ensure_ascii=False) for c in self.cue_data]
+        (folder / CUES_FILE).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        (folder / LEXICON_FILE).write_text(
+            json.dumps(self.word_data, ensure_ascii=False, indent=1), encoding="utf-8"
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        """The rule data as one JSON-serialisable object."""
+        return {"cues": self.cue_data, "lexicon": self.word_data}
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> RelationLexicon:
+        """Inverse of :meth:`to_json`."""
+        return cls(list(data["cues"]), dict(data["lexicon"]))

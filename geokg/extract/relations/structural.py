@@ -1,0 +1,309 @@
+"""Structural relations: LEADS from titles, appositions, possessives of rule and "under X".
+
+Rule ids:
+
+* ``leads_title.v1``: a title between the led entity and the person, "Russian President
+  Vladimir Putin", "Turkey's President Erdogan", "Arab League Secretary General Chadli Klibi";
+  or after the person, "King Hassan of Morocco".
+* ``leads_appos.v1``: "X, the prime minister of Y", "Nicholas II, Russia's tsar", "Qatar's emir,
+  Sheikh Hamad".
+* ``leads_possessive.v1``: "Putin's Russia", "Osama bin Laden's al-Qaeda" (role: leader).
+* ``leads_gov_of.v1``: "the regime of Slobodan Milosevic in Serbia".
+* ``leads_under.v1``: "under Peter the Great ..., Russia strove ..." (led entity a Country).
+
+A bare title with no led entity joined to it ("President Donald Trump") gives nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.syntax import Candidate, SentenceContext
+from geokg.schema import EntityLabel
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["leads_candidates"]
+
+_PEOPLE = frozenset({EntityLabel.LEADER, EntityLabel.PERSON})
+_LED = frozenset(
+    {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION, EntityLabel.PLACE, EntityLabel.GROUP}
+)
+_POSS_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
+    """LEADS candidates of one sentence."""
+    out: list[Candidate] = []
+    people = [e for e in ctx.entities if e.label in _PEOPLE]
+    if not people:
+        return out
+    for person in people:
+        out.extend(_title_before(ctx, person))
+        out.extend(_title_after(ctx, person))
+        out.extend(_appositive(ctx, person))
+        out.extend(_possessive(ctx, person))
+        out.extend(_under(ctx, person))
+    return out
+
+
+def _is_title_token(ctx: SentenceContext, tok: Token) -> tuple[bool, bool]:
+    """(part of a title, head word of a title)."""
+    lem = ctx.lemma(tok)
+    low = tok.lower_
+    if lem in ctx.lex.title_heads or low in ctx.lex.title_heads:
+        return True, True
+    if lem in ctx.lex.title_modifiers or low in ctx.lex.title_modifiers:
+        return True, False
+    return False, False
+
+
+def _role_text(ctx: SentenceContext, toks: list[Token]) -> str:
+    words = [
+        t.text
+        for t in toks
+        if t.lower_ not in ctx.lex.title_temporal and t.lower_ not in ctx.lex.title_honorifics
+    ]
+    text = " ".join(words).replace(" - ", "-").strip(" -")
+    return text
+
+
+def _led_before(ctx: SentenceContext, i: int) -> tuple[EntityAnnotation | None, int]:
+    """The led entity ending just before token ``i`` ("Russian", "Turkey 's", "Arab League")."""
+    doc = ctx.doc
+    j = i
+    if j >= ctx.start and doc[j].text in _POSS_MARKS:
+        j -= 1
+    if j < ctx.start:
+        return None, j
+    ent = ctx.ent_at.get(j)
+    if ent is None or ent.label not in _LED:
+        return None, j
+    return ent, ent.start
+
+
+def _make(
+    ctx: SentenceContext,
+    person: EntityAnnotation,
+    led: EntityAnnotation,
+    trigger: int,
+    trigger_end: int,
+    rule: str,
+    role: str,
+) -> Candidate:
+    return Candidate(
+        source=person,
+        type="LEADS",
+        target=led,
+        trigger=trigger,
+        anchor=trigger,
+        rule=rule,
+        confidence=ctx.lex.confidence(rule, 0.8),
+        cue="title",
+        role=role or ctx.lex.possessive_role,
+        structural=True,
+        trigger_end=trigger_end,
+    )
+
+
+def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
+    doc = ctx.doc
+    title: list[Token] = []
+    has_head = False
+    # a title the entity component kept inside the span ("President Vladimir Putin")
+    k = person.start
+    while k < person.end - 1:
+        part, head = _is_title_token(ctx, doc[k])
+        if not part and doc[k].lower_ not in ctx.lex.title_honorifics:
+            break
+        has_head = has_head or head
+        title.append(doc[k])
+        k += 1
+    i = person.start - 1
+    while i >= ctx.start and i not in ctx.ent_at:
+        part, head = _is_title_token(ctx, doc[i])
+        if not part and doc[i].lower_ in ctx.lex.title_honorifics:
+            part = True
+        if not part:
+            break
+        has_head = has_head or head
+        title.insert(0, doc[i])
+        i -= 1
+    if not title or not has_head:
+        return []
+    led, _ = _led_before(ctx, i)
+    if led is None:
+        return []
+    role = _role_text(ctx, title)
+    return [_make(ctx, person, led, title[0].i, title[-1].i + 1, "leads_title.v1", role)]
+
+
+def _title_after(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
+    """"King Hassan of Morocco", "Kaiser Wilhelm of Germany": title before, led entity after."""
+    doc = ctx.doc
+    j = person.end
+    if j + 1 >= ctx.end or doc[j].lower_ != "of":
+        return []
+    led = ctx.ent_at.get(j + 1)
+    if led is None or led.label not in _LED:
+        if j + 2 < ctx.end and doc[j + 1].lower_ == "the":
+            led = ctx.ent_at.get(j + 2)
+        if led is None or led.label not in _LED:
+            return []
+    i = person.start - 1
+    title: list[Token] = []
+    has_head = False
+    while i >= ctx.start and i not in ctx.ent_at:
+        part, head = _is_title_token(ctx, doc[i])
+        if not part:
+            break
+        has_head = has_head or head
+        title.insert(0, doc[i])
+        i -= 1
+    # the title may sit inside the person's span when the entity component kept it
+    if not has_head:
+        first = doc[person.start]
+        part, head = _is_title_token(ctx, first)
+        if head:
+            title = [first]
+            has_head = True
+    if not has_head:
+        return []
+    role = _role_text(ctx, title)
+    return [_make(ctx, person, led, title[0].i, title[-1].i + 1, "leads_title.v1", role)]
+
+
+def _title_phrase_led(
+    ctx: SentenceContext, head: Token
+) -> tuple[EntityAnnotation | None, list[Token]]:
+    """For a title noun ("president", "tsar"): the led entity joined to it and the title tokens."""
+    part, is_head = _is_title_token(ctx, head)
+    if not is_head:
+        return None, []
+    toks = [head]
+    led: EntityAnnotation | None = None
+    for c in head.children:
+        if c.dep_ in ("compound", "amod") and c.i not in ctx.ent_at:
+            p, _ = _is_title_token(ctx, c)
+            if p:
+                toks.append(c)
+        if c.dep_ in ("poss", "compound", "amod", "nmod") and c.i in ctx.ent_at:
+            e = ctx.ent_at[c.i]
+            if e.label in _LED:
+                led = e
+    if led is None:
+        for _, obj in ctx.prep_objects(head, {"of"}):
+            e = ctx.ent_at.get(obj.i)
+            if e is not None and e.label in _LED:
+                led = e
+                break
+            for c in obj.children:
+                if c.dep_ in ("compound", "amod") and c.i in ctx.ent_at:
+                    pass
+    toks.sort(key=lambda t: t.i)
+    return led, toks
+
+
+def _appositive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
+    out: list[Candidate] = []
+    doc = ctx.doc
+    span_toks = [doc[i] for i in range(person.start, person.end)]
+    root = next((t for t in span_toks if not (person.start <= t.head.i < person.end)), None)
+    if root is None:
+        return out
+    candidates: list[Token] = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        candidates.append(root.head)
+    for t in candidates:
+        if t.i in ctx.ent_at:
+            continue
+        led, toks = _title_phrase_led(ctx, t)
+        if led is None or led.name == person.name:
+            continue
+        role = _role_text(ctx, toks)
+        out.append(_make(ctx, person, led, toks[0].i, toks[-1].i + 1, "leads_appos.v1", role))
+    return out
+
+
+def _possessive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
+    """"Putin's Russia", "Saddam Hussein's Ba'ath Party"; "the regime of X in Y"."""
+    doc = ctx.doc
+    out: list[Candidate] = []
+    last = doc[person.end - 1]
+    if last.head.i in range(person.start, person.end):
+        root = doc[person.start]
+        for t in (doc[i] for i in range(person.start, person.end)):
+            if not (person.start <= t.head.i < person.end):
+                root = t
+    else:
+        root = last
+    nxt = person.end
+    if root.dep_ == "poss" and nxt < ctx.end and doc[nxt].text in _POSS_MARKS:
+        led = ctx.ent_at.get(root.head.i)
+        if led is not None and led.label in (EntityLabel.COUNTRY, EntityLabel.ORGANIZATION):
+            out.append(
+                _make(ctx, person, led, nxt, nxt + 1, "leads_possessive.v1", ctx.lex.possessive_role)
+            )
+        elif ctx.lemma(root.head) in ctx.lex.rule_nouns:
+            out.extend(_rule_noun_led(ctx, person, root.head))
+    if root.dep_ == "pobj" and ctx.lemma(root.head) == "of":
+        noun = root.head.head
+        if ctx.lemma(noun) in ctx.lex.rule_nouns:
+            out.extend(_rule_noun_led(ctx, person, noun))
+    return out
+
+
+def _rule_noun_led(
+    ctx: SentenceContext, person: EntityAnnotation, noun: Token
+) -> list[Candidate]:
+    """"the regime of Milosevic in Serbia", "the Syrian government of X": the state is in the NP."""
+    led: EntityAnnotation | None = None
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.ent_at:
+            e = ctx.ent_at[c.i]
+            if e.label == EntityLabel.COUNTRY:
+                led = e
+    if led is None:
+        for _, obj in ctx.prep_objects(noun, {"in", "of"}):
+            e = ctx.ent_at.get(obj.i)
+            if e is not None and e.label == EntityLabel.COUNTRY:
+                led = e
+        obj_of = [o for _, o in ctx.prep_objects(noun, {"of"})]
+        for o in obj_of:
+            for _, obj in ctx.prep_objects(o, {"in"}):
+                e = ctx.ent_at.get(obj.i)
+                if e is not None and e.label == EntityLabel.COUNTRY:
+                    led = e
+    if led is None:
+        return []
+    role = "head of " + ctx.lemma(noun)
+    return [_make(ctx, person, led, noun.i, noun.i + 1, "leads_gov_of.v1", role)]
+
+
+def _under(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
+    """"Russia under Putin", "Under Peter the Great ..., Russia strove to ..."."""
+    doc = ctx.doc
+    root = None
+    for i in range(person.start, person.end):
+        t = doc[i]
+        if not (person.start <= t.head.i < person.end):
+            root = t
+    if root is None or root.dep_ != "pobj" or ctx.lemma(root.head) != "under":
+        return []
+    prep = root.head
+    gov = prep.head
+    led: list[EntityAnnotation] = []
+    if gov.pos_ in ("NOUN", "PROPN"):
+        if gov.i in ctx.ent_at:
+            led = [ctx.ent_at[gov.i]]
+        else:
+            led = ctx.args(gov)
+    elif gov.pos_ in ("VERB", "AUX"):
+        agents, patients = ctx.subjects(gov)
+        led = ctx.args_of(agents + patients, strict=True)
+    led = [e for e in led if e.label == EntityLabel.COUNTRY and e.name != person.name]
+    if len(led) != 1:
+        return []
+    return [_make(ctx, person, led[0], prep.i, prep.i + 1, "leads_under.v1", "leader")]

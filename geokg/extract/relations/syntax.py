@@ -1,0 +1,309 @@
+"""Dependency-tree helpers shared by the relation rule families.
+
+A :class:`SentenceContext` wraps one sentence of a parsed Doc together with the entity mentions
+in it. Rules ask it for the entities an argument token stands for (:meth:`entities`, which
+follows coordination, appositions and modifiers such as "Turkish" in "Turkish F-16s"), for the
+subjects of a verb (following control, coordination, relative clauses and participles) and
+for prepositional objects. Lemmas are lowercased once per token and cached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.lexicon import RelationLexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["Candidate", "SentenceContext"]
+
+_SUBJ = frozenset({"nsubj", "csubj", "expl-none"})
+_MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+_RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+_OBJECT_CONTROL = frozenset(
+    {
+        "urge", "ask", "persuade", "force", "encourage", "allow", "help", "invite", "press",
+        "push", "pressure", "prompt", "compel", "oblige", "enable", "get", "lead", "call",
+        "order", "authorize", "authorise", "tell", "warn", "advise", "convince", "permit",
+        "require", "drive", "inspire", "cause", "challenge", "dare", "expect", "want",
+        "accuse", "blame", "prevent", "stop", "ban", "bar", "suspect", "charge", "criticize",
+        "criticise", "condemn", "praise", "thank", "keep", "exclude", "prohibit", "forbid",
+        "discourage", "deter", "restrain", "release", "free",
+    }
+)  # fmt: skip
+_VERBAL = frozenset({"VERB", "AUX"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "X"})
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A relation found by a rule, before negation, modality and filtering.
+
+    Attributes:
+        source: The source entity mention.
+        type: The relation type (a :class:`~geokg.schema.RelationType` value).
+        target: The target entity mention.
+        trigger: Token index of the cue token.
+        anchor: Token index where the modality walk starts (the predicate of the relation).
+        rule: Rule family id, e.g. ``"svo_active.v1"``.
+        confidence: The rule's confidence.
+        cue: The id of the cue entry that fired.
+        role: For LEADS: the title.
+        status: For MEMBER_OF: the status value.
+        structural: LEADS/MEMBER_OF from titles and appositions (never hedged).
+        trigger_end: Token index one past the cue's last token (defaults to ``trigger + 1``).
+    """
+
+    source: EntityAnnotation
+    type: str
+    target: EntityAnnotation
+    trigger: int
+    anchor: int
+    rule: str
+    confidence: float
+    cue: str = ""
+    role: str | None = None
+    status: str | None = None
+    structural: bool = False
+    trigger_end: int = -1
+
+
+class SentenceContext:
+    """One sentence, its entity mentions and cached lemmas.
+
+    Args:
+        doc: The parsed Doc.
+        start: First token of the sentence.
+        end: Token index one past the sentence.
+        entities: The entity mentions inside the sentence.
+        lexicon: The rule data.
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        start: int,
+        end: int,
+        entities: list[EntityAnnotation],
+        lexicon: RelationLexicon,
+    ) -> None:
+        self.doc = doc
+        self.start = start
+        self.end = end
+        self.entities = entities
+        self.lex = lexicon
+        self.ent_at: dict[int, EntityAnnotation] = {}
+        for ent in entities:
+            for i in range(ent.start, ent.end):
+                self.ent_at[i] = ent
+        self._lemmas: dict[int, str] = {}
+
+    # ---------------------------------------------------------------- basic access
+    def lemma(self, tok: Token) -> str:
+        """The lowercase lemma of a token (cached)."""
+        i = tok.i
+        lem = self._lemmas.get(i)
+        if lem is None:
+            lem = tok.lemma_.lower()
+            self._lemmas[i] = lem
+        return lem
+
+    def tokens(self) -> Iterator[Token]:
+        """The sentence's tokens."""
+        doc = self.doc
+        for i in range(self.start, self.end):
+            yield doc[i]
+
+    def in_sentence(self, tok: Token) -> bool:
+        """Whether a token lies inside this sentence."""
+        return self.start <= tok.i < self.end
+
+    def entity(self, tok: Token) -> EntityAnnotation | None:
+        """The entity mention covering a token, if any."""
+        return self.ent_at.get(tok.i)
+
+    # ---------------------------------------------------------------- argument resolution
+    def _own_entities(self, tok: Token, strict: bool, depth: int) -> list[EntityAnnotation]:
+        ent = self.ent_at.get(tok.i)
+        if ent is not None:
+            return [ent]
+        out: list[EntityAnnotation] = []
+        if tok.dep_ == "appos" and tok.head.i in self.ent_at:
+            return [self.ent_at[tok.head.i]]
+        for c in tok.children:
+            if c.dep_ == "appos" and c.i in self.ent_at:
+                out.append(self.ent_at[c.i])
+        if out or strict or depth > 2:
+            return out
+        pos = tok.pos_
+        if pos not in _NOMINAL and pos != "ADJ":
+            return out
+        lem = self.lemma(tok)
+        if lem in self.lex.private_nouns:
+            return out
+        for c in tok.children:
+            if c.dep_ in _MOD_DEPS:
+                e = self.ent_at.get(c.i)
+                if e is not None:
+                    out.append(e)
+                    for cc in c.conjuncts:
+                        e2 = self.ent_at.get(cc.i)
+                        if e2 is not None:
+                            out.append(e2)
+        if out:
+            return out
+        for c in tok.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in _NOMINAL:
+                out.extend(self._own_entities(c, strict, depth + 1))
+        if out:
+            return out
+        if lem in self.lex.agent_via_of or lem in self.lex.transparent_nouns:
+            for c in tok.children:
+                if c.dep_ == "prep" and self.lemma(c) == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            out.extend(self.args(p, strict=False, depth=depth + 1))
+        return out
+
+    def args(self, tok: Token, *, strict: bool = False, depth: int = 0) -> list[EntityAnnotation]:
+        """The entities an argument token stands for, expanded over its conjuncts.
+
+        Args:
+            tok: The argument's head token.
+            strict: Only entity tokens (and appositions) count, not "Turkish" in "Turkish jets".
+            depth: Recursion depth (internal).
+
+        Returns:
+            Distinct entity mentions, in token order of discovery.
+        """
+        if not self.in_sentence(tok):
+            return []
+        found = self._own_entities(tok, strict, depth)
+        if depth == 0 or tok.dep_ == "pobj":
+            for c in tok.conjuncts:
+                if c.i != tok.i and self.in_sentence(c):
+                    found.extend(self._own_entities(c, strict, depth + 1))
+        return _unique(found)
+
+    def args_of(self, toks: Iterable[Token], *, strict: bool = False) -> list[EntityAnnotation]:
+        """:meth:`args` over several tokens, deduplicated."""
+        out: list[EntityAnnotation] = []
+        for t in toks:
+            out.extend(self.args(t, strict=strict))
+        return _unique(out)
+
+    # ---------------------------------------------------------------- syntax
+    @staticmethod
+    def children(tok: Token, *deps: str) -> list[Token]:
+        """Children of a token with one of the given dependency labels."""
+        return [c for c in tok.children if c.dep_ in deps]
+
+    def prep_objects(self, tok: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:
+        """``(preposition lemma, object)`` pairs of a token's prepositional children.
+
+        Multi-word prepositions are folded: "vis-a-vis", "according to" are not targets here.
+        """
+        wanted = preps if isinstance(preps, (set, frozenset)) else frozenset(preps)
+        out: list[tuple[str, Token]] = []
+        for c in tok.children:
+            if c.dep_ not in ("prep", "agent", "dative"):
+                continue
+            lem = self.lemma(c)
+            if lem not in wanted:
+                continue
+            for p in c.children:
+                if p.dep_ in ("pobj", "pcomp"):
+                    out.append((lem, p))
+                elif p.dep_ == "prep" and lem in ("against", "toward", "towards"):
+                    # "against both X and Y" parsed with an inner prep is rare; ignore
+                    continue
+        return out
+
+    def is_passive(self, v: Token) -> bool:
+        """Whether a verb is in the passive voice (or a past participle modifying a noun)."""
+        for c in v.children:
+            if c.dep_ in ("nsubjpass", "auxpass", "csubjpass"):
+                return True
+        return v.tag_ == "VBN" and v.dep_ in ("acl", "amod")
+
+    def subjects(self, v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
+        """The logical subjects of a verb: ``(agents, passive patients)``.
+
+        Follows subject and object control ("refused to meet", "urged X to join"),
+        shared subjects of coordinated verbs, relative clauses, participles modifying a noun
+        ("the jet shot down by ...", "Syrian-backed militia") and gerunds after prepositions
+        ("accused Russia of bombing").
+        """
+        agents: list[Token] = []
+        patients: list[Token] = []
+        for c in v.children:
+            dep = c.dep_
+            if dep in _SUBJ:
+                agents.append(c)
+            elif dep in ("nsubjpass", "csubjpass"):
+                patients.append(c)
+            elif dep == "agent":
+                agents.extend(g for g in c.children if g.dep_ == "pobj")
+        dep = v.dep_
+        if dep == "relcl":
+            head = v.head
+            agents = [head if self.lemma(a) in _RELATIVE else a for a in agents]
+            patients = [head if self.lemma(p) in _RELATIVE else p for p in patients]
+        if agents or patients or depth > 6:
+            return agents, patients
+        head = v.head
+        if head.i == v.i:
+            return agents, patients
+        if dep == "xcomp" or (dep == "ccomp" and any(c.dep_ == "aux" for c in v.children)):
+            if self.lemma(head) in _OBJECT_CONTROL:
+                objs = self.children(head, "dobj")
+                if objs:
+                    return objs, []
+            a, p = self.subjects(head, depth + 1)
+            return (a + p if self.is_passive(head) else a), []
+        if dep == "conj" and head.pos_ in _VERBAL:
+            return self.subjects(head, depth + 1)
+        if dep == "pcomp":
+            gov = head.head
+            if gov.pos_ in _VERBAL:
+                objs = self.children(gov, "dobj")
+                if objs and self.lemma(gov) in _OBJECT_CONTROL:
+                    return objs, []
+                a, p = self.subjects(gov, depth + 1)
+                return (a + p if self.is_passive(gov) else a), []
+            if gov.pos_ in _NOMINAL:
+                poss = self.children(gov, "poss")
+                return (poss or [gov]), []
+            return agents, patients
+        if dep == "acl":
+            if v.tag_ == "VBN":
+                return agents, [head]
+            if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+                owners = self.children(head, "poss")
+                if not owners:
+                    owners = [c for c in head.children if c.dep_ in ("amod", "compound")]
+                    owners = [c for c in owners if c.i in self.ent_at]
+                return owners, []
+            return [head], []
+        if dep == "amod" and v.tag_ in ("VBN", "VBD"):
+            mods = [c for c in v.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")]
+            return mods, [head]
+        if dep == "advcl" and v.tag_ in ("VBG", "VBN") and not self.children(v, "mark"):
+            a, p = self.subjects(head, depth + 1)
+            return (a + p if self.is_passive(head) else a), []
+        return agents, patients
+
+
+def _unique(ents: Iterable[EntityAnnotation]) -> list[EntityAnnotation]:
+    seen: set[tuple[int, int]] = set()
+    out: list[EntityAnnotation] = []
+    for e in ents:
+        key = (e.start, e.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
