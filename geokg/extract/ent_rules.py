@@ -73,6 +73,23 @@ _STATE_ORG_HEADS = frozenset({"parliament", "assembly", "congress"})
 _PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "de", "da", "di", "del", "von", "van", "der", "den", "la", "le", "du", "abu", "bint", "ul", "ud"})
 _MASS_GROUP = frozenset({"opposition", "resistance", "insurgency", "underground", "mujahideen"})
 _IRREGULAR_PLURAL = {"militiaman": "militiamen", "militia": "militias"}
+# Base priority of gazetteer kinds when two candidates cover the same tokens.
+_PRIORITY = {
+    "EVENT": 6,
+    "COUNTRY_NAME": 4,
+    "ORG": 4,
+    "LEADER": 3,
+    "PLACE": 3,
+    "GROUP": 3,
+    "CAPITAL": 3,
+    "SEAT": 3,
+    "LEGISLATURE": 3,
+    "COUNTRY_ADJ": 3,
+    "PLACE_ADJ": 3,
+    "GROUP_ADJ": 3,
+    "RELIGION_ADJ": 2,
+    "COUNTRY_PEOPLE": 2,
+}
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9&/\-.]{1,9}$")
 _PIECE = re.compile(r"[^\-/–]+")
 
@@ -227,18 +244,26 @@ def propose(
         if not ids:
             continue
         span = doc[start:end]
-        c = Candidate(start, end, span.start_char, span.end_char, label, ids[0], 3, tuple(ids))
+        c = Candidate(
+            start, end, span.start_char, span.end_char, label, ids[0], _PRIORITY.get(label, 3), tuple(ids)
+        )
         if label == "ORG" and words[0].lower() in lex.wordset("org_needs_article") and not _has_the(doc, start):
+            continue
+        if label == "COUNTRY_NAME" and end < len(doc) and doc[end].text in ("$", "dollars", "dollar") and end - start == 1:
             continue
         cands.append(c)
         for i in range(start, end):
             gaz_tokens.setdefault(i, []).append(c)
 
     cands.extend(_intra_token(doc, index, lex, gaz_tokens))
-    cands.extend(_west(doc, lex, gaz_tokens))
+    for c in _west(doc, lex, gaz_tokens):
+        cands.append(c)
+        gaz_tokens.setdefault(c.start, []).append(c)
     cands.extend(_ner(doc, lex, gaz_tokens))
+    cands.extend(_person_list_gaps(doc, gaz_tokens))
+    cands.extend(_media_names(doc, lex, gaz_tokens))
     cands.extend(_title_people(doc, lex, gaz_tokens, cands))
-    cands.extend(_acronyms(doc, cands))
+    cands.extend(_acronyms(doc, cands, index))
     cands.extend(_composites(doc, lex, cands))
     return cands
 
@@ -315,7 +340,7 @@ def _strip_span(doc: Doc, start: int, end: int, lex: Lexicons) -> tuple[int, int
         break
     while end > start:
         t = doc[end - 1]
-        if t.text in ("'s", "’s", "'", "’") or t.is_punct:
+        if t.text in ("'s", "’s", "'", "’") or t.is_punct or t.lower_ in ("of", "and", "the", "in", "for"):
             end -= 1
             continue
         break
@@ -348,23 +373,95 @@ def _ner(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candi
             )
             if overlapping and not strong:
                 continue
-            out.append(Candidate(start, end, span.start_char, span.end_char, NER_PERSON, text, 4 if strong else 1))
+            prio = 4 if strong and overlapping else 1
+            out.append(Candidate(start, end, span.start_char, span.end_char, NER_PERSON, text, prio))
         elif label == "ORG":
-            heads = [t.lower_ for t in span]
-            of_at = heads.index("of") if "of" in heads else len(heads)
-            head = heads[of_at - 1] if of_at > 0 else heads[-1]
-            strong = head in _ORG_HEADS and head not in _STATE_ORG_HEADS and span.end - span.start >= 2
-            if overlapping and not strong:
+            start, end = _trim_org(doc, start, end)
+            if end - start < 1:
+                continue
+            span = doc[start:end]
+            text = span.text
+            overlapping = {c for i in range(start, end) for c in gaz.get(i, [])}
+            if any(c.start == start and c.end == end for c in overlapping):
+                continue
+            words = [t.lower_ for t in span]
+            cut = next((k for k, w in enumerate(words) if w in ("of", "for", "in", "on", "against") and k > 0), len(words))
+            head = words[cut - 1]
+            state_organ = head in lex.wordset("state_org_heads")
+            strong = head in _ORG_HEADS and not state_organ and end - start >= 2
+            if state_organ or (overlapping and not strong):
                 continue
             if not strong and not _plausible_org(span, lex):
                 continue
+            if not strong and _in_person_list(span):
+                out.append(Candidate(start, end, span.start_char, span.end_char, NER_PERSON, text, 1))
+                continue
             out.append(Candidate(start, end, span.start_char, span.end_char, NER_ORG, text, 4 if strong else 1))
         else:
-            if overlapping:
+            if not _plausible_place(span, lex) or text.lower() in lex.wordset("directions"):
                 continue
-            if not _plausible_place(span, lex):
+            # "West Darfur State": a longer place name around a known place.
+            strong = bool(overlapping) and all(
+                c.kind in ("PLACE", "CAPITAL") and (c.start > start or c.end < end) for c in overlapping
+            )
+            if overlapping and not strong:
                 continue
-            out.append(Candidate(start, end, span.start_char, span.end_char, NER_PLACE, text, 1))
+            out.append(Candidate(start, end, span.start_char, span.end_char, NER_PLACE, text, 4 if strong else 1))
+    return out
+
+
+def _in_person_list(span: Span) -> bool:
+    """Whether a span is coordinated with person names ("Chekhov, Leo Tolstoy, Dostoevsky")."""
+    root = span.root
+    linked = [root.head] if root.dep_ == "conj" else []
+    linked += [t for t in root.children if t.dep_ == "conj"]
+    return any(t.ent_type_ == "PERSON" for t in linked)
+
+
+def _person_list_gaps(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
+    """Names in a list of person names that the NER skipped ("Pushkin, Tolstoy, and Dostoevsky")."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in gaz:
+            continue
+        if tok.dep_ == "compound":
+            continue
+        linked = [tok.head] if tok.dep_ == "conj" else []
+        linked += [t for t in tok.children if t.dep_ == "conj"]
+        if not any(t.ent_type_ == "PERSON" for t in linked):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i:
+            start -= 1
+        span = doc[start : tok.i + 1]
+        out.append(Candidate(start, tok.i + 1, span.start_char, span.end_char, NER_PERSON, span.text, 1))
+    return out
+
+
+def _trim_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Cut an organization span at a bracket and drop trailing lower-case descriptors."""
+    for k in range(start, end):
+        if doc[k].text in ("(", "[", "“", '"', "``"):
+            end = k
+            break
+    while end > start + 1 and (doc[end - 1].text[:1].islower() or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _media_names(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
+    """A name right after a media descriptor ("the news agency Ceteka") is an organization."""
+    out: list[Candidate] = []
+    descriptors = lex.wordset("media_descriptors")
+    for tok in doc:
+        if tok.lower_ not in descriptors:
+            continue
+        k = tok.i + 1
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and k not in gaz:
+            k += 1
+        if k > tok.i + 1 and k - tok.i <= 5:
+            span = doc[tok.i + 1 : k]
+            out.append(Candidate(span.start, span.end, span.start_char, span.end_char, NER_ORG, span.text, 2))
     return out
 
 
@@ -400,7 +497,7 @@ def _plausible_place(span: Span, lex: Lexicons) -> bool:
 def _title_people(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]], cands: list[Candidate]) -> list[Candidate]:
     """Names right after a capitalised title that the NER missed ("President Dos Sontas")."""
     out: list[Candidate] = []
-    taken = {i for c in cands if c.kind in (NER_PERSON, "LEADER") for i in range(c.start, c.end)}
+    taken = {i for c in cands if c.kind == "LEADER" for i in range(c.start, c.end)}
     honor = lex.wordset("honorifics")
     n = len(doc)
     i = 0
@@ -423,7 +520,7 @@ def _title_people(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]], cand
                 k += 1
             else:
                 break
-        if k > j and not any(x in taken or x in gaz for x in range(j, k)):
+        if k > j and not any(x in taken or any(g.kind != "CAPITAL" and g.kind != "PLACE" for g in gaz.get(x, [])) for x in range(j, k)):
             span = doc[j:k]
             if _looks_like_name(span):
                 out.append(Candidate(j, k, span.start_char, span.end_char, TITLE_PERSON, span.text, 2))
@@ -431,10 +528,18 @@ def _title_people(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]], cand
     return out
 
 
-def _acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
-    """Acronyms the text defines ("the Collective Security Treaty Organisation (CSTO)")."""
+def _acronyms(doc: Doc, cands: list[Candidate], index: SurfaceIndex) -> list[Candidate]:
+    """Acronyms the text defines ("the Collective Security Treaty Organisation (CSTO)").
+
+    Also the leading acronym of a longer organization name stands for it ("PEN America" ...
+    "PEN's mission"), unless that acronym is itself a known name.
+    """
     orgs = {c.end: c for c in cands if c.kind in ("ORG", NER_ORG)}
     defined: dict[str, str] = {}
+    for c in orgs.values():
+        first = doc[c.start].text
+        if c.length >= 2 and _ACRONYM.match(first) and first not in index.single:
+            defined.setdefault(first, c.target if c.kind == "ORG" else american_spelling(c.target))
     out: list[Candidate] = []
     for tok in doc:
         if not _ACRONYM.match(tok.text) or tok.i < 2:
@@ -450,9 +555,10 @@ def _acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
             defined.setdefault(tok.text, name)
     if not defined:
         return out
+    covered = {i for c in cands if c.kind in ("ORG", NER_ORG) and c.length >= 2 for i in range(c.start, c.end)}
     for tok in doc:
         name = defined.get(tok.text)
-        if name:
+        if name and tok.i not in covered:
             out.append(Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), ACRONYM, name, 2))
     return out
 
@@ -460,7 +566,7 @@ def _acronyms(doc: Doc, cands: list[Candidate]) -> list[Candidate]:
 def _group_noun_of(tok: Token, head: Token, lex: Lexicons, group_tokens: dict[int, Candidate]) -> Token | None:
     """The collective noun that makes ``tok`` + ... a Group ("rebels", "opposition", "Turkmen")."""
     groups = lex.wordset("group_nouns")
-    for t in [*_between_modifiers(tok, head), head]:
+    for t in [head, *_between_modifiers(tok, head)]:
         if t.i <= tok.i:
             continue
         if _lemma(t) in groups or t.lower_ in groups:
@@ -491,8 +597,12 @@ def _composites(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Candida
         if c.kind not in ("COUNTRY_ADJ", "GROUP_ADJ", "RELIGION_ADJ", "COUNTRY_NAME", "PLACE", "PLACE_ADJ"):
             continue
         last = doc[c.end - 1]
+        if last.dep_ == "poss" or (c.end < len(doc) and doc[c.end].text in ("'s", "’s")):
+            continue
         head, via_verb = head_noun(last)
         if head is None or via_verb or head.i <= last.i or head.i - last.i > 4:
+            continue
+        if head.pos_ == "PROPN" and head.i not in group_tokens:
             continue
         gtok = _group_noun_of(last, head, lex, group_tokens)
         if gtok is None:
@@ -507,13 +617,8 @@ def _composites(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Candida
             name = f"{prefix} {g.target}"
         else:
             end = gtok.i + 1
-            mids = [t.text for t in doc[c.end : gtok.i] if t.pos_ == "ADJ" or t.lower_ in lex.wordset("group_nouns")]
-            if any(t.lower_ in lex.wordset("group_nouns") for t in doc[c.end : gtok.i]):
-                mids = []
-            words = [doc[start : c.end].text, *mids, _plural(gtok)]
-            if gtok.i > c.end and _lemma(doc[gtok.i]) not in lex.wordset("group_nouns"):
-                continue
-            name = " ".join(words)
+            mids = [t.text for t in doc[c.end : gtok.i] if t.pos_ in ("ADJ", "NOUN") and t.text[:1].islower()]
+            name = " ".join([doc[start : c.end].text, *mids, _plural(gtok)])
         span = doc[start:end]
         out.append(Candidate(start, end, span.start_char, span.end_char, COMPOSITE, name, 5))
     return out
@@ -654,6 +759,8 @@ def _resolve(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
         return None
     if kind in ("COUNTRY_NAME", INTRA, "LEGISLATURE"):
         return _country(c, c.target, "gazetteer" if kind != INTRA else "intra_token", lex)
+    if kind in ("COUNTRY_ADJ", "COUNTRY_PEOPLE") and c.start > 0 and doc[c.start - 1].lower_ == "ethnic":
+        return _Resolved(_ann(c, EntityLabel.GROUP, "ethnic " + _people_plural(doc[c.start : c.end].text), "ethnic", lex))
     if kind == "COUNTRY_ADJ":
         return _demonym_adj(doc, c, lex)
     if kind == "COUNTRY_PEOPLE":
@@ -682,6 +789,9 @@ def _resolve(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
         head, _ = head_noun(doc[c.end - 1])
         if head is None or _lemma(head) in lex.wordset("language_nouns"):
             return None
+        kin = lex.words.get("kin_states", {}).get(c.target)
+        if kin and (_lemma(head) in lex.wordset("state_agent_nouns") or head.lower_ in lex.wordset("state_agent_nouns")):
+            return _country(c, kin, "demonym", lex)
         return _Resolved(_ann(c, EntityLabel.GROUP, c.target, "group_adjective", lex))
     if kind == "RELIGION_ADJ":
         return None
@@ -690,6 +800,14 @@ def _resolve(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
     if kind in ("LEADER", NER_PERSON, TITLE_PERSON):
         return _person(doc, c, lex)
     return None
+
+
+def _people_plural(word: str) -> str:
+    if word.endswith("s"):
+        return word
+    if word.endswith(("an", "i", "ot")):
+        return word + "s"
+    return word
 
 
 def _private_head(tok: Token, head: Token, lex: Lexicons) -> bool:
@@ -744,6 +862,8 @@ def _is_place_use(tok: Token, lex: Lexicons, depth: int = 0) -> bool:
             return True
     if tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in ("city", "capital", "town", "streets", "suburbs", "outskirts"):
         return True
+    if any(ch.dep_ in ("amod", "compound", "advmod") and ch.lower_ in lex.wordset("directions") for ch in tok.children):
+        return True
     dep = tok.dep_
     head = tok.head
     if dep in ("nsubj", "nsubjpass", "agent", "expl"):
@@ -757,8 +877,10 @@ def _is_place_use(tok: Token, lex: Lexicons, depth: int = 0) -> bool:
         gov = head.head
         if prep in lex.wordset("locative_preps"):
             return True
-        if prep in ("to", "toward", "towards", "from"):
+        if prep in ("to", "toward", "towards"):
             return _lemma(gov) in lex.wordset("motion_verbs")
+        if prep == "from":
+            return not (_lemma(gov) in lex.wordset("state_agent_nouns") or _lemma(gov) in lex.wordset("from_actor_words"))
         if prep == "of":
             return _lemma(gov) in lex.wordset("place_nouns") or _lemma(gov) in ("city", "capital", "part", "center", "centre")
         return False
@@ -850,6 +972,12 @@ def _clean_person_name(text: str) -> str:
 
 def _harmonize_people(resolved: list[_Resolved], lex: Lexicons) -> list[EntityAnnotation]:
     """Merge person aliases within the Doc and give every mention of a leader the Leader label."""
+    person_names = [r.ann.name for r in resolved if r.ann.label in (EntityLabel.LEADER, EntityLabel.PERSON)]
+    surnames = {n.split()[-1] for n in person_names if len(n.split()) > 1}
+    for r in resolved:
+        # The small model tags a bare surname as a place ("writes Karagiannis").
+        if r.ann.label is EntityLabel.PLACE and r.ann.rule == "ner" and r.ann.name in surnames:
+            r.ann = replace(r.ann, label=EntityLabel.PERSON)
     people = [(i, r) for i, r in enumerate(resolved) if r.ann.label in (EntityLabel.LEADER, EntityLabel.PERSON)]
     if not people:
         return [r.ann for r in resolved]
