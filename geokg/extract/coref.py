@@ -3,13 +3,37 @@
 A document is parsed in chunks, so names seen in one chunk ("Vladimir Putin") must be able to
 resolve short forms in another ("Putin"). :func:`harmonize_document` runs once per document on
 the records, after every chunk has been parsed.
+
+What it does, for people (``Leader`` and ``Person`` mentions):
+
+* a short form takes the fullest name of its person in the document ("Putin", "President
+  Putin" -> "Vladimir Putin"; "Tayyip Erdogan" -> "Recep Tayyip Erdogan"), or the shipped
+  leader list's name where the document has no fuller one;
+* two different full names that share a surname never merge ("Ilham Aliyev" and "Heydar
+  Aliyev"); a bare shared surname goes to the full name mentioned most recently before it;
+* a person who is a ``Leader`` anywhere in the document is a ``Leader`` everywhere;
+* relation endpoints follow the renamed entities (names and ids).
+
+Example:
+    >>> from geokg.schema import EntityLabel, EntityMention
+    >>> a = EntityMention(doc="d", name="Vladimir Putin", label=EntityLabel.LEADER, start=0,
+    ...                   end=14, text="Vladimir Putin", id="leader:vladimir-putin")
+    >>> b = EntityMention(doc="d", name="Putin", label=EntityLabel.PERSON, start=90, end=95,
+    ...                   text="Putin", id="person:putin")
+    >>> ents, _ = harmonize_document([a, b], [])
+    >>> [(e.name, e.label.value) for e in ents]
+    [('Vladimir Putin', 'Leader'), ('Vladimir Putin', 'Leader')]
 """
 
 from __future__ import annotations
 
-from geokg.schema import EntityMention, RelationMention
+from geokg.extract.ent_lexicon import default_lexicons
+from geokg.extract.ent_names import PersonMention, merge_people
+from geokg.schema import EntityLabel, EntityMention, RelationMention, entity_id
 
 __all__ = ["harmonize_document"]
+
+_PEOPLE = (EntityLabel.LEADER, EntityLabel.PERSON)
 
 
 def harmonize_document(
@@ -24,4 +48,38 @@ def harmonize_document(
     Returns:
         The mentions with canonical names and ids harmonised.
     """
-    return entities, relations
+    people = [(i, e) for i, e in enumerate(entities) if e.label in _PEOPLE]
+    if not people:
+        return entities, relations
+    lex = default_lexicons()
+    canonical: dict[str, str] = {}
+    for _, e in people:
+        if e.name in lex.alias_defaults:
+            canonical[e.name] = lex.alias_defaults[e.name]
+    mentions = [PersonMention(e.name, e.start) for _, e in people]
+    merged = merge_people(mentions, canonical=canonical)
+    leaders = {
+        merged[k] for k, (_, e) in enumerate(people) if e.label is EntityLabel.LEADER or merged[k] in lex.leaders
+    }
+    out = list(entities)
+    renamed: dict[str, tuple[str, str, EntityLabel]] = {}
+    for k, (i, e) in enumerate(people):
+        name = merged[k]
+        label = EntityLabel.LEADER if name in leaders else EntityLabel.PERSON
+        new_id = entity_id(label, name)
+        if name != e.name or label is not e.label:
+            out[i] = e.model_copy(update={"name": name, "label": label, "id": new_id})
+            renamed[e.id] = (name, new_id, label)
+    if not renamed:
+        return out, relations
+    rels: list[RelationMention] = []
+    for r in relations:
+        update: dict[str, object] = {}
+        if r.source_id in renamed:
+            name, new_id, label = renamed[r.source_id]
+            update.update(source=name, source_id=new_id, source_label=label)
+        if r.target_id in renamed:
+            name, new_id, label = renamed[r.target_id]
+            update.update(target=name, target_id=new_id, target_label=label)
+        rels.append(r.model_copy(update=update) if update else r)
+    return out, rels
