@@ -59,7 +59,9 @@ def harmonize_document(
     mentions = [PersonMention(e.name, e.start) for _, e in people]
     merged = merge_people(mentions, canonical=canonical)
     leaders = {
-        merged[k] for k, (_, e) in enumerate(people) if e.label is EntityLabel.LEADER or merged[k] in lex.leaders
+        merged[k]
+        for k, (_, e) in enumerate(people)
+        if e.label is EntityLabel.LEADER or merged[k] in lex.leaders
     }
     out = list(entities)
     renamed: dict[str, tuple[str, str, EntityLabel]] = {}

@@ -117,9 +117,13 @@ class Lexicons:
             leaders[r["name"]] = LeaderInfo(r["name"], r.get("country"), r.get("role"))
             for alias in r.get("default_for", []):
                 defaults[alias] = r["name"]
-        orgs = {r["name"]: r.get("kind", "") for r in _read_jsonl(resources_dir / "organizations.jsonl")}
+        orgs = {
+            r["name"]: r.get("kind", "") for r in _read_jsonl(resources_dir / "organizations.jsonl")
+        }
         words = json.loads((resources_dir / "lexicon.json").read_text(encoding="utf-8"))
-        patterns = [PhrasePattern(p["label"], p["pattern"], p["id"]) for p in _read_jsonl(patterns_path)]
+        patterns = [
+            PhrasePattern(p["label"], p["pattern"], p["id"]) for p in _read_jsonl(patterns_path)
+        ]
         return cls(patterns, countries, leaders, orgs, defaults, words)
 
     def to_dict(self) -> dict[str, Any]:

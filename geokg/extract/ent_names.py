@@ -26,7 +26,25 @@ __all__ = [
 ]
 
 _PARTICLES = frozenset(
-    {"al", "el", "bin", "ibn", "ben", "de", "da", "di", "del", "von", "van", "der", "den", "la", "le", "du", "abu"}
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ben",
+        "de",
+        "da",
+        "di",
+        "del",
+        "von",
+        "van",
+        "der",
+        "den",
+        "la",
+        "le",
+        "du",
+        "abu",
+    }
 )
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
 _SPELLING = (
@@ -110,9 +128,7 @@ def merge_people(
                     for h in hosts
                     if any(p <= m.position for p in first_pos[h])
                 ]
-                if before:
-                    target = max(before)[1]
-                else:
-                    target = min((min(first_pos[h]), h) for h in hosts)[1]
+                first_after = min((min(first_pos[h]), h) for h in hosts)[1]
+                target = max(before)[1] if before else first_after
         out[i] = canonical.get(target, target)
     return out

@@ -61,16 +61,30 @@ INTRA = "INTRA"
 COMPOSITE = "GROUP_COMPOSITE"
 ACRONYM = "ACRONYM"
 
-_ORG_HEADS = frozenset(
-    """union association agency service company commission committee party front movement school
-    university institute bank court organization organisation league corporation press news times
-    post radio council forum network alliance federation foundation fund program programme office
-    bureau brigade brigades tigers airlines airline group society institution treaty pact
-    community club academy center centre watch international corp inc ltd coalition mission
-    parliament assembly congress""".split()
+_PARTICLES = frozenset(
+    {
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "ben",
+        "de",
+        "da",
+        "di",
+        "del",
+        "von",
+        "van",
+        "der",
+        "den",
+        "la",
+        "le",
+        "du",
+        "abu",
+        "bint",
+        "ul",
+        "ud",
+    }
 )
-_STATE_ORG_HEADS = frozenset({"parliament", "assembly", "congress"})
-_PARTICLES = frozenset({"al", "el", "bin", "ibn", "ben", "de", "da", "di", "del", "von", "van", "der", "den", "la", "le", "du", "abu", "bint", "ul", "ud"})
 _MASS_GROUP = frozenset({"opposition", "resistance", "insurgency", "underground", "mujahideen"})
 _IRREGULAR_PLURAL = {"militiaman": "militiamen", "militia": "militias"}
 # Base priority of gazetteer kinds when two candidates cover the same tokens.
@@ -190,7 +204,11 @@ def head_noun(tok: Token, *, max_steps: int = 6) -> tuple[Token | None, bool]:
         if nxt.pos_ == "VERB" or (nxt.tag_ in ("VBN", "VBD", "VBG") and nxt.i > tok.i):
             via_verb = True
         cur = nxt
-        if cur.pos_ in ("NOUN", "PROPN", "PRON", "NUM") and cur.i > tok.i and cur.dep_ != "compound":
+        if (
+            cur.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+            and cur.i > tok.i
+            and cur.dep_ != "compound"
+        ):
             return cur, via_verb
         if cur.pos_ in ("NOUN", "PROPN") and cur.i > tok.i and cur.dep_ == "compound":
             continue
@@ -203,19 +221,44 @@ def head_noun(tok: Token, *, max_steps: int = 6) -> tuple[Token | None, bool]:
             t = doc[j]
             if t.pos_ in ("NOUN",) and t.dep_ != "compound":
                 return t, via_verb
-            if t.pos_ not in ("ADJ", "PUNCT", "NOUN", "PROPN", "CCONJ") or t.text in (",", ".", ";", ":"):
+            if t.pos_ not in ("ADJ", "PUNCT", "NOUN", "PROPN", "CCONJ") or t.text in (
+                ",",
+                ".",
+                ";",
+                ":",
+            ):
                 break
     return None, via_verb
 
 
 _CLIMB = frozenset(
-    {"amod", "compound", "nmod", "npadvmod", "conj", "punct", "advmod", "nummod", "dep", "cc", "poss", "case", "quantmod", "hmod", "hyph"}
+    {
+        "amod",
+        "compound",
+        "nmod",
+        "npadvmod",
+        "conj",
+        "punct",
+        "advmod",
+        "nummod",
+        "dep",
+        "cc",
+        "poss",
+        "case",
+        "quantmod",
+        "hmod",
+        "hyph",
+    }
 )
 
 
 def _between_modifiers(tok: Token, head: Token) -> list[Token]:
     """Tokens between a modifier and its head noun (the head's left modifiers after tok)."""
-    return [t for t in head.doc[tok.i + 1 : head.i] if t.head.i == head.i or t.head.i in range(tok.i + 1, head.i)]
+    return [
+        t
+        for t in head.doc[tok.i + 1 : head.i]
+        if t.head.i == head.i or t.head.i in range(tok.i + 1, head.i)
+    ]
 
 
 # --------------------------------------------------------------------------------------
@@ -245,11 +288,27 @@ def propose(
             continue
         span = doc[start:end]
         c = Candidate(
-            start, end, span.start_char, span.end_char, label, ids[0], _PRIORITY.get(label, 3), tuple(ids)
+            start,
+            end,
+            span.start_char,
+            span.end_char,
+            label,
+            ids[0],
+            _PRIORITY.get(label, 3),
+            tuple(ids),
         )
-        if label == "ORG" and words[0].lower() in lex.wordset("org_needs_article") and not _has_the(doc, start):
+        if (
+            label == "ORG"
+            and words[0].lower() in lex.wordset("org_needs_article")
+            and not _has_the(doc, start)
+        ):
             continue
-        if label == "COUNTRY_NAME" and end < len(doc) and doc[end].text in ("$", "dollars", "dollar") and end - start == 1:
+        if (
+            label == "COUNTRY_NAME"
+            and end < len(doc)
+            and doc[end].text in ("$", "dollars", "dollar")
+            and end - start == 1
+        ):
             continue
         cands.append(c)
         for i in range(start, end):
@@ -272,7 +331,9 @@ def _has_the(doc: Doc, i: int) -> bool:
     return i > 0 and doc[i - 1].lower_ == "the"
 
 
-def _intra_token(doc: Doc, index: SurfaceIndex, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
+def _intra_token(
+    doc: Doc, index: SurfaceIndex, lex: Lexicons, gaz: dict[int, list[Candidate]]
+) -> list[Candidate]:
     """Names inside unsplit tokens ("U.S.-led") and combining forms ("Sino-", "Franco-")."""
     out: list[Candidate] = []
     combining: dict[str, str | None] = lex.words.get("combining_forms", {})
@@ -284,7 +345,9 @@ def _intra_token(doc: Doc, index: SurfaceIndex, lex: Lexicons, gaz: dict[int, li
             target = combining[text]
             if target:
                 kind = "PLACE" if target in ("Europe",) else INTRA
-                out.append(Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(text), kind, target, 3))
+                out.append(
+                    Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(text), kind, target, 3)
+                )
             continue
         if len(text) < 4 or not any(ch in text for ch in "-/–"):
             continue
@@ -294,7 +357,9 @@ def _intra_token(doc: Doc, index: SurfaceIndex, lex: Lexicons, gaz: dict[int, li
                 if label in ("COUNTRY_NAME", "COUNTRY_ADJ", "ORG"):
                     kind = INTRA if label != "ORG" else "ORG"
                     out.append(
-                        Candidate(tok.i, tok.i + 1, tok.idx + m.start(), tok.idx + m.end(), kind, ident, 3)
+                        Candidate(
+                            tok.i, tok.i + 1, tok.idx + m.start(), tok.idx + m.end(), kind, ident, 3
+                        )
                     )
                     break
             else:
@@ -311,7 +376,9 @@ def _west(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Cand
             continue
         if low == "west" and tok.text != "West":
             continue
-        out.append(Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), WEST, "the West", 2))
+        out.append(
+            Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), WEST, "the West", 2)
+        )
         if (
             low == "west"
             and tok.i >= 2
@@ -319,7 +386,9 @@ def _west(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Cand
             and doc[tok.i - 2].text == "East"
         ):
             east = doc[tok.i - 2]
-            out.append(Candidate(east.i, east.i + 1, east.idx, east.idx + 4, EAST_BLOC, "Eastern Bloc", 2))
+            out.append(
+                Candidate(east.i, east.i + 1, east.idx, east.idx + 4, EAST_BLOC, "Eastern Bloc", 2)
+            )
     return out
 
 
@@ -329,8 +398,12 @@ def _strip_span(doc: Doc, start: int, end: int, lex: Lexicons) -> tuple[int, int
     while start < end:
         t = doc[start]
         low = t.lower_
-        if low in ("the", "a", "an") or low in honor or t.is_punct or lex.is_title_word(low) or (
-            low in lex.wordset("title_modifiers") and not t.text[:1].isupper()
+        if (
+            low in ("the", "a", "an")
+            or low in honor
+            or t.is_punct
+            or lex.is_title_word(low)
+            or (low in lex.wordset("title_modifiers") and not t.text[:1].isupper())
         ):
             start += 1
             continue
@@ -340,7 +413,11 @@ def _strip_span(doc: Doc, start: int, end: int, lex: Lexicons) -> tuple[int, int
         break
     while end > start:
         t = doc[end - 1]
-        if t.text in ("'s", "’s", "'", "’") or t.is_punct or t.lower_ in ("of", "and", "the", "in", "for"):
+        if (
+            t.text in ("'s", "’s", "'", "’")
+            or t.is_punct
+            or t.lower_ in ("of", "and", "the", "in", "for")
+        ):
             end -= 1
             continue
         break
@@ -367,14 +444,26 @@ def _ner(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candi
             if not _looks_like_name(span):
                 continue
             strong = span.end - span.start >= 2 and all(
-                c.kind in ("CAPITAL", "PLACE", "LEADER", "GROUP_ADJ", "GROUP", "COUNTRY_PEOPLE", "PLACE_ADJ", "RELIGION_ADJ")
+                c.kind
+                in (
+                    "CAPITAL",
+                    "PLACE",
+                    "LEADER",
+                    "GROUP_ADJ",
+                    "GROUP",
+                    "COUNTRY_PEOPLE",
+                    "PLACE_ADJ",
+                    "RELIGION_ADJ",
+                )
                 or (c.kind == "COUNTRY_NAME" and c.start > start)
                 for c in overlapping
             )
             if overlapping and not strong:
                 continue
             prio = 4 if strong and overlapping else 1
-            out.append(Candidate(start, end, span.start_char, span.end_char, NER_PERSON, text, prio))
+            out.append(
+                Candidate(start, end, span.start_char, span.end_char, NER_PERSON, text, prio)
+            )
         elif label == "ORG":
             start, end = _trim_org(doc, start, end)
             if end - start < 1:
@@ -385,28 +474,46 @@ def _ner(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candi
             if any(c.start == start and c.end == end for c in overlapping):
                 continue
             words = [t.lower_ for t in span]
-            cut = next((k for k, w in enumerate(words) if w in ("of", "for", "in", "on", "against") and k > 0), len(words))
+            cut = next(
+                (
+                    k
+                    for k, w in enumerate(words)
+                    if w in ("of", "for", "in", "on", "against") and k > 0
+                ),
+                len(words),
+            )
             head = words[cut - 1]
             state_organ = head in lex.wordset("state_org_heads")
-            strong = head in _ORG_HEADS and not state_organ and end - start >= 2
+            strong = head in lex.wordset("org_heads") and not state_organ and end - start >= 2
             if state_organ or (overlapping and not strong):
                 continue
             if not strong and not _plausible_org(span, lex):
                 continue
             if not strong and _in_person_list(span):
-                out.append(Candidate(start, end, span.start_char, span.end_char, NER_PERSON, text, 1))
+                out.append(
+                    Candidate(start, end, span.start_char, span.end_char, NER_PERSON, text, 1)
+                )
                 continue
-            out.append(Candidate(start, end, span.start_char, span.end_char, NER_ORG, text, 4 if strong else 1))
+            out.append(
+                Candidate(
+                    start, end, span.start_char, span.end_char, NER_ORG, text, 4 if strong else 1
+                )
+            )
         else:
             if not _plausible_place(span, lex) or text.lower() in lex.wordset("directions"):
                 continue
             # "West Darfur State": a longer place name around a known place.
             strong = bool(overlapping) and all(
-                c.kind in ("PLACE", "CAPITAL") and (c.start > start or c.end < end) for c in overlapping
+                c.kind in ("PLACE", "CAPITAL") and (c.start > start or c.end < end)
+                for c in overlapping
             )
             if overlapping and not strong:
                 continue
-            out.append(Candidate(start, end, span.start_char, span.end_char, NER_PLACE, text, 4 if strong else 1))
+            out.append(
+                Candidate(
+                    start, end, span.start_char, span.end_char, NER_PLACE, text, 4 if strong else 1
+                )
+            )
     return out
 
 
@@ -431,10 +538,17 @@ def _person_list_gaps(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candida
         if not any(t.ent_type_ == "PERSON" for t in linked):
             continue
         start = tok.i
-        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and doc[start - 1].head.i == tok.i:
+        while (
+            start > 0
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].head.i == tok.i
+        ):
             start -= 1
         span = doc[start : tok.i + 1]
-        out.append(Candidate(start, tok.i + 1, span.start_char, span.end_char, NER_PERSON, span.text, 1))
+        out.append(
+            Candidate(start, tok.i + 1, span.start_char, span.end_char, NER_PERSON, span.text, 1)
+        )
     return out
 
 
@@ -457,11 +571,17 @@ def _media_names(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> li
         if tok.lower_ not in descriptors:
             continue
         k = tok.i + 1
-        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and k not in gaz:
+        while (
+            k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and k not in gaz
+        ):
             k += 1
         if k > tok.i + 1 and k - tok.i <= 5:
             span = doc[tok.i + 1 : k]
-            out.append(Candidate(span.start, span.end, span.start_char, span.end_char, NER_ORG, span.text, 2))
+            out.append(
+                Candidate(
+                    span.start, span.end, span.start_char, span.end_char, NER_ORG, span.text, 2
+                )
+            )
     return out
 
 
@@ -494,7 +614,9 @@ def _plausible_place(span: Span, lex: Lexicons) -> bool:
     return all(t.text[:1].isupper() or t.lower_ in ("of", "and", "al", "el", "de") for t in words)
 
 
-def _title_people(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]], cands: list[Candidate]) -> list[Candidate]:
+def _title_people(
+    doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]], cands: list[Candidate]
+) -> list[Candidate]:
     """Names right after a capitalised title that the NER missed ("President Dos Sontas")."""
     out: list[Candidate] = []
     taken = {i for c in cands if c.kind == "LEADER" for i in range(c.start, c.end)}
@@ -507,25 +629,37 @@ def _title_people(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]], cand
             i += 1
             continue
         j = i + 1
-        while j < n and (doc[j].lower_ in honor or lex.is_title_word(doc[j].lower_)) and doc[j].text[:1].isupper():
+        while (
+            j < n
+            and (doc[j].lower_ in honor or lex.is_title_word(doc[j].lower_))
+            and doc[j].text[:1].isupper()
+        ):
             j += 1
         k = j
-        while k < n and k - j < 5:
-            t = doc[k]
-            if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_punct:
-                k += 1
-            elif t.lower_ in _PARTICLES and k + 1 < n and doc[k + 1].text[:1].isupper():
-                k += 1
-            elif t.text in ("-",) and k > j and k + 1 < n and doc[k + 1].pos_ == "PROPN":
-                k += 1
-            else:
-                break
-        if k > j and not any(x in taken or any(g.kind != "CAPITAL" and g.kind != "PLACE" for g in gaz.get(x, [])) for x in range(j, k)):
+        while k < n and k - j < 5 and _name_token(doc, k, j):
+            k += 1
+        if k > j and not any(
+            x in taken or any(g.kind != "CAPITAL" and g.kind != "PLACE" for g in gaz.get(x, []))
+            for x in range(j, k)
+        ):
             span = doc[j:k]
             if _looks_like_name(span):
-                out.append(Candidate(j, k, span.start_char, span.end_char, TITLE_PERSON, span.text, 2))
+                out.append(
+                    Candidate(j, k, span.start_char, span.end_char, TITLE_PERSON, span.text, 2)
+                )
         i = max(k, i + 1)
     return out
+
+
+def _name_token(doc: Doc, k: int, first: int) -> bool:
+    """Whether token ``k`` continues a person name that started at ``first``."""
+    t = doc[k]
+    nxt_upper = k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
+    if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_punct:
+        return True
+    if t.lower_ in _PARTICLES and nxt_upper:
+        return True
+    return t.text == "-" and k > first and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN"
 
 
 def _acronyms(doc: Doc, cands: list[Candidate], index: SurfaceIndex) -> list[Candidate]:
@@ -555,15 +689,24 @@ def _acronyms(doc: Doc, cands: list[Candidate], index: SurfaceIndex) -> list[Can
             defined.setdefault(tok.text, name)
     if not defined:
         return out
-    covered = {i for c in cands if c.kind in ("ORG", NER_ORG) and c.length >= 2 for i in range(c.start, c.end)}
+    covered = {
+        i
+        for c in cands
+        if c.kind in ("ORG", NER_ORG) and c.length >= 2
+        for i in range(c.start, c.end)
+    }
     for tok in doc:
-        name = defined.get(tok.text)
-        if name and tok.i not in covered:
-            out.append(Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), ACRONYM, name, 2))
+        short = defined.get(tok.text)
+        if short and tok.i not in covered:
+            out.append(
+                Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), ACRONYM, short, 2)
+            )
     return out
 
 
-def _group_noun_of(tok: Token, head: Token, lex: Lexicons, group_tokens: dict[int, Candidate]) -> Token | None:
+def _group_noun_of(
+    tok: Token, head: Token, lex: Lexicons, group_tokens: dict[int, Candidate]
+) -> Token | None:
     """The collective noun that makes ``tok`` + ... a Group ("rebels", "opposition", "Turkmen")."""
     groups = lex.wordset("group_nouns")
     for t in [head, *_between_modifiers(tok, head)]:
@@ -586,7 +729,7 @@ def _plural(tok: Token) -> str:
 
 
 def _composites(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Candidate]:
-    """"<demonym or place> [adjectives] <collective noun>" -> Group ("Kurdish rebels")."""
+    """ "<demonym or place> [adjectives] <collective noun>" -> Group ("Kurdish rebels")."""
     group_tokens: dict[int, Candidate] = {}
     for c in cands:
         if c.kind == "GROUP":
@@ -594,7 +737,14 @@ def _composites(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Candida
                 group_tokens[i] = c
     out: list[Candidate] = []
     for c in cands:
-        if c.kind not in ("COUNTRY_ADJ", "GROUP_ADJ", "RELIGION_ADJ", "COUNTRY_NAME", "PLACE", "PLACE_ADJ"):
+        if c.kind not in (
+            "COUNTRY_ADJ",
+            "GROUP_ADJ",
+            "RELIGION_ADJ",
+            "COUNTRY_NAME",
+            "PLACE",
+            "PLACE_ADJ",
+        ):
             continue
         last = doc[c.end - 1]
         if last.dep_ == "poss" or (c.end < len(doc) and doc[c.end].text in ("'s", "’s")):
@@ -617,7 +767,11 @@ def _composites(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Candida
             name = f"{prefix} {g.target}"
         else:
             end = gtok.i + 1
-            mids = [t.text for t in doc[c.end : gtok.i] if t.pos_ in ("ADJ", "NOUN") and t.text[:1].islower()]
+            mids = [
+                t.text
+                for t in doc[c.end : gtok.i]
+                if t.pos_ in ("ADJ", "NOUN") and t.text[:1].islower()
+            ]
             name = " ".join([doc[start : c.end].text, *mids, _plural(gtok)])
         span = doc[start:end]
         out.append(Candidate(start, end, span.start_char, span.end_char, COMPOSITE, name, 5))
@@ -676,8 +830,17 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
                 break
         if found:
             break
-        if low in honor or low in mods or t.ent_type_ in ("GPE", "NORP", "ORG") or t.text in ("-", "'s", "’s", ",") or (
-            t.pos_ == "PROPN" and t.text[:1].isupper() and j < start - 1 and t.ent_type_ != "PERSON"
+        if (
+            low in honor
+            or low in mods
+            or t.ent_type_ in ("GPE", "NORP", "ORG")
+            or t.text in ("-", "'s", "’s", ",")
+            or (
+                t.pos_ == "PROPN"
+                and t.text[:1].isupper()
+                and j < start - 1
+                and t.ent_type_ != "PERSON"
+            )
         ):
             if t.text == "," and not (j > 0 and lex.is_title_word(doc[j - 1].lower_)):
                 break
@@ -739,7 +902,9 @@ def resolve_all(doc: Doc, kept: Sequence[Candidate], lex: Lexicons) -> list[Enti
     return _harmonize_people(resolved, lex)
 
 
-def _ann(c: Candidate, label: EntityLabel, name: str, rule: str, lex: Lexicons, kind: str | None = None) -> EntityAnnotation:
+def _ann(
+    c: Candidate, label: EntityLabel, name: str, rule: str, lex: Lexicons, kind: str | None = None
+) -> EntityAnnotation:
     iso3 = None
     if label is EntityLabel.COUNTRY:
         info = lex.country(name)
@@ -759,8 +924,20 @@ def _resolve(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
         return None
     if kind in ("COUNTRY_NAME", INTRA, "LEGISLATURE"):
         return _country(c, c.target, "gazetteer" if kind != INTRA else "intra_token", lex)
-    if kind in ("COUNTRY_ADJ", "COUNTRY_PEOPLE") and c.start > 0 and doc[c.start - 1].lower_ == "ethnic":
-        return _Resolved(_ann(c, EntityLabel.GROUP, "ethnic " + _people_plural(doc[c.start : c.end].text), "ethnic", lex))
+    if (
+        kind in ("COUNTRY_ADJ", "COUNTRY_PEOPLE")
+        and c.start > 0
+        and doc[c.start - 1].lower_ == "ethnic"
+    ):
+        return _Resolved(
+            _ann(
+                c,
+                EntityLabel.GROUP,
+                "ethnic " + _people_plural(doc[c.start : c.end].text),
+                "ethnic",
+                lex,
+            )
+        )
     if kind == "COUNTRY_ADJ":
         return _demonym_adj(doc, c, lex)
     if kind == "COUNTRY_PEOPLE":
@@ -768,7 +945,16 @@ def _resolve(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
     if kind in ("CAPITAL", "SEAT"):
         return _metonym(doc, c, lex)
     if kind in ("ORG", ACRONYM):
-        return _Resolved(_ann(c, EntityLabel.ORGANIZATION, c.target, "gazetteer" if kind == "ORG" else "acronym", lex, lex.org_kinds.get(c.target)))
+        return _Resolved(
+            _ann(
+                c,
+                EntityLabel.ORGANIZATION,
+                c.target,
+                "gazetteer" if kind == "ORG" else "acronym",
+                lex,
+                lex.org_kinds.get(c.target),
+            )
+        )
     if kind == NER_ORG:
         name = american_spelling(c.target)
         return _Resolved(_ann(c, EntityLabel.ORGANIZATION, name, "ner", lex))
@@ -784,13 +970,24 @@ def _resolve(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
     if kind == NER_PLACE:
         return _Resolved(_ann(c, EntityLabel.PLACE, c.target, "ner", lex))
     if kind in ("GROUP", COMPOSITE):
-        return _Resolved(_ann(c, EntityLabel.GROUP, c.target, "gazetteer" if kind == "GROUP" else "group_composite", lex))
+        return _Resolved(
+            _ann(
+                c,
+                EntityLabel.GROUP,
+                c.target,
+                "gazetteer" if kind == "GROUP" else "group_composite",
+                lex,
+            )
+        )
     if kind == "GROUP_ADJ":
         head, _ = head_noun(doc[c.end - 1])
         if head is None or _lemma(head) in lex.wordset("language_nouns"):
             return None
         kin = lex.words.get("kin_states", {}).get(c.target)
-        if kin and (_lemma(head) in lex.wordset("state_agent_nouns") or head.lower_ in lex.wordset("state_agent_nouns")):
+        if kin and (
+            _lemma(head) in lex.wordset("state_agent_nouns")
+            or head.lower_ in lex.wordset("state_agent_nouns")
+        ):
             return _country(c, kin, "demonym", lex)
         return _Resolved(_ann(c, EntityLabel.GROUP, c.target, "group_adjective", lex))
     if kind == "RELIGION_ADJ":
@@ -822,7 +1019,11 @@ def _demonym_adj(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
     head, via_verb = head_noun(last)
     if head is None:
         # "the British", "the French": the nation as a collective actor.
-        if c.start > 0 and doc[c.start - 1].lower_ == "the" and last.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj"):
+        if (
+            c.start > 0
+            and doc[c.start - 1].lower_ == "the"
+            and last.dep_ in ("nsubj", "nsubjpass", "pobj", "dobj", "conj")
+        ):
             return _country(c, c.target, "demonym", lex)
         if last.dep_ in ("amod", "compound", "nmod", "npadvmod") or last.pos_ == "ADJ":
             return _country(c, c.target, "demonym", lex)
@@ -839,15 +1040,25 @@ def _demonym_adj(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
 def _demonym_people(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
     tok = doc[c.end - 1]
     surface = doc[c.start : c.end].text
-    if surface in lex.wordset("people_as_state") or surface.lower() in lex.wordset("people_as_state"):
+    if surface in lex.wordset("people_as_state") or surface.lower() in lex.wordset(
+        "people_as_state"
+    ):
         return _country(c, c.target, "demonym_people", lex)
-    mods = [t for t in tok.children if t.dep_ in ("amod", "nummod", "compound", "quantmod", "relcl", "acl")]
+    mods = [
+        t
+        for t in tok.children
+        if t.dep_ in ("amod", "nummod", "compound", "quantmod", "relcl", "acl")
+    ]
     dets = [t for t in tok.children if t.dep_ == "det"]
     if mods:
         return None
     if dets and all(d.lower_ == "the" for d in dets):
         return _country(c, c.target, "demonym_people", lex)
-    if tok.dep_ in ("nsubj",) and _lemma(tok.head) in lex.wordset("state_subject_verbs") and not dets:
+    if (
+        tok.dep_ in ("nsubj",)
+        and _lemma(tok.head) in lex.wordset("state_subject_verbs")
+        and not dets
+    ):
         return _country(c, c.target, "demonym_people", lex)
     return None
 
@@ -860,9 +1071,16 @@ def _is_place_use(tok: Token, lex: Lexicons, depth: int = 0) -> bool:
         nxt = doc[tok.i + 2]
         if nxt.dep_ == "appos" or nxt.head.i == tok.i:
             return True
-    if tok.i >= 2 and doc[tok.i - 1].lower_ == "of" and doc[tok.i - 2].lower_ in ("city", "capital", "town", "streets", "suburbs", "outskirts"):
+    if (
+        tok.i >= 2
+        and doc[tok.i - 1].lower_ == "of"
+        and doc[tok.i - 2].lower_ in ("city", "capital", "town", "streets", "suburbs", "outskirts")
+    ):
         return True
-    if any(ch.dep_ in ("amod", "compound", "advmod") and ch.lower_ in lex.wordset("directions") for ch in tok.children):
+    if any(
+        ch.dep_ in ("amod", "compound", "advmod") and ch.lower_ in lex.wordset("directions")
+        for ch in tok.children
+    ):
         return True
     dep = tok.dep_
     head = tok.head
@@ -880,17 +1098,24 @@ def _is_place_use(tok: Token, lex: Lexicons, depth: int = 0) -> bool:
         if prep in ("to", "toward", "towards"):
             return _lemma(gov) in lex.wordset("motion_verbs")
         if prep == "from":
-            return not (_lemma(gov) in lex.wordset("state_agent_nouns") or _lemma(gov) in lex.wordset("from_actor_words"))
+            return not (
+                _lemma(gov) in lex.wordset("state_agent_nouns")
+                or _lemma(gov) in lex.wordset("from_actor_words")
+            )
         if prep == "of":
-            return _lemma(gov) in lex.wordset("place_nouns") or _lemma(gov) in ("city", "capital", "part", "center", "centre")
+            return _lemma(gov) in lex.wordset("place_nouns") or _lemma(gov) in (
+                "city",
+                "capital",
+                "part",
+                "center",
+                "centre",
+            )
         return False
     if dep in ("dobj", "obj"):
         return _lemma(head) in lex.wordset("place_verbs")
     if dep in ("conj", "appos") and depth < 4 and head.i != tok.i:
         return _is_place_use(head, lex, depth + 1)
-    if dep == "appos":
-        return True
-    return False
+    return dep == "appos"
 
 
 def _metonym(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
@@ -901,14 +1126,18 @@ def _metonym(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
             return None
         return _country(c, c.target, "metonym", lex) if c.target in lex.countries else _org(c, lex)
     if place:
-        return _Resolved(_ann(c, EntityLabel.PLACE, doc[c.start : c.end].text, "capital_place", lex))
+        return _Resolved(
+            _ann(c, EntityLabel.PLACE, doc[c.start : c.end].text, "capital_place", lex)
+        )
     if c.target in lex.countries:
         return _Resolved(_ann(c, EntityLabel.COUNTRY, c.target, "metonym", lex, "capital"))
     return _org(c, lex)
 
 
 def _org(c: Candidate, lex: Lexicons) -> _Resolved:
-    return _Resolved(_ann(c, EntityLabel.ORGANIZATION, c.target, "metonym", lex, lex.org_kinds.get(c.target)))
+    return _Resolved(
+        _ann(c, EntityLabel.ORGANIZATION, c.target, "metonym", lex, lex.org_kinds.get(c.target))
+    )
 
 
 def _west_resolve(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
@@ -920,12 +1149,43 @@ def _west_resolve(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
         return None
     anti = prev == "-" and prev2 in ("anti", "pro")
     if low == "westernism":
-        return _Resolved(_ann(c, EntityLabel.ORGANIZATION, "the West", "west", lex, "bloc")) if anti else None
+        return (
+            _Resolved(_ann(c, EntityLabel.ORGANIZATION, "the West", "west", lex, "bloc"))
+            if anti
+            else None
+        )
     if low == "west":
         nxt = doc[c.start + 1] if c.start + 1 < len(doc) else None
-        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and nxt.text not in ("'s", "’s"):
+        if (
+            nxt is not None
+            and nxt.pos_ == "PROPN"
+            and nxt.text[:1].isupper()
+            and nxt.text not in ("'s", "’s")
+        ):
             return None
-        if prev in ("the", "a", "collective", "-", "’s", "'s", "entire", "whole", "wider", "broader", "democratic", "liberal", "global", "hostile", "decadent", "united") or tok.dep_ in ("nsubj", "pobj", "dobj", "conj", "poss", "nsubjpass") or anti:
+        if (
+            prev
+            in (
+                "the",
+                "a",
+                "collective",
+                "-",
+                "’s",
+                "'s",
+                "entire",
+                "whole",
+                "wider",
+                "broader",
+                "democratic",
+                "liberal",
+                "global",
+                "hostile",
+                "decadent",
+                "united",
+            )
+            or tok.dep_ in ("nsubj", "pobj", "dobj", "conj", "poss", "nsubjpass")
+            or anti
+        ):
             return _Resolved(_ann(c, EntityLabel.ORGANIZATION, "the West", "west", lex, "bloc"))
         return None
     # "Western" / "western"
@@ -934,9 +1194,11 @@ def _west_resolve(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
     head, _ = head_noun(tok)
     if head is None:
         return None
-    if head.pos_ == "PROPN" or head.text[:1].isupper() and head.pos_ != "NOUN":
+    if head.pos_ == "PROPN" or (head.text[:1].isupper() and head.pos_ != "NOUN"):
         return None
-    if _lemma(head) in lex.wordset("western_actor_nouns") or head.lower_ in lex.wordset("western_actor_nouns"):
+    if _lemma(head) in lex.wordset("western_actor_nouns") or head.lower_ in lex.wordset(
+        "western_actor_nouns"
+    ):
         return _Resolved(_ann(c, EntityLabel.ORGANIZATION, "the West", "west", lex, "bloc"))
     return None
 
@@ -972,13 +1234,19 @@ def _clean_person_name(text: str) -> str:
 
 def _harmonize_people(resolved: list[_Resolved], lex: Lexicons) -> list[EntityAnnotation]:
     """Merge person aliases within the Doc and give every mention of a leader the Leader label."""
-    person_names = [r.ann.name for r in resolved if r.ann.label in (EntityLabel.LEADER, EntityLabel.PERSON)]
+    person_names = [
+        r.ann.name for r in resolved if r.ann.label in (EntityLabel.LEADER, EntityLabel.PERSON)
+    ]
     surnames = {n.split()[-1] for n in person_names if len(n.split()) > 1}
     for r in resolved:
         # The small model tags a bare surname as a place ("writes Karagiannis").
         if r.ann.label is EntityLabel.PLACE and r.ann.rule == "ner" and r.ann.name in surnames:
             r.ann = replace(r.ann, label=EntityLabel.PERSON)
-    people = [(i, r) for i, r in enumerate(resolved) if r.ann.label in (EntityLabel.LEADER, EntityLabel.PERSON)]
+    people = [
+        (i, r)
+        for i, r in enumerate(resolved)
+        if r.ann.label in (EntityLabel.LEADER, EntityLabel.PERSON)
+    ]
     if not people:
         return [r.ann for r in resolved]
     canonical: dict[str, str] = {}
@@ -990,7 +1258,9 @@ def _harmonize_people(resolved: list[_Resolved], lex: Lexicons) -> list[EntityAn
                 canonical[r.ann.name] = lex.alias_defaults[r.ann.name]
     mentions = [PersonMention(r.ann.name, r.ann.start) for _, r in people]
     merged = merge_people(mentions, canonical=canonical)
-    leaders = {merged[k] for k, (_, r) in enumerate(people) if r.evidence or merged[k] in lex.leaders}
+    leaders = {
+        merged[k] for k, (_, r) in enumerate(people) if r.evidence or merged[k] in lex.leaders
+    }
     out = [r.ann for r in resolved]
     for k, (i, r) in enumerate(people):
         name = merged[k]

@@ -1,4 +1,4 @@
-"""The ``geokg_entities`` spaCy component: typed, canonical entity mentions on ``doc._.geokg_entities``.
+"""The ``geokg_entities`` spaCy component: typed, canonical entity mentions of a Doc.
 
 Reads ``doc.ents`` (the model's NER), ``token.dep``/``token.head`` and ``token.lemma``; writes
 ``doc._.geokg_entities`` (a list of :class:`~geokg.extract.annotations.EntityAnnotation`, sorted
@@ -57,7 +57,7 @@ _TABLES_FILE = "lexicons.json"
 _CFG_FILE = "cfg.json"
 
 
-@registry.misc("geokg.entity_overlap.longest_first.v1")
+@registry.misc("geokg.entity_overlap.longest_first.v1")  # type: ignore[untyped-decorator]
 def make_longest_first() -> OverlapPolicy:
     """The default overlap policy: longest span, then priority, then leftmost."""
     return longest_first
@@ -76,7 +76,9 @@ def lexicons() -> Lexicons:
     return default_lexicons()
 
 
-def leader_titles(doc: Doc, ent: EntityAnnotation, lex: Lexicons | None = None) -> list[TitleEvidence]:
+def leader_titles(
+    doc: Doc, ent: EntityAnnotation, lex: Lexicons | None = None
+) -> list[TitleEvidence]:
     """The title/role tokens that make a Leader mention a leader ("Russian President" -> President).
 
     Args:

@@ -121,7 +121,9 @@ def _variants(surface: str) -> list[str]:
     return forms + extra
 
 
-def build_patterns(countries: list[dict[str, Any]], leaders: list[dict[str, Any]]) -> list[dict[str, str]]:
+def build_patterns(
+    countries: list[dict[str, Any]], leaders: list[dict[str, Any]]
+) -> list[dict[str, str]]:
     """All phrase patterns (EntityRuler format) from every table."""
     lex = json.loads((HERE / "lexicon.json").read_text(encoding="utf-8"))
     seats = set(lex["seats"])
@@ -192,7 +194,7 @@ def main() -> None:
     _write_jsonl(HERE / "leaders.jsonl", leaders)
     PATTERNS.parent.mkdir(parents=True, exist_ok=True)
     patterns = build_patterns(countries, leaders)
-    _write_jsonl(PATTERNS, patterns)  # type: ignore[arg-type]
+    _write_jsonl(PATTERNS, [dict(p) for p in patterns])
     print(f"{len(countries)} countries, {len(leaders)} leaders, {len(patterns)} patterns")
 
 
