@@ -92,7 +92,12 @@ def _own_markers(
     return neg, hedged, reported, hyp
 
 
-_GOVERNING_PREPS = frozenset({"in", "into", "at", "to", "for", "under", "on", "from"})
+_GOVERNING_PREPS = frozenset(
+    {"in", "into", "at", "to", "for", "under", "on", "from", "with", "of", "against", "toward",
+     "towards"}
+)  # fmt: skip
+# prepositions whose object is an argument of any verb ("intervene in support of")
+_ARGUMENT_PREPS = frozenset({"in", "into", "at", "under"})
 
 
 class _Step:
@@ -173,12 +178,12 @@ def _step(
                 st.reported = True  # "accused Russia of bombing ..."
                 st.outer = True
                 return st
-            if (
+            if pl in _GOVERNING_PREPS and (
                 hl in lex.light_verbs
                 or hl in lex.negating_object_verbs
                 or hl in lex.hedge_verbs
                 or hl in lex.neg_verbs
-                or pl in _GOVERNING_PREPS
+                or pl in _ARGUMENT_PREPS
             ):
                 if full and (hl in lex.negating_object_verbs or hl in lex.neg_verbs):
                     st.neg += 1
@@ -209,11 +214,9 @@ def _step(
             return st
         return None
     if dep in _ARG_DEPS and hpos in _VERBS:
-        if dep in ("dobj", "attr", "oprd", "nsubjpass", "dative", "acomp") and (
-            hl in lex.light_verbs
-            or hl in lex.negating_object_verbs
-            or hl in lex.hedge_verbs
-            or hl in lex.neg_verbs
+        if (dep in ("dobj", "attr", "oprd", "nsubjpass", "dative", "acomp") and hl in lex.light_verbs) or (
+            dep in ("dobj", "attr", "oprd")
+            and (hl in lex.negating_object_verbs or hl in lex.hedge_verbs or hl in lex.neg_verbs)
         ):
             if full and (hl in lex.negating_object_verbs):
                 st.neg += 1

@@ -14,6 +14,10 @@ Families (rule ids):
 * ``adjectival.v1``: adjectives with a prepositional target ("hostile to", "close to").
 * ``role_noun.v1``: nouns naming a participant ("Turkey, a NATO ally", "Iran's proxy Hezbollah").
 * ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy").
+* ``caption_with.v1``: verbless captions "X with Y at the summit" (two people: MEETS).
+
+Direction: a directed type stated mutually ("war between A and B", "A and B clashed", "war
+with B") is produced in both directions; "war against B" only one way.
 """
 
 from __future__ import annotations
@@ -34,6 +38,11 @@ _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _ADJ_POS = frozenset({"ADJ", "ADV"})
 _COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay", "look", "grow"})
 _RECIPROCAL_OBJECTS = frozenset({"other", "another"})
+# targets reached through these keep a reciprocal cue mutual ("war with", "clash with")
+_MUTUAL_PREPS = frozenset({"with", "between", "among"})
+_MOD_DEPS = ("amod", "compound", "nmod", "npadvmod")
+_POSS_MARKS = frozenset({"'s", "’s", "'", "’"})
+_PEOPLE = frozenset({"Leader", "Person"})
 
 
 def event_candidates(ctx: SentenceContext) -> list[Candidate]:
@@ -41,13 +50,16 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out: list[Candidate] = []
     lex = ctx.lex
     doc = ctx.doc
+    has_verb = False
     for tok in ctx.tokens():
+        pos = tok.pos_
+        if pos in _VERB_POS:
+            has_verb = True
         lem = ctx.lemma(tok)
         if lem not in lex.cue_lemmas:
             if lem == "anti" or tok.lower_.startswith("anti-"):
                 out.extend(_anti_stance(ctx, tok))
             continue
-        pos = tok.pos_
         if pos in _VERB_POS:
             kind = "verb"
         elif pos in _NOUN_POS:
@@ -62,8 +74,6 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             cues.extend(c for f, c in lex.lookup_hyphen(kind, lem) if f == first)
         if kind == "verb" and tok.tag_ == "VBN":
             cues.extend(lex.lookup("adj", lem))
-        if kind == "adj" or (kind == "verb" and tok.tag_ == "VBN"):
-            pass
         for cue in cues:
             if cue.pos == "verb":
                 out.extend(_verb(ctx, tok, cue))
@@ -73,6 +83,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
+    if not has_verb:
+        out.extend(_caption_with(ctx))
     return out
 
 
@@ -92,31 +104,31 @@ def _pairs(
     if cue.reverse:
         sources, targets = targets, sources
     conf = cue.conf
+    status = cue.status.value if cue.status else None
+    a = (anchor or tok).i
+    place_ok = ctx.lex.strict_place_labels
     for s in sources:
         for t in targets:
             if s.name == t.name:
                 continue
             if cue.target_labels and t.label.value not in cue.target_labels:
                 continue
-            if cue.strict_place and t.label.value not in ctx.lex.word_data.get(
-                "strict_place_labels", ()
-            ):
+            if cue.strict_place and t.label.value not in place_ok:
                 continue
-            a = (anchor or tok).i
-            out.append(
-                Candidate(s, cue.type.value, t, tok.i, a, rule, conf, cue.id, cue.role,
-                          cue.status.value if cue.status else None)
-            )  # fmt: skip
-            if both or cue.reciprocal:
+            out.append(Candidate(s, cue.type.value, t, tok.i, a, rule, conf, cue.id, cue.role, status))
+            if both:
                 out.append(
-                    Candidate(t, cue.type.value, s, tok.i, a, rule, conf, cue.id, cue.role,
-                              cue.status.value if cue.status else None)
-                )  # fmt: skip
+                    Candidate(t, cue.type.value, s, tok.i, a, rule, conf, cue.id, cue.role, status)
+                )
     return out
 
 
 def _mutual(
-    ctx: SentenceContext, ents: list[EntityAnnotation], cue: Cue, tok: Token, rule: str,
+    ctx: SentenceContext,
+    ents: list[EntityAnnotation],
+    cue: Cue,
+    tok: Token,
+    rule: str,
     anchor: Token | None = None,
 ) -> list[Candidate]:
     """Every pair of coordinated entities, both directions for directed types."""
@@ -128,8 +140,20 @@ def _mutual(
     return out
 
 
+def _modifier_tokens(ctx: SentenceContext, tok: Token) -> list[Token]:
+    """Modifiers of a noun, including hyphen-joined ones ("Russian-Turkish relations")."""
+    mods: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in _MOD_DEPS:
+            mods.append(c)
+            for g in c.children:
+                if g.dep_ in _MOD_DEPS and g.i < c.i:
+                    mods.append(g)
+    return mods
+
+
 def _modifier_lemmas(ctx: SentenceContext, tok: Token) -> set[str]:
-    lems = {ctx.lemma(c) for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "npadvmod")}
+    lems = {ctx.lemma(c) for c in _modifier_tokens(ctx, tok)}
     doc = ctx.doc
     # "free-trade pact": the hyphen splits the modifier into several tokens before the noun
     i = tok.i - 1
@@ -148,28 +172,100 @@ def _modifiers_ok(ctx: SentenceContext, tok: Token, cue: Cue) -> bool:
     return not (cue.veto_modifiers and lems & cue.veto_modifiers)
 
 
+def _prep_object_ok(ctx: SentenceContext, tok: Token, cue: Cue) -> bool:
+    """``requires_prep_object``: a preposition of ``tok`` whose object has one of the lemmas."""
+    if not cue.requires_prep_object:
+        return True
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        allowed = cue.requires_prep_object.get(ctx.lemma(c))
+        if allowed and any(
+            ctx.lemma(p) in allowed for p in c.children if p.dep_ in ("pobj", "pcomp")
+        ):
+            return True
+    return False
+
+
+class _Targets:
+    """Target tokens of a cue, split by how they were reached."""
+
+    __slots__ = ("between", "directed", "mutual")
+
+    def __init__(self) -> None:
+        self.mutual: list[Token] = []  # dobj, "with": reciprocal cues go both ways
+        self.directed: list[Token] = []  # "against", "on", "to" ...: one way
+        self.between: list[Token] = []  # "between A and B"
+
+    def extend(self, other: _Targets) -> None:
+        self.mutual.extend(other.mutual)
+        self.directed.extend(other.directed)
+        self.between.extend(other.between)
+
+    def tokens(self) -> list[Token]:
+        return self.mutual + self.directed
+
+
 def _slot_targets(
     ctx: SentenceContext, tok: Token, cue: Cue, lem: str, *, skip_from: bool = False
-) -> tuple[list[Token], list[Token]]:
-    """Prepositional target tokens of a cue token: ``(targets, between-objects)``."""
+) -> _Targets:
+    """Prepositional target tokens of a cue token."""
     preps = set(cue.target_preps)
     excluded = cue.exclude_lemma_target.get(lem)
     if excluded:
         preps -= excluded
     if skip_from:
         preps.discard("from")
-    targets: list[Token] = []
-    between: list[Token] = []
+    out = _Targets()
     for p, obj in ctx.prep_objects(tok, preps | {"between", "among"}):
         allowed = cue.target_prep_constraints.get(p)
         if allowed is not None and lem not in allowed:
             continue
         if p in ("between", "among"):
             if cue.mutual or cue.reciprocal or cue.each_target:
-                between.append(obj)
+                out.between.append(obj)
             continue
-        targets.append(obj)
-    return targets, between
+        if p in _MUTUAL_PREPS:
+            out.mutual.append(obj)
+        else:
+            out.directed.append(obj)
+    return out
+
+
+def _emit(
+    ctx: SentenceContext,
+    sources: list[EntityAnnotation],
+    tgt: _Targets,
+    cue: Cue,
+    tok: Token,
+    rule: str,
+    *,
+    strict: bool,
+    anchor: Token | None = None,
+) -> list[Candidate]:
+    """Source x target pairs; reciprocal cues go both ways unless the target is "against" X."""
+    out: list[Candidate] = []
+    mutual = ctx.args_of(tgt.mutual, strict=strict)
+    directed = ctx.args_of(tgt.directed, strict=strict)
+    if sources:
+        out.extend(_pairs(ctx, sources, mutual, cue, tok, rule, both=cue.reciprocal, anchor=anchor))
+        out.extend(_pairs(ctx, sources, directed, cue, tok, rule, anchor=anchor))
+    return out
+
+
+def _poss_fallback(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
+    """An entity + 's right before the noun (or before its adjectives) the parser did not attach."""
+    doc = ctx.doc
+    i = n.i - 1
+    hops = 0
+    while i > ctx.start and hops < 3 and doc[i].pos_ in ("ADJ", "ADV") and doc[i].head.i == n.i:
+        i -= 1
+        hops += 1
+    if i > ctx.start and doc[i].text in _POSS_MARKS and (i - 1) in ctx.ent_at:
+        ent = ctx.ent_at[i - 1]
+        if doc[i - 1].head.i != n.i:
+            return [ent]
+    return []
 
 
 # ------------------------------------------------------------------------------- verbs
@@ -180,11 +276,7 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     ):
         return []
     passive = ctx.is_passive(v)
-    dobjs = ctx.children(v, "dobj")
-    if passive and not dobjs:
-        obj_tokens: list[Token] = []
-    else:
-        obj_tokens = dobjs
+    obj_tokens = ctx.children(v, "dobj")
     if cue.veto_objects and any(ctx.lemma(o) in cue.veto_objects for o in obj_tokens):
         return []
     if cue.requires_prep and not any(
@@ -193,14 +285,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         for c in t.children
     ):
         return []
-    if cue.requires_prep_object:
-        ok = False
-        for c in v.children:
-            allowed = cue.requires_prep_object.get(ctx.lemma(c)) if c.dep_ == "prep" else None
-            if allowed and any(ctx.lemma(p) in allowed for p in c.children if p.dep_ == "pobj"):
-                ok = True
-        if not ok:
-            return []
+    if cue.requires_prep_object and not _prep_object_ok(ctx, v, cue):
+        return []
     agents, patients = ctx.subjects(v)
     required_obj: Token | None = None
     if cue.objects:
@@ -213,77 +299,82 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
             return []
         if passive and required_obj in patients:
             patients = [p for p in patients if p is not required_obj]
-    if cue.objects_or_entity:
-        if not any(
-            ctx.lemma(o) in cue.objects_or_entity or o.i in ctx.ent_at for o in obj_tokens
-        ):
-            return []
+    if cue.objects_or_entity and not any(
+        ctx.lemma(o) in cue.objects_or_entity or o.i in ctx.ent_at for o in obj_tokens
+    ):
+        return []
     if cue.objects_or_prep:
         hit = any(ctx.lemma(o) in cue.objects_or_prep for o in obj_tokens) or any(
-            ctx.lemma(o) in cue.objects_or_prep
-            for _, o in ctx.prep_objects(v, cue.target_preps)
+            ctx.lemma(o) in cue.objects_or_prep for _, o in ctx.prep_objects(v, cue.target_preps)
         )
         if not hit:
             return []
 
     strict = cue.strict
-    target_toks: list[Token] = []
-    between: list[Token] = []
-    xcomp_targets: list[EntityAnnotation] = []
+    tgt = _Targets()
+    extra_targets: list[EntityAnnotation] = []
     for slot in cue.target:
         if slot == "dobj":
             if required_obj is None:
-                target_toks.extend(o for o in obj_tokens if o.pos_ != "PRON" or o.i in ctx.ent_at)
+                tgt.mutual.extend(o for o in obj_tokens if o.pos_ != "PRON" or o.i in ctx.ent_at)
+                tgt.mutual.extend(
+                    o
+                    for o in obj_tokens
+                    if o.pos_ == "PRON" and ctx.lemma(o) not in ctx.lex.reflexives
+                    and o.i not in ctx.ent_at
+                )
             if passive:
-                target_toks.extend(patients)
+                tgt.mutual.extend(patients)
         elif slot == "dative":
-            target_toks.extend(ctx.children(v, "dative"))
+            tgt.directed.extend(ctx.children(v, "dative"))
         elif slot == "objmod" and required_obj is not None:
-            target_toks.append(required_obj)
+            tgt.directed.append(required_obj)
         elif slot == "xcomp_args" and not obj_tokens:
-            xcomp_targets.extend(_clause_entities(ctx, v))
-    tt, bt = _slot_targets(ctx, v, cue, lem)
-    target_toks.extend(tt)
-    between.extend(bt)
+            extra_targets.extend(_clause_entities(ctx, v))
+    tgt.extend(_slot_targets(ctx, v, cue, lem))
     if required_obj is not None:
-        tt, bt = _slot_targets(ctx, required_obj, cue, lem)
-        target_toks.extend(tt)
-        between.extend(bt)
-    if cue.requires_prep:
-        for o in obj_tokens:
-            if o.pos_ == "PRON" and o.i not in ctx.ent_at:
-                continue
+        tgt.extend(_slot_targets(ctx, required_obj, cue, lem))
 
-    # "detach Russia from Europe": the object is the one that breaks away
     source_toks = agents
     if cue.source_is_object:
+        # "detach Russia from Europe": the object is the one that breaks away
         objs = [o for o in obj_tokens if ctx.lemma(o) not in ctx.lex.reflexives]
         if objs:
             source_toks = objs
-            target_toks = [t for t in target_toks if t not in objs]
-    sources = ctx.args_of(source_toks, strict=strict)
-    targets = ctx.args_of(target_toks, strict=strict or cue.strict_place) + xcomp_targets
+            tgt.mutual = [t for t in tgt.mutual if t not in objs]
     rule = "svo_passive.v1" if passive else "svo_active.v1"
     if v.dep_ in ("amod", "acl") and v.tag_ == "VBN":
         rule = "participle.v1"
+    if cue.reverse_members:
+        # "a group composed of A, B and C", "NATO includes Turkey": members -> the organization
+        orgs = ctx.args_of(agents + patients, strict=False)
+        members = ctx.args_of(tgt.tokens(), strict=True)
+        return _pairs(ctx, members, orgs, cue, v, "member_verb.v1")
+    sources = ctx.args_of(source_toks, strict=strict)
     out: list[Candidate] = []
-    if cue.each_target and between:
-        targets += ctx.args_of(between, strict=strict)
-        between = []
-    if between:
-        mutual = ctx.args_of(between, strict=strict)
-        if len(mutual) >= 2 and not sources:
+    if tgt.between:
+        mutual = ctx.args_of(tgt.between, strict=strict)
+        if cue.each_target or sources:
+            extra_targets.extend(mutual)
+        elif len(mutual) >= 2:
             out.extend(_mutual(ctx, mutual, cue, v, "nominal_mutual.v1"))
-        else:
-            targets += mutual
-    if sources and targets:
-        out.extend(_pairs(ctx, sources, targets, cue, v, rule))
-    elif (cue.mutual or cue.reciprocal) and not targets and len(sources) >= 2:
+    if extra_targets and sources:
+        out.extend(_pairs(ctx, sources, extra_targets, cue, v, rule))
+    if sources and tgt.tokens():
+        out.extend(_emit(ctx, sources, tgt, cue, v, rule, strict=strict or cue.strict_place))
+    elif (
+        (cue.mutual or cue.reciprocal)
+        and not tgt.tokens()
+        and not extra_targets
+        and len(sources) >= 2
+        and (
+            not obj_tokens
+            or all(ctx.lemma(o) in _RECIPROCAL_OBJECTS for o in obj_tokens)
+            or required_obj is not None
+        )
+    ):
         # "Moscow and Ankara have clashed", "A and B met"; "each other" objects too
-        if not obj_tokens or all(ctx.lemma(o) in _RECIPROCAL_OBJECTS for o in obj_tokens) or (
-            required_obj is not None
-        ):
-            out.extend(_mutual(ctx, sources, cue, v, "mutual_subjects.v1"))
+        out.extend(_mutual(ctx, sources, cue, v, "mutual_subjects.v1"))
     return out
 
 
@@ -291,18 +382,19 @@ def _clause_entities(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
     """Entities in the complement of a verb like "threaten": the objects of the threatened act."""
     out: list[EntityAnnotation] = []
     for c in v.children:
-        if c.dep_ in ("xcomp", "ccomp", "advcl"):
-            if c.dep_ == "advcl" and not any(
-                ctx.lemma(m) in ("if", "unless") for m in ctx.children(c, "mark")
-            ):
-                continue
-            for t in c.subtree:
-                if t.i in ctx.ent_at and t.dep_ not in ("nsubj",) or (
-                    c.dep_ == "advcl" and t.i in ctx.ent_at
-                ):
+        if c.dep_ not in ("xcomp", "ccomp", "advcl"):
+            continue
+        conditional = c.dep_ == "advcl"
+        if conditional and not any(
+            ctx.lemma(m) in ("if", "unless") for m in ctx.children(c, "mark")
+        ):
+            continue
+        for t in c.subtree:
+            if t.i in ctx.ent_at:
+                if conditional or t.dep_ not in ("nsubj",):
                     out.append(ctx.ent_at[t.i])
-                elif t.dep_ in ("dobj", "pobj") and t.i not in ctx.ent_at:
-                    out.extend(ctx.args(t))
+            elif t.dep_ in ("dobj", "pobj"):
+                out.extend(ctx.args(t))
     seen: set[int] = set()
     uniq: list[EntityAnnotation] = []
     for e in out:
@@ -313,6 +405,9 @@ def _clause_entities(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
 
 
 # ------------------------------------------------------------------------------- nouns
+_GOVERNING_PREPS = frozenset({"in", "into", "at", "to", "under", "on", "as"})
+
+
 def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
     """The verb a nominal cue is an argument of, directly or through a preposition."""
     g = n
@@ -324,17 +419,26 @@ def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
     head = g.head
     if dep in ("dobj", "attr", "oprd", "nsubjpass", "appos", "npadvmod") and head.pos_ in _VERB_POS:
         return head, dep
-    if dep == "pobj" and head.dep_ in ("prep", "agent"):
+    if dep == "nsubj" and head.pos_ in _VERB_POS and ctx.lemma(head) in _COPULAS:
+        return head, dep
+    if dep in ("pobj", "pcomp") and head.dep_ in ("prep", "agent"):
         prep = ctx.lemma(head)
         gov = head.head
-        if prep in ("in", "into", "at", "to", "for", "under", "on") and gov.pos_ in _VERB_POS:
-            return gov, "pobj:" + prep
+        if gov.pos_ in _VERB_POS:
+            if prep in _GOVERNING_PREPS:
+                return gov, "pobj:" + prep
+            if prep in ("for", "of", "over") and ctx.children(gov, "dobj"):
+                return gov, "pobj:" + prep
+            if prep == "for" and ctx.lemma(gov) in ctx.lex.hedge_verbs:
+                return gov, "pobj:" + prep
     return None, dep
 
 
 def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     lem = ctx.lemma(n)
     if not _modifiers_ok(ctx, n, cue):
+        return []
+    if cue.requires_prep_object and not _prep_object_ok(ctx, n, cue):
         return []
     lex = ctx.lex
     gov, via = _governor(ctx, n)
@@ -343,21 +447,31 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
             return []
         if any(ctx.lemma(c) in cue.veto_modifiers for c in n.children if c.dep_ == "amod"):
             return []
-    if cue.veto_predicates and n.dep_ in ("nsubj", "nsubjpass") and ctx.lemma(n.head) in (
+    if (
         cue.veto_predicates
+        and n.dep_ in ("nsubj", "nsubjpass")
+        and ctx.lemma(n.head) in cue.veto_predicates
     ):
         return []
+    if cue.poss_is_target:
+        return _patient_noun(ctx, n, cue, gov, via)
     source_slots = cue.source_slots
     target_preps = cue.target_preps
     skip_from = "from" in target_preps
-    targets_tok, between = _slot_targets(ctx, n, cue, lem)
     strict = cue.strict or cue.strict_place
-    targets = ctx.args_of(targets_tok, strict=strict)
+    tgt = _slot_targets(ctx, n, cue, lem)
+    # "the war (that is) raging between A and B", "the alliance formed with B"
+    if not tgt.tokens() and not tgt.between:
+        for c in n.children:
+            if c.dep_ in ("relcl", "acl") and c.pos_ in _VERB_POS:
+                tgt.extend(_slot_targets(ctx, c, cue, lem))
+    target_ents = ctx.args_of(tgt.tokens(), strict=strict)
     if "mod" in cue.target:
         for c in n.children:
             if c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.ent_at:
-                targets.append(ctx.ent_at[c.i])
-    target_keys = {(e.start, e.end) for e in targets}
+                target_ents.append(ctx.ent_at[c.i])
+                tgt.directed.append(c)
+    target_keys = {(e.start, e.end) for e in target_ents}
 
     # sources inside the noun phrase
     mods: list[EntityAnnotation] = []
@@ -366,83 +480,142 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         dep = c.dep_
         if dep == "poss" and "poss" in source_slots:
             sources.extend(ctx.args(c, strict=cue.strict))
-        elif dep in ("amod", "compound", "nmod", "npadvmod") and (
-            "mod" in source_slots or "amod" in source_slots
-        ):
-            if dep != "amod" and "mod" not in source_slots:
+    if "mod" in source_slots or "amod" in source_slots:
+        for c in _modifier_tokens(ctx, n):
+            if c.dep_ != "amod" and "mod" not in source_slots:
                 continue
-            mods.extend(ctx.args(c, strict=True))
-    for p, obj in ctx.prep_objects(n, {"by", "from", "for"}):
+            if c.i in ctx.ent_at:
+                mods.append(ctx.ent_at[c.i])
+    for p, obj in ctx.prep_objects(n, {"by", "from", "for", "of"}):
         if p == "from" and (skip_from or "prep:from" not in source_slots):
             continue
         if p == "by" and "prep:by" not in source_slots:
             continue
         if p == "for" and "prep:for" not in source_slots:
             continue
+        if p == "of":
+            if "ofmod" in source_slots:
+                sources.extend(ctx.args(obj, strict=False))
+            continue
         sources.extend(ctx.args(obj, strict=cue.strict))
+    if not sources and "poss" in source_slots and not any(c.dep_ == "poss" for c in n.children):
+        sources = _poss_fallback(ctx, n)
     mods = [m for m in mods if (m.start, m.end) not in target_keys]
+    sources = [s for s in sources if (s.start, s.end) not in target_keys]
     out: list[Candidate] = []
     light = False
     rule = "nominal.v1"
-    if between:
-        pair = ctx.args_of(between, strict=cue.strict)
+    if tgt.between:
+        pair = ctx.args_of(tgt.between, strict=cue.strict)
         if len(pair) >= 2:
-            out.extend(_mutual(ctx, pair, cue, n, "nominal_mutual.v1"))
-            return out
-        targets.extend(pair)
-    if not targets and not sources and len(mods) >= 2 and (cue.mutual or cue.reciprocal):
+            return _mutual(ctx, pair, cue, n, "nominal_mutual.v1")
+        tgt.mutual.extend(tgt.between)
+        target_ents = ctx.args_of(tgt.tokens(), strict=strict)
+    if not target_ents and not sources and len(mods) >= 2 and (cue.mutual or cue.reciprocal):
         # "Russian-Turkish relations", "the Azerbaijan-Russia alliance"
         return _mutual(ctx, mods, cue, n, "nominal_mutual.v1")
-    if targets and "of" in target_preps and len(targets) >= 2 and not sources and not mods:
-        of_objs = [o for p, o in ctx.prep_objects(n, {"of"})]
-        if of_objs and (cue.mutual or cue.reciprocal) and cue.type.symmetric:
-            return _mutual(ctx, targets, cue, n, "nominal_mutual.v1")
+    if (
+        len(target_ents) >= 2
+        and not sources
+        and not mods
+        and cue.type.symmetric
+        and any(p == "of" for p, _ in ctx.prep_objects(n, {"of"}))
+    ):
+        return _mutual(ctx, target_ents, cue, n, "nominal_mutual.v1")
     sources = sources + mods
-    anchor = n
+    if not sources and any(
+        c.dep_ == "poss" and c.lower_ in ("their", "our") for c in n.children
+    ) and (cue.mutual or cue.reciprocal):
+        # "Turkey and Russia resolve their dispute": the coordinated subject holds it mutually
+        if gov is not None:
+            agents, _ = ctx.subjects(gov)
+            pair = ctx.args_of(agents)
+            if len(pair) >= 2 and not target_ents:
+                return _mutual(ctx, pair, cue, n, "nominal_mutual.v1")
     if not sources and gov is not None:
         glem = ctx.lemma(gov)
-        if glem in lex.light_verbs or via.startswith("pobj:"):
+        if via == "pobj:as":
+            # "used the Turkmen as an army against ...": the user and the used
+            objs = ctx.children(gov, "dobj")
+            agents, _ = ctx.subjects(gov)
+            sources = ctx.args_of(objs + agents, strict=cue.strict)
+            rule = "nominal_light_verb.v1"
+            light = True
+        elif via in ("pobj:for", "pobj:of", "pobj:over") and ctx.children(gov, "dobj"):
+            # "rebuked Russia for the annexation of Crimea": the object did it
+            if ctx.lemma(gov) in lex.object_control:
+                sources = ctx.args_of(ctx.children(gov, "dobj"), strict=cue.strict)
+                rule = "nominal_light_verb.v1"
+                light = True
+        elif glem in lex.light_verbs or via.startswith("pobj:"):
             agents, patients = ctx.subjects(gov)
             agent_toks = agents + (patients if ctx.is_passive(gov) and via != "nsubjpass" else [])
+            if via == "nsubj":
+                agent_toks = []
             sources = ctx.args_of(agent_toks, strict=cue.strict)
-            if not targets:
-                tt, bt = _slot_targets(ctx, gov, cue, lem, skip_from=not skip_from)
-                targets = ctx.args_of(tt, strict=strict)
-                if bt:
-                    pair = ctx.args_of(bt, strict=cue.strict)
+            if not target_ents:
+                gt = _slot_targets(ctx, gov, cue, lem, skip_from=not skip_from)
+                if gt.between:
+                    pair = ctx.args_of(gt.between, strict=cue.strict)
                     if len(pair) >= 2 and not sources:
                         return _mutual(ctx, pair, cue, n, "nominal_mutual.v1", anchor=n)
-                    targets += pair
+                    gt.mutual.extend(gt.between)
+                tgt.extend(gt)
+                target_ents = ctx.args_of(tgt.tokens(), strict=strict)
             light = True
             rule = "nominal_light_verb.v1"
-            if not targets and len(sources) >= 2 and (cue.mutual or cue.reciprocal):
+            if not target_ents and len(sources) >= 2 and (cue.mutual or cue.reciprocal):
                 return _mutual(ctx, sources, cue, n, "mutual_subjects.v1")
         elif glem in lex.recipient_verbs and cue.type in lex.recipient_types:
             agents, _ = ctx.subjects(gov)
             recipients = ctx.args_of(agents, strict=cue.strict)
             givers: list[EntityAnnotation] = []
-            for p, obj in ctx.prep_objects(gov, {"from", "by"}):
+            for _, obj in ctx.prep_objects(gov, {"from", "by"}):
                 givers.extend(ctx.args(obj, strict=cue.strict))
             if recipients and givers:
                 return _pairs(ctx, givers, recipients, cue, n, "nominal_light_verb.v1")
-    if cue.requires_target_prep and not targets_tok and not between:
+    if cue.requires_target_prep and not tgt.tokens():
         return out
-    if cue.requires_target_or_light and not targets and not light:
+    if cue.requires_target_or_light and not target_ents and not light:
         return out
-    if sources and targets:
-        out.extend(_pairs(ctx, sources, targets, cue, n, rule, anchor=anchor))
+    if sources and target_ents:
+        out.extend(_emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=n))
     return out
+
+
+def _patient_noun(
+    ctx: SentenceContext, n: Token, cue: Cue, gov: Token | None, via: str
+) -> list[Candidate]:
+    """"aiming for Russia's defeat": the possessor undergoes it, the aimer is the source."""
+    if gov is None:
+        return []
+    targets: list[EntityAnnotation] = []
+    for c in n.children:
+        if c.dep_ == "poss":
+            targets.extend(ctx.args(c, strict=True))
+    for _, obj in ctx.prep_objects(n, {"of"}):
+        targets.extend(ctx.args(obj, strict=True))
+    if not targets:
+        targets = _poss_fallback(ctx, n)
+    if not targets:
+        return []
+    glem = ctx.lemma(gov)
+    if not (glem in ctx.lex.light_verbs or glem in ctx.lex.hedge_verbs or via.startswith("pobj:")):
+        return []
+    agents, _ = ctx.subjects(gov)
+    sources = ctx.args_of(agents)
+    return _pairs(ctx, sources, targets, cue, n, "nominal_light_verb.v1")
 
 
 # ------------------------------------------------------------------------------- roles
 def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     """Participant nouns: the noun's referent stands in the relation to the noun's owner."""
-    if cue.requires_modifiers or cue.veto_modifiers:
-        if not _modifiers_ok(ctx, n, cue):
-            return []
+    if (cue.requires_modifiers or cue.veto_modifiers) and not _modifiers_ok(ctx, n, cue):
+        return []
     referents: list[EntityAnnotation] = []
     dep = n.dep_
     head = n.head
+    gov_subjects: list[EntityAnnotation] = []
     if dep in ("attr", "acomp", "oprd") and ctx.lemma(head) in _COPULAS:
         agents, patients = ctx.subjects(head)
         referents = ctx.args_of(agents + patients)
@@ -454,54 +627,64 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         # "Ankara has used the Turkmen as a proxy", "joined NATO as a member"
         gov = head.head
         objs = ctx.children(gov, "dobj")
-        referents = ctx.args_of(objs) if objs else ctx.args_of(ctx.subjects(gov)[0])
+        agents, _ = ctx.subjects(gov)
+        referents = ctx.args_of(objs) if objs else ctx.args_of(agents)
+        if objs:
+            gov_subjects = ctx.args_of(agents)
     if not referents:
-        referents = [ctx.ent_at[c.i] for c in n.children if c.dep_ == "appos" and c.i in ctx.ent_at]
+        referents = [
+            ctx.ent_at[c.i] for c in n.children if c.dep_ == "appos" and c.i in ctx.ent_at
+        ]
     if not referents:
         return []
     ref_keys = {(e.start, e.end) for e in referents}
     others: list[EntityAnnotation] = []
     for c in n.children:
-        if c.dep_ in ("poss",):
+        if c.dep_ == "poss":
             others.extend(ctx.args(c, strict=True))
-        elif c.dep_ in ("compound", "amod", "nmod", "npadvmod") and c.i in ctx.ent_at:
+        elif c.dep_ in _MOD_DEPS and c.i in ctx.ent_at:
             others.append(ctx.ent_at[c.i])
     for _, obj in ctx.prep_objects(n, {"of", "to", "in", "for", "with"}):
         others.extend(ctx.args(obj, strict=True))
+    if not others and not any(c.dep_ == "poss" for c in n.children):
+        others = _poss_fallback(ctx, n)
     others = [o for o in others if (o.start, o.end) not in ref_keys]
+    if not others and gov_subjects and cue.referent == "target":
+        others = gov_subjects
     if not others:
         if cue.type.symmetric and len(referents) >= 2:
             return _mutual(ctx, referents, cue, n, "role_noun.v1")
         return []
     if cue.referent == "target":
         return _pairs(ctx, others, referents, cue, n, "role_noun.v1")
-    return _pairs(ctx, referents, others, cue, n, "role_noun.v1")
+    return _pairs(ctx, referents, others, cue, n, "role_noun.v1", both=cue.reciprocal)
 
 
 # ------------------------------------------------------------------------------- adjectives
 def _adjective(ctx: SentenceContext, a: Token, cue: Cue) -> list[Candidate]:
     lem = ctx.lemma(a)
-    targets_tok, _ = _slot_targets(ctx, a, cue, lem)
+    tgt = _slot_targets(ctx, a, cue, lem)
     head = a.head
     holders: list[Token] = []
     dep = a.dep_
-    if dep in ("acomp", "oprd", "advmod", "attr", "xcomp", "ccomp", "conj") and head.pos_ in _VERB_POS:
+    if dep in ("acomp", "oprd", "advmod", "attr", "xcomp", "ccomp", "conj") and (
+        head.pos_ in _VERB_POS
+    ):
         agents, patients = ctx.subjects(head)
         holders = agents + patients
         if dep == "oprd":
             holders = ctx.children(head, "dobj") or holders
-        if not targets_tok:
-            targets_tok, _ = _slot_targets(ctx, head, cue, lem)
+        if not tgt.tokens():
+            tgt = _slot_targets(ctx, head, cue, lem)
     elif dep == "amod":
         holders = [head]
     elif dep == "ROOT" or head.i == a.i or a.pos_ in _VERB_POS:
         agents, patients = ctx.subjects(a)
         holders = agents + patients
-    if not targets_tok or not holders:
+    if not tgt.tokens() or not holders:
         return []
     sources = ctx.args_of(holders, strict=cue.strict)
-    targets = ctx.args_of(targets_tok, strict=cue.strict)
-    return _pairs(ctx, sources, targets, cue, a, "adjectival.v1")
+    return _emit(ctx, sources, tgt, cue, a, "adjectival.v1", strict=cue.strict)
 
 
 # ------------------------------------------------------------------------------- anti-X
@@ -518,19 +701,17 @@ def _anti_stance(ctx: SentenceContext, tok: Token) -> list[Candidate]:
             return []
         target_tok = doc[j]
     target = ctx.ent_at[target_tok.i]
-    # the phrase the stance word modifies ("policy", "tenor") or the stance noun itself
     ent_toks = set(range(target.start, target.end)) | {tok.i}
-    node = target_tok
+    if tok.i + 1 < ctx.end:
+        ent_toks.add(tok.i + 1)
+    # the phrase the stance word belongs to ("policy", "tenor", "anti-Westernism")
+    n = target_tok
     hops = 0
-    while node.head.i in ent_toks or (node.i != node.head.i and node.head.text in ("-",)):
-        if node.head.i == node.i or hops > 4:
-            break
-        node = node.head
+    while n.head.i != n.i and hops < 4 and (
+        n.head.i in ent_toks or n.dep_ in ("amod", "compound", "nmod", "punct")
+    ):
+        n = n.head
         hops += 1
-    n = node
-    if n.dep_ in ("amod", "compound", "npadvmod", "nmod") or n.i in ent_toks:
-        if n.dep_ in ("amod", "compound", "nmod"):
-            n = n.head
     holders: list[EntityAnnotation] = []
     for c in n.children:
         if c.i in ent_toks:
@@ -539,18 +720,46 @@ def _anti_stance(ctx: SentenceContext, tok: Token) -> list[Candidate]:
             holders.extend(ctx.args(c))
         elif c.dep_ in ("amod", "compound") and c.i in ctx.ent_at:
             holders.append(ctx.ent_at[c.i])
+    if not holders and not any(c.dep_ == "poss" for c in n.children):
+        holders = _poss_fallback(ctx, n)
     if not holders:
-        for _, obj in ctx.prep_objects(n, {"of", "in", "among"}):
-            if obj.i not in ent_toks:
-                holders.extend(ctx.args(obj))
-    if not holders and n.dep_ in ("acomp", "attr", "oprd") and n.head.pos_ in _VERB_POS:
+        for _, obj in ctx.prep_objects(n, {"of", "among"}):
+            if obj.i in ent_toks:
+                continue
+            holders.extend(ctx.args(obj))
+            holders.extend(
+                ctx.ent_at[c.i]
+                for c in obj.children
+                if c.dep_ in ("amod", "compound") and c.i in ctx.ent_at
+            )
+    if not holders and n.dep_ in ("acomp", "attr", "oprd", "conj") and n.head.pos_ in _VERB_POS:
         agents, patients = ctx.subjects(n.head)
         holders = ctx.args_of(agents + patients)
     holders = [h for h in holders if h.name != target.name]
-    cue = _ANTI_CUE
-    return _pairs(ctx, holders, [target], cue, tok, "anti_stance.v1", anchor=n)
+    return _pairs(ctx, holders, [target], _ANTI_CUE, tok, "anti_stance.v1", anchor=n)
 
 
 _ANTI_CUE = Cue.from_dict(
     {"id": "anti.stance", "type": "OPPOSES", "pos": "adj", "lemmas": ["anti"], "conf": 0.65}
 )
+_CAPTION_CUE = Cue.from_dict(
+    {"id": "caption.with", "type": "MEETS", "pos": "noun", "lemmas": ["with"], "conf": 0.55}
+)
+
+
+def _caption_with(ctx: SentenceContext) -> list[Candidate]:
+    """Verbless captions "X with Y at the summit": two people pictured together meet."""
+    out: list[Candidate] = []
+    for tok in ctx.tokens():
+        if tok.dep_ != "prep" or ctx.lemma(tok) != "with":
+            continue
+        left = ctx.args(tok.head, strict=True)
+        if not left and tok.head.i not in ctx.ent_at:
+            left = [
+                ctx.ent_at[c.i] for c in tok.head.children if c.dep_ == "appos" and c.i in ctx.ent_at
+            ]
+        right = ctx.args_of((p for p in tok.children if p.dep_ == "pobj"), strict=True)
+        left = [e for e in left if e.label.value in _PEOPLE]
+        right = [e for e in right if e.label.value in _PEOPLE]
+        out.extend(_pairs(ctx, left, right, _CAPTION_CUE, tok, "caption_with.v1"))
+    return out

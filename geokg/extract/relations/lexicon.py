@@ -68,6 +68,9 @@ _KNOWN_KEYS = frozenset(
         "role",
         "target_labels",
         "conf",
+        "poss_is_target",
+        "requires_governor",
+        "intrinsic_modality",
     }
 )
 
@@ -133,6 +136,9 @@ class Cue:
     role: str | None = None
     target_labels: frozenset[str] = frozenset()
     conf: float = 0.7
+    poss_is_target: bool = False
+    requires_governor: bool = False
+    intrinsic_modality: str | None = None
 
     @property
     def target_preps(self) -> frozenset[str]:
@@ -192,6 +198,9 @@ class Cue:
             role=data.get("role"),
             target_labels=frozenset(data.get("target_labels", ())),
             conf=float(data.get("conf", 0.7)),
+            poss_is_target=bool(data.get("poss_is_target", False)),
+            requires_governor=bool(data.get("requires_governor", False)),
+            intrinsic_modality=data.get("intrinsic_modality"),
         )
 
 
@@ -259,6 +268,11 @@ class RelationLexicon:
         self.private_nouns = words_of("private_nouns")
         self.agent_via_of = words_of("agent_via_of")
         self.transparent_nouns = words_of("transparent_nouns")
+        self.member_nouns = words_of("member_nouns")
+        self.of_first_nouns = words_of("of_first_nouns")
+        self.object_control = words_of("object_control")
+        self.strict_place_labels = frozenset(words.get("strict_place_labels", ()))
+        self.patient_possessive = words_of("patient_possessive")
         self.reflexives = words_of("reflexives")
         self.title_heads = words_of("titles", "heads")
         self.title_modifiers = words_of("titles", "modifiers")

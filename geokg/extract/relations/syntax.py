@@ -24,18 +24,29 @@ __all__ = ["Candidate", "SentenceContext"]
 _SUBJ = frozenset({"nsubj", "csubj", "expl-none"})
 _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
-_OBJECT_CONTROL = frozenset(
-    {
-        "urge", "ask", "persuade", "force", "encourage", "allow", "help", "invite", "press",
-        "push", "pressure", "prompt", "compel", "oblige", "enable", "get", "lead", "call",
-        "order", "authorize", "authorise", "tell", "warn", "advise", "convince", "permit",
-        "require", "drive", "inspire", "cause", "challenge", "dare", "expect", "want",
-        "accuse", "blame", "prevent", "stop", "ban", "bar", "suspect", "charge", "criticize",
-        "criticise", "condemn", "praise", "thank", "keep", "exclude", "prohibit", "forbid",
-        "discourage", "deter", "restrain", "release", "free",
-    }
-)  # fmt: skip
 _VERBAL = frozenset({"VERB", "AUX"})
+_STATES = frozenset({"Country", "Organization"})
+_PEOPLE = frozenset({"Leader", "Person"})
+_PLURAL = frozenset({"Country", "Organization", "Group", "Leader", "Person"})
+_PRONOUN_LABELS: dict[str, frozenset[str]] = {
+    "it": _STATES, "its": _STATES, "itself": _STATES,
+    "he": _PEOPLE, "his": _PEOPLE, "him": _PEOPLE, "himself": _PEOPLE,
+    "she": _PEOPLE, "her": _PEOPLE, "herself": _PEOPLE,
+    "they": _PLURAL, "their": _PLURAL, "them": _PLURAL, "themselves": _PLURAL,
+}  # fmt: skip
+_REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves"})
+
+
+def _expletive_it(tok: Token) -> bool:
+    """ "it is clear that ...", "make it clear", "it seems": ``it`` refers to nothing."""
+    head = tok.head
+    deps = {c.dep_ for c in head.children}
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in ("be", "seem", "appear", "take", "remain"):
+        return bool(deps & {"ccomp", "xcomp", "csubj"}) or "acomp" in deps
+    if tok.dep_ == "dobj" and ("ccomp" in deps or "oprd" in deps or "xcomp" in deps):
+        return True
+    return tok.dep_ == "nsubj" and head.dep_ in ("ccomp", "xcomp") and head.pos_ == "ADJ"
+
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "X"})
 
 
@@ -137,7 +148,11 @@ class SentenceContext:
         for c in tok.children:
             if c.dep_ == "appos" and c.i in self.ent_at:
                 out.append(self.ent_at[c.i])
-        if out or strict or depth > 2:
+        if out:
+            return out
+        if tok.pos_ == "PRON":
+            return self.pronoun(tok)
+        if strict or depth > 2:
             return out
         pos = tok.pos_
         if pos not in _NOMINAL and pos != "ADJ":
@@ -145,9 +160,28 @@ class SentenceContext:
         lem = self.lemma(tok)
         if lem in self.lex.private_nouns:
             return out
+        lex = self.lex
+        if lem in lex.rule_nouns:
+            # "the regime of Slobodan Milosevic in Serbia", "the Syrian government": the state
+            states = self._states_in_phrase(tok)
+            if states:
+                return states
+        if lem in lex.of_first_nouns:
+            # "the former Soviet republics of Ukraine and Georgia": the "of" object names them
+            for p in self._pobjs(tok, ("of",)):
+                out.extend(self.args(p, strict=False, depth=depth + 1))
+            if out:
+                return out
+        member_noun = lem in lex.member_nouns
         for c in tok.children:
             if c.dep_ in _MOD_DEPS:
                 e = self.ent_at.get(c.i)
+                if e is not None and member_noun and e.label.value == "Organization":
+                    continue  # "a NATO country" is a member, not NATO
+                if e is None and c.dep_ == "poss" and c.pos_ == "PRON":
+                    if lem in lex.agent_via_of or lem in lex.rule_nouns:
+                        out.extend(self.pronoun(c))
+                    continue
                 if e is not None:
                     out.append(e)
                     for cc in c.conjuncts:
@@ -161,24 +195,100 @@ class SentenceContext:
                 out.extend(self._own_entities(c, strict, depth + 1))
         if out:
             return out
-        if lem in self.lex.agent_via_of or lem in self.lex.transparent_nouns:
-            for c in tok.children:
-                if c.dep_ == "prep" and self.lemma(c) == "of":
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            out.extend(self.args(p, strict=False, depth=depth + 1))
+        if lem in lex.agent_via_of or lem in lex.transparent_nouns:
+            for p in self._pobjs(tok, ("of",)):
+                out.extend(self.args(p, strict=False, depth=depth + 1))
+        if out:
+            return out
+        # "minorities such as the Chechens", "states including Turkey"
+        doc = self.doc
+        for c in tok.children:
+            if c.dep_ != "prep":
+                continue
+            cl = self.lemma(c)
+            if cl in ("include", "like") or (
+                cl == "as" and c.i > self.start and doc[c.i - 1].lower_ == "such"
+            ):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        out.extend(self.args(p, strict=False, depth=depth + 1))
         return out
+
+    def _pobjs(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
+        return [
+            p
+            for c in tok.children
+            if c.dep_ == "prep" and self.lemma(c) in preps
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+
+    def _states_in_phrase(self, tok: Token) -> list[EntityAnnotation]:
+        """Country entities modifying a rule noun or in its "of"/"in" phrases."""
+        out: list[EntityAnnotation] = []
+        stack = [tok]
+        seen = 0
+        while stack and seen < 12:
+            t = stack.pop()
+            seen += 1
+            for c in t.children:
+                e = self.ent_at.get(c.i)
+                if e is not None and e.label.value == "Country" and c.dep_ in (
+                    "amod", "compound", "poss", "nmod", "pobj"
+                ):
+                    out.append(e)
+                elif c.dep_ in ("prep", "pobj") and (c.dep_ == "pobj" or self.lemma(c) in ("of", "in")):
+                    stack.append(c)
+        return _unique(out)
+
+    def pronoun(self, tok: Token) -> list[EntityAnnotation]:
+        """The antecedent of a pronoun inside the sentence (nearest compatible mention before it).
+
+        "it/its/itself" take a state or organization, "he/his/him" a person, "they/their/them"
+        a coordination of entities or a group. Expletive "it" ("it is clear that") is skipped.
+        Reflexives take the subject of their clause.
+        """
+        low = tok.lower_
+        labels = _PRONOUN_LABELS.get(low)
+        if labels is None:
+            return []
+        if low == "it" and (tok.dep_ == "expl" or _expletive_it(tok)):
+            return []
+        if low in _REFLEXIVE:
+            v = tok.head
+            hops = 0
+            while v.pos_ not in _VERBAL and v.head.i != v.i and hops < 4:
+                v = v.head
+                hops += 1
+            agents, _ = self.subjects(v)
+            found = [e for a in agents if a.i != tok.i and a.pos_ != "PRON" for e in self.args(a)]
+            if found:
+                return found
+        for i in range(tok.i - 1, self.start - 1, -1):
+            e = self.ent_at.get(i)
+            if e is None or e.label.value not in labels:
+                continue
+            if labels is _PLURAL:
+                t = self.doc[i]
+                conj = [self.ent_at[c.i] for c in t.conjuncts if c.i in self.ent_at]
+                if conj:
+                    return _unique([e, *conj])
+                if e.label.value != "Group":
+                    continue
+            return [e]
+        return []
 
     def args(self, tok: Token, *, strict: bool = False, depth: int = 0) -> list[EntityAnnotation]:
         """The entities an argument token stands for, expanded over its conjuncts.
 
         Args:
             tok: The argument's head token.
-            strict: Only entity tokens (and appositions) count, not "Turkish" in "Turkish jets".
+            strict: Only entity tokens (and appositions, pronouns) count, not "Turkish" in
+                "Turkish jets".
             depth: Recursion depth (internal).
 
         Returns:
-            Distinct entity mentions, in token order of discovery.
+            Distinct entity mentions, in order of discovery.
         """
         if not self.in_sentence(tok):
             return []
@@ -209,10 +319,19 @@ class SentenceContext:
         """
         wanted = preps if isinstance(preps, (set, frozenset)) else frozenset(preps)
         out: list[tuple[str, Token]] = []
+        doc = self.doc
         for c in tok.children:
             if c.dep_ not in ("prep", "agent", "dative"):
                 continue
             lem = self.lemma(c)
+            if lem == "vis" and "vis-a-vis" in wanted:
+                # "vis-a-vis Ankara" is split into five tokens; the object follows them
+                j = c.i + 1
+                while j < self.end and doc[j].lower_ in ("-", "a", "à", "vis"):
+                    j += 1
+                if j < self.end and j in self.ent_at:
+                    out.append(("vis-a-vis", doc[j]))
+                continue
             if lem not in wanted:
                 continue
             for p in c.children:
@@ -258,8 +377,10 @@ class SentenceContext:
         head = v.head
         if head.i == v.i:
             return agents, patients
+        if dep in ("acomp", "oprd") and head.pos_ in _VERBAL:
+            return self.subjects(head, depth + 1)
         if dep == "xcomp" or (dep == "ccomp" and any(c.dep_ == "aux" for c in v.children)):
-            if self.lemma(head) in _OBJECT_CONTROL:
+            if self.lemma(head) in self.lex.object_control:
                 objs = self.children(head, "dobj")
                 if objs:
                     return objs, []
@@ -271,13 +392,22 @@ class SentenceContext:
             gov = head.head
             if gov.pos_ in _VERBAL:
                 objs = self.children(gov, "dobj")
-                if objs and self.lemma(gov) in _OBJECT_CONTROL:
+                if objs and self.lemma(gov) in self.lex.object_control:
                     return objs, []
                 a, p = self.subjects(gov, depth + 1)
                 return (a + p if self.is_passive(gov) else a), []
             if gov.pos_ in _NOMINAL:
                 poss = self.children(gov, "poss")
-                return (poss or [gov]), []
+                if poss:
+                    return poss, []
+                # "for the sake of confronting", "with the goal of isolating": the clause's subject
+                up = gov.head
+                if gov.dep_ in ("pobj", "dobj") and up.dep_ == "prep":
+                    up = up.head
+                if up.pos_ in _VERBAL and up.i != v.i:
+                    a, p = self.subjects(up, depth + 1)
+                    return (a + p if self.is_passive(up) else a), []
+                return [gov], []
             return agents, patients
         if dep == "acl":
             if v.tag_ == "VBN":
