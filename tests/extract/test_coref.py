@@ -1,0 +1,138 @@
+"""Document-level alias merging (coref.harmonize_document) and the name helpers it uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from geokg.extract.coref import harmonize_document
+from geokg.extract.ent_names import PersonMention, american_spelling, is_short_form, merge_people
+from geokg.schema import (
+    EntityLabel,
+    EntityMention,
+    RelationMention,
+    RelationType,
+    TextSpan,
+    entity_id,
+)
+
+
+def mention(name: str, start: int, label: EntityLabel = EntityLabel.PERSON) -> EntityMention:
+    return EntityMention(
+        doc="d.txt",
+        name=name,
+        label=label,
+        start=start,
+        end=start + len(name),
+        text=name,
+        id=entity_id(label, name),
+    )
+
+
+@pytest.mark.parametrize(
+    ("short", "full", "expected"),
+    [
+        ("Putin", "Vladimir Putin", True),
+        ("Tayyip Erdogan", "Recep Tayyip Erdogan", True),
+        ("Erdoğan", "Recep Tayyip Erdogan", True),
+        ("Assad", "Bashar al-Assad", True),
+        ("Aliyev", "Ilham Aliyev", True),
+        ("Ilham Aliyev", "Heydar Aliyev", False),
+        ("Vladimir", "Vladimir Putin", False),
+        ("Putin", "Putin", False),
+    ],
+)
+def test_coref_short_form(short: str, full: str, expected: bool) -> None:
+    assert is_short_form(short, full) is expected
+
+
+def test_coref_merge_people_prefers_recent_full_name() -> None:
+    mentions = [
+        PersonMention("Heydar Aliyev", 0),
+        PersonMention("Aliyev", 10),
+        PersonMention("Ilham Aliyev", 20),
+        PersonMention("Aliyev", 30),
+    ]
+    assert merge_people(mentions) == {
+        0: "Heydar Aliyev",
+        1: "Heydar Aliyev",
+        2: "Ilham Aliyev",
+        3: "Ilham Aliyev",
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Collective Security Treaty Organisation", "Collective Security Treaty Organization"),
+        ("World Food Programme", "World Food Program"),
+        ("Labour Party", "Labour Party"),
+    ],
+)
+def test_coref_american_spelling(name: str, expected: str) -> None:
+    assert american_spelling(name) == expected
+
+
+def test_coref_merges_aliases_across_chunks() -> None:
+    ents = [
+        mention("Vladimir Putin", 0, EntityLabel.LEADER),
+        mention("Putin", 500),
+        mention("Emmanuel Karagiannis", 900),
+        mention("Karagiannis", 50),
+    ]
+    out, _ = harmonize_document(ents, [])
+    assert [(e.name, e.label, e.id) for e in out] == [
+        ("Vladimir Putin", EntityLabel.LEADER, "leader:vladimir-putin"),
+        ("Vladimir Putin", EntityLabel.LEADER, "leader:vladimir-putin"),
+        ("Emmanuel Karagiannis", EntityLabel.PERSON, "person:emmanuel-karagiannis"),
+        ("Emmanuel Karagiannis", EntityLabel.PERSON, "person:emmanuel-karagiannis"),
+    ]
+
+
+def test_coref_never_merges_different_people_sharing_a_surname() -> None:
+    ents = [
+        mention("Heydar Aliyev", 0, EntityLabel.LEADER),
+        mention("Ilham Aliyev", 100, EntityLabel.LEADER),
+    ]
+    out, _ = harmonize_document(ents, [])
+    assert [e.name for e in out] == ["Heydar Aliyev", "Ilham Aliyev"]
+
+
+def test_coref_bare_shared_surname_defaults_without_full_name() -> None:
+    out, _ = harmonize_document([mention("Aliyev", 0, EntityLabel.LEADER)], [])
+    assert [e.name for e in out] == ["Ilham Aliyev"]
+
+
+def test_coref_relation_endpoints_follow_renames() -> None:
+    ents = [mention("Recep Tayyip Erdogan", 0, EntityLabel.LEADER), mention("Erdogan", 300)]
+    span = TextSpan(start=290, end=330, text="x" * 40)
+    rel = RelationMention(
+        doc="d.txt",
+        source="Erdogan",
+        source_id=entity_id(EntityLabel.PERSON, "Erdogan"),
+        source_label=EntityLabel.PERSON,
+        type=RelationType.CRITICIZES,
+        target="Russia",
+        target_id="country:russia",
+        target_label=EntityLabel.COUNTRY,
+        sentence=span,
+        trigger=span,
+        rule="test",
+        confidence=0.5,
+    )
+    _, rels = harmonize_document(ents, [rel])
+    assert (rels[0].source, rels[0].source_id, rels[0].source_label) == (
+        "Recep Tayyip Erdogan",
+        "leader:recep-tayyip-erdogan",
+        EntityLabel.LEADER,
+    )
+    assert rels[0].target_id == "country:russia"
+
+
+def test_coref_leaves_other_labels_alone() -> None:
+    ents = [
+        mention("Russia", 0, EntityLabel.COUNTRY),
+        mention("NATO", 10, EntityLabel.ORGANIZATION),
+    ]
+    out, rels = harmonize_document(ents, [])
+    assert out == ents
+    assert rels == []

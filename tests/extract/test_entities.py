@@ -1,0 +1,442 @@
+"""Entity rules on hand-built parses (exact and model-free), lexicon API and serialisation."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from geokg.extract.annotations import EntityAnnotation, get_entities
+from geokg.extract.entities import EntityComponent, leader_titles, lexicons
+from geokg.schema import EntityLabel
+
+# One token per row: word, pos, tag, dep, head (absolute index), lemma, NER IOB tag.
+Row = tuple[str, str, str, str, int, str, str]
+
+
+@pytest.fixture(scope="module")
+def blank() -> Any:
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def component(blank: Any) -> EntityComponent:
+    return EntityComponent(blank)
+
+
+def parse(blank: Any, rows: list[Row]) -> Doc:
+    words, pos, tags, deps, heads, lemmas, ents = (list(x) for x in zip(*rows, strict=True))
+    return Doc(
+        blank.vocab,
+        words=words,
+        pos=pos,
+        tags=tags,
+        deps=deps,
+        heads=heads,
+        lemmas=lemmas,
+        ents=ents,
+    )
+
+
+def found(component: EntityComponent, doc: Doc) -> set[tuple[str, str]]:
+    return {(e.name, e.label.value) for e in component(doc)._.geokg_entities}
+
+
+# --- demonyms ------------------------------------------------------------------------------
+
+RUSSIAN_WRITERS: list[Row] = [
+    ("Two", "NUM", "CD", "nummod", 2, "two", "O"),
+    ("Russian", "ADJ", "JJ", "amod", 2, "russian", "B-NORP"),
+    ("writers", "NOUN", "NNS", "nsubj", 3, "writer", "O"),
+    ("spoke", "VERB", "VBD", "ROOT", 3, "speak", "O"),
+    (".", "PUNCT", ".", "punct", 3, ".", "O"),
+]
+RUSSIAN_TROOPS: list[Row] = [
+    ("Russian", "ADJ", "JJ", "amod", 1, "russian", "B-NORP"),
+    ("troops", "NOUN", "NNS", "nsubj", 2, "troop", "O"),
+    ("advanced", "VERB", "VBD", "ROOT", 2, "advance", "O"),
+    (".", "PUNCT", ".", "punct", 2, ".", "O"),
+]
+KURDISH_REBELS: list[Row] = [
+    ("Kurdish", "ADJ", "JJ", "amod", 1, "kurdish", "B-NORP"),
+    ("rebels", "NOUN", "NNS", "nsubj", 2, "rebel", "O"),
+    ("fought", "VERB", "VBD", "ROOT", 2, "fight", "O"),
+    (".", "PUNCT", ".", "punct", 2, ".", "O"),
+]
+SYRIAN_ARMED_OPPOSITION: list[Row] = [
+    ("the", "DET", "DT", "det", 3, "the", "O"),
+    ("Syrian", "ADJ", "JJ", "amod", 3, "syrian", "B-NORP"),
+    ("armed", "ADJ", "JJ", "amod", 3, "armed", "O"),
+    ("opposition", "NOUN", "NN", "ROOT", 3, "opposition", "O"),
+]
+RUSSIAN_TURKISH: list[Row] = [
+    ("Russian", "ADJ", "JJ", "amod", 3, "russian", "B-NORP"),
+    ("-", "PUNCT", "HYPH", "punct", 2, "-", "O"),
+    ("Turkish", "ADJ", "JJ", "amod", 3, "turkish", "B-NORP"),
+    ("relations", "NOUN", "NNS", "ROOT", 3, "relation", "O"),
+]
+PRO_RUSSIAN: list[Row] = [
+    ("the", "DET", "DT", "det", 4, "the", "O"),
+    ("pro", "ADJ", "JJ", "amod", 4, "pro", "O"),
+    ("-", "PUNCT", "HYPH", "punct", 4, "-", "O"),
+    ("Russian", "ADJ", "JJ", "amod", 4, "russian", "B-NORP"),
+    ("regime", "NOUN", "NN", "ROOT", 4, "regime", "O"),
+]
+UKRAINIANS_INVITED: list[Row] = [
+    ("pressure", "NOUN", "NN", "ROOT", 0, "pressure", "O"),
+    ("from", "ADP", "IN", "prep", 0, "from", "O"),
+    ("Ukrainians", "PROPN", "NNPS", "pobj", 1, "Ukrainians", "B-NORP"),
+    ("who", "PRON", "WP", "nsubjpass", 5, "who", "O"),
+    ("were", "AUX", "VBD", "auxpass", 5, "be", "O"),
+    ("invited", "VERB", "VBN", "relcl", 2, "invite", "O"),
+]
+THE_PALESTINIANS: list[Row] = [
+    ("the", "DET", "DT", "det", 1, "the", "O"),
+    ("Palestinians", "PROPN", "NNPS", "nsubj", 2, "Palestinians", "B-NORP"),
+    ("rejected", "VERB", "VBD", "ROOT", 2, "reject", "O"),
+    ("it", "PRON", "PRP", "dobj", 2, "it", "O"),
+]
+SYRIAN_BACKED_MILITIA: list[Row] = [
+    ("the", "DET", "DT", "det", 4, "the", "O"),
+    ("Syrian", "ADJ", "JJ", "npadvmod", 3, "syrian", "B-NORP"),
+    ("-", "PUNCT", "HYPH", "punct", 3, "-", "O"),
+    ("backed", "VERB", "VBN", "amod", 4, "back", "O"),
+    ("militia", "NOUN", "NN", "ROOT", 4, "militia", "O"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (RUSSIAN_WRITERS, set()),
+        (RUSSIAN_TROOPS, {("Russia", "Country")}),
+        (KURDISH_REBELS, {("Kurdish rebels", "Group")}),
+        (SYRIAN_ARMED_OPPOSITION, {("Syrian armed opposition", "Group")}),
+        (RUSSIAN_TURKISH, {("Russia", "Country"), ("Turkey", "Country")}),
+        (PRO_RUSSIAN, {("Russia", "Country")}),
+        (UKRAINIANS_INVITED, set()),
+        (THE_PALESTINIANS, {("Palestine", "Country")}),
+        (SYRIAN_BACKED_MILITIA, {("Syria", "Country")}),
+    ],
+    ids=[
+        "private-people",
+        "state-agents",
+        "group-composite",
+        "group-with-adjective",
+        "hyphenated-pair",
+        "pro-prefix",
+        "nationals-as-private",
+        "nation-as-actor",
+        "agent-of-participle",
+    ],
+)
+def test_entities_demonym_head_noun(
+    blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
+) -> None:
+    assert found(component, parse(blank, rows)) == expected
+
+
+# --- metonymy ------------------------------------------------------------------------------
+
+MOSCOW_ANKARA_CLASHED: list[Row] = [
+    ("Moscow", "PROPN", "NNP", "nsubj", 3, "Moscow", "B-GPE"),
+    ("and", "CCONJ", "CC", "cc", 0, "and", "O"),
+    ("Ankara", "PROPN", "NNP", "conj", 0, "Ankara", "B-GPE"),
+    ("clashed", "VERB", "VBD", "ROOT", 3, "clash", "O"),
+]
+SUMMIT_IN_MOSCOW: list[Row] = [
+    ("a", "DET", "DT", "det", 1, "a", "O"),
+    ("summit", "NOUN", "NN", "ROOT", 1, "summit", "O"),
+    ("in", "ADP", "IN", "prep", 1, "in", "O"),
+    ("Moscow", "PROPN", "NNP", "pobj", 2, "Moscow", "B-GPE"),
+]
+SENT_TO_MOSCOW: list[Row] = [
+    ("they", "PRON", "PRP", "nsubj", 1, "they", "O"),
+    ("sent", "VERB", "VBD", "ROOT", 1, "send", "O"),
+    ("athletes", "NOUN", "NNS", "dobj", 1, "athlete", "O"),
+    ("to", "ADP", "IN", "prep", 1, "to", "O"),
+    ("Moscow", "PROPN", "NNP", "pobj", 3, "Moscow", "B-GPE"),
+]
+SANCTIONS_ON_MOSCOW: list[Row] = [
+    ("sanctions", "NOUN", "NNS", "ROOT", 0, "sanction", "O"),
+    ("on", "ADP", "IN", "prep", 0, "on", "O"),
+    ("Moscow", "PROPN", "NNP", "pobj", 1, "Moscow", "B-GPE"),
+]
+THE_KREMLIN_SAID: list[Row] = [
+    ("the", "DET", "DT", "det", 1, "the", "O"),
+    ("Kremlin", "PROPN", "NNP", "nsubj", 2, "Kremlin", "B-ORG"),
+    ("said", "VERB", "VBD", "ROOT", 2, "say", "O"),
+]
+OUTSIDE_THE_KREMLIN: list[Row] = [
+    ("people", "NOUN", "NNS", "ROOT", 0, "people", "O"),
+    ("outside", "ADP", "IN", "prep", 0, "outside", "O"),
+    ("the", "DET", "DT", "det", 3, "the", "O"),
+    ("Kremlin", "PROPN", "NNP", "pobj", 1, "Kremlin", "B-ORG"),
+]
+BRUSSELS_DECIDED: list[Row] = [
+    ("Brussels", "PROPN", "NNP", "nsubj", 1, "Brussels", "B-GPE"),
+    ("decided", "VERB", "VBD", "ROOT", 1, "decide", "O"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (MOSCOW_ANKARA_CLASHED, {("Russia", "Country"), ("Turkey", "Country")}),
+        (SUMMIT_IN_MOSCOW, {("Moscow", "Place")}),
+        (SENT_TO_MOSCOW, {("Moscow", "Place")}),
+        (SANCTIONS_ON_MOSCOW, {("Russia", "Country")}),
+        (THE_KREMLIN_SAID, {("Russia", "Country")}),
+        (OUTSIDE_THE_KREMLIN, set()),
+        (BRUSSELS_DECIDED, {("European Union", "Organization")}),
+    ],
+    ids=[
+        "actors",
+        "locative-in",
+        "motion-to",
+        "relational-on",
+        "seat-actor",
+        "seat-location",
+        "eu",
+    ],
+)
+def test_entities_capital_metonymy(
+    blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
+) -> None:
+    assert found(component, parse(blank, rows)) == expected
+
+
+# --- the West ------------------------------------------------------------------------------
+
+
+def _western(head: str, lemma: str, prefix: tuple[str, ...] = ()) -> list[Row]:
+    rows: list[Row] = []
+    n = len(prefix)
+    for word in prefix:
+        pos = "PUNCT" if word == "-" else "ADJ"
+        rows.append((word, pos, "HYPH" if word == "-" else "JJ", "amod", n + 1, word, "O"))
+    rows.append(("Western", "ADJ", "JJ", "amod", n + 1, "western", "B-NORP"))
+    rows.append((head, "NOUN", "NNS", "ROOT", n + 1, lemma, "O"))
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (_western("leaders", "leader"), {("the West", "Organization")}),
+        (_western("sanctions", "sanction"), {("the West", "Organization")}),
+        (_western("culture", "culture"), set()),
+        (_western("technology", "technology"), set()),
+        (_western("voices", "voice", ("anti", "-")), {("the West", "Organization")}),
+        (_western("paths", "path", ("non", "-")), set()),
+    ],
+    ids=["leaders", "sanctions", "culture", "technology", "anti-prefix", "non-prefix"],
+)
+def test_entities_western_adjective(
+    blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
+) -> None:
+    assert found(component, parse(blank, rows)) == expected
+
+
+def test_entities_the_west_noun(blank: Any, component: EntityComponent) -> None:
+    rows: list[Row] = [
+        ("break", "NOUN", "NN", "ROOT", 0, "break", "O"),
+        ("with", "ADP", "IN", "prep", 0, "with", "O"),
+        ("the", "DET", "DT", "det", 3, "the", "O"),
+        ("West", "PROPN", "NNP", "pobj", 1, "West", "B-LOC"),
+    ]
+    assert found(component, parse(blank, rows)) == {("the West", "Organization")}
+
+
+# --- people --------------------------------------------------------------------------------
+
+TITLE_UNKNOWN_NAME: list[Row] = [
+    ("President", "PROPN", "NNP", "compound", 2, "President", "O"),
+    ("Dos", "PROPN", "NNP", "compound", 2, "Dos", "O"),
+    ("Sontas", "PROPN", "NNP", "nsubj", 3, "Sontas", "O"),
+    ("conceded", "VERB", "VBD", "ROOT", 3, "concede", "O"),
+]
+WRITER_PERSON: list[Row] = [
+    ("Anton", "PROPN", "NNP", "compound", 1, "Anton", "B-PERSON"),
+    ("Chekhov", "PROPN", "NNP", "nsubj", 2, "Chekhov", "I-PERSON"),
+    ("wrote", "VERB", "VBD", "ROOT", 2, "write", "O"),
+]
+KNOWN_LEADER_SHORT: list[Row] = [
+    ("Erdoğan", "PROPN", "NNP", "nsubj", 1, "Erdoğan", "B-PERSON"),
+    ("spoke", "VERB", "VBD", "ROOT", 1, "speak", "O"),
+]
+ASSAD_REGIME: list[Row] = [
+    ("the", "DET", "DT", "det", 2, "the", "O"),
+    ("Assad", "PROPN", "NNP", "compound", 2, "Assad", "B-PERSON"),
+    ("regime", "NOUN", "NN", "ROOT", 2, "regime", "O"),
+]
+KING_GEORGE: list[Row] = [
+    ("King", "PROPN", "NNP", "compound", 2, "King", "O"),
+    ("George", "PROPN", "NNP", "compound", 2, "George", "B-PERSON"),
+    ("V", "PROPN", "NNP", "ROOT", 2, "V", "I-PERSON"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (TITLE_UNKNOWN_NAME, {("Dos Sontas", "Leader")}),
+        (WRITER_PERSON, {("Anton Chekhov", "Person")}),
+        (KNOWN_LEADER_SHORT, {("Recep Tayyip Erdogan", "Leader")}),
+        (ASSAD_REGIME, {("Syria", "Country")}),
+        (KING_GEORGE, {("George V", "Leader")}),
+    ],
+    ids=["title-evidence", "no-role", "leader-list", "regime-is-state", "title-stripped"],
+)
+def test_entities_people(
+    blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
+) -> None:
+    assert found(component, parse(blank, rows)) == expected
+
+
+def test_entities_leader_titles_exposes_title_tokens(
+    blank: Any, component: EntityComponent
+) -> None:
+    rows: list[Row] = [
+        ("Russian", "ADJ", "JJ", "amod", 1, "russian", "B-NORP"),
+        ("President", "PROPN", "NNP", "compound", 3, "President", "O"),
+        ("Vladimir", "PROPN", "NNP", "compound", 3, "Vladimir", "B-PERSON"),
+        ("Putin", "PROPN", "NNP", "ROOT", 3, "Putin", "I-PERSON"),
+    ]
+    doc = component(parse(blank, rows))
+    leader = next(e for e in get_entities(doc) if e.label is EntityLabel.LEADER)
+    titles = leader_titles(doc, leader)
+    assert leader.name == "Vladimir Putin"
+    assert [(t.start, t.end, t.role, t.how) for t in titles] == [(1, 2, "President", "prefix")]
+
+
+# --- gazetteer over NER, text-defined acronyms, tokens --------------------------------------
+
+
+def test_entities_gazetteer_wins_over_ner_label(blank: Any, component: EntityComponent) -> None:
+    rows: list[Row] = [
+        ("war", "NOUN", "NN", "ROOT", 0, "war", "O"),
+        ("in", "ADP", "IN", "prep", 0, "in", "O"),
+        ("Nagorno", "PROPN", "NNP", "compound", 4, "Nagorno", "B-ORG"),
+        ("-", "PUNCT", "HYPH", "punct", 4, "-", "I-ORG"),
+        ("Karabakh", "PROPN", "NNP", "pobj", 1, "Karabakh", "I-ORG"),
+    ]
+    assert found(component, parse(blank, rows)) == {("Nagorno-Karabakh", "Place")}
+
+
+def test_entities_acronym_defined_in_text(blank: Any, component: EntityComponent) -> None:
+    words = ["the", "Asia", "Region", "Forum", "(", "ARF", ")", "met", ".", "ARF", "agreed"]
+    rows: list[Row] = [
+        ("the", "DET", "DT", "det", 3, "the", "O"),
+        ("Asia", "PROPN", "NNP", "compound", 3, "Asia", "B-ORG"),
+        ("Region", "PROPN", "NNP", "compound", 3, "Region", "I-ORG"),
+        ("Forum", "PROPN", "NNP", "nsubj", 7, "Forum", "I-ORG"),
+        ("(", "PUNCT", "-LRB-", "punct", 5, "(", "O"),
+        ("ARF", "PROPN", "NNP", "appos", 3, "ARF", "O"),
+        (")", "PUNCT", "-RRB-", "punct", 5, ")", "O"),
+        ("met", "VERB", "VBD", "ROOT", 7, "meet", "O"),
+        (".", "PUNCT", ".", "punct", 7, ".", "O"),
+        ("ARF", "PROPN", "NNP", "nsubj", 10, "ARF", "O"),
+        ("agreed", "VERB", "VBD", "ROOT", 10, "agree", "O"),
+    ]
+    assert [r[0] for r in rows] == words
+    doc = component(parse(blank, rows))
+    names = [(doc.text[e.start_char : e.end_char], e.name) for e in get_entities(doc)]
+    assert ("ARF", "Asia Region Forum") in names
+    assert names.count(("ARF", "Asia Region Forum")) == 2
+
+
+def test_entities_name_inside_a_token(blank: Any, component: EntityComponent) -> None:
+    rows: list[Row] = [
+        ("the", "DET", "DT", "det", 2, "the", "O"),
+        ("U.S.-led", "ADJ", "JJ", "amod", 2, "u.s.-led", "O"),
+        ("coalition", "NOUN", "NN", "ROOT", 2, "coalition", "O"),
+    ]
+    doc = component(parse(blank, rows))
+    (ent,) = get_entities(doc)
+    assert (ent.name, ent.iso3, ent.start, ent.end) == ("United States", "USA", 1, 2)
+    assert doc.text[ent.start_char : ent.end_char] == "U.S."
+
+
+def test_entities_annotations_sorted_and_disjoint(blank: Any, component: EntityComponent) -> None:
+    doc = component(parse(blank, [*MOSCOW_ANKARA_CLASHED]))
+    ents: list[EntityAnnotation] = get_entities(doc)
+    assert [e.start for e in ents] == sorted(e.start for e in ents)
+    for a, b in itertools.pairwise(ents):
+        assert a.end <= b.start
+
+
+def test_entities_match_is_pure(blank: Any, component: EntityComponent) -> None:
+    doc = parse(blank, RUSSIAN_TROOPS)
+    before = [t.ent_type_ for t in doc]
+    matches = component.match(doc)
+    assert [t.ent_type_ for t in doc] == before
+    assert [(m.name, m.iso3) for m in matches] == [("Russia", "RUS")]
+
+
+# --- lexicon API and serialisation ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("President", "President"),
+        ("prime minister", "Prime Minister"),
+        ("FM", "Foreign Minister"),
+        ("tsar", "tsar"),
+        ("Secretary-General", "Secretary-General"),
+        ("writer", None),
+        ("presidents", None),
+    ],
+)
+def test_entities_lexicon_title_role(text: str, role: str | None) -> None:
+    assert lexicons().title_role(text) == role
+
+
+@pytest.mark.parametrize(
+    ("name", "iso3"),
+    [("Russia", "RUS"), ("Soviet Union", "SUN"), ("Ivory Coast", "CIV"), ("Prussia", None)],
+)
+def test_entities_lexicon_country_codes(name: str, iso3: str | None) -> None:
+    info = lexicons().country(name)
+    assert info is not None
+    assert info.iso3 == iso3
+
+
+def test_entities_to_disk_from_disk_round_trip(component: EntityComponent, tmp_path: Path) -> None:
+    component.to_disk(tmp_path / "ents")
+    fresh = EntityComponent(spacy.blank("en")).from_disk(tmp_path / "ents")
+    assert fresh.lex.to_dict() == component.lex.to_dict()
+    doc = parse(fresh.nlp, MOSCOW_ANKARA_CLASHED)
+    assert found(fresh, doc) == {("Russia", "Country"), ("Turkey", "Country")}
+
+
+def test_entities_from_disk_loads_saved_patterns(
+    component: EntityComponent, tmp_path: Path
+) -> None:
+    component.to_disk(tmp_path / "ents")
+    tables = json.loads((tmp_path / "ents" / "lexicons.json").read_text(encoding="utf-8"))
+    tables["patterns"].append(["COUNTRY_NAME", "Freedonia", "Freedonia"])
+    tables["countries"].append(["Freedonia", None, "de-facto"])
+    (tmp_path / "ents" / "lexicons.json").write_text(json.dumps(tables), encoding="utf-8")
+    fresh = EntityComponent(spacy.blank("en")).from_disk(tmp_path / "ents")
+    rows: list[Row] = [
+        ("Freedonia", "PROPN", "NNP", "nsubj", 1, "Freedonia", "O"),
+        ("protested", "VERB", "VBD", "ROOT", 1, "protest", "O"),
+    ]
+    doc = fresh(parse(fresh.nlp, rows))
+    assert [(e.name, e.label.value, e.kind) for e in get_entities(doc)] == [
+        ("Freedonia", "Country", "de-facto")
+    ]
+
+
+def test_entities_factory_registered_and_configurable() -> None:
+    nlp = spacy.blank("en")
+    comp = nlp.add_pipe("geokg_entities")
+    assert isinstance(comp, EntityComponent)
+    assert nlp.get_pipe_meta("geokg_entities").assigns == ["doc._.geokg_entities"]
