@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = ["Assessment", "assess", "quoted_tokens", "year_of"]
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
+_COPULAS = frozenset({"be", "become", "remain"})
 _VERBS = frozenset({"VERB", "AUX"})
 _ARG_DEPS = frozenset(
     {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod", "dative",
@@ -56,6 +57,10 @@ class Assessment:
         self.suppressed = suppressed
 
 
+def _negated_here(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children)
+
+
 def _own_markers(
     ctx: SentenceContext, tok: Token, *, hedge_ok: bool, neg_ok: bool
 ) -> tuple[int, bool, bool, bool]:
@@ -72,7 +77,7 @@ def _own_markers(
             if neg_ok:
                 neg += 1
         elif dep == "aux" and lem in lex.hedge_modals:
-            if hedge_ok:
+            if hedge_ok and not (lem == "can" and _negated_here(tok)):
                 hedged = True
         elif dep in ("advmod", "amod") and lem in lex.hedge_adverbs:
             if hedge_ok:
@@ -86,12 +91,17 @@ def _own_markers(
             reported = True
         elif dep == "mark" and lem in lex.hypothetical_marks:
             hyp = True
+        elif dep == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "if" for m in c.children
+        ):
+            hyp = True  # "would meet X if he gave them a veto": a conditional predicate
         elif dep == "aux" and lem == "do" and c.lower_ in ("did", "does", "do"):
             # "did Russia attack?" handled by the question rule
             continue
     return neg, hedged, reported, hyp
 
 
+_SUPPRESSED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "acl", "relcl-none", "attr"})
 _GOVERNING_PREPS = frozenset(
     {"in", "into", "at", "to", "for", "under", "on", "from", "with", "of", "against", "toward",
      "towards"}
@@ -127,6 +137,10 @@ def _step(
     lex = ctx.lex
     st = _Step()
     hpos = head.pos_
+    if full and hl in lex.suppressors and dep in _SUPPRESSED_DEPS:
+        # the content of a threat, demand or call is not stated ("threatened to cut ties")
+        st.suppressed = True
+        return st
     marks = ctx.children(cur, "mark")
     if any(ctx.lemma(m) in lex.hypothetical_marks for m in marks):
         st.hyp = True
@@ -214,6 +228,11 @@ def _step(
             return st
         return None
     if dep in _ARG_DEPS and hpos in _VERBS:
+        if dep in ("dobj", "nsubjpass") and hl in lex.presupposing_verbs:
+            # "promised to continue military aid", "lift the ban on": presupposed, but the
+            # whole may still be reported
+            st.outer = True
+            return st
         if (dep in ("dobj", "attr", "oprd", "nsubjpass", "dative", "acomp") and hl in lex.light_verbs) or (
             dep in ("dobj", "attr", "oprd")
             and (hl in lex.negating_object_verbs or hl in lex.hedge_verbs or hl in lex.neg_verbs)
@@ -222,6 +241,12 @@ def _step(
                 st.neg += 1
             if full and intent_ok and hl in lex.hedge_verbs:
                 st.hedged = True
+            st.apply_head = True
+            return st
+        if dep == "nsubj" and hl in _COPULAS and not any(
+            c.dep_ in ("attr", "acomp") and c.i != cur.i for c in head.children if c.pos_ == "VERB"
+        ):
+            # "the conflict ... may be an entrenched aspect": the copula's modals apply
             st.apply_head = True
             return st
         if dep == "dobj" and hl in lex.report_verbs and hl not in lex.factive_verbs:
@@ -313,7 +338,7 @@ def assess(
     if mode != "block":
         root = cur
         for c in root.children:
-            if c.dep_ in ("parataxis", "ccomp", "conj") and c.i > anchor.i:
+            if c.dep_ in ("parataxis", "ccomp") and c.i > anchor.i:
                 cl = ctx.lemma(c)
                 if (
                     cl in lex.report_verbs

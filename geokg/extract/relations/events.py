@@ -277,6 +277,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         return []
     passive = ctx.is_passive(v)
     obj_tokens = ctx.children(v, "dobj")
+    if cue.intransitive and any(ctx.lemma(o) not in ctx.lex.reflexives for o in obj_tokens):
+        return []
     if cue.veto_objects and any(ctx.lemma(o) in cue.veto_objects for o in obj_tokens):
         return []
     if cue.requires_prep and not any(
@@ -293,6 +295,10 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         pool = obj_tokens or (patients if passive else [])
         for o in pool:
             if ctx.lemma(o) in cue.objects:
+                required_obj = o
+                break
+            inner = [p for _, p in ctx.prep_objects(o, ("of",))]
+            if any(ctx.lemma(p) in cue.objects for p in inner):
                 required_obj = o
                 break
         if required_obj is None:
@@ -360,11 +366,12 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
             out.extend(_mutual(ctx, mutual, cue, v, "nominal_mutual.v1"))
     if extra_targets and sources:
         out.extend(_pairs(ctx, sources, extra_targets, cue, v, rule))
-    if sources and tgt.tokens():
+    target_ents = ctx.args_of(tgt.tokens(), strict=strict or cue.strict_place)
+    if sources and target_ents:
         out.extend(_emit(ctx, sources, tgt, cue, v, rule, strict=strict or cue.strict_place))
     elif (
         (cue.mutual or cue.reciprocal)
-        and not tgt.tokens()
+        and not target_ents
         and not extra_targets
         and len(sources) >= 2
         and (
@@ -379,22 +386,35 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
 
 
 def _clause_entities(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
-    """Entities in the complement of a verb like "threaten": the objects of the threatened act."""
+    """Targets of a threat: the arguments of the threatened act ("threatened to cut off
+    electricity to X", "to break off relations with X") and the subject of its condition
+    ("... if Hamas ran"). Places where the act would happen are not targets."""
     out: list[EntityAnnotation] = []
     for c in v.children:
         if c.dep_ not in ("xcomp", "ccomp", "advcl"):
             continue
-        conditional = c.dep_ == "advcl"
-        if conditional and not any(
-            ctx.lemma(m) in ("if", "unless") for m in ctx.children(c, "mark")
-        ):
+        if c.dep_ == "advcl":
+            if any(ctx.lemma(m) in ("if", "unless") for m in ctx.children(c, "mark")):
+                agents, _ = ctx.subjects(c)
+                out.extend(ctx.args_of(agents))
             continue
-        for t in c.subtree:
-            if t.i in ctx.ent_at:
-                if conditional or t.dep_ not in ("nsubj",):
-                    out.append(ctx.ent_at[t.i])
-            elif t.dep_ in ("dobj", "pobj"):
-                out.extend(ctx.args(t))
+        args: list[Token] = []
+        for a in c.children:
+            if a.dep_ in ("dobj", "dative"):
+                args.append(a)
+                args.extend(p for _, p in ctx.prep_objects(a, _THREAT_PREPS))
+            elif a.dep_ == "prep" and ctx.lemma(a) in _THREAT_PREPS:
+                args.extend(p for p in a.children if p.dep_ == "pobj")
+            elif a.dep_ == "advcl" and any(
+                ctx.lemma(m) in ("if", "unless") for m in ctx.children(a, "mark")
+            ):
+                agents, _ = ctx.subjects(a)
+                out.extend(ctx.args_of(agents))
+        for e in ctx.args_of(args):
+            if e.label.value != "Place" or any(
+                ctx.lemma(t.head) != "in" for t in args if t.i in range(e.start, e.end)
+            ):
+                out.append(e)
     seen: set[int] = set()
     uniq: list[EntityAnnotation] = []
     for e in out:
@@ -404,17 +424,47 @@ def _clause_entities(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
     return uniq
 
 
+_THREAT_PREPS = frozenset({"to", "with", "against", "on", "from", "at", "into", "for"})
+
+
 # ------------------------------------------------------------------------------- nouns
 _GOVERNING_PREPS = frozenset({"in", "into", "at", "to", "under", "on", "as"})
 
 
 def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
-    """The verb a nominal cue is an argument of, directly or through a preposition."""
+    """The verb a nominal cue is an argument of, directly or through a preposition.
+
+    Climbs through coordination, compounds ("mediation mission"), quantities ("70 million
+    dollars of aid") and containers ("a treaty of friendship").
+    """
+    lex = ctx.lex
     g = n
     hops = 0
-    while g.dep_ == "conj" and g.head.pos_ in _NOUN_POS and hops < 5:
-        g = g.head
+    while hops < 6:
         hops += 1
+        head = g.head
+        if head.i == g.i:
+            break
+        if g.dep_ == "conj" and head.pos_ in _NOUN_POS:
+            g = head
+            continue
+        if g.dep_ == "compound" and head.pos_ in _NOUN_POS:
+            g = head
+            continue
+        if (
+            g.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and ctx.lemma(head) in ("of", "on", "in")
+            and head.head.pos_ in _NOUN_POS
+        ):
+            outer = head.head
+            ol = ctx.lemma(outer)
+            if ol in lex.quantity_nouns or ol in lex.container_nouns or any(
+                c.dep_ == "nummod" for c in outer.children
+            ):
+                g = outer
+                continue
+        break
     dep = g.dep_
     head = g.head
     if dep in ("dobj", "attr", "oprd", "nsubjpass", "appos", "npadvmod") and head.pos_ in _VERB_POS:
@@ -429,7 +479,9 @@ def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
                 return gov, "pobj:" + prep
             if prep in ("for", "of", "over") and ctx.children(gov, "dobj"):
                 return gov, "pobj:" + prep
-            if prep == "for" and ctx.lemma(gov) in ctx.lex.hedge_verbs:
+            if prep == "for" and (
+                ctx.lemma(gov) in lex.hedge_verbs or ctx.lemma(gov) in lex.motion_verbs
+            ):
                 return gov, "pobj:" + prep
     return None, dep
 
@@ -453,6 +505,8 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         and ctx.lemma(n.head) in cue.veto_predicates
     ):
         return []
+    if cue.requires_positive and not _positive_context(ctx, n, gov, cue):
+        return []
     if cue.poss_is_target:
         return _patient_noun(ctx, n, cue, gov, via)
     source_slots = cue.source_slots
@@ -460,6 +514,8 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     skip_from = "from" in target_preps
     strict = cue.strict or cue.strict_place
     tgt = _slot_targets(ctx, n, cue, lem)
+    if n.dep_ == "compound" and n.head.pos_ in _NOUN_POS and not tgt.tokens() and not tgt.between:
+        tgt.extend(_slot_targets(ctx, n.head, cue, lem))
     # "the war (that is) raging between A and B", "the alliance formed with B"
     if not tgt.tokens() and not tgt.between:
         for c in n.children:
@@ -547,7 +603,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
                 sources = ctx.args_of(ctx.children(gov, "dobj"), strict=cue.strict)
                 rule = "nominal_light_verb.v1"
                 light = True
-        elif glem in lex.light_verbs or via.startswith("pobj:"):
+        elif glem in lex.light_verbs or glem in lex.presupposing_verbs or via.startswith("pobj:"):
             agents, patients = ctx.subjects(gov)
             agent_toks = agents + (patients if ctx.is_passive(gov) and via != "nsubjpass" else [])
             if via == "nsubj":
@@ -581,6 +637,25 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if sources and target_ents:
         out.extend(_emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=n))
     return out
+
+
+def _positive_context(ctx: SentenceContext, n: Token, gov: Token | None, cue: Cue) -> bool:
+    """Neutral words ("relations") count only with a positive modifier, governor or predicate."""
+    wanted = cue.requires_positive
+    if _modifier_lemmas(ctx, n) & wanted:
+        return True
+    node = n
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            break
+        if ctx.lemma(head) in wanted:
+            return True
+        if node.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "conj", "xcomp", "compound"):
+            node = head
+            continue
+        break
+    return gov is not None and ctx.lemma(gov) in wanted
 
 
 def _patient_noun(

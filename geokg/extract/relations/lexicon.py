@@ -71,6 +71,8 @@ _KNOWN_KEYS = frozenset(
         "poss_is_target",
         "requires_governor",
         "intrinsic_modality",
+        "intransitive",
+        "requires_positive",
     }
 )
 
@@ -139,6 +141,8 @@ class Cue:
     poss_is_target: bool = False
     requires_governor: bool = False
     intrinsic_modality: str | None = None
+    intransitive: bool = False
+    requires_positive: frozenset[str] = frozenset()
 
     @property
     def target_preps(self) -> frozenset[str]:
@@ -201,6 +205,8 @@ class Cue:
             poss_is_target=bool(data.get("poss_is_target", False)),
             requires_governor=bool(data.get("requires_governor", False)),
             intrinsic_modality=data.get("intrinsic_modality"),
+            intransitive=bool(data.get("intransitive", False)),
+            requires_positive=_fs(data.get("requires_positive")),
         )
 
 
@@ -271,6 +277,12 @@ class RelationLexicon:
         self.member_nouns = words_of("member_nouns")
         self.of_first_nouns = words_of("of_first_nouns")
         self.object_control = words_of("object_control")
+        self.rejection_verbs = words_of("rejection_verbs")
+        self.presupposing_verbs = words_of("presupposing_verbs")
+        self.motion_verbs = words_of("motion_verbs")
+        self.quantity_nouns = words_of("quantity_nouns")
+        self.container_nouns = words_of("container_nouns")
+        self.proposal_nouns = words_of("proposal_nouns")
         self.strict_place_labels = frozenset(words.get("strict_place_labels", ()))
         self.patient_possessive = words_of("patient_possessive")
         self.reflexives = words_of("reflexives")

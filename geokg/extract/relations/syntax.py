@@ -25,7 +25,7 @@ _SUBJ = frozenset({"nsubj", "csubj", "expl-none"})
 _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _VERBAL = frozenset({"VERB", "AUX"})
-_STATES = frozenset({"Country", "Organization"})
+_STATES = frozenset({"Country", "Organization", "Group"})
 _PEOPLE = frozenset({"Leader", "Person"})
 _PLURAL = frozenset({"Country", "Organization", "Group", "Leader", "Person"})
 _PRONOUN_LABELS: dict[str, frozenset[str]] = {
@@ -141,6 +141,10 @@ class SentenceContext:
     def _own_entities(self, tok: Token, strict: bool, depth: int) -> list[EntityAnnotation]:
         ent = self.ent_at.get(tok.i)
         if ent is not None:
+            if tok.tag_ in ("NNS", "NNPS") and any(
+                c.dep_ == "nummod" and c.i < tok.i for c in tok.children
+            ):
+                return []  # "killed 4 Iraqis": counted individuals, not the state
             return [ent]
         out: list[EntityAnnotation] = []
         if tok.dep_ == "appos" and tok.head.i in self.ent_at:
@@ -188,6 +192,11 @@ class SentenceContext:
                         e2 = self.ent_at.get(cc.i)
                         if e2 is not None:
                             out.append(e2)
+        if len(out) > 1:
+            # "bin Laden's al-Qaeda network": the nearest modifier names the actor
+            near = [e for e in out if e.end == tok.i or e.end == tok.i - 1]
+            if near and len(near) < len(out):
+                out = near
         if out:
             return out
         for c in tok.children:
@@ -241,6 +250,16 @@ class SentenceContext:
                     stack.append(c)
         return _unique(out)
 
+    def _relative_clauses_without(self, tok: Token) -> set[int]:
+        """Token indices inside relative clauses that do not contain ``tok``."""
+        out: set[int] = set()
+        for t in self.tokens():
+            if t.i >= tok.i:
+                break
+            if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= tok.i <= t.right_edge.i):
+                out.update(range(t.left_edge.i, t.right_edge.i + 1))
+        return out
+
     def pronoun(self, tok: Token) -> list[EntityAnnotation]:
         """The antecedent of a pronoun inside the sentence (nearest compatible mention before it).
 
@@ -264,16 +283,17 @@ class SentenceContext:
             found = [e for a in agents if a.i != tok.i and a.pos_ != "PRON" for e in self.args(a)]
             if found:
                 return found
+        skip = self._relative_clauses_without(tok)
         for i in range(tok.i - 1, self.start - 1, -1):
             e = self.ent_at.get(i)
-            if e is None or e.label.value not in labels:
+            if e is None or e.label.value not in labels or i in skip:
                 continue
             if labels is _PLURAL:
                 t = self.doc[i]
                 conj = [self.ent_at[c.i] for c in t.conjuncts if c.i in self.ent_at]
                 if conj:
                     return _unique([e, *conj])
-                if e.label.value != "Group":
+                if e.label.value != "Group" and t.tag_ not in ("NNS", "NNPS"):
                     continue
             return [e]
         return []
@@ -417,6 +437,14 @@ class SentenceContext:
                 if not owners:
                     owners = [c for c in head.children if c.dep_ in ("amod", "compound")]
                     owners = [c for c in owners if c.i in self.ent_at]
+                if not owners and head.dep_ in ("dobj", "attr", "pobj", "nsubjpass"):
+                    # "signed an agreement to increase trade": the signers
+                    up = head.head
+                    if head.dep_ == "pobj" and up.dep_ == "prep":
+                        up = up.head
+                    if up.pos_ in _VERBAL:
+                        a, p = self.subjects(up, depth + 1)
+                        return (a + p if self.is_passive(up) else a), []
                 return owners, []
             return [head], []
         if dep == "amod" and v.tag_ in ("VBN", "VBD"):
