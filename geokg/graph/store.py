@@ -1,0 +1,374 @@
+"""The graph store contract: the :class:`GraphStore` protocol, its result types and the loader plan.
+
+Two stores implement it with the same rows and the same model: the embedded FalkorDB
+(:class:`~geokg.graph.falkor.FalkorStore`, the default) and Neo4j 5 over Bolt
+(:class:`~geokg.graph.neo4j_store.Neo4jStore`). :func:`open_store` picks one.
+
+Example:
+    >>> from geokg.graph.build import GraphBuilder
+    >>> with open_store(db_dir=Path(".geokg")) as store:  # doctest: +SKIP
+    ...     store.ensure_schema()
+    ...     stats = store.load(GraphBuilder().batch())
+    ...     print(store.counts()["total_nodes"])
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal, Protocol, Self, runtime_checkable
+
+from geokg.errors import StoreUnavailableError
+from geokg.graph import cypher
+from geokg.graph.build import GraphBatch, edge_key
+from geokg.schema import EntityLabel, EntityNode, RelationEdge, RelationType, SentenceRecord
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "DEFAULT_DB_DIR",
+    "Dialect",
+    "GraphStore",
+    "LoadStats",
+    "LoadStep",
+    "QueryResult",
+    "chunked",
+    "load_plan",
+    "open_store",
+]
+
+DEFAULT_DB_DIR = Path(".geokg")
+DEFAULT_BATCH_SIZE = 5000
+
+Dialect = Literal["falkordb", "neo4j"]
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """Rows of a query: ``columns`` names, ``rows`` plain Python values (lists, dicts, scalars).
+
+    Nodes come back as ``{"_labels": [...], **properties}``, relationships as
+    ``{"_type": T, **properties}`` and paths as ``{"nodes": [...], "relationships": [...]}``.
+    """
+
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def records(self) -> list[dict[str, Any]]:
+        """The rows as dicts keyed by column name."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+    def column(self, name: str) -> list[Any]:
+        """All values of one column."""
+        i = self.columns.index(name)
+        return [row[i] for row in self.rows]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadStats:
+    """What one :meth:`GraphStore.load` sent: rows per kind, statements and wall time."""
+
+    documents: int = 0
+    sentences: int = 0
+    entities: int = 0
+    relations: int = 0
+    mention_links: int = 0
+    statements: int = 0
+    seconds: float = 0.0
+
+    @property
+    def relations_per_second(self) -> float:
+        """Relationship rows loaded per second of wall time."""
+        return self.relations / self.seconds if self.seconds > 0 else 0.0
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """A graph database holding the geokg model (see ``docs/graph-model.md``)."""
+
+    dialect: Dialect
+
+    def ensure_schema(self) -> None:
+        """Create the unique id constraints and indexes (idempotent)."""
+        ...
+
+    def load(self, batch: GraphBatch) -> LoadStats:
+        """MERGE a collapsed batch; loading the same batch twice changes nothing."""
+        ...
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Run one Cypher statement with parameters."""
+        ...
+
+    def counts(self) -> dict[str, Any]:
+        """Node counts by label, relationship counts by type, and totals.
+
+        Returns ``{"nodes": {label: n}, "relationships": {type: n}, "total_nodes": n,
+        "total_relationships": n}``; a node counts under each of its labels.
+        """
+        ...
+
+    def clear(self) -> None:
+        """Delete every node and relationship (constraints and indexes stay)."""
+        ...
+
+    def close(self) -> None:
+        """Release connections (and stop a server this store started, where it does that)."""
+        ...
+
+    def __enter__(self) -> Self: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+
+
+# --- the loader plan -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class LoadStep:
+    """One loader statement and the rows it UNWINDs (the store sends them in chunks)."""
+
+    kind: str
+    statement: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _clean(text: str | None) -> str | None:
+    # FalkorDB cannot take NUL inside a parameter string; drop it everywhere so that both
+    # stores hold the same text.
+    if text is None or "\x00" not in text:
+        return text
+    return text.replace("\x00", "")
+
+
+def _clean_list(values: Sequence[str]) -> list[str]:
+    return [v.replace("\x00", "") if "\x00" in v else v for v in values]
+
+
+def _union_into(into: list[Any], values: Sequence[Any]) -> None:
+    seen = set(into)
+    for v in values:
+        if v not in seen:
+            seen.add(v)
+            into.append(v)
+
+
+def _collapse_entities(nodes: Sequence[EntityNode]) -> dict[str, EntityNode]:
+    out: dict[str, EntityNode] = {}
+    for node in nodes:
+        known = out.get(node.id)
+        if known is None:
+            out[node.id] = node
+            continue
+        merged = known.model_copy(deep=True)
+        _union_into(merged.aliases, node.aliases)
+        merged.iso3 = merged.iso3 or node.iso3
+        merged.mentions += node.mentions
+        out[node.id] = merged
+    return out
+
+
+def _collapse_relations(edges: Sequence[RelationEdge]) -> dict[tuple[str, str, str], RelationEdge]:
+    out: dict[tuple[str, str, str], RelationEdge] = {}
+    for edge in edges:
+        source, rtype, target = edge_key(edge.source_id, edge.type, edge.target_id)
+        if (source, target) != (edge.source_id, edge.target_id):
+            edge = edge.model_copy(update={"source_id": source, "target_id": target})
+        key = (source, rtype.value, target)
+        known = out.get(key)
+        if known is None:
+            out[key] = edge
+            continue
+        merged = known.model_copy(deep=True)
+        for name in cypher.RELATION_LIST_FIELDS:
+            _union_into(getattr(merged, name), getattr(edge, name))
+        out[key] = merged
+    return out
+
+
+def _collapse_sentences(sentences: Sequence[SentenceRecord]) -> dict[str, SentenceRecord]:
+    out: dict[str, SentenceRecord] = {}
+    for sent in sentences:
+        known = out.get(sent.id)
+        if known is not None:
+            ids = tuple(dict.fromkeys(known.entity_ids + sent.entity_ids))
+            sent = known.model_copy(update={"entity_ids": ids})
+        out[sent.id] = sent
+    return out
+
+
+def _relation_row(edge: RelationEdge) -> dict[str, Any]:
+    fields = edge.__dict__  # the lists are shared, never mutated: this runs per edge
+    row: dict[str, Any] = {"source_id": edge.source_id, "target_id": edge.target_id}
+    for name in cypher.RELATION_LIST_FIELDS:
+        row[name] = fields[name]
+    for name in _TEXT_LISTS:
+        values = fields[name]
+        if values and "\x00" in "".join(values):
+            row[name] = _clean_list(values)
+    row["polarity"] = edge.type.polarity.value
+    row["symmetric"] = edge.type.symmetric
+    return row
+
+
+_TEXT_LISTS = ("documents", "triggers", "roles", "statuses")
+
+
+def load_plan(batch: GraphBatch) -> list[LoadStep]:
+    """The ordered loader statements for a batch, with their parameter rows.
+
+    Order: documents, entities (one statement per label), sentences with their ``IN`` link,
+    ``MENTIONS`` links, relationships (one statement per type), then the entity mention
+    counts. Rows are collapsed again here (each id or key once per statement), symmetric
+    relationships get their endpoints sorted, and NUL characters are dropped from text.
+    """
+    steps: list[LoadStep] = []
+    rows: list[dict[str, Any]]
+    docs = {d.id: d for d in batch.documents}
+    if docs:
+        rows = [
+            {"id": d.id, "name": _clean(d.name), "sha1": d.sha1, "chars": d.chars}
+            for d in docs.values()
+        ]
+        steps.append(LoadStep("documents", cypher.merge_documents(), rows))
+
+    entities = _collapse_entities(batch.entities)
+    for label in EntityLabel:
+        rows = [
+            {"id": n.id, "name": _clean(n.name), "aliases": _clean_list(n.aliases), "iso3": n.iso3}
+            for n in entities.values()
+            if n.label is label
+        ]
+        if rows:
+            steps.append(LoadStep(f"entities:{label.value}", cypher.merge_entities(label), rows))
+
+    sentences = _collapse_sentences(batch.sentences)
+    if sentences:
+        rows = [
+            {
+                "id": s.id,
+                "doc": _clean(s.doc),
+                "doc_id": s.doc_id,
+                "start": s.start,
+                "end": s.end,
+                "text": _clean(s.text),
+            }
+            for s in sentences.values()
+        ]
+        steps.append(LoadStep("sentences", cypher.merge_sentences(), rows))
+        links = [
+            {"sentence_id": s.id, "entity_id": eid}
+            for s in sentences.values()
+            for eid in dict.fromkeys(s.entity_ids)
+        ]
+        if links:
+            steps.append(LoadStep("mentions", cypher.merge_mentions(), links))
+
+    by_type: dict[RelationType, list[dict[str, Any]]] = {t: [] for t in RelationType}
+    for edge in _collapse_relations(batch.relations).values():
+        by_type[edge.type].append(_relation_row(edge))
+    for rtype, rows in by_type.items():
+        if rows:
+            steps.append(LoadStep(f"relations:{rtype.value}", cypher.merge_relations(rtype), rows))
+
+    touched = {n.id: n.mentions for n in entities.values()}
+    for s in sentences.values():
+        for eid in s.entity_ids:
+            touched.setdefault(eid, 0)
+    if touched:
+        rows = [{"id": eid, "mentions": n} for eid, n in touched.items()]
+        steps.append(LoadStep("entity_mentions", cypher.refresh_entity_mentions(), rows))
+    return steps
+
+
+def plan_stats(steps: Sequence[LoadStep]) -> dict[str, int]:
+    """Row counts of a plan by kind family (documents, entities, relations, ...)."""
+    out = {"documents": 0, "sentences": 0, "entities": 0, "relations": 0, "mention_links": 0}
+    for step in steps:
+        family = step.kind.split(":", 1)[0]
+        if family == "mentions":
+            out["mention_links"] += len(step.rows)
+        elif family in out:
+            out[family] += len(step.rows)
+    return out
+
+
+def chunked(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    """Consecutive slices of at most ``size`` rows."""
+    if size < 1:
+        raise ValueError("batch size must be at least 1")
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
+
+
+def fold_counts(
+    label_rows: Sequence[Sequence[Any]], type_rows: Sequence[Sequence[Any]]
+) -> dict[str, Any]:
+    """The :meth:`GraphStore.counts` dict from ``(labels, n)`` and ``(type, n)`` rows."""
+    nodes: dict[str, int] = {}
+    total_nodes = 0
+    for labels, n in label_rows:
+        total_nodes += int(n)
+        for label in labels:
+            nodes[label] = nodes.get(label, 0) + int(n)
+    rels = {str(t): int(n) for t, n in type_rows}
+    return {
+        "nodes": dict(sorted(nodes.items())),
+        "relationships": dict(sorted(rels.items())),
+        "total_nodes": total_nodes,
+        "total_relationships": sum(rels.values()),
+    }
+
+
+def open_store(
+    *,
+    db_dir: Path | str | None = None,
+    graph: str = "geokg",
+    neo4j_uri: str | None = None,
+    neo4j_user: str | None = None,
+    neo4j_database: str | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> GraphStore:
+    """Open the embedded FalkorDB (default) or Neo4j when a URI is given.
+
+    Args:
+        db_dir: Folder of the embedded database (default ``.geokg`` in the working directory).
+        graph: Graph name inside the embedded database.
+        neo4j_uri: ``neo4j://`` or ``bolt://`` URI; when given, Neo4j is used.
+        neo4j_user: Neo4j user (default: ``NEO4J_USER`` or ``neo4j``).
+        neo4j_database: Neo4j database (default: the server's default database).
+        batch_size: Rows per loader statement.
+
+    Returns:
+        An open store; use it as a context manager.
+
+    Raises:
+        StoreUnavailableError: The database cannot be started or reached (the message says
+            why and never contains a password).
+    """
+    if neo4j_uri:
+        from geokg.graph.neo4j_store import Neo4jStore
+
+        password = os.environ.get("NEO4J_PASSWORD")
+        if not password:
+            raise StoreUnavailableError(
+                "no Neo4j password: set the NEO4J_PASSWORD environment variable"
+            )
+        user = neo4j_user or os.environ.get("NEO4J_USER") or "neo4j"
+        return Neo4jStore(neo4j_uri, user, password, neo4j_database, batch_size=batch_size)
+
+    from geokg.graph.falkor import FalkorStore
+
+    return FalkorStore(
+        Path(db_dir) if db_dir is not None else DEFAULT_DB_DIR, graph=graph, batch_size=batch_size
+    )
