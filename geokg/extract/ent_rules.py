@@ -424,6 +424,15 @@ def _strip_span(doc: Doc, start: int, end: int, lex: Lexicons) -> tuple[int, int
     return start, end
 
 
+def _title_case_sentence(span: Span) -> bool:
+    """Whether a span sits in a headline-style sentence (most words capitalised)."""
+    words = [t for t in span.sent if t.is_alpha]
+    if len(words) < 4:
+        return True
+    caps = sum(1 for t in words if t.text[:1].isupper())
+    return caps / len(words) >= 0.6
+
+
 def _ner(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
     out: list[Candidate] = []
     for ent in doc.ents:
@@ -487,7 +496,7 @@ def _ner(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candi
             strong = head in lex.wordset("org_heads") and not state_organ and end - start >= 2
             if state_organ or (overlapping and not strong):
                 continue
-            if not strong and not _plausible_org(span, lex):
+            if not strong and (not _plausible_org(span, lex) or _title_case_sentence(span)):
                 continue
             if not strong and _in_person_list(span):
                 out.append(
@@ -501,6 +510,8 @@ def _ner(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candi
             )
         else:
             if not _plausible_place(span, lex) or text.lower() in lex.wordset("directions"):
+                continue
+            if len(span) == 1 and _title_case_sentence(span):
                 continue
             # "West Darfur State": a longer place name around a known place.
             strong = bool(overlapping) and all(
@@ -596,7 +607,7 @@ def _looks_like_name(span: Span) -> bool:
 
 def _plausible_org(span: Span, lex: Lexicons) -> bool:
     text = span.text
-    if _ACRONYM.match(text) and len(text) >= 2 and not text.endswith("."):
+    if _ACRONYM.match(text) and 2 <= len(text) <= 5 and not text.endswith("."):
         return True
     words = [t for t in span if not t.is_punct]
     if len(words) < 2 or len(words) > 8:
@@ -762,6 +773,8 @@ def _composites(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Candida
             start -= 1
         if gtok.i in group_tokens:
             g = group_tokens[gtok.i]
+            if g.start <= c.start:
+                continue
             end = g.end
             prefix = doc[start : c.end].text
             name = f"{prefix} {g.target}"
