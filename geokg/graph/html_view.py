@@ -40,6 +40,8 @@ from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
 import networkx as nx
+import numpy as np
+import numpy.typing as npt
 
 from geokg.errors import ConfigError
 from geokg.graph.build import GraphBatch, batch_to_networkx
@@ -80,9 +82,14 @@ POLARITY_COLORS: dict[str, str] = {
 
 _MODALITIES = ("asserted", "hedged", "reported", "hypothetical")
 _UNKNOWN_LABEL_COLOR = "#9aa5b1"
-# Layout units: a component of n nodes gets a disc of radius _SPREAD * sqrt(n).
-_SPREAD = 46.0
-_GAP = 60.0
+# Layout units (pixels at zoom 1): median distance to the nearest neighbour, gap between
+# components, label width allowance per character and at most.
+_SPACING = 70.0
+_GAP = 50.0
+_CHAR_WIDTH = 6.6
+_LABEL_ALLOWANCE = 60.0
+
+_Array = npt.NDArray[np.float64]
 _PAIR_SPACING = 16.0
 _ASSETS = ("view.html", "view.js")
 
@@ -303,59 +310,184 @@ def select_subgraph(
 # --- layout --------------------------------------------------------------------------------
 
 
-def _component_layout(graph: nx.Graph, seed: int) -> dict[str, tuple[float, float]]:
-    n = graph.number_of_nodes()
+def _separate(points: _Array, half_w: _Array, half_h: _Array, seed: int) -> None:
+    """Push apart nodes whose boxes (disc plus label allowance) overlap, in place."""
+    n = len(points)
+    if n < 2:
+        return
+    rng = np.random.default_rng(seed)
+    for _ in range(120):
+        dx = points[:, None, 0] - points[None, :, 0]
+        dy = points[:, None, 1] - points[None, :, 1]
+        over_x = half_w[:, None] + half_w[None, :] - np.abs(dx)
+        over_y = half_h[:, None] + half_h[None, :] - np.abs(dy)
+        np.fill_diagonal(over_x, 0.0)
+        hit = (over_x > 0.5) & (over_y > 0.5)
+        if not hit.any():
+            return
+        if (hit & (np.abs(dx) < 1e-6) & (np.abs(dy) < 1e-6)).any():
+            points += rng.normal(0.0, 1.0, points.shape)
+            continue
+        # Move along the axis that needs the smaller move; each node of a pair takes half.
+        along_x = hit & (over_x <= over_y)
+        along_y = hit & ~along_x
+        push_x = np.where(along_x, np.sign(dx) * over_x / 2, 0.0)
+        push_y = np.where(along_y, np.sign(dy) * over_y / 2, 0.0)
+        points[:, 0] += push_x.sum(axis=1) * 0.5
+        points[:, 1] += push_y.sum(axis=1) * 0.5
+
+
+def _spring(adjacency: _Array, *, seed: int, iterations: int | None = None) -> _Array:
+    """Fruchterman-Reingold positions in the unit square (dense numpy, any size).
+
+    networkx's ``spring_layout`` switches to a scipy solver from 500 nodes; this is the same
+    force model without that dependency. Optimal distance ``2 / sqrt(n)``.
+    """
+    n = len(adjacency)
+    if iterations is None:  # fewer rounds for big components: each costs n * n
+        iterations = max(60, min(300, int(3e7 / (n * n))))
+    rng = np.random.default_rng(seed)
+    points = rng.random((n, 2))
+    k = 2.0 / math.sqrt(n)
+    temperature = 0.1
+    cooling = temperature / (iterations + 1)
+    x, y = points[:, 0].copy(), points[:, 1].copy()
+    for _ in range(iterations):
+        dx = x[:, None] - x[None, :]
+        dy = y[:, None] - y[None, :]
+        distance = np.maximum(np.sqrt(dx * dx + dy * dy), 0.01)
+        force = k * k / (distance * distance) - adjacency * distance / k
+        mx = (dx * force).sum(axis=1)
+        my = (dy * force).sum(axis=1)
+        length = np.sqrt(mx * mx + my * my)
+        step = temperature / np.where(length < 0.01, 0.1, length)
+        x += mx * step
+        y += my * step
+        temperature -= cooling
+    points = np.column_stack((x, y))
+    return points
+
+
+def _component_layout(
+    graph: nx.Graph, boxes: Mapping[str, tuple[float, float]], seed: int
+) -> dict[str, tuple[float, float]]:
+    """A spring layout of one connected component, scaled to the node spacing, overlaps removed."""
+    nodes = list(graph)
+    n = len(nodes)
     if n == 1:
-        return {next(iter(graph)): (0.0, 0.0)}
-    # The dense solver needs only numpy (the sparse one, used by default from 500 nodes, scipy).
-    raw = nx.spring_layout(graph, seed=seed, method="force", iterations=120, weight="weight")
-    xs = [float(p[0]) for p in raw.values()]
-    ys = [float(p[1]) for p in raw.values()]
-    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
-    half = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9) / 2
-    radius = _SPREAD * math.sqrt(n)
-    return {
-        str(node): ((float(p[0]) - cx) / half * radius, (float(p[1]) - cy) / half * radius)
-        for node, p in raw.items()
-    }
+        return {nodes[0]: (0.0, 0.0)}
+    index = {v: i for i, v in enumerate(nodes)}
+    adjacency = np.zeros((n, n))
+    for u, v in graph.edges():
+        adjacency[index[u], index[v]] = adjacency[index[v], index[u]] = 1.0
+    points = _spring(adjacency, seed=seed)
+    # Turn the longest axis horizontal: screens are wider than tall.
+    points -= points.mean(axis=0)
+    _, vectors = np.linalg.eigh(np.cov(points.T) + np.eye(2) * 1e-12)
+    points = points @ vectors[:, ::-1]
+    gaps = np.sqrt(((points[:, None, :] - points[None, :, :]) ** 2).sum(axis=-1))
+    np.fill_diagonal(gaps, np.inf)
+    nearest = float(np.median(gaps.min(axis=1)))
+    points *= _SPACING / max(nearest, 1e-9)
+    half_w = np.array([boxes[v][0] for v in nodes])
+    half_h = np.array([boxes[v][1] for v in nodes])
+    _separate(points, half_w, half_h, seed)
+    points -= points.mean(axis=0)
+    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, points, strict=True)}
+
+
+def _extent(
+    pos: Mapping[str, tuple[float, float]], boxes: Mapping[str, tuple[float, float]]
+) -> tuple[float, float, float, float]:
+    """Bounding box ``(x0, y0, x1, y1)`` of nodes with their label allowance."""
+    return (
+        min(x - boxes[v][0] for v, (x, _) in pos.items()),
+        min(y - boxes[v][1] for v, (_, y) in pos.items()),
+        max(x + boxes[v][0] for v, (x, _) in pos.items()),
+        max(y + boxes[v][1] for v, (_, y) in pos.items()),
+    )
+
+
+def _shelves(
+    sizes: Sequence[tuple[float, float]], width: float
+) -> tuple[list[tuple[float, float]], float]:
+    """Top-left corners of boxes packed left to right in rows of ``width``; total height."""
+    corners: list[tuple[float, float]] = []
+    x = y = row = 0.0
+    for w, h in sizes:
+        if x > 0 and x + w > width:
+            x, y, row = 0.0, y + row + _GAP, 0.0
+        corners.append((x, y))
+        x += w + _GAP
+        row = max(row, h)
+    return corners, y + row
+
+
+def _pack(sizes: Sequence[tuple[float, float]]) -> list[tuple[float, float]]:
+    """Corners for component boxes: the first (largest) at the origin, the others beside it
+    (in a column while that is not taller than it, then below) or all below it, whichever
+    fills a landscape screen (3:2) better."""
+    if not sizes:
+        return []
+    main_w, main_h = sizes[0]
+    rest = list(sizes[1:])
+    if not rest:
+        return [(0.0, 0.0)]
+    # Beside: a column to the right, rows of at most side_w.
+    side_w = max([main_w * 0.45, *(w for w, _ in rest)])
+    beside: list[tuple[float, float]] = []
+    for box in rest:
+        _, height = _shelves([*beside, box], side_w)
+        if beside and height > main_h:
+            break
+        beside.append(box)
+    side, side_h = _shelves(beside, side_w)
+    width = main_w + _GAP + side_w
+    below, below_h = _shelves(rest[len(beside) :], width)
+    top = max(main_h, side_h) + _GAP
+    option_a = [(0.0, 0.0), *((main_w + _GAP + x, y) for x, y in side)]
+    option_a += [(x, top + y) for x, y in below]
+    size_a = (width, top + below_h if below else top - _GAP)
+    # Below: rows as wide as the main component.
+    under, under_h = _shelves(rest, max(main_w, *(w for w, _ in rest)))
+    option_b = [(0.0, 0.0), *((x, main_h + _GAP + y) for x, y in under)]
+    size_b = (
+        max(main_w, *(x + w for (x, _), (w, _) in zip(under, rest, strict=True))),
+        main_h + _GAP + under_h,
+    )
+
+    def fill(size: tuple[float, float]) -> float:
+        return min(1.5 / max(size[0], 1.0), 1.0 / max(size[1], 1.0))
+
+    return option_a if fill(size_a) >= fill(size_b) else option_b
 
 
 def layout_positions(graph: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, tuple[float, float]]:
-    """Node positions: a spring layout per connected component, components packed in rows.
+    """Node positions: a spring layout per connected component, components packed.
 
-    Deterministic for a given graph and seed. Relationships pull harder the more mentions they
-    have (log-weighted), so well-attested pairs sit close together.
+    The largest component comes first; the others are packed in rows beside it, then below.
+    Nodes are kept apart by their disc and a label allowance. Deterministic for a given graph
+    and seed.
     """
     simple = nx.Graph()
     simple.add_nodes_from(sorted(str(n) for n in graph))
-    for u, v, data in graph.edges(data=True):
-        if u == v:
-            continue
-        w = math.log2(1 + int(data.get("mentions") or 1))
-        a, b = sorted((str(u), str(v)))
-        old = simple.get_edge_data(a, b, default={"weight": 0.0})["weight"]
-        simple.add_edge(a, b, weight=old + w)
+    simple.add_edges_from((str(u), str(v)) for u, v in graph.edges() if u != v)
+    boxes: dict[str, tuple[float, float]] = {}
+    for node in simple:
+        r = _radius(int(graph.degree(node)))
+        label = len(str(graph.nodes[node].get("name") or node)) * _CHAR_WIDTH / 2
+        boxes[node] = (max(r, min(label, _LABEL_ALLOWANCE)) + 4, r + 9)
     components = sorted(
         (sorted(c) for c in nx.connected_components(simple)), key=lambda c: (-len(c), c[0])
     )
-    placed: list[tuple[dict[str, tuple[float, float]], float]] = []
-    for comp in components:
-        sub = nx.Graph(simple.subgraph(comp))
-        pos = _component_layout(sub, seed)
-        extent = max((max(abs(x), abs(y)) for x, y in pos.values()), default=0.0) + _GAP / 2
-        placed.append((pos, extent))
-    total = sum((2 * e) ** 2 for _, e in placed)
-    row_width = max(math.sqrt(total) * 1.3, max((2 * e for _, e in placed), default=0.0))
+    laid = [_component_layout(nx.Graph(simple.subgraph(c)), boxes, seed) for c in components]
+    extents = [_extent(pos, boxes) for pos in laid]
+    sizes = [(x1 - x0, y1 - y0) for x0, y0, x1, y1 in extents]
+    corners = _pack(sizes)
     out: dict[str, tuple[float, float]] = {}
-    x = y = row_height = 0.0
-    for pos, extent in placed:
-        size = 2 * extent
-        if x > 0 and x + size > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        for node, (px, py) in pos.items():
-            out[node] = (round(x + extent + px, 1), round(y + extent + py, 1))
-        x += size
-        row_height = max(row_height, size)
+    for pos, (x0, y0, _x1, _y1), (cx, cy) in zip(laid, extents, corners, strict=True):
+        for node, (x, y) in pos.items():
+            out[node] = (round(cx - x0 + x, 1), round(cy - y0 + y, 1))
     return out
 
 

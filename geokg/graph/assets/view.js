@@ -10,7 +10,7 @@
   var panel = document.getElementById("panel");
   var view = { k: 1, x: 0, y: 0 };
   var viewport, labelLayer, nodeEls = [], relEls = [], labelEls = [], byKey = {};
-  var LABEL_PX = 12;
+  var LABEL_PX = 12, LABEL_MIN = 9, LABEL_MAX = 15;
   var hidden = { label: {}, polarity: {} };
   var selected = null;
 
@@ -108,9 +108,11 @@
   function apply() {
     viewport.setAttribute("transform", "translate(" + view.x.toFixed(2) + "," + view.y.toFixed(2) +
       ") scale(" + view.k.toFixed(4) + ")");
-    // Labels keep one size on screen whatever the zoom.
-    labelLayer.style.fontSize = (LABEL_PX / view.k).toFixed(3) + "px";
-    labelLayer.style.strokeWidth = (3 / view.k).toFixed(3) + "px";
+    // Labels are LABEL_PX layout units (as the layout assumed), but never smaller than
+    // LABEL_MIN nor larger than LABEL_MAX pixels on screen.
+    var size = Math.min(Math.max(LABEL_PX, LABEL_MIN / view.k), LABEL_MAX / view.k);
+    labelLayer.style.fontSize = size.toFixed(3) + "px";
+    labelLayer.style.strokeWidth = (size / 4).toFixed(3) + "px";
     svg.classList.toggle("zoomed", view.k >= 1.4);
   }
   function bounds(indices) {
