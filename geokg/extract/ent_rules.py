@@ -496,12 +496,12 @@ def _ner(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candi
             strong = head in lex.wordset("org_heads") and not state_organ and end - start >= 2
             if state_organ or (overlapping and not strong):
                 continue
-            if not strong and (not _plausible_org(span, lex) or _title_case_sentence(span)):
-                continue
-            if not strong and _in_person_list(span):
+            if not strong and _in_person_list(span) and _looks_like_name(span):
                 out.append(
                     Candidate(start, end, span.start_char, span.end_char, NER_PERSON, text, 1)
                 )
+                continue
+            if not strong and (not _plausible_org(span, lex) or _title_case_sentence(span)):
                 continue
             out.append(
                 Candidate(
