@@ -320,6 +320,7 @@ def propose(
         gaz_tokens.setdefault(c.start, []).append(c)
     cands.extend(_ner(doc, lex, gaz_tokens))
     cands.extend(_person_list_gaps(doc, gaz_tokens))
+    cands.extend(_descriptor_places(doc, gaz_tokens))
     cands.extend(_media_names(doc, lex, gaz_tokens))
     cands.extend(_title_people(doc, lex, gaz_tokens, cands))
     cands.extend(_acronyms(doc, cands, index))
@@ -593,6 +594,47 @@ def _media_names(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> li
                     span.start, span.end, span.start_char, span.end_char, NER_ORG, span.text, 2
                 )
             )
+    return out
+
+
+_PLACE_DESCRIPTORS = frozenset(
+    {
+        "city",
+        "town",
+        "village",
+        "port",
+        "province",
+        "region",
+        "district",
+        "capital",
+        "island",
+        "enclave",
+        "oblast",
+        "governorate",
+        "municipality",
+        "suburb",
+        "county",
+    }
+)
+
+
+def _descriptor_places(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
+    """A name after a place noun ("the town of Samarra", "the capital Freetown") is a Place."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.lower_ not in _PLACE_DESCRIPTORS or tok.text[:1].isupper():
+            continue
+        k = tok.i + 1
+        if k < len(doc) and doc[k].lower_ == "of":
+            k += 1
+        start = k
+        while (
+            k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and k not in gaz
+        ):
+            k += 1
+        if k > start and k - start <= 3 and (k == len(doc) or doc[k].text != "'s"):
+            span = doc[start:k]
+            out.append(Candidate(start, k, span.start_char, span.end_char, NER_PLACE, span.text, 2))
     return out
 
 
@@ -1024,7 +1066,11 @@ def _private_head(tok: Token, head: Token, lex: Lexicons) -> bool:
     private = lex.wordset("private_people_nouns")
     if _lemma(head) in private or head.lower_ in private:
         return True
-    return any(_lemma(t) in private for t in _between_modifiers(tok, head))
+    return any(
+        _lemma(t) in private
+        for t in _between_modifiers(tok, head)
+        if t.pos_ in ("NOUN", "ADJ") and t.text[:1].islower()
+    )
 
 
 def _demonym_adj(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
@@ -1107,6 +1153,11 @@ def _is_place_use(tok: Token, lex: Lexicons, depth: int = 0) -> bool:
         prep = head.lower_
         gov = head.head
         if prep in lex.wordset("locative_preps"):
+            return True
+        if prep in ("including", "like", "as") and _lemma(gov) in _PLACE_DESCRIPTORS | {
+            "cities",
+            "towns",
+        }:
             return True
         if prep in ("to", "toward", "towards"):
             return _lemma(gov) in lex.wordset("motion_verbs")
