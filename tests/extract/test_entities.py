@@ -440,3 +440,17 @@ def test_entities_factory_registered_and_configurable() -> None:
     comp = nlp.add_pipe("geokg_entities")
     assert isinstance(comp, EntityComponent)
     assert nlp.get_pipe_meta("geokg_entities").assigns == ["doc._.geokg_entities"]
+
+
+def test_entities_pipeline_to_disk_and_spacy_load(tmp_path: Path) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("geokg_entities")
+    nlp.to_disk(tmp_path / "pipe")
+    assert (tmp_path / "pipe" / "geokg_entities" / "lexicons.json").is_file()
+    loaded = spacy.load(tmp_path / "pipe")
+    comp = loaded.get_pipe("geokg_entities")
+    assert isinstance(comp, EntityComponent)
+    assert found(comp, parse(loaded, MOSCOW_ANKARA_CLASHED)) == {
+        ("Russia", "Country"),
+        ("Turkey", "Country"),
+    }
