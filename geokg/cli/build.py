@@ -33,6 +33,10 @@ def build(
     batch_docs: Annotated[
         int, typer.Option("--batch-docs", min=1, help="Documents aggregated per load.")
     ] = 50,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, help="Processes that parse in parallel (same output)."),
+    ] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
 ) -> None:
     """Extract the documents, aggregate the graph and load it (idempotent: re-runs change nothing).
@@ -60,7 +64,7 @@ def build(
         )
         with store:
             store.ensure_schema()
-            extractor = Extractor()
+            extractor = Extractor(workers=workers)
             builder = GraphBuilder()
             pending = 0
             progress = Progress(

@@ -18,6 +18,10 @@ def extract(
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write JSON Lines here (default stdout).")
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option("--workers", min=1, help="Processes that parse in parallel (same output)."),
+    ] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
 ) -> None:
     """Extract entity and relation mentions (SCHEMA.md "The extractor's output").
@@ -30,7 +34,7 @@ def extract(
 
     summary = RunSummary()
     with fail_on_error():
-        extractor = Extractor()
+        extractor = Extractor(workers=workers)
         out: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
         try:
             for result in iter_extractions(
