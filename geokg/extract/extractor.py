@@ -296,7 +296,10 @@ class Extractor:
             initializer=_init_worker,
             initargs=(pickled,),
         ) as pool:
-            yield from self._run(docs, lambda batch: pool.submit(_worker_parse, batch))
+            try:
+                yield from self._run(docs, lambda batch: pool.submit(_worker_parse, batch))
+            finally:  # a consumer that stops early does not wait for batches in flight
+                pool.shutdown(wait=True, cancel_futures=True)
 
     def _run(
         self,
