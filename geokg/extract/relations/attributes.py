@@ -71,29 +71,26 @@ def _own_markers(
     for c in tok.children:
         dep = c.dep_
         lem = ctx.lemma(c)
-        if dep == "neg" or (dep == "det" and lem == "no") or (
-            dep == "advmod" and lem in lex.neg_adverbs
+        if (
+            dep == "neg"
+            or (dep == "det" and lem == "no")
+            or (dep == "advmod" and lem in lex.neg_adverbs)
         ):
             if neg_ok:
                 neg += 1
         elif dep == "aux" and lem in lex.hedge_modals:
             if hedge_ok and not (lem == "can" and _negated_here(tok)):
                 hedged = True
-        elif dep in ("advmod", "amod") and lem in lex.hedge_adverbs:
+        elif (dep in ("advmod", "amod") and lem in lex.hedge_adverbs) or (
+            dep == "amod" and lem in lex.hedge_adjectives and tok.pos_ in _NOUNS
+        ):
             if hedge_ok:
                 hedged = True
-        elif dep == "amod" and lem in lex.hedge_adjectives and tok.pos_ in _NOUNS:
-            if hedge_ok:
-                hedged = True
-        elif dep == "advmod" and lem in lex.report_adverbs:
-            reported = True
-        elif dep == "prep" and lem == "accord":
+        elif (dep == "advmod" and lem in lex.report_adverbs) or (dep == "prep" and lem == "accord"):
             reported = True
         elif dep == "mark" and lem in lex.hypothetical_marks:
             hyp = True
-        elif dep == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ == "if" for m in c.children
-        ):
+        elif dep == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children):
             hyp = True  # "would meet X if he gave them a veto": a conditional predicate
         elif dep == "aux" and lem == "do" and c.lower_ in ("did", "does", "do"):
             # "did Russia attack?" handled by the question rule
@@ -233,7 +230,10 @@ def _step(
             # whole may still be reported
             st.outer = True
             return st
-        if (dep in ("dobj", "attr", "oprd", "nsubjpass", "dative", "acomp") and hl in lex.light_verbs) or (
+        if (
+            dep in ("dobj", "attr", "oprd", "nsubjpass", "dative", "acomp")
+            and hl in lex.light_verbs
+        ) or (
             dep in ("dobj", "attr", "oprd")
             and (hl in lex.negating_object_verbs or hl in lex.hedge_verbs or hl in lex.neg_verbs)
         ):
@@ -243,8 +243,14 @@ def _step(
                 st.hedged = True
             st.apply_head = True
             return st
-        if dep == "nsubj" and hl in _COPULAS and not any(
-            c.dep_ in ("attr", "acomp") and c.i != cur.i for c in head.children if c.pos_ == "VERB"
+        if (
+            dep == "nsubj"
+            and hl in _COPULAS
+            and not any(
+                c.dep_ in ("attr", "acomp") and c.i != cur.i
+                for c in head.children
+                if c.pos_ == "VERB"
+            )
         ):
             # "the conflict ... may be an entrenched aspect": the copula's modals apply
             st.apply_head = True
@@ -304,8 +310,10 @@ def assess(
             cur = head
             continue
         if dep == "conj":
-            if head.pos_ in _VERBS and cur.pos_ in _VERBS and not any(
-                c.dep_ == "aux" for c in cur.children
+            if (
+                head.pos_ in _VERBS
+                and cur.pos_ in _VERBS
+                and not any(c.dep_ == "aux" for c in cur.children)
             ):
                 # shared auxiliaries: "will attack and annex"
                 _, h, _, _ = _own_markers(ctx, head, hedge_ok=modal_ok and full, neg_ok=False)
@@ -348,9 +356,11 @@ def assess(
                 ):
                     reported = True
         last = ctx.doc[ctx.end - 1]
-        if last.text == "?" or (ctx.end - 2 >= ctx.start and ctx.doc[ctx.end - 2].text == "?"):
-            if anchor.pos_ in _VERBS or mode == "full":
-                hyp = True
+        question = last.text == "?" or (
+            ctx.end - 2 >= ctx.start and ctx.doc[ctx.end - 2].text == "?"
+        )
+        if question and (anchor.pos_ in _VERBS or mode == "full"):
+            hyp = True
     if hyp:
         modality = Modality.HYPOTHETICAL
     elif reported:

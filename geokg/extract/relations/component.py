@@ -22,6 +22,7 @@ Example:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -31,7 +32,6 @@ from spacy.util import registry
 
 from geokg.extract.annotations import (
     RELATIONS_ATTR,
-    EntityAnnotation,
     RelationAnnotation,
     ensure_extensions,
     get_entities,
@@ -81,13 +81,13 @@ def dedupe_per_sentence(relations: list[RelationAnnotation]) -> list[RelationAnn
     return [best[k] for k in order]
 
 
-@registry.misc("geokg.relation_dedupe.v1")
+@registry.misc("geokg.relation_dedupe.v1")  # type: ignore[untyped-decorator]
 def make_dedupe_policy() -> DedupePolicy:
     """The default overlap policy: :func:`dedupe_per_sentence`."""
     return dedupe_per_sentence
 
 
-@registry.misc("geokg.relation_keep_all.v1")
+@registry.misc("geokg.relation_keep_all.v1")  # type: ignore[untyped-decorator]
 def make_keep_all_policy() -> DedupePolicy:
     """A policy that keeps every mention (for debugging rules)."""
     return list
@@ -205,8 +205,12 @@ class RelationComponent:
             if quoted is None:
                 quoted = quoted_tokens(ctx)
             modality = verdict.modality
-            if c.structural and modality == Modality.HEDGED:
+            status = _status(c, rtype)
+            if modality == Modality.HEDGED and (c.structural or rtype == RelationType.MEMBER_OF):
+                # an intended membership is an application ("will join", "seeks to join")
                 modality = Modality.ASSERTED
+                if status == MemberStatus.MEMBER:
+                    status = MemberStatus.APPLICANT
             trigger_end = c.trigger_end if c.trigger_end > c.trigger else c.trigger + 1
             out.append(
                 RelationAnnotation(
@@ -224,7 +228,7 @@ class RelationComponent:
                     rule=c.rule,
                     confidence=c.confidence,
                     role=c.role if rtype == RelationType.LEADS else None,
-                    status=_status(c, rtype),
+                    status=status,
                     extra={"cue": c.cue},
                 )
             )
@@ -242,15 +246,11 @@ class RelationComponent:
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
         """The rule data as bytes."""
-        import srsly
-
-        return bytes(srsly.json_dumps(self.lexicon.to_json()).encode("utf-8"))
+        return json.dumps(self.lexicon.to_json(), ensure_ascii=False).encode("utf-8")
 
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> RelationComponent:
         """Inverse of :meth:`to_bytes`."""
-        import srsly
-
-        self.lexicon = RelationLexicon.from_json(srsly.json_loads(data.decode("utf-8")))
+        self.lexicon = RelationLexicon.from_json(json.loads(data.decode("utf-8")))
         return self
 
 
@@ -281,5 +281,3 @@ def make_relation_component(
     return RelationComponent(
         nlp, name, patterns_path=patterns_path, min_confidence=min_confidence, dedupe=dedupe
     )
-
-

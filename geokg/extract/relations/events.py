@@ -115,7 +115,9 @@ def _pairs(
                 continue
             if cue.strict_place and t.label.value not in place_ok:
                 continue
-            out.append(Candidate(s, cue.type.value, t, tok.i, a, rule, conf, cue.id, cue.role, status))
+            out.append(
+                Candidate(s, cue.type.value, t, tok.i, a, rule, conf, cue.id, cue.role, status)
+            )
             if both:
                 out.append(
                     Candidate(t, cue.type.value, s, tok.i, a, rule, conf, cue.id, cue.role, status)
@@ -157,7 +159,9 @@ def _modifier_lemmas(ctx: SentenceContext, tok: Token) -> set[str]:
     doc = ctx.doc
     # "free-trade pact": the hyphen splits the modifier into several tokens before the noun
     i = tok.i - 1
-    while i >= ctx.start and i >= tok.i - 4 and doc[i].dep_ in ("compound", "amod", "punct", "nmod"):
+    while (
+        i >= ctx.start and i >= tok.i - 4 and doc[i].dep_ in ("compound", "amod", "punct", "nmod")
+    ):
         lems.add(ctx.lemma(doc[i]))
         i -= 1
     return lems
@@ -326,7 +330,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
                 tgt.mutual.extend(
                     o
                     for o in obj_tokens
-                    if o.pos_ == "PRON" and ctx.lemma(o) not in ctx.lex.reflexives
+                    if o.pos_ == "PRON"
+                    and ctx.lemma(o) not in ctx.lex.reflexives
                     and o.i not in ctx.ent_at
                 )
             if passive:
@@ -459,8 +464,10 @@ def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
         ):
             outer = head.head
             ol = ctx.lemma(outer)
-            if ol in lex.quantity_nouns or ol in lex.container_nouns or any(
-                c.dep_ == "nummod" for c in outer.children
+            if (
+                ol in lex.quantity_nouns
+                or ol in lex.container_nouns
+                or any(c.dep_ == "nummod" for c in outer.children)
             ):
                 g = outer
                 continue
@@ -579,15 +586,17 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     ):
         return _mutual(ctx, target_ents, cue, n, "nominal_mutual.v1")
     sources = sources + mods
-    if not sources and any(
-        c.dep_ == "poss" and c.lower_ in ("their", "our") for c in n.children
-    ) and (cue.mutual or cue.reciprocal):
+    if (
+        not sources
+        and gov is not None
+        and any(c.dep_ == "poss" and c.lower_ in ("their", "our") for c in n.children)
+        and (cue.mutual or cue.reciprocal)
+    ):
         # "Turkey and Russia resolve their dispute": the coordinated subject holds it mutually
-        if gov is not None:
-            agents, _ = ctx.subjects(gov)
-            pair = ctx.args_of(agents)
-            if len(pair) >= 2 and not target_ents:
-                return _mutual(ctx, pair, cue, n, "nominal_mutual.v1")
+        agents, _ = ctx.subjects(gov)
+        pair = ctx.args_of(agents)
+        if len(pair) >= 2 and not target_ents:
+            return _mutual(ctx, pair, cue, n, "nominal_mutual.v1")
     if not sources and gov is not None:
         glem = ctx.lemma(gov)
         if via == "pobj:as":
@@ -661,7 +670,7 @@ def _positive_context(ctx: SentenceContext, n: Token, gov: Token | None, cue: Cu
 def _patient_noun(
     ctx: SentenceContext, n: Token, cue: Cue, gov: Token | None, via: str
 ) -> list[Candidate]:
-    """"aiming for Russia's defeat": the possessor undergoes it, the aimer is the source."""
+    """ "aiming for Russia's defeat": the possessor undergoes it, the aimer is the source."""
     if gov is None:
         return []
     targets: list[EntityAnnotation] = []
@@ -707,9 +716,7 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         if objs:
             gov_subjects = ctx.args_of(agents)
     if not referents:
-        referents = [
-            ctx.ent_at[c.i] for c in n.children if c.dep_ == "appos" and c.i in ctx.ent_at
-        ]
+        referents = [ctx.ent_at[c.i] for c in n.children if c.dep_ == "appos" and c.i in ctx.ent_at]
     if not referents:
         return []
     ref_keys = {(e.start, e.end) for e in referents}
@@ -782,8 +789,10 @@ def _anti_stance(ctx: SentenceContext, tok: Token) -> list[Candidate]:
     # the phrase the stance word belongs to ("policy", "tenor", "anti-Westernism")
     n = target_tok
     hops = 0
-    while n.head.i != n.i and hops < 4 and (
-        n.head.i in ent_toks or n.dep_ in ("amod", "compound", "nmod", "punct")
+    while (
+        n.head.i != n.i
+        and hops < 4
+        and (n.head.i in ent_toks or n.dep_ in ("amod", "compound", "nmod", "punct"))
     ):
         n = n.head
         hops += 1
@@ -831,7 +840,9 @@ def _caption_with(ctx: SentenceContext) -> list[Candidate]:
         left = ctx.args(tok.head, strict=True)
         if not left and tok.head.i not in ctx.ent_at:
             left = [
-                ctx.ent_at[c.i] for c in tok.head.children if c.dep_ == "appos" and c.i in ctx.ent_at
+                ctx.ent_at[c.i]
+                for c in tok.head.children
+                if c.dep_ == "appos" and c.i in ctx.ent_at
             ]
         right = ctx.args_of((p for p in tok.children if p.dep_ == "pobj"), strict=True)
         left = [e for e in left if e.label.value in _PEOPLE]

@@ -1,4 +1,4 @@
-"""The relation rules as data: cue entries (``cues.jsonl``) and function-word lists (``lexicon.json``).
+"""The relation rules as data: cue entries (``cues.jsonl``) and word lists (``lexicon.json``).
 
 A cue entry says which lemmas evoke a relation type, in which syntactic role (verb, noun,
 adjective, role noun) and where its arguments are found (``target`` slots such as ``dobj`` or
@@ -248,9 +248,7 @@ class RelationLexicon:
 
         self.light_verbs = words_of("light_verbs")
         self.recipient_verbs = words_of("recipient_verbs")
-        self.recipient_types = frozenset(
-            RelationType(t) for t in words.get("recipient_types", [])
-        )
+        self.recipient_types = frozenset(RelationType(t) for t in words.get("recipient_types", []))
         self.neg_particles = words_of("negators", "particles")
         self.neg_verbs = words_of("negators", "verbs")
         self.neg_nouns = words_of("negators", "nouns")

@@ -141,7 +141,7 @@ def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
 
 
 def _title_after(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
-    """"King Hassan of Morocco", "Kaiser Wilhelm of Germany": title before, led entity after."""
+    """ "King Hassan of Morocco", "Kaiser Wilhelm of Germany": title before, led entity after."""
     doc = ctx.doc
     j = person.end
     if j + 1 >= ctx.end or doc[j].lower_ != "of":
@@ -179,11 +179,12 @@ def _title_phrase_led(
     ctx: SentenceContext, head: Token
 ) -> tuple[EntityAnnotation | None, list[Token]]:
     """For a title noun ("president", "tsar"): the led entity joined to it and the title tokens."""
-    part, is_head = _is_title_token(ctx, head)
+    _part, is_head = _is_title_token(ctx, head)
     if not is_head:
         return None, []
     toks = [head]
     led: EntityAnnotation | None = None
+    e: EntityAnnotation | None
     for c in head.children:
         if c.dep_ in ("compound", "amod") and c.i not in ctx.ent_at:
             p, _ = _is_title_token(ctx, c)
@@ -228,7 +229,7 @@ def _appositive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
 
 
 def _possessive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
-    """"Putin's Russia", "Saddam Hussein's Ba'ath Party"; "the regime of X in Y"."""
+    """ "Putin's Russia", "Saddam Hussein's Ba'ath Party"; "the regime of X in Y"."""
     doc = ctx.doc
     out: list[Candidate] = []
     last = doc[person.end - 1]
@@ -244,7 +245,9 @@ def _possessive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
         led = ctx.ent_at.get(root.head.i)
         if led is not None and led.label in (EntityLabel.COUNTRY, EntityLabel.ORGANIZATION):
             out.append(
-                _make(ctx, person, led, nxt, nxt + 1, "leads_possessive.v1", ctx.lex.possessive_role)
+                _make(
+                    ctx, person, led, nxt, nxt + 1, "leads_possessive.v1", ctx.lex.possessive_role
+                )
             )
         elif ctx.lemma(root.head) in ctx.lex.rule_nouns:
             out.extend(_rule_noun_led(ctx, person, root.head))
@@ -255,11 +258,10 @@ def _possessive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
     return out
 
 
-def _rule_noun_led(
-    ctx: SentenceContext, person: EntityAnnotation, noun: Token
-) -> list[Candidate]:
-    """"the regime of Milosevic in Serbia", "the Syrian government of X": the state is in the NP."""
+def _rule_noun_led(ctx: SentenceContext, person: EntityAnnotation, noun: Token) -> list[Candidate]:
+    """ "the regime of Milosevic in Serbia", "the Syrian government": the state is in the NP."""
     led: EntityAnnotation | None = None
+    e: EntityAnnotation | None
     for c in noun.children:
         if c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.ent_at:
             e = ctx.ent_at[c.i]
@@ -283,7 +285,7 @@ def _rule_noun_led(
 
 
 def _under(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
-    """"Russia under Putin", "Under Peter the Great ..., Russia strove to ..."."""
+    """ "Russia under Putin", "Under Peter the Great ..., Russia strove to ..."."""
     doc = ctx.doc
     root = None
     for i in range(person.start, person.end):
@@ -296,10 +298,7 @@ def _under(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
     gov = prep.head
     led: list[EntityAnnotation] = []
     if gov.pos_ in ("NOUN", "PROPN"):
-        if gov.i in ctx.ent_at:
-            led = [ctx.ent_at[gov.i]]
-        else:
-            led = ctx.args(gov)
+        led = [ctx.ent_at[gov.i]] if gov.i in ctx.ent_at else ctx.args(gov)
     elif gov.pos_ in ("VERB", "AUX"):
         agents, patients = ctx.subjects(gov)
         led = ctx.args_of(agents + patients, strict=True)

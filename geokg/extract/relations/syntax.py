@@ -41,11 +41,18 @@ def _expletive_it(tok: Token) -> bool:
     """ "it is clear that ...", "make it clear", "it seems": ``it`` refers to nothing."""
     head = tok.head
     deps = {c.dep_ for c in head.children}
-    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in ("be", "seem", "appear", "take", "remain"):
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in (
+        "be",
+        "seem",
+        "appear",
+        "take",
+        "remain",
+    ):
         return bool(deps & {"ccomp", "xcomp", "csubj"}) or "acomp" in deps
     if tok.dep_ == "dobj" and ("ccomp" in deps or "oprd" in deps or "xcomp" in deps):
         return True
     return tok.dep_ == "nsubj" and head.dep_ in ("ccomp", "xcomp") and head.pos_ == "ADJ"
+
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "X"})
 
@@ -242,11 +249,15 @@ class SentenceContext:
             seen += 1
             for c in t.children:
                 e = self.ent_at.get(c.i)
-                if e is not None and e.label.value == "Country" and c.dep_ in (
-                    "amod", "compound", "poss", "nmod", "pobj"
+                if (
+                    e is not None
+                    and e.label.value == "Country"
+                    and c.dep_ in ("amod", "compound", "poss", "nmod", "pobj")
                 ):
                     out.append(e)
-                elif c.dep_ in ("prep", "pobj") and (c.dep_ == "pobj" or self.lemma(c) in ("of", "in")):
+                elif c.dep_ in ("prep", "pobj") and (
+                    c.dep_ == "pobj" or self.lemma(c) in ("of", "in")
+                ):
                     stack.append(c)
         return _unique(out)
 
