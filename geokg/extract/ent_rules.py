@@ -497,6 +497,8 @@ def _ner(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candi
             strong = head in lex.wordset("org_heads") and not state_organ and end - start >= 2
             if state_organ or (overlapping and not strong):
                 continue
+            if words[-1] in lex.wordset("event_heads"):
+                continue
             if not strong and _in_person_list(span) and _looks_like_name(span):
                 out.append(
                     Candidate(start, end, span.start_char, span.end_char, NER_PERSON, text, 1)
@@ -511,6 +513,8 @@ def _ner(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candi
             )
         else:
             if not _plausible_place(span, lex) or text.lower() in lex.wordset("directions"):
+                continue
+            if span[-1].lower_ in lex.wordset("event_heads"):
                 continue
             if len(span) == 1 and _title_case_sentence(span):
                 continue
@@ -789,7 +793,21 @@ def _composites(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Candida
             for i in range(c.start, c.end):
                 group_tokens[i] = c
     out: list[Candidate] = []
+    people_at = {c.start: c for c in cands if c.kind == "COUNTRY_PEOPLE"}
     for c in cands:
+        nxt = people_at.get(c.end)
+        if (
+            c.kind in ("PLACE", "PLACE_ADJ", "COUNTRY_ADJ")
+            and nxt is not None
+            and doc[nxt.start].tag_ in ("NNPS", "NNS")
+        ):
+            # "Karabakh Armenians", "Syrian Kurds": a people of a place.
+            span = doc[c.start : nxt.end]
+            name = f"{doc[c.start : c.end].text} {doc[nxt.start : nxt.end].text}"
+            out.append(
+                Candidate(c.start, nxt.end, span.start_char, span.end_char, COMPOSITE, name, 5)
+            )
+            continue
         if c.kind not in (
             "COUNTRY_ADJ",
             "GROUP_ADJ",
