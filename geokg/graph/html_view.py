@@ -767,9 +767,13 @@ def _default_title(focus: str | None, hops: int) -> str:
 
 
 def iframe(page: str, *, height: int = 640) -> str:
-    """An ``<iframe srcdoc>`` holding a page, for ``IPython.display.HTML`` in notebooks."""
+    """An ``<iframe srcdoc>`` holding a page, for ``IPython.display.HTML`` in notebooks.
+
+    The page keeps its own document (styles and script cannot leak into the notebook); the
+    iframe is wrapped in a ``<div>`` because IPython warns about bare iframes.
+    """
     return (
-        f'<iframe srcdoc="{html.escape(page, quote=True)}" '
+        f'<div><iframe srcdoc="{html.escape(page, quote=True)}" '
         f'style="width:100%;height:{int(height)}px;border:1px solid #ddd" '
-        'sandbox="allow-scripts"></iframe>'
+        'sandbox="allow-scripts"></iframe></div>'
     )
