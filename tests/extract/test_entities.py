@@ -454,3 +454,43 @@ def test_entities_pipeline_to_disk_and_spacy_load(tmp_path: Path) -> None:
         ("Russia", "Country"),
         ("Turkey", "Country"),
     }
+
+
+ETHNIC_UZBEKS: list[Row] = [
+    ("ethnic", "ADJ", "JJ", "amod", 1, "ethnic", "O"),
+    ("Uzbeks", "PROPN", "NNPS", "nsubj", 2, "Uzbeks", "B-NORP"),
+    ("fled", "VERB", "VBD", "ROOT", 2, "flee", "O"),
+]
+TOWN_OF: list[Row] = [
+    ("near", "ADP", "IN", "ROOT", 0, "near", "O"),
+    ("the", "DET", "DT", "det", 2, "the", "O"),
+    ("town", "NOUN", "NN", "pobj", 0, "town", "O"),
+    ("of", "ADP", "IN", "prep", 2, "of", "O"),
+    ("Samarra", "PROPN", "NNP", "pobj", 3, "Samarra", "O"),
+]
+KARABAKH_ARMENIANS: list[Row] = [
+    ("Karabakh", "PROPN", "NNP", "compound", 1, "Karabakh", "B-GPE"),
+    ("Armenians", "PROPN", "NNPS", "nsubj", 2, "Armenians", "B-NORP"),
+    ("fled", "VERB", "VBD", "ROOT", 2, "flee", "O"),
+]
+COLOR_REVOLUTIONS: list[Row] = [
+    ("the", "DET", "DT", "det", 2, "the", "O"),
+    ("Color", "PROPN", "NNP", "compound", 2, "Color", "B-ORG"),
+    ("Revolutions", "PROPN", "NNPS", "ROOT", 2, "Revolutions", "I-ORG"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (ETHNIC_UZBEKS, {("ethnic Uzbeks", "Group")}),
+        (TOWN_OF, {("Samarra", "Place")}),
+        (KARABAKH_ARMENIANS, {("Karabakh Armenians", "Group")}),
+        (COLOR_REVOLUTIONS, set()),
+    ],
+    ids=["ethnic-nationals", "place-descriptor", "people-of-a-place", "event-not-org"],
+)
+def test_entities_groups_places_and_events(
+    blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
+) -> None:
+    assert found(component, parse(blank, rows)) == expected
