@@ -1,0 +1,294 @@
+"""Fixtures for graph tests: the REAL embedded FalkorDB (started once, wiped per test) and a
+small hand-written two-document corpus built through :class:`GraphBuilder`.
+
+The corpus (documents ``a.txt`` and ``b.txt``) is written so that every named query has
+a known answer; ``tests/graph/test_queries.py`` asserts those answers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from geokg.graph.build import GraphBatch, GraphBuilder
+from geokg.graph.falkor import FalkorServer, FalkorStore
+from geokg.schema import (
+    DocumentRecord,
+    EntityMention,
+    MemberStatus,
+    Modality,
+    RelationMention,
+    SentenceRecord,
+    TextSpan,
+    document_id,
+    entity_id,
+    sentence_id,
+)
+
+# canonical name -> (label, iso3)
+ENTITIES: dict[str, tuple[str, str | None]] = {
+    "Russia": ("Country", "RUS"),
+    "Turkey": ("Country", "TUR"),
+    "Syria": ("Country", "SYR"),
+    "Ukraine": ("Country", "UKR"),
+    "United States": ("Country", "USA"),
+    "Vladimir Putin": ("Leader", None),
+    "Recep Tayyip Erdogan": ("Leader", None),
+    "NATO": ("Organization", None),
+    "European Union": ("Organization", None),
+    "Crimea": ("Place", None),
+}
+
+
+def eid(name: str) -> str:
+    """The entity id of a canonical name of :data:`ENTITIES`."""
+    return entity_id(ENTITIES[name][0], name)
+
+
+@dataclass
+class Rel:
+    """A relation mention to put in a sentence (trigger is a substring of the sentence)."""
+
+    source: str
+    type: str
+    target: str
+    trigger: str
+    modality: Modality = Modality.ASSERTED
+    negated: bool = False
+    year: int | None = None
+    role: str | None = None
+    status: MemberStatus | None = None
+    quoted: bool = False
+
+
+@dataclass
+class Sent:
+    """A sentence: its text, entity mentions (surface text, canonical name) and relations."""
+
+    text: str
+    entities: list[tuple[str, str]] = field(default_factory=list)
+    relations: list[Rel] = field(default_factory=list)
+
+
+def build_document(name: str, sentences: list[Sent]) -> dict[str, Any]:
+    """The records of one document, with offsets computed from the sentence texts."""
+    raw = " ".join(s.text for s in sentences)
+    doc = DocumentRecord(
+        id=document_id(name),
+        name=name,
+        chars=len(raw),
+        sha1=hashlib.sha1(raw.encode("utf-8")).hexdigest(),
+    )
+    ents: list[EntityMention] = []
+    rels: list[RelationMention] = []
+    sents: list[SentenceRecord] = []
+    offset = 0
+    for s in sentences:
+        start, end = offset, offset + len(s.text)
+        ids: list[str] = []
+        for surface, canonical in s.entities:
+            at = start + s.text.index(surface)
+            label, iso3 = ENTITIES[canonical]
+            ents.append(
+                EntityMention(
+                    doc=name,
+                    name=canonical,
+                    label=label,
+                    start=at,
+                    end=at + len(surface),
+                    text=surface,
+                    id=eid(canonical),
+                    iso3=iso3,
+                    sentence_start=start,
+                    sentence_end=end,
+                )
+            )
+            ids.append(eid(canonical))
+        for r in s.relations:
+            t_at = start + s.text.index(r.trigger)
+            rels.append(
+                RelationMention(
+                    doc=name,
+                    source=r.source,
+                    source_id=eid(r.source),
+                    source_label=ENTITIES[r.source][0],
+                    type=r.type,
+                    target=r.target,
+                    target_id=eid(r.target),
+                    target_label=ENTITIES[r.target][0],
+                    negated=r.negated,
+                    modality=r.modality,
+                    quoted=r.quoted,
+                    year=r.year,
+                    sentence=TextSpan(start=start, end=end, text=s.text),
+                    trigger=TextSpan(start=t_at, end=t_at + len(r.trigger), text=r.trigger),
+                    rule="test.v1",
+                    confidence=0.9,
+                    role=r.role,
+                    status=r.status,
+                )
+            )
+        sents.append(
+            SentenceRecord(
+                id=sentence_id(name, start, end),
+                doc=name,
+                doc_id=doc.id,
+                start=start,
+                end=end,
+                text=s.text,
+                entity_ids=tuple(dict.fromkeys(ids)),
+            )
+        )
+        offset = end + 1
+    return {"document": doc, "entities": ents, "relations": rels, "sentences": sents}
+
+
+DOC_A = [
+    Sent(
+        "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan.",
+        [
+            ("Russian", "Russia"),
+            ("Vladimir Putin", "Vladimir Putin"),
+            ("Turkish", "Turkey"),
+            ("Recep Tayyip Erdogan", "Recep Tayyip Erdogan"),
+        ],
+        [
+            Rel("Vladimir Putin", "LEADS", "Russia", "President", role="President"),
+            Rel("Recep Tayyip Erdogan", "LEADS", "Turkey", "President Recep", role="President"),
+            Rel("Vladimir Putin", "MEETS", "Recep Tayyip Erdogan", "met"),
+        ],
+    ),
+    Sent(
+        "Moscow backs Damascus, while Ankara opposes the Assad regime.",
+        [
+            ("Moscow", "Russia"),
+            ("Damascus", "Syria"),
+            ("Ankara", "Turkey"),
+            ("the Assad regime", "Syria"),
+        ],
+        [Rel("Russia", "SUPPORTS", "Syria", "backs"), Rel("Turkey", "OPPOSES", "Syria", "opposes")],
+    ),
+    Sent(
+        "Turkey, a member of NATO, may support Ukraine.",
+        [("Turkey", "Turkey"), ("NATO", "NATO"), ("Ukraine", "Ukraine")],
+        [
+            Rel("Turkey", "MEMBER_OF", "NATO", "member", status=MemberStatus.MEMBER),
+            Rel("Turkey", "SUPPORTS", "Ukraine", "support", modality=Modality.HEDGED),
+        ],
+    ),
+    Sent(
+        "In 2014 Russia annexed Crimea and the EU imposed sanctions on Russia.",
+        [("Russia", "Russia"), ("Crimea", "Crimea"), ("EU", "European Union")],
+        [
+            Rel("Russia", "ANNEXES", "Crimea", "annexed", year=2014),
+            Rel("European Union", "SANCTIONS", "Russia", "sanctions", year=2014),
+        ],
+    ),
+]
+
+DOC_B = [
+    Sent(
+        "In 2016 Russia and Turkey signed a deal.",
+        [("Russia", "Russia"), ("Turkey", "Turkey")],
+        [Rel("Turkey", "AGREES_WITH", "Russia", "signed", year=2016)],
+    ),
+    Sent(
+        "Ankara claims Moscow betrayed it.",
+        [("Ankara", "Turkey"), ("Moscow", "Russia")],
+        [
+            Rel("Russia", "BETRAYS", "Turkey", "betrayed", modality=Modality.REPORTED),
+            Rel("Turkey", "CRITICIZES", "Russia", "claims"),
+        ],
+    ),
+    Sent(
+        "Yet Russia opposes Turkey in Syria and Russia partners with Turkey on gas.",
+        [("Russia", "Russia"), ("Turkey", "Turkey"), ("Syria", "Syria")],
+        [
+            Rel("Russia", "OPPOSES", "Turkey", "opposes"),
+            Rel("Russia", "PARTNERS_WITH", "Turkey", "partners"),
+        ],
+    ),
+    Sent(
+        "The United States sanctioned Russia in 2018, and Washington backs Ukraine.",
+        [
+            ("United States", "United States"),
+            ("Russia", "Russia"),
+            ("Washington", "United States"),
+            ("Ukraine", "Ukraine"),
+        ],
+        [
+            Rel("United States", "SANCTIONS", "Russia", "sanctioned", year=2018),
+            Rel("United States", "SUPPORTS", "Ukraine", "backs"),
+        ],
+    ),
+    Sent(
+        "Russia did not attack NATO, and the EU never sanctioned Turkey.",
+        [("Russia", "Russia"), ("NATO", "NATO"), ("EU", "European Union"), ("Turkey", "Turkey")],
+        [
+            Rel("Russia", "ATTACKS", "NATO", "attack", negated=True),
+            Rel("European Union", "SANCTIONS", "Turkey", "sanctioned", negated=True),
+        ],
+    ),
+]
+
+
+def batch_of(*docs: tuple[str, list[Sent]]) -> GraphBatch:
+    """A collapsed batch of the given documents, built by the real GraphBuilder."""
+    builder = GraphBuilder()
+    for name, sentences in docs:
+        builder.add_extraction(**build_document(name, sentences))
+    return builder.batch()
+
+
+@pytest.fixture()
+def batch_a() -> GraphBatch:
+    """Document a.txt alone."""
+    return batch_of(("a.txt", DOC_A))
+
+
+@pytest.fixture()
+def batch_b() -> GraphBatch:
+    """Document b.txt alone."""
+    return batch_of(("b.txt", DOC_B))
+
+
+@pytest.fixture()
+def batch_ab() -> GraphBatch:
+    """Both documents in one batch."""
+    return batch_of(("a.txt", DOC_A), ("b.txt", DOC_B))
+
+
+@pytest.fixture(scope="session")
+def falkor_server() -> Iterator[FalkorServer]:
+    """One real embedded FalkorDB server for the session, in a short private tmp folder."""
+    # A short path: unix socket paths are limited to ~100 bytes.
+    with tempfile.TemporaryDirectory(prefix="gkt") as tmp:
+        server = FalkorServer(Path(tmp) / "db")
+        server.start()
+        try:
+            yield server
+        finally:
+            server.stop()
+
+
+@pytest.fixture()
+def store(falkor_server: FalkorServer) -> Iterator[FalkorStore]:
+    """A FalkorStore on the session server, schema ensured and every node wiped."""
+    with FalkorStore(falkor_server.db_dir, graph="geokg_test") as st:
+        st.clear()
+        st.ensure_schema()
+        yield st
+        st.clear()
+
+
+@pytest.fixture()
+def loaded(store: FalkorStore, batch_ab: GraphBatch) -> FalkorStore:
+    """The store with both sample documents loaded."""
+    store.load(batch_ab)
+    return store
