@@ -1304,7 +1304,7 @@ def _person(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
     label = EntityLabel.LEADER if (evidence or leader_ids) else EntityLabel.PERSON
     rule = "gazetteer" if leader_ids else ("title" if c.kind == TITLE_PERSON else "ner")
     ann = EntityAnnotation(c.start, c.end, c.start_char, c.end_char, label, name, None, rule, role)
-    return _Resolved(ann, bool(evidence) or bool(leader_ids), leader_ids)
+    return _Resolved(ann, bool(evidence), leader_ids)
 
 
 def _clean_person_name(text: str) -> str:
@@ -1340,12 +1340,17 @@ def _harmonize_people(resolved: list[_Resolved], lex: Lexicons) -> list[EntityAn
                 canonical[r.ann.name] = lex.alias_defaults[r.ann.name]
     mentions = [PersonMention(r.ann.name, r.ann.start) for _, r in people]
     merged = merge_people(mentions, canonical=canonical)
+    # Leaders: role evidence in the text, the shipped list under the resolved name, or an
+    # ambiguous listed alias that the document does not resolve ("Bush").
     leaders = {
-        merged[k] for k, (_, r) in enumerate(people) if r.evidence or merged[k] in lex.leaders
+        merged[k]
+        for k, (_, r) in enumerate(people)
+        if r.evidence or merged[k] in lex.leaders or (r.gaz_ids and merged[k] == r.ann.name)
     }
     out = [r.ann for r in resolved]
     for k, (i, r) in enumerate(people):
         name = merged[k]
         label = EntityLabel.LEADER if name in leaders else EntityLabel.PERSON
-        out[i] = replace(r.ann, name=name, label=label)
+        role = r.ann.kind if (r.evidence or name in lex.leaders) else None
+        out[i] = replace(r.ann, name=name, label=label, kind=role)
     return out
