@@ -372,6 +372,9 @@
   document.getElementById("empty").hidden = nodes.length > 0;
   selectFromHash();
   window.addEventListener("hashchange", selectFromHash);
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "Escape" && selected) clearSelection();
+  });
   document.body.dataset.nodes = String(svg.querySelectorAll(".node").length);
   document.body.dataset.relationships = String(svg.querySelectorAll(".edge").length);
   document.body.dataset.ready = "1";
