@@ -102,7 +102,8 @@ class NamedQuery:
     @property
     def description(self) -> str:
         """The title plus notes, for listings."""
-        return " ".join((self.title, *self.notes))
+        title = self.title if self.title.endswith((".", "!", "?")) else self.title + "."
+        return " ".join((title, *self.notes))
 
     def statement(self, dialect: Dialect = "falkordb") -> str:
         """The statement to send: the Neo4j form on Neo4j where there is one."""
