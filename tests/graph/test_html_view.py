@@ -137,7 +137,7 @@ def page_data(page: str) -> dict[str, Any]:
 
 def rel_by_key(data: dict[str, Any], source: str, rtype: str, target: str) -> dict[str, Any]:
     key = f"{source}|{rtype}|{target}"
-    found = [r for r in data["relationships"] if r["key"] == key]
+    found: list[dict[str, Any]] = [r for r in data["relationships"] if r["key"] == key]
     assert len(found) == 1, key
     return found[0]
 
