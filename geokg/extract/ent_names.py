@@ -15,6 +15,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "PersonMention",
@@ -60,6 +61,7 @@ def fold(text: str) -> str:
     return "".join(ch for ch in norm if not unicodedata.combining(ch)).lower().replace("’", "'")
 
 
+@lru_cache(maxsize=4096)
 def name_words(name: str) -> tuple[str, ...]:
     """The folded words of a person name without particles ("Bashar al-Assad" -> bashar, assad)."""
     words = [w.strip(".,'") for w in _SPLIT.split(fold(name))]
