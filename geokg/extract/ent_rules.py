@@ -427,6 +427,8 @@ def _strip_span(doc: Doc, start: int, end: int, lex: Lexicons) -> tuple[int, int
 
 def _title_case_sentence(span: Span) -> bool:
     """Whether a span sits in a headline-style sentence (most words capitalised)."""
+    if not span.doc.has_annotation("SENT_START"):
+        return False
     words = [t for t in span.sent if t.is_alpha]
     if len(words) < 4:
         return True
