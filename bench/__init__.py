@@ -1,0 +1,1 @@
+"""Throughput and memory benchmarks of geokg: ``python -m bench`` (see ``bench/README.md``)."""

@@ -1,0 +1,227 @@
+"""One measurement, run in a fresh process: ``python -m bench.measure KIND ...``.
+
+Prints one JSON object on the last line of stdout: ``seconds`` of the timed part plus what
+the kind counts (words, relationships). Memory is measured from outside by ``bench.run``.
+
+Kinds:
+    bare: the spaCy model alone (no geokg components) over the same chunks and batches the
+        extractor makes (``nlp.pipe`` per batch; ``n_process`` for more than one worker).
+    bare-pool: the bare model through the extractor's own process pool (the ceiling of
+        ``extract`` with the same number of workers).
+    extract: ``geokg extract`` in-process: the Extractor over the corpus folder through
+        :func:`geokg.runner.iter_extractions`, writing JSON Lines.
+    build: ``geokg build`` in-process, into a fresh embedded database.
+    load: ``store.load`` of a synthetic :class:`~geokg.graph.build.GraphBatch`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import tempfile
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+__all__ = ["main", "synthetic_batch"]
+
+
+def _chunk_texts(corpus: Path) -> list[str]:
+    """The chunk texts the extractor parses, in order (cleaned, split on paragraphs)."""
+    from geokg.extract.clean import clean_text, split_paragraphs
+    from geokg.extract.extractor import DEFAULT_CHUNK_CHARS
+    from geokg.extract.io import RawDocument, iter_documents
+
+    texts: list[str] = []
+    for raw in iter_documents([corpus]):
+        if isinstance(raw, RawDocument):
+            clean = clean_text(raw.text)
+            spans = split_paragraphs(clean, max_chars=DEFAULT_CHUNK_CHARS)
+            texts.extend(clean.text[a:b] for a, b in spans)
+    return texts
+
+
+def _bare_nlp() -> Any:
+    import spacy
+
+    from geokg.extract.pipeline import MODEL_NAME
+
+    return spacy.load(MODEL_NAME)
+
+
+def measure_bare(corpus: Path, workers: int) -> dict[str, Any]:
+    """``nlp.pipe`` of the bare model over the extractor's chunks and batches."""
+    from geokg.extract.extractor import DEFAULT_BATCH_CHARS, iter_batches
+
+    nlp = _bare_nlp()
+    texts = _chunk_texts(corpus)
+    batches = [[texts[i] for i in b] for b in iter_batches(map(len, texts), DEFAULT_BATCH_CHARS)]
+    tokens = 0
+    started = time.perf_counter()
+    if workers == 1:
+        for batch in batches:
+            tokens += sum(len(doc) for doc in nlp.pipe(batch, batch_size=len(batch)))
+    else:
+        # spaCy's n_process takes a batch size in texts: the average of the batches above.
+        size = max(1, round(len(texts) / len(batches)))
+        tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=size, n_process=workers))
+    seconds = time.perf_counter() - started
+    return {"seconds": seconds, "tokens": tokens, "chunks": len(texts), "batches": len(batches)}
+
+
+def measure_bare_pool(corpus: Path, workers: int) -> dict[str, Any]:
+    """The bare model through the extractor (its batching and process pool)."""
+    from geokg.extract.extractor import Extractor
+    from geokg.extract.io import RawDocument, iter_documents
+
+    nlp = _bare_nlp()
+    docs = [d for d in iter_documents([corpus]) if isinstance(d, RawDocument)]
+    started = time.perf_counter()
+    n = sum(1 for _ in Extractor(nlp, workers=workers).extract(docs))
+    return {"seconds": time.perf_counter() - started, "documents": n}
+
+
+def measure_extract(corpus: Path, workers: int, out: Path) -> dict[str, Any]:
+    """``geokg extract``: records of every document written as JSON Lines."""
+    from geokg.extract.extractor import Extractor
+    from geokg.extract.pipeline import load_nlp
+    from geokg.runner import RunSummary, iter_extractions
+
+    # One worker parses here, with the pipeline loaded before the clock starts (as for bare);
+    # more workers load it in their own processes, on the clock (as spaCy's n_process does).
+    extractor = Extractor(load_nlp()) if workers == 1 else Extractor(workers=workers)
+    summary = RunSummary()
+    records = relations = 0
+    started = time.perf_counter()
+    with out.open("w", encoding="utf-8") as f:
+        for result in iter_extractions([corpus], extractor=extractor, summary=summary):
+            for record in result.records():
+                f.write(record.model_dump_json() + "\n")
+                records += 1
+            relations += len(result.relations)
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "documents": summary.processed,
+        "failed": summary.failed + summary.skipped,
+        "records": records,
+        "relation_mentions": relations,
+    }
+
+
+def measure_build(corpus: Path, workers: int, db_dir: Path) -> dict[str, Any]:
+    """``geokg build`` into a fresh embedded database (model loading on the clock)."""
+    from geokg.cli import app
+    from geokg.graph.store import open_store
+
+    args = ["build", str(corpus), "--db-dir", str(db_dir), "--workers", str(workers)]
+    started = time.perf_counter()
+    code = app(args=args, standalone_mode=False)
+    seconds = time.perf_counter() - started
+    with open_store(db_dir=db_dir) as store:
+        counts = store.counts()
+    return {
+        "seconds": seconds,
+        "exit_code": code or 0,
+        "nodes": counts.get("total_nodes"),
+        "relationships": counts.get("total_relationships"),
+    }
+
+
+def synthetic_batch(edges: int, *, nodes: int = 5_000, seed: int = 7) -> Any:
+    """A collapsed :class:`GraphBatch` of ``edges`` distinct relationships between countries.
+
+    Each edge carries one mention, one sentence and one document, like a real edge seen once.
+    """
+    import random
+
+    from geokg.graph.build import GraphBatch
+    from geokg.schema import (
+        EntityLabel,
+        EntityNode,
+        RelationEdge,
+        RelationType,
+        entity_id,
+    )
+
+    rng = random.Random(seed)
+    labels = EntityLabel.COUNTRY
+    ids = [entity_id(labels, f"Country {i}") for i in range(nodes)]
+    entities = [
+        EntityNode(id=i, label=labels, name=f"Country {n}", mentions=1) for n, i in enumerate(ids)
+    ]
+    types = [RelationType.SUPPORTS, RelationType.OPPOSES, RelationType.TRADES_WITH]
+    seen: set[tuple[str, RelationType, str]] = set()
+    relations: list[RelationEdge] = []
+    while len(relations) < edges:
+        s, t = rng.sample(ids, 2)
+        rtype = rng.choice(types)
+        if rtype.symmetric and t < s:
+            s, t = t, s
+        if (s, rtype, t) in seen:
+            continue
+        seen.add((s, rtype, t))
+        k = len(relations)
+        mid = f"m:{k:08d}"
+        relations.append(
+            RelationEdge(
+                source_id=s,
+                type=rtype,
+                target_id=t,
+                mention_ids=[mid],
+                asserted_ids=[mid],
+                sentence_ids=[f"sent:{k:08d}"],
+                documents=[f"doc{k % 1000:04d}.txt"],
+                years=[2000 + k % 25],
+                triggers=["backs"],
+            )
+        )
+    return GraphBatch(entities=entities, relations=relations)
+
+
+def measure_load(edges: int, db_dir: Path) -> dict[str, Any]:
+    """Rate of loading ``edges`` relationships into a fresh embedded database."""
+    from geokg.graph.store import open_store
+
+    batch = synthetic_batch(edges)
+    with open_store(db_dir=db_dir) as store:
+        store.ensure_schema()
+        started = time.perf_counter()
+        stats = store.load(batch)
+        seconds = time.perf_counter() - started
+        counts = store.counts()
+    return {
+        "seconds": seconds,
+        "relationships": edges,
+        "loaded_relationships": counts.get("total_relationships"),
+        "statements": getattr(stats, "statements", None),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one measurement and print its JSON result on the last line of stdout."""
+    parser = argparse.ArgumentParser(prog="python -m bench.measure")
+    parser.add_argument("kind", choices=["bare", "bare-pool", "extract", "build", "load"])
+    parser.add_argument("--corpus", type=Path)
+    parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--edges", type=int, default=50_000)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="geokg-bench-") as tmp:
+        work = Path(tmp)
+        if args.kind == "bare":
+            result = measure_bare(args.corpus, args.workers)
+        elif args.kind == "bare-pool":
+            result = measure_bare_pool(args.corpus, args.workers)
+        elif args.kind == "extract":
+            result = measure_extract(args.corpus, args.workers, work / "out.jsonl")
+        elif args.kind == "build":
+            result = measure_build(args.corpus, args.workers, work / "db")
+        else:
+            result = measure_load(args.edges, work / "db")
+    print(json.dumps(result), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,431 @@
+"""``python -m bench``: measure throughput, memory and load rate in one run.
+
+Every measurement runs in a fresh process (``python -m bench.measure``); this module starts
+it, samples the RSS of its process tree with psutil, reads its rusage when it ends, and writes
+``results.json`` and ``results.md`` with the ratios the issue "Speed and scale" asks for.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+import psutil  # type: ignore[import-untyped,unused-ignore]
+
+from bench.corpus import count_words, find_seed, make_corpus
+
+__all__ = ["Measurement", "main", "run_measurement"]
+
+BENCH_DIR = Path(__file__).resolve().parent
+REPO = BENCH_DIR.parent
+MB = 1_000_000
+
+#: Targets of the issue, checked in the report.
+EXTRACT_RATIO_TARGET = 0.85
+LOAD_RATE_TARGET = 30_000
+BUILD_RSS_GROWTH_TARGET = 0.20
+BUILD_RSS_LIMIT_MB = 1536
+
+
+@dataclass(slots=True)
+class Measurement:
+    """One measurement: what ran, how long, how much memory."""
+
+    kind: str
+    corpus_mb: float
+    workers: int
+    seconds: float
+    words: int
+    cpu_seconds: float
+    peak_rss_mb: float  # the largest single process of the tree (rusage and samples)
+    peak_tree_rss_mb: float  # the largest sampled sum over the tree
+    result: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def words_per_s(self) -> float:
+        """Words of the corpus per second of the timed part."""
+        return self.words / self.seconds if self.seconds > 0 else 0.0
+
+
+class _Sampler(threading.Thread):
+    """Samples the RSS of a process and its descendants until told to stop."""
+
+    def __init__(self, pid: int, interval: float = 0.1) -> None:
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.interval = interval
+        self.peak_process = 0
+        self.peak_tree = 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self._stop_event.is_set():
+            try:
+                procs = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                return
+            total = 0
+            for proc in procs:
+                try:
+                    rss = int(proc.memory_info().rss)
+                except psutil.Error:
+                    continue
+                total += rss
+                self.peak_process = max(self.peak_process, rss)
+            self.peak_tree = max(self.peak_tree, total)
+            self._stop_event.wait(self.interval)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
+def run_measurement(args: Sequence[str], *, timeout: float = 3600) -> dict[str, Any]:
+    """Run ``python -m bench.measure ARGS`` in a fresh process.
+
+    Returns:
+        The measurement's JSON result plus ``cpu_seconds``, ``maxrss_mb`` (rusage of the
+        process and its waited-for children), ``peak_rss_mb`` and ``peak_tree_rss_mb``.
+
+    Raises:
+        RuntimeError: The measurement failed or printed no result.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bench.measure", *args],
+            cwd=REPO,
+            stdout=out,
+            stderr=err,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+        )
+        sampler = _Sampler(proc.pid)
+        sampler.start()
+        deadline = time.monotonic() + timeout
+        while True:
+            pid, status, usage = os.wait4(proc.pid, os.WNOHANG)
+            if pid:
+                break
+            if time.monotonic() > deadline:
+                proc.kill()
+                pid, status, usage = os.wait4(proc.pid, 0)
+                break
+            time.sleep(0.05)
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        sampler.stop()
+        out.seek(0)
+        err.seek(0)
+        stdout = out.read().decode("utf-8", "replace")
+        stderr = err.read().decode("utf-8", "replace")
+    lines = [line for line in stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        raise RuntimeError(
+            f"bench.measure {' '.join(args)} failed (exit {proc.returncode}):\n{stderr[-3000:]}"
+        )
+    result: dict[str, Any] = json.loads(lines[-1])
+    maxrss_mb = usage.ru_maxrss / 1024  # KiB on Linux
+    result["cpu_seconds"] = usage.ru_utime + usage.ru_stime
+    result["maxrss_mb"] = maxrss_mb
+    result["peak_rss_mb"] = max(maxrss_mb, sampler.peak_process / 2**20)
+    result["peak_tree_rss_mb"] = sampler.peak_tree / 2**20
+    return result
+
+
+def _measure(
+    kind: str, corpus: Path, mb: float, workers: int, words: int, *, label: str | None = None
+) -> Measurement:
+    result = run_measurement([kind, "--corpus", str(corpus), "--workers", str(workers)])
+    return Measurement(
+        kind=label or kind,
+        corpus_mb=mb,
+        workers=workers,
+        seconds=float(result.pop("seconds")),
+        words=words,
+        cpu_seconds=float(result.pop("cpu_seconds")),
+        peak_rss_mb=float(result.pop("peak_rss_mb")),
+        peak_tree_rss_mb=float(result.pop("peak_tree_rss_mb")),
+        result=result,
+    )
+
+
+def _best(measurements: list[Measurement]) -> dict[tuple[str, float, int], Measurement]:
+    """The fastest run of each (kind, corpus, workers); the noisiest neighbours lose."""
+    best: dict[tuple[str, float, int], Measurement] = {}
+    for m in measurements:
+        key = (m.kind, m.corpus_mb, m.workers)
+        if key not in best or m.seconds < best[key].seconds:
+            best[key] = m
+    return best
+
+
+def _ratio(a: Measurement | None, b: Measurement | None) -> float | None:
+    if a is None or b is None or not b.words_per_s:
+        return None
+    return a.words_per_s / b.words_per_s
+
+
+def summarize(
+    measurements: list[Measurement], load: dict[str, Any] | None, sizes: Sequence[float]
+) -> dict[str, Any]:
+    """Ratios and pass/fail of every target, from the best run of each measurement."""
+    best = _best(measurements)
+    checks: list[dict[str, Any]] = []
+
+    def check(
+        name: str, value: float | None, target: str, ok: bool | None, unit: str = "pct"
+    ) -> None:
+        checks.append({"name": name, "value": value, "target": target, "ok": ok, "unit": unit})
+
+    for mb in sizes:
+        for workers in sorted({m.workers for m in measurements}):
+            r = _ratio(best.get(("extract", mb, workers)), best.get(("bare", mb, workers)))
+            check(
+                f"extract / bare, {mb:g} MB, {workers} worker(s)",
+                r,
+                f">= {EXTRACT_RATIO_TARGET:.0%}",
+                None if r is None else r >= EXTRACT_RATIO_TARGET,
+            )
+            build = best.get(("build", mb, workers))
+            bare = best.get(("bare", mb, workers))
+            check(f"build / bare, {mb:g} MB, {workers} worker(s)", _ratio(build, bare), "", None)
+            fixed = best.get(("build-fixed", 0.0, workers))
+            if build is not None and bare is not None and fixed is not None:
+                net = build.words / max(build.seconds - fixed.seconds, 1e-9)
+                check(
+                    f"build without its fixed costs / bare, {mb:g} MB, {workers} worker(s)",
+                    net / bare.words_per_s,
+                    "",
+                    None,
+                )
+    if load is not None:
+        rate = load["relationships"] / load["seconds"]
+        ok = rate >= LOAD_RATE_TARGET
+        check("embedded load, relationships/s", rate, f">= {LOAD_RATE_TARGET:,}", ok, "")
+    if len(sizes) >= 2:
+        small, large = min(sizes), max(sizes)
+        for workers in sorted({m.workers for m in measurements}):
+            a = best.get(("build", small, workers))
+            b = best.get(("build", large, workers))
+            if a is None or b is None:
+                continue
+            growth = b.peak_rss_mb / a.peak_rss_mb - 1
+            check(
+                f"build peak RSS {large:g} MB vs {small:g} MB, {workers} worker(s)",
+                growth,
+                f"<= +{BUILD_RSS_GROWTH_TARGET:.0%}",
+                growth <= BUILD_RSS_GROWTH_TARGET,
+                "growth",
+            )
+    for m in best.values():
+        if m.kind == "build":
+            check(
+                f"build peak RSS per process, {m.corpus_mb:g} MB, {m.workers} worker(s), MB",
+                m.peak_rss_mb,
+                f"< {BUILD_RSS_LIMIT_MB}",
+                m.peak_rss_mb < BUILD_RSS_LIMIT_MB,
+                "",
+            )
+    return {"checks": checks}
+
+
+def _environment() -> dict[str, Any]:
+    from importlib.metadata import version
+
+    from geokg.extract.extractor import DEFAULT_BATCH_CHARS, DEFAULT_CHUNK_CHARS
+    from geokg.extract.pipeline import MODEL_NAME
+
+    try:
+        commit = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
+    except OSError:
+        commit = ""
+    return {
+        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": commit,
+        "python": platform.python_version(),
+        "spacy": version("spacy"),
+        "model": MODEL_NAME,
+        "cpus": os.cpu_count(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "load_average_at_start": os.getloadavg(),
+        "batch_chars": DEFAULT_BATCH_CHARS,
+        "chunk_chars": DEFAULT_CHUNK_CHARS,
+    }
+
+
+def _fmt(value: float | None, kind: str = "") -> str:
+    if value is None:
+        return "n/a"
+    if kind == "pct":
+        return f"{value:.1%}"
+    if kind == "growth":
+        return f"{value:+.1%}"
+    return f"{value:,.0f}"
+
+
+def render_markdown(report: dict[str, Any]) -> str:
+    """The human-readable report (``results.md``)."""
+    env = report["environment"]
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Produced by `python -m bench{' --quick' if report['quick'] else ''}` on "
+        f"{env['date']} at commit `{env['commit']}`: {env['cpus']} CPUs, "
+        f"{env['memory_gb']} GB, Python {env['python']}, spaCy {env['spacy']}, "
+        f"model `{env['model']}`; chunks of at most {env['chunk_chars']:,} characters, "
+        f"batches of about {env['batch_chars']:,} characters. Load average at start: "
+        + ", ".join(f"{x:.2f}" for x in env["load_average_at_start"])
+        + f". Each figure is the best of {report['repeat']} run(s), each in a fresh process.",
+        "",
+        "## Targets",
+        "",
+        "| measure | value | target | met |",
+        "| --- | ---: | --- | --- |",
+    ]
+    for c in report["summary"]["checks"]:
+        ok = {True: "yes", False: "**no**", None: ""}[c["ok"]]
+        lines.append(f"| {c['name']} | {_fmt(c['value'], c['unit'])} | {c['target']} | {ok} |")
+    lines += [
+        "",
+        "## Measurements",
+        "",
+        "Words are whitespace-separated words of the input files. `bare` is the spaCy model "
+        "alone over the extractor's chunks and batches (`n_process` for 2 workers); "
+        "`bare-pool` is the bare model through the extractor's own process pool; `extract` "
+        "is `geokg extract` (records written as JSON Lines); `build` is `geokg build` "
+        "(model loading and the embedded database's start and stop included); "
+        "`build-fixed` is `geokg build` on an empty folder (those fixed costs alone). "
+        "Peak RSS: the largest single process (rusage and samples) and the largest sampled "
+        "sum over the process tree.",
+        "",
+        "| corpus | kind | workers | words | seconds | words/s | CPU s | peak RSS/process MB "
+        "| peak RSS tree MB |",
+        "| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for m in report["measurements"]:
+        lines.append(
+            f"| {m['corpus_mb']:g} MB | {m['kind']} | {m['workers']} | {m['words']:,} "
+            f"| {m['seconds']:.1f} | {m['words_per_s']:,.0f} | {m['cpu_seconds']:.1f} "
+            f"| {m['peak_rss_mb']:,.0f} | {m['peak_tree_rss_mb']:,.0f} |"
+        )
+    load = report.get("load")
+    if load:
+        lines += [
+            "",
+            "## Embedded load",
+            "",
+            f"`store.load` of a synthetic batch of {load['relationships']:,} relationships "
+            f"between {load.get('nodes', 5000):,} entities into a fresh embedded FalkorDB: "
+            f"{load['seconds']:.2f} s, **{load['relationships'] / load['seconds']:,.0f} "
+            f"relationships/s** ({load.get('statements')} statements).",
+        ]
+    lines.append("")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks; write ``results.json`` and ``results.md``."""
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="Small corpus, smoke test.")
+    parser.add_argument("--sizes", help="Corpus sizes in MB, comma-separated (default 1,10).")
+    parser.add_argument("--workers", default="1,2", help="Worker counts (default 1,2).")
+    parser.add_argument(
+        "--kinds",
+        default="bare,extract,build",
+        help="Measurements per corpus and worker count (also: bare-pool).",
+    )
+    parser.add_argument("--edges", type=int, help="Relationships of the load test (50000).")
+    parser.add_argument("--repeat", type=int, default=1, help="Runs of each; the best counts.")
+    parser.add_argument("--seed", type=Path, help="Seed corpus folder.")
+    parser.add_argument("--work-dir", type=Path, help="Where corpora are generated (kept).")
+    parser.add_argument(
+        "--out-dir", type=Path, help="Where results go (default bench/, or a temp dir: --quick)."
+    )
+    args = parser.parse_args(argv)
+
+    sizes = [float(s) for s in (args.sizes or ("0.1" if args.quick else "1,10")).split(",")]
+    workers = [int(w) for w in args.workers.split(",")]
+    kinds = [k for k in args.kinds.split(",") if k]
+    edges = args.edges or (2_000 if args.quick else 50_000)
+    work = args.work_dir or Path(tempfile.gettempdir()) / "geokg-bench"
+    out_dir = args.out_dir or (work if args.quick else BENCH_DIR)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    seed = find_seed(args.seed)
+
+    corpora: dict[float, tuple[Path, int]] = {}
+    for mb in sizes:
+        folder = work / f"corpus-{mb:g}mb"
+        files, size = make_corpus(seed, folder, int(mb * MB))
+        corpora[mb] = (folder, count_words(folder))
+        print(f"corpus {mb:g} MB: {files} files, {size:,} bytes, {corpora[mb][1]:,} words")
+
+    empty = work / "corpus-empty"
+    empty.mkdir(parents=True, exist_ok=True)
+    measurements: list[Measurement] = []
+    for _ in range(args.repeat):
+        if "build" in kinds:
+            for n in workers:
+                # Model loading, database start and stop: what a build costs beyond its text.
+                m = _measure("build", empty, 0.0, n, 0, label="build-fixed")
+                measurements.append(m)
+                print(f"build on an empty corpus, workers={n}: {m.seconds:.1f} s", flush=True)
+        for mb, (folder, words) in corpora.items():
+            for n in workers:
+                for kind in kinds:
+                    m = _measure(kind, folder, mb, n, words)
+                    measurements.append(m)
+                    print(
+                        f"{mb:g} MB {kind:9s} workers={n}: {m.words_per_s:8,.0f} words/s, "
+                        f"{m.seconds:6.1f} s, peak RSS {m.peak_rss_mb:,.0f} MB/process, "
+                        f"{m.peak_tree_rss_mb:,.0f} MB tree",
+                        flush=True,
+                    )
+    load: dict[str, Any] | None = None
+    for _ in range(args.repeat):
+        result = run_measurement(["load", "--edges", str(edges)])
+        if load is None or result["seconds"] < load["seconds"]:
+            load = result
+    assert load is not None
+    print(f"load: {load['relationships'] / load['seconds']:,.0f} relationships/s", flush=True)
+
+    report: dict[str, Any] = {
+        "quick": args.quick,
+        "repeat": args.repeat,
+        "environment": _environment(),
+        "corpora": {f"{mb:g}": {"folder": str(f), "words": w} for mb, (f, w) in corpora.items()},
+        "measurements": [
+            {**asdict(m), "words_per_s": m.words_per_s}
+            for m in sorted(
+                _best(measurements).values(), key=lambda m: (m.corpus_mb, m.workers, m.kind)
+            )
+        ],
+        "runs": [{**asdict(m), "words_per_s": m.words_per_s} for m in measurements],
+        "load": load,
+        "summary": summarize(measurements, load, sizes),
+    }
+    (out_dir / "results.json").write_text(json.dumps(report, indent=2) + "\n")
+    markdown = render_markdown(report)
+    (out_dir / "results.md").write_text(markdown)
+    print()
+    print(markdown)
+    return 0
