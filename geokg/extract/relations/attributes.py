@@ -359,7 +359,7 @@ def assess(
         question = last.text == "?" or (
             ctx.end - 2 >= ctx.start and ctx.doc[ctx.end - 2].text == "?"
         )
-        if question and (anchor.pos_ in _VERBS or mode == "full"):
+        if question and anchor.pos_ in _VERBS:
             hyp = True
     if hyp:
         modality = Modality.HYPOTHETICAL

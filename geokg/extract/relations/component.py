@@ -123,6 +123,16 @@ class RelationComponent:
         self.dedupe: DedupePolicy = dedupe or dedupe_per_sentence
         self.lexicon = RelationLexicon.from_dir(patterns_path or DEFAULT_PATTERNS_DIR)
 
+    @property
+    def lexicon(self) -> RelationLexicon:
+        """The rule data in use."""
+        return self._lexicon
+
+    @lexicon.setter
+    def lexicon(self, value: RelationLexicon) -> None:
+        self._lexicon = value
+        self._cues = {c.id: c for c in value.cues}
+
     # ------------------------------------------------------------------ pipeline API
     def __call__(self, doc: Doc) -> Doc:
         """Annotate one Doc."""
@@ -205,6 +215,13 @@ class RelationComponent:
             if quoted is None:
                 quoted = quoted_tokens(ctx)
             modality = verdict.modality
+            cue = self._cues.get(c.cue)
+            if (
+                cue is not None
+                and cue.intrinsic_modality
+                and Modality(cue.intrinsic_modality).rank > modality.rank
+            ):
+                modality = Modality(cue.intrinsic_modality)  # "designs on": sought, not done
             status = _status(c, rtype)
             if modality == Modality.HEDGED and (c.structural or rtype == RelationType.MEMBER_OF):
                 # an intended membership is an application ("will join", "seeks to join")

@@ -586,6 +586,9 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     ):
         return _mutual(ctx, target_ents, cue, n, "nominal_mutual.v1")
     sources = sources + mods
+    if not target_ents and len(sources) >= 2 and (cue.mutual or cue.reciprocal) and not light:
+        # "their dispute" with "their" = "Turkey and Russia"
+        return _mutual(ctx, sources, cue, n, "nominal_mutual.v1")
     if (
         not sources
         and gov is not None

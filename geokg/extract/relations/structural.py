@@ -46,6 +46,7 @@ def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
         out.extend(_appositive(ctx, person))
         out.extend(_possessive(ctx, person))
         out.extend(_under(ctx, person))
+        out.extend(_government_of_titled(ctx, person))
     return out
 
 
@@ -126,6 +127,8 @@ def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
         part, head = _is_title_token(ctx, doc[i])
         if not part and doc[i].lower_ in ctx.lex.title_honorifics:
             part = True
+        if not part and title and doc[i].dep_ == "amod" and doc[i].tag_ in ("JJ", "VBG", "VBN"):
+            part = True  # "Jordan's visiting King Abdullah II", "Lebanon's embattled president"
         if not part:
             break
         has_head = has_head or head
@@ -258,12 +261,43 @@ def _possessive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
     return out
 
 
+def _government_of_titled(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
+    """ "the government of President X", "President X's government": with exactly one state in
+    the sentence, X leads it."""
+    doc = ctx.doc
+    if person.start == ctx.start or not _is_title_token(ctx, doc[person.start - 1])[1]:
+        return []
+    root = doc[person.end - 1]
+    for t in (doc[i] for i in range(person.start, person.end)):
+        if not (person.start <= t.head.i < person.end):
+            root = t
+    noun = None
+    if root.dep_ == "poss" and ctx.lemma(root.head) in ctx.lex.rule_nouns:
+        noun = root.head
+    elif (
+        root.dep_ == "pobj"
+        and ctx.lemma(root.head) == "of"
+        and ctx.lemma(root.head.head) in ctx.lex.rule_nouns
+    ):
+        noun = root.head.head
+    if noun is None:
+        return []
+    states = {e.name: e for e in ctx.entities if e.label == EntityLabel.COUNTRY}
+    if len(states) != 1:
+        return []
+    (led,) = states.values()
+    title = doc[person.start - 1]
+    return [_make(ctx, person, led, title.i, title.i + 1, "leads_gov_of.v1", title.text)]
+
+
 def _rule_noun_led(ctx: SentenceContext, person: EntityAnnotation, noun: Token) -> list[Candidate]:
     """ "the regime of Milosevic in Serbia", "the Syrian government": the state is in the NP."""
     led: EntityAnnotation | None = None
     e: EntityAnnotation | None
     for c in noun.children:
         if c.dep_ in ("amod", "compound", "nmod") and c.i in ctx.ent_at:
+            if ctx.stance_prefixed(c):
+                continue
             e = ctx.ent_at[c.i]
             if e.label == EntityLabel.COUNTRY:
                 led = e

@@ -189,6 +189,8 @@ class SentenceContext:
                 e = self.ent_at.get(c.i)
                 if e is not None and member_noun and e.label.value == "Organization":
                     continue  # "a NATO country" is a member, not NATO
+                if e is not None and self.stance_prefixed(c):
+                    continue  # "the pro-Russian regime" is not Russia
                 if e is None and c.dep_ == "poss" and c.pos_ == "PRON":
                     if lem in lex.agent_via_of or lem in lex.rule_nouns:
                         out.extend(self.pronoun(c))
@@ -207,7 +209,8 @@ class SentenceContext:
         if out:
             return out
         for c in tok.children:
-            if c.dep_ in ("compound", "amod", "nmod") and c.pos_ in _NOMINAL:
+            nominal = c.dep_ in ("compound", "amod", "nmod") and c.pos_ in _NOMINAL
+            if nominal and c.i not in self.ent_at:
                 out.extend(self._own_entities(c, strict, depth + 1))
         if out:
             return out
@@ -230,6 +233,16 @@ class SentenceContext:
                         out.extend(self.args(p, strict=False, depth=depth + 1))
         return out
 
+    def stance_prefixed(self, tok: Token) -> bool:
+        """Whether a modifier is the X of "pro-X", "anti-X" or "non-X"."""
+        i = tok.i
+        doc = self.doc
+        return (
+            i - 2 >= self.start
+            and doc[i - 1].text in ("-", "‑")
+            and doc[i - 2].lower_ in ("pro", "anti", "non")
+        )
+
     def _pobjs(self, tok: Token, preps: tuple[str, ...]) -> list[Token]:
         return [
             p
@@ -249,6 +262,8 @@ class SentenceContext:
             seen += 1
             for c in t.children:
                 e = self.ent_at.get(c.i)
+                if e is not None and self.stance_prefixed(c):
+                    continue
                 if (
                     e is not None
                     and e.label.value == "Country"
