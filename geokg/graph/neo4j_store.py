@@ -97,9 +97,9 @@ def _read(tx: ManagedTransaction, statement: str, params: dict[str, Any]) -> Que
 
 
 def _describe(e: Neo4jError | DriverError) -> str:
-    code = getattr(e, "code", None)
-    message = getattr(e, "message", None) or type(e).__name__
-    return f"{code}: {message}" if code else str(message)
+    # Server errors print as "{neo4j_code: ...} {message: ...}"; neither holds credentials.
+    text = " ".join(str(e).split())
+    return f"{type(e).__name__}: {text}" if text else type(e).__name__
 
 
 class Neo4jStore:
