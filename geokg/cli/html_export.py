@@ -18,12 +18,14 @@ Example:
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from geokg.cli._common import console
-from geokg.graph.html_view import GraphSource, HtmlStats, parse_types, write_html
+
+if TYPE_CHECKING:  # networkx and numpy load only when a view is written
+    from geokg.graph.html_view import GraphSource, HtmlStats
 
 __all__ = ["FOCUS_OPTION", "HOPS_OPTION", "TYPES_OPTION", "export_html"]
 
@@ -73,6 +75,8 @@ def export_html(
         ConfigError: Unknown relation type or focus entity (``fail_on_error`` turns it into
             exit code 2).
     """
+    from geokg.graph.html_view import parse_types, write_html
+
     stats = write_html(source, out, focus=focus, hops=hops, types=parse_types(types))
     if not quiet:
         console.print(

@@ -18,7 +18,7 @@ script only draws an SVG and handles pan, zoom, filters, search and selection:
 
 Input is a networkx graph as :func:`geokg.graph.build.batch_to_networkx` makes it (evidence
 sentences, where known, in ``graph.graph["sentences"]``), a
-:class:`~geokg.graph.build.GraphBatch`, or a store with ``query(cypher, params)``.
+:class:`~geokg.graph.build.GraphBatch`, or an open store (:class:`~geokg.graph.store.GraphStore`).
 
 Example:
     >>> from geokg.graph.build import GraphBuilder
@@ -37,7 +37,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib.resources import files
 from pathlib import Path
-from typing import Any, Protocol, runtime_checkable
+from typing import Any
 
 import networkx as nx
 import numpy as np
@@ -45,6 +45,7 @@ import numpy.typing as npt
 
 from geokg.errors import ConfigError
 from geokg.graph.build import GraphBatch, batch_to_networkx
+from geokg.graph.store import GraphStore
 from geokg.schema import EntityLabel, Polarity, RelationType
 
 __all__ = [
@@ -52,7 +53,6 @@ __all__ = [
     "POLARITY_COLORS",
     "GraphSource",
     "HtmlStats",
-    "SupportsQuery",
     "graph_from_batch",
     "iframe",
     "parse_types",
@@ -94,15 +94,7 @@ _PAIR_SPACING = 16.0
 _ASSETS = ("view.html", "view.js")
 
 
-@runtime_checkable
-class SupportsQuery(Protocol):
-    """A graph store: ``query(cypher, params)`` returning rows (``QueryResult.rows``)."""
-
-    def query(self, cypher: str, params: dict[str, Any] | None = None) -> Any:
-        """Run one read statement."""
-
-
-type GraphSource = nx.MultiDiGraph | GraphBatch | SupportsQuery
+type GraphSource = nx.MultiDiGraph | GraphBatch | GraphStore
 """What :func:`write_html` accepts: a graph, a batch of collapsed rows, or a store."""
 
 
@@ -139,75 +131,21 @@ def graph_from_batch(batch: GraphBatch) -> nx.MultiDiGraph:
     return graph
 
 
-def _rows(result: Any) -> list[dict[str, Any]]:
-    """Rows of a store's answer as dicts (``QueryResult(columns, rows)`` or a plain list)."""
-    columns = getattr(result, "columns", None)
-    rows = getattr(result, "rows", result)
-    out: list[dict[str, Any]] = []
-    for row in rows or []:
-        if isinstance(row, Mapping):
-            out.append(dict(row))
-        elif columns is not None:
-            out.append(dict(zip(columns, row, strict=True)))
-        else:
-            raise TypeError(f"cannot read a store row of type {type(row).__name__}")
-    return out
-
-
-def read_graph_from_store(store: SupportsQuery) -> nx.MultiDiGraph:
+def read_graph_from_store(store: GraphStore) -> nx.MultiDiGraph:
     """Read the whole entity graph and its evidence sentences back from a store.
 
-    Uses the reading statements of :mod:`geokg.graph.cypher`, so it works on the embedded
-    FalkorDB store and on Neo4j alike.
+    Uses the exporters' reader (:func:`geokg.graph.export.read_graph`), so the view shows
+    exactly what the other export formats hold, on the embedded FalkorDB and on Neo4j alike.
 
     Args:
         store: An open store (``open_store(...)``).
 
     Returns:
-        A graph shaped like :func:`graph_from_batch`'s: nodes keyed by entity id, one keyed
-        edge per ``(source, type, target)`` with the relationship's properties, and
-        ``graph.graph["sentences"]``.
+        The graph of :func:`graph_from_batch` for the stored rows.
     """
-    from geokg.graph import cypher
+    from geokg.graph.export import read_graph
 
-    graph = nx.MultiDiGraph()
-    for row in _rows(store.query(cypher.read_entities(), {})):
-        labels = [str(x) for x in row.get("labels") or []]
-        label = next((x for x in labels if x in LABEL_COLORS), labels[0] if labels else "")
-        graph.add_node(
-            row["id"],
-            id=row["id"],
-            label=label,
-            name=row.get("name") or row["id"],
-            aliases=list(row.get("aliases") or []),
-            iso3=row.get("iso3"),
-            mentions=int(row.get("mentions") or 0),
-        )
-    for row in _rows(store.query(cypher.read_relations(), {})):
-        props = dict(row.get("props") or {})
-        rtype = str(row["type"])
-        try:
-            meta = RelationType(rtype)
-        except ValueError:  # a relationship geokg did not write: not part of the view
-            continue
-        props.setdefault("polarity", meta.polarity.value)
-        props.setdefault("symmetric", meta.symmetric)
-        props["type"] = rtype
-        props["source_id"] = row["source_id"]
-        props["target_id"] = row["target_id"]
-        if "mentions" not in props:
-            props["mentions"] = len(props.get("mention_ids") or [])
-        graph.add_edge(row["source_id"], row["target_id"], key=rtype, **props)
-    graph.graph["sentences"] = {
-        row["id"]: {
-            "text": row.get("text") or "",
-            "doc": row.get("doc") or "",
-            "start": row.get("start_offset"),
-            "end": row.get("end_offset"),
-        }
-        for row in _rows(store.query(cypher.read_sentences(), {}))
-    }
-    return graph
+    return graph_from_batch(read_graph(store).to_batch())
 
 
 def _as_graph(source: GraphSource) -> nx.MultiDiGraph:
@@ -215,7 +153,7 @@ def _as_graph(source: GraphSource) -> nx.MultiDiGraph:
         return source
     if isinstance(source, GraphBatch):
         return graph_from_batch(source)
-    if isinstance(source, SupportsQuery):
+    if isinstance(source, GraphStore):
         return read_graph_from_store(source)
     raise TypeError(f"cannot draw a {type(source).__name__}")  # pragma: no cover
 

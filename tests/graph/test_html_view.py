@@ -397,3 +397,26 @@ def test_html_export_cli_bad_type_exits_2(batch: GraphBatch, tmp_path: Path) -> 
     result = CliRunner().invoke(_cli(batch), [str(tmp_path / "g.html"), "--types", "HUGS"])
     assert result.exit_code == 2
     assert not (tmp_path / "g.html").exists()
+
+
+def test_html_export_geokg_export_format_html(batch: GraphBatch, tmp_path: Path) -> None:
+    from geokg.cli import app
+    from geokg.graph.store import open_store
+
+    runner = CliRunner()
+    if "--focus" not in runner.invoke(app, ["export", "--help"]).output:
+        pytest.skip("geokg export --format html is not wired yet (see geokg/cli/html_export.py)")
+    db = tmp_path / "db"
+    with open_store(db_dir=db) as store:
+        store.ensure_schema()
+        store.load(batch)
+    out = tmp_path / "graph.html"
+    args = ["export", "--format", "html", "-o", str(out), "--db-dir", str(db)]
+    result = runner.invoke(app, [*args, "--focus", "Putin", "--hops", "1"])
+    assert result.exit_code == 0, result.output
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert {n["name"] for n in data["nodes"]} == {"Vladimir Putin", "Russia"}
+    result = runner.invoke(app, [*args, "--types", "ATTACKS,INVADES"])
+    assert result.exit_code == 0, result.output
+    data = page_data(out.read_text(encoding="utf-8"))
+    assert {r["type"] for r in data["relationships"]} == {"ATTACKS", "INVADES"}
