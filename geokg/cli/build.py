@@ -12,6 +12,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from geokg.cli._common import DB_DIR_OPTION, DEFAULT_DB_DIR, console, err_console, fail_on_error
+from geokg.runner import RunSummary
 
 __all__ = ["register"]
 
@@ -109,37 +110,53 @@ def build(
 
 
 def _print_summary(
-    summary: object,
+    summary: RunSummary,
     entities_by_label: Counter[str],
     relations_by_type: Counter[str],
     counts: dict[str, object],
     elapsed: float,
 ) -> None:
-    from geokg.runner import RunSummary
-
-    assert isinstance(summary, RunSummary)
     console.print(
         f"documents: processed {summary.processed}, skipped {summary.skipped}, "
         f"failed {summary.failed} in {elapsed:.1f}s"
     )
-    table = Table(title="mentions extracted in this run")
-    table.add_column("entity label")
-    table.add_column("mentions", justify="right")
-    for label, n in entities_by_label.most_common():
-        table.add_row(label, str(n))
+    table = Table(title="this run", title_justify="left")
+    table.add_column("entity mentions")
+    table.add_column("", justify="right")
+    table.add_column("relation mentions")
+    table.add_column("", justify="right")
+    left = entities_by_label.most_common()
+    right = relations_by_type.most_common()
+    for i in range(max(len(left), len(right))):
+        a = left[i] if i < len(left) else ("", "")
+        b = right[i] if i < len(right) else ("", "")
+        table.add_row(a[0], str(a[1]), b[0], str(b[1]))
     console.print(table)
-    table = Table(title="relation mentions extracted in this run")
-    table.add_column("relation type")
-    table.add_column("mentions", justify="right")
-    for rtype, n in relations_by_type.most_common():
-        table.add_row(rtype, str(n))
+    table = Table(title="graph now", title_justify="left")
+    table.add_column("nodes")
+    table.add_column("", justify="right")
+    table.add_column("relationships")
+    table.add_column("", justify="right")
+    nodes = _as_counts(counts.get("nodes"))
+    rels = _as_counts(counts.get("relationships"))
+    for i in range(max(len(nodes), len(rels))):
+        a = nodes[i] if i < len(nodes) else ("", "")
+        b = rels[i] if i < len(rels) else ("", "")
+        table.add_row(a[0], str(a[1]), b[0], str(b[1]))
+    table.add_section()
+    table.add_row(
+        "total",
+        str(counts.get("total_nodes", "")),
+        "total",
+        str(counts.get("total_relationships", "")),
+    )
     console.print(table)
-    table = Table(title="graph now")
-    table.add_column("")
-    table.add_column("count", justify="right")
-    for key, value in counts.items():
-        table.add_row(str(key), str(value))
-    console.print(table)
+
+
+def _as_counts(value: object) -> list[tuple[str, object]]:
+    if isinstance(value, dict):
+        return sorted(((str(k), v) for k, v in value.items()), key=lambda kv: kv[0])
+    return []
 
 
 def register(app: typer.Typer) -> None:
