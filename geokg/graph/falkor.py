@@ -49,6 +49,8 @@ from falkordb.edge import Edge as FalkorEdge
 from falkordb.helpers import stringify_param_value
 from falkordb.node import Node as FalkorNode
 from falkordb.path import Path as FalkorPath
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from geokg.errors import StoreError, StoreUnavailableError
 from geokg.graph import cypher
@@ -239,12 +241,20 @@ class FalkorServer:
         except redis.RedisError as e:
             raise StoreUnavailableError(f"cannot connect to FalkorDB in {self.db_dir}: {e}") from e
 
+    def _admin(self) -> redis.Redis:
+        # No retries: redis-py retries a failed command with backoff for seconds, which is
+        # wrong for a ping of a possibly dead server and for SHUTDOWN, whose reply never comes.
+        return redis.Redis(
+            unix_socket_path=str(self.socket),
+            password=self.password(),
+            socket_timeout=10,
+            retry=Retry(NoBackoff(), 0),
+        )
+
     def _ping(self) -> bool:
         if not self.socket.exists():
             return False
-        conn = redis.Redis(
-            unix_socket_path=str(self.socket), password=self.password(), socket_timeout=5
-        )
+        conn = self._admin()
         try:
             return bool(conn.ping())
         except redis.RedisError:
@@ -320,7 +330,7 @@ class FalkorServer:
             if pid is None:
                 return False
             if self.socket.exists():
-                conn = redis.Redis(unix_socket_path=str(self.socket), password=self.password())
+                conn = self._admin()
                 try:
                     conn.shutdown(save=True)
                 except redis.RedisError:

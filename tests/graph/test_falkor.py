@@ -1,0 +1,425 @@
+"""The embedded store on the REAL FalkorDB: server security and lifecycle, idempotent loading,
+incremental loading, evidence, hostile strings, errors. No mocks."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import psutil
+import pytest
+import redis
+from falkordb.helpers import stringify_param_value
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from geokg.errors import StoreError, StoreUnavailableError
+from geokg.graph import cypher
+from geokg.graph.build import GraphBatch
+from geokg.graph.export import read_graph
+from geokg.graph.falkor import FalkorServer, FalkorStore, rows_param
+from geokg.graph.queries import run_query
+from geokg.schema import EntityLabel, EntityNode, RelationEdge, RelationType, SentenceRecord
+
+from .conftest import DOC_A, DOC_B, batch_of, eid
+
+
+@pytest.fixture()
+def short_dir() -> Iterator[Path]:
+    """A fresh short folder (unix socket paths are limited to ~100 bytes)."""
+    with tempfile.TemporaryDirectory(prefix="gkf") as tmp:
+        yield Path(tmp)
+
+
+@pytest.fixture()
+def own_server(short_dir: Path) -> Iterator[FalkorServer]:
+    """A server of its own, stopped at the end whatever the test did."""
+    server = FalkorServer(short_dir / "db")
+    yield server
+    server.stop()
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+# --- server: security ------------------------------------------------------------------------
+
+
+def test_falkor_server_files_are_private(own_server: FalkorServer) -> None:
+    assert own_server.start() is True
+    db = own_server.db_dir
+    assert _mode(db) == 0o700
+    assert stat.S_ISSOCK(own_server.socket.stat().st_mode)
+    assert _mode(own_server.socket) == 0o700
+    for name in ("password", "falkordb.conf", "falkordb.pid", "falkordb.log"):
+        assert _mode(db / name) == 0o600, name
+    with FalkorStore(db) as store:
+        store.query("CREATE (:Entity {id: 'x'})")
+    own_server.stop()
+    assert _mode(db / "geokg.rdb") == 0o600
+
+
+def test_falkor_server_has_no_tcp_listener(own_server: FalkorServer) -> None:
+    own_server.start()
+    conn = redis.Redis(unix_socket_path=str(own_server.socket), password=own_server.password())
+    try:
+        assert conn.config_get("port") == {"port": "0"}
+    finally:
+        conn.close()
+    pid = own_server.status().pid
+    assert pid is not None
+    listening = [
+        c
+        for c in psutil.Process(pid).net_connections(kind="inet")
+        if c.status == psutil.CONN_LISTEN
+    ]
+    assert listening == []
+
+
+def test_falkor_server_requires_the_generated_password(own_server: FalkorServer) -> None:
+    own_server.start()
+    password = own_server.password()
+    assert len(password) >= 40
+    assert (own_server.db_dir / "password").read_text().strip() == password
+    no_retry = Retry(NoBackoff(), 0)
+    anonymous = redis.Redis(unix_socket_path=str(own_server.socket), retry=no_retry)
+    try:
+        with pytest.raises(redis.AuthenticationError):
+            anonymous.ping()
+    finally:
+        anonymous.close()
+    wrong = redis.Redis(unix_socket_path=str(own_server.socket), password="guess", retry=no_retry)
+    try:
+        with pytest.raises(redis.AuthenticationError):
+            wrong.ping()
+    finally:
+        wrong.close()
+
+
+def test_falkor_server_config_holds_no_tcp_and_loads_the_module(own_server: FalkorServer) -> None:
+    own_server.start()
+    conf = (own_server.db_dir / "falkordb.conf").read_text()
+    assert "port 0\n" in conf
+    assert "unixsocketperm 700\n" in conf
+    assert "loadmodule " in conf
+    assert "BOLT" not in conf.upper()
+
+
+# --- server: lifecycle -----------------------------------------------------------------------
+
+
+def test_falkor_server_start_reuse_status_stop(own_server: FalkorServer) -> None:
+    assert own_server.status().running is False
+    assert own_server.start() is True
+    assert own_server.start() is False  # reused, not started twice
+    status = own_server.status()
+    assert status.running is True
+    assert status.pid is not None
+    with FalkorStore(own_server.db_dir) as store:
+        assert store.started is False
+    assert own_server.status().running is True  # a store that reused it leaves it running
+    assert own_server.stop() is True
+    assert own_server.status().running is False
+    assert own_server.stop() is False
+
+
+def test_falkor_store_stops_the_server_it_started_and_data_persists(short_dir: Path) -> None:
+    db = short_dir / "db"
+    with FalkorStore(db) as store:
+        assert store.started is True
+        store.ensure_schema()
+        store.load(batch_of(("a.txt", DOC_A)))
+        before = store.counts()
+    assert FalkorServer(db).status().running is False
+    with FalkorStore(db) as store:
+        assert store.counts() == before
+    assert FalkorServer(db).status().running is False
+
+
+def test_falkor_store_keep_running_leaves_the_server_up(short_dir: Path) -> None:
+    db = short_dir / "db"
+    with FalkorStore(db, keep_running=True) as store:
+        assert store.started is True
+    server = FalkorServer(db)
+    try:
+        assert server.status().running is True
+    finally:
+        server.stop()
+
+
+def test_falkor_store_reuses_a_server_started_by_another_process(short_dir: Path) -> None:
+    db = short_dir / "db"
+    code = (
+        "import sys; from geokg.graph.falkor import FalkorServer; FalkorServer(sys.argv[1]).start()"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
+    subprocess.run([sys.executable, "-c", code, str(db)], check=True, env=env, timeout=60)
+    server = FalkorServer(db)
+    try:
+        assert server.status().running is True
+        with FalkorStore(db) as store:
+            assert store.started is False
+            assert store.counts()["total_nodes"] == 0
+        assert server.status().running is True
+    finally:
+        server.stop()
+
+
+def test_falkor_store_refuses_a_socket_path_that_is_too_long(short_dir: Path) -> None:
+    deep = short_dir / ("x" * 120)
+    with pytest.raises(StoreUnavailableError, match="too long"):
+        FalkorStore(deep)
+
+
+# --- loading ---------------------------------------------------------------------------------
+
+
+def _snapshot(store: FalkorStore) -> Any:
+    snap = read_graph(store)
+    return (snap.entities, snap.relations, snap.documents, snap.sentences)
+
+
+def test_falkor_load_twice_changes_nothing(store: FalkorStore, batch_ab: GraphBatch) -> None:
+    first = store.load(batch_ab)
+    counts, snap = store.counts(), _snapshot(store)
+    second = store.load(batch_ab)
+    assert store.counts() == counts
+    assert _snapshot(store) == snap
+    assert first.relations == second.relations == 18
+    assert first.statements == second.statements
+
+
+def test_falkor_second_document_links_to_existing_nodes_and_adds_evidence(
+    store: FalkorStore, batch_a: GraphBatch, batch_b: GraphBatch
+) -> None:
+    store.load(batch_a)
+    after_a = store.counts()
+    russia = store.query(
+        "MATCH (e:Entity {id: $id}) RETURN e.mentions, e.doc_count", {"id": eid("Russia")}
+    ).rows
+    assert russia == [[3, 1]]
+    store.load(batch_b)
+    after_b = store.counts()
+    assert after_b["nodes"]["Document"] == 2
+    assert after_b["nodes"]["Entity"] == 10  # a.txt's 9 plus the United States
+    assert after_a["nodes"]["Entity"] == 9
+    assert store.query("MATCH (e:Entity {name: 'Russia'}) RETURN count(e)").rows == [[1]]
+    russia = store.query(
+        "MATCH (e:Entity {id: $id}) RETURN e.mentions, e.doc_count", {"id": eid("Russia")}
+    ).rows
+    assert russia == [[8, 2]]  # sentences mentioning Russia: 3 in a.txt + 5 in b.txt
+    sanctions = store.query(
+        "MATCH (:Entity)-[r:SANCTIONS]->(t:Entity {id: $id}) RETURN sum(r.mentions)",
+        {"id": eid("Russia")},
+    ).rows
+    assert sanctions == [[2]]
+
+
+def test_falkor_loading_documents_one_by_one_equals_loading_them_together(
+    store: FalkorStore, batch_a: GraphBatch, batch_b: GraphBatch, batch_ab: GraphBatch
+) -> None:
+    store.load(batch_a)
+    store.load(batch_b)
+    one_by_one = _snapshot(store)
+    store.clear()
+    store.load(batch_ab)
+    assert _snapshot(store) == one_by_one
+    store.load(batch_a)  # reloading an old document afterwards changes nothing either
+    assert _snapshot(store) == one_by_one
+
+
+def test_falkor_same_relationship_from_two_documents_unions_its_evidence(
+    store: FalkorStore,
+) -> None:
+    sentence = DOC_B[2]  # "Yet Russia opposes Turkey ... partners with Turkey"
+    store.load(batch_of(("x.txt", [sentence])))
+    store.load(batch_of(("y.txt", [sentence])))
+    store.load(batch_of(("x.txt", [sentence])))
+    (row,) = store.query(
+        "MATCH (:Entity {name: 'Russia'})-[r:OPPOSES]->(:Entity {name: 'Turkey'}) "
+        "RETURN r.mentions, r.asserted, size(r.mention_ids), r.documents, size(r.sentence_ids)"
+    ).rows
+    assert row[:3] == [2, 2, 2]
+    assert sorted(row[3]) == ["x.txt", "y.txt"]
+    assert row[4] == 2
+
+
+def test_falkor_relationship_properties(loaded: FalkorStore) -> None:
+    rels = {
+        (r["source_id"], r["type"], r["target_id"]): r["props"]
+        for r in read_graph(loaded).relations
+    }
+    eu = rels[(eid("European Union"), "SANCTIONS", eid("Russia"))]
+    assert eu["mentions"] == 1
+    assert eu["asserted"] == 1
+    assert eu["hedged"] == eu["reported"] == eu["hypothetical"] == eu["negated"] == 0
+    assert eu["years"] == [2014]
+    assert eu["first_year"] == eu["last_year"] == 2014
+    assert eu["documents"] == ["a.txt"]
+    assert eu["triggers"] == ["sanctions"]
+    assert eu["polarity"] == "conflictual"
+    assert eu["symmetric"] is False
+    agrees = rels[(eid("Russia"), "AGREES_WITH", eid("Turkey"))]
+    assert agrees["symmetric"] is True
+    assert (eid("Turkey"), "AGREES_WITH", eid("Russia")) not in rels
+    assert rels[(eid("Vladimir Putin"), "LEADS", eid("Russia"))]["role"] == "President"
+    assert rels[(eid("Turkey"), "MEMBER_OF", eid("NATO"))]["status"] == "member"
+    attack = rels[(eid("Russia"), "ATTACKS", eid("NATO"))]
+    assert attack["negated"] == 1
+    assert attack["negated_ids"] == attack["mention_ids"]
+    assert rels[(eid("Turkey"), "SUPPORTS", eid("Ukraine"))]["hedged"] == 1
+    assert rels[(eid("Russia"), "BETRAYS", eid("Turkey"))]["reported"] == 1
+    assert "first_year" not in rels[(eid("Russia"), "BETRAYS", eid("Turkey"))]
+
+
+def test_falkor_provenance_nodes_and_links(loaded: FalkorStore) -> None:
+    rows = loaded.query(
+        "MATCH (s:Sentence)-[:IN]->(d:Document {name: 'a.txt'}) "
+        "RETURN s.start, s.end, s.text ORDER BY s.start"
+    ).rows
+    assert rows[0] == [0, len(DOC_A[0].text), DOC_A[0].text]
+    assert len(rows) == len(DOC_A)
+    doc = loaded.query("MATCH (d:Document {name: 'b.txt'}) RETURN d.chars, size(d.sha1)").rows
+    assert doc == [[len(" ".join(s.text for s in DOC_B)), 40]]
+    mentioned = loaded.query(
+        "MATCH (s:Sentence)-[:MENTIONS]->(e:Entity) WHERE s.start = 0 AND s.doc = 'a.txt' "
+        "RETURN e.name ORDER BY e.name"
+    ).column("e.name")
+    assert mentioned == ["Recep Tayyip Erdogan", "Russia", "Turkey", "Vladimir Putin"]
+
+
+def test_falkor_evidence_query_returns_the_stating_sentences(loaded: FalkorStore) -> None:
+    result = run_query(
+        loaded, "evidence", {"source": "Moscow", "target": "ankara", "type": "opposes"}
+    )
+    assert result.column("sentence") == [DOC_B[2].text]
+    assert result.column("document") == ["b.txt"]
+    start = " ".join(s.text for s in DOC_B[:2]).__len__() + 1
+    assert result.column("start_offset") == [start]
+    assert result.column("end_offset") == [start + len(DOC_B[2].text)]
+    # Directed: Turkey did not oppose Russia.
+    none = run_query(
+        loaded, "evidence", {"source": "Turkey", "target": "Russia", "type": "OPPOSES"}
+    )
+    assert none.rows == []
+    # Symmetric: found in either order.
+    for source, target in (("Russia", "Turkey"), ("Turkey", "Russia")):
+        sym = run_query(
+            loaded, "evidence", {"source": source, "target": target, "type": "AGREES_WITH"}
+        )
+        assert sym.column("sentence") == [DOC_B[0].text]
+
+
+def test_falkor_unique_constraints_guard_ids(store: FalkorStore) -> None:
+    rows = store.query(cypher.falkor_list_constraints()).rows
+    unique = {r[1] for r in rows if r[0] == "UNIQUE" and r[2] == ["id"]}
+    assert unique == {"Entity", "Document", "Sentence"}
+    store.ensure_schema()  # idempotent
+    store.query("CREATE (:Entity {id: 'dup'})")
+    with pytest.raises(StoreError) as info:
+        store.query("CREATE (:Entity {id: 'dup'})")
+    assert info.value.code == "E300"
+
+
+def test_falkor_rejected_statement_is_a_store_error(store: FalkorStore) -> None:
+    with pytest.raises(StoreError, match="FalkorDB rejected"):
+        store.query("MATCH (n RETURN n")
+
+
+def test_falkor_query_returns_plain_values(loaded: FalkorStore) -> None:
+    (row,) = loaded.query(
+        "MATCH p = (a:Entity {name: 'Vladimir Putin'})-[r:LEADS]->(b) RETURN a, r, p"
+    ).rows
+    node, rel, path = row
+    assert node["_labels"] == ["Entity", "Leader"]
+    assert node["name"] == "Vladimir Putin"
+    assert rel["_type"] == "LEADS"
+    assert rel["roles"] == ["President"]
+    assert [n["name"] for n in path["nodes"]] == ["Vladimir Putin", "Russia"]
+    assert [r["_type"] for r in path["relationships"]] == ["LEADS"]
+
+
+def test_falkor_clear_wipes_nodes_but_keeps_the_schema(loaded: FalkorStore) -> None:
+    loaded.clear()
+    assert loaded.counts()["total_nodes"] == 0
+    labels = {r[0] for r in loaded.query(cypher.falkor_list_indexes()).rows}
+    assert {"Entity", "Document", "Sentence"} <= labels
+
+
+# --- hostile text ----------------------------------------------------------------------------
+
+HOSTILE_NAMES = [
+    'O\'Brien "the" \\ `tick` $rows',
+    "multi\nline\ttext\r",
+    "ünïcødé 😀 中文",
+    "ctrl\x01\x1fchars",  # JSON writes \\u escapes: the loader falls back to the driver quoting
+    "'; MATCH (n) DETACH DELETE n; //",
+]
+
+
+def _hostile_batch(names: list[str]) -> GraphBatch:
+    ents = [
+        EntityNode(id=f"group:h{i}", label=EntityLabel.GROUP, name=n, aliases=[n + "!", "x\x00y"])
+        for i, n in enumerate(names)
+    ]
+    sents = [
+        SentenceRecord(
+            id=f"sent:h{i}",
+            doc=f"doc {n}",
+            doc_id="doc:h",
+            start=i,
+            end=i + 1,
+            text=n,
+            entity_ids=(f"group:h{i}",),
+        )
+        for i, n in enumerate(names)
+    ]
+    rels = [
+        RelationEdge(
+            source_id="group:h0",
+            type=RelationType.THREATENS,
+            target_id=f"group:h{i}",
+            mention_ids=[f"m{i}"],
+            asserted_ids=[f"m{i}"],
+            triggers=[n],
+            roles=[n],
+            documents=[f"doc {n}"],
+            sentence_ids=[f"sent:h{i}"],
+        )
+        for i, n in enumerate(names)
+    ]
+    return GraphBatch(entities=ents, sentences=sents, relations=rels)
+
+
+def test_falkor_hostile_strings_survive_loading(store: FalkorStore) -> None:
+    store.load(_hostile_batch(HOSTILE_NAMES))
+    snap = read_graph(store)
+    assert [e["name"] for e in snap.entities] == HOSTILE_NAMES
+    assert [e["aliases"] for e in snap.entities] == [[n + "!", "xy"] for n in HOSTILE_NAMES]
+    assert [s["text"] for s in snap.sentences] == HOSTILE_NAMES
+    assert sorted(r["props"]["triggers"][0] for r in snap.relations) == sorted(HOSTILE_NAMES)
+
+
+@pytest.mark.parametrize("text", [*HOSTILE_NAMES, "", "\\", '"', "\\u0041"])
+def test_falkor_fast_row_serialisation_matches_the_driver_quoting(
+    store: FalkorStore, text: str
+) -> None:
+    rows = [{"id": "a", "names": [text, "x"], "n": 3, "flag": True, "none": None, "text": text}]
+    via_driver = store.query(
+        f"CYPHER rows={stringify_param_value(rows)} UNWIND $rows AS row RETURN row"
+    ).rows
+    fast = rows_param(rows)
+    if "\x01" in text or "\\u" in text:
+        assert fast is None  # falls back to the driver's quoting
+        return
+    assert fast is not None
+    via_fast = store.query(f"CYPHER rows={fast} UNWIND $rows AS row RETURN row").rows
+    assert via_fast == via_driver
+    assert via_fast[0][0]["text"] == text
