@@ -89,10 +89,10 @@ class GraphSnapshot:
         """The snapshot as loader records (reloading it reproduces the stored graph)."""
         batch = GraphBatch()
         for d in self.documents:
+            if d["sha1"] is None or d["chars"] is None:
+                continue  # known only from its sentences: the sentence rows recreate it
             batch.documents.append(
-                DocumentRecord(
-                    id=d["id"], name=d["name"] or "", chars=d["chars"] or 0, sha1=d["sha1"] or ""
-                )
+                DocumentRecord(id=d["id"], name=d["name"] or "", chars=d["chars"], sha1=d["sha1"])
             )
         for s in self.sentences:
             batch.sentences.append(
