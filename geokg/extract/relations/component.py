@@ -23,11 +23,14 @@ Example:
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from spacy.attrs import LEMMA, POS
 from spacy.language import Language
+from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.util import registry
 
 from geokg.extract.annotations import (
@@ -55,6 +58,7 @@ __all__ = [
 ]
 
 DedupePolicy = Callable[[list[RelationAnnotation]], list[RelationAnnotation]]
+_VERB_POS_IDS = frozenset({_POS_IDS["VERB"], _POS_IDS["AUX"]})
 
 
 def dedupe_per_sentence(relations: list[RelationAnnotation]) -> list[RelationAnnotation]:
@@ -132,6 +136,7 @@ class RelationComponent:
     def lexicon(self, value: RelationLexicon) -> None:
         self._lexicon = value
         self._cues = {c.id: c for c in value.cues}
+        self._hash_cache: tuple[Any, frozenset[int]] | None = None
 
     # ------------------------------------------------------------------ pipeline API
     def __call__(self, doc: Doc) -> Doc:
@@ -168,6 +173,12 @@ class RelationComponent:
         if len(entities) < 2 or not doc.has_annotation("DEP"):
             return []
         entities.sort(key=lambda e: e.start)
+        # one vectorised pass finds the cue tokens; only they become Token objects
+        arr = doc.to_array([LEMMA, POS])
+        lemma_ids: list[int] = arr[:, 0].tolist()
+        wanted = self._cue_hashes(doc)
+        cue_idx = [i for i, h in enumerate(lemma_ids) if h in wanted]
+        pos_ids: list[int] = arr[:, 1].tolist()
         out: list[RelationAnnotation] = []
         k = 0
         n = len(entities)
@@ -183,9 +194,33 @@ class RelationComponent:
             in_sent = entities[k:j]
             if len({x.name for x in in_sent}) < 2:
                 continue
-            ctx = SentenceContext(doc, s, e, in_sent, self.lexicon)
+            lo = bisect_left(cue_idx, s)
+            hi = bisect_left(cue_idx, e, lo)
+            ctx = SentenceContext(
+                doc,
+                s,
+                e,
+                in_sent,
+                self.lexicon,
+                lemma_ids=lemma_ids,
+                cue_positions=cue_idx[lo:hi],
+                has_verb=any(p in _VERB_POS_IDS for p in pos_ids[s:e]),
+            )
             out.extend(self._sentence(ctx))
         return out
+
+    def _cue_hashes(self, doc: Doc) -> frozenset[int]:
+        """Hashes of every lemma a rule looks at, in the lowercase and capitalised forms the
+        lemmatizer produces (cached per string store)."""
+        strings = doc.vocab.strings
+        cached = self._hash_cache
+        if cached is not None and cached[0] is strings:
+            return cached[1]
+        words = set(self.lexicon.cue_lemmas) | {"anti", "with"}
+        forms = {w2 for w in words for w2 in (w, w.capitalize(), w.upper())}
+        hashes = frozenset(strings.add(w) for w in forms)
+        self._hash_cache = (strings, hashes)
+        return hashes
 
     def set_annotations(self, doc: Doc, matches: list[RelationAnnotation]) -> None:
         """Apply the overlap policy and write ``doc._.geokg_relations``."""

@@ -50,14 +50,13 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out: list[Candidate] = []
     lex = ctx.lex
     doc = ctx.doc
-    has_verb = False
-    for tok in ctx.tokens():
+    positions = ctx.cue_positions
+    tokens = (doc[i] for i in positions) if positions is not None else ctx.tokens()
+    for tok in tokens:
         pos = tok.pos_
-        if pos in _VERB_POS:
-            has_verb = True
         lem = ctx.lemma(tok)
         if lem not in lex.cue_lemmas:
-            if lem == "anti" or tok.lower_.startswith("anti-"):
+            if lem == "anti":
                 out.extend(_anti_stance(ctx, tok))
             continue
         if pos in _VERB_POS:
@@ -83,7 +82,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
-    if not has_verb:
+    if not ctx.has_verb:
         out.extend(_caption_with(ctx))
     return out
 

@@ -31,6 +31,7 @@ CUES_FILE = "cues.jsonl"
 LEXICON_FILE = "lexicon.json"
 
 _POS = frozenset({"verb", "noun", "adj", "role"})
+_TARGET_PREPS: dict[tuple[str, ...], frozenset[str]] = {}
 _DEFAULT_SOURCE_SLOTS = ("poss", "mod", "prep:by", "prep:from")
 _KNOWN_KEYS = frozenset(
     {
@@ -146,8 +147,10 @@ class Cue:
 
     @property
     def target_preps(self) -> frozenset[str]:
-        """The prepositions of the ``prep:<lemma>`` target slots."""
-        return frozenset(s[5:] for s in self.target if s.startswith("prep:"))
+        """The prepositions of the ``prep:<lemma>`` target slots (computed once)."""
+        return _TARGET_PREPS.setdefault(
+            self.target, frozenset(s[5:] for s in self.target if s.startswith("prep:"))
+        )
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Cue:

@@ -25,6 +25,8 @@ _SUBJ = frozenset({"nsubj", "csubj", "expl-none"})
 _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _VERBAL = frozenset({"VERB", "AUX"})
+# lemma hash -> lowercase lemma, shared by every document (lemma strings are few)
+_LOWER: dict[int, str] = {}
 _STATES = frozenset({"Country", "Organization", "Group"})
 _PEOPLE = frozenset({"Leader", "Person"})
 _PLURAL = frozenset({"Country", "Organization", "Group", "Leader", "Person"})
@@ -108,6 +110,10 @@ class SentenceContext:
         end: int,
         entities: list[EntityAnnotation],
         lexicon: RelationLexicon,
+        *,
+        lemma_ids: list[int] | None = None,
+        cue_positions: list[int] | None = None,
+        has_verb: bool = True,
     ) -> None:
         self.doc = doc
         self.start = start
@@ -118,17 +124,23 @@ class SentenceContext:
         for ent in entities:
             for i in range(ent.start, ent.end):
                 self.ent_at[i] = ent
-        self._lemmas: dict[int, str] = {}
+        # per-document lemma hashes (``doc.to_array``) and the positions of cue lemmas in
+        # this sentence; without them (hand-built calls) every token is looked at
+        self._lemma_ids = lemma_ids
+        self.cue_positions = cue_positions
+        self.has_verb = has_verb
 
     # ---------------------------------------------------------------- basic access
     def lemma(self, tok: Token) -> str:
-        """The lowercase lemma of a token (cached)."""
-        i = tok.i
-        lem = self._lemmas.get(i)
-        if lem is None:
-            lem = tok.lemma_.lower()
-            self._lemmas[i] = lem
-        return lem
+        """The lowercase lemma of a token (one shared cache per lemma string)."""
+        ids = self._lemma_ids
+        if ids is not None:
+            h = ids[tok.i]
+            lem = _LOWER.get(h)
+            if lem is None:
+                lem = _LOWER[h] = tok.lemma_.lower()
+            return lem
+        return tok.lemma_.lower()
 
     def tokens(self) -> Iterator[Token]:
         """The sentence's tokens."""
