@@ -273,7 +273,7 @@ class RelationComponent:
                     trigger_end=trigger_end,
                     sent_start=ctx.start,
                     sent_end=ctx.end,
-                    negated=verdict.negated,
+                    negated=verdict.negated != c.negate,
                     modality=modality,
                     quoted=c.trigger in quoted,
                     year=year_of(ctx, anchor),

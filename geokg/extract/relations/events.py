@@ -73,6 +73,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             cues.extend(c for f, c in lex.lookup_hyphen(kind, lem) if f == first)
         if kind == "verb" and tok.tag_ == "VBN":
             cues.extend(lex.lookup("adj", lem))
+        if kind == "verb" and lem in lex.rejection_verbs:
+            out.extend(_rejected_offer(ctx, tok))
         for cue in cues:
             if cue.pos == "verb":
                 out.extend(_verb(ctx, tok, cue))
@@ -84,6 +86,96 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_adjective(ctx, tok, cue))
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))
+    rejected = [c for c in out if c.rule == "rejected_offer.v1"]
+    if ctx.rejected_spans:
+        # the rejected proposal's own content is not stated, and the rejection is not OPPOSES
+        spans = ctx.rejected_spans
+        triggers = {c.trigger for c in rejected}
+        out = [
+            c
+            for c in out
+            if c.rule == "rejected_offer.v1"
+            or not (
+                any(lo <= c.anchor < hi for lo, hi in spans)
+                or (c.trigger in triggers and c.type == "OPPOSES")
+            )
+        ]
+    return out
+
+
+_COOPERATIVE = frozenset({"MEETS", "AGREES_WITH", "SUPPORTS", "PARTNERS_WITH", "TRADES_WITH",
+                          "RECOGNIZES"})  # fmt: skip
+
+
+def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
+    """ "rejected an offer from X for direct talks": the cooperative act, negated, towards X.
+
+    The proposal noun's owner ("X's proposal", "an offer from X", "calls by X") is the target,
+    the rejecter the source, and the first cooperative cue inside the proposal gives the type.
+    """
+    lex = ctx.lex
+    out: list[Candidate] = []
+    objs = [o for o in ctx.children(v, "dobj") if ctx.lemma(o) in lex.proposal_nouns]
+    if not objs and ctx.lemma(v) == "turn" and not any(ctx.lemma(c) == "down" for c in v.children):
+        return out
+    for p in objs:
+        proposers: list[EntityAnnotation] = []
+        for c in p.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in ctx.ent_at:
+                proposers.append(ctx.ent_at[c.i])
+            elif c.dep_ == "poss":
+                proposers.extend(ctx.args(c))
+        for _, obj in ctx.prep_objects(p, {"from", "by"}):
+            proposers.extend(ctx.args(obj))
+        ctx.rejected_spans.append((p.left_edge.i, p.right_edge.i + 1))
+        if not proposers:
+            continue
+        # the proposal's content: "offer for talks", "proposal of a ceasefire", "offer to host"
+        content: list[Token] = []
+        holders = [p, *(c for c in p.children if c.pos_ in _NOUN_POS)]
+        holders.extend(o for _, o in ctx.prep_objects(p, {"from", "by"}))
+        for holder in holders:
+            content.extend(o for _, o in ctx.prep_objects(holder, {"for", "of", "on"}))
+        for c in p.children:
+            if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in _VERB_POS:
+                content.append(c)
+        rtype = None
+        for t in content:
+            lem = ctx.lemma(t)
+            kind = "verb" if t.pos_ in _VERB_POS else "noun" if t.pos_ in _NOUN_POS else None
+            if kind is None:
+                continue
+            if kind == "verb" and lem in lex.light_verbs:
+                content.extend(ctx.children(t, "dobj"))  # "an offer to host a summit"
+            cues = list(lex.lookup(kind, lem))
+            if t.i >= 2 and ctx.doc[t.i - 1].text == "-":
+                first = ctx.lemma(ctx.doc[t.i - 2])
+                cues.extend(c for f, c in lex.lookup_hyphen(kind, lem) if f == first)
+            types = [
+                c.type.value
+                for c in cues
+                if c.type.value in _COOPERATIVE
+                and c.pos in ("noun", "verb")
+                and not (c.objects or c.requires_prep_object or c.requires_prep)
+            ]
+            if types:
+                rtype = types[0]
+                break
+        agents, _ = ctx.subjects(v)
+        negate = True
+        if rtype is None:
+            # "rejected X's proposal/appeal/ultimatum" with no cooperative content: OPPOSES X
+            rtype = "OPPOSES"
+            negate = False
+        sources = ctx.args_of(agents)
+        ctx.rejected_spans.append((p.left_edge.i, p.right_edge.i + 1))
+        for s in sources:
+            for t in proposers:
+                if s.name != t.name:
+                    out.append(
+                        Candidate(s, rtype, t, v.i, v.i, "rejected_offer.v1", 0.65,
+                                  "rejected.offer", negate=negate)
+                    )  # fmt: skip
     return out
 
 

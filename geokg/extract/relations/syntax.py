@@ -76,6 +76,7 @@ class Candidate:
         status: For MEMBER_OF: the status value.
         structural: LEADS/MEMBER_OF from titles and appositions (never hedged).
         trigger_end: Token index one past the cue's last token (defaults to ``trigger + 1``).
+        negate: The rule itself denies the relation ("rejected an offer of talks").
     """
 
     source: EntityAnnotation
@@ -90,6 +91,7 @@ class Candidate:
     status: str | None = None
     structural: bool = False
     trigger_end: int = -1
+    negate: bool = False
 
 
 class SentenceContext:
@@ -129,6 +131,7 @@ class SentenceContext:
         self._lemma_ids = lemma_ids
         self.cue_positions = cue_positions
         self.has_verb = has_verb
+        self.rejected_spans: list[tuple[int, int]] = []
 
     # ---------------------------------------------------------------- basic access
     def lemma(self, tok: Token) -> str:
