@@ -168,12 +168,11 @@ def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
             rtype = "OPPOSES"
             negate = False
         sources = ctx.args_of(agents)
-        ctx.rejected_spans.append((p.left_edge.i, p.right_edge.i + 1))
-        for s in sources:
-            for t in proposers:
-                if s.name != t.name:
+        for src in sources:
+            for dst in proposers:
+                if src.name != dst.name:
                     out.append(
-                        Candidate(s, rtype, t, v.i, v.i, "rejected_offer.v1", 0.65,
+                        Candidate(src, rtype, dst, v.i, v.i, "rejected_offer.v1", 0.65,
                                   "rejected.offer", negate=negate)
                     )  # fmt: skip
     return out
