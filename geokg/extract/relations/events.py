@@ -72,7 +72,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             first = ctx.lemma(doc[tok.i - 2])
             cues.extend(c for f, c in lex.lookup_hyphen(kind, lem) if f == first)
         if kind == "verb" and tok.tag_ == "VBN":
-            cues.extend(lex.lookup("adj", lem))
+            cues.extend(lex.lookup("adj", tok.lower_))
         if kind == "verb" and lem in lex.rejection_verbs:
             out.extend(_rejected_offer(ctx, tok))
         for cue in cues:
@@ -179,6 +179,11 @@ def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
 
 
 # ------------------------------------------------------------------------------- helpers
+def _word_in(ctx: SentenceContext, tok: Token, words: frozenset[str]) -> bool:
+    """The token's lemma or its lowercase form is listed ("troops" and "troop" both match)."""
+    return ctx.lemma(tok) in words or tok.lower_ in words
+
+
 def _pairs(
     ctx: SentenceContext,
     sources: list[EntityAnnotation],
@@ -373,7 +378,7 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     obj_tokens = ctx.children(v, "dobj")
     if cue.intransitive and any(ctx.lemma(o) not in ctx.lex.reflexives for o in obj_tokens):
         return []
-    if cue.veto_objects and any(ctx.lemma(o) in cue.veto_objects for o in obj_tokens):
+    if cue.veto_objects and any(_word_in(ctx, o, cue.veto_objects) for o in obj_tokens):
         return []
     if cue.requires_prep and not any(
         c.dep_ == "prep" and ctx.lemma(c) in cue.requires_prep
@@ -388,11 +393,13 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     if cue.objects:
         pool = obj_tokens or (patients if passive else [])
         for o in pool:
-            if ctx.lemma(o) in cue.objects:
+            if _word_in(ctx, o, cue.objects) or any(
+                _word_in(ctx, c, cue.objects) for c in o.conjuncts
+            ):
                 required_obj = o
                 break
             inner = [p for _, p in ctx.prep_objects(o, ("of",))]
-            if any(ctx.lemma(p) in cue.objects for p in inner):
+            if any(_word_in(ctx, p, cue.objects) for p in inner):
                 required_obj = o
                 break
         if required_obj is None:
@@ -400,7 +407,7 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         if passive and required_obj in patients:
             patients = [p for p in patients if p is not required_obj]
     if cue.objects_or_entity and not any(
-        ctx.lemma(o) in cue.objects_or_entity or o.i in ctx.ent_at for o in obj_tokens
+        _word_in(ctx, o, cue.objects_or_entity) or o.i in ctx.ent_at for o in obj_tokens
     ):
         return []
     if cue.objects_or_prep:

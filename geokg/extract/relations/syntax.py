@@ -163,8 +163,10 @@ class SentenceContext:
     def _own_entities(self, tok: Token, strict: bool, depth: int) -> list[EntityAnnotation]:
         ent = self.ent_at.get(tok.i)
         if ent is not None:
-            if tok.tag_ in ("NNS", "NNPS") and any(
-                c.dep_ == "nummod" and c.i < tok.i for c in tok.children
+            if (
+                ent.label.value == "Country"
+                and tok.tag_ in ("NNS", "NNPS")
+                and any(c.dep_ == "nummod" and c.i < tok.i for c in tok.children)
             ):
                 return []  # "killed 4 Iraqis": counted individuals, not the state
             return [ent]
