@@ -117,6 +117,30 @@ def _binaries() -> tuple[Path, Path]:
     return server, module
 
 
+def _reason(e: BaseException) -> str:
+    return (e.strerror if isinstance(e, OSError) else None) or type(e).__name__
+
+
+def _unwritable(db_dir: Path, e: OSError) -> StoreUnavailableError:
+    return StoreUnavailableError(f"cannot write in database folder {db_dir}: {_reason(e)}")
+
+
+def _is_server_process(pid: int) -> bool:
+    """Whether ``pid`` is a live (not zombie) redis-server; True where /proc cannot tell."""
+    proc = Path("/proc") / str(pid)
+    try:
+        stat_line = (proc / "stat").read_text(encoding="ascii", errors="replace")
+        cmdline = (proc / "cmdline").read_bytes()
+    except FileNotFoundError:
+        return not Path("/proc/self").exists()  # no procfs (macOS): trust the signal probe
+    except OSError:
+        return True
+    state = stat_line.rpartition(")")[2].split()[:1]
+    if state in (["Z"], ["X"]):
+        return False
+    return b"redis-server" in cmdline
+
+
 def _conf_quote(value: str) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -148,6 +172,10 @@ class FalkorServer:
     # --- files ---------------------------------------------------------------------------
 
     def _ensure_dir(self) -> None:
+        if self.db_dir.exists() and not self.db_dir.is_dir():
+            raise StoreUnavailableError(
+                f"database folder {self.db_dir} is a file, not a folder; choose another --db-dir"
+            )
         try:
             self.db_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
             if self.db_dir.stat().st_mode & 0o077:
@@ -168,10 +196,17 @@ class FalkorServer:
         try:
             fd = os.open(self.passfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         except FileExistsError:
-            value = self.passfile.read_text(encoding="ascii").strip()
+            try:
+                value = self.passfile.read_text(encoding="ascii").strip()
+            except (OSError, UnicodeDecodeError) as e:
+                raise StoreUnavailableError(
+                    f"cannot read the password file in {self.db_dir}: {_reason(e)}"
+                ) from None
             if not value:
                 raise StoreUnavailableError(f"empty password file in {self.db_dir}") from None
             return value
+        except OSError as e:
+            raise _unwritable(self.db_dir, e) from None
         value = secrets.token_urlsafe(32)
         with os.fdopen(fd, "w", encoding="ascii") as fh:
             fh.write(value + "\n")
@@ -180,7 +215,10 @@ class FalkorServer:
     @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:
         self._ensure_dir()
-        fd = os.open(self.db_dir / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fd = os.open(self.db_dir / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as e:
+            raise _unwritable(self.db_dir, e) from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX)
             yield
@@ -198,8 +236,10 @@ class FalkorServer:
         except ProcessLookupError:
             return None
         except PermissionError:
-            return pid
-        return pid
+            pass
+        # After a crash the pid file is stale: its pid may be a zombie (no init reaps it in a
+        # container) or, after a reboot, an unrelated process that must never be signalled.
+        return pid if _is_server_process(pid) else None
 
     def _write_conf(self, module: Path, password: str) -> None:
         lines = [
@@ -219,10 +259,13 @@ class FalkorServer:
             "enable-module-command no",
             f"loadmodule {_conf_quote(str(module))}",
         ]
-        fd = os.open(self.conffile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write("\n".join(lines) + "\n")
-        os.chmod(self.conffile, 0o600)
+        try:
+            fd = os.open(self.conffile, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                fh.write("\n".join(lines) + "\n")
+            os.chmod(self.conffile, 0o600)
+        except OSError as e:
+            raise _unwritable(self.db_dir, e) from None
 
     def _log_tail(self, lines: int = 5) -> str:
         try:
