@@ -61,10 +61,25 @@ def safe_uri(uri: str) -> str:
         parts = urlsplit(uri)
     except ValueError:
         return "<invalid URI>"
+    if not parts.scheme or not parts.netloc or "@" in parts.path:
+        return "<invalid URI>"  # e.g. "neo4j:user:pw@host": no safe part to show
     host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
+    try:
+        port = parts.port
+    except ValueError:  # a port that is not a number
+        return "<invalid URI>"
+    if port:
+        host = f"{host}:{port}"
     return urlunsplit((parts.scheme, host, parts.path, "", ""))
+
+
+_SCHEMES = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+
+
+def _redact(text: str, uri: str, safe: str, password: str) -> str:
+    """``text`` with the raw URI replaced by its safe form and the password masked."""
+    text = " ".join(text.replace(uri, safe).split())
+    return text.replace(password, "***") if password else text
 
 
 def _plain(value: Any) -> Any:
@@ -142,10 +157,18 @@ class Neo4jStore:
         self.backoff = backoff
         self._sleep: Callable[[float], None] = time.sleep
         if driver is None:
+            scheme = uri.partition("://")[0].lower()
+            if scheme not in _SCHEMES:
+                raise StoreUnavailableError(
+                    f"invalid Neo4j URI {self.uri}: use one of "
+                    + ", ".join(f"{s}://" for s in _SCHEMES)
+                )
             try:
                 driver = GraphDatabase.driver(uri, auth=(user, password))
             except (ValueError, ConfigurationError) as e:
-                raise StoreUnavailableError(f"invalid Neo4j URI {self.uri}: {e}") from None
+                # The driver's message may quote the URI with its user:password part.
+                detail = _redact(str(e), uri, self.uri, password)
+                raise StoreUnavailableError(f"invalid Neo4j URI {self.uri}: {detail}") from None
         self._driver = driver
         try:
             self._driver.verify_connectivity()
@@ -154,6 +177,10 @@ class Neo4jStore:
             raise StoreUnavailableError(
                 f"Neo4j at {self.uri} refused the credentials of user {user!r}"
             ) from None
+        except ValueError as e:  # e.g. a port that is not a number, found when resolving
+            self._driver.close()
+            detail = _redact(str(e), uri, self.uri, password)
+            raise StoreUnavailableError(f"invalid Neo4j URI {self.uri}: {detail}") from None
         except (ServiceUnavailable, SessionExpired, DriverError, Neo4jError, OSError) as e:
             self._driver.close()
             raise StoreUnavailableError(
