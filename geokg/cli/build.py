@@ -11,7 +11,14 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from geokg.cli._common import DB_DIR_OPTION, DEFAULT_DB_DIR, console, err_console, fail_on_error
+from geokg.cli._common import (
+    DB_DIR_OPTION,
+    DEFAULT_DB_DIR,
+    console,
+    err_console,
+    fail_on_error,
+    warn,
+)
 from geokg.runner import RunSummary
 
 __all__ = ["register"]
@@ -73,7 +80,7 @@ def build(
                 BarColumn(),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                TextColumn("{task.fields[doc]}"),
+                TextColumn("{task.fields[doc]}", markup=False),  # file names are not markup
                 console=err_console,
                 transient=True,
             )
@@ -84,7 +91,7 @@ def build(
                     extractor=extractor,
                     summary=summary,
                     strict=strict,
-                    on_problem=lambda m: progress.console.print(f"[yellow]{m}[/]"),
+                    on_problem=lambda m: warn(m, out=progress.console),
                 ):
                     builder.add_extraction(
                         document=result.document,

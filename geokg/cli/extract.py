@@ -8,7 +8,7 @@ from typing import Annotated, TextIO
 
 import typer
 
-from geokg.cli._common import err_console, fail_on_error
+from geokg.cli._common import err_console, fail_on_error, warn
 
 __all__ = ["register"]
 
@@ -42,7 +42,7 @@ def extract(
                 extractor=extractor,
                 summary=summary,
                 strict=strict,
-                on_problem=lambda m: err_console.print(f"[yellow]{m}[/]", highlight=False),
+                on_problem=warn,
             ):
                 for record in result.records():
                     out.write(record.model_dump_json(exclude_none=False) + "\n")
