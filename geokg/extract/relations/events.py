@@ -73,6 +73,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             cues.extend(c for f, c in lex.lookup_hyphen(kind, lem) if f == first)
         if kind == "verb" and tok.tag_ == "VBN":
             cues.extend(lex.lookup("adj", tok.lower_))
+            if tok.lower_ != lem:
+                cues.extend(lex.lookup("adj", lem))
         if kind == "verb" and lem in lex.rejection_verbs:
             out.extend(_rejected_offer(ctx, tok))
         for cue in cues:
@@ -445,11 +447,18 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
 
     source_toks = agents
     if cue.source_is_object:
-        # "detach Russia from Europe": the object is the one that breaks away
+        # "detach Russia from Europe": the object is the one that breaks away; but "distance
+        # it from their markets": the agent breaks with the object
         objs = [o for o in obj_tokens if ctx.lemma(o) not in ctx.lex.reflexives]
         if objs:
-            source_toks = objs
-            tgt.mutual = [t for t in tgt.mutual if t not in objs]
+            own = {e.name for e in ctx.args_of(agents)}
+            away = {e.name for e in ctx.args_of(tgt.tokens())}
+            if own and away and away <= own:
+                tgt = _Targets()
+                tgt.directed.extend(objs)
+            else:
+                source_toks = objs
+                tgt.mutual = [t for t in tgt.mutual if t not in objs]
     rule = "svo_passive.v1" if passive else "svo_active.v1"
     if v.dep_ in ("amod", "acl") and v.tag_ == "VBN":
         rule = "participle.v1"

@@ -37,6 +37,7 @@ _PRONOUN_LABELS: dict[str, frozenset[str]] = {
     "they": _PLURAL, "their": _PLURAL, "them": _PLURAL, "themselves": _PLURAL,
 }  # fmt: skip
 _REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves"})
+_POSSESSIVE = frozenset({"its", "his", "her", "their"})
 
 
 def _expletive_it(tok: Token) -> bool:
@@ -339,6 +340,25 @@ class SentenceContext:
                 if e.label.value != "Group" and t.tag_ not in ("NNS", "NNPS"):
                     continue
             return [e]
+        if low in _POSSESSIVE:
+            # "In its 2014 drive to isolate Russia, the West ...": a fronted possessive refers
+            # forward to the main clause's subject
+            root = tok
+            hops = 0
+            while root.head.i != root.i and hops < 12:
+                root = root.head
+                hops += 1
+            agents, _ = self.subjects(root)
+            found: list[EntityAnnotation] = []
+            for a in agents:
+                if a.i <= tok.i:
+                    continue
+                # entity tokens and their modifiers only: no recursion into other pronouns
+                for t in (a, *(c for c in a.children if c.dep_ in ("amod", "compound"))):
+                    e = self.ent_at.get(t.i)
+                    if e is not None and e.label.value in labels:
+                        found.append(e)
+            return found[:1]
         return []
 
     def args(self, tok: Token, *, strict: bool = False, depth: int = 0) -> list[EntityAnnotation]:
