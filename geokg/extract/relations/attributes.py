@@ -208,6 +208,8 @@ def _step(
                 st.reported = True
                 st.outer = True
                 return st
+            if (hl in lex.container_nouns or hl in lex.quantity_nouns) and pl in ("of", "on", "in"):
+                return st  # "a treaty of friendship", "dollars of aid": the container's predicate
             if full and hl in lex.neg_nouns:
                 st.neg += 1
                 return st

@@ -88,6 +88,12 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_adjective(ctx, tok, cue))
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))
+    if ctx.consumed:
+        out = [
+            c
+            for c in out
+            if not (c.trigger in ctx.consumed and c.rule.startswith(("nominal", "mutual")))
+        ]
     rejected = [c for c in out if c.rule == "rejected_offer.v1"]
     if ctx.rejected_spans:
         # the rejected proposal's own content is not stated, and the rejection is not OPPOSES
@@ -181,6 +187,11 @@ def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
 
 
 # ------------------------------------------------------------------------------- helpers
+def _resolves(ctx: SentenceContext, tgt: _Targets, cue: Cue) -> bool:
+    """Whether any target token resolves to an entity."""
+    return bool(ctx.args_of(tgt.tokens(), strict=cue.strict))
+
+
 def _word_in(ctx: SentenceContext, tok: Token, words: frozenset[str]) -> bool:
     """The token's lemma or its lowercase form is listed ("troops" and "troop" both match)."""
     return ctx.lemma(tok) in words or tok.lower_ in words
@@ -475,6 +486,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
             extra_targets.extend(mutual)
         elif len(mutual) >= 2:
             out.extend(_mutual(ctx, mutual, cue, v, "nominal_mutual.v1"))
+    if required_obj is not None and (sources or _resolves(ctx, tgt, cue)):
+        ctx.consumed.add(required_obj.i)
     if extra_targets and sources:
         out.extend(_pairs(ctx, sources, extra_targets, cue, v, rule))
     target_ents = ctx.args_of(tgt.tokens(), strict=strict or cue.strict_place)
@@ -676,7 +689,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     rule = "nominal.v1"
     if tgt.between:
         pair = ctx.args_of(tgt.between, strict=cue.strict)
-        if len(pair) >= 2:
+        if len(pair) >= 2 and not cue.each_target:
             return _mutual(ctx, pair, cue, n, "nominal_mutual.v1")
         tgt.mutual.extend(tgt.between)
         target_ents = ctx.args_of(tgt.tokens(), strict=strict)

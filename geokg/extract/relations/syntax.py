@@ -133,6 +133,8 @@ class SentenceContext:
         self.cue_positions = cue_positions
         self.has_verb = has_verb
         self.rejected_spans: list[tuple[int, int]] = []
+        # objects a verb cue consumed ("sever *ties*", "halt *aid*"): no relation of their own
+        self.consumed: set[int] = set()
 
     # ---------------------------------------------------------------- basic access
     def lemma(self, tok: Token) -> str:
@@ -349,7 +351,7 @@ class SentenceContext:
                 root = root.head
                 hops += 1
             agents, _ = self.subjects(root)
-            found: list[EntityAnnotation] = []
+            ahead: list[EntityAnnotation] = []
             for a in agents:
                 if a.i <= tok.i:
                     continue
@@ -357,8 +359,8 @@ class SentenceContext:
                 for t in (a, *(c for c in a.children if c.dep_ in ("amod", "compound"))):
                     e = self.ent_at.get(t.i)
                     if e is not None and e.label.value in labels:
-                        found.append(e)
-            return found[:1]
+                        ahead.append(e)
+            return ahead[:1]
         return []
 
     def args(self, tok: Token, *, strict: bool = False, depth: int = 0) -> list[EntityAnnotation]:
