@@ -115,6 +115,7 @@ def test_cli_raw_cypher_with_typed_params(db_dir: Path) -> None:
         (["query", "partners", "-p", "oops"], "--param takes name=value"),
         (["query", "MATCH (n RETURN n"], "FalkorDB rejected"),
         (["export", "--format", "xml", "-o", "x"], "unknown format"),
+        (["export", "--format", "json", "-o", "x", "--focus", "Russia"], "html only"),
     ],
 )
 def test_cli_errors_are_one_line_and_exit_2(db_dir: Path, args: list[str], message: str) -> None:
