@@ -13,7 +13,8 @@ The extractor is a three-stage stream that never holds the corpus:
    ``nlp.pipe`` call; every ``Doc`` becomes records at once and is dropped. With
    ``workers > 1`` the batches go to a pool of processes, each holding its own pipeline, with
    at most ``2 * workers`` batches in flight; an idle worker takes the next batch, so the work
-   spreads evenly.
+   spreads evenly. Workers are spawned (not forked: the caller may run threads) and load the
+   pipeline themselves, at the first batch or ahead of time with :meth:`Extractor.start`.
 3. **Assemble**: a document's records are harmonised and yielded as soon as all its chunks are
    parsed, in input order.
 
@@ -24,7 +25,9 @@ batch, so ``workers=N`` yields exactly the records of ``workers=1``, in the same
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -207,6 +210,11 @@ def _init_worker(pickled_nlp: bytes | None) -> None:
         _WORKER_NLP = pickle.loads(pickled_nlp)
 
 
+def _worker_pid() -> int:
+    time.sleep(0.05)  # long enough for the other workers to take their share
+    return os.getpid()
+
+
 def _worker_parse(batch: list[_Chunk]) -> list[_ChunkResult]:
     assert _WORKER_NLP is not None, "worker pipeline not initialised"
     return parse_batch(_WORKER_NLP, batch)
@@ -251,6 +259,7 @@ class Extractor:
         self.batch_chars = batch_chars
         self.workers = workers
         self._nlp = nlp
+        self._pool: ProcessPoolExecutor | None = None
 
     @property
     def nlp(self) -> Language:
@@ -288,18 +297,56 @@ class Extractor:
             nlp = self.nlp
             yield from self._run(docs, lambda batch: _done(parse_batch(nlp, batch)))
             return
-        pickled = None if self._nlp is None else pickle.dumps(self._nlp)
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            max_workers=self.workers,
-            mp_context=context,
-            initializer=_init_worker,
-            initargs=(pickled,),
-        ) as pool:
+        if self._pool is not None:
+            pool = self._pool
+            yield from self._run(docs, lambda batch: pool.submit(_worker_parse, batch))
+            return
+        with self._new_pool() as pool:
             try:
                 yield from self._run(docs, lambda batch: pool.submit(_worker_parse, batch))
             finally:  # a consumer that stops early does not wait for batches in flight
                 pool.shutdown(wait=True, cancel_futures=True)
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        pickled = None if self._nlp is None else pickle.dumps(self._nlp)
+        return ProcessPoolExecutor(
+            max_workers=self.workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_init_worker,
+            initargs=(pickled,),
+        )
+
+    def start(self) -> Extractor:
+        """Start the worker processes now and wait until each has loaded its pipeline.
+
+        Without it, workers start with the first batch of each :meth:`extract` call and stop
+        at its end; once started they serve every call until :meth:`close`.
+
+        Returns:
+            The extractor itself.
+        """
+        if self.workers == 1:
+            _ = self.nlp
+            return self
+        if self._pool is None:
+            self._pool = self._new_pool()
+        pids: set[int] = set()
+        while len(pids) < self.workers:  # a worker runs tasks only once its pipeline is loaded
+            futures = [self._pool.submit(_worker_pid) for _ in range(self.workers)]
+            pids.update(f.result() for f in futures)
+        return self
+
+    def close(self) -> None:
+        """Stop the worker processes started by :meth:`start` (if any)."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Extractor:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _run(
         self,
@@ -329,16 +376,20 @@ class Extractor:
                 if result.error is not None and state.failure is None:
                     state.failure = result.error
 
-        for batch in self._batches(docs, pending):
-            if batch:
-                in_flight.append(submit(batch))
-            while in_flight and (len(in_flight) >= window or in_flight[0].done()):
+        try:
+            for batch in self._batches(docs, pending):
+                if batch:
+                    in_flight.append(submit(batch))
+                while in_flight and (len(in_flight) >= window or in_flight[0].done()):
+                    collect(in_flight.popleft())
+                yield from drain()
+            while in_flight:
                 collect(in_flight.popleft())
+                yield from drain()
             yield from drain()
-        while in_flight:
-            collect(in_flight.popleft())
-            yield from drain()
-        yield from drain()
+        finally:  # a consumer that stops early leaves no batch queued
+            for future in in_flight:
+                future.cancel()
 
     def _batches(
         self, docs: Iterable[TextDocument], pending: dict[int, _Pending]

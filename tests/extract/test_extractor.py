@@ -242,6 +242,16 @@ def test_extractor_two_workers_give_the_records_of_one(fake_nlp: Language) -> No
     assert isinstance(two[7], DocumentFailure)
 
 
+def test_extractor_started_workers_serve_several_calls(fake_nlp: Language) -> None:
+    docs = _corpus(10)
+    one = list(Extractor(fake_nlp, batch_chars=300).extract(docs))
+    with Extractor(fake_nlp, batch_chars=300, workers=2).start() as extractor:
+        first = list(extractor.extract(docs))
+        second = list(extractor.extract(docs[:3]))
+    assert _dump(first) == _dump(one)
+    assert _dump(second) == _dump(one[:3])
+
+
 def test_extractor_extract_one_runs_in_process(fake_nlp: Language) -> None:
     extractor = Extractor(fake_nlp, workers=2)
     result = extractor.extract_one(Text("a.txt", "Russia met Iran."))
