@@ -375,7 +375,15 @@ class FalkorServer:
             if self.socket.exists():
                 conn = self._admin()
                 try:
-                    conn.shutdown(save=True)
+                    info = conn.info("persistence")
+                    # Nothing changed since the last snapshot (a read-only session): skip
+                    # rewriting a possibly large file. Otherwise save before exiting.
+                    clean = (
+                        info.get("rdb_changes_since_last_save") == 0
+                        and info.get("rdb_bgsave_in_progress") == 0
+                        and (self.db_dir / self.dbfilename).exists()
+                    )
+                    conn.shutdown(save=not clean, nosave=clean)
                 except redis.RedisError:
                     os.kill(pid, signal.SIGTERM)
                 finally:

@@ -423,3 +423,19 @@ def test_falkor_fast_row_serialisation_matches_the_driver_quoting(
     via_fast = store.query(f"CYPHER rows={fast} UNWIND $rows AS row RETURN row").rows
     assert via_fast == via_driver
     assert via_fast[0][0]["text"] == text
+
+
+def test_falkor_read_only_session_does_not_rewrite_the_snapshot(short_dir: Path) -> None:
+    db = short_dir / "db"
+    with FalkorStore(db) as store:
+        store.query("CREATE (:Entity {id: 'a'})")
+    rdb = db / "geokg.rdb"
+    stamp = rdb.stat().st_mtime_ns
+    with FalkorStore(db) as store:
+        assert store.counts()["total_nodes"] == 1
+    assert rdb.stat().st_mtime_ns == stamp
+    with FalkorStore(db) as store:
+        store.query("CREATE (:Entity {id: 'b'})")
+    assert rdb.stat().st_mtime_ns != stamp
+    with FalkorStore(db) as store:
+        assert store.counts()["total_nodes"] == 2
