@@ -4,10 +4,12 @@ incremental loading, evidence, hostile strings, errors. No mocks."""
 from __future__ import annotations
 
 import os
+import signal
 import stat
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -439,3 +441,21 @@ def test_falkor_read_only_session_does_not_rewrite_the_snapshot(short_dir: Path)
     assert rdb.stat().st_mtime_ns != stamp
     with FalkorStore(db) as store:
         assert store.counts()["total_nodes"] == 2
+
+
+def test_falkor_server_recovers_after_a_crash(own_server: FalkorServer) -> None:
+    own_server.start()
+    with FalkorStore(own_server.db_dir) as store:
+        store.query("CREATE (:Entity {id: 'kept'})")
+    own_server.stop()  # saved
+    own_server.start()
+    pid = own_server.status().pid
+    assert pid is not None
+    os.kill(pid, signal.SIGKILL)  # a crash: stale pid file and socket stay behind
+    deadline = time.monotonic() + 10
+    while own_server.status().running and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert own_server.status().running is False
+    assert own_server.start() is True
+    with FalkorStore(own_server.db_dir) as store:
+        assert store.query("MATCH (e:Entity) RETURN e.id").rows == [["kept"]]
