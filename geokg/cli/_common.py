@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import os
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -37,8 +36,6 @@ DB_DIR_OPTION = Annotated[
         envvar="GEOKG_DB_DIR",
     ),
 ]
-
-T = TypeVar("T")
 
 
 def _line(prefix: str, style: str, message: str, out: Console) -> None:
@@ -84,14 +81,3 @@ def fail_on_error() -> Iterator[None]:
             f"unexpected {type(e).__name__}: {e} (a bug; set GEOKG_DEBUG=1 for the traceback)"
         )
         raise typer.Exit(code=2) from None
-
-
-def run_guarded(func: Callable[[], T]) -> T:
-    """Call ``func`` under :func:`fail_on_error`."""
-    with fail_on_error():
-        return func()
-
-
-def stdout_is_tty() -> bool:
-    """Whether progress bars make sense."""
-    return sys.stderr.isatty()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -132,24 +133,14 @@ def _print_summary(
     table.add_column("", justify="right")
     table.add_column("relation mentions")
     table.add_column("", justify="right")
-    left = entities_by_label.most_common()
-    right = relations_by_type.most_common()
-    for i in range(max(len(left), len(right))):
-        a = left[i] if i < len(left) else ("", "")
-        b = right[i] if i < len(right) else ("", "")
-        table.add_row(a[0], str(a[1]), b[0], str(b[1]))
+    _add_pairs(table, entities_by_label.most_common(), relations_by_type.most_common())
     console.print(table)
     table = Table(title="graph now", title_justify="left")
     table.add_column("nodes")
     table.add_column("", justify="right")
     table.add_column("relationships")
     table.add_column("", justify="right")
-    nodes = _as_counts(counts.get("nodes"))
-    rels = _as_counts(counts.get("relationships"))
-    for i in range(max(len(nodes), len(rels))):
-        a = nodes[i] if i < len(nodes) else ("", "")
-        b = rels[i] if i < len(rels) else ("", "")
-        table.add_row(a[0], str(a[1]), b[0], str(b[1]))
+    _add_pairs(table, _as_counts(counts.get("nodes")), _as_counts(counts.get("relationships")))
     table.add_section()
     table.add_row(
         "total",
@@ -158,6 +149,16 @@ def _print_summary(
         str(counts.get("total_relationships", "")),
     )
     console.print(table)
+
+
+def _add_pairs(
+    table: Table, left: Sequence[tuple[str, object]], right: Sequence[tuple[str, object]]
+) -> None:
+    """Rows of two (name, count) columns side by side."""
+    for i in range(max(len(left), len(right))):
+        a = left[i] if i < len(left) else ("", "")
+        b = right[i] if i < len(right) else ("", "")
+        table.add_row(a[0], str(a[1]), b[0], str(b[1]))
 
 
 def _as_counts(value: object) -> list[tuple[str, object]]:

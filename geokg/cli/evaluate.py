@@ -16,9 +16,7 @@ __all__ = ["register"]
 
 def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold .jsonl files or folders of them.")],
-    docs: Annotated[
-        Path, typer.Option("--docs", help="Folder with the documents the gold names.")
-    ],
+    docs: Annotated[Path, typer.Option("--docs", help="Folder with the documents the gold names.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     details: Annotated[
         Path | None,
@@ -41,13 +39,13 @@ def evaluate(
     table = Table(title=f"geokg evaluate ({report.sentences} gold sentences)")
     for col in ("", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(col, justify="right" if col else "left")
-    for row in format_counts({"relations": report.relations, "entities": report.entities}):
-        table.add_row(*map(str, row), style="bold")
-    for row in format_counts(report.per_type):
-        table.add_row(*map(str, row))
+    for line in format_counts({"relations": report.relations, "entities": report.entities}):
+        table.add_row(*map(str, line), style="bold")
+    for line in format_counts(report.per_type):
+        table.add_row(*map(str, line))
     table.add_section()
-    for row in format_counts(report.per_label):
-        table.add_row(*map(str, row))
+    for line in format_counts(report.per_label):
+        table.add_row(*map(str, line))
     console.print(table)
     console.print(
         f"modality accuracy: {report.modality_accuracy:.3f} "

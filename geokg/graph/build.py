@@ -13,6 +13,7 @@ import networkx as nx
 
 from geokg.schema import (
     DocumentRecord,
+    EntityLabel,
     EntityMention,
     EntityNode,
     Modality,
@@ -106,9 +107,9 @@ class GraphBuilder:
         if node.iso3 is None and mention.iso3:
             node.iso3 = mention.iso3
 
-    def _ensure_endpoint(self, entity_id: str, name: str, label: object) -> None:
+    def _ensure_endpoint(self, entity_id: str, name: str, label: EntityLabel | None) -> None:
         if entity_id not in self._entities and label is not None:
-            self._entities[entity_id] = EntityNode(id=entity_id, label=label, name=name)  # type: ignore[arg-type]
+            self._entities[entity_id] = EntityNode(id=entity_id, label=label, name=name)
 
     def add_relation(self, mention: RelationMention) -> None:
         """Fold one relation mention into its aggregated edge (a repeated mention counts once)."""

@@ -14,7 +14,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 
 def slugify(name: str) -> str:
-    """Fold a name to lowercase ASCII words joined by ``-`` ("Bashar al-Assad" -> "bashar-al-assad").
+    """Fold a name to ASCII words joined by ``-`` ("Bashar al-Assad" -> "bashar-al-assad").
 
     Characters that have no ASCII form are kept as their code points so that two different
     non-Latin names never share a slug.
