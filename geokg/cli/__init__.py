@@ -19,14 +19,10 @@ app = typer.Typer(
 
 
 def _register_all() -> None:
-    from geokg.cli import build, evaluate, extract
+    from geokg.cli import build, db, evaluate, export, extract, query
 
-    for module in (extract, build, evaluate):
+    for module in (extract, build, query, export, evaluate, db):
         module.register(app)
-    # Graph commands (db, query, export) register themselves here when present.
-    from geokg.cli import graph_commands
-
-    graph_commands.register(app)
 
 
 _register_all()
