@@ -152,3 +152,22 @@ def test_relations_provenance_spans(vocab: Any, component: RelationComponent) ->
     assert (rel.sent_start, rel.sent_end) == (0, len(doc))
     assert 0.0 < rel.confidence <= 1.0
     assert rel.extra["cue"] == "support.verb"
+
+
+@pytest.mark.parametrize("case_id", [c["id"] for c in CASES if "context" in c])
+def test_relations_context_flag(vocab: Any, component: RelationComponent, case_id: str) -> None:
+    """Endpoints resolved from an earlier sentence (and only they) make a context relation."""
+    case = next(c for c in CASES if c["id"] == case_id)
+    rels = _one(vocab, component, case_id)
+    flagged = {(r.source.name, r.type.value, r.target.name) for r in rels if r.context}
+    assert flagged == {tuple(x) for x in case["context"]}
+
+
+def test_relations_context_confidence_below_sentence_rules(
+    vocab: Any, component: RelationComponent
+) -> None:
+    rels = _one(vocab, component, "context_pronoun_subject")
+    (ctx_rel,) = [r for r in rels if r.type == RelationType.OPPOSES]
+    assert ctx_rel.context
+    assert ctx_rel.confidence < component.lexicon.confidence("svo_active.v1")
+    assert ctx_rel.confidence <= 0.6

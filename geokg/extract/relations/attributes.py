@@ -36,6 +36,10 @@ _ARG_DEPS = frozenset(
     {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod", "dative",
      "agent", "prep", "pcomp", "compound", "amod", "poss", "nmod", "acomp", "csubj"}
 )  # fmt: skip
+# "no longer", "no more", "not anymore": the negation hangs on the adverb
+_NO_LONGER = frozenset({"long", "longer", "more", "anymore"})
+# hedge verbs that hedge only in the progressive ("going to")
+_PROGRESSIVE_ONLY = frozenset({"go"})
 _YEAR = re.compile(r"^(1[5-9]\d\d|20\d\d)(?:s)?(?:[–-]\d{2,4})?$")
 
 
@@ -58,7 +62,12 @@ class Assessment:
 
 
 def _negated_here(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in tok.children)
+    return any(
+        c.dep_ == "neg"
+        or c.lower_ in ("no", "never")
+        or (c.dep_ == "advmod" and c.lower_ in _NO_LONGER and _negated_here(c))
+        for c in tok.children
+    )
 
 
 def _own_markers(
@@ -75,6 +84,7 @@ def _own_markers(
             dep == "neg"
             or (dep == "det" and lem == "no")
             or (dep == "advmod" and lem in lex.neg_adverbs)
+            or (dep == "advmod" and lem in _NO_LONGER and _negated_here(c))
         ):
             if neg_ok:
                 neg += 1
@@ -100,8 +110,8 @@ def _own_markers(
 
 _SUPPRESSED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "acl", "relcl-none", "attr"})
 _GOVERNING_PREPS = frozenset(
-    {"in", "into", "at", "to", "for", "under", "on", "from", "with", "of", "against", "toward",
-     "towards"}
+    {"in", "into", "at", "to", "for", "under", "on", "upon", "from", "with", "of", "against",
+     "toward", "towards"}
 )  # fmt: skip
 # prepositions whose object is an argument of any verb ("intervene in support of")
 _ARGUMENT_PREPS = frozenset({"in", "into", "at", "under"})
@@ -134,6 +144,8 @@ def _step(
     lex = ctx.lex
     st = _Step()
     hpos = head.pos_
+    # "is going to attack" hedges; "the same goes for its partnership" does not
+    hedge_verb = hl in lex.hedge_verbs and (hl not in _PROGRESSIVE_ONLY or head.tag_ == "VBG")
     if full and hl in lex.suppressors and dep in _SUPPRESSED_DEPS:
         # the content of a threat, demand or call is not stated ("threatened to cut ties")
         st.suppressed = True
@@ -147,7 +159,7 @@ def _step(
             return st
         if full and (hl in lex.neg_verbs or hl in lex.neg_adjectives):
             st.neg += 1
-        if full and intent_ok and (hl in lex.hedge_verbs or hl in lex.hedge_adjectives):
+        if full and intent_ok and (hedge_verb or hl in lex.hedge_adjectives):
             st.hedged = True
         if hl in lex.report_verbs and hl not in lex.factive_verbs and ctx.is_passive(head):
             st.reported = True  # "is said to have bombed"
@@ -158,7 +170,7 @@ def _step(
             st.reported = True
             if hl == "deny" and full:
                 st.neg += 1
-        elif full and intent_ok and hl in lex.hedge_verbs:
+        elif full and intent_ok and hedge_verb:
             st.hedged = True
         st.outer = True
         return st
@@ -192,13 +204,13 @@ def _step(
             if pl in _GOVERNING_PREPS and (
                 hl in lex.light_verbs
                 or hl in lex.negating_object_verbs
-                or hl in lex.hedge_verbs
+                or hedge_verb
                 or hl in lex.neg_verbs
                 or pl in _ARGUMENT_PREPS
             ):
                 if full and (hl in lex.negating_object_verbs or hl in lex.neg_verbs):
                     st.neg += 1
-                if full and intent_ok and hl in lex.hedge_verbs:
+                if full and intent_ok and hedge_verb:
                     st.hedged = True
                 st.apply_head = True
                 return st
@@ -237,11 +249,11 @@ def _step(
             and hl in lex.light_verbs
         ) or (
             dep in ("dobj", "attr", "oprd")
-            and (hl in lex.negating_object_verbs or hl in lex.hedge_verbs or hl in lex.neg_verbs)
+            and (hl in lex.negating_object_verbs or hedge_verb or hl in lex.neg_verbs)
         ):
             if full and (hl in lex.negating_object_verbs):
                 st.neg += 1
-            if full and intent_ok and hl in lex.hedge_verbs:
+            if full and intent_ok and hedge_verb:
                 st.hedged = True
             st.apply_head = True
             return st
@@ -306,7 +318,7 @@ def assess(
         head = cur.head
         hl = ctx.lemma(head)
         full = mode == "full"
-        if dep in ("pobj", "pcomp") and head.pos_ == "ADP":
+        if dep in ("pobj", "pcomp") and (head.pos_ == "ADP" or head.dep_ in ("prep", "agent")):
             if hl in ("without", "instead") and full:
                 neg_count += 1
             cur = head

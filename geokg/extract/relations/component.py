@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from spacy.attrs import LEMMA, POS
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.util import registry
@@ -40,6 +40,7 @@ from geokg.extract.annotations import (
     get_entities,
 )
 from geokg.extract.relations.attributes import assess, quoted_tokens, year_of
+from geokg.extract.relations.context import Discourse
 from geokg.extract.relations.events import event_candidates
 from geokg.extract.relations.lexicon import DEFAULT_PATTERNS_DIR, RelationLexicon
 from geokg.extract.relations.structural import leads_candidates
@@ -59,6 +60,7 @@ __all__ = [
 
 DedupePolicy = Callable[[list[RelationAnnotation]], list[RelationAnnotation]]
 _VERB_POS_IDS = frozenset({_POS_IDS["VERB"], _POS_IDS["AUX"]})
+_CONTEXT_PRONOUNS = ("it", "its", "he", "his", "she", "they", "their")
 
 
 def dedupe_per_sentence(relations: list[RelationAnnotation]) -> list[RelationAnnotation]:
@@ -137,6 +139,7 @@ class RelationComponent:
         self._lexicon = value
         self._cues = {c.id: c for c in value.cues}
         self._hash_cache: tuple[Any, frozenset[int]] | None = None
+        self._anaphor_cache: tuple[Any, frozenset[int]] | None = None
 
     # ------------------------------------------------------------------ pipeline API
     def __call__(self, doc: Doc) -> Doc:
@@ -174,28 +177,34 @@ class RelationComponent:
             return []
         entities.sort(key=lambda e: e.start)
         # one vectorised pass finds the cue tokens; only they become Token objects
-        arr = doc.to_array([LEMMA, POS])
+        arr = doc.to_array([LEMMA, POS, LOWER])
         lemma_ids: list[int] = arr[:, 0].tolist()
         wanted = self._cue_hashes(doc)
         cue_idx = [i for i, h in enumerate(lemma_ids) if h in wanted]
         pos_ids: list[int] = arr[:, 1].tolist()
+        anaphors = self._anaphor_hashes(doc)
+        ana_idx = [i for i, h in enumerate(arr[:, 2].tolist()) if h in anaphors]
+        discourse = Discourse(doc, entities, self.lexicon, lemma_ids=lemma_ids)
         out: list[RelationAnnotation] = []
         k = 0
         n = len(entities)
         for sent in doc.sents:
             s, e = sent.start, sent.end
+            index = discourse.add_sentence(s, e)
             while k < n and entities[k].start < s:
                 k += 1
             j = k
             while j < n and entities[j].start < e:
                 j += 1
-            if j - k < 2:
-                continue
             in_sent = entities[k:j]
-            if len({x.name for x in in_sent}) < 2:
-                continue
             lo = bisect_left(cue_idx, s)
             hi = bisect_left(cue_idx, e, lo)
+            if j - k < 2 or len({x.name for x in in_sent}) < 2:
+                # one entity or none: only a cue with an anaphor ("it", "the two countries")
+                # can relate it to an entity of an earlier sentence
+                a = bisect_left(ana_idx, s)
+                if lo == hi or a == len(ana_idx) or ana_idx[a] >= e:
+                    continue
             ctx = SentenceContext(
                 doc,
                 s,
@@ -206,8 +215,26 @@ class RelationComponent:
                 cue_positions=cue_idx[lo:hi],
                 has_verb=any(p in _VERB_POS_IDS for p in pos_ids[s:e]),
             )
-            out.extend(self._sentence(ctx))
+            ctx.discourse = discourse
+            ctx.index = index
+            found = self._sentence(ctx)
+            discourse.note_relations(index, [(r.source, r.target) for r in found])
+            out.extend(found)
         return out
+
+    def _anaphor_hashes(self, doc: Doc) -> frozenset[int]:
+        """Lowercase-form hashes of the words that can bring in an entity from an earlier
+        sentence: the pronouns and the head nouns of "the two countries", "both sides"."""
+        strings = doc.vocab.strings
+        cached = self._anaphor_cache
+        if cached is not None and cached[0] is strings:
+            return cached[1]
+        words = set(_CONTEXT_PRONOUNS)
+        for lemma in self.lexicon.pair_nouns:
+            words.update((lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"))
+        hashes = frozenset(strings.add(w) for w in words)
+        self._anaphor_cache = (strings, hashes)
+        return hashes
 
     def _cue_hashes(self, doc: Doc) -> frozenset[int]:
         """Hashes of every lemma a rule looks at, in the lowercase and capitalised forms the
@@ -241,7 +268,14 @@ class RelationComponent:
                 c.source.label, rtype, c.target.label
             ):
                 continue
-            if c.confidence < self.min_confidence:
+            # an endpoint resolved from an earlier sentence: a weaker inference
+            context = not (ctx.start <= c.source.start < ctx.end) or not (
+                ctx.start <= c.target.start < ctx.end
+            )
+            confidence = c.confidence
+            if context:
+                confidence = round(confidence * self.lexicon.confidence("context.v1"), 3)
+            if confidence < self.min_confidence:
                 continue
             anchor = doc[c.anchor]
             verdict = assess(ctx, anchor, rtype, structural=c.structural)
@@ -278,9 +312,10 @@ class RelationComponent:
                     quoted=c.trigger in quoted,
                     year=year_of(ctx, anchor),
                     rule=c.rule,
-                    confidence=c.confidence,
+                    confidence=confidence,
                     role=c.role if rtype == RelationType.LEADS else None,
                     status=status,
+                    context=context,
                     extra={"cue": c.cue},
                 )
             )

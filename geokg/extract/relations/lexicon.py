@@ -293,6 +293,12 @@ class RelationLexicon:
         self.title_temporal = words_of("titles", "temporal")
         self.rule_nouns = words_of("titles", "rule_nouns")
         self.possessive_role = str(words.get("titles", {}).get("role_for_possessive", "leader"))
+        # "the two countries", "both sides": head lemma -> the labels of the two referents
+        self.pair_nouns: dict[str, frozenset[str]] = {
+            lemma.lower(): frozenset(labels.split())
+            for labels, lemmas in words.get("pair_nouns", {}).items()
+            for lemma in lemmas
+        }
         self.rule_confidence: dict[str, float] = {
             k: float(v) for k, v in words.get("rule_confidence", {}).items()
         }

@@ -14,10 +14,13 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.context import pair_anaphor
 from geokg.extract.relations.lexicon import RelationLexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
+
+    from geokg.extract.relations.context import Discourse
 
 __all__ = ["Candidate", "SentenceContext"]
 
@@ -44,8 +47,10 @@ def _expletive_it(tok: Token) -> bool:
     """ "it is clear that ...", "make it clear", "it seems": ``it`` refers to nothing."""
     head = tok.head
     deps = {c.dep_ for c in head.children}
-    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in (
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in (
         "be",
+        "’",
+        "'",
         "seem",
         "appear",
         "take",
@@ -58,6 +63,8 @@ def _expletive_it(tok: Token) -> bool:
 
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "X"})
+# subordinators of a subjectless participle clause ("while supporting", "after meeting")
+_PARTICIPLE_MARKS = frozenset({"while", "when", "after", "before", "since", "by", "upon", "once"})
 
 
 @dataclass(slots=True)
@@ -135,6 +142,9 @@ class SentenceContext:
         self.rejected_spans: list[tuple[int, int]] = []
         # objects a verb cue consumed ("sever *ties*", "halt *aid*"): no relation of their own
         self.consumed: set[int] = set()
+        # the earlier sentences of the Doc (cross-sentence pronouns, "the two countries")
+        self.discourse: Discourse | None = None
+        self.index = -1
 
     # ---------------------------------------------------------------- basic access
     def lemma(self, tok: Token) -> str:
@@ -183,6 +193,9 @@ class SentenceContext:
             return out
         if tok.pos_ == "PRON":
             return self.pronoun(tok)
+        pair = pair_anaphor(self, tok)
+        if pair is not None:
+            return pair
         if strict or depth > 2:
             return out
         pos = tok.pos_
@@ -329,6 +342,10 @@ class SentenceContext:
             found = [e for a in agents if a.i != tok.i and a.pos_ != "PRON" for e in self.args(a)]
             if found:
                 return found
+        if low in _POSSESSIVE and tok.dep_ == "poss":
+            parallel = self._parallel_possessor(tok)
+            if parallel is not None:
+                return parallel
         skip = self._relative_clauses_without(tok)
         for i in range(tok.i - 1, self.start - 1, -1):
             e = self.ent_at.get(i)
@@ -360,8 +377,36 @@ class SentenceContext:
                     e = self.ent_at.get(t.i)
                     if e is not None and e.label.value in labels:
                         ahead.append(e)
-            return ahead[:1]
+            if ahead:
+                return ahead[:1]
+        if self.discourse is not None:
+            return self.discourse.antecedent(self, tok)
         return []
+
+    def _parallel_possessor(self, tok: Token) -> list[EntityAnnotation] | None:
+        """A possessive on a later conjunct refers like the first conjunct's possessor: "Russia's
+        ties with Turkey and its partnership with Iran", "its ties with A; its partnership with
+        B; and its rapprochement with C" (not Turkey, not A)."""
+        n = tok.head
+        if n.dep_ != "conj":
+            return None
+        first = n
+        hops = 0
+        while first.dep_ == "conj" and first.head.i != first.i and hops < 8:
+            first = first.head
+            hops += 1
+        for c in first.children:
+            if c.dep_ != "poss" or c.i >= tok.i:
+                continue
+            if c.i in self.ent_at:
+                return [self.ent_at[c.i]]
+            if c.lower_ == tok.lower_:
+                return self.pronoun(c)
+        for i in range(self.start, tok.i):
+            t = self.doc[i]
+            if t.lower_ == tok.lower_ and t.dep_ == "poss":
+                return self.pronoun(t)
+        return None
 
     def args(self, tok: Token, *, strict: bool = False, depth: int = 0) -> list[EntityAnnotation]:
         """The entities an argument token stands for, expanded over its conjuncts.
@@ -515,7 +560,13 @@ class SentenceContext:
         if dep == "amod" and v.tag_ in ("VBN", "VBD"):
             mods = [c for c in v.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")]
             return mods, [head]
-        if dep == "advcl" and v.tag_ in ("VBG", "VBN") and not self.children(v, "mark"):
+        if (
+            dep == "advcl"
+            and v.tag_ in ("VBG", "VBN")
+            and all(self.lemma(m) in _PARTICIPLE_MARKS for m in self.children(v, "mark"))
+        ):
+            # "..., while supporting the Syrian opposition", "after meeting Erdogan": the
+            # participle shares the main clause's subject
             a, p = self.subjects(head, depth + 1)
             return (a + p if self.is_passive(head) else a), []
         return agents, patients

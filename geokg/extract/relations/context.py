@@ -1,0 +1,357 @@
+"""Cross-sentence resolution of relation endpoints (SCHEMA.md: ``"context": true`` relations).
+
+A relation whose argument is a pronoun or a pair nominal with no antecedent in its own sentence
+may still be stated: "The Turkish government has followed a different approach. *It* has
+opposed the Assad regime" (Turkey OPPOSES Syria), "The shooting down of the Russian bomber by
+Turkish F-16s ... All signs indicate that *the two countries* are not going to back down from
+the standoff" (Russia and Turkey, both ways). :class:`Discourse` holds what a Doc's earlier
+sentences offer (a Doc is a chunk of whole paragraphs, so those sentences are at hand) and
+answers two questions, conservatively:
+
+* :meth:`Discourse.antecedent`: a subject or possessive pronoun ("it", "its", "they",
+  "their", "he", "his", "she") takes the **subject of the previous sentence of the same
+  paragraph** when that subject names exactly one compatible entity (a state or organization
+  for "it", a person for "he", a coordination, a plural or a group for "they"). A subject that
+  is a pronoun itself is resolved the same way (a chain "Putin ... He ... he"); an expletive
+  subject ("it is clear that X ...") hands over to the subject of its clause. Anything else
+  (no previous sentence in the paragraph, a subject that names no entity, two candidates)
+  resolves to nothing.
+* :func:`pair_anaphor`: "the two countries", "both sides", "the two leaders" take the two
+  compatible entities before them in their own sentence (two, or one coordinated pair), else
+  the pair the previous sentences (at most two back, at most one paragraph break) state
+  together: two entities in a relation, coordinated, or the only two mentioned.
+
+Entities resolved outside the sentence make the relation ``context=True``; the component
+lowers its confidence (``rule_confidence["context.v1"]`` in ``lexicon.json`` is the factor).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from geokg.extract.annotations import EntityAnnotation
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from geokg.extract.relations.lexicon import RelationLexicon
+    from geokg.extract.relations.syntax import SentenceContext
+
+__all__ = ["Discourse", "pair_anaphor"]
+
+_STATES = frozenset({"Country", "Organization"})
+_PEOPLE = frozenset({"Leader", "Person"})
+_PLURAL = frozenset({"Country", "Organization", "Group", "Leader", "Person"})
+# pronoun -> (compatible labels, wants a plural antecedent)
+_PRONOUNS: dict[str, tuple[frozenset[str], bool]] = {
+    "it": (_STATES, False),
+    "its": (_STATES, False),
+    "he": (_PEOPLE, False),
+    "his": (_PEOPLE, False),
+    "she": (_PEOPLE, False),
+    "they": (_PLURAL, True),
+    "their": (_PLURAL, True),
+}
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what"})
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+_PAIR_DETS = frozenset({"the", "these", "those"})
+# a chain of pronoun subjects is followed this many sentences back at most
+_MAX_CHAIN = 6
+
+
+def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | None:
+    """The two entities a pair nominal ("the two countries", "both sides") refers to.
+
+    Args:
+        ctx: The sentence of the nominal.
+        tok: The nominal's head noun.
+
+    Returns:
+        ``None`` when ``tok`` is no pair nominal; otherwise the two entities (from the sentence,
+        or from the preceding ones through ``ctx.discourse``), or ``[]`` when unresolved.
+    """
+    labels = ctx.lex.pair_nouns.get(ctx.lemma(tok))
+    if labels is None or tok.tag_ not in _PLURAL_TAGS:
+        return None
+    both = two = False
+    det = ""
+    for c in tok.children:
+        low = c.lower_
+        if low == "both" and c.dep_ in ("det", "predet", "preconj"):
+            both = True
+        elif low == "two" and c.dep_ == "nummod":
+            two = True
+        elif c.dep_ == "det":
+            det = low
+    if not (both or (two and det in _PAIR_DETS)):
+        return None
+    inner = range(tok.left_edge.i, tok.right_edge.i + 1)
+    before = [
+        e
+        for e in ctx.entities
+        if e.end <= tok.i and e.label.value in labels and e.start not in inner
+    ]
+    names = {e.name for e in before}
+    if len(names) == 2:
+        return _two(before)
+    if len(names) > 2:
+        pairs = _coordinated_pairs(ctx.doc, before, labels)
+        return list(pairs[0]) if len(pairs) == 1 else []
+    if names or ctx.discourse is None:
+        return []
+    return ctx.discourse.pair(ctx.index, labels)
+
+
+def _two(ents: list[EntityAnnotation]) -> list[EntityAnnotation]:
+    """The first mention of each of two names."""
+    out: list[EntityAnnotation] = []
+    for e in ents:
+        if all(o.name != e.name for o in out):
+            out.append(e)
+    return out
+
+
+def _coordinated_pairs(
+    doc: Doc, ents: list[EntityAnnotation], labels: frozenset[str]
+) -> list[tuple[EntityAnnotation, EntityAnnotation]]:
+    """Distinct unordered pairs of compatible entities coordinated with each other ("A and B",
+    "between A and B"); a coordination of three or more is no pair."""
+    at: dict[int, EntityAnnotation] = {}
+    for e in ents:
+        if e.label.value in labels:
+            for i in range(e.start, e.end):
+                at[i] = e
+    seen: set[frozenset[str]] = set()
+    out: list[tuple[EntityAnnotation, EntityAnnotation]] = []
+    for e in ents:
+        if e.label.value not in labels:
+            continue
+        t = doc[e.end - 1]
+        group = [e] + [at[c.i] for c in t.conjuncts if c.i in at]
+        names = frozenset(g.name for g in group)
+        if len(names) != 2 or names in seen:
+            continue
+        seen.add(names)
+        out.append((group[0], next(g for g in group if g.name != group[0].name)))
+    return out
+
+
+class Discourse:
+    """What the earlier sentences of one Doc offer to resolve pronouns and pair nominals.
+
+    The component registers every sentence in order (:meth:`add_sentence`) and the relations
+    it found in it (:meth:`note_relations`); rules ask :meth:`antecedent` and :meth:`pair`.
+    Subjects of earlier sentences are computed only when asked, once.
+
+    Args:
+        doc: The parsed Doc.
+        entities: Its entity mentions, sorted by start.
+        lexicon: The rule data.
+        lemma_ids: The Doc's lemma hashes (shared with the component).
+    """
+
+    def __init__(
+        self,
+        doc: Doc,
+        entities: list[EntityAnnotation],
+        lexicon: RelationLexicon,
+        *,
+        lemma_ids: list[int] | None = None,
+    ) -> None:
+        self.doc = doc
+        self.entities = entities
+        self.lex = lexicon
+        self._lemma_ids = lemma_ids
+        self._starts = [e.start for e in entities]
+        self.sents: list[tuple[int, int]] = []
+        self.breaks: list[bool] = []  # a paragraph break right before the sentence
+        self._relation_pairs: dict[int, list[tuple[EntityAnnotation, EntityAnnotation]]] = {}
+        self._subjects: dict[int, tuple[list[EntityAnnotation], bool]] = {}
+        self._active: set[int] = set()
+
+    # ------------------------------------------------------------------ bookkeeping
+    def add_sentence(self, start: int, end: int) -> int:
+        """Register the next sentence (token span); returns its index."""
+        doc = self.doc
+        brk = False
+        if self.sents:
+            prev_start = self.sents[-1][0]
+            a = doc[prev_start].idx
+            b = doc[start].idx
+            brk = doc.text.find("\n\n", a, b) >= 0
+        self.sents.append((start, end))
+        self.breaks.append(brk)
+        return len(self.sents) - 1
+
+    def note_relations(
+        self, index: int, pairs: list[tuple[EntityAnnotation, EntityAnnotation]]
+    ) -> None:
+        """Record the entity pairs of the relations found in sentence ``index``."""
+        if pairs:
+            self._relation_pairs.setdefault(index, []).extend(pairs)
+
+    def entities_in(self, index: int) -> list[EntityAnnotation]:
+        """The entity mentions of a registered sentence."""
+        s, e = self.sents[index]
+        lo = bisect_left(self._starts, s)
+        hi = bisect_left(self._starts, e, lo)
+        return self.entities[lo:hi]
+
+    def context_of(self, index: int) -> SentenceContext:
+        """A :class:`SentenceContext` for a registered sentence (linked to this discourse)."""
+        from geokg.extract.relations.syntax import SentenceContext
+
+        s, e = self.sents[index]
+        ctx = SentenceContext(
+            self.doc, s, e, self.entities_in(index), self.lex, lemma_ids=self._lemma_ids
+        )
+        ctx.discourse = self
+        ctx.index = index
+        return ctx
+
+    # ------------------------------------------------------------------ pronouns
+    def antecedent(self, ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
+        """The antecedent of a subject or possessive pronoun in the previous sentence.
+
+        Args:
+            ctx: The pronoun's sentence (``ctx.index`` registered here).
+            tok: The pronoun, which has no antecedent in its own sentence.
+
+        Returns:
+            The entity (or, for "they"/"their", the entities) the previous sentence's subject
+            names; ``[]`` when there is none or more than one candidate.
+        """
+        spec = _PRONOUNS.get(tok.lower_)
+        idx = ctx.index
+        if spec is None or idx <= 0 or idx >= len(self.sents) or self.breaks[idx]:
+            return []
+        if tok.dep_ not in _SUBJECT_DEPS and tok.dep_ != "poss":
+            return []
+        labels, plural = spec
+        ents, is_plural = self.subjects(idx - 1)
+        found = [e for e in ents if e.label.value in labels]
+        names = {e.name for e in found}
+        if not names:
+            return []
+        if plural:
+            return _two(found) if len(names) >= 2 or is_plural else []
+        if len(names) != 1:
+            return []
+        return found[:1]
+
+    def subjects(self, index: int) -> tuple[list[EntityAnnotation], bool]:
+        """The entities the main-clause subjects of a sentence name, and whether the subject is
+        plural (coordinated, a plural noun or a group)."""
+        cached = self._subjects.get(index)
+        if cached is not None:
+            return cached
+        if index in self._active or len(self._active) >= _MAX_CHAIN:
+            return [], False  # a pronoun chain too long (or circular): give up
+        self._active.add(index)
+        try:
+            result = self._compute_subjects(index)
+        finally:
+            self._active.discard(index)
+        self._subjects[index] = result
+        return result
+
+    def _compute_subjects(self, index: int) -> tuple[list[EntityAnnotation], bool]:
+        ctx = self.context_of(index)
+        s, e = self.sents[index]
+        root = self.doc[s]
+        hops = 0
+        while root.head.i != root.i and hops < 64:
+            root = root.head
+            hops += 1
+        if not (s <= root.i < e):
+            return [], False
+        clauses = [
+            root,
+            *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")),
+        ]
+        subj: list[Token] = []
+        for v in clauses:
+            subj.extend(_explicit_subjects(ctx, v, 0))
+        if not subj:
+            return [], False
+        plural = len(subj) > 1 or any(
+            t.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in t.children) for t in subj
+        )
+        found: list[EntityAnnotation] = []
+        for t in subj:
+            ents = ctx.args(t)
+            if not ents:
+                return [], False  # a subject that names no entity may be the referent
+            found.extend(ents)
+        if any(x.label.value == "Group" for x in found) or len({x.name for x in found}) > 1:
+            plural = True
+        if any(t.lower_ in ("they", "their") for t in subj):
+            plural = True
+        return found, plural
+
+    # ------------------------------------------------------------------ pairs
+    def pair(self, index: int, labels: frozenset[str]) -> list[EntityAnnotation]:
+        """The pair of compatible entities the previous sentences state together.
+
+        Looks at most two sentences back and across at most one paragraph break; the nearest
+        sentence with a pair decides, and it must be the only pair there and cover every
+        compatible entity mentioned after it.
+        """
+        seen: set[str] = set()
+        breaks = 0
+        for k in range(index - 1, max(-1, index - 3), -1):
+            if self.breaks[k + 1]:
+                breaks += 1
+                if breaks > 1:
+                    break
+            ents = [e for e in self.entities_in(k) if e.label.value in labels]
+            pairs = self._pairs_in(k, ents, labels)
+            if not pairs:
+                seen.update(e.name for e in ents)
+                continue
+            if len(pairs) != 1:
+                return []
+            a, b = pairs[0]
+            if not seen <= {a.name, b.name}:
+                return []
+            return [a, b]
+        return []
+
+    def _pairs_in(
+        self, index: int, ents: list[EntityAnnotation], labels: frozenset[str]
+    ) -> list[tuple[EntityAnnotation, EntityAnnotation]]:
+        found: dict[frozenset[str], tuple[EntityAnnotation, EntityAnnotation]] = {}
+        for a, b in self._relation_pairs.get(index, []):
+            if a.label.value in labels and b.label.value in labels and a.name != b.name:
+                found.setdefault(frozenset((a.name, b.name)), (a, b))
+        for a, b in _coordinated_pairs(self.doc, ents, labels):
+            found.setdefault(frozenset((a.name, b.name)), (a, b))
+        if not found and len({e.name for e in ents}) == 2:
+            a, b = _two(ents)
+            found[frozenset((a.name, b.name))] = (a, b)
+        return list(found.values())
+
+
+def _explicit_subjects(ctx: SentenceContext, v: Token, depth: int) -> list[Token]:
+    """The subject tokens of a clause; an empty subject ("it is clear that X ...", "there
+    are") hands over to the subjects of the clausal complements."""
+    subj = [c for c in v.children if c.dep_ in _SUBJECT_DEPS]
+    if not subj:
+        agents, patients = ctx.subjects(v)
+        subj = agents + patients
+    empty = [t for t in subj if t.lower_ in _EMPTY_SUBJECTS or t.dep_ == "expl"]
+    if subj and len(empty) < len(subj):
+        return [t for t in subj if t not in empty]
+    if depth >= 3:
+        return []
+    out: list[Token] = []
+    for c in v.children:
+        if c.dep_ in _CLAUSE_DEPS or (c.dep_ == "acomp" and depth == 0):
+            inner = [g for g in c.children if g.dep_ in _SUBJECT_DEPS]
+            out.extend(inner or _explicit_subjects(ctx, c, depth + 1))
+    if not subj:
+        return []  # no subject at all (a headline, a fragment)
+    return [t for t in out if t.lower_ not in _EMPTY_SUBJECTS]
