@@ -545,7 +545,12 @@ class FalkorStore:
 
     def _pipeline(self, statements: Iterator[tuple[str, list[dict[str, Any]]]]) -> int:
         pool = self._client.connection.connection_pool
-        conn = pool.get_connection()
+        try:
+            conn = pool.get_connection()  # connects: the server may have gone since
+        except redis.RedisError as e:
+            raise StoreUnavailableError(
+                f"lost the FalkorDB connection in {self.db_dir}: {e}"
+            ) from e
         pending: str | None = None
         sent = 0
         try:
