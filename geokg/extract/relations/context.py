@@ -58,6 +58,7 @@ _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _PAIR_DETS = frozenset({"the", "these", "those"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "pobj"})
 # a chain of pronoun subjects is followed this many sentences back at most
 _MAX_CHAIN = 6
 
@@ -231,6 +232,8 @@ class Discourse:
         if tok.dep_ not in _SUBJECT_DEPS and tok.dep_ != "poss":
             return []
         labels, plural = spec
+        if _competitor_before(ctx, tok, plural):
+            return []
         ents, is_plural = self.subjects(idx - 1)
         found = [e for e in ents if e.label.value in labels]
         names = {e.name for e in found}
@@ -277,9 +280,7 @@ class Discourse:
             subj.extend(_explicit_subjects(ctx, v, 0))
         if not subj:
             return [], False
-        plural = len(subj) > 1 or any(
-            t.tag_ in _PLURAL_TAGS or any(c.dep_ == "conj" for c in t.children) for t in subj
-        )
+        plural = any(t.tag_ in _PLURAL_TAGS for t in subj)
         found: list[EntityAnnotation] = []
         for t in subj:
             ents = ctx.args(t)
@@ -333,6 +334,20 @@ class Discourse:
             a, b = _two(ents)
             found[frozenset((a.name, b.name))] = (a, b)
         return list(found.values())
+
+
+def _competitor_before(ctx: SentenceContext, tok: Token, plural: bool) -> bool:
+    """A noun earlier in the pronoun's own sentence that agrees with it in number and names no
+    entity ("While no one effort has shifted the balance, *they* have imposed ..."): the
+    pronoun may refer to it, so the previous sentence is not consulted."""
+    doc = ctx.doc
+    for i in range(ctx.start, tok.i):
+        t = doc[i]
+        if t.pos_ != "NOUN" or i in ctx.ent_at or t.dep_ not in _ARGUMENT_DEPS:
+            continue
+        if (t.tag_ in _PLURAL_TAGS) == plural:
+            return True
+    return False
 
 
 def _explicit_subjects(ctx: SentenceContext, v: Token, depth: int) -> list[Token]:

@@ -761,6 +761,20 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
                 givers.extend(ctx.args(obj, strict=cue.strict))
             if recipients and givers:
                 return _pairs(ctx, givers, recipients, cue, n, "nominal_light_verb.v1")
+    if not sources and not target_ents and gov is None and (cue.mutual or cue.reciprocal):
+        # "the two countries are not going to back down from the standoff": the coordinated
+        # subject of the verb the mutual noun is the source of holds it mutually
+        h = n.head
+        if (
+            n.dep_ == "pobj"
+            and h.dep_ == "prep"
+            and ctx.lemma(h) == "from"
+            and h.head.pos_ in _VERB_POS
+        ):
+            agents, _ = ctx.subjects(h.head)
+            pair = ctx.args_of(agents)
+            if len(pair) >= 2:
+                return _mutual(ctx, pair, cue, n, "mutual_subjects.v1")
     if cue.requires_target_prep and not tgt.tokens():
         return out
     if cue.requires_target_or_light and not target_ents and not light:
