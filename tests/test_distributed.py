@@ -164,6 +164,7 @@ def _real_folders() -> list[Path]:
 @pytest.mark.model
 @pytest.mark.slow
 def test_distributed_local_cluster_gives_the_local_records(nlp: Any, tmp_path: Path) -> None:
+    pytest.importorskip("dask.distributed", reason="needs dask[distributed]")
     from geokg.distributed import extract_distributed
 
     folders = _real_folders()

@@ -1,0 +1,79 @@
+"""``python -m bench --quick`` runs end to end and writes its report (a smoke test, no timing)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_bench_quick_writes_results(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "bench",
+            "--quick",
+            "--workers",
+            "1,2",
+            "--kinds",
+            "bare,extract,build",
+            "--edges",
+            "500",
+            "--work-dir",
+            str(tmp_path / "work"),
+            "--out-dir",
+            str(out),
+        ],
+        cwd=REPO,
+        check=True,
+        capture_output=True,
+        timeout=900,
+    )
+    report = json.loads((out / "results.json").read_text())
+    kinds = {(m["kind"], m["workers"]) for m in report["measurements"]}
+    assert {("bare", 1), ("extract", 1), ("build", 1), ("bare", 2), ("extract", 2)} <= kinds
+    assert all(m["seconds"] > 0 for m in report["measurements"])
+    assert all(m["peak_rss_mb"] > 0 for m in report["measurements"])
+    extract = next(m for m in report["measurements"] if m["kind"] == "extract")
+    assert extract["result"]["failed"] == 0
+    assert report["load"]["loaded_relationships"] == 500
+    names = [c["name"] for c in report["summary"]["checks"]]
+    assert any(n.startswith("extract / bare") for n in names)
+    assert "| measure | value | target | met |" in (out / "results.md").read_text()
+
+
+def test_bench_synthetic_batch_has_distinct_edges() -> None:
+    from bench.measure import synthetic_batch
+
+    batch = synthetic_batch(1_000, nodes=50)
+    keys = {(r.source_id, r.type, r.target_id) for r in batch.relations}
+    assert len(keys) == 1_000
+    assert len(batch.entities) == 50
+    ids = {e.id for e in batch.entities}
+    assert all(r.source_id in ids for r in batch.relations)
+    assert all(r.target_id in ids for r in batch.relations)
+
+
+def test_bench_corpus_copies_seed_under_distinct_names(tmp_path: Path) -> None:
+    from bench.corpus import count_words, make_corpus
+
+    seed = tmp_path / "seed"
+    seed.mkdir()
+    (seed / "a.txt").write_text("one two three\n")
+    (seed / "b.md").write_text("four five\n")
+    files, size = make_corpus(seed, tmp_path / "c", 100)
+    names = sorted(p.name for p in (tmp_path / "c").iterdir() if not p.name.startswith("."))
+    assert files == len(names)
+    assert size >= 100
+    assert len(set(names)) == len(names)
+    assert names[:2] == ["r0000_a.txt", "r0000_b.md"]
+    assert count_words(tmp_path / "c") == sum(3 if n.endswith(".txt") else 2 for n in names)
