@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import hashlib
 import json
 import logging
 import os
@@ -66,7 +67,14 @@ from geokg.graph.store import (
     plan_stats,
 )
 
-__all__ = ["FalkorServer", "FalkorStore", "ServerStatus", "rows_param"]
+__all__ = [
+    "FalkorServer",
+    "FalkorStore",
+    "ServerStatus",
+    "index_safe_id",
+    "index_safe_rows",
+    "rows_param",
+]
 
 log = logging.getLogger(__name__)
 
@@ -98,6 +106,57 @@ def rows_param(rows: list[dict[str, Any]]) -> str | None:
             return None
         text = text.replace(f'"{key}":', f"{key}:")
     return text
+
+
+# Row keys whose values are looked up through FalkorDB's exact-match indexes.
+_ID_KEYS = ("id", "doc_id", "sentence_id", "entity_id", "source_id", "target_id")
+# FalkorDB (falkordblite 0.11) segfaults in its unique-constraint check, and its exact-match
+# index silently misses or conflates values, for strings with leading or trailing whitespace,
+# longer than 4096 bytes or holding U+0001. 1024 characters are at most 4096 bytes in UTF-8.
+_MAX_ID_CHARS = 1024
+
+
+def _unsafe_id(value: object) -> bool:
+    return isinstance(value, str) and (
+        len(value) > _MAX_ID_CHARS or value[:1].isspace() or value[-1:].isspace() or "\x01" in value
+    )
+
+
+def index_safe_id(value: str) -> str:
+    """``value`` if FalkorDB can index it, else a stable surrogate ``<head>#<sha256>``.
+
+    The surrogate keeps up to 200 characters of the stripped value (without U+0001) for
+    readability and a 128-bit digest of the whole value, so distinct ids stay distinct and a
+    reload maps an id to the same surrogate. The extractor's ids are slugs: only an entity
+    name of over a thousand characters, or ids from elsewhere, need it.
+    """
+    if not _unsafe_id(value):
+        return value
+    digest = hashlib.sha256(value.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+    head = value.replace("\x01", "").strip()[:200].strip()
+    return f"{head}#{digest}"
+
+
+def index_safe_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows with every id (see ``_ID_KEYS``) made index-safe; the same list when all are."""
+    out: list[dict[str, Any]] | None = None
+    keys = [k for k in _ID_KEYS if rows and k in rows[0]]  # a step's rows share their keys
+    for i, row in enumerate(rows):
+        for key in keys:
+            if _unsafe_id(row.get(key)):
+                if out is None:
+                    out = list(rows)
+                if out[i] is row:
+                    out[i] = dict(row)
+                out[i][key] = index_safe_id(row[key])
+    if out is None:
+        return rows
+    log.warning(
+        "FalkorDB cannot index some ids (leading/trailing whitespace, U+0001 or over %d "
+        "characters); stored as <start>#<sha256>",
+        _MAX_ID_CHARS,
+    )
+    return out
 
 
 def _binaries() -> tuple[Path, Path]:
@@ -536,7 +595,9 @@ class FalkorStore:
         started = time.perf_counter()
         steps = load_plan(batch)
         sent = self._pipeline(
-            (step.statement, rows) for step in steps for rows in chunked(step.rows, self.batch_size)
+            (step.statement, index_safe_rows(rows))
+            for step in steps
+            for rows in chunked(step.rows, self.batch_size)
         )
         self._dirty = self._dirty or sent > 0
         return LoadStats(
