@@ -149,14 +149,7 @@ def index_safe_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 if out[i] is row:
                     out[i] = dict(row)
                 out[i][key] = index_safe_id(row[key])
-    if out is None:
-        return rows
-    log.warning(
-        "FalkorDB cannot index some ids (leading/trailing whitespace, U+0001 or over %d "
-        "characters); stored as <start>#<sha256>",
-        _MAX_ID_CHARS,
-    )
-    return out
+    return rows if out is None else out
 
 
 def _binaries() -> tuple[Path, Path]:
@@ -594,11 +587,28 @@ class FalkorStore:
         """
         started = time.perf_counter()
         steps = load_plan(batch)
+        mapped: list[str] = []
+
+        def safe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            out = index_safe_rows(rows)
+            if out is not rows and not mapped:
+                mapped.extend(
+                    v for r in rows for k, v in r.items() if k in _ID_KEYS and _unsafe_id(v)
+                )
+            return out
+
         sent = self._pipeline(
-            (step.statement, index_safe_rows(rows))
+            (step.statement, safe(rows))
             for step in steps
             for rows in chunked(step.rows, self.batch_size)
         )
+        if mapped:
+            log.warning(
+                "FalkorDB cannot index ids with leading/trailing whitespace, U+0001 or over "
+                "%d characters; stored %s... as <start>#<sha256>",
+                _MAX_ID_CHARS,
+                " ".join(mapped[0][:60].split()),
+            )
         self._dirty = self._dirty or sent > 0
         return LoadStats(
             statements=sent, seconds=time.perf_counter() - started, **plan_stats(steps)
