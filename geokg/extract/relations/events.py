@@ -263,14 +263,18 @@ def _modifier_tokens(ctx: SentenceContext, tok: Token) -> list[Token]:
 
 
 def _modifier_lemmas(ctx: SentenceContext, tok: Token) -> set[str]:
-    lems = {ctx.lemma(c) for c in _modifier_tokens(ctx, tok)}
+    """Lemmas of a noun's modifiers; words of an entity's name ("the European common market")
+    are names, not modifiers."""
+    ent_at = ctx.ent_at
+    lems = {ctx.lemma(c) for c in _modifier_tokens(ctx, tok) if c.i not in ent_at}
     doc = ctx.doc
     # "free-trade pact": the hyphen splits the modifier into several tokens before the noun
     i = tok.i - 1
     while (
         i >= ctx.start and i >= tok.i - 4 and doc[i].dep_ in ("compound", "amod", "punct", "nmod")
     ):
-        lems.add(ctx.lemma(doc[i]))
+        if i not in ent_at:
+            lems.add(ctx.lemma(doc[i]))
         i -= 1
     return lems
 
@@ -682,6 +686,16 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         sources.extend(ctx.args(obj, strict=cue.strict))
     if not sources and "poss" in source_slots and not any(c.dep_ == "poss" for c in n.children):
         sources = _poss_fallback(ctx, n)
+    if not sources and not mods and "poss" in source_slots:
+        sources = _shared_possessor(ctx, n)
+    if not sources and not mods:
+        frame = _relative_frame(ctx, n, cue, lem)
+        if frame is not None:
+            sources, rel_tgt = frame
+            if not target_ents:
+                tgt.extend(rel_tgt)
+                target_ents = ctx.args_of(tgt.tokens(), strict=strict)
+                target_keys = {(e.start, e.end) for e in target_ents}
     mods = [m for m in mods if (m.start, m.end) not in target_keys]
     sources = [s for s in sources if (s.start, s.end) not in target_keys]
     out: list[Candidate] = []
@@ -784,6 +798,59 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     return out
 
 
+def _shared_possessor(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
+    """A later conjunct without a determiner of its own shares the first one's possessor:
+    "its OPEC, investment and arms *ties* with Saudi Arabia", "Russia's annexation of Crimea
+    and *invasion* of Ukraine"."""
+    if n.dep_ != "conj" or any(c.dep_ in ("det", "poss") for c in n.children):
+        return []
+    first = n
+    hops = 0
+    while first.dep_ == "conj" and first.head.pos_ in _NOUN_POS and hops < 6:
+        first = first.head
+        hops += 1
+    if first is n or first.i > n.i:
+        return []
+    out: list[EntityAnnotation] = []
+    for c in first.children:
+        if c.dep_ == "poss":
+            out.extend(ctx.args(c, strict=True))
+    return out
+
+
+def _relative_frame(
+    ctx: SentenceContext, n: Token, cue: Cue, lem: str
+) -> tuple[list[EntityAnnotation], _Targets] | None:
+    """Participants from a relative clause with a light verb: "the partnership (that) Russia
+    forged with Turkey", "the partnerships ... are those which Russia has reached with Turkey".
+
+    Returns:
+        The relative clause's subject entities and its target slots, or ``None``.
+    """
+    holders = [n]
+    if n.dep_ == "nsubj" and ctx.lemma(n.head) in _COPULAS:
+        holders.extend(c for c in n.head.children if c.dep_ == "attr" and c.i > n.i)
+    lex = ctx.lex
+    for h in holders:
+        for v in h.children:
+            if v.dep_ != "relcl" or v.pos_ not in _VERB_POS:
+                continue
+            vl = ctx.lemma(v)
+            if vl not in lex.light_verbs and vl not in lex.presupposing_verbs:
+                continue
+            objs = ctx.children(v, "dobj")
+            if objs and not all(ctx.lemma(o) in _RELATIVE_WORDS for o in objs):
+                continue  # the clause's object is something else, not the noun
+            agents = [a for a in ctx.children(v, "nsubj") if ctx.lemma(a) not in _RELATIVE_WORDS]
+            sources = ctx.args_of(agents, strict=cue.strict)
+            if sources:
+                return sources, _slot_targets(ctx, v, cue, lem)
+    return None
+
+
+_RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
+
+
 def _positive_context(ctx: SentenceContext, n: Token, gov: Token | None, cue: Cue) -> bool:
     """Neutral words ("relations") count only with a positive modifier, governor or predicate."""
     wanted = cue.requires_positive
@@ -840,7 +907,9 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         agents, patients = ctx.subjects(head)
         referents = ctx.args_of(agents + patients)
     elif dep == "appos":
-        referents = ctx.args(head)
+        # "China, India and even Turkey, a member of NATO": the apposition's own head only
+        own = ctx.entity(head)
+        referents = [own] if own is not None else ctx.args(head)
     elif dep in ("compound", "nmod", "npadvmod", "amod") and head.i in ctx.ent_at:
         referents = [ctx.ent_at[head.i]]
     elif dep == "pobj" and ctx.lemma(head) == "as" and head.head.pos_ in _VERB_POS:
@@ -853,6 +922,8 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
             gov_subjects = ctx.args_of(agents)
     if not referents:
         referents = [ctx.ent_at[c.i] for c in n.children if c.dep_ == "appos" and c.i in ctx.ent_at]
+    if not referents and cue.type.value == "MEMBER_OF":
+        return _fellow_members(ctx, n, cue)
     if not referents:
         return []
     ref_keys = {(e.start, e.end) for e in referents}
@@ -862,8 +933,10 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
             others.extend(ctx.args(c, strict=True))
         elif c.dep_ in _MOD_DEPS and c.i in ctx.ent_at:
             others.append(ctx.ent_at[c.i])
+    # "a member of the NATO alliance": an organization may be named by a modifier of the object
+    loose = cue.target_labels == _ORGANIZATION
     for _, obj in ctx.prep_objects(n, {"of", "to", "in", "for", "with"}):
-        others.extend(ctx.args(obj, strict=True))
+        others.extend(ctx.args(obj, strict=not loose))
     if not others and not any(c.dep_ == "poss" for c in n.children):
         others = _poss_fallback(ctx, n)
     others = [o for o in others if (o.start, o.end) not in ref_keys]
@@ -876,6 +949,27 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if cue.referent == "target":
         return _pairs(ctx, others, referents, cue, n, "role_noun.v1")
     return _pairs(ctx, referents, others, cue, n, "role_noun.v1", both=cue.reciprocal)
+
+
+_ORGANIZATION = frozenset({"Organization"})
+
+
+def _fellow_members(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
+    """ "Turkey's NATO allies", "its EU partners": the possessor belongs to the organization too."""
+    if n.tag_ not in ("NNS", "NNPS"):
+        return []
+    orgs = [
+        ctx.ent_at[c.i]
+        for c in _modifier_tokens(ctx, n)
+        if c.i in ctx.ent_at and ctx.ent_at[c.i].label.value == "Organization"
+    ]
+    if not orgs:
+        return []
+    owners: list[EntityAnnotation] = []
+    for c in n.children:
+        if c.dep_ == "poss":
+            owners.extend(ctx.args(c, strict=True))
+    return _pairs(ctx, owners, orgs, cue, n, "role_noun.v1")
 
 
 # ------------------------------------------------------------------------------- adjectives

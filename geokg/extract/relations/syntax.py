@@ -203,7 +203,8 @@ class SentenceContext:
             return out
         lem = self.lemma(tok)
         if lem in self.lex.private_nouns:
-            return out
+            # "Russian writers" are not Russia, but "minorities such as the Chechens" name them
+            return self._examples(tok, depth)
         lex = self.lex
         if lem in lex.rule_nouns:
             # "the regime of Slobodan Milosevic in Serbia", "the Syrian government": the state
@@ -252,7 +253,11 @@ class SentenceContext:
                 out.extend(self.args(p, strict=False, depth=depth + 1))
         if out:
             return out
-        # "minorities such as the Chechens", "states including Turkey"
+        return self._examples(tok, depth)
+
+    def _examples(self, tok: Token, depth: int) -> list[EntityAnnotation]:
+        """ "minorities such as the Chechens", "states including Turkey": the named examples."""
+        out: list[EntityAnnotation] = []
         doc = self.doc
         for c in tok.children:
             if c.dep_ != "prep":
@@ -359,6 +364,14 @@ class SentenceContext:
                 if e.label.value != "Group" and t.tag_ not in ("NNS", "NNPS"):
                     continue
             return [e]
+        if labels is _PLURAL and tok.head.lower_ in ("between", "among"):
+            # "an abyss of hostility between them": the two entities named before
+            names: dict[str, EntityAnnotation] = {}
+            for e in self.entities:
+                if e.end <= tok.i and e.label.value in _STATES:
+                    names.setdefault(e.name, e)
+            if len(names) == 2:
+                return list(names.values())
         if low in _POSSESSIVE:
             # "In its 2014 drive to isolate Russia, the West ...": a fronted possessive refers
             # forward to the main clause's subject
