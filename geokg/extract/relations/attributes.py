@@ -175,6 +175,8 @@ def _step(
         st.outer = True
         return st
     if dep == "advcl":
+        if full and intent_ok and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+            st.hedged = True  # a purpose clause: "moved troops to encircle Kyiv" is intended
         st.outer = True
         return st
     if dep in ("relcl", "acl"):

@@ -58,7 +58,7 @@ _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _PAIR_DETS = frozenset({"the", "these", "those"})
-_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos", "conj", "pobj"})
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos"})
 # a chain of pronoun subjects is followed this many sentences back at most
 _MAX_CHAIN = 6
 
@@ -77,7 +77,7 @@ def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | N
     labels = ctx.lex.pair_nouns.get(ctx.lemma(tok))
     if labels is None or tok.tag_ not in _PLURAL_TAGS:
         return None
-    both = two = False
+    both = two = latter = False
     det = ""
     for c in tok.children:
         low = c.lower_
@@ -85,6 +85,8 @@ def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | N
             both = True
         elif low == "two" and c.dep_ == "nummod":
             two = True
+        elif low == "latter" and c.dep_ == "amod":
+            latter = True
         elif c.dep_ == "det":
             det = low
     if not (both or (two and det in _PAIR_DETS)):
@@ -95,6 +97,9 @@ def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | N
         for e in ctx.entities
         if e.end <= tok.i and e.label.value in labels and e.start not in inner
     ]
+    if latter:
+        # "Syria, Iran, Armenia and India ... the latter two states": the list's last two
+        return _latter_two(ctx.doc, before)
     names = {e.name for e in before}
     if len(names) == 2:
         return _two(before)
@@ -104,6 +109,26 @@ def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | N
     if names or ctx.discourse is None:
         return []
     return ctx.discourse.pair(ctx.index, labels)
+
+
+def _latter_two(doc: Doc, ents: list[EntityAnnotation]) -> list[EntityAnnotation]:
+    """The last two members of the nearest coordination of three or more before the nominal."""
+    at = {i: e for e in ents for i in range(e.start, e.end)}
+    for e in reversed(ents):
+        t = doc[e.end - 1]
+        group = _unique_names([at[c.i] for c in (t, *t.conjuncts) if c.i in at])
+        if len(group) >= 3:
+            group.sort(key=lambda x: x.start)
+            return group[-2:]
+    return []
+
+
+def _unique_names(ents: list[EntityAnnotation]) -> list[EntityAnnotation]:
+    out: list[EntityAnnotation] = []
+    for e in ents:
+        if all(o.name != e.name for o in out):
+            out.append(e)
+    return out
 
 
 def _two(ents: list[EntityAnnotation]) -> list[EntityAnnotation]:
@@ -170,7 +195,7 @@ class Discourse:
         self.sents: list[tuple[int, int]] = []
         self.breaks: list[bool] = []  # a paragraph break right before the sentence
         self._relation_pairs: dict[int, list[tuple[EntityAnnotation, EntityAnnotation]]] = {}
-        self._subjects: dict[int, tuple[list[EntityAnnotation], bool]] = {}
+        self._subjects: dict[int, list[tuple[Token, list[EntityAnnotation]]]] = {}
         self._active: set[int] = set()
 
     # ------------------------------------------------------------------ bookkeeping
@@ -234,25 +259,40 @@ class Discourse:
         labels, plural = spec
         if _competitor_before(ctx, tok, plural):
             return []
-        ents, is_plural = self.subjects(idx - 1)
-        found = [e for e in ents if e.label.value in labels]
+        subjects = self.subjects(idx - 1)
+        found: list[EntityAnnotation] = []
+        many = False
+        for t, ents in subjects:
+            if not ents:
+                if _could_mean(ctx, t, tok, plural):
+                    return []  # the previous subject names no entity and may be the referent
+                continue
+            compatible = [e for e in ents if e.label.value in labels]
+            found.extend(compatible)
+            if compatible and (
+                t.tag_ in _PLURAL_TAGS
+                or t.lower_ in ("they", "their")
+                or any(c.dep_ == "conj" for c in t.children)
+            ):
+                many = True
         names = {e.name for e in found}
         if not names:
             return []
         if plural:
-            return _two(found) if len(names) >= 2 or is_plural else []
+            many = many or len(names) >= 2 or any(e.label.value == "Group" for e in found)
+            return _two(found) if many else []
         if len(names) != 1:
             return []
         return found[:1]
 
-    def subjects(self, index: int) -> tuple[list[EntityAnnotation], bool]:
-        """The entities the main-clause subjects of a sentence name, and whether the subject is
-        plural (coordinated, a plural noun or a group)."""
+    def subjects(self, index: int) -> list[tuple[Token, list[EntityAnnotation]]]:
+        """The subjects of a sentence's main clauses (the root and the clauses coordinated with
+        it), each with the entities it names."""
         cached = self._subjects.get(index)
         if cached is not None:
             return cached
         if index in self._active or len(self._active) >= _MAX_CHAIN:
-            return [], False  # a pronoun chain too long (or circular): give up
+            return []  # a pronoun chain too long (or circular): give up
         self._active.add(index)
         try:
             result = self._compute_subjects(index)
@@ -261,7 +301,7 @@ class Discourse:
         self._subjects[index] = result
         return result
 
-    def _compute_subjects(self, index: int) -> tuple[list[EntityAnnotation], bool]:
+    def _compute_subjects(self, index: int) -> list[tuple[Token, list[EntityAnnotation]]]:
         ctx = self.context_of(index)
         s, e = self.sents[index]
         root = self.doc[s]
@@ -270,28 +310,19 @@ class Discourse:
             root = root.head
             hops += 1
         if not (s <= root.i < e):
-            return [], False
-        clauses = [
-            root,
-            *(c for c in root.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")),
-        ]
-        subj: list[Token] = []
+            return []
+        clauses = [root]
+        k = 0
+        while k < len(clauses) and len(clauses) < 8:
+            clauses.extend(
+                c for c in clauses[k].children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+            )
+            k += 1
+        out: list[tuple[Token, list[EntityAnnotation]]] = []
         for v in clauses:
-            subj.extend(_explicit_subjects(ctx, v, 0))
-        if not subj:
-            return [], False
-        plural = any(t.tag_ in _PLURAL_TAGS for t in subj)
-        found: list[EntityAnnotation] = []
-        for t in subj:
-            ents = ctx.args(t)
-            if not ents:
-                return [], False  # a subject that names no entity may be the referent
-            found.extend(ents)
-        if any(x.label.value == "Group" for x in found) or len({x.name for x in found}) > 1:
-            plural = True
-        if any(t.lower_ in ("they", "their") for t in subj):
-            plural = True
-        return found, plural
+            for t in _explicit_subjects(ctx, v, 0):
+                out.append((t, ctx.args(t)))
+        return out
 
     # ------------------------------------------------------------------ pairs
     def pair(self, index: int, labels: frozenset[str]) -> list[EntityAnnotation]:
@@ -336,15 +367,31 @@ class Discourse:
         return list(found.values())
 
 
+def _could_mean(ctx: SentenceContext, subj: Token, pronoun: Token, plural: bool) -> bool:
+    """Whether a subject that names no entity could be what the pronoun refers to."""
+    if subj.pos_ == "PRON":
+        return subj.lower_ in ("it", "this", "that") if not plural else subj.lower_ == "they"
+    if subj.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if pronoun.lower_ in ("he", "his", "she"):
+        lem = ctx.lemma(subj)
+        return lem in ctx.lex.private_nouns or lem in ctx.lex.title_heads
+    return (subj.tag_ in _PLURAL_TAGS) == plural
+
+
 def _competitor_before(ctx: SentenceContext, tok: Token, plural: bool) -> bool:
     """A noun earlier in the pronoun's own sentence that agrees with it in number and names no
     entity ("While no one effort has shifted the balance, *they* have imposed ..."): the
     pronoun may refer to it, so the previous sentence is not consulted."""
     doc = ctx.doc
+    lex = ctx.lex
+    person = tok.lower_ in ("he", "his", "she")
     for i in range(ctx.start, tok.i):
         t = doc[i]
         if t.pos_ != "NOUN" or i in ctx.ent_at or t.dep_ not in _ARGUMENT_DEPS:
             continue
+        if person and not (ctx.lemma(t) in lex.private_nouns or ctx.lemma(t) in lex.title_heads):
+            continue  # "In his actions at home, he ...": only a person noun competes for "he"
         if (t.tag_ in _PLURAL_TAGS) == plural:
             return True
     return False

@@ -395,8 +395,19 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     obj_tokens = ctx.children(v, "dobj")
     if cue.intransitive and any(ctx.lemma(o) not in ctx.lex.reflexives for o in obj_tokens):
         return []
+    if cue.requires_pejorative:
+        return _naming(ctx, v, cue)
     if cue.veto_objects and any(_word_in(ctx, o, cue.veto_objects) for o in obj_tokens):
-        return []
+        if cue.type.value != "CRITICIZES":
+            return []
+        # "slammed Washington's decision", "condemned the Russian invasion": the act's owner
+        owners = [_act_owner(ctx, o) for o in obj_tokens]
+        if not all(owners):
+            return []
+        agents, _ = ctx.subjects(v)
+        sources = ctx.args_of(agents)
+        targets = [e for group in owners for e in group]
+        return _pairs(ctx, sources, targets, cue, v, "svo_active.v1")
     if cue.requires_prep and not any(
         c.dep_ == "prep" and ctx.lemma(c) in cue.requires_prep
         for t in [v, *obj_tokens]
@@ -439,7 +450,10 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     extra_targets: list[EntityAnnotation] = []
     for slot in cue.target:
         if slot == "dobj":
-            if required_obj is None:
+            if required_obj is not None:
+                # "whom they had taken *hostage*": the other object is the target
+                tgt.mutual.extend(o for o in obj_tokens if o.i != required_obj.i)
+            else:
                 tgt.mutual.extend(o for o in obj_tokens if o.pos_ != "PRON" or o.i in ctx.ent_at)
                 tgt.mutual.extend(
                     o
@@ -459,6 +473,15 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     tgt.extend(_slot_targets(ctx, v, cue, lem))
     if required_obj is not None:
         tgt.extend(_slot_targets(ctx, required_obj, cue, lem))
+    if cue.target_through:
+        # "reneged on its promise to Kyiv": the party the commitment was made to
+        through = _Targets()
+        for p, obj in ctx.prep_objects(v, cue.target_through):
+            through_preps = cue.target_through[p]
+            through.directed.extend(o for _, o in ctx.prep_objects(obj, through_preps))
+            # the parser often hangs "to Kyiv" on the verb
+            through.directed.extend(o for _, o in ctx.prep_objects(v, through_preps))
+        tgt = through
 
     source_toks = agents
     if cue.source_is_object:
@@ -483,6 +506,11 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         members = ctx.args_of(tgt.tokens(), strict=True)
         return _pairs(ctx, members, orgs, cue, v, "member_verb.v1")
     sources = ctx.args_of(source_toks, strict=strict)
+    if not sources and cue.objmod_source and required_obj is not None:
+        # "the pipeline carries Russian gas to Turkey": the goods' origin sells them
+        sources = [
+            ctx.ent_at[c.i] for c in _modifier_tokens(ctx, required_obj) if c.i in ctx.ent_at
+        ]
     out: list[Candidate] = []
     if tgt.between:
         mutual = ctx.args_of(tgt.between, strict=strict)
@@ -511,6 +539,48 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         # "Moscow and Ankara have clashed", "A and B met"; "each other" objects too
         out.extend(_mutual(ctx, sources, cue, v, "mutual_subjects.v1"))
     return out
+
+
+def _act_owner(ctx: SentenceContext, o: Token) -> list[EntityAnnotation]:
+    """The entity that owns an act noun: "Washington's decision", "the Israeli strikes"."""
+    out: list[EntityAnnotation] = []
+    for c in o.children:
+        if c.dep_ == "poss":
+            out.extend(ctx.args(c, strict=True))
+        elif c.dep_ in ("amod", "compound") and c.i in ctx.ent_at and not ctx.stance_prefixed(c):
+            out.append(ctx.ent_at[c.i])
+    return out
+
+
+def _naming(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
+    """Calling someone names: "called Netanyahu a war criminal", "presented the West as
+    decadent", "branded the leader a traitor". The complement must be a pejorative
+    (``lexicon.json`` ``pejoratives``); the one named is the target."""
+    objs = ctx.children(v, "dobj", "dative")
+    complements = ctx.children(v, "oprd", "acomp", "xcomp")
+    complements.extend(o for _, o in ctx.prep_objects(v, {"as"}))
+    if len(objs) > 1:
+        complements.append(objs[-1])
+        objs = objs[:-1]
+    for o in objs:
+        complements.extend(c for c in o.children if c.dep_ == "appos")
+    if not objs or not any(_pejorative(ctx, c) for c in complements):
+        return []
+    named = [o for o in objs if o not in complements]
+    agents, _ = ctx.subjects(v)
+    sources = ctx.args_of(agents)
+    targets = ctx.args_of(named, strict=True)
+    return _pairs(ctx, sources, targets, cue, v, "svo_active.v1")
+
+
+def _pejorative(ctx: SentenceContext, tok: Token) -> bool:
+    words = ctx.lex.pejoratives
+    if ctx.lemma(tok) in words or tok.lower_ in words:
+        return True
+    return any(
+        c.dep_ in ("amod", "compound", "conj") and (ctx.lemma(c) in words or c.lower_ in words)
+        for c in tok.children
+    )
 
 
 def _clause_entities(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
@@ -639,6 +709,10 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         return []
     if cue.poss_is_target:
         return _patient_noun(ctx, n, cue, gov, via)
+    if cue.helper_with and n.dep_ == "pobj" and ctx.lemma(n.head) == "with":
+        helped = _helped(ctx, n, cue)
+        if helped:
+            return helped
     source_slots = cue.source_slots
     target_preps = cue.target_preps
     skip_from = "from" in target_preps
@@ -646,6 +720,11 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     tgt = _slot_targets(ctx, n, cue, lem)
     if n.dep_ == "compound" and n.head.pos_ in _NOUN_POS and not tgt.tokens() and not tgt.between:
         tgt.extend(_slot_targets(ctx, n.head, cue, lem))
+    if cue.requires_prep_object and not tgt.tokens() and not tgt.between:
+        # "a suspension of air links with Serbia", "the sale of weapons to Syria"
+        for p, obj in ctx.prep_objects(n, cue.requires_prep_object):
+            if ctx.lemma(obj) in cue.requires_prep_object[p]:
+                tgt.extend(_slot_targets(ctx, obj, cue, lem))
     # "the war (that is) raging between A and B", "the alliance formed with B"
     if not tgt.tokens() and not tgt.between:
         for c in n.children:
@@ -742,9 +821,13 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
             sources = ctx.args_of(objs + agents, strict=cue.strict)
             rule = "nominal_light_verb.v1"
             light = True
-        elif via in ("pobj:for", "pobj:of", "pobj:over") and ctx.children(gov, "dobj"):
+        elif (
+            via in ("pobj:for", "pobj:of", "pobj:over")
+            and ctx.children(gov, "dobj")
+            and glem not in lex.preparation_verbs
+        ):
             # "rebuked Russia for the annexation of Crimea": the object did it
-            if ctx.lemma(gov) in lex.object_control:
+            if glem in lex.object_control:
                 sources = ctx.args_of(ctx.children(gov, "dobj"), strict=cue.strict)
                 rule = "nominal_light_verb.v1"
                 light = True
@@ -796,6 +879,30 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if sources and target_ents:
         out.extend(_emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=n))
     return out
+
+
+def _helped(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
+    """ "NATO will tighten the blockade with Albania's help", "with the backing of Iran": the
+    helper supports the subject of the clause the phrase belongs to."""
+    helpers: list[EntityAnnotation] = []
+    for c in n.children:
+        if c.dep_ == "poss":
+            helpers.extend(ctx.args(c, strict=True))
+    for _, obj in ctx.prep_objects(n, {"of", "from"}):
+        helpers.extend(ctx.args(obj, strict=True))
+    if not helpers:
+        return []
+    v = n.head.head
+    hops = 0
+    while v.pos_ not in _VERB_POS and v.head.i != v.i and hops < 4:
+        v = v.head
+        hops += 1
+    if v.pos_ not in _VERB_POS:
+        return []
+    agents, patients = ctx.subjects(v)
+    helped = ctx.args_of(agents + (patients if ctx.is_passive(v) else []))
+    # the help is predicated with the clause: "would tighten ... with X's help" is hedged
+    return _pairs(ctx, helpers, helped, cue, n, "nominal_light_verb.v1", anchor=v)
 
 
 def _shared_possessor(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
@@ -899,6 +1006,8 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     """Participant nouns: the noun's referent stands in the relation to the noun's owner."""
     if (cue.requires_modifiers or cue.veto_modifiers) and not _modifiers_ok(ctx, n, cue):
         return []
+    if cue.requires_prep_object and not _prep_object_ok(ctx, n, cue):
+        return []
     referents: list[EntityAnnotation] = []
     dep = n.dep_
     head = n.head
@@ -934,7 +1043,8 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         elif c.dep_ in _MOD_DEPS and c.i in ctx.ent_at:
             others.append(ctx.ent_at[c.i])
     # "a member of the NATO alliance": an organization may be named by a modifier of the object
-    loose = cue.target_labels == _ORGANIZATION
+    # "the largest buyer of Russian oil": the goods name their origin
+    loose = cue.target_labels == _ORGANIZATION or bool(cue.requires_prep_object)
     for _, obj in ctx.prep_objects(n, {"of", "to", "in", "for", "with"}):
         others.extend(ctx.args(obj, strict=not loose))
     if not others and not any(c.dep_ == "poss" for c in n.children):
@@ -943,7 +1053,8 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if not others and gov_subjects and cue.referent == "target":
         others = gov_subjects
     if not others:
-        if cue.type.symmetric and len(referents) >= 2:
+        if (cue.type.symmetric or cue.reciprocal) and len(referents) >= 2:
+            # "Saudi Arabia and Iran remain bitter rivals"
             return _mutual(ctx, referents, cue, n, "role_noun.v1")
         return []
     if cue.referent == "target":

@@ -74,6 +74,10 @@ _KNOWN_KEYS = frozenset(
         "intrinsic_modality",
         "intransitive",
         "requires_positive",
+        "helper_with",
+        "requires_pejorative",
+        "target_through",
+        "objmod_source",
     }
 )
 
@@ -144,6 +148,10 @@ class Cue:
     intrinsic_modality: str | None = None
     intransitive: bool = False
     requires_positive: frozenset[str] = frozenset()
+    helper_with: bool = False
+    requires_pejorative: bool = False
+    target_through: dict[str, frozenset[str]] = field(default_factory=dict)
+    objmod_source: bool = False
 
     @property
     def target_preps(self) -> frozenset[str]:
@@ -210,6 +218,10 @@ class Cue:
             intrinsic_modality=data.get("intrinsic_modality"),
             intransitive=bool(data.get("intransitive", False)),
             requires_positive=_fs(data.get("requires_positive")),
+            helper_with=bool(data.get("helper_with", False)),
+            requires_pejorative=bool(data.get("requires_pejorative", False)),
+            target_through=_fs_map(data.get("target_through")),
+            objmod_source=bool(data.get("objmod_source", False)),
         )
 
 
@@ -281,6 +293,8 @@ class RelationLexicon:
         self.rejection_verbs = words_of("rejection_verbs")
         self.presupposing_verbs = words_of("presupposing_verbs")
         self.motion_verbs = words_of("motion_verbs")
+        self.preparation_verbs = words_of("preparation_verbs")
+        self.pejoratives = words_of("pejoratives")
         self.quantity_nouns = words_of("quantity_nouns")
         self.container_nouns = words_of("container_nouns")
         self.proposal_nouns = words_of("proposal_nouns")

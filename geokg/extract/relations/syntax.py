@@ -27,6 +27,7 @@ __all__ = ["Candidate", "SentenceContext"]
 _SUBJ = frozenset({"nsubj", "csubj", "expl-none"})
 _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+_RELATIVE_ARG_DEPS = frozenset({"dobj", "pobj", "dative"})
 _VERBAL = frozenset({"VERB", "AUX"})
 # lemma hash -> lowercase lemma, shared by every document (lemma strings are few)
 _LOWER: dict[int, str] = {}
@@ -191,7 +192,9 @@ class SentenceContext:
                 out.append(self.ent_at[c.i])
         if out:
             return out
-        if tok.pos_ == "PRON":
+        if tok.pos_ == "PRON" or tok.tag_ == "WDT":
+            if self.lemma(tok) in _RELATIVE and tok.dep_ in _RELATIVE_ARG_DEPS:
+                return self._relative_antecedent(tok, strict, depth)
             return self.pronoun(tok)
         pair = pair_anaphor(self, tok)
         if pair is not None:
@@ -254,6 +257,23 @@ class SentenceContext:
         if out:
             return out
         return self._examples(tok, depth)
+
+    def _relative_antecedent(self, tok: Token, strict: bool, depth: int) -> list[EntityAnnotation]:
+        """ "the officials *whom* they had taken hostage", "states *which* betrayed Russia": the
+        noun the relative clause modifies (with its conjuncts)."""
+        v = tok.head
+        hops = 0
+        while v.dep_ != "relcl" and v.head.i != v.i and hops < 3:
+            v = v.head
+            hops += 1
+        if v.dep_ != "relcl" or depth > 2:
+            return []
+        head = v.head
+        out = self._own_entities(head, strict, depth + 1)
+        for c in head.conjuncts:
+            if c.i != head.i and self.in_sentence(c):
+                out.extend(self._own_entities(c, strict, depth + 1))
+        return _unique(out)
 
     def _examples(self, tok: Token, depth: int) -> list[EntityAnnotation]:
         """ "minorities such as the Chechens", "states including Turkey": the named examples."""
@@ -352,6 +372,8 @@ class SentenceContext:
             if parallel is not None:
                 return parallel
         skip = self._relative_clauses_without(tok)
+        if low not in _POSSESSIVE and tok.dep_ in ("dobj", "dative", "pobj"):
+            skip |= self._own_subject_tokens(tok)
         for i in range(tok.i - 1, self.start - 1, -1):
             e = self.ent_at.get(i)
             if e is None or e.label.value not in labels or i in skip:
@@ -362,7 +384,15 @@ class SentenceContext:
                 if conj:
                     return _unique([e, *conj])
                 if e.label.value != "Group" and t.tag_ not in ("NNS", "NNPS"):
-                    continue
+                    # "Palestinian leaders said they ...": the plural noun the entity modifies
+                    h = t.head
+                    if not (
+                        t.dep_ in ("amod", "compound")
+                        and h.tag_ in ("NNS", "NNPS")
+                        and h.i < tok.i
+                        and self.lemma(h) not in self.lex.private_nouns
+                    ):
+                        continue
             return [e]
         if labels is _PLURAL and tok.head.lower_ in ("between", "among"):
             # "an abyss of hostility between them": the two entities named before
@@ -395,6 +425,21 @@ class SentenceContext:
         if self.discourse is not None:
             return self.discourse.antecedent(self, tok)
         return []
+
+    def _own_subject_tokens(self, tok: Token) -> set[int]:
+        """Tokens of the subject of an object pronoun's own clause: "Western leaders will
+        distance *it*" — a plain pronoun object is never its clause's subject."""
+        v = tok.head
+        if tok.dep_ == "pobj" and v.dep_ == "prep":
+            v = v.head
+        if v.pos_ not in _VERBAL:
+            return set()
+        agents, patients = self.subjects(v)
+        out: set[int] = set()
+        for a in agents + patients:
+            if a.i != tok.i:
+                out.update(range(a.left_edge.i, a.right_edge.i + 1))
+        return out
 
     def _parallel_possessor(self, tok: Token) -> list[EntityAnnotation] | None:
         """A possessive on a later conjunct refers like the first conjunct's possessor: "Russia's
@@ -573,7 +618,10 @@ class SentenceContext:
         if dep == "amod" and v.tag_ in ("VBN", "VBD"):
             mods = [c for c in v.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")]
             return mods, [head]
-        if (
+        purpose = dep == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in v.children
+        )  # "..., the West moved to isolate Russia": a purpose clause shares the subject
+        if purpose or (
             dep == "advcl"
             and v.tag_ in ("VBG", "VBN")
             and all(self.lemma(m) in _PARTICIPLE_MARKS for m in self.children(v, "mark"))
