@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import shutil
@@ -43,10 +44,26 @@ class Run:
         return [ln for ln in self.stderr.splitlines() if ln.strip()]
 
 
+@cache
+def frozen_code() -> Path:
+    """A copy of the ``geokg`` package taken once per test session.
+
+    Several engineers edit the same working tree: tests that compare runs made minutes apart
+    (a crash and its re-run against a clean build) must run the same code each time.
+    """
+    root = Path(tempfile.mkdtemp(prefix="gkcode"))
+    shutil.copytree(
+        REPO / "geokg", root / "geokg", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+    )
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    return root
+
+
 def cli_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
-    """The environment of a CLI subprocess: this repo first on the path, wide output."""
+    """The environment of a CLI subprocess: the frozen code first on the path, fixed width."""
     env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), env.get("PYTHONPATH")]))
+    code = str(frozen_code())
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [code, env.get("PYTHONPATH")]))
     env.pop("GEOKG_DB_DIR", None)
     env.pop("NEO4J_URI", None)
     env.pop("GEOKG_DEBUG", None)
