@@ -193,7 +193,6 @@ class Discourse:
         self._lemma_ids = lemma_ids
         self._starts = [e.start for e in entities]
         self.sents: list[tuple[int, int]] = []
-        self.breaks: list[bool] = []  # a paragraph break right before the sentence
         self._relation_pairs: dict[int, list[tuple[EntityAnnotation, EntityAnnotation]]] = {}
         self._subjects: dict[int, list[tuple[Token, list[EntityAnnotation]]]] = {}
         self._active: set[int] = set()
@@ -201,16 +200,20 @@ class Discourse:
     # ------------------------------------------------------------------ bookkeeping
     def add_sentence(self, start: int, end: int) -> int:
         """Register the next sentence (token span); returns its index."""
-        doc = self.doc
-        brk = False
-        if self.sents:
-            prev_start = self.sents[-1][0]
-            a = doc[prev_start].idx
-            b = doc[start].idx
-            brk = doc.text.find("\n\n", a, b) >= 0
         self.sents.append((start, end))
-        self.breaks.append(brk)
         return len(self.sents) - 1
+
+    def paragraph_break(self, index: int) -> bool:
+        """Whether a blank line separates sentence ``index`` from the one before (the
+        paragraph segmenter ends a sentence with the whitespace token holding it)."""
+        if index <= 0:
+            return True
+        start = self.sents[index][0]
+        doc = self.doc
+        for i in range(start - 1, max(self.sents[index - 1][0], start - 3) - 1, -1):
+            if "\n\n" in doc[i].text_with_ws:
+                return True
+        return False
 
     def note_relations(
         self, index: int, pairs: list[tuple[EntityAnnotation, EntityAnnotation]]
@@ -252,7 +255,7 @@ class Discourse:
         """
         spec = _PRONOUNS.get(tok.lower_)
         idx = ctx.index
-        if spec is None or idx <= 0 or idx >= len(self.sents) or self.breaks[idx]:
+        if spec is None or idx <= 0 or idx >= len(self.sents) or self.paragraph_break(idx):
             return []
         if tok.dep_ not in _SUBJECT_DEPS and tok.dep_ != "poss":
             return []
@@ -335,7 +338,7 @@ class Discourse:
         seen: set[str] = set()
         breaks = 0
         for k in range(index - 1, max(-1, index - 3), -1):
-            if self.breaks[k + 1]:
+            if self.paragraph_break(k + 1):
                 breaks += 1
                 if breaks > 1:
                     break
