@@ -84,6 +84,7 @@ def build(
                 TextColumn("{task.fields[doc]}", markup=False),  # file names are not markup
                 console=err_console,
                 transient=True,
+                disable=not err_console.is_terminal,  # no stray blank line in logs and pipes
             )
             with progress:
                 task = progress.add_task("building", total=None, doc="")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -27,7 +29,7 @@ def extract(
     """Extract entity and relation mentions (SCHEMA.md "The extractor's output").
 
     Exit code 0 when every input was processed, 1 when some were skipped or failed (the rest
-    is written), 2 on a fatal error.
+    is written), 2 on a fatal error, 141 when the reader of stdout closed it (``| head``).
     """
     from geokg.extract.extractor import Extractor
     from geokg.runner import RunSummary, iter_extractions
@@ -46,6 +48,12 @@ def extract(
             ):
                 for record in result.records():
                     out.write(record.model_dump_json(exclude_none=False) + "\n")
+        except BrokenPipeError:
+            # The reader went away (``geokg extract ... | head``): stop quietly, as Unix tools
+            # do, with the shell's code for SIGPIPE; silence the flush at interpreter exit.
+            with contextlib.suppress(OSError, ValueError):
+                os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            raise typer.Exit(code=141) from None
         finally:
             if output:
                 out.close()

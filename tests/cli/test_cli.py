@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from geokg.cli import app
 from geokg.cli._common import fail_on_error
-from tests.cli.cliutil import EXAMPLES, read_graph_at, short_tmp
+from tests.cli.cliutil import EXAMPLES, popen_cli, read_graph_at, short_tmp
 
 EXAMPLE_NAMES = sorted(p.name for p in EXAMPLES.glob("*.txt"))
 
@@ -211,3 +211,47 @@ def test_build_error_line_is_verbatim_and_unwrapped(tmp_path: Path) -> None:
     lines = result.stderr.splitlines()
     assert lines == [f"error: [E301] database folder {blocker} is a file, not a folder; "
                      "choose another --db-dir"]  # fmt: skip
+
+
+def test_extract_into_a_closed_pipe_stops_quietly_with_141() -> None:
+    """``geokg extract ... | head``: the reader leaves early; no traceback, SIGPIPE's code."""
+    proc = popen_cli(["extract", EXAMPLES])
+    assert proc.stdout is not None
+    assert proc.stdout.read(100)
+    proc.stdout.close()
+    _, err = proc.communicate(timeout=300)
+    assert proc.returncode == 141, err
+    assert "Traceback" not in err
+    assert "Error" not in err
+
+
+def test_a_document_failing_in_the_pipeline_costs_only_itself(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import geokg.extract.extractor as extractor
+
+    clean = extractor.clean_text  # type: ignore[attr-defined]
+
+    def exploding(text: str, **kwargs: Any) -> Any:
+        if "EXPLODE" in text:
+            raise RuntimeError("the cleaner broke")
+        return clean(text, **kwargs)
+
+    monkeypatch.setattr(extractor, "clean_text", exploding)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Russia attacked Ukraine in 2022.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("EXPLODE: Turkey criticized Greece.\n", encoding="utf-8")
+    (folder / "c.txt").write_text("France supported Ukraine.\n", encoding="utf-8")
+    with short_tmp() as root:
+        result = invoke("build", folder, "--db-dir", root / "db")
+        assert result.exit_code == 1, result.stderr
+        assert result.stderr.splitlines() == ["failed b.txt: RuntimeError: the cleaner broke"]
+        assert "documents: processed 2, skipped 0, failed 1" in result.stdout
+        docs = sorted(d["name"] for d in read_graph_at(root / "db")["documents"])
+        assert docs == ["a.txt", "c.txt"]
+        strict = invoke("build", folder, "--db-dir", root / "db2", "--strict")
+        assert strict.exit_code == 2
+        assert strict.stderr.splitlines() == [
+            "error: [E200] b.txt: RuntimeError: the cleaner broke"
+        ]
