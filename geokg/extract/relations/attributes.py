@@ -203,6 +203,20 @@ def _step(
                 st.reported = True  # "accused Russia of bombing ..."
                 st.outer = True
                 return st
+            if (
+                pl == "for"
+                and hl in lex.motion_verbs
+                and any(
+                    c.dep_ in ("prep", "advmod")
+                    and ctx.lemma(c) in ("to", "in", "into", "at", "here", "there", "home")
+                    for c in head.children
+                )
+            ):
+                # "return to Geneva for talks": the purpose of the trip, intended
+                if full and intent_ok:
+                    st.hedged = True
+                st.apply_head = True
+                return st
             if pl in _GOVERNING_PREPS and (
                 hl in lex.light_verbs
                 or hl in lex.negating_object_verbs

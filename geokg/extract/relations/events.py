@@ -627,6 +627,9 @@ _THREAT_PREPS = frozenset({"to", "with", "against", "on", "from", "at", "into", 
 
 # ------------------------------------------------------------------------------- nouns
 _GOVERNING_PREPS = frozenset({"in", "into", "at", "to", "under", "on", "as"})
+# "A and B agreed to a ceasefire after two days of fighting", "despite hours of talks": the
+# subject took part in a mutual event (only reciprocal or mutual cues read them)
+_CIRCUMSTANTIAL_PREPS = frozenset({"after", "following", "despite", "amid"})
 
 
 def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
@@ -683,6 +686,8 @@ def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
                 ctx.lemma(gov) in lex.hedge_verbs or ctx.lemma(gov) in lex.motion_verbs
             ):
                 return gov, "pobj:" + prep
+            if prep in _CIRCUMSTANTIAL_PREPS:
+                return gov, "pobj:" + prep
     return None, dep
 
 
@@ -690,10 +695,14 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     lem = ctx.lemma(n)
     if not _modifiers_ok(ctx, n, cue):
         return []
+    if cue.veto_heads and n.dep_ == "compound" and ctx.lemma(n.head) in cue.veto_heads:
+        return []  # "war games", "war crimes": the compound names something else
     if cue.requires_prep_object and not _prep_object_ok(ctx, n, cue):
         return []
     lex = ctx.lex
     gov, via = _governor(ctx, n)
+    if via[5:] in _CIRCUMSTANTIAL_PREPS and not (cue.mutual or cue.reciprocal):
+        gov = None
     if cue.veto_governors:
         if gov is not None and ctx.lemma(gov) in cue.veto_governors:
             return []
@@ -1090,7 +1099,12 @@ def _adjective(ctx: SentenceContext, a: Token, cue: Cue) -> list[Candidate]:
     head = a.head
     holders: list[Token] = []
     dep = a.dep_
-    if dep in ("acomp", "oprd", "advmod", "attr", "xcomp", "ccomp", "conj") and (
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)
+    if own_subject:
+        # "Israel is opposed to French mediation, an aide said": its own subject
+        agents, patients = ctx.subjects(a)
+        holders = agents + patients
+    elif dep in ("acomp", "oprd", "advmod", "attr", "xcomp", "ccomp", "conj") and (
         head.pos_ in _VERB_POS
     ):
         agents, patients = ctx.subjects(head)

@@ -78,6 +78,7 @@ _KNOWN_KEYS = frozenset(
         "requires_pejorative",
         "target_through",
         "objmod_source",
+        "veto_heads",
     }
 )
 
@@ -152,6 +153,7 @@ class Cue:
     requires_pejorative: bool = False
     target_through: dict[str, frozenset[str]] = field(default_factory=dict)
     objmod_source: bool = False
+    veto_heads: frozenset[str] = frozenset()
 
     @property
     def target_preps(self) -> frozenset[str]:
@@ -222,6 +224,7 @@ class Cue:
             requires_pejorative=bool(data.get("requires_pejorative", False)),
             target_through=_fs_map(data.get("target_through")),
             objmod_source=bool(data.get("objmod_source", False)),
+            veto_heads=_fs(data.get("veto_heads")),
         )
 
 

@@ -242,7 +242,9 @@ class SentenceContext:
             # "bin Laden's al-Qaeda network": the nearest modifier names the actor
             near = [e for e in out if e.end == tok.i or e.end == tok.i - 1]
             if near and len(near) < len(out):
-                out = near
+                # ... but "Hungarian and Romanian officials" are both
+                coordinated = {c.i for e in near for c in self.doc[e.end - 1].conjuncts}
+                out = [e for e in out if e in near or (e.end - 1) in coordinated]
         if out:
             return out
         for c in tok.children:
