@@ -416,6 +416,14 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         return []
     if cue.requires_prep_object and not _prep_object_ok(ctx, v, cue):
         return []
+    if cue.requires_prep_gerund and not any(
+        c.dep_ == "prep"
+        and ctx.lemma(c) in cue.requires_prep_gerund
+        and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+        for t in (v, *obj_tokens)
+        for c in t.children
+    ):
+        return []  # "stopped NATO from bombing": from doing something
     agents, patients = ctx.subjects(v)
     required_obj: Token | None = None
     if cue.objects:
@@ -450,6 +458,12 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     extra_targets: list[EntityAnnotation] = []
     for slot in cue.target:
         if slot == "dobj":
+            if not obj_tokens and required_obj is None and not passive:
+                # "to stigmatize and isolate Russia": the last conjunct's object is shared
+                for c in v.children:
+                    if c.dep_ == "conj" and c.pos_ in _VERB_POS and c.i > v.i:
+                        tgt.mutual.extend(ctx.children(c, "dobj"))
+                        break
             if required_obj is not None:
                 # "whom they had taken *hostage*": the other object is the target
                 tgt.mutual.extend(o for o in obj_tokens if o.i != required_obj.i)
@@ -1159,6 +1173,10 @@ def _anti_stance(ctx: SentenceContext, tok: Token) -> list[Candidate]:
             holders.extend(ctx.args(c))
         elif c.dep_ in ("amod", "compound") and c.i in ctx.ent_at:
             holders.append(ctx.ent_at[c.i])
+    if not holders:
+        # "his radical anti-Westernism" split into three tokens: the possessive may hang on any
+        for i in sorted(ent_toks):
+            holders.extend(e for c in ctx.doc[i].children if c.dep_ == "poss" for e in ctx.args(c))
     if not holders and not any(c.dep_ == "poss" for c in n.children):
         holders = _poss_fallback(ctx, n)
     if not holders:

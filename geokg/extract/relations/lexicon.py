@@ -79,6 +79,7 @@ _KNOWN_KEYS = frozenset(
         "target_through",
         "objmod_source",
         "veto_heads",
+        "requires_prep_gerund",
     }
 )
 
@@ -154,6 +155,7 @@ class Cue:
     target_through: dict[str, frozenset[str]] = field(default_factory=dict)
     objmod_source: bool = False
     veto_heads: frozenset[str] = frozenset()
+    requires_prep_gerund: frozenset[str] = frozenset()
 
     @property
     def target_preps(self) -> frozenset[str]:
@@ -225,6 +227,7 @@ class Cue:
             target_through=_fs_map(data.get("target_through")),
             objmod_source=bool(data.get("objmod_source", False)),
             veto_heads=_fs(data.get("veto_heads")),
+            requires_prep_gerund=_fs(data.get("requires_prep_gerund")),
         )
 
 
