@@ -138,6 +138,7 @@ def test_relations_pipeline_to_disk_round_trip(vocab: Any, tmp_path: Path) -> No
     nlp.to_disk(tmp_path / "pipe")
     loaded = spacy.load(tmp_path / "pipe")
     comp = loaded.get_pipe("geokg_relations")
+    assert isinstance(comp, RelationComponent)
     assert len(comp.lexicon.cues) == len(RelationComponent().lexicon.cues)
 
 

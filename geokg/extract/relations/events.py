@@ -189,7 +189,7 @@ def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
 # ------------------------------------------------------------------------------- helpers
 def _resolves(ctx: SentenceContext, tgt: _Targets, cue: Cue) -> bool:
     """Whether any target token resolves to an entity."""
-    return bool(ctx.args_of(tgt.tokens(), strict=cue.strict))
+    return bool(ctx.args_of([*tgt.tokens(), *tgt.between], strict=cue.strict))
 
 
 def _word_in(ctx: SentenceContext, tok: Token, words: frozenset[str]) -> bool:
@@ -1092,10 +1092,13 @@ def _fellow_members(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]
     """ "Turkey's NATO allies", "its EU partners": the possessor belongs to the organization too."""
     if n.tag_ not in ("NNS", "NNPS"):
         return []
+    # a named organization ("NATO allies", "EU partners"), not an adjective ("Western partners")
     orgs = [
         ctx.ent_at[c.i]
         for c in _modifier_tokens(ctx, n)
-        if c.i in ctx.ent_at and ctx.ent_at[c.i].label.value == "Organization"
+        if c.i in ctx.ent_at
+        and ctx.ent_at[c.i].label.value == "Organization"
+        and (c.dep_ == "compound" or c.tag_ in ("NNP", "NNPS"))
     ]
     if not orgs:
         return []
