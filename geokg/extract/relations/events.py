@@ -473,7 +473,7 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
                     o
                     for o in obj_tokens
                     if o.pos_ == "PRON"
-                    and ctx.lemma(o) not in ctx.lex.reflexives
+                    and (ctx.lemma(o) not in ctx.lex.reflexives or ctx.referring_object(o))
                     and o.i not in ctx.ent_at
                 )
             if passive:
@@ -501,11 +501,20 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     if cue.source_is_object:
         # "detach Russia from Europe": the object is the one that breaks away; but "distance
         # it from their markets": the agent breaks with the object
-        objs = [o for o in obj_tokens if ctx.lemma(o) not in ctx.lex.reflexives]
+        objs = [
+            o
+            for o in obj_tokens
+            if ctx.lemma(o) not in ctx.lex.reflexives or ctx.referring_object(o)
+        ]
         if objs:
             own = {e.name for e in ctx.args_of(agents)}
             away = {e.name for e in ctx.args_of(tgt.tokens())}
-            if own and away and away <= own:
+            # "distance it from *their* markets": the agent's own things
+            owned = bool(tgt.tokens()) and all(
+                any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in t.children)
+                for t in tgt.tokens()
+            )
+            if own and ((away and away <= own) or (not away and owned)):
                 tgt = _Targets()
                 tgt.directed.extend(objs)
             else:
@@ -979,6 +988,7 @@ def _relative_frame(
 
 
 _RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
+_OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 
 
 def _positive_context(ctx: SentenceContext, n: Token, gov: Token | None, cue: Cue) -> bool:

@@ -428,6 +428,23 @@ class SentenceContext:
             return self.discourse.antecedent(self, tok)
         return []
 
+    def referring_object(self, tok: Token) -> bool:
+        """An object "it"/"them" that takes up a subject named earlier in the sentence ("For as
+        long as this Russia is in evidence, Western leaders will distance *it* ..."); other
+        object pronouns often mean events or things and are not relation targets."""
+        if tok.lower_ not in ("it", "them"):
+            return False
+        found = self.pronoun(tok)
+        if not found:
+            return False
+        doc = self.doc
+        return all(
+            self.in_sentence(doc[e.start])
+            and doc[e.end - 1].dep_ in ("nsubj", "nsubjpass")
+            and e.end <= tok.i
+            for e in found
+        )
+
     def _own_subject_tokens(self, tok: Token) -> set[int]:
         """Tokens of the subject of an object pronoun's own clause: "Western leaders will
         distance *it*" — a plain pronoun object is never its clause's subject."""
