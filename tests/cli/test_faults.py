@@ -214,6 +214,7 @@ def _rerun_equals_clean(
     assert again == clean_graph, graph_diff(again, clean_graph)
 
 
+@pytest.mark.slow
 def test_rerun_after_sigkill_of_the_build_equals_a_clean_build(
     inputs: tuple[Path, Path], crash_root: Path, clean_graph: dict[str, Any]
 ) -> None:
@@ -232,6 +233,7 @@ def test_rerun_after_sigkill_of_the_build_equals_a_clean_build(
     _rerun_equals_clean(inputs, db_dir, clean_graph)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("statements", [3, 45])
 def test_rerun_after_sigkill_in_the_middle_of_a_load_equals_a_clean_build(
     inputs: tuple[Path, Path], crash_root: Path, clean_graph: dict[str, Any], statements: int
@@ -252,6 +254,7 @@ def test_rerun_after_sigkill_in_the_middle_of_a_load_equals_a_clean_build(
     _rerun_equals_clean(inputs, db_dir, clean_graph)
 
 
+@pytest.mark.slow
 def test_rerun_after_sigkill_of_the_database_server_equals_a_clean_build(
     inputs: tuple[Path, Path], crash_root: Path, clean_graph: dict[str, Any]
 ) -> None:
