@@ -11,6 +11,9 @@ from geokg.schema.ontology import EntityLabel, RelationType
 __all__ = ["document_id", "entity_id", "mention_id", "sentence_id", "slugify"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
+# Index-friendly ids: a longer slug keeps its head and gains a digest of the whole name, so it
+# stays unique and stable while every store can index it (FalkorDB and Neo4j cap key sizes).
+MAX_SLUG = 96
 
 
 def slugify(name: str) -> str:
@@ -31,7 +34,12 @@ def slugify(name: str) -> str:
         else:
             out.append(" ")
     slug = _NON_ALNUM.sub("-", "".join(out)).strip("-")
-    return slug or "x" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+    if not slug:
+        return "x" + hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    if len(slug) > MAX_SLUG:
+        digest = hashlib.sha1(name.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+        slug = slug[: MAX_SLUG - 13].rstrip("-") + "-" + digest
+    return slug
 
 
 def entity_id(label: EntityLabel | str, name: str) -> str:

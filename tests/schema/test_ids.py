@@ -46,3 +46,11 @@ def test_ids_sentence_and_mention_ids_are_deterministic() -> None:
     m3 = mention_id("a.txt", 0, "country:russia", "OPPOSES", "country:syria", 7)
     assert m1 == m2
     assert m1 != m3
+
+
+def test_ids_long_names_get_bounded_unique_slugs() -> None:
+    a = slugify("Xq" * 5000)
+    b = slugify("Xq" * 4999 + "Xr")
+    assert len(a) <= 96
+    assert a != b
+    assert a == slugify("Xq" * 5000)
