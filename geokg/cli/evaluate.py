@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from geokg.cli._common import console, fail_on_error
+from geokg.cli._common import console, fail_on_error, warn
 
 __all__ = ["register"]
 
@@ -52,7 +52,7 @@ def evaluate(
         f"over {report.modality_matched} matched relations"
     )
     for err in report.errors:
-        console.print(f"[red]failed:[/] {err}")
+        warn(f"failed: {err}")
 
 
 def register(app: typer.Typer) -> None:
