@@ -259,7 +259,21 @@ def _modifier_tokens(ctx: SentenceContext, tok: Token) -> list[Token]:
             for g in c.children:
                 if g.dep_ in _MOD_DEPS and g.i < c.i:
                     mods.append(g)
+            # "military and economic ties", "its defense, trade and investment ties"
+            mods.extend(g for g in c.conjuncts if g.i < tok.i and g not in mods)
     return mods
+
+
+def _coordinated_premodifiers(ctx: SentenceContext, tok: Token) -> set[str]:
+    """ "its OPEC, investment and arms *ties* with X": bare nouns coordinated before a head
+    noun that has the complement are its premodifiers."""
+    if tok.dep_ != "conj" or not any(c.dep_ == "prep" for c in tok.children):
+        return set()
+    return {
+        ctx.lemma(c)
+        for c in tok.conjuncts
+        if c.i < tok.i and c.pos_ == "NOUN" and not any(g.dep_ == "prep" for g in c.children)
+    }
 
 
 def _modifier_lemmas(ctx: SentenceContext, tok: Token) -> set[str]:
@@ -267,6 +281,7 @@ def _modifier_lemmas(ctx: SentenceContext, tok: Token) -> set[str]:
     are names, not modifiers."""
     ent_at = ctx.ent_at
     lems = {ctx.lemma(c) for c in _modifier_tokens(ctx, tok) if c.i not in ent_at}
+    lems |= _coordinated_premodifiers(ctx, tok)
     doc = ctx.doc
     # "free-trade pact": the hyphen splits the modifier into several tokens before the noun
     i = tok.i - 1
@@ -285,7 +300,18 @@ def _modifiers_ok(ctx: SentenceContext, tok: Token, cue: Cue) -> bool:
     lems = _modifier_lemmas(ctx, tok)
     if cue.requires_modifiers and not (lems & cue.requires_modifiers):
         return False
-    return not (cue.veto_modifiers and lems & cue.veto_modifiers)
+    if not (cue.veto_modifiers and lems & cue.veto_modifiers):
+        return True
+    if not (lems - _coordinated_premodifiers(ctx, tok)) & cue.veto_modifiers:
+        return True  # "investment and arms ties": only a coordinated premodifier vetoes
+    # "military and economic ties": a vetoed modifier coordinated with another kind
+    for c in tok.children:
+        if c.dep_ not in _MOD_DEPS or not c.conjuncts:
+            continue
+        group = {ctx.lemma(g) for g in (c, *c.conjuncts)}
+        if group & cue.veto_modifiers and group - cue.veto_modifiers:
+            return True
+    return False
 
 
 def _prep_object_ok(ctx: SentenceContext, tok: Token, cue: Cue) -> bool:
