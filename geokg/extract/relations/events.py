@@ -807,8 +807,10 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         for c in _modifier_tokens(ctx, n):
             if c.dep_ != "amod" and "mod" not in source_slots:
                 continue
-            if c.i in ctx.ent_at:
-                mods.append(ctx.ent_at[c.i])
+            ent = ctx.ent_at.get(c.i)
+            if ent is not None and ent.label.value != "Place":
+                # "Astana ties", "Geneva talks": a place named in a modifier is where, not who
+                mods.append(ent)
     for p, obj in ctx.prep_objects(n, {"by", "from", "for", "of"}):
         if p == "from" and (skip_from or "prep:from" not in source_slots):
             continue
