@@ -4,10 +4,13 @@ Reads ``doc._.geokg_entities`` (written by ``geokg_entities``) and the parser's 
 and lemmas, and writes ``doc._.geokg_relations``: one :class:`RelationAnnotation` per relation
 mention, typed, with negation, modality, quotation, year, trigger span, rule id and confidence.
 
-One pass over the sentences: sentences with fewer than two distinct entities are skipped; in
-the others every token's lowercase lemma is looked up once in the cue index, and each cue walks
-the dependency tree to its argument entities (:mod:`geokg.extract.relations.events`,
-:mod:`geokg.extract.relations.structural`). Rule data are the files in
+One pass over the sentences: sentences with fewer than two distinct entities are skipped unless
+they hold a cue and an anaphor ("it", "their", "the two countries") that may bring in an entity
+of an earlier sentence; in the others every token's lowercase lemma is looked up once in the cue
+index, and each cue walks the dependency tree to its argument entities
+(:mod:`geokg.extract.relations.events`, :mod:`geokg.extract.relations.structural`). Endpoints
+resolved from earlier sentences of the Doc (:mod:`geokg.extract.relations.context`) make the
+relation ``context=True`` with a lower confidence. Rule data are the files in
 ``geokg/extract/patterns/relations/`` (see ``docs/adding-a-relation-rule.md``).
 
 Example:
