@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = [
+    "NAME_PARTICLES",
     "PersonMention",
     "american_spelling",
     "fold",
@@ -26,7 +27,7 @@ __all__ = [
     "name_words",
 ]
 
-_PARTICLES = frozenset(
+NAME_PARTICLES = frozenset(
     {
         "al",
         "el",
@@ -45,6 +46,9 @@ _PARTICLES = frozenset(
         "le",
         "du",
         "abu",
+        "bint",
+        "ul",
+        "ud",
     }
 )
 _SPLIT = re.compile(r"[\s\-‐‑–]+")
@@ -65,7 +69,7 @@ def fold(text: str) -> str:
 def name_words(name: str) -> tuple[str, ...]:
     """The folded words of a person name without particles ("Bashar al-Assad" -> bashar, assad)."""
     words = [w.strip(".,'") for w in _SPLIT.split(fold(name))]
-    return tuple(w for w in words if w and w not in _PARTICLES)
+    return tuple(w for w in words if w and w not in NAME_PARTICLES)
 
 
 def is_short_form(short: str, full: str) -> bool:

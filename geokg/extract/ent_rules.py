@@ -33,7 +33,12 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.ent_lexicon import Lexicons
-from geokg.extract.ent_names import PersonMention, american_spelling, merge_people
+from geokg.extract.ent_names import (
+    NAME_PARTICLES,
+    PersonMention,
+    american_spelling,
+    merge_people,
+)
 from geokg.schema import EntityLabel
 
 if TYPE_CHECKING:
@@ -61,30 +66,6 @@ INTRA = "INTRA"
 COMPOSITE = "GROUP_COMPOSITE"
 ACRONYM = "ACRONYM"
 
-_PARTICLES = frozenset(
-    {
-        "al",
-        "el",
-        "bin",
-        "ibn",
-        "ben",
-        "de",
-        "da",
-        "di",
-        "del",
-        "von",
-        "van",
-        "der",
-        "den",
-        "la",
-        "le",
-        "du",
-        "abu",
-        "bint",
-        "ul",
-        "ud",
-    }
-)
 _MASS_GROUP = frozenset({"opposition", "resistance", "insurgency", "underground", "mujahideen"})
 _IRREGULAR_PLURAL = {"militiaman": "militiamen", "militia": "militias"}
 # Base priority of gazetteer kinds when two candidates cover the same tokens.
@@ -648,7 +629,7 @@ def _looks_like_name(span: Span) -> bool:
     words = [t for t in span if not t.is_punct]
     if not words or len(words) > 6:
         return False
-    if not all(t.text[:1].isupper() or t.lower_ in _PARTICLES or t.text in ("'s",) for t in words):
+    if not all(t.text[:1].isupper() or t.lower_ in NAME_PARTICLES or t.text == "'s" for t in words):
         return False
     return not any(t.like_num for t in words)
 
@@ -716,7 +697,7 @@ def _name_token(doc: Doc, k: int, first: int) -> bool:
     nxt_upper = k + 1 < len(doc) and doc[k + 1].text[:1].isupper()
     if t.pos_ == "PROPN" and t.text[:1].isupper() and not t.is_punct:
         return True
-    if t.lower_ in _PARTICLES and nxt_upper:
+    if t.lower_ in NAME_PARTICLES and nxt_upper:
         return True
     return t.text == "-" and k > first and k + 1 < len(doc) and doc[k + 1].pos_ == "PROPN"
 

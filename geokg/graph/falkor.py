@@ -61,8 +61,8 @@ from geokg.graph.store import (
     Dialect,
     LoadStats,
     QueryResult,
+    StoreQueries,
     chunked,
-    fold_counts,
     load_plan,
     plan_stats,
 )
@@ -481,7 +481,7 @@ def _plain(value: Any) -> Any:
     return value
 
 
-class FalkorStore:
+class FalkorStore(StoreQueries):
     """The embedded store (see the module docstring for the server policy).
 
     Args:
@@ -659,18 +659,9 @@ class FalkorStore:
         if isinstance(reply, list) and reply and isinstance(reply[-1], redis.ResponseError):
             raise reply[-1]
 
-    def counts(self) -> dict[str, Any]:
-        """Nodes by label, relationships by type and totals."""
-        labels = self.query(cypher.count_nodes_by_labels()).rows
-        types = self.query(cypher.count_relationships_by_type()).rows
-        return fold_counts(labels, types)
-
     def clear(self, *, chunk: int = 10_000) -> None:
         """Delete all nodes and relationships in chunks (indexes and constraints stay)."""
-        while True:
-            rows = self.query(cypher.clear_batch(), {"limit": chunk}).rows
-            if not rows or not rows[0][0]:
-                break
+        super().clear(chunk=chunk)
         self._dirty = True
 
     def connected_clients(self) -> int:

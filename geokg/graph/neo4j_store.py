@@ -42,8 +42,8 @@ from geokg.graph.store import (
     Dialect,
     LoadStats,
     QueryResult,
+    StoreQueries,
     chunked,
-    fold_counts,
     load_plan,
     plan_stats,
 )
@@ -117,7 +117,7 @@ def _describe(e: Neo4jError | DriverError) -> str:
     return f"{type(e).__name__}: {text}" if text else type(e).__name__
 
 
-class Neo4jStore:
+class Neo4jStore(StoreQueries):
     """Neo4j 5 store.
 
     Args:
@@ -257,19 +257,6 @@ class Neo4jStore:
                 return session.execute_write(_read, cypher, dict(params or {}))
 
         return self._retrying(_head(cypher), work)
-
-    def counts(self) -> dict[str, Any]:
-        """Nodes by label, relationships by type and totals."""
-        labels = self.query(cypher.count_nodes_by_labels()).rows
-        types = self.query(cypher.count_relationships_by_type()).rows
-        return fold_counts(labels, types)
-
-    def clear(self, *, chunk: int = 10_000) -> None:
-        """Delete all nodes and relationships in transactions of ``chunk`` nodes."""
-        while True:
-            rows = self.query(cypher.clear_batch(), {"limit": chunk}).rows
-            if not rows or not rows[0][0]:
-                break
 
     def close(self) -> None:
         """Close the driver."""

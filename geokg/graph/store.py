@@ -34,7 +34,9 @@ __all__ = [
     "LoadStats",
     "LoadStep",
     "QueryResult",
+    "StoreQueries",
     "chunked",
+    "fold_counts",
     "load_plan",
     "open_store",
 ]
@@ -129,6 +131,27 @@ class GraphStore(Protocol):
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None: ...
+
+
+class StoreQueries:
+    """What every store derives from its ``query``: counts and a chunked clear."""
+
+    def query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
+        """Run one Cypher statement with parameters (each store implements it)."""
+        raise NotImplementedError
+
+    def counts(self) -> dict[str, Any]:
+        """Nodes by label, relationships by type and totals."""
+        labels = self.query(cypher.count_nodes_by_labels()).rows
+        types = self.query(cypher.count_relationships_by_type()).rows
+        return fold_counts(labels, types)
+
+    def clear(self, *, chunk: int = 10_000) -> None:
+        """Delete all nodes and relationships in chunks of ``chunk`` nodes."""
+        while True:
+            rows = self.query(cypher.clear_batch(), {"limit": chunk}).rows
+            if not rows or not rows[0][0]:
+                break
 
 
 # --- the loader plan -----------------------------------------------------------------------
