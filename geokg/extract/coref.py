@@ -28,7 +28,7 @@ Example:
 from __future__ import annotations
 
 from geokg.extract.ent_lexicon import default_lexicons
-from geokg.extract.ent_names import PersonMention, merge_people
+from geokg.extract.ent_names import PersonMention, merge_people, name_words, spelled_out
 from geokg.schema import EntityLabel, EntityMention, RelationMention, entity_id
 
 __all__ = ["harmonize_document"]
@@ -56,12 +56,13 @@ def harmonize_document(
     for _, e in people:
         if e.name in lex.alias_defaults:
             canonical[e.name] = lex.alias_defaults[e.name]
-    mentions = [PersonMention(e.name, e.start) for _, e in people]
+    names = _doc_spellings([e for _, e in people])
+    mentions = [PersonMention(n, e.start) for n, (_, e) in zip(names, people, strict=True)]
     merged = merge_people(mentions, canonical=canonical)
     leaders = {
         merged[k]
         for k, (_, e) in enumerate(people)
-        if e.label is EntityLabel.LEADER or merged[k] in lex.leaders
+        if e.label is EntityLabel.LEADER or lex.leader(merged[k]) is not None
     }
     out = list(entities)
     renamed: dict[str, tuple[str, str, EntityLabel]] = {}
@@ -85,3 +86,26 @@ def harmonize_document(
             update.update(target=name, target_id=new_id, target_label=label)
         rels.append(r.model_copy(update=update) if update else r)
     return out, rels
+
+
+def _doc_spellings(people: list[EntityMention]) -> list[str]:
+    """Each mention's name, where a list-expanded short form takes the document's spelling.
+
+    A chunk that saw only "Mitterrand" named it by the leader list ("Francois Mitterrand");
+    where another chunk spells the same listed leader out ("Francois Mitterand"), the short
+    form takes that spelling, as the entity component does within one chunk.
+    """
+    lex = default_lexicons()
+    doc_forms: dict[str, str] = {}
+    for e in people:
+        ids = lex.leader_ids(e.name)
+        if len(ids) == 1 and spelled_out(e.text, ids[0]) and spelled_out(e.name, ids[0]):
+            cur = doc_forms.get(ids[0])
+            if cur is None or len(name_words(e.name)) > len(name_words(cur)):
+                doc_forms[ids[0]] = e.name
+    out: list[str] = []
+    for e in people:
+        ids = lex.leader_ids(e.name)
+        short = len(ids) == 1 and not spelled_out(e.text, ids[0])
+        out.append(doc_forms.get(ids[0], e.name) if short else e.name)
+    return out

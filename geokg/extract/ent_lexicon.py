@@ -21,6 +21,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from geokg.extract.ent_names import ascii_name
+
 __all__ = [
     "PATTERNS_PATH",
     "RESOURCES_DIR",
@@ -92,8 +94,18 @@ class Lexicons:
     _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False)
     _titles: dict[str, str] = field(default_factory=dict, repr=False)
     _max_title_words: int = field(default=1, repr=False)
+    _leader_forms: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
+        forms: dict[str, list[str]] = {}
+        surfaces = [(p.pattern, p.id) for p in self.patterns if p.label == "LEADER"]
+        surfaces += [(n, n) for n in self.leaders]
+        for surface, ident in surfaces:
+            for key in {surface, ascii_name(surface)}:
+                ids = forms.setdefault(key, [])
+                if ident not in ids:
+                    ids.append(ident)
+        self._leader_forms = {k: tuple(v) for k, v in forms.items()}
         for key, value in self.words.items():
             if isinstance(value, list):
                 self._sets[key] = frozenset(v.lower() for v in value)
@@ -180,8 +192,20 @@ class Lexicons:
         return self.countries.get(name)
 
     def leader(self, name: str) -> LeaderInfo | None:
-        """Leader info by canonical name."""
-        return self.leaders.get(name)
+        """Leader info by canonical name (also its ASCII-folded form)."""
+        info = self.leaders.get(name)
+        if info is None:
+            ids = self._leader_forms.get(name, ())
+            if len(ids) == 1 and ascii_name(ids[0]) == name:
+                info = self.leaders.get(ids[0])
+        return info
+
+    def leader_ids(self, surface: str) -> tuple[str, ...]:
+        """The listed leaders a surface form can name ("Mitterand" -> François Mitterrand).
+
+        Looks up the list's aliases and canonical names, as written and folded to ASCII.
+        """
+        return self._leader_forms.get(surface) or self._leader_forms.get(ascii_name(surface), ())
 
 
 @lru_cache(maxsize=1)

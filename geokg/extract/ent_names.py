@@ -21,10 +21,12 @@ __all__ = [
     "NAME_PARTICLES",
     "PersonMention",
     "american_spelling",
+    "ascii_name",
     "fold",
     "is_short_form",
     "merge_people",
     "name_words",
+    "spelled_out",
 ]
 
 NAME_PARTICLES = frozenset(
@@ -65,6 +67,16 @@ def fold(text: str) -> str:
     return "".join(ch for ch in norm if not unicodedata.combining(ch)).lower().replace("’", "'")
 
 
+def ascii_name(text: str) -> str:
+    """A name folded to ASCII, case kept ("François Mitterrand" -> "Francois Mitterrand").
+
+    SCHEMA writes people's names without diacritics ("Recep Tayyip Erdogan"); letters with no
+    ASCII decomposition (e.g. "ı", "ø") are kept.
+    """
+    norm = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    return unicodedata.normalize("NFC", "".join(ch for ch in norm if not unicodedata.combining(ch)))
+
+
 @lru_cache(maxsize=4096)
 def name_words(name: str) -> tuple[str, ...]:
     """The folded words of a person name without particles ("Bashar al-Assad" -> bashar, assad)."""
@@ -79,6 +91,16 @@ def is_short_form(short: str, full: str) -> bool:
         return False
     it = iter(f)
     return all(w in it for w in s)
+
+
+def spelled_out(name: str, listed: str) -> bool:
+    """Whether the text's ``name`` spells out a person rather than shortening the listed name.
+
+    Two name words or more that are not a strict short form of the list's name ("Francois
+    Mitterand", "Omar El Bashir", "F.W. de Klerk") are spelled out; "Putin", "de Klerk" and
+    "Tayyip Erdogan" (for "Recep Tayyip Erdogan") are short forms.
+    """
+    return len(name_words(name)) >= 2 and not is_short_form(name, listed)
 
 
 def american_spelling(name: str) -> str:

@@ -37,7 +37,10 @@ from geokg.extract.ent_names import (
     NAME_PARTICLES,
     PersonMention,
     american_spelling,
+    ascii_name,
     merge_people,
+    name_words,
+    spelled_out,
 )
 from geokg.schema import EntityLabel
 
@@ -1279,7 +1282,10 @@ def _person(doc: Doc, c: Candidate, lex: Lexicons) -> _Resolved | None:
             if info and info.country and info.country in lex.countries:
                 return _country(c, info.country, "leader_regime", lex)
     evidence = title_evidence(doc, c.start, c.end, lex)
-    name = _clean_person_name(span.text)
+    # A listed alias may carry an honorific or title ("King Abdullah II"): the name has none.
+    first, last = _strip_span(doc, c.start, c.end, lex) if leader_ids else (c.start, c.end)
+    name_span = doc[first:last] if first < last else span
+    name = ascii_name(_clean_person_name(name_span.text))
     role = evidence[0].role if evidence else None
     if leader_ids and role is None:
         info = lex.leader(leader_ids[0])
@@ -1297,8 +1303,24 @@ def _clean_person_name(text: str) -> str:
     return " ".join(text.split()).strip(" ,.;:")
 
 
+def _list_reading(r: _Resolved, lex: Lexicons) -> str | None:
+    """The one listed leader a gazetteer hit names (an ambiguous alias: its default, if any)."""
+    if len(r.gaz_ids) == 1:
+        return r.gaz_ids[0]
+    if r.gaz_ids:
+        return lex.alias_defaults.get(r.ann.name)
+    return None
+
+
 def _harmonize_people(resolved: list[_Resolved], lex: Lexicons) -> list[EntityAnnotation]:
-    """Merge person aliases within the Doc and give every mention of a leader the Leader label."""
+    """Merge person aliases within the Doc and give every mention of a leader the Leader label.
+
+    Name policy: where the text spells a person's name out (two words or more), the name is the
+    text's own fullest form in the Doc (ASCII, no titles or honorifics), whatever the leader list
+    writes; the list gives the name only of a bare surname or short form that the Doc never spells
+    out ("Putin" -> "Vladimir Putin"), and joins the Doc's spelling variants ("Mitterrand" after
+    "Francois Mitterand").
+    """
     person_names = [
         r.ann.name for r in resolved if r.ann.label in (EntityLabel.LEADER, EntityLabel.PERSON)
     ]
@@ -1314,26 +1336,34 @@ def _harmonize_people(resolved: list[_Resolved], lex: Lexicons) -> list[EntityAn
     ]
     if not people:
         return [r.ann for r in resolved]
-    canonical: dict[str, str] = {}
-    for _, r in people:
-        if r.gaz_ids:
-            if len(r.gaz_ids) == 1:
-                canonical[r.ann.name] = r.gaz_ids[0]
-            elif r.ann.name in lex.alias_defaults:
-                canonical[r.ann.name] = lex.alias_defaults[r.ann.name]
+    readings = {r.ann.name: ident for _, r in people if (ident := _list_reading(r, lex))}
+    doc_forms: dict[str, str] = {}
+    for name, ident in readings.items():
+        if spelled_out(name, ident):
+            cur = doc_forms.get(ident)
+            if cur is None or len(name_words(name)) > len(name_words(cur)):
+                doc_forms[ident] = name
+    canonical = {
+        name: doc_forms.get(ident, ascii_name(ident))
+        for name, ident in readings.items()
+        if not spelled_out(name, ident)
+    }
     mentions = [PersonMention(r.ann.name, r.ann.start) for _, r in people]
     merged = merge_people(mentions, canonical=canonical)
-    # Leaders: role evidence in the text, the shipped list under the resolved name, or an
-    # ambiguous listed alias that the document does not resolve ("Bush").
+    listed_forms = set(doc_forms.values()) | {ascii_name(i) for i in readings.values()}
+    # Leaders: role evidence in the text, the shipped list, or an ambiguous listed alias that
+    # the document does not resolve ("Bush").
     leaders = {
         merged[k]
         for k, (_, r) in enumerate(people)
-        if r.evidence or merged[k] in lex.leaders or (r.gaz_ids and merged[k] == r.ann.name)
+        if r.evidence
+        or lex.leader(merged[k]) is not None
+        or (r.gaz_ids and (merged[k] == r.ann.name or merged[k] in listed_forms))
     }
     out = [r.ann for r in resolved]
     for k, (i, r) in enumerate(people):
         name = merged[k]
         label = EntityLabel.LEADER if name in leaders else EntityLabel.PERSON
-        role = r.ann.kind if (r.evidence or name in lex.leaders) else None
+        role = r.ann.kind if (r.evidence or r.gaz_ids or lex.leader(name)) else None
         out[i] = replace(r.ann, name=name, label=label, kind=role)
     return out

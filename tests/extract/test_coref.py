@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from geokg.extract.coref import harmonize_document
-from geokg.extract.ent_names import PersonMention, american_spelling, is_short_form, merge_people
+from geokg.extract.ent_names import (
+    PersonMention,
+    american_spelling,
+    ascii_name,
+    is_short_form,
+    merge_people,
+    spelled_out,
+)
 from geokg.schema import (
     EntityLabel,
     EntityMention,
@@ -16,14 +23,17 @@ from geokg.schema import (
 )
 
 
-def mention(name: str, start: int, label: EntityLabel = EntityLabel.PERSON) -> EntityMention:
+def mention(
+    name: str, start: int, label: EntityLabel = EntityLabel.PERSON, text: str | None = None
+) -> EntityMention:
+    text = text or name
     return EntityMention(
         doc="d.txt",
         name=name,
         label=label,
         start=start,
-        end=start + len(name),
-        text=name,
+        end=start + len(text),
+        text=text,
         id=entity_id(label, name),
     )
 
@@ -136,3 +146,49 @@ def test_coref_leaves_other_labels_alone() -> None:
     out, rels = harmonize_document(ents, [])
     assert out == ents
     assert rels == []
+
+
+@pytest.mark.parametrize(
+    ("name", "listed", "expected"),
+    [
+        ("Francois Mitterand", "François Mitterrand", True),
+        ("Omar El Bashir", "Omar al-Bashir", True),
+        ("F.W. de Klerk", "F. W. de Klerk", True),
+        ("Mohammad Zia-Ul-Haq", "Mohammad Zia-ul-Haq", True),
+        ("Putin", "Vladimir Putin", False),
+        ("de Klerk", "F. W. de Klerk", False),
+        ("Tayyip Erdogan", "Recep Tayyip Erdogan", False),
+    ],
+)
+def test_coref_spelled_out_names_keep_the_text(name: str, listed: str, expected: bool) -> None:
+    assert spelled_out(name, listed) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("François Mitterrand", "Francois Mitterrand"),
+        ("Recep Tayyip Erdoğan", "Recep Tayyip Erdogan"),
+    ],
+)
+def test_coref_ascii_name_keeps_case(text: str, expected: str) -> None:
+    assert ascii_name(text) == expected
+
+
+def test_coref_short_form_takes_the_documents_spelling() -> None:
+    # One chunk saw only "Mitterrand" (named by the list), another spells him out.
+    ents = [
+        mention("Francois Mitterand", 0, EntityLabel.LEADER),
+        mention("Francois Mitterrand", 500, EntityLabel.LEADER, text="Mitterrand"),
+    ]
+    out, _ = harmonize_document(ents, [])
+    assert [e.name for e in out] == ["Francois Mitterand", "Francois Mitterand"]
+
+
+def test_coref_spelled_out_variants_are_not_rewritten() -> None:
+    ents = [
+        mention("Laurent Gbago", 0, EntityLabel.LEADER),
+        mention("Laurent Gbagbo", 500, EntityLabel.LEADER),
+    ]
+    out, _ = harmonize_document(ents, [])
+    assert [e.name for e in out] == ["Laurent Gbago", "Laurent Gbagbo"]

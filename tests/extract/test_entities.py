@@ -275,6 +275,31 @@ ASSAD_REGIME: list[Row] = [
     ("Assad", "PROPN", "NNP", "compound", 2, "Assad", "B-PERSON"),
     ("regime", "NOUN", "NN", "ROOT", 2, "regime", "O"),
 ]
+TEXT_SPELLING: list[Row] = [
+    ("President", "PROPN", "NNP", "compound", 2, "President", "O"),
+    ("Francois", "PROPN", "NNP", "compound", 2, "Francois", "B-PERSON"),
+    ("Mitterand", "PROPN", "NNP", "nsubj", 3, "Mitterand", "I-PERSON"),
+    ("spoke", "VERB", "VBD", "ROOT", 3, "speak", "O"),
+]
+DIACRITICS_FOLDED: list[Row] = [
+    ("François", "PROPN", "NNP", "compound", 1, "François", "B-PERSON"),
+    ("Mitterrand", "PROPN", "NNP", "nsubj", 2, "Mitterrand", "I-PERSON"),
+    ("spoke", "VERB", "VBD", "ROOT", 2, "speak", "O"),
+]
+SHORT_FORM_AFTER_FULL: list[Row] = [
+    ("Francois", "PROPN", "NNP", "compound", 1, "Francois", "B-PERSON"),
+    ("Mitterand", "PROPN", "NNP", "nsubj", 2, "Mitterand", "I-PERSON"),
+    ("met", "VERB", "VBD", "ROOT", 2, "meet", "O"),
+    ("and", "CCONJ", "CC", "cc", 2, "and", "O"),
+    ("Mitterrand", "PROPN", "NNP", "nsubj", 5, "Mitterrand", "B-PERSON"),
+    ("left", "VERB", "VBD", "conj", 2, "leave", "O"),
+]
+HONORIFIC_IN_ALIAS: list[Row] = [
+    ("King", "PROPN", "NNP", "compound", 2, "King", "O"),
+    ("Abdullah", "PROPN", "NNP", "compound", 2, "Abdullah", "B-PERSON"),
+    ("II", "PROPN", "NNP", "nsubj", 3, "II", "I-PERSON"),
+    ("spoke", "VERB", "VBD", "ROOT", 3, "speak", "O"),
+]
 KING_GEORGE: list[Row] = [
     ("King", "PROPN", "NNP", "compound", 2, "King", "O"),
     ("George", "PROPN", "NNP", "compound", 2, "George", "B-PERSON"),
@@ -290,8 +315,22 @@ KING_GEORGE: list[Row] = [
         (KNOWN_LEADER_SHORT, {("Recep Tayyip Erdogan", "Leader")}),
         (ASSAD_REGIME, {("Syria", "Country")}),
         (KING_GEORGE, {("George V", "Leader")}),
+        (TEXT_SPELLING, {("Francois Mitterand", "Leader")}),
+        (DIACRITICS_FOLDED, {("Francois Mitterrand", "Leader")}),
+        (SHORT_FORM_AFTER_FULL, {("Francois Mitterand", "Leader")}),
+        (HONORIFIC_IN_ALIAS, {("Abdullah II", "Leader")}),
     ],
-    ids=["title-evidence", "no-role", "leader-list", "regime-is-state", "title-stripped"],
+    ids=[
+        "title-evidence",
+        "no-role",
+        "leader-list",
+        "regime-is-state",
+        "title-stripped",
+        "text-spelling-kept",
+        "diacritics-folded",
+        "short-form-takes-doc-spelling",
+        "honorific-in-listed-alias",
+    ],
 )
 def test_entities_people(
     blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
