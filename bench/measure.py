@@ -8,6 +8,7 @@ Kinds:
         extractor makes (``nlp.pipe`` per batch; ``n_process`` for more than one worker).
     bare-pool: the bare model through the extractor's own process pool (the ceiling of
         ``extract`` with the same number of workers).
+    paired: ``bare`` and ``extract`` alternating slice by slice in one process.
     extract: ``geokg extract`` in-process: the Extractor over the corpus folder through
         :func:`geokg.runner.iter_extractions`, writing JSON Lines.
     build: ``geokg build`` in-process, into a fresh embedded database.
@@ -106,6 +107,81 @@ def measure_bare_pool(corpus: Path, workers: int) -> dict[str, Any]:
         n = sum(1 for _ in extractor.extract(docs))
         seconds = time.perf_counter() - started
     return {"seconds": seconds, "timed_cpu_seconds": _cpu() - cpu, "documents": n}
+
+
+def measure_paired(corpus: Path, workers: int, out: Path, *, slices: int = 0) -> dict[str, Any]:
+    """``bare`` and ``extract`` in one process, alternating slice by slice (ABBA order).
+
+    The corpus files are cut into ``slices`` runs of consecutive files; each slice goes through
+    the bare model (its chunks, its size-based batches) and through the extractor (its
+    documents, records written as JSON Lines), the order alternating from slice to slice. Both
+    sides then see the same load from other processes, so their ratio holds on a shared
+    machine where separate runs minutes apart do not.
+    """
+    from geokg.extract.extractor import DEFAULT_BATCH_CHARS, Extractor, iter_batches
+    from geokg.extract.io import RawDocument, iter_documents
+    from geokg.extract.pipeline import load_nlp
+    from geokg.extract.records import DocumentExtraction
+
+    bare = _bare_nlp()
+    docs = [d for d in iter_documents([corpus]) if isinstance(d, RawDocument)]
+    # spaCy's n_process starts its processes at each call: fewer, larger slices there.
+    slices = slices or (10 if workers == 1 else 4)
+    size = -(-len(docs) // slices)
+    parts = [docs[i : i + size] for i in range(0, len(docs), size)]
+    extractor = Extractor(load_nlp()) if workers == 1 else Extractor(workers=workers)
+    extractor.start()
+    seconds = {"bare": 0.0, "extract": 0.0}
+    records = 0
+
+    def run_bare(part: list[RawDocument]) -> None:
+        texts = _texts_of(part)
+        batches = [
+            [texts[i] for i in b] for b in iter_batches(map(len, texts), DEFAULT_BATCH_CHARS)
+        ]
+        if workers == 1:
+            for batch in batches:
+                for _ in bare.pipe(batch, batch_size=len(batch)):
+                    pass
+        else:
+            n = max(1, round(len(texts) / len(batches)))
+            for _ in bare.pipe(texts, batch_size=n, n_process=workers):
+                pass
+
+    def run_extract(part: list[RawDocument]) -> None:
+        nonlocal records
+        with out.open("a", encoding="utf-8") as f:
+            for result in extractor.extract(part):
+                if isinstance(result, DocumentExtraction):
+                    for record in result.records():
+                        f.write(record.model_dump_json() + "\n")
+                        records += 1
+
+    for i, part in enumerate(parts):
+        steps = [("bare", run_bare), ("extract", run_extract)]
+        for name, step in steps if i % 2 == 0 else steps[::-1]:
+            started = time.perf_counter()
+            step(part)
+            seconds[name] += time.perf_counter() - started
+    extractor.close()
+    return {
+        "seconds": seconds["extract"],
+        "bare_seconds": seconds["bare"],
+        "slices": len(parts),
+        "records": records,
+    }
+
+
+def _texts_of(docs: Sequence[Any]) -> list[str]:
+    from geokg.extract.clean import clean_text, split_paragraphs
+    from geokg.extract.extractor import DEFAULT_CHUNK_CHARS
+
+    texts: list[str] = []
+    for raw in docs:
+        clean = clean_text(raw.text)
+        spans = split_paragraphs(clean, max_chars=DEFAULT_CHUNK_CHARS)
+        texts.extend(clean.text[a:b] for a, b in spans)
+    return texts
 
 
 def measure_extract(corpus: Path, workers: int, out: Path) -> dict[str, Any]:
@@ -233,7 +309,7 @@ def measure_load(edges: int, db_dir: Path) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one measurement and print its JSON result on the last line of stdout."""
     parser = argparse.ArgumentParser(prog="python -m bench.measure")
-    parser.add_argument("kind", choices=["bare", "bare-pool", "extract", "build", "load"])
+    parser.add_argument("kind", choices=["bare", "bare-pool", "extract", "paired", "build", "load"])
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--edges", type=int, default=50_000)
@@ -246,6 +322,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = measure_bare_pool(args.corpus, args.workers)
         elif args.kind == "extract":
             result = measure_extract(args.corpus, args.workers, work / "out.jsonl")
+        elif args.kind == "paired":
+            result = measure_paired(args.corpus, args.workers, work / "out.jsonl")
         elif args.kind == "build":
             result = measure_build(args.corpus, args.workers, work / "db")
         else:
