@@ -335,7 +335,7 @@ def render_markdown(report: dict[str, Any]) -> str:
     lines = [
         "# Benchmark results",
         "",
-        f"Produced by `python -m bench{' --quick' if report['quick'] else ''}` on "
+        f"Produced by `{report['command']}` on "
         f"{env['date']} at commit `{env['commit']}`: {env['cpus']} CPUs, "
         f"{env['memory_gb']} GB, Python {env['python']}, spaCy {env['spacy']}, "
         f"model `{env['model']}`; chunks of at most {env['chunk_chars']:,} characters, "
@@ -403,8 +403,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--workers", default="1,2", help="Worker counts (default 1,2).")
     parser.add_argument(
         "--kinds",
-        default="bare,extract,build",
+        default="bare,extract,paired,build",
         help="Measurements per corpus and worker count (also: bare-pool).",
+    )
+    parser.add_argument(
+        "--kinds-large",
+        default="paired,build",
+        help="Measurements on corpora over 1 MB (paired holds bare and extract).",
     )
     parser.add_argument("--edges", type=int, help="Relationships of the load test (50000).")
     parser.add_argument(
@@ -423,6 +428,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sizes = [float(s) for s in (args.sizes or ("0.1" if args.quick else "1,10")).split(",")]
     workers = [int(w) for w in args.workers.split(",")]
     kinds = [k for k in args.kinds.split(",") if k]
+    kinds_large = [k for k in args.kinds_large.split(",") if k]
     edges = args.edges or (2_000 if args.quick else 50_000)
     work = args.work_dir or Path(tempfile.gettempdir()) / "geokg-bench"
     out_dir = args.out_dir or (work if args.quick else BENCH_DIR)
@@ -442,7 +448,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.quick:
         args.repeat = args.repeat_large = 1
     for round_ in range(max(args.repeat, args.repeat_large)):
-        if "build" in kinds:
+        if "build" in kinds + kinds_large:
             for n in workers:
                 # Model loading, database start and stop: what a build costs beyond its text.
                 [m] = _measure("build", empty, 0.0, n, 0, label="build-fixed")
@@ -452,7 +458,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             if round_ >= (args.repeat if mb <= 1 else args.repeat_large):
                 continue
             for n in workers:
-                for kind in kinds:
+                for kind in kinds if mb <= 1 else kinds_large:
                     for m in _measure(kind, folder, mb, n, words):
                         measurements.append(m)
                         print(
@@ -471,6 +477,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"load: {load['relationships'] / load['seconds']:,.0f} relationships/s", flush=True)
 
     report: dict[str, Any] = {
+        "command": " ".join(["python -m bench", *(argv if argv is not None else sys.argv[1:])]),
         "quick": args.quick,
         "repeat": args.repeat,
         "repeat_large": args.repeat_large,
