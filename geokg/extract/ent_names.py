@@ -51,6 +51,8 @@ NAME_PARTICLES = frozenset(
         "bint",
         "ul",
         "ud",
+        "ur",
+        "ar",
     }
 )
 _SPLIT = re.compile(r"[\s\-‐‑–]+")

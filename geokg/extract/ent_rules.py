@@ -437,7 +437,7 @@ def _ner(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candi
         if any(c.start == start and c.end == end for c in overlapping):
             continue
         if label == "PERSON":
-            if not _looks_like_name(span):
+            if not _looks_like_name(span) or _only_title_words(span, lex):
                 continue
             strong = span.end - span.start >= 2 and all(
                 c.kind
@@ -637,6 +637,13 @@ def _looks_like_name(span: Span) -> bool:
     return not any(t.like_num for t in words)
 
 
+def _only_title_words(span: Span, lex: Lexicons) -> bool:
+    """Whether a span is only title or portfolio words ("Secretary Interior" -> "Interior")."""
+    mods = lex.wordset("title_modifiers")
+    words = [t for t in span if not t.is_punct]
+    return all(t.lower_ in mods or lex.is_title_word(t.lower_) for t in words)
+
+
 def _plausible_org(span: Span, lex: Lexicons) -> bool:
     text = span.text
     if _ACRONYM.match(text) and 2 <= len(text) <= 5 and not text.endswith("."):
@@ -686,7 +693,7 @@ def _title_people(
             for x in range(j, k)
         ):
             span = doc[j:k]
-            if _looks_like_name(span):
+            if _looks_like_name(span) and not _only_title_words(span, lex):
                 out.append(
                     Candidate(j, k, span.start_char, span.end_char, TITLE_PERSON, span.text, 2)
                 )
@@ -905,6 +912,15 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
                 break
             j -= 1
             continue
+        # "Minister for Interior X", "Secretary of State X": the portfolio after the title.
+        if (
+            low in ("for", "of")
+            and j > 0
+            and lex.is_title_word(doc[j - 1].lower_)
+            and j < start - 1
+        ):
+            j -= 1
+            continue
         break
     if out:
         return out
@@ -917,13 +933,42 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
                 out.append(TitleEvidence(child.i, child.i + 1, role, "appos"))
                 return out
     if root.dep_ in ("appos", "compound") and not (start <= root.head.i < end):
-        role = _role_of_np(root.head, lex)
+        role = _role_of_np(root.head, lex) or (
+            _role_of_appos_host(root.head, lex) if root.dep_ == "appos" else None
+        )
         if role:
             out.append(TitleEvidence(root.head.i, root.head.i + 1, role, "appos"))
             return out
     if root.dep_ == "pobj" and root.head.lower_ == "by" and _lemma(root.head.head) == "lead":
         out.append(TitleEvidence(root.head.head.i, root.head.head.i + 1, "leader", "led_by"))
     return out
+
+
+_LEGISLATURE_NOUNS = frozenset(
+    {"parliament", "congress", "senate", "assembly", "legislature", "house", "council"}
+)
+
+
+def _role_of_appos_host(tok: Token, lex: Lexicons) -> str | None:
+    """The role of a noun phrase a name is in apposition to, beyond a bare title noun.
+
+    "a member of the Syrian parliament, X" -> member of parliament; the parser often hangs
+    the name on the last noun of the title's "of" phrase ("deputy governor of the Tyumen
+    region, X" -> region), so the title before that "of" counts too.
+    """
+    if _lemma(tok) == "member":
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and (
+                        _lemma(obj) in _LEGISLATURE_NOUNS
+                        or obj.text in lex.words.get("legislatures", {})
+                    ):
+                        return "member of parliament"
+        return None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.i:
+        return _role_of_np(tok.head.head, lex)
+    return None
 
 
 def _role_of_np(tok: Token, lex: Lexicons) -> str | None:

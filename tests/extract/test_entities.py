@@ -300,6 +300,44 @@ HONORIFIC_IN_ALIAS: list[Row] = [
     ("II", "PROPN", "NNP", "nsubj", 3, "II", "I-PERSON"),
     ("spoke", "VERB", "VBD", "ROOT", 3, "speak", "O"),
 ]
+MEMBER_OF_PARLIAMENT: list[Row] = [
+    ("A", "DET", "DT", "det", 1, "a", "O"),
+    ("member", "NOUN", "NN", "nsubj", 10, "member", "O"),
+    ("of", "ADP", "IN", "prep", 1, "of", "O"),
+    ("the", "DET", "DT", "det", 5, "the", "O"),
+    ("Syrian", "ADJ", "JJ", "amod", 5, "syrian", "B-NORP"),
+    ("parliament", "NOUN", "NN", "pobj", 2, "parliament", "O"),
+    (",", "PUNCT", ",", "punct", 1, ",", "O"),
+    ("Mohammed", "PROPN", "NNP", "compound", 8, "Mohammed", "B-PERSON"),
+    ("Mamoun", "PROPN", "NNP", "appos", 1, "Mamoun", "I-PERSON"),
+    (",", "PUNCT", ",", "punct", 1, ",", "O"),
+    ("fasted", "VERB", "VBD", "ROOT", 10, "fast", "O"),
+]
+TITLE_OF_PLACE_APPOS: list[Row] = [
+    ("deputy", "ADJ", "JJ", "amod", 1, "deputy", "O"),
+    ("governor", "NOUN", "NN", "nsubj", 8, "governor", "O"),
+    ("of", "ADP", "IN", "prep", 1, "of", "O"),
+    ("the", "DET", "DT", "det", 4, "the", "O"),
+    ("region", "NOUN", "NN", "pobj", 2, "region", "O"),
+    (",", "PUNCT", ",", "punct", 4, ",", "O"),
+    ("Oleg", "PROPN", "NNP", "compound", 7, "Oleg", "B-PERSON"),
+    ("Chemezov", "PROPN", "NNP", "appos", 4, "Chemezov", "I-PERSON"),
+    ("survived", "VERB", "VBD", "ROOT", 8, "survive", "O"),
+]
+MINISTER_FOR_PORTFOLIO: list[Row] = [
+    ("Minister", "PROPN", "NNP", "nsubj", 6, "Minister", "O"),
+    ("for", "ADP", "IN", "prep", 0, "for", "O"),
+    ("Interior", "PROPN", "NNP", "pobj", 1, "Interior", "O"),
+    ("Aftab", "PROPN", "NNP", "compound", 5, "Aftab", "B-PERSON"),
+    ("Khan", "PROPN", "NNP", "compound", 5, "Khan", "I-PERSON"),
+    ("Sherpao", "PROPN", "NNP", "appos", 0, "Sherpao", "I-PERSON"),
+    ("spoke", "VERB", "VBD", "ROOT", 6, "speak", "O"),
+]
+PORTFOLIO_NOT_A_NAME: list[Row] = [
+    ("the", "DET", "DT", "det", 2, "the", "O"),
+    ("Secretary", "PROPN", "NNP", "compound", 2, "Secretary", "O"),
+    ("Interior", "PROPN", "NNP", "ROOT", 2, "Interior", "B-PERSON"),
+]
 KING_GEORGE: list[Row] = [
     ("King", "PROPN", "NNP", "compound", 2, "King", "O"),
     ("George", "PROPN", "NNP", "compound", 2, "George", "B-PERSON"),
@@ -319,6 +357,10 @@ KING_GEORGE: list[Row] = [
         (DIACRITICS_FOLDED, {("Francois Mitterrand", "Leader")}),
         (SHORT_FORM_AFTER_FULL, {("Francois Mitterand", "Leader")}),
         (HONORIFIC_IN_ALIAS, {("Abdullah II", "Leader")}),
+        (MEMBER_OF_PARLIAMENT, {("Syria", "Country"), ("Mohammed Mamoun", "Leader")}),
+        (TITLE_OF_PLACE_APPOS, {("Oleg Chemezov", "Leader")}),
+        (MINISTER_FOR_PORTFOLIO, {("Aftab Khan Sherpao", "Leader")}),
+        (PORTFOLIO_NOT_A_NAME, set()),
     ],
     ids=[
         "title-evidence",
@@ -330,6 +372,10 @@ KING_GEORGE: list[Row] = [
         "diacritics-folded",
         "short-form-takes-doc-spelling",
         "honorific-in-listed-alias",
+        "member-of-parliament-appos",
+        "appos-hung-on-title-of-phrase",
+        "minister-for-portfolio",
+        "portfolio-not-a-name",
     ],
 )
 def test_entities_people(
