@@ -309,6 +309,7 @@ def propose(
     cands.extend(_title_people(doc, lex, gaz_tokens, cands))
     cands.extend(_acronyms(doc, cands, index))
     cands.extend(_composites(doc, lex, cands))
+    cands.extend(_located_groups(doc, lex, cands))
     return cands
 
 
@@ -436,6 +437,17 @@ def _ner(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candi
         overlapping = {c for i in range(start, end) for c in gaz.get(i, [])}
         if any(c.start == start and c.end == end for c in overlapping):
             continue
+        if (
+            label == "PERSON"
+            and not overlapping
+            and _person_tag_is_place(doc, ent.start, start, end, lex)
+        ):
+            label = "GPE"
+        if label in ("GPE", "LOC") and end < len(doc) and doc[end].lower_ in _PLACE_SUFFIXES:
+            # "the Jaffna peninsula", "the Tyumen region": an unlisted place keeps its noun.
+            end += 1
+            span = doc[start:end]
+            text = span.text
         if label == "PERSON":
             if not _looks_like_name(span) or _only_title_words(span, lex):
                 continue
@@ -517,6 +529,32 @@ def _ner(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candi
                 )
             )
     return out
+
+
+_PLACE_SUFFIXES = frozenset(
+    {"peninsula", "region", "valley", "river", "island", "islands", "oblast", "krai"}
+)
+_LOCATING_PREPS = frozenset({"in", "near", "at", "outside", "across", "along"})
+
+
+def _person_tag_is_place(doc: Doc, ent_start: int, start: int, end: int, lex: Lexicons) -> bool:
+    """Whether a one-word name the model tags PERSON is a place by its syntax.
+
+    "spanning the Rhine" (a person takes no article), "the Jaffna peninsula" (a place noun
+    follows), "a rally in Sivas" (object of a locating preposition, no title before it).
+    """
+    if end - start != 1 or ent_start != start:
+        return False
+    tok = doc[start]
+    if end < len(doc) and doc[end].text in ("'s", "’s"):
+        return False
+    if title_evidence(doc, start, end, lex):
+        return False
+    if start > 0 and doc[start - 1].lower_ == "the":
+        return True
+    if end < len(doc) and doc[end].lower_ in _PLACE_SUFFIXES:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in _LOCATING_PREPS
 
 
 def _in_person_list(span: Span) -> bool:
@@ -661,6 +699,8 @@ def _plausible_place(span: Span, lex: Lexicons) -> bool:
         return False
     if any(t.like_num for t in words):
         return False
+    if len(words) > 1 and words[-1].lower_ in _PLACE_SUFFIXES:
+        words = words[:-1]
     return all(t.text[:1].isupper() or t.lower_ in ("of", "and", "al", "el", "de") for t in words)
 
 
@@ -841,6 +881,55 @@ def _composites(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Candida
             name = " ".join([doc[start : c.end].text, *mids, _plural(gtok)])
         span = doc[start:end]
         out.append(Candidate(start, end, span.start_char, span.end_char, COMPOSITE, name, 5))
+    return out
+
+
+# A capital here is a location, not its state ("militias in Tripoli" are no "Libya militias").
+_LOCATED_KINDS = frozenset({"COUNTRY_NAME", "PLACE", NER_PLACE})
+
+
+def _located_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Candidate]:
+    """ "<collective noun> in <state or place>" -> Group ("Rebels in the Ivory Coast" ->
+    "Ivory Coast rebels", "the rebels in Darfur" -> "Darfur rebels").
+
+    The Group covers the collective noun alone, so the state or place stays its own mention.
+    Only an acting collective (subject, conjunct, object) is named so; as the object of a
+    preposition ("fire on militants in Azerbaijan", "between rival militias in Tripoli") the
+    noun phrase describes whom something concerns and names no actor.
+    """
+    groups = lex.wordset("group_nouns")
+    where: dict[int, Candidate] = {}
+    for c in cands:
+        if c.kind in _LOCATED_KINDS:
+            for i in range(c.start, c.end):
+                where.setdefault(i, c)
+    taken = {i for c in cands if c.kind == COMPOSITE for i in range(c.start, c.end)}
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.i in taken or not (_lemma(tok) in groups or tok.lower_ in groups):
+            continue
+        if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NN"):
+            continue
+        if tok.tag_ == "NN" and _lemma(tok) not in _MASS_GROUP:
+            continue
+        if tok.dep_ == "pobj" or (tok.dep_ == "conj" and tok.head.dep_ == "pobj"):
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+                continue
+            place = next(
+                (where[o.i] for o in prep.children if o.dep_ == "pobj" and o.i in where), None
+            )
+            if place is None:
+                continue
+            label = place.target if place.kind != NER_PLACE else doc[place.start : place.end].text
+            if label.lower().startswith("the "):
+                label = label[4:]
+            name = f"{label} {_plural(tok).lower()}"
+            out.append(
+                Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), COMPOSITE, name, 5)
+            )
+            break
     return out
 
 

@@ -558,6 +558,41 @@ KARABAKH_ARMENIANS: list[Row] = [
     ("Armenians", "PROPN", "NNPS", "nsubj", 2, "Armenians", "B-NORP"),
     ("fled", "VERB", "VBD", "ROOT", 2, "flee", "O"),
 ]
+REBELS_IN_COUNTRY: list[Row] = [
+    ("Rebels", "NOUN", "NNS", "nsubj", 5, "rebel", "O"),
+    ("in", "ADP", "IN", "prep", 0, "in", "O"),
+    ("the", "DET", "DT", "det", 4, "the", "B-GPE"),
+    ("Ivory", "PROPN", "NNP", "compound", 4, "Ivory", "I-GPE"),
+    ("Coast", "PROPN", "NNP", "pobj", 1, "Coast", "I-GPE"),
+    ("rejected", "VERB", "VBD", "ROOT", 5, "reject", "O"),
+]
+MILITIAS_IN_CAPITAL: list[Row] = [
+    ("fighting", "NOUN", "NN", "ROOT", 0, "fighting", "O"),
+    ("between", "ADP", "IN", "prep", 0, "between", "O"),
+    ("militias", "NOUN", "NNS", "pobj", 1, "militia", "O"),
+    ("in", "ADP", "IN", "prep", 2, "in", "O"),
+    ("Darfur", "PROPN", "NNP", "pobj", 3, "Darfur", "B-GPE"),
+]
+PERSON_TAG_WITH_ARTICLE: list[Row] = [
+    ("a", "DET", "DT", "det", 1, "a", "O"),
+    ("bridge", "NOUN", "NN", "ROOT", 1, "bridge", "O"),
+    ("spanning", "VERB", "VBG", "acl", 1, "span", "O"),
+    ("the", "DET", "DT", "det", 4, "the", "O"),
+    ("Rhine", "PROPN", "NNP", "dobj", 2, "Rhine", "B-PERSON"),
+]
+PERSON_TAG_BEFORE_PLACE_NOUN: list[Row] = [
+    ("of", "ADP", "IN", "ROOT", 0, "of", "O"),
+    ("the", "DET", "DT", "det", 3, "the", "O"),
+    ("Jaffna", "PROPN", "NNP", "compound", 3, "Jaffna", "B-PERSON"),
+    ("peninsula", "NOUN", "NN", "pobj", 0, "peninsula", "O"),
+]
+PERSON_TAG_AFTER_IN: list[Row] = [
+    ("students", "NOUN", "NNS", "nsubj", 1, "student", "O"),
+    ("rallied", "VERB", "VBD", "ROOT", 1, "rally", "O"),
+    ("in", "ADP", "IN", "prep", 1, "in", "O"),
+    ("Sivas", "PROPN", "NNP", "pobj", 2, "Sivas", "B-PERSON"),
+    ("today", "NOUN", "NN", "npadvmod", 1, "today", "O"),
+]
 COLOR_REVOLUTIONS: list[Row] = [
     ("the", "DET", "DT", "det", 2, "the", "O"),
     ("Color", "PROPN", "NNP", "compound", 2, "Color", "B-ORG"),
@@ -572,8 +607,23 @@ COLOR_REVOLUTIONS: list[Row] = [
         (TOWN_OF, {("Samarra", "Place")}),
         (KARABAKH_ARMENIANS, {("Karabakh Armenians", "Group")}),
         (COLOR_REVOLUTIONS, set()),
+        (REBELS_IN_COUNTRY, {("Ivory Coast rebels", "Group"), ("Ivory Coast", "Country")}),
+        (MILITIAS_IN_CAPITAL, {("Darfur", "Place")}),
+        (PERSON_TAG_WITH_ARTICLE, {("Rhine", "Place")}),
+        (PERSON_TAG_BEFORE_PLACE_NOUN, {("Jaffna peninsula", "Place")}),
+        (PERSON_TAG_AFTER_IN, {("Sivas", "Place")}),
     ],
-    ids=["ethnic-nationals", "place-descriptor", "people-of-a-place", "event-not-org"],
+    ids=[
+        "ethnic-nationals",
+        "place-descriptor",
+        "people-of-a-place",
+        "event-not-org",
+        "collective-in-a-state",
+        "collective-as-prep-object-unnamed",
+        "person-tag-with-article-is-place",
+        "person-tag-before-place-noun",
+        "person-tag-after-locating-prep",
+    ],
 )
 def test_entities_groups_places_and_events(
     blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
