@@ -178,11 +178,11 @@ def test_coref_ascii_name_keeps_case(text: str, expected: str) -> None:
 def test_coref_short_form_takes_the_documents_spelling() -> None:
     # One chunk saw only "Mitterrand" (named by the list), another spells him out.
     ents = [
-        mention("Francois Mitterand", 0, EntityLabel.LEADER),
-        mention("Francois Mitterrand", 500, EntityLabel.LEADER, text="Mitterrand"),
+        mention("Francois Mitterrand", 0, EntityLabel.LEADER),
+        mention("François Mitterrand", 500, EntityLabel.LEADER, text="Mitterrand"),
     ]
     out, _ = harmonize_document(ents, [])
-    assert [e.name for e in out] == ["Francois Mitterand", "Francois Mitterand"]
+    assert [e.name for e in out] == ["Francois Mitterrand", "Francois Mitterrand"]
 
 
 def test_coref_spelled_out_variants_are_not_rewritten() -> None:

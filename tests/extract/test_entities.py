@@ -288,7 +288,7 @@ DIACRITICS_FOLDED: list[Row] = [
 ]
 SHORT_FORM_AFTER_FULL: list[Row] = [
     ("Francois", "PROPN", "NNP", "compound", 1, "Francois", "B-PERSON"),
-    ("Mitterand", "PROPN", "NNP", "nsubj", 2, "Mitterand", "I-PERSON"),
+    ("Mitterrand", "PROPN", "NNP", "nsubj", 2, "Mitterrand", "I-PERSON"),
     ("met", "VERB", "VBD", "ROOT", 2, "meet", "O"),
     ("and", "CCONJ", "CC", "cc", 2, "and", "O"),
     ("Mitterrand", "PROPN", "NNP", "nsubj", 5, "Mitterrand", "B-PERSON"),
@@ -355,7 +355,7 @@ KING_GEORGE: list[Row] = [
         (KING_GEORGE, {("George V", "Leader")}),
         (TEXT_SPELLING, {("Francois Mitterand", "Leader")}),
         (DIACRITICS_FOLDED, {("Francois Mitterrand", "Leader")}),
-        (SHORT_FORM_AFTER_FULL, {("Francois Mitterand", "Leader")}),
+        (SHORT_FORM_AFTER_FULL, {("Francois Mitterrand", "Leader")}),
         (HONORIFIC_IN_ALIAS, {("Abdullah II", "Leader")}),
         (MEMBER_OF_PARLIAMENT, {("Syria", "Country"), ("Mohammed Mamoun", "Leader")}),
         (TITLE_OF_PLACE_APPOS, {("Oleg Chemezov", "Leader")}),
