@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import itertools
 import json
 import os
 import platform
@@ -201,6 +202,18 @@ def _best(measurements: list[Measurement]) -> dict[tuple[str, float, int], Measu
     return best
 
 
+def _pairs(
+    measurements: list[Measurement],
+) -> dict[tuple[float, int], list[tuple[Measurement, Measurement]]]:
+    """The (bare, extract) sides of each paired run, by (corpus, workers)."""
+    pairs: dict[tuple[float, int], list[tuple[Measurement, Measurement]]] = {}
+    for bare, extract in itertools.pairwise(measurements):
+        if bare.kind == "paired-bare" and extract.kind == "paired-extract":
+            key = (extract.corpus_mb, extract.workers)
+            pairs.setdefault(key, []).append((bare, extract))
+    return pairs
+
+
 def _ratio(a: Measurement | None, b: Measurement | None) -> float | None:
     if a is None or b is None or not b.words_per_s:
         return None
@@ -219,17 +232,19 @@ def summarize(
     ) -> None:
         checks.append({"name": name, "value": value, "target": target, "ok": ok, "unit": unit})
 
+    pairs = _pairs(measurements)
     for mb in sizes:
         for workers in sorted({m.workers for m in measurements}):
             extract = best.get(("extract", mb, workers))
             bare = best.get(("bare", mb, workers))
             r = _ratio(extract, bare)
-            check(
-                f"extract / bare, {mb:g} MB, {workers} worker(s)",
-                r,
-                f">= {EXTRACT_RATIO_TARGET:.0%}",
-                None if r is None else r >= EXTRACT_RATIO_TARGET,
-            )
+            if r is not None:
+                check(
+                    f"extract / bare, separate processes, {mb:g} MB, {workers} worker(s)",
+                    r,
+                    f">= {EXTRACT_RATIO_TARGET:.0%}",
+                    r >= EXTRACT_RATIO_TARGET,
+                )
             if extract is not None and bare is not None and bare.words_per_cpu_s:
                 check(
                     f"extract / bare per CPU second, {mb:g} MB, {workers} worker(s)",
@@ -237,24 +252,38 @@ def summarize(
                     "",
                     None,
                 )
-            paired_bare = best.get(("paired-bare", mb, workers))
-            paired = best.get(("paired-extract", mb, workers))
-            r = _ratio(paired, paired_bare)
-            if r is not None:
+            runs = pairs.get((mb, workers), [])
+            paired_bare: Measurement | None = None
+            if runs:
+                # The run whose extraction was fastest, with the bare side of the same run.
+                paired_bare, paired = min(runs, key=lambda p: p[1].seconds)
+                r = _ratio(paired, paired_bare)
+                assert r is not None
+                others = ", ".join(f"{_ratio(e, b) or 0:.1%}" for b, e in runs)
                 check(
-                    f"extract / bare, paired in one process, {mb:g} MB, {workers} worker(s)",
+                    f"extract / bare, paired in one process, {mb:g} MB, {workers} worker(s) "
+                    f"(each run: {others})",
                     r,
                     f">= {EXTRACT_RATIO_TARGET:.0%}",
                     r >= EXTRACT_RATIO_TARGET,
                 )
+            reference = bare or paired_bare
             build = best.get(("build", mb, workers))
-            check(f"build / bare, {mb:g} MB, {workers} worker(s)", _ratio(build, bare), "", None)
+            if build is None or reference is None:
+                continue
+            what = "bare" if bare is not None else "paired bare"
+            check(
+                f"build / {what}, {mb:g} MB, {workers} worker(s)",
+                _ratio(build, reference),
+                "",
+                None,
+            )
             fixed = best.get(("build-fixed", 0.0, workers))
-            if build is not None and bare is not None and fixed is not None:
+            if fixed is not None:
                 net = build.words / max(build.seconds - fixed.seconds, 1e-9)
                 check(
-                    f"build without its fixed costs / bare, {mb:g} MB, {workers} worker(s)",
-                    net / bare.words_per_s,
+                    f"build without its fixed costs / {what}, {mb:g} MB, {workers} worker(s)",
+                    net / reference.words_per_s,
                     "",
                     None,
                 )
@@ -395,6 +424,37 @@ def render_markdown(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _write_report(
+    report: dict[str, Any], measurements: list[Measurement], sizes: Sequence[float], out: Path
+) -> None:
+    """Add the best rows, every run and the summary to ``report``; write JSON and Markdown."""
+
+    def row(m: Measurement) -> dict[str, Any]:
+        return {**asdict(m), "words_per_s": m.words_per_s, "words_per_cpu_s": m.words_per_cpu_s}
+
+    best = sorted(_best(measurements).values(), key=lambda m: (m.corpus_mb, m.workers, m.kind))
+    report["measurements"] = [row(m) for m in best]
+    report["runs"] = [row(m) for m in measurements]
+    report["summary"] = summarize(measurements, report.get("load"), sizes)
+    (out / "results.json").write_text(json.dumps(report, indent=2) + "\n")
+    markdown = render_markdown(report)
+    (out / "results.md").write_text(markdown)
+    print()
+    print(markdown)
+
+
+def _render(path: Path, out: Path) -> int:
+    """Recompute the summary of a ``results.json`` and write the report again."""
+    report = json.loads(path.read_text())
+    fields = set(Measurement.__dataclass_fields__)
+    measurements = [
+        Measurement(**{k: v for k, v in run.items() if k in fields}) for run in report["runs"]
+    ]
+    sizes = [float(s) for s in report["corpora"]]
+    _write_report(report, measurements, sizes, out)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the benchmarks; write ``results.json`` and ``results.md``."""
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
@@ -423,7 +483,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--out-dir", type=Path, help="Where results go (default bench/, or a temp dir: --quick)."
     )
+    parser.add_argument(
+        "--render", type=Path, help="Only rewrite the report of this results.json (no runs)."
+    )
     args = parser.parse_args(argv)
+    if args.render is not None:
+        return _render(args.render, args.out_dir or args.render.parent)
 
     sizes = [float(s) for s in (args.sizes or ("0.1" if args.quick else "1,10")).split(",")]
     workers = [int(w) for w in args.workers.split(",")]
@@ -483,22 +548,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "repeat_large": args.repeat_large,
         "environment": _environment(),
         "corpora": {f"{mb:g}": {"folder": str(f), "words": w} for mb, (f, w) in corpora.items()},
-        "measurements": [
-            {**asdict(m), "words_per_s": m.words_per_s, "words_per_cpu_s": m.words_per_cpu_s}
-            for m in sorted(
-                _best(measurements).values(), key=lambda m: (m.corpus_mb, m.workers, m.kind)
-            )
-        ],
-        "runs": [
-            {**asdict(m), "words_per_s": m.words_per_s, "words_per_cpu_s": m.words_per_cpu_s}
-            for m in measurements
-        ],
         "load": load,
-        "summary": summarize(measurements, load, sizes),
     }
-    (out_dir / "results.json").write_text(json.dumps(report, indent=2) + "\n")
-    markdown = render_markdown(report)
-    (out_dir / "results.md").write_text(markdown)
-    print()
-    print(markdown)
+    _write_report(report, measurements, sizes, out_dir)
     return 0
