@@ -19,9 +19,9 @@ app = typer.Typer(
 
 
 def _register_all() -> None:
-    from geokg.cli import build, db, evaluate, export, extract, query
+    from geokg.cli import build, db, distributed, evaluate, export, extract, query
 
-    for module in (extract, build, query, export, evaluate, db):
+    for module in (extract, build, query, export, evaluate, db, distributed):
         module.register(app)
 
 

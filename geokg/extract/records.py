@@ -69,9 +69,19 @@ def chunk_records(
     doc_id = document_id(name)
     sentences: dict[int, SentenceRecord] = {}
 
+    spans: dict[int, TextSpan] = {}
+    sent_start_of: dict[int, int] = {}
+    for parsed in doc.sents:
+        for i in range(parsed.start, parsed.end):
+            sent_start_of[i] = parsed.start
+
     def sentence_of(token_i: int) -> TextSpan:
+        start = sent_start_of[token_i]
+        if start in spans:
+            return spans[start]
         sent = doc[token_i].sent
         span = _raw_span(clean, offset + sent.start_char, offset + sent.end_char)
+        spans[start] = span
         if sent.start not in sentences:
             sentences[sent.start] = SentenceRecord(
                 id=sentence_id(name, span.start, span.end),

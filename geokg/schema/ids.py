@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from geokg.schema.ontology import EntityLabel, RelationType
 
@@ -16,6 +17,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 96
 
 
+@lru_cache(maxsize=65536)
 def slugify(name: str) -> str:
     """Fold a name to ASCII words joined by ``-`` ("Bashar al-Assad" -> "bashar-al-assad").
 
