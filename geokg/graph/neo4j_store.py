@@ -19,8 +19,7 @@ import logging
 import random
 import time
 from collections.abc import Callable
-from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
 from neo4j import Driver, GraphDatabase, ManagedTransaction
@@ -263,17 +262,6 @@ class Neo4jStore(StoreQueries):
         if not self._closed:
             self._closed = True
             self._driver.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def _head(statement: str) -> str:

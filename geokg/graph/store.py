@@ -134,7 +134,23 @@ class GraphStore(Protocol):
 
 
 class StoreQueries:
-    """What every store derives from its ``query``: counts and a chunked clear."""
+    """What every store derives from its ``query`` and ``close``: counts, a chunked clear, and
+    use as a context manager."""
+
+    def close(self) -> None:
+        """Release the store's resources (each store implements it)."""
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run one Cypher statement with parameters (each store implements it)."""
