@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from geokg.schema import EntityLabel, RelationType
 
@@ -32,14 +32,19 @@ __all__ = [
     "MENTIONS",
     "RELATION_COUNT_FIELDS",
     "RELATION_LIST_FIELDS",
+    "RELATION_ROW_FIELDS",
     "SENTENCE",
     "clear_batch",
     "count_nodes_by_labels",
     "count_relationships_by_type",
+    "falkor_create_entities",
     "falkor_create_index",
+    "falkor_create_relations",
+    "falkor_entity_nodes",
     "falkor_indexes",
     "falkor_list_constraints",
     "falkor_list_indexes",
+    "falkor_update_relations",
     "literal",
     "merge_documents",
     "merge_entities",
@@ -94,6 +99,8 @@ RELATION_COUNT_FIELDS: dict[str, str] = {
     "quoted": "quoted_ids",
     "doc_count": "documents",
 }
+# The values of a positional relationship row after its two endpoint node ids (FalkorDB).
+RELATION_ROW_FIELDS: tuple[str, ...] = (*RELATION_LIST_FIELDS, "polarity", "symmetric")
 
 
 def _name(value: str) -> str:
@@ -111,10 +118,10 @@ def _rel_type(rtype: RelationType | str) -> str:
     return _name(RelationType(rtype).value)
 
 
-def _union(var: str, prop: str) -> str:
+def _union(var: str, prop: str, value: str | None = None) -> str:
     """Set union of a stored list property and the row's list, keeping first-seen order."""
     return (
-        f"reduce(acc = coalesce({var}.{prop}, []), x IN row.{prop} | "
+        f"reduce(acc = coalesce({var}.{prop}, []), x IN {value or f'row.{prop}'} | "
         f"CASE WHEN x IN acc THEN acc ELSE acc + x END)"
     )
 
@@ -195,6 +202,32 @@ def refresh_entity_mentions(rows: str = ROWS) -> str:
     )
 
 
+def _relation_values(rtype: RelationType, value: Callable[[str], str]) -> list[tuple[str, str]]:
+    """``(property, expression)`` of a relationship, ``value(field)`` being each field's value.
+
+    Every count is the size of its list; ``first_year``/``last_year`` are the bounds of
+    ``years``; ``LEADS`` also gets ``role`` and ``MEMBER_OF`` ``status`` (the first one seen).
+    """
+    out = [(f, value(f)) for f in RELATION_LIST_FIELDS]
+    out += [(count, f"size({value(field)})") for count, field in RELATION_COUNT_FIELDS.items()]
+    out += [
+        ("first_year", _bound(value("years"), "<")),
+        ("last_year", _bound(value("years"), ">")),
+        ("polarity", value("polarity")),
+        ("symmetric", value("symmetric")),
+    ]
+    if rtype is RelationType.LEADS:
+        out.append(("role", f"head({value('roles')})"))
+    if rtype is RelationType.MEMBER_OF:
+        out.append(("status", f"head({value('statuses')})"))
+    return out
+
+
+def _relation_sets(rtype: RelationType, value: Callable[[str], str]) -> str:
+    """The SET items of a relationship (see :func:`_relation_values`)."""
+    return ",\n    ".join(f"r.{prop} = {expr}" for prop, expr in _relation_values(rtype, value))
+
+
 def merge_relations(rtype: RelationType | str, rows: str = ROWS) -> str:
     """MERGE one relationship type between existing entities, unioning its evidence.
 
@@ -205,26 +238,88 @@ def merge_relations(rtype: RelationType | str, rows: str = ROWS) -> str:
     """
     t = RelationType(rtype)
     unions = ",\n     ".join(f"{_union('r', f)} AS {f}" for f in RELATION_LIST_FIELDS)
-    sets = [f"r.{f} = {f}" for f in RELATION_LIST_FIELDS]
-    sets += [f"r.{count} = size({field})" for count, field in RELATION_COUNT_FIELDS.items()]
-    sets += [
-        f"r.first_year = {_bound('years', '<')}",
-        f"r.last_year = {_bound('years', '>')}",
-        "r.polarity = row.polarity",
-        "r.symmetric = row.symmetric",
-    ]
-    if t is RelationType.LEADS:
-        sets.append("r.role = head(roles)")
-    if t is RelationType.MEMBER_OF:
-        sets.append("r.status = head(statuses)")
-    set_clause = ",\n    ".join(sets)
+    sets = _relation_sets(t, lambda f: f if f in RELATION_LIST_FIELDS else f"row.{f}")
     return (
         f"UNWIND {rows} AS row\n"
         f"MATCH (a:{ENTITY} {{id: row.source_id}})\n"
         f"MATCH (b:{ENTITY} {{id: row.target_id}})\n"
         f"MERGE (a)-[r:{_rel_type(t)}]->(b)\n"
         f"WITH r, row,\n     {unions}\n"
-        f"SET {set_clause}"
+        f"SET {sets}"
+    )
+
+
+# --- FalkorDB's fast path ----------------------------------------------------------------
+#
+# FalkorDB spends most of a load on parsing map rows, on index lookups of both endpoints and
+# on evaluating the evidence unions. Its loader therefore looks up once per batch which
+# entities exist (and their internal node ids), creates the new entities outright, sends
+# relationships as positional rows ``[source node, target node, *RELATION_ROW_FIELDS]`` and
+# splits their MERGE in two statements: one unions the evidence of relationships that already
+# exist, the other creates those that do not (guarded, so it never duplicates one). Together
+# they store exactly what the MERGE statements above store.
+
+_ROW_FIELD_INDEX = {f: i + 2 for i, f in enumerate(RELATION_ROW_FIELDS)}
+
+
+def _row_field(field: str) -> str:
+    return f"row[{_ROW_FIELD_INDEX[field]}]"
+
+
+def _node_pair(rows: str) -> str:
+    return f"UNWIND {rows} AS row\nMATCH (a) WHERE id(a) = row[0]\nMATCH (b) WHERE id(b) = row[1]\n"
+
+
+def falkor_entity_nodes(rows: str = ROWS) -> str:
+    """The internal node ids of existing entities: rows are entity ids; returns ``id, node``."""
+    return f"UNWIND {rows} AS id\nMATCH (n:{ENTITY} {{id: id}})\nRETURN id, id(n) AS node"
+
+
+def falkor_create_entities(label: EntityLabel | str, rows: str = ROWS) -> str:
+    """Create entities of one label that do not exist yet.
+
+    Positional rows ``[id, name, aliases, iso3, mentions, doc_count]``, the counts being what
+    :func:`refresh_entity_mentions` computes for a new entity. The unique constraint on
+    ``Entity.id`` refuses a duplicate.
+    """
+    return (
+        f"UNWIND {rows} AS row\n"
+        f"CREATE (:{ENTITY}:{_label(label)} {{id: row[0], name: row[1], aliases: row[2], "
+        "iso3: row[3], mentions: row[4], doc_count: row[5]})"
+    )
+
+
+def falkor_update_relations(rtype: RelationType | str, rows: str = ROWS) -> str:
+    """Union positional rows into the relationships of one type that already exist.
+
+    Rows whose relationship does not exist are left to :func:`falkor_create_relations`.
+    """
+    t = RelationType(rtype)
+    unions = ",\n     ".join(
+        f"{_union('r', f, _row_field(f))} AS {f}" for f in RELATION_LIST_FIELDS
+    )
+    sets = _relation_sets(t, lambda f: f if f in RELATION_LIST_FIELDS else _row_field(f))
+    return (
+        f"{_node_pair(rows)}"
+        f"MATCH (a)-[r:{_rel_type(t)}]->(b)\n"
+        f"WITH r, row,\n     {unions}\n"
+        f"SET {sets}"
+    )
+
+
+def falkor_create_relations(rtype: RelationType | str, rows: str = ROWS) -> str:
+    """Create the relationships of one type that do not exist yet from positional rows.
+
+    The properties are written in the CREATE pattern, which FalkorDB stores faster than SET.
+    """
+    t = RelationType(rtype)
+    props = ",\n    ".join(f"{prop}: {expr}" for prop, expr in _relation_values(t, _row_field))
+    return (
+        f"{_node_pair(rows)}"
+        f"OPTIONAL MATCH (a)-[old:{_rel_type(t)}]->(b)\n"
+        "WITH a, b, row, old\n"
+        "WHERE old IS NULL\n"
+        f"CREATE (a)-[:{_rel_type(t)} {{\n    {props}\n}}]->(b)"
     )
 
 

@@ -38,7 +38,7 @@ import secrets
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -59,12 +59,16 @@ from geokg.graph.store import (
     DEFAULT_BATCH_SIZE,
     Dialect,
     LoadStats,
+    LoadStep,
     QueryResult,
     StoreQueries,
     chunked,
     load_plan,
     plan_stats,
+    relation_groups,
+    relation_values,
 )
+from geokg.schema import RelationEdge, RelationType
 
 __all__ = [
     "FalkorServer",
@@ -82,7 +86,7 @@ _UNIQUE_IDS = (cypher.ENTITY, cypher.DOCUMENT, cypher.SENTENCE)
 _KEY = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def rows_param(rows: list[dict[str, Any]]) -> str | None:
+def rows_param(rows: Sequence[Any]) -> str | None:
     """The ``rows`` parameter as FalkorDB parameter text, or None to use the driver's quoting.
 
     falkordb-py quotes parameters in Python (about 3 s for 50,000 relationship rows); JSON
@@ -90,6 +94,7 @@ def rows_param(rows: list[dict[str, Any]]) -> str | None:
     FalkorDB decodes the escapes JSON uses (``\\" \\\\ \\n \\r \\t \\b \\f``) except
     ``\\uXXXX``, which JSON only writes for other control characters: then this returns None.
     In compact JSON every ``"`` inside a string is escaped, so ``"key":`` can only be a map key.
+    Rows are flat maps (their values hold no maps) or positional lists of plain values.
     """
     try:
         text = json.dumps(rows, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
@@ -99,12 +104,21 @@ def rows_param(rows: list[dict[str, Any]]) -> str | None:
         return None
     keys: set[str] = set()
     for row in rows:
-        keys.update(row)
+        if isinstance(row, dict):
+            keys.update(row)
     for key in keys:
         if not _KEY.fullmatch(key):
             return None
         text = text.replace(f'"{key}":', f"{key}:")
     return text
+
+
+def _wire(statement: str, rows: Sequence[Any]) -> str:
+    """The GRAPH.QUERY text of a loader statement: its ``rows`` parameter, then the statement."""
+    text = rows_param(rows)
+    if text is None:
+        text = stringify_param_value(rows)
+    return f"CYPHER rows={text} {statement}"
 
 
 # Row keys whose values are looked up through FalkorDB's exact-match indexes.
@@ -149,6 +163,38 @@ def index_safe_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     out[i] = dict(row)
                 out[i][key] = index_safe_id(row[key])
     return rows if out is None else out
+
+
+_ENDPOINTS = ("source_id", "target_id")
+
+
+def _new_entity_counts(steps: list[LoadStep], new: set[str]) -> dict[str, tuple[int, int]]:
+    """``(mentions, doc_count)`` of new entities as ``refresh_entity_mentions`` computes them.
+
+    A new entity's only ``MENTIONS`` links are the batch's: ``mentions`` is the number of
+    batch sentences linked to it (its row's count when there are none) and ``doc_count`` the
+    number of their documents.
+    """
+    sentences: dict[str, set[str]] = {eid: set() for eid in new}
+    doc_of: dict[str, str] = {}
+    fallback: dict[str, int] = {}
+    for step in steps:
+        if step.kind == "sentences":
+            doc_of.update((r["id"], r["doc_id"]) for r in step.rows)
+        elif step.kind == "mentions":
+            for r in step.rows:
+                linked = sentences.get(r["entity_id"])
+                if linked is not None:
+                    linked.add(r["sentence_id"])
+        elif step.kind == "entity_mentions":
+            fallback.update((r["id"], r["mentions"]) for r in step.rows if r["id"] in new)
+    out: dict[str, tuple[int, int]] = {}
+    for eid, linked in sentences.items():
+        if linked:
+            out[eid] = (len(linked), len({doc_of[s] for s in linked}))
+        else:
+            out[eid] = (fallback.get(eid, 0), 0)
+    return out
 
 
 def _binaries() -> tuple[Path, Path]:
@@ -265,9 +311,14 @@ class FalkorServer:
 
     @contextlib.contextmanager
     def _lock(self) -> Iterator[None]:
+        with self._flock(".lock"):
+            yield
+
+    @contextlib.contextmanager
+    def _flock(self, name: str) -> Iterator[None]:
         self._ensure_dir()
         try:
-            fd = os.open(self.db_dir / ".lock", os.O_RDWR | os.O_CREAT, 0o600)
+            fd = os.open(self.db_dir / name, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as e:
             raise _unwritable(self.db_dir, e) from None
         try:
@@ -276,6 +327,12 @@ class FalkorServer:
         finally:
             fcntl.flock(fd, fcntl.LOCK_UN)
             os.close(fd)
+
+    @contextlib.contextmanager
+    def load_lock(self) -> Iterator[None]:
+        """Held while a store loads into this folder: one loader at a time."""
+        with self._flock(".load.lock"):
+            yield
 
     def _pid(self) -> int | None:
         try:
@@ -579,13 +636,24 @@ class FalkorStore(StoreQueries):
                 ) from e
 
     def load(self, batch: GraphBatch) -> LoadStats:
-        """MERGE a batch statement by statement, ``batch_size`` rows at a time.
+        """Load a batch statement by statement, ``batch_size`` rows at a time.
 
-        Statements are pipelined one deep: the next chunk is serialised while the server runs
-        the previous one, so client and server work overlap. Loading stops at the first error.
+        Documents, sentences and links are MERGEd with the shared loader statements.
+        Entities and relationships take FalkorDB's fast path (see
+        :func:`~geokg.graph.cypher.falkor_create_relations`): which entities exist, and their
+        node ids, is looked up once; new entities are created outright; a relationship
+        between two entities that both existed before this load is first unioned into (if it
+        exists), and every relationship is then created if missing. The graph equals what the
+        shared MERGE statements give.
+
+        Loads into one database folder hold its load lock, so that no other loader creates an
+        entity or relationship between the lookup and the create. Statements are pipelined one deep:
+        the next chunk is serialised while the server runs the previous one. Loading stops at
+        the first error.
         """
         started = time.perf_counter()
-        steps = load_plan(batch)
+        steps = load_plan(batch, relations=False)
+        groups = relation_groups(batch.relations)
         mapped: list[str] = []
 
         def safe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -596,11 +664,24 @@ class FalkorStore(StoreQueries):
                 )
             return out
 
-        sent = self._pipeline(
-            (step.statement, safe(rows))
-            for step in steps
-            for rows in chunked(step.rows, self.batch_size)
+        raw_ids = dict.fromkeys(
+            row["id"] for step in steps if step.kind.startswith("entities:") for row in step.rows
         )
+        for edges in groups.values():
+            for edge in edges:
+                raw_ids[edge.source_id] = raw_ids[edge.target_id] = None
+        mapped.extend(i for i in raw_ids if _unsafe_id(i))
+        safe_ids = {i: index_safe_id(i) for i in raw_ids}
+        with self.server.load_lock():
+            found = self._node_ids(list(dict.fromkeys(safe_ids.values())))
+            existing = {i: found[s] for i, s in safe_ids.items() if s in found}
+            sent = self._pipeline(
+                (statement, rows if statement_kind == "fast" else safe(rows))
+                for statement_kind, statement, rows in self._node_statements(steps, existing)
+            )
+            found.update(self._node_ids([s for s in safe_ids.values() if s not in found]))
+            nodes = {i: found[s] for i, s in safe_ids.items() if s in found}
+            sent += self._pipeline(self._relation_statements(groups, existing, nodes))
         if mapped:
             log.warning(
                 "FalkorDB cannot index ids with leading/trailing whitespace, U+0001 or over "
@@ -609,11 +690,93 @@ class FalkorStore(StoreQueries):
                 " ".join(mapped[0][:60].split()),
             )
         self._dirty = self._dirty or sent > 0
-        return LoadStats(
-            statements=sent, seconds=time.perf_counter() - started, **plan_stats(steps)
-        )
+        stats = plan_stats(steps)
+        stats["relations"] = sum(len(edges) for edges in groups.values())
+        return LoadStats(statements=sent, seconds=time.perf_counter() - started, **stats)
 
-    def _pipeline(self, statements: Iterator[tuple[str, list[dict[str, Any]]]]) -> int:
+    def _node_ids(self, ids: list[str]) -> dict[str, int]:
+        """Internal node ids of the entities among ``ids`` that exist."""
+        out: dict[str, int] = {}
+        statement = cypher.falkor_entity_nodes()
+        for chunk in chunked(ids, self.batch_size):
+            result = self._run(statement, wire=_wire(statement, chunk))
+            out.update((str(eid), int(node)) for eid, node in result.result_set or [])
+        return out
+
+    def _node_statements(
+        self, steps: list[LoadStep], existing: dict[str, int]
+    ) -> Iterator[tuple[str, str, list[Any]]]:
+        """``(kind, statement, rows)`` for everything but relationships, in plan order.
+
+        ``existing`` maps the (original) ids of the entities that exist to their node ids.
+
+        Entities that do not exist yet are created outright, with the mention counts that
+        :func:`~geokg.graph.cypher.refresh_entity_mentions` would give them (counted here from
+        the batch's sentence links, which are all the links a new entity has); the rest are
+        MERGEd and refreshed by the shared statements. Kind ``fast`` rows are index-safe.
+        """
+        new: set[str] = set()
+        for step in steps:
+            if step.kind.startswith("entities:"):
+                merge = [r for r in step.rows if r["id"] in existing]
+                new.update(r["id"] for r in step.rows if r["id"] not in existing)
+                for chunk in chunked(merge, self.batch_size):
+                    yield "merge", step.statement, chunk
+        counts = _new_entity_counts(steps, new)
+        for step in steps:
+            if step.kind.startswith("entities:"):
+                label = step.kind.split(":", 1)[1]
+                created = [
+                    [index_safe_id(r["id"]), r["name"], r["aliases"], r["iso3"], *counts[r["id"]]]
+                    for r in step.rows
+                    if r["id"] in new
+                ]
+                create = cypher.falkor_create_entities(label)
+                for positional in chunked(created, self.batch_size):
+                    yield "fast", create, positional
+                continue
+            rows = step.rows
+            if step.kind == "entity_mentions":
+                rows = [r for r in rows if r["id"] not in new]
+            for chunk in chunked(rows, self.batch_size):
+                yield "merge", step.statement, chunk
+
+    def _relation_statements(
+        self,
+        groups: dict[RelationType, list[RelationEdge]],
+        existing: dict[str, int],
+        nodes: dict[str, int],
+    ) -> Iterator[tuple[str, list[list[Any]]]]:
+        """Update and create statements with positional rows, chunk by chunk.
+
+        A relationship can exist only between entities that both ``existing`` before this
+        load; only those rows go through the (costlier) union statement, just before the
+        create statement of their chunk. ``nodes`` maps every entity id to its node id now;
+        edges with an endpoint that is not an entity node are dropped, as ``MATCH`` drops
+        them elsewhere. Rows are built lazily, so that the client works while the server runs
+        the previous chunk.
+        """
+        for rtype, edges in groups.items():
+            update = cypher.falkor_update_relations(rtype)
+            create = cypher.falkor_create_relations(rtype)
+            for chunk in chunked(edges, self.batch_size):
+                rows: list[list[Any]] = []
+                known: list[list[Any]] = []
+                for edge in chunk:
+                    source, target = edge.source_id, edge.target_id
+                    a, b = nodes.get(source), nodes.get(target)
+                    if a is None or b is None:
+                        continue
+                    values = [a, b, *relation_values(edge)]
+                    rows.append(values)
+                    if source in existing and target in existing:
+                        known.append(values)
+                if known:
+                    yield update, known
+                if rows:
+                    yield create, rows
+
+    def _pipeline(self, statements: Iterable[tuple[str, Sequence[Any]]]) -> int:
         pool = self._client.connection.connection_pool
         try:
             conn = pool.get_connection()  # connects: the server may have gone since
@@ -625,10 +788,7 @@ class FalkorStore(StoreQueries):
         sent = 0
         try:
             for statement, rows in statements:
-                text = rows_param(rows)
-                if text is None:
-                    text = stringify_param_value(rows)
-                wire = f"CYPHER rows={text} {statement}"
+                wire = _wire(statement, rows)
                 if pending is not None:
                     self._check(conn.read_response(), pending)
                 conn.send_command("GRAPH.QUERY", self.graph_name, wire, "--compact")
@@ -660,7 +820,8 @@ class FalkorStore(StoreQueries):
 
     def clear(self, *, chunk: int = 10_000) -> None:
         """Delete all nodes and relationships in chunks (indexes and constraints stay)."""
-        super().clear(chunk=chunk)
+        with self.server.load_lock():  # never while a load relies on the node ids it looked up
+            super().clear(chunk=chunk)
         self._dirty = True
 
     def connected_clients(self) -> int:

@@ -23,7 +23,7 @@ from typing import Any, Literal, Protocol, Self, runtime_checkable
 
 from geokg.errors import StoreUnavailableError
 from geokg.graph import cypher
-from geokg.graph.build import GraphBatch, edge_key
+from geokg.graph.build import GraphBatch
 from geokg.schema import EntityLabel, EntityNode, RelationEdge, RelationType, SentenceRecord
 
 __all__ = [
@@ -39,6 +39,8 @@ __all__ = [
     "fold_counts",
     "load_plan",
     "open_store",
+    "relation_groups",
+    "relation_values",
 ]
 
 DEFAULT_DB_DIR = Path(".geokg")
@@ -220,10 +222,12 @@ def _collapse_entities(nodes: Sequence[EntityNode]) -> dict[str, EntityNode]:
 def _collapse_relations(edges: Sequence[RelationEdge]) -> dict[tuple[str, str, str], RelationEdge]:
     out: dict[tuple[str, str, str], RelationEdge] = {}
     for edge in edges:
-        source, rtype, target = edge_key(edge.source_id, edge.type, edge.target_id)
-        if (source, target) != (edge.source_id, edge.target_id):
+        fields = edge.__dict__  # attribute access through pydantic is slow in this loop
+        source, target, value = fields["source_id"], fields["target_id"], fields["type"].value
+        if target < source and value in _SYMMETRIC:
+            source, target = target, source
             edge = edge.model_copy(update={"source_id": source, "target_id": target})
-        key = (source, rtype.value, target)
+        key = (source, value, target)
         known = out.get(key)
         if known is None:
             out[key] = edge
@@ -233,6 +237,9 @@ def _collapse_relations(edges: Sequence[RelationEdge]) -> dict[tuple[str, str, s
             _union_into(getattr(merged, name), getattr(edge, name))
         out[key] = merged
     return out
+
+
+_SYMMETRIC = frozenset(t.value for t in RelationType if t.symmetric)
 
 
 def _collapse_sentences(sentences: Sequence[SentenceRecord]) -> dict[str, SentenceRecord]:
@@ -246,30 +253,47 @@ def _collapse_sentences(sentences: Sequence[SentenceRecord]) -> dict[str, Senten
     return out
 
 
-def _relation_row(edge: RelationEdge) -> dict[str, Any]:
+def relation_values(edge: RelationEdge) -> list[Any]:
+    """The values of :data:`~geokg.graph.cypher.RELATION_ROW_FIELDS` for an edge (no NULs)."""
     fields = edge.__dict__  # the lists are shared, never mutated: this runs per edge
+    values = [fields[name] for name in cypher.RELATION_LIST_FIELDS]
+    for i in _TEXT_LIST_POSITIONS:
+        if values[i] and "\x00" in "".join(values[i]):
+            values[i] = _clean_list(values[i])
+    values.extend(_TYPE_VALUES[fields["type"]])
+    return values
+
+
+def _relation_row(edge: RelationEdge) -> dict[str, Any]:
     row: dict[str, Any] = {"source_id": edge.source_id, "target_id": edge.target_id}
-    for name in cypher.RELATION_LIST_FIELDS:
-        row[name] = fields[name]
-    for name in _TEXT_LISTS:
-        values = fields[name]
-        if values and "\x00" in "".join(values):
-            row[name] = _clean_list(values)
-    row["polarity"] = edge.type.polarity.value
-    row["symmetric"] = edge.type.symmetric
+    row.update(zip(cypher.RELATION_ROW_FIELDS, relation_values(edge), strict=True))
     return row
 
 
-_TEXT_LISTS = ("documents", "triggers", "roles", "statuses")
+_TEXT_LIST_POSITIONS = tuple(
+    cypher.RELATION_LIST_FIELDS.index(name)
+    for name in ("documents", "triggers", "roles", "statuses")
+)
+_TYPE_VALUES = {t: (t.polarity.value, t.symmetric) for t in RelationType}
 
 
-def load_plan(batch: GraphBatch) -> list[LoadStep]:
+def relation_groups(edges: Sequence[RelationEdge]) -> dict[RelationType, list[RelationEdge]]:
+    """Relationships collapsed to one edge per key (symmetric endpoints sorted), by type."""
+    by_type: dict[RelationType, list[RelationEdge]] = {}
+    for edge in _collapse_relations(edges).values():
+        by_type.setdefault(edge.type, []).append(edge)
+    return {t: by_type[t] for t in RelationType if t in by_type}
+
+
+def load_plan(batch: GraphBatch, *, relations: bool = True) -> list[LoadStep]:
     """The ordered loader statements for a batch, with their parameter rows.
 
     Order: documents, entities (one statement per label), sentences with their ``IN`` link,
-    ``MENTIONS`` links, relationships (one statement per type), then the entity mention
-    counts. Rows are collapsed again here (each id or key once per statement), symmetric
-    relationships get their endpoints sorted, and NUL characters are dropped from text.
+    ``MENTIONS`` links, relationships (one statement per type; left out when ``relations``
+    is false, for a store that loads :func:`relation_groups` its own way), then the entity
+    mention counts. Rows are collapsed again here (each id or key once per statement),
+    symmetric relationships get their endpoints sorted, and NUL characters are dropped from
+    text.
     """
     steps: list[LoadStep] = []
     rows: list[dict[str, Any]]
@@ -313,11 +337,9 @@ def load_plan(batch: GraphBatch) -> list[LoadStep]:
         if links:
             steps.append(LoadStep("mentions", cypher.merge_mentions(), links))
 
-    by_type: dict[RelationType, list[dict[str, Any]]] = {t: [] for t in RelationType}
-    for edge in _collapse_relations(batch.relations).values():
-        by_type[edge.type].append(_relation_row(edge))
-    for rtype, rows in by_type.items():
-        if rows:
+    if relations:
+        for rtype, edges in relation_groups(batch.relations).items():
+            rows = [_relation_row(edge) for edge in edges]
             steps.append(LoadStep(f"relations:{rtype.value}", cypher.merge_relations(rtype), rows))
 
     touched = {n.id: n.mentions for n in entities.values()}
@@ -342,7 +364,7 @@ def plan_stats(steps: Sequence[LoadStep]) -> dict[str, int]:
     return out
 
 
-def chunked(rows: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+def chunked[T](rows: list[T], size: int) -> Iterator[list[T]]:
     """Consecutive slices of at most ``size`` rows."""
     if size < 1:
         raise ValueError("batch size must be at least 1")

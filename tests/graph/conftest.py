@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import redis
 
 from geokg.graph.build import GraphBatch, GraphBuilder
 from geokg.graph.falkor import FalkorServer, FalkorStore
@@ -292,3 +293,18 @@ def loaded(store: FalkorStore, batch_ab: GraphBatch) -> FalkorStore:
     """The store with both sample documents loaded."""
     store.load(batch_ab)
     return store
+
+
+@pytest.fixture()
+def sent(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every GRAPH.QUERY text sent to the server while the test runs."""
+    texts: list[str] = []
+    original = redis.connection.AbstractConnection.send_command
+
+    def recording(self: Any, *args: Any, **kwargs: Any) -> None:
+        if args and args[0] == "GRAPH.QUERY":
+            texts.append(str(args[2]))
+        original(self, *args, **kwargs)  # type: ignore[no-untyped-call]
+
+    monkeypatch.setattr(redis.connection.AbstractConnection, "send_command", recording)
+    return texts

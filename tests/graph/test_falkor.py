@@ -9,6 +9,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,8 +26,9 @@ from geokg.errors import StoreError, StoreUnavailableError
 from geokg.graph import cypher
 from geokg.graph.build import GraphBatch
 from geokg.graph.export import read_graph
-from geokg.graph.falkor import FalkorServer, FalkorStore, rows_param
+from geokg.graph.falkor import FalkorServer, FalkorStore, index_safe_rows, rows_param
 from geokg.graph.queries import run_query
+from geokg.graph.store import chunked, load_plan
 from geokg.schema import EntityLabel, EntityNode, RelationEdge, RelationType, SentenceRecord
 
 from .conftest import DOC_A, DOC_B, batch_of, eid
@@ -195,7 +197,8 @@ def test_falkor_load_twice_changes_nothing(store: FalkorStore, batch_ab: GraphBa
     assert store.counts() == counts
     assert _snapshot(store) == snap
     assert first.relations == second.relations == 18
-    assert first.statements == second.statements
+    # The first load only creates; the second unions into what exists (and creates nothing).
+    assert second.statements > first.statements
 
 
 def test_falkor_second_document_links_to_existing_nodes_and_adds_evidence(
@@ -251,6 +254,142 @@ def test_falkor_same_relationship_from_two_documents_unions_its_evidence(
     assert row[:3] == [2, 2, 2]
     assert sorted(row[3]) == ["x.txt", "y.txt"]
     assert row[4] == 2
+
+
+def _merge_load(store: FalkorStore, batch: GraphBatch) -> None:
+    """Load with the shared MERGE statements only (what Neo4j and the script exporter run)."""
+    store._pipeline(
+        (step.statement, index_safe_rows(rows))
+        for step in load_plan(batch)
+        for rows in chunked(step.rows, store.batch_size)
+    )
+
+
+def _edge(
+    source: str, rtype: RelationType, target: str, mention: str, **lists: Any
+) -> RelationEdge:
+    return RelationEdge(
+        source_id=source,
+        type=rtype,
+        target_id=target,
+        mention_ids=[mention],
+        asserted_ids=[mention],
+        sentence_ids=[f"s:{mention}"],
+        documents=["z.txt"],
+        triggers=["t"],
+        **lists,
+    )
+
+
+def _mixed_batches() -> list[GraphBatch]:
+    """Batches that exercise every branch of the fast path, in load order."""
+    long_id = "country:" + "x" * 1100  # over FalkorDB's index limit: stored as a surrogate
+    extra = [
+        EntityNode(id=long_id, label=EntityLabel.COUNTRY, name="Long", mentions=2),
+        EntityNode(id="country:atlantis", label=EntityLabel.COUNTRY, name="Atlantis"),
+    ]
+    relations_only = GraphBatch(
+        relations=[
+            # both endpoints exist and so does the relationship: evidence is unioned
+            _edge(eid("Russia"), RelationType.SUPPORTS, eid("Syria"), "m1", years=[2020]),
+            # both endpoints exist, the relationship does not
+            _edge(eid("Syria"), RelationType.TRADES_WITH, eid("Russia"), "m2", hedged_ids=["m2"]),
+            # an endpoint that is no entity anywhere: dropped
+            _edge(eid("Russia"), RelationType.OPPOSES, "country:nowhere", "m3"),
+        ]
+    )
+    new_endpoints = GraphBatch(
+        entities=extra,
+        relations=[
+            _edge(long_id, RelationType.MEMBER_OF, eid("NATO"), "m4", statuses=["member"]),
+            _edge("country:atlantis", RelationType.LEADS, eid("Russia"), "m5", roles=["King"]),
+            _edge(eid("Turkey"), RelationType.MEETS, "country:atlantis", "m6"),
+        ],
+        sentences=[
+            SentenceRecord(
+                id="s:new",
+                doc="z.txt",
+                doc_id="doc:z",
+                start=0,
+                end=3,
+                text="New",
+                entity_ids=("country:atlantis", eid("Russia")),
+            )
+        ],
+    )
+    return [
+        batch_of(("a.txt", DOC_A)),
+        relations_only,
+        batch_of(("b.txt", DOC_B)),
+        new_endpoints,
+        batch_of(("a.txt", DOC_A), ("b.txt", DOC_B)),
+        new_endpoints,
+    ]
+
+
+def test_falkor_fast_path_stores_what_the_merge_statements_store(
+    store: FalkorStore, falkor_server: FalkorServer
+) -> None:
+    with FalkorStore(falkor_server.db_dir, graph="geokg_reference") as reference:
+        reference.clear()
+        reference.ensure_schema()
+        try:
+            for i, batch in enumerate(_mixed_batches()):
+                store.load(batch)
+                _merge_load(reference, batch)
+                assert store.counts() == reference.counts(), i
+                assert _snapshot(store) == _snapshot(reference), i
+        finally:
+            reference.clear()
+    relations = read_graph(store).relations
+    rels = {(r["source_id"], r["type"]): r["props"] for r in relations}
+    assert rels[(eid("Russia"), "SUPPORTS")]["last_year"] == 2020
+    assert rels[(eid("Russia"), "SUPPORTS")]["mention_ids"][-1] == "m1"
+    assert rels[(eid("Russia"), "TRADES_WITH")]["hedged"] == 1  # symmetric: endpoints sorted
+    assert rels[("country:atlantis", "LEADS")]["role"] == "King"
+    assert "country:nowhere" not in {r["target_id"] for r in relations}
+    atlantis = store.query(
+        "MATCH (e:Entity {id: 'country:atlantis'}) RETURN e.mentions, e.doc_count"
+    ).rows
+    assert atlantis == [[1, 1]]
+
+
+def test_falkor_fast_path_creates_new_relationships_without_a_union(
+    store: FalkorStore, batch_a: GraphBatch, sent: list[str]
+) -> None:
+    store.load(batch_a)
+    updates = [w for w in sent if "MATCH (a)-[r:" in w]
+    creates = [w for w in sent if "WHERE old IS NULL" in w]
+    assert creates and not updates  # nothing existed: every relationship was simply created
+    sent.clear()
+    store.load(batch_a)
+    assert [w for w in sent if "MATCH (a)-[r:" in w]  # the reload unions into what exists
+
+
+def test_falkor_loads_into_one_folder_wait_for_each_other(
+    store: FalkorStore, batch_a: GraphBatch
+) -> None:
+    """The fast path looks up what exists, then creates: no other load may run in between."""
+    held, release = threading.Event(), threading.Event()
+
+    def other_loader() -> None:
+        with store.server.load_lock():
+            held.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=other_loader)
+    thread.start()
+    try:
+        assert held.wait(10)
+        timer = threading.Timer(0.5, release.set)
+        timer.start()
+        started = time.perf_counter()
+        store.load(batch_a)
+        assert time.perf_counter() - started >= 0.4  # it waited for the other loader
+    finally:
+        release.set()
+        thread.join()
+    assert store.counts()["total_relationships"] > 0
 
 
 def test_falkor_relationship_properties(loaded: FalkorStore) -> None:

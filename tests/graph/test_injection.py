@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import redis
 
 from geokg.graph import cypher
 from geokg.graph.build import GraphBatch, GraphBuilder
@@ -146,21 +145,6 @@ def test_hostile_batch_is_what_the_tests_assume() -> None:
     assert len(batch.sentences) == len(HOSTILE)
 
 
-@pytest.fixture()
-def sent(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Every GRAPH.QUERY text sent to the server while the test runs."""
-    texts: list[str] = []
-    original = redis.connection.AbstractConnection.send_command
-
-    def recording(self: Any, *args: Any, **kwargs: Any) -> None:
-        if args and args[0] == "GRAPH.QUERY":
-            texts.append(str(args[2]))
-        original(self, *args, **kwargs)  # type: ignore[no-untyped-call]
-
-    monkeypatch.setattr(redis.connection.AbstractConnection, "send_command", recording)
-    return texts
-
-
 def _snapshot(store: FalkorStore) -> dict[str, Any]:
     return {
         "counts": store.counts(),
@@ -237,7 +221,13 @@ def test_hostile_batch_loads_idempotently(store: FalkorStore) -> None:
 
 
 def _templates(batch: GraphBatch) -> set[str]:
-    return {step.statement for step in load_plan(batch)}
+    out = {step.statement for step in load_plan(batch)}
+    # FalkorDB's fast path for entities and relationships
+    out.add(cypher.falkor_entity_nodes())
+    out.update(cypher.falkor_create_entities(label) for label in EntityLabel)
+    out.update(cypher.falkor_update_relations(t) for t in RelationType)
+    out.update(cypher.falkor_create_relations(t) for t in RelationType)
+    return out
 
 
 def test_load_sends_only_cypher_module_templates_with_values_in_parameters(
@@ -283,7 +273,11 @@ def test_loader_statements_name_only_schema_labels_and_types() -> None:
         cypher.merge_sentences(),
         cypher.merge_mentions(),
         cypher.refresh_entity_mentions(),
+        cypher.falkor_entity_nodes(),
     ]
+    statements += [cypher.falkor_create_entities(label) for label in EntityLabel]
+    statements += [cypher.falkor_update_relations(t) for t in RelationType]
+    statements += [cypher.falkor_create_relations(t) for t in RelationType]
     for statement in statements:
         # pattern labels/types follow "(x:" or "[r:"; property names follow "{" and "."
         for label in re.findall(r"\(\w*:(\w+)", statement) + re.findall(r"\[\w*:(\w+)", statement):
@@ -299,10 +293,21 @@ def test_loader_statements_name_only_schema_labels_and_types() -> None:
     [
         lambda h: cypher.merge_entities(h),
         lambda h: cypher.merge_relations(h),
+        lambda h: cypher.falkor_create_entities(h),
+        lambda h: cypher.falkor_update_relations(h),
+        lambda h: cypher.falkor_create_relations(h),
         lambda h: cypher.falkor_create_index(h, "id"),
         lambda h: cypher.falkor_create_index("Entity", h),
     ],
-    ids=["label", "type", "index-label", "index-property"],
+    ids=[
+        "label",
+        "type",
+        "create-label",
+        "update-type",
+        "create-type",
+        "index-label",
+        "index-property",
+    ],
 )
 @pytest.mark.parametrize("hostile", [*HOSTILE[:6], "Entity) DETACH DELETE n //", "Person "])
 def test_identifiers_outside_the_schema_are_refused(call: Any, hostile: str) -> None:
@@ -312,13 +317,19 @@ def test_identifiers_outside_the_schema_are_refused(call: Any, hostile: str) -> 
 
 # Every ``{...}`` in the f-strings of geokg.graph.cypher, per function. Constants are module
 # names; ``_label``/``_rel_type``/``_name`` check identifiers against the enums or a pattern;
-# ``_union``/``_bound`` are called with literals and RELATION_LIST_FIELDS only; ``rows`` is
+# ``_union``/``_bound`` are called with literals and RELATION_LIST_FIELDS only; the relationship
+# property expressions (``_relation_values``, ``_row_field``) are field names of
+# RELATION_ROW_FIELDS/RELATION_COUNT_FIELDS, integer row positions and literals; ``rows`` is
 # ``$rows`` (or, in the script exporter, ``literal(rows)``). A new interpolation fails this test
 # until someone has checked where its value comes from.
 INTERPOLATIONS = {
     "_name": {"value"},
-    "_union": {"prop", "var"},
+    "_union": {"prop", "value or f'row.{prop}'", "var"},
     "_bound": {"op", "var"},
+    "_relation_values": {"value('roles')", "value('statuses')", "value(field)"},
+    "_relation_sets": {"expr", "prop"},
+    "_row_field": {"_ROW_FIELD_INDEX[field]"},
+    "_node_pair": {"rows"},
     "merge_documents": {"DOCUMENT", "rows"},
     "merge_entities": {"ENTITY", "_label(label)", "_union('n', 'aliases')", "rows"},
     "merge_sentences": {"DOCUMENT", "IN", "SENTENCE", "rows"},
@@ -326,17 +337,24 @@ INTERPOLATIONS = {
     "refresh_entity_mentions": {"ENTITY", "MENTIONS", "SENTENCE", "rows"},
     "merge_relations": {
         "ENTITY",
-        "_bound('years', '<')",
-        "_bound('years', '>')",
         "_rel_type(t)",
         "_union('r', f)",
-        "count",
         "f",
-        "field",
         "rows",
-        "set_clause",
+        "sets",
         "unions",
     },
+    "falkor_entity_nodes": {"ENTITY", "rows"},
+    "falkor_create_entities": {"ENTITY", "_label(label)", "rows"},
+    "falkor_update_relations": {
+        "_node_pair(rows)",
+        "_rel_type(t)",
+        "_union('r', f, _row_field(f))",
+        "f",
+        "sets",
+        "unions",
+    },
+    "falkor_create_relations": {"_node_pair(rows)", "_rel_type(t)", "expr", "prop", "props"},
     "neo4j_schema_statements": {"ENTITY", "SENTENCE", "label", "label.lower()"},
     "falkor_create_index": {"_name(label)", "_name(prop)"},
     "read_entities": {"ENTITY"},
@@ -390,6 +408,7 @@ def test_store_modules_build_no_cypher_from_values() -> None:
         for m in re.finditer(r"f\"[^\"]*\b(MATCH|MERGE|CREATE|DELETE|SET)\b", source):
             raise AssertionError(f"{module}: Cypher built in an f-string: {m.group(0)}")
         assert source.count('f"CYPHER rows={text} {statement}"') <= 1
+        assert "CYPHER rows=" not in source.replace('f"CYPHER rows={text} {statement}"', "")
 
 
 @pytest.mark.parametrize(
