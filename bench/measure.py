@@ -117,6 +117,12 @@ def measure_paired(corpus: Path, workers: int, out: Path, *, slices: int = 0) ->
     documents, records written as JSON Lines), the order alternating from slice to slice. Both
     sides then see the same load from other processes, so their ratio holds on a shared
     machine where separate runs minutes apart do not.
+
+    With several workers a slice must hold many batches per worker, or both sides spend its
+    end with idle processes (a slice of two batches keeps one of two workers idle half the
+    time) and the ratio measures that, not the extraction. Slices are therefore at least
+    ``8 * workers`` batches long; a corpus too small for two of them is run twice whole
+    (bare, extract, extract, bare) and the times are per pass.
     """
     from geokg.extract.extractor import DEFAULT_BATCH_CHARS, Extractor, iter_batches
     from geokg.extract.io import RawDocument, iter_documents
@@ -125,10 +131,15 @@ def measure_paired(corpus: Path, workers: int, out: Path, *, slices: int = 0) ->
 
     bare = _bare_nlp()
     docs = [d for d in iter_documents([corpus]) if isinstance(d, RawDocument)]
-    # spaCy's n_process starts its processes at each call: fewer, larger slices there.
-    slices = slices or (10 if workers == 1 else 4)
-    size = -(-len(docs) // slices)
-    parts = [docs[i : i + size] for i in range(0, len(docs), size)]
+    passes = 1
+    if not slices:
+        chars = sum(len(d.text) for d in docs)
+        slices = 10 if workers == 1 else min(4, chars // (8 * workers * DEFAULT_BATCH_CHARS))
+    if slices >= 2:
+        size = -(-len(docs) // slices)
+        parts = [docs[i : i + size] for i in range(0, len(docs), size)]
+    else:
+        parts, passes = [docs, docs], 2
     extractor = Extractor(load_nlp()) if workers == 1 else Extractor(workers=workers)
     extractor.start()
     seconds = {"bare": 0.0, "extract": 0.0}
@@ -165,10 +176,11 @@ def measure_paired(corpus: Path, workers: int, out: Path, *, slices: int = 0) ->
             seconds[name] += time.perf_counter() - started
     extractor.close()
     return {
-        "seconds": seconds["extract"],
-        "bare_seconds": seconds["bare"],
+        "seconds": seconds["extract"] / passes,
+        "bare_seconds": seconds["bare"] / passes,
         "slices": len(parts),
-        "records": records,
+        "passes": passes,
+        "records": records // passes,
     }
 
 

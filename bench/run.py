@@ -393,7 +393,10 @@ def render_markdown(report: dict[str, Any]) -> str:
         "(model loading and the embedded database's start and stop included); "
         "`build-fixed` is `geokg build` on an empty folder (those fixed costs alone); "
         "`paired-bare` and `paired-extract` ran in one process, alternating slices of the "
-        "corpus (ABBA), so that both saw the same load from other processes. "
+        "corpus (ABBA), so that both saw the same load from other processes; with 2 workers "
+        "a slice holds at least 16 batches (so that neither side idles a worker at its end), "
+        "and a corpus too small for two such slices runs twice whole (bare, extract, extract, "
+        "bare; times per pass). "
         "words/CPU s: per CPU second of the timed part, workers included. "
         "Peak RSS: the largest single process (rusage and samples) and the largest sampled "
         "sum over the process tree.",
