@@ -423,6 +423,17 @@ def render_markdown(report: dict[str, Any]) -> str:
             f"{load['seconds']:.2f} s, **{load['relationships'] / load['seconds']:,.0f} "
             f"relationships/s** ({load.get('statements')} statements).",
         ]
+        if load.get("reload_seconds"):
+            lines[-1] += (
+                f" Loading the same batch again (every relationship exists, so each goes "
+                f"through the union statement): {load['reload_seconds']:.2f} s, "
+                f"{load['relationships'] / load['reload_seconds']:,.0f} relationships/s."
+            )
+        if load.get("peak_rss_mb"):
+            lines[-1] += (
+                f" Peak RSS of the loading process: {load['peak_rss_mb']:,.0f} MB (the "
+                "database server is a daemon of its own, not counted)."
+            )
     lines.append("")
     return "\n".join(lines)
 
