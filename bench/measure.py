@@ -109,6 +109,10 @@ def measure_bare_pool(corpus: Path, workers: int) -> dict[str, Any]:
     return {"seconds": seconds, "timed_cpu_seconds": _cpu() - cpu, "documents": n}
 
 
+# One worker: slices of about this much text (the machine's speed drifts over tens of seconds).
+_PAIRED_SLICE_CHARS = 250_000
+
+
 def measure_paired(corpus: Path, workers: int, out: Path, *, slices: int = 0) -> dict[str, Any]:
     """``bare`` and ``extract`` in one process, alternating slice by slice (ABBA order).
 
@@ -118,6 +122,8 @@ def measure_paired(corpus: Path, workers: int, out: Path, *, slices: int = 0) ->
     sides then see the same load from other processes, so their ratio holds on a shared
     machine where separate runs minutes apart do not.
 
+    With one worker the slices are about 250 KB (at least 10): on a shared machine the speed
+    drifts by 10% and more over tens of seconds, and short alternations spread it evenly.
     With several workers a slice must hold many batches per worker, or both sides spend its
     end with idle processes (a slice of two batches keeps one of two workers idle half the
     time) and the ratio measures that, not the extraction. Slices are therefore at least
@@ -134,7 +140,10 @@ def measure_paired(corpus: Path, workers: int, out: Path, *, slices: int = 0) ->
     passes = 1
     if not slices:
         chars = sum(len(d.text) for d in docs)
-        slices = 10 if workers == 1 else min(4, chars // (8 * workers * DEFAULT_BATCH_CHARS))
+        if workers == 1:  # the finer the alternation, the better both sides share slow spells
+            slices = max(10, chars // _PAIRED_SLICE_CHARS)
+        else:
+            slices = min(4, chars // (8 * workers * DEFAULT_BATCH_CHARS))
     if slices >= 2:
         size = -(-len(docs) // slices)
         parts = [docs[i : i + size] for i in range(0, len(docs), size)]
