@@ -647,9 +647,9 @@ class FalkorStore(StoreQueries):
         shared MERGE statements give.
 
         Loads into one database folder hold its load lock, so that no other loader creates an
-        entity or relationship between the lookup and the create. Statements are pipelined one deep:
-        the next chunk is serialised while the server runs the previous one. Loading stops at
-        the first error.
+        entity or relationship between the lookup and the create. Statements are pipelined one
+        deep: the next chunk is serialised while the server runs the previous one. Loading
+        stops at the first error.
         """
         started = time.perf_counter()
         steps = load_plan(batch, relations=False)
@@ -674,7 +674,7 @@ class FalkorStore(StoreQueries):
         safe_ids = {i: index_safe_id(i) for i in raw_ids}
         with self.server.load_lock():
             found = self._node_ids(list(dict.fromkeys(safe_ids.values())))
-            existing = {i: found[s] for i, s in safe_ids.items() if s in found}
+            existing = {i for i, s in safe_ids.items() if s in found}
             sent = self._pipeline(
                 (statement, rows if statement_kind == "fast" else safe(rows))
                 for statement_kind, statement, rows in self._node_statements(steps, existing)
@@ -704,39 +704,37 @@ class FalkorStore(StoreQueries):
         return out
 
     def _node_statements(
-        self, steps: list[LoadStep], existing: dict[str, int]
+        self, steps: list[LoadStep], existing: set[str]
     ) -> Iterator[tuple[str, str, list[Any]]]:
         """``(kind, statement, rows)`` for everything but relationships, in plan order.
 
-        ``existing`` maps the (original) ids of the entities that exist to their node ids.
-
-        Entities that do not exist yet are created outright, with the mention counts that
+        ``existing`` holds the (original) ids of the entities that exist. Entities that do not
+        exist yet are created outright, with the mention counts that
         :func:`~geokg.graph.cypher.refresh_entity_mentions` would give them (counted here from
         the batch's sentence links, which are all the links a new entity has); the rest are
         MERGEd and refreshed by the shared statements. Kind ``fast`` rows are index-safe.
         """
-        new: set[str] = set()
-        for step in steps:
-            if step.kind.startswith("entities:"):
-                merge = [r for r in step.rows if r["id"] in existing]
-                new.update(r["id"] for r in step.rows if r["id"] not in existing)
-                for chunk in chunked(merge, self.batch_size):
-                    yield "merge", step.statement, chunk
+        new = {
+            r["id"]
+            for step in steps
+            if step.kind.startswith("entities:")
+            for r in step.rows
+            if r["id"] not in existing
+        }
         counts = _new_entity_counts(steps, new)
         for step in steps:
+            rows = step.rows
             if step.kind.startswith("entities:"):
-                label = step.kind.split(":", 1)[1]
                 created = [
                     [index_safe_id(r["id"]), r["name"], r["aliases"], r["iso3"], *counts[r["id"]]]
-                    for r in step.rows
+                    for r in rows
                     if r["id"] in new
                 ]
-                create = cypher.falkor_create_entities(label)
+                create = cypher.falkor_create_entities(step.kind.split(":", 1)[1])
                 for positional in chunked(created, self.batch_size):
                     yield "fast", create, positional
-                continue
-            rows = step.rows
-            if step.kind == "entity_mentions":
+                rows = [r for r in rows if r["id"] not in new]
+            elif step.kind == "entity_mentions":
                 rows = [r for r in rows if r["id"] not in new]
             for chunk in chunked(rows, self.batch_size):
                 yield "merge", step.statement, chunk
@@ -744,7 +742,7 @@ class FalkorStore(StoreQueries):
     def _relation_statements(
         self,
         groups: dict[RelationType, list[RelationEdge]],
-        existing: dict[str, int],
+        existing: set[str],
         nodes: dict[str, int],
     ) -> Iterator[tuple[str, list[list[Any]]]]:
         """Update and create statements with positional rows, chunk by chunk.
