@@ -19,7 +19,7 @@ from geokg.schema import (
 )
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
     from geokg.extract.clean import CleanText
 
@@ -69,20 +69,18 @@ def chunk_records(
     doc_id = document_id(name)
     sentences: dict[int, SentenceRecord] = {}
 
-    spans: dict[int, TextSpan] = {}
-    sent_start_of: dict[int, int] = {}
+    sent_of: dict[int, Span] = {}
     for parsed in doc.sents:
         for i in range(parsed.start, parsed.end):
-            sent_start_of[i] = parsed.start
+            sent_of[i] = parsed
+    spans: dict[int, TextSpan] = {}
 
     def sentence_of(token_i: int) -> TextSpan:
-        start = sent_start_of[token_i]
-        if start in spans:
-            return spans[start]
-        sent = doc[token_i].sent
-        span = _raw_span(clean, offset + sent.start_char, offset + sent.end_char)
-        spans[start] = span
-        if sent.start not in sentences:
+        sent = sent_of[token_i]
+        span = spans.get(sent.start)
+        if span is None:
+            span = _raw_span(clean, offset + sent.start_char, offset + sent.end_char)
+            spans[sent.start] = span
             sentences[sent.start] = SentenceRecord(
                 id=sentence_id(name, span.start, span.end),
                 doc=name,
