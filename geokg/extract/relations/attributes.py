@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from geokg.extract.relations.syntax import SentenceContext
+from geokg.extract.relations.syntax import SentenceContext, is_purpose_clause
 from geokg.schema import Modality, RelationType
 
 if TYPE_CHECKING:
@@ -175,7 +175,7 @@ def _step(
         st.outer = True
         return st
     if dep == "advcl":
-        if full and intent_ok and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children):
+        if full and intent_ok and is_purpose_clause(cur):
             st.hedged = True  # a purpose clause: "moved troops to encircle Kyiv" is intended
         st.outer = True
         return st

@@ -58,6 +58,7 @@ _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _PAIR_DETS = frozenset({"the", "these", "those"})
+_PERSON_PRONOUNS = frozenset({"he", "his", "she"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos"})
 # a chain of pronoun subjects is followed this many sentences back at most
 _MAX_CHAIN = 6
@@ -102,7 +103,7 @@ def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | N
         return _latter_two(ctx.doc, before)
     names = {e.name for e in before}
     if len(names) == 2:
-        return _two(before)
+        return _first_per_name(before)
     if len(names) > 2:
         pairs = _coordinated_pairs(ctx.doc, before, labels)
         return list(pairs[0]) if len(pairs) == 1 else []
@@ -116,23 +117,15 @@ def _latter_two(doc: Doc, ents: list[EntityAnnotation]) -> list[EntityAnnotation
     at = {i: e for e in ents for i in range(e.start, e.end)}
     for e in reversed(ents):
         t = doc[e.end - 1]
-        group = _unique_names([at[c.i] for c in (t, *t.conjuncts) if c.i in at])
+        group = _first_per_name([at[c.i] for c in (t, *t.conjuncts) if c.i in at])
         if len(group) >= 3:
             group.sort(key=lambda x: x.start)
             return group[-2:]
     return []
 
 
-def _unique_names(ents: list[EntityAnnotation]) -> list[EntityAnnotation]:
-    out: list[EntityAnnotation] = []
-    for e in ents:
-        if all(o.name != e.name for o in out):
-            out.append(e)
-    return out
-
-
-def _two(ents: list[EntityAnnotation]) -> list[EntityAnnotation]:
-    """The first mention of each of two names."""
+def _first_per_name(ents: list[EntityAnnotation]) -> list[EntityAnnotation]:
+    """The first mention of each name, in order (callers expect two names or more)."""
     out: list[EntityAnnotation] = []
     for e in ents:
         if all(o.name != e.name for o in out):
@@ -283,7 +276,7 @@ class Discourse:
             return []
         if plural:
             many = many or len(names) >= 2 or any(e.label.value == "Group" for e in found)
-            return _two(found) if many else []
+            return _first_per_name(found) if many else []
         if len(names) != 1:
             return []
         return found[:1]
@@ -365,7 +358,7 @@ class Discourse:
         for a, b in _coordinated_pairs(self.doc, ents, labels):
             found.setdefault(frozenset((a.name, b.name)), (a, b))
         if not found and len({e.name for e in ents}) == 2:
-            a, b = _two(ents)
+            a, b = _first_per_name(ents)
             found[frozenset((a.name, b.name))] = (a, b)
         return list(found.values())
 
@@ -376,10 +369,15 @@ def _could_mean(ctx: SentenceContext, subj: Token, pronoun: Token, plural: bool)
         return subj.lower_ in ("it", "this", "that") if not plural else subj.lower_ == "they"
     if subj.pos_ not in ("NOUN", "PROPN"):
         return False
-    if pronoun.lower_ in ("he", "his", "she"):
-        lem = ctx.lemma(subj)
-        return lem in ctx.lex.private_nouns or lem in ctx.lex.title_heads
+    if pronoun.lower_ in _PERSON_PRONOUNS:
+        return _person_noun(ctx, subj)
     return (subj.tag_ in _PLURAL_TAGS) == plural
+
+
+def _person_noun(ctx: SentenceContext, tok: Token) -> bool:
+    """Whether a common noun names a person ("the official", "the president")."""
+    lem = ctx.lemma(tok)
+    return lem in ctx.lex.private_nouns or lem in ctx.lex.title_heads
 
 
 def _competitor_before(ctx: SentenceContext, tok: Token, plural: bool) -> bool:
@@ -387,13 +385,12 @@ def _competitor_before(ctx: SentenceContext, tok: Token, plural: bool) -> bool:
     entity ("While no one effort has shifted the balance, *they* have imposed ..."): the
     pronoun may refer to it, so the previous sentence is not consulted."""
     doc = ctx.doc
-    lex = ctx.lex
-    person = tok.lower_ in ("he", "his", "she")
+    person = tok.lower_ in _PERSON_PRONOUNS
     for i in range(ctx.start, tok.i):
         t = doc[i]
         if t.pos_ != "NOUN" or i in ctx.ent_at or t.dep_ not in _ARGUMENT_DEPS:
             continue
-        if person and not (ctx.lemma(t) in lex.private_nouns or ctx.lemma(t) in lex.title_heads):
+        if person and not _person_noun(ctx, t):
             continue  # "In his actions at home, he ...": only a person noun competes for "he"
         if (t.tag_ in _PLURAL_TAGS) == plural:
             return True

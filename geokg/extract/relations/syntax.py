@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.context import Discourse
 
-__all__ = ["Candidate", "SentenceContext"]
+__all__ = ["Candidate", "SentenceContext", "is_purpose_clause"]
 
 _SUBJ = frozenset({"nsubj", "csubj", "expl-none"})
 _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
@@ -66,6 +66,11 @@ def _expletive_it(tok: Token) -> bool:
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "X"})
 # subordinators of a subjectless participle clause ("while supporting", "after meeting")
 _PARTICIPLE_MARKS = frozenset({"while", "when", "after", "before", "since", "by", "upon", "once"})
+
+
+def is_purpose_clause(v: Token) -> bool:
+    """An adverbial infinitive clause ("moved troops *to encircle* Kyiv")."""
+    return v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
 @dataclass(slots=True)
@@ -637,10 +642,8 @@ class SentenceContext:
         if dep == "amod" and v.tag_ in ("VBN", "VBD"):
             mods = [c for c in v.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")]
             return mods, [head]
-        purpose = dep == "advcl" and any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in v.children
-        )  # "..., the West moved to isolate Russia": a purpose clause shares the subject
-        if purpose or (
+        # "..., the West moved to isolate Russia": a purpose clause shares the subject
+        if is_purpose_clause(v) or (
             dep == "advcl"
             and v.tag_ in ("VBG", "VBN")
             and all(self.lemma(m) in _PARTICIPLE_MARKS for m in self.children(v, "mark"))
