@@ -5,6 +5,7 @@ Families (rule ids):
 * ``svo_active.v1`` / ``svo_passive.v1``: verb cues with subject and object or prepositional
   target ("Russia backs Assad", "was shot down by Turkish F-16s", "cooperate with").
 * ``participle.v1``: participles modifying a noun ("Syrian-backed militia", "the Russia-led CSTO").
+* ``mutual_objects.v1``: coordinated objects of a gathering verb ("brought together A and B").
 * ``mutual_subjects.v1``: coordinated subjects of a reciprocal or symmetric cue with no
   object ("Moscow and Ankara have clashed").
 * ``nominal.v1`` / ``nominal_light_verb.v1`` / ``nominal_mutual.v1``: nominalisations with
@@ -419,6 +420,13 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         return []
     passive = ctx.is_passive(v)
     obj_tokens = ctx.children(v, "dobj")
+    if cue.mutual_objects:
+        # "the summit brought together leaders from A, B and C": the gathered meet each other
+        if any(ctx.lemma(c) in ("close", "closer", "near", "nearer") for c in v.children):
+            return []  # "brought A and B closer": a rapprochement, not a meeting
+        pool = obj_tokens or (ctx.subjects(v)[1] if passive else [])
+        gathered = ctx.args_of(pool)
+        return _mutual(ctx, gathered, cue, v, "mutual_objects.v1") if len(gathered) >= 2 else []
     if cue.intransitive and any(ctx.lemma(o) not in ctx.lex.reflexives for o in obj_tokens):
         return []
     if cue.requires_pejorative:

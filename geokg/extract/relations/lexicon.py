@@ -80,6 +80,9 @@ _KNOWN_KEYS = frozenset(
         "objmod_source",
         "veto_heads",
         "requires_prep_gerund",
+        "source",
+        "cameo",
+        "mutual_objects",
     }
 )
 
@@ -109,6 +112,9 @@ class Cue:
         reverse: Swap source and target (buying arms from X: X supports the buyer).
         strict: Arguments must be entity tokens (no "Turkish jets" -> Turkey).
         conf: The entry's confidence.
+        source: Where the entry comes from (an event ontology class, SCHEMA.md, news usage).
+        cameo: The CAMEO code or PLOVER class the entry expresses, where one applies.
+        mutual_objects: The objects pair up among themselves ("brought together A and B").
     """
 
     id: str
@@ -156,6 +162,9 @@ class Cue:
     objmod_source: bool = False
     veto_heads: frozenset[str] = frozenset()
     requires_prep_gerund: frozenset[str] = frozenset()
+    source: str = ""
+    cameo: str = ""
+    mutual_objects: bool = False
 
     @property
     def target_preps(self) -> frozenset[str]:
@@ -228,6 +237,9 @@ class Cue:
             objmod_source=bool(data.get("objmod_source", False)),
             veto_heads=_fs(data.get("veto_heads")),
             requires_prep_gerund=_fs(data.get("requires_prep_gerund")),
+            mutual_objects=bool(data.get("mutual_objects", False)),
+            source=str(data.get("source", "")),
+            cameo=str(data.get("cameo", "")),
         )
 
 
@@ -292,6 +304,7 @@ class RelationLexicon:
         self.suppressors = words_of("suppressors")
         self.private_nouns = words_of("private_nouns")
         self.agent_via_of = words_of("agent_via_of")
+        self.agent_via_from = words_of("agent_via_from")
         self.transparent_nouns = words_of("transparent_nouns")
         self.member_nouns = words_of("member_nouns")
         self.of_first_nouns = words_of("of_first_nouns")

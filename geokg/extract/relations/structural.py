@@ -10,6 +10,8 @@ Rule ids:
 * ``leads_possessive.v1``: "Putin's Russia", "Osama bin Laden's al-Qaeda" (role: leader).
 * ``leads_gov_of.v1``: "the regime of Slobodan Milosevic in Serbia".
 * ``leads_under.v1``: "under Peter the Great ..., Russia strove ..." (led entity a Country).
+* ``leads_predicate.v1``: a title predicated of the person: "X served as NATO secretary
+  general", "X is Kenya's foreign minister", "X was elected president of Chile".
 
 A bare title with no led entity joined to it ("President Donald Trump") gives nothing.
 """
@@ -47,6 +49,7 @@ def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
         out.extend(_possessive(ctx, person))
         out.extend(_under(ctx, person))
         out.extend(_government_of_titled(ctx, person))
+        out.extend(_predicate(ctx, person))
     return out
 
 
@@ -340,3 +343,40 @@ def _under(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
     if len(led) != 1:
         return []
     return [_make(ctx, person, led[0], prep.i, prep.i + 1, "leads_under.v1", "leader")]
+
+
+# verbs that predicate a role of their subject: "X is/became/served as/was named (as) ..."
+_ROLE_VERBS = frozenset(
+    {"be", "become", "serve", "remain", "act", "work", "return", "stay", "continue",
+     "name", "appoint", "elect", "reelect", "re-elect", "nominate", "install", "choose",
+     "confirm", "swear", "sworn", "designate"}
+)  # fmt: skip
+
+
+def _predicate(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
+    """ "X served as NATO secretary general", "X is Kenya's foreign minister", "X was elected
+    president of Chile": a title with its led entity predicated of the person."""
+    doc = ctx.doc
+    root = None
+    for i in range(person.start, person.end):
+        t = doc[i]
+        if not (person.start <= t.head.i < person.end):
+            root = t
+    if root is None or root.dep_ not in ("nsubj", "nsubjpass"):
+        return []
+    v = root.head
+    if v.pos_ not in ("VERB", "AUX") or ctx.lemma(v) not in _ROLE_VERBS:
+        return []
+    titles: list[Token] = [c for c in v.children if c.dep_ in ("attr", "oprd")]
+    titles.extend(o for _, o in ctx.prep_objects(v, {"as"}))
+    titles.extend(c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN"))
+    out: list[Candidate] = []
+    for t in titles:
+        if t.i in ctx.ent_at:
+            continue
+        led, toks = _title_phrase_led(ctx, t)
+        if led is None or led.name == person.name:
+            continue
+        role = _role_text(ctx, toks)
+        out.append(_make(ctx, person, led, toks[0].i, toks[-1].i + 1, "leads_predicate.v1", role))
+    return out

@@ -249,7 +249,11 @@ class SentenceContext:
             if near and len(near) < len(out):
                 # ... but "Hungarian and Romanian officials" are both
                 coordinated = {c.i for e in near for c in self.doc[e.end - 1].conjuncts}
-                out = [e for e in out if e in near or (e.end - 1) in coordinated]
+                out = [
+                    e
+                    for e in out
+                    if e in near or (e.end - 1) in coordinated or self._listed_before(e, tok)
+                ]
         if out:
             return out
         for c in tok.children:
@@ -263,7 +267,23 @@ class SentenceContext:
                 out.extend(self.args(p, strict=False, depth=depth + 1))
         if out:
             return out
+        if lem in lex.agent_via_from:
+            # "ministers from France, Germany and Italy": the people stand for their states
+            for p in self._pobjs(tok, ("from",)):
+                out.extend(self.args(p, strict=True, depth=depth + 1))
+        if out:
+            return out
         return self._examples(tok, depth)
+
+    def _listed_before(self, ent: EntityAnnotation, tok: Token) -> bool:
+        """ "French, German and Italian ministers": only entities, commas and conjunctions
+        stand between the modifier and its noun (the parser may not coordinate the first)."""
+        doc = self.doc
+        for i in range(ent.end, tok.i):
+            t = doc[i]
+            if i not in self.ent_at and t.pos_ not in ("PUNCT", "CCONJ"):
+                return False
+        return True
 
     def _relative_antecedent(self, tok: Token, strict: bool, depth: int) -> list[EntityAnnotation]:
         """ "the officials *whom* they had taken hostage", "states *which* betrayed Russia": the
