@@ -422,7 +422,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     obj_tokens = ctx.children(v, "dobj")
     if cue.mutual_objects:
         # "the summit brought together leaders from A, B and C": the gathered meet each other
-        if any(ctx.lemma(c) in ("close", "closer", "near", "nearer") for c in v.children):
+        near = ("close", "closer", "near", "nearer")
+        if any(ctx.lemma(g) in near for c in v.children for g in (c, *c.children)):
             return []  # "brought A and B closer": a rapprochement, not a meeting
         pool = obj_tokens or (ctx.subjects(v)[1] if passive else [])
         gathered = ctx.args_of(pool)
