@@ -69,6 +69,9 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
         else:
             continue
         cues = list(lex.lookup(kind, lem))
+        if kind == "adj" and tok.dep_ == "amod" and tok.head.i in ctx.ent_at:
+            # "Turkey's rival Greece": the parser may read a role noun as an adjective
+            cues.extend(c for c in lex.lookup("noun", lem) if c.pos == "role")
         if tok.i >= 2 and doc[tok.i - 1].text == "-":
             first = ctx.lemma(doc[tok.i - 2])
             cues.extend(c for f, c in lex.lookup_hyphen(kind, lem) if f == first)
@@ -1033,6 +1036,11 @@ def _positive_context(ctx: SentenceContext, n: Token, gov: Token | None, cue: Cu
     wanted = cue.requires_positive
     if _modifier_lemmas(ctx, n) & wanted:
         return True
+    if n.dep_ == "nsubj" and ctx.lemma(n.head) in _COPULAS:
+        # "A-B relations are good", "... will be better": the predicate adjective
+        for c in n.head.children:
+            if c.dep_ in ("acomp", "attr") and (ctx.lemma(c) in wanted or c.lower_ in wanted):
+                return True
     node = n
     for _ in range(3):
         head = node.head
@@ -1089,6 +1097,9 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         # "China, India and even Turkey, a member of NATO": the apposition's own head only
         own = ctx.entity(head)
         referents = [own] if own is not None else ctx.args(head)
+        if n.tag_ in ("NNS", "NNPS") and own is not None:
+            # "Chile and Peru, old friends, ...": a plural apposition covers the coordination
+            referents = ctx.args(head)
     elif dep in ("compound", "nmod", "npadvmod", "amod") and head.i in ctx.ent_at:
         referents = [ctx.ent_at[head.i]]
     elif dep == "pobj" and ctx.lemma(head) == "as" and head.head.pos_ in _VERB_POS:
@@ -1107,7 +1118,10 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         return []
     ref_keys = {(e.start, e.end) for e in referents}
     others: list[EntityAnnotation] = []
-    for c in n.children:
+    owners = list(n.children)
+    if dep == "amod" and head.i in ctx.ent_at:
+        owners.extend(c for c in head.children if c.dep_ == "poss")  # "Turkey's rival Greece"
+    for c in owners:
         if c.dep_ == "poss":
             others.extend(ctx.args(c, strict=True))
         elif c.dep_ in _MOD_DEPS and c.i in ctx.ent_at:
