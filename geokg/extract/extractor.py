@@ -43,6 +43,7 @@ from geokg.extract.records import (
     link_sentences,
     make_document_record,
 )
+from geokg.extract.titlecase import normaliser_for
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -147,7 +148,9 @@ def parse_batch(nlp: Language, batch: list[_Chunk]) -> list[_ChunkResult]:
     When the batch call fails, its chunks are parsed one at a time so that only the
     documents whose chunks fail are lost.
     """
-    texts = [chunk.text for chunk in batch]
+    # Title Case lines (headlines) are parsed in sentence case; offsets do not change
+    norm = normaliser_for(nlp)
+    texts = [norm(chunk.text) for chunk in batch]
     results: list[_ChunkResult] = []
     try:
         for chunk, doc in zip(batch, nlp.pipe(texts, batch_size=len(texts)), strict=True):

@@ -581,6 +581,20 @@ class SentenceContext:
                 return True
         return v.tag_ == "VBN" and v.dep_ in ("acl", "amod")
 
+    def _comma_subjects(self, v: Token, subj: Token) -> list[Token]:
+        """Headline coordination without "and": in "Iran, Egypt agree to ..." the parser
+        hangs "Iran" on the verb; an entity joined to the subject by a comma alone is one."""
+        out: list[Token] = []
+        doc = self.doc
+        i = subj.left_edge.i
+        while i - 2 >= self.start and doc[i - 1].text == ",":
+            prev = doc[i - 2]
+            if prev.i not in self.ent_at or prev.head.i != v.i or prev.dep_ not in _COMMA_DEPS:
+                break
+            out.append(prev)
+            i = prev.left_edge.i
+        return out
+
     def subjects(self, v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         """The logical subjects of a verb: ``(agents, passive patients)``.
 
@@ -599,6 +613,8 @@ class SentenceContext:
                 patients.append(c)
             elif dep == "agent":
                 agents.extend(g for g in c.children if g.dep_ == "pobj")
+        if agents:
+            agents.extend(self._comma_subjects(v, agents[0]))
         dep = v.dep_
         if dep == "relcl":
             head = v.head
@@ -673,6 +689,9 @@ class SentenceContext:
             a, p = self.subjects(head, depth + 1)
             return (a + p if self.is_passive(head) else a), []
         return agents, patients
+
+
+_COMMA_DEPS = frozenset({"npadvmod", "nsubj", "dep", "appos", "advmod"})
 
 
 def _unique(ents: Iterable[EntityAnnotation]) -> list[EntityAnnotation]:

@@ -1,0 +1,177 @@
+"""Case-normalised parsing of Title Case lines (headlines), with offsets unchanged.
+
+A tagger and parser trained on running text read "Iran, Egypt Agree To Restore Ties" as a
+string of proper nouns. Before parsing, each Title Case line is given sentence case: a word is
+lowercased when it is a common English word (the model's own lemmatizer index and stop words)
+and not part of a known name (any gazetteer surface, matched case-sensitively, as the entity
+component matches them). Lowercasing keeps every character in place, so the Doc's offsets still
+map to the raw file; the records take their text from the raw file, not from the Doc.
+
+Example:
+    >>> norm = TitleCaseNormaliser(common={"agree", "to", "restore", "tie"}, names={"Iran"})
+    >>> norm("Iran, Egypt Agree To Restore Ties")
+    'Iran, Egypt agree to restore ties'
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+__all__ = ["TitleCaseNormaliser", "is_title_case", "normaliser_for"]
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z']*")
+# words too short or too common to tell Title Case from a sentence that names many things
+_MIN_WORDS = 4
+_MAX_WORDS = 30
+_TITLE_SHARE = 0.75
+# words that are never part of a name, so a neighbouring name does not keep them capitalised
+_FUNCTION_WORDS = frozenset(
+    "a an the and or but nor of to in on at by for with from into onto over under after before "
+    "as amid against between among about than via is are was were be been has have had will "
+    "would can could may might must shall should do does did not".split()
+)
+
+
+def is_title_case(line: str) -> bool:
+    """Whether a line is in Title Case: most of its longer words start with a capital."""
+    words = _WORD.findall(line)
+    if not (_MIN_WORDS <= len(words) <= _MAX_WORDS):
+        return False
+    long_words = [w for w in words if len(w) >= 4]
+    if len(long_words) < 3:
+        return False
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised / len(long_words) >= _TITLE_SHARE
+
+
+def _base_forms(word: str) -> Iterable[str]:
+    """The word and the forms an English inflection may come from ("ties" -> "tie")."""
+    yield word
+    if word.endswith("'s"):
+        yield word[:-2]
+    if word.endswith("ies"):
+        yield word[:-3] + "y"
+    if word.endswith("es"):
+        yield word[:-2]
+    if word.endswith("s"):
+        yield word[:-1]
+    if word.endswith("ed"):
+        yield word[:-2]
+        yield word[:-1]
+    if word.endswith("ing"):
+        yield word[:-3]
+        yield word[:-3] + "e"
+
+
+class TitleCaseNormaliser:
+    """Gives Title Case lines sentence case, keeping names and acronyms.
+
+    Args:
+        common: Lowercase common English words (lemmas and function words).
+        names: Surface forms of known names (case-sensitive, one or more words).
+        verbs: Lowercase verb lemmas: a verb next to a name is the headline's verb, not part
+            of the name ("Lula Meets Xi"), so it is lowercased.
+    """
+
+    def __init__(
+        self, *, common: Iterable[str], names: Iterable[str], verbs: Iterable[str] = ()
+    ) -> None:
+        self.common = frozenset(common)
+        self.verbs = frozenset(verbs)
+        starts: dict[str, list[tuple[str, ...]]] = {}
+        for name in names:
+            parts = tuple(_WORD.findall(name))
+            while parts and not parts[0][0].isupper():
+                parts = parts[1:]  # "the West": the capitalised part is the name
+            if parts:
+                starts.setdefault(parts[0], []).append(parts)
+        self._starts = {k: sorted(v, key=len, reverse=True) for k, v in starts.items()}
+
+    def _common(self, word: str) -> bool:
+        low = word.lower()
+        return any(f in self.common for f in _base_forms(low))
+
+    def line(self, line: str) -> str:
+        """One line in sentence case (unchanged unless it is in Title Case)."""
+        if not is_title_case(line):
+            return line
+        matches = list(_WORD.finditer(line))
+        words = [m.group() for m in matches]
+        protected: set[int] = set()
+        for i, w in enumerate(words):
+            for parts in self._starts.get(w, ()):
+                if tuple(words[i : i + len(parts)]) == parts:
+                    protected.update(range(i, i + len(parts)))
+                    break
+        titled = [w[0].isupper() and w[1:] == w[1:].lower() for w in words]
+        common = [titled[i] and i not in protected and self._common(w) for i, w in enumerate(words)]
+        # an unknown capitalised word is a name, and so is the capitalised word before it
+        # ("by Michael Kimmage": "Michael" stays) unless that is a verb or a function word
+        name_like = [words[i][0].isupper() and not common[i] for i in range(len(words))]
+        chars = list(line)
+        for i, m in enumerate(matches):
+            if i == 0 or not common[i]:
+                continue  # the first word, names and acronyms keep their case
+            after = i + 1 < len(words) and name_like[i + 1] and i + 1 not in protected
+            if after and not self._function_word(words[i]) and not self._verb(words[i]):
+                continue
+            chars[m.start()] = words[i][0].lower()
+        return "".join(chars)
+
+    def _verb(self, word: str) -> bool:
+        low = word.lower()
+        return any(f in self.verbs for f in _base_forms(low))
+
+    @staticmethod
+    def _function_word(word: str) -> bool:
+        return word.lower() in _FUNCTION_WORDS
+
+    def __call__(self, text: str) -> str:
+        """The text with each Title Case line in sentence case; same length, same offsets."""
+        if not any(c.isupper() for c in text):
+            return text
+        return "\n".join(self.line(line) for line in text.split("\n"))
+
+
+_CACHE: weakref.WeakKeyDictionary[Language, Callable[[str], str]] = weakref.WeakKeyDictionary()
+
+
+def normaliser_for(nlp: Language) -> Callable[[str], str]:
+    """The normaliser of a pipeline: its lemmatizer's word index and the packaged gazetteer.
+
+    A pipeline without a lookup-based lemmatizer gets the identity (nothing is lowercased).
+    """
+    cached = _CACHE.get(nlp)
+    if cached is not None:
+        return cached
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from geokg.extract.ent_lexicon import default_lexicons
+
+    common: set[str] = set(STOP_WORDS)
+    verbs: set[str] = set()
+    if "lemmatizer" in nlp.pipe_names:
+        lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+        if lookups is not None and lookups.has_table("lemma_index"):
+            index = lookups.get_table("lemma_index")
+            for words in index.values():
+                common.update(w for w in words if "_" not in w)
+            if "verb" in index:
+                verbs.update(index["verb"])
+    func: Callable[[str], str]
+    if len(common) <= len(STOP_WORDS):
+        func = str
+    else:
+        lex = default_lexicons()
+        names = [p.pattern for p in lex.patterns]
+        names.extend([*lex.countries, *lex.leaders, *lex.org_kinds])
+        names.extend(("the West", "Western"))  # the bloc is found by a rule, not a pattern
+        func = TitleCaseNormaliser(common=common, names=names, verbs=verbs)
+    _CACHE[nlp] = func
+    return func

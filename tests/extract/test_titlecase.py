@@ -1,0 +1,111 @@
+"""Title Case lines are parsed in sentence case; offsets never move."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from geokg.extract.titlecase import TitleCaseNormaliser, is_title_case, normaliser_for
+
+COMMON = {
+    "and",
+    "agree",
+    "to",
+    "restore",
+    "tie",
+    "sign",
+    "defense",
+    "pact",
+    "with",
+    "old",
+    "friend",
+}
+NAMES = {"Iran", "Egypt", "Japan", "Philippines", "the West", "Defense Pact Organization"}
+
+
+@pytest.fixture()
+def norm() -> TitleCaseNormaliser:
+    return TitleCaseNormaliser(common=COMMON, names=NAMES, verbs={"sign", "agree", "restore"})
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Iran, Egypt Agree To Restore Ties", True),
+        ("Japan Signs Defense Pact With Philippines", True),
+        ("Japan signed a defense pact with the Philippines on Monday.", False),
+        ("Iran Egypt", False),  # too short to tell
+    ],
+)
+def test_titlecase_detects_title_case(line: str, expected: bool) -> None:
+    assert is_title_case(line) is expected
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        ("Iran, Egypt Agree To Restore Ties", "Iran, Egypt agree to restore ties"),
+        ("Japan Signs Defense Pact With Philippines", "Japan signs defense pact with Philippines"),
+        # a multiword name keeps all its words
+        (
+            "Japan Signs Defense Pact Organization Treaty With Iran",
+            "Japan signs Defense Pact Organization Treaty with Iran",
+        ),
+        # a name's leading article is not part of the match: "West" stays
+        ("Old Friends Egypt And The West Sign Pact", "Old friends Egypt and The West sign pact"),
+        # an unknown capitalised word is a name, and the noun before it stays too; a verb
+        # before a name does not
+        ("Old Friend Zorbanu Signs Pact With Egypt", "Old Friend Zorbanu signs pact with Egypt"),
+        (
+            "Egypt And Iran Sign Zorbanu Pact With Japan",
+            "Egypt and Iran sign Zorbanu pact with Japan",
+        ),
+        # acronyms keep their case
+        ("NATO Signs Defense Pact With Japan Today", "NATO signs defense pact with Japan Today"),
+    ],
+)
+def test_titlecase_sentence_case(norm: TitleCaseNormaliser, line: str, expected: str) -> None:
+    assert norm(line) == expected
+
+
+def test_titlecase_keeps_length_and_other_lines(norm: TitleCaseNormaliser) -> None:
+    text = "Iran, Egypt Agree To Restore Ties\n\nThe two countries Agree on little.\n"
+    out = norm(text)
+    assert len(out) == len(text)
+    assert out.split("\n")[2] == "The two countries Agree on little."
+    assert [i for i, (a, b) in enumerate(zip(text, out, strict=True)) if a != b] == [
+        text.index("Agree"),
+        text.index("To "),
+        text.index("Restore"),
+        text.index("Ties"),
+    ]
+
+
+def test_titlecase_pipeline_without_lemma_index_is_identity() -> None:
+    from spacy.lang.en import English
+
+    assert normaliser_for(English())("Iran, Egypt Agree To Restore Ties") == (
+        "Iran, Egypt Agree To Restore Ties"
+    )
+
+
+@pytest.mark.model
+def test_titlecase_headline_relations_with_raw_offsets(tmp_path: Path, nlp: Any) -> None:
+    from dataclasses import dataclass
+
+    from geokg.extract.extractor import Extractor
+
+    @dataclass
+    class TextDocument:
+        name: str
+        text: str
+
+    raw = "Kenya, Uganda Agree To Restore Ties\n\nThe two leaders met in Nairobi on Monday.\n"
+    with Extractor(nlp=nlp) as ex:
+        result = ex.extract_one(TextDocument(name="h.txt", text=raw))
+    rels = {(r.source, r.type.value, r.target) for r in result.relations}
+    assert ("Uganda", "AGREES_WITH", "Kenya") in rels or ("Kenya", "AGREES_WITH", "Uganda") in rels
+    trigger = next(r for r in result.relations if r.type.value == "AGREES_WITH").trigger
+    assert raw[trigger.start : trigger.end] == trigger.text == "Agree"
