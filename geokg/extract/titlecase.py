@@ -32,9 +32,60 @@ _MAX_WORDS = 30
 _TITLE_SHARE = 0.75
 # words that are never part of a name, so a neighbouring name does not keep them capitalised
 _FUNCTION_WORDS = frozenset(
-    "a an the and or but nor of to in on at by for with from into onto over under after before "
-    "as amid against between among about than via is are was were be been has have had will "
-    "would can could may might must shall should do does did not".split()
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "after",
+        "before",
+        "as",
+        "amid",
+        "against",
+        "between",
+        "among",
+        "about",
+        "than",
+        "via",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "will",
+        "would",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "shall",
+        "should",
+        "do",
+        "does",
+        "did",
+        "not",
+    ]
 )
 
 
