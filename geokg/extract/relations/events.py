@@ -516,6 +516,11 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
                 )
             if passive:
                 tgt.mutual.extend(patients)
+            if not obj_tokens and not passive and cue.type.value == "SUPPORTS":
+                # "helped Kenya build a port": the helped one is the clause's subject
+                for c in v.children:
+                    if c.dep_ in ("ccomp", "xcomp") and c.pos_ in _VERB_POS:
+                        tgt.mutual.extend(ctx.children(c, "nsubj"))
         elif slot == "dative":
             tgt.directed.extend(ctx.children(v, "dative"))
         elif slot == "objmod" and required_obj is not None:
@@ -625,12 +630,17 @@ def _naming(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         objs = objs[:-1]
     for o in objs:
         complements.extend(c for c in o.children if c.dep_ == "appos")
+        # "called the claims baseless" parsed with the adjective after its noun
+        complements.extend(c for c in o.children if c.dep_ == "amod" and c.i > o.i)
     if not objs or not any(_pejorative(ctx, c) for c in complements):
         return []
     named = [o for o in objs if o not in complements]
     agents, _ = ctx.subjects(v)
     sources = ctx.args_of(agents)
     targets = ctx.args_of(named, strict=True)
+    if not targets:
+        # "called Kenya's claims baseless": the one whose act is named
+        targets = [e for o in named for e in _act_owner(ctx, o)]
     return _pairs(ctx, sources, targets, cue, v, "svo_active.v1")
 
 
@@ -748,6 +758,9 @@ def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
             ):
                 return gov, "pobj:" + prep
             if prep in _CIRCUMSTANTIAL_PREPS:
+                return gov, "pobj:" + prep
+            if prep == "with" and ctx.lemma(gov) in lex.instrument_verbs:
+                # "retaliated with tariffs on X": the subject wields the instrument
                 return gov, "pobj:" + prep
     return None, dep
 
@@ -949,7 +962,9 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if cue.requires_target_or_light and not target_ents and not light:
         return out
     if sources and target_ents:
-        out.extend(_emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=n))
+        # "could retaliate with tariffs on X": the clause's modality reaches the instrument
+        anchor = gov if light and gov is not None and via == "pobj:with" else n
+        out.extend(_emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=anchor))
     return out
 
 
@@ -1001,7 +1016,8 @@ def _relative_frame(
     ctx: SentenceContext, n: Token, cue: Cue, lem: str
 ) -> tuple[list[EntityAnnotation], _Targets] | None:
     """Participants from a relative clause with a light verb: "the partnership (that) Russia
-    forged with Turkey", "the partnerships ... are those which Russia has reached with Turkey".
+    forged with Turkey", "the partnerships ... are those which Russia has reached with Turkey",
+    or from a participle with its agent: "the sanctions imposed by Canada on Belarus".
 
     Returns:
         The relative clause's subject entities and its target slots, or ``None``.
@@ -1012,10 +1028,18 @@ def _relative_frame(
     lex = ctx.lex
     for h in holders:
         for v in h.children:
-            if v.dep_ != "relcl" or v.pos_ not in _VERB_POS:
+            if v.pos_ not in _VERB_POS or v.dep_ not in ("relcl", "acl"):
                 continue
             vl = ctx.lemma(v)
             if vl not in lex.light_verbs and vl not in lex.presupposing_verbs:
+                continue
+            if v.dep_ == "acl":
+                # "the sanctions imposed by Washington on Tehran": a participle with its agent
+                by = [o for _, o in ctx.prep_objects(v, {"by"})]
+                by += [g for c in v.children if c.dep_ == "agent" for g in c.children]
+                sources = ctx.args_of(by, strict=cue.strict)
+                if sources and v.tag_ == "VBN":
+                    return sources, _slot_targets(ctx, v, cue, lem)
                 continue
             objs = ctx.children(v, "dobj")
             if objs and not all(ctx.lemma(o) in _RELATIVE_WORDS for o in objs):

@@ -305,6 +305,7 @@ class RelationLexicon:
         self.private_nouns = words_of("private_nouns")
         self.agent_via_of = words_of("agent_via_of")
         self.agent_via_from = words_of("agent_via_from")
+        self.instrument_verbs = words_of("instrument_verbs")
         self.transparent_nouns = words_of("transparent_nouns")
         self.member_nouns = words_of("member_nouns")
         self.of_first_nouns = words_of("of_first_nouns")
