@@ -528,6 +528,11 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         elif slot == "xcomp_args" and not obj_tokens:
             extra_targets.extend(_clause_entities(ctx, v))
     tgt.extend(_slot_targets(ctx, v, cue, lem))
+    if cue.particle:
+        # "pull Russia away from China": the parser may hang the target on the particle
+        for c in v.children:
+            if c.dep_ in ("prt", "advmod") and ctx.lemma(c) in cue.particle:
+                tgt.extend(_slot_targets(ctx, c, cue, lem))
     if required_obj is not None:
         tgt.extend(_slot_targets(ctx, required_obj, cue, lem))
     if cue.target_through:
@@ -1127,9 +1132,10 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     elif dep in ("compound", "nmod", "npadvmod", "amod") and head.i in ctx.ent_at:
         referents = [ctx.ent_at[head.i]]
     elif dep == "pobj" and ctx.lemma(head) == "as" and head.head.pos_ in _VERB_POS:
-        # "Ankara has used the Turkmen as a proxy", "joined NATO as a member"
+        # "Ankara has used the Turkmen as a proxy", "joined NATO as a member"; but "X, as a
+        # member of Y, visited Z": an "as" phrase before the verb describes the subject
         gov = head.head
-        objs = ctx.children(gov, "dobj")
+        objs = ctx.children(gov, "dobj") if head.i > gov.i else []
         agents, _ = ctx.subjects(gov)
         referents = ctx.args_of(objs) if objs else ctx.args_of(agents)
         if objs:

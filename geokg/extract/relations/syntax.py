@@ -529,7 +529,25 @@ class SentenceContext:
             for c in tok.conjuncts:
                 if c.i != tok.i and self.in_sentence(c):
                     found.extend(self._own_entities(c, strict, depth + 1))
+            found.extend(self._listed_appositions(tok))
         return _unique(found)
+
+    def _listed_appositions(self, tok: Token) -> list[EntityAnnotation]:
+        """ "Mali, Burkina Faso and Niger": the parser may read a list of states as an
+        apposition with conjuncts; a state is no apposition of another state."""
+        own = self.ent_at.get(tok.i)
+        if own is None or own.label.value != "Country":
+            return []
+        out: list[EntityAnnotation] = []
+        for c in tok.children:
+            other = self.ent_at.get(c.i)
+            if c.dep_ != "appos" or other is None or other.label != own.label:
+                continue
+            if not any(g.dep_ == "cc" for g in (c, *c.conjuncts) for g in g.children):
+                continue  # "Burma, (now) Myanmar": no conjunction, maybe a real apposition
+            out.append(other)
+            out.extend(self.ent_at[g.i] for g in c.conjuncts if g.i in self.ent_at)
+        return out
 
     def args_of(self, toks: Iterable[Token], *, strict: bool = False) -> list[EntityAnnotation]:
         """:meth:`args` over several tokens, deduplicated."""
