@@ -26,6 +26,7 @@ Example:
 from __future__ import annotations
 
 import json
+import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -48,7 +49,7 @@ from geokg.extract.relations.events import event_candidates
 from geokg.extract.relations.lexicon import DEFAULT_PATTERNS_DIR, RelationLexicon
 from geokg.extract.relations.structural import leads_candidates
 from geokg.extract.relations.syntax import Candidate, SentenceContext
-from geokg.schema import MemberStatus, Modality, RelationType, is_allowed
+from geokg.schema import MemberStatus, Modality, Polarity, RelationType, is_allowed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -263,6 +264,7 @@ class RelationComponent:
         if not candidates:
             return []
         quoted: set[int] | None = None
+        sport: bool | None = None
         out: list[RelationAnnotation] = []
         doc = ctx.doc
         for c in candidates:
@@ -271,6 +273,11 @@ class RelationComponent:
                 c.source.label, rtype, c.target.label
             ):
                 continue
+            if rtype.polarity == Polarity.CONFLICTUAL:
+                if sport is None:
+                    sport = _sport_frame(ctx)
+                if sport:
+                    continue  # "Japan beat Germany 2-1 in the football tournament"
             # an endpoint resolved from an earlier sentence: a weaker inference
             context = not (ctx.start <= c.source.start < ctx.end) or not (
                 ctx.start <= c.target.start < ctx.end
@@ -342,6 +349,19 @@ class RelationComponent:
         """Inverse of :meth:`to_bytes`."""
         self.lexicon = RelationLexicon.from_json(json.loads(data.decode("utf-8")))
         return self
+
+
+_SCORE = re.compile(r"(?<![\d-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d-])")
+
+
+def _sport_frame(ctx: SentenceContext) -> bool:
+    """Whether the sentence is about sport: a sport word or a score ("2-1"). Conflict words
+    there ("beat", "defeated", "rivalry") are about games, not states."""
+    words = ctx.lex.sport_frame
+    doc = ctx.doc
+    if any(doc[i].lower_ in words for i in range(ctx.start, ctx.end)):
+        return True
+    return _SCORE.search(doc[ctx.start : ctx.end].text) is not None
 
 
 def _status(c: Candidate, rtype: RelationType) -> MemberStatus | None:

@@ -306,6 +306,7 @@ class RelationLexicon:
         self.agent_via_of = words_of("agent_via_of")
         self.agent_via_from = words_of("agent_via_from")
         self.instrument_verbs = words_of("instrument_verbs")
+        self.sport_frame = words_of("sport_frame")
         self.transparent_nouns = words_of("transparent_nouns")
         self.member_nouns = words_of("member_nouns")
         self.of_first_nouns = words_of("of_first_nouns")
