@@ -43,6 +43,7 @@ from geokg.extract.annotations import (
     ensure_extensions,
     get_entities,
 )
+from geokg.extract.relations.anaphora import KnownLeaders, title_anaphors
 from geokg.extract.relations.attributes import assess, quoted_tokens, year_of
 from geokg.extract.relations.context import Discourse
 from geokg.extract.relations.events import event_candidates
@@ -144,6 +145,8 @@ class RelationComponent:
         self._cues = {c.id: c for c in value.cues}
         self._hash_cache: tuple[Any, frozenset[int]] | None = None
         self._anaphor_cache: tuple[Any, frozenset[int]] | None = None
+        self._title_cache: tuple[Any, frozenset[int]] | None = None
+        self._offices: dict[str, tuple[str | None, str | None]] | None = None
 
     # ------------------------------------------------------------------ pipeline API
     def __call__(self, doc: Doc) -> Doc:
@@ -189,6 +192,8 @@ class RelationComponent:
         anaphors = self._anaphor_hashes(doc)
         ana_idx = [i for i, h in enumerate(arr[:, 2].tolist()) if h in anaphors]
         discourse = Discourse(doc, entities, self.lexicon, lemma_ids=lemma_ids)
+        known = KnownLeaders(self._leader_offices())
+        title_idx = [i for i, h in enumerate(arr[:, 2].tolist()) if h in self._title_hashes(doc)]
         out: list[RelationAnnotation] = []
         k = 0
         n = len(entities)
@@ -205,9 +210,13 @@ class RelationComponent:
             hi = bisect_left(cue_idx, e, lo)
             if j - k < 2 or len({x.name for x in in_sent}) < 2:
                 # one entity or none: only a cue with an anaphor ("it", "the two countries")
-                # can relate it to an entity of an earlier sentence
+                # can relate it to an entity of an earlier sentence, or a title naming its
+                # state ("the Kenyan president") to a leader mentioned before
                 a = bisect_left(ana_idx, s)
-                if lo == hi or a == len(ana_idx) or ana_idx[a] >= e:
+                b = bisect_left(title_idx, s)
+                anaphor = lo != hi and a < len(ana_idx) and ana_idx[a] < e
+                titled = j > k and b < len(title_idx) and title_idx[b] < e
+                if not (anaphor or titled):
                     continue
             ctx = SentenceContext(
                 doc,
@@ -221,8 +230,11 @@ class RelationComponent:
             )
             ctx.discourse = discourse
             ctx.index = index
-            found = self._sentence(ctx)
+            found = self._sentence(ctx, known)
             discourse.note_relations(index, [(r.source, r.target) for r in found])
+            for r in found:
+                if r.type == RelationType.LEADS and not r.context:
+                    known.note(r.source.name, r.target.name, r.role)
             out.extend(found)
         return out
 
@@ -258,9 +270,29 @@ class RelationComponent:
         setattr(doc._, RELATIONS_ATTR, self.dedupe(list(matches)))
 
     # ------------------------------------------------------------------ internals
-    def _sentence(self, ctx: SentenceContext) -> list[RelationAnnotation]:
+    def _title_hashes(self, doc: Doc) -> frozenset[int]:
+        """Lowercase-form hashes of the title heads ("president", "leaders")."""
+        strings = doc.vocab.strings
+        cached = self._title_cache
+        if cached is not None and cached[0] is strings:
+            return cached[1]
+        hashes = frozenset(strings.add(w) for w in self.lexicon.title_heads)
+        self._title_cache = (strings, hashes)
+        return hashes
+
+    def _leader_offices(self) -> dict[str, tuple[str | None, str | None]]:
+        """The leaders' gazetteer as name -> (led entity, role), loaded once."""
+        if self._offices is None:
+            from geokg.extract.ent_lexicon import default_lexicons
+
+            leaders = default_lexicons().leaders
+            self._offices = {n: (i.country, i.role) for n, i in leaders.items()}
+        return self._offices
+
+    def _sentence(self, ctx: SentenceContext, known: KnownLeaders) -> list[RelationAnnotation]:
         candidates: list[Candidate] = event_candidates(ctx)
         candidates.extend(leads_candidates(ctx))
+        candidates.extend(title_anaphors(ctx, known))
         if not candidates:
             return []
         quoted: set[int] | None = None
