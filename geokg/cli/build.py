@@ -15,6 +15,7 @@ from rich.table import Table
 from geokg.cli._common import (
     DB_DIR_OPTION,
     DEFAULT_DB_DIR,
+    META_OPTION,
     console,
     err_console,
     fail_on_error,
@@ -47,6 +48,7 @@ def build(
         typer.Option("--workers", min=1, help="Processes that parse in parallel (same output)."),
     ] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
+    meta: META_OPTION = None,
 ) -> None:
     """Extract the documents, aggregate the graph and load it (idempotent: re-runs change nothing).
 
@@ -55,6 +57,7 @@ def build(
     Neo4j's password comes from NEO4J_PASSWORD.
     """
     from geokg.extract.extractor import Extractor
+    from geokg.extract.meta import load_sidecar
     from geokg.graph.build import GraphBuilder
     from geokg.graph.store import open_store
     from geokg.runner import RunSummary, iter_extractions
@@ -64,6 +67,7 @@ def build(
     entities_by_label: Counter[str] = Counter()
     relations_by_type: Counter[str] = Counter()
     with fail_on_error():
+        sidecar = load_sidecar(meta) if meta is not None else None
         store = open_store(
             db_dir=db_dir,
             graph=graph,
@@ -94,6 +98,7 @@ def build(
                     summary=summary,
                     strict=strict,
                     on_problem=lambda m: warn(m, out=progress.console),
+                    meta=sidecar,
                 ):
                     builder.add_extraction(
                         document=result.document,
@@ -129,6 +134,7 @@ def _print_summary(
         f"documents: processed {summary.processed}, skipped {summary.skipped}, "
         f"failed {summary.failed} in {elapsed:.1f}s"
     )
+    console.print(f"dated documents: {summary.dated} of {summary.processed}")
     table = Table(title="this run", title_justify="left")
     table.add_column("entity mentions")
     table.add_column("", justify="right")
