@@ -35,7 +35,7 @@ import json
 import os
 import tempfile
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +44,7 @@ from geokg.extract.extractor import DEFAULT_BATCH_CHARS, DEFAULT_CHUNK_CHARS
 
 if TYPE_CHECKING:
     from geokg.extract.extractor import Extractor
+    from geokg.extract.meta import Sidecar
     from geokg.extract.records import DocumentExtraction
     from geokg.graph.store import GraphStore
 
@@ -76,11 +77,14 @@ class Partition:
         index: Position of the partition; names its output files.
         files: ``(name, path)`` of each file, in input order.
         problems: Inputs that could not be listed (reported, not read).
+        meta: Per file, the ``--meta`` sidecar's values (``DocumentMeta.as_dict()``) or
+            None; empty when no sidecar was given.
     """
 
     index: int
     files: tuple[tuple[str, str], ...]
     problems: tuple[str, ...] = ()
+    meta: tuple[dict[str, str | None] | None, ...] = ()
 
 
 @dataclass(slots=True)
@@ -212,6 +216,7 @@ def extract_partition(
     from geokg.errors import InputError
     from geokg.extract.extractor import DocumentFailure
     from geokg.extract.io import RawDocument, read_document
+    from geokg.extract.meta import DocumentMeta
 
     result = PartitionResult(partition.index, skipped=len(partition.problems))
     result.problems.extend(partition.problems)
@@ -219,12 +224,17 @@ def extract_partition(
     provenance: list[str] = []
 
     def documents() -> Iterator[RawDocument]:
-        for name, path in partition.files:
+        for i, (name, path) in enumerate(partition.files):
             try:
-                yield read_document(name, Path(path))
+                raw = read_document(name, Path(path))
             except InputError as e:
                 result.skipped += 1
                 result.problems.append(f"skipped {e.message}")
+                continue
+            given = partition.meta[i] if i < len(partition.meta) else None
+            if given is not None:
+                raw = replace(raw, meta=raw.meta.merged(DocumentMeta(**given)))
+            yield raw
 
     def lines() -> Iterator[str]:
         extractor = _extractor(batch_chars, chunk_chars)
@@ -266,6 +276,7 @@ def extract_distributed(
     partition_bytes: int = DEFAULT_PARTITION_BYTES,
     batch_chars: int = DEFAULT_BATCH_CHARS,
     chunk_chars: int = DEFAULT_CHUNK_CHARS,
+    meta: Sidecar | None = None,
 ) -> DistributedSummary:
     """Extract the inputs on a Dask cluster, one JSON Lines pair per partition.
 
@@ -278,6 +289,7 @@ def extract_distributed(
         partition_bytes: Input bytes per task.
         batch_chars: Characters per ``nlp.pipe`` call on the workers.
         chunk_chars: The longest chunk a document is cut into.
+        meta: A ``--meta`` sidecar: its values override what a file declares.
 
     Returns:
         The tally, partition by partition in input order.
@@ -295,6 +307,8 @@ def extract_distributed(
         raise ConfigError(f"n_workers must be at least 1, got {n_workers}")
 
     partitions = plan_partitions(paths, partition_bytes=partition_bytes)
+    if meta is not None:
+        partitions = [_with_meta(p, meta) for p in partitions]
     out_dir.mkdir(parents=True, exist_ok=True)
     for old in partition_files(out_dir):
         old.unlink()
@@ -331,6 +345,11 @@ def extract_distributed(
         json.dumps([asdict(p) for p in summary.partitions], indent=1) + "\n", encoding="utf-8"
     )
     return summary
+
+
+def _with_meta(partition: Partition, sidecar: Sidecar) -> Partition:
+    found = [sidecar.lookup(name) for name, _ in partition.files]
+    return replace(partition, meta=tuple(m.as_dict() if m else None for m in found))
 
 
 def partition_files(out_dir: Path) -> list[Path]:

@@ -7,12 +7,13 @@ counted, and the run goes on (unless ``strict``).
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from geokg.errors import ExtractionError, InputError
 from geokg.extract.extractor import DocumentFailure, Extractor
 from geokg.extract.io import InputProblem, RawDocument, iter_documents
+from geokg.extract.meta import Sidecar
 from geokg.extract.records import DocumentExtraction
 
 __all__ = ["RunSummary", "iter_extractions"]
@@ -25,6 +26,7 @@ class RunSummary:
     processed: int = 0
     skipped: int = 0
     failed: int = 0
+    dated: int = 0
     words: int = 0
     problems: list[str] = field(default_factory=list)
 
@@ -46,15 +48,17 @@ def iter_extractions(
     summary: RunSummary,
     strict: bool = False,
     on_problem: Callable[[str], None] | None = None,
+    meta: Sidecar | None = None,
 ) -> Iterator[DocumentExtraction]:
     """Yield the extraction of every good input document, tallying the bad ones.
 
     Args:
         paths: Files or folders.
         extractor: The extractor to use.
-        summary: Updated in place.
+        summary: Updated in place (``dated`` counts the documents with a date).
         strict: Raise at the first bad input or failed document.
         on_problem: Called with one message per bad input or failure.
+        meta: A ``--meta`` sidecar: its values override what a file declares, field by field.
 
     Raises:
         InputError: With ``strict``, at the first bad input.
@@ -75,6 +79,8 @@ def iter_extractions(
                     raise InputError(message)
                 report(f"skipped {message}")
                 continue
+            if meta is not None:
+                item = replace(item, meta=item.meta.merged(meta.lookup(item.name)))
             yield item
 
     for result in extractor.extract(good_documents()):
@@ -86,4 +92,6 @@ def iter_extractions(
             report(f"failed {message}")
             continue
         summary.processed += 1
+        if result.document.date is not None:
+            summary.dated += 1
         yield result

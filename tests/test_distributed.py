@@ -141,6 +141,30 @@ def test_extract_partition_reports_unreadable_files(
     assert "gone.txt" in result.problems[0]
 
 
+def test_extract_partition_applies_the_meta_sidecar(
+    tmp_path: Path, fake_extractor: Extractor
+) -> None:
+    from geokg.distributed import _with_meta
+    from geokg.extract.meta import load_sidecar
+
+    out = tmp_path / "out"
+    out.mkdir()
+    dated = tmp_path / "dated.txt"
+    dated.write_text("Russia spoke to China.", encoding="utf-8")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Iran spoke.", encoding="utf-8")
+    sidecar_path = tmp_path / "meta.csv"
+    sidecar_path.write_text("file,date,source\ndated.txt,2020-02-03,Wire\n", encoding="utf-8")
+    partition = Partition(0, (("dated.txt", str(dated)), ("plain.txt", str(plain))))
+    extract_partition(_with_meta(partition, load_sidecar(sidecar_path)), str(out))
+    docs = {e.document.name: e for e in iter_partition_extractions(out)}
+    assert docs["dated.txt"].document.date == "2020-02-03"
+    assert docs["dated.txt"].document.source == "Wire"
+    assert {e.doc_date for e in docs["dated.txt"].entities} == {"2020-02-03"}
+    assert docs["plain.txt"].document.date is None
+    assert {e.doc_date for e in docs["plain.txt"].entities} == {None}
+
+
 def test_partitions_read_back_as_the_local_extractions(
     tmp_path: Path, fake_extractor: Extractor
 ) -> None:

@@ -17,6 +17,7 @@ from geokg.errors import GeokgError
 __all__ = [
     "DB_DIR_OPTION",
     "DEFAULT_DB_DIR",
+    "META_OPTION",
     "console",
     "err_console",
     "error_line",
@@ -34,6 +35,15 @@ DB_DIR_OPTION = Annotated[
         "--db-dir",
         help="Data directory of the embedded database.",
         envvar="GEOKG_DB_DIR",
+    ),
+]
+
+META_OPTION = Annotated[
+    Path | None,
+    typer.Option(
+        "--meta",
+        help="Sidecar (CSV, TSV or JSON Lines): file name -> date, title, source, url.",
+        dir_okay=False,
     ),
 ]
 

@@ -15,11 +15,13 @@ from rich.table import Table
 from geokg.cli._common import (
     DB_DIR_OPTION,
     DEFAULT_DB_DIR,
+    META_OPTION,
     console,
     err_console,
     fail_on_error,
     warn,
 )
+from geokg.cli._output import CSV_OPTION, JSON_OPTION, Format, output_format, print_json, print_rows
 from geokg.runner import RunSummary
 
 __all__ = ["register"]
@@ -47,6 +49,9 @@ def build(
         typer.Option("--workers", min=1, help="Processes that parse in parallel (same output)."),
     ] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
+    meta: META_OPTION = None,
+    as_json: JSON_OPTION = False,
+    as_csv: CSV_OPTION = False,
 ) -> None:
     """Extract the documents, aggregate the graph and load it (idempotent: re-runs change nothing).
 
@@ -55,15 +60,18 @@ def build(
     Neo4j's password comes from NEO4J_PASSWORD.
     """
     from geokg.extract.extractor import Extractor
+    from geokg.extract.meta import load_sidecar
     from geokg.graph.build import GraphBuilder
     from geokg.graph.store import open_store
     from geokg.runner import RunSummary, iter_extractions
 
+    fmt = output_format(as_json, as_csv)
     summary = RunSummary()
     started = time.perf_counter()
     entities_by_label: Counter[str] = Counter()
     relations_by_type: Counter[str] = Counter()
     with fail_on_error():
+        sidecar = load_sidecar(meta) if meta is not None else None
         store = open_store(
             db_dir=db_dir,
             graph=graph,
@@ -94,6 +102,7 @@ def build(
                     summary=summary,
                     strict=strict,
                     on_problem=lambda m: warn(m, out=progress.console),
+                    meta=sidecar,
                 ):
                     builder.add_extraction(
                         document=result.document,
@@ -114,7 +123,10 @@ def build(
                     builder.clear()
             counts = store.counts()
     elapsed = time.perf_counter() - started
-    _print_summary(summary, entities_by_label, relations_by_type, counts, elapsed)
+    if fmt == "table":
+        _print_summary(summary, entities_by_label, relations_by_type, counts, elapsed)
+    else:
+        _print_machine_summary(fmt, summary, entities_by_label, relations_by_type, counts, elapsed)
     raise typer.Exit(code=summary.exit_code)
 
 
@@ -129,6 +141,7 @@ def _print_summary(
         f"documents: processed {summary.processed}, skipped {summary.skipped}, "
         f"failed {summary.failed} in {elapsed:.1f}s"
     )
+    console.print(f"dated documents: {summary.dated} of {summary.processed}")
     table = Table(title="this run", title_justify="left")
     table.add_column("entity mentions")
     table.add_column("", justify="right")
@@ -150,6 +163,52 @@ def _print_summary(
         str(counts.get("total_relationships", "")),
     )
     console.print(table)
+
+
+def _print_machine_summary(
+    fmt: Format,
+    summary: RunSummary,
+    entities_by_label: Counter[str],
+    relations_by_type: Counter[str],
+    counts: dict[str, object],
+    elapsed: float,
+) -> None:
+    """``--json``: one object; ``--csv``: ``section,name,count`` rows."""
+    documents = {
+        "processed": summary.processed,
+        "skipped": summary.skipped,
+        "failed": summary.failed,
+        "dated": summary.dated,
+    }
+    graph_nodes = dict(_as_counts(counts.get("nodes")))
+    graph_rels = dict(_as_counts(counts.get("relationships")))
+    if fmt == "json":
+        print_json(
+            {
+                "documents": documents,
+                "seconds": round(elapsed, 3),
+                "this_run": {
+                    "entity_mentions": dict(entities_by_label.most_common()),
+                    "relation_mentions": dict(relations_by_type.most_common()),
+                },
+                "graph": {
+                    "nodes": graph_nodes,
+                    "relationships": graph_rels,
+                    "total_nodes": counts.get("total_nodes"),
+                    "total_relationships": counts.get("total_relationships"),
+                },
+                "problems": summary.problems,
+            }
+        )
+        return
+    rows: list[list[object]] = [["documents", k, v] for k, v in documents.items()]
+    rows += [["entity_mentions", k, v] for k, v in entities_by_label.most_common()]
+    rows += [["relation_mentions", k, v] for k, v in relations_by_type.most_common()]
+    rows += [["graph_nodes", k, v] for k, v in graph_nodes.items()]
+    rows += [["graph_relationships", k, v] for k, v in graph_rels.items()]
+    rows.append(["graph_total", "nodes", counts.get("total_nodes")])
+    rows.append(["graph_total", "relationships", counts.get("total_relationships")])
+    print_rows(["section", "name", "count"], rows, fmt=fmt)
 
 
 def _add_pairs(

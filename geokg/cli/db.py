@@ -7,12 +7,13 @@ later commands reuse it, until ``geokg db stop``.
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.table import Table
 
 from geokg.cli._common import DB_DIR_OPTION, DEFAULT_DB_DIR, console, fail_on_error
+from geokg.cli._output import CSV_OPTION, JSON_OPTION, Format, output_format, print_json, print_rows
 
 __all__ = [
     "GRAPH_OPTION",
@@ -61,6 +62,25 @@ def _counts_table(counts: dict[str, object]) -> Table:
     return table
 
 
+def _counts_rows(counts: dict[str, object]) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for kind in ("nodes", "relationships"):
+        values = counts.get(kind)
+        if isinstance(values, dict):
+            rows.extend([kind, name, n] for name, n in values.items())
+    rows.append(["total", "nodes", counts.get("total_nodes", 0)])
+    rows.append(["total", "relationships", counts.get("total_relationships", 0)])
+    return rows
+
+
+def _print_status(status: dict[str, Any], fmt: Format) -> None:
+    """``--json``: the whole status object; ``--csv``: the counts as kind,name,count rows."""
+    if fmt == "json":
+        print_json(status)
+    else:
+        print_rows(["kind", "name", "count"], _counts_rows(status["counts"] or {}), fmt=fmt)
+
+
 @db_app.command("status")
 def status(
     db_dir: DB_DIR_OPTION = DEFAULT_DB_DIR,
@@ -71,31 +91,55 @@ def status(
     counts: Annotated[
         bool, typer.Option("--counts/--no-counts", help="Also show what the graph holds.")
     ] = True,
+    as_json: JSON_OPTION = False,
+    as_csv: CSV_OPTION = False,
 ) -> None:
     """Show whether the database runs (and, if it does, what it holds)."""
     from geokg.graph.store import open_store
 
+    fmt = output_format(as_json, as_csv)
     with fail_on_error():
         if neo4j_uri:
             with open_store(
                 neo4j_uri=neo4j_uri, neo4j_user=neo4j_user, neo4j_database=neo4j_database
             ) as store:
-                console.print("Neo4j: reachable")
-                if counts:
-                    console.print(_counts_table(store.counts()))
+                held = store.counts() if counts else None
+            if fmt != "table":
+                _print_status({"backend": "neo4j", "running": True, "counts": held}, fmt)
+                return
+            console.print("Neo4j: reachable")
+            if held is not None:
+                console.print(_counts_table(held))
             return
         from geokg.graph.falkor import FalkorServer, FalkorStore
 
         server = FalkorServer(db_dir)
         state = server.status()
+        held = None
+        if state.running and counts:
+            with FalkorStore(db_dir, graph=graph) as store:
+                held = store.counts()
+        if fmt != "table":
+            _print_status(
+                {
+                    "backend": "falkordb",
+                    "db_dir": str(state.db_dir),
+                    "running": state.running,
+                    "pid": state.pid if state.running else None,
+                    "socket": str(state.socket) if state.running else None,
+                    "detail": None if state.running else state.detail,
+                    "counts": held,
+                },
+                fmt,
+            )
+            return
         console.print(f"database folder: {state.db_dir}")
         if not state.running:
             console.print(f"FalkorDB: {state.detail}")
             return
         console.print(f"FalkorDB: running (pid {state.pid}, socket {state.socket})")
-        if counts:
-            with FalkorStore(db_dir, graph=graph) as store:
-                console.print(_counts_table(store.counts()))
+        if held is not None:
+            console.print(_counts_table(held))
 
 
 @db_app.command("start")

@@ -7,7 +7,14 @@ from typing import Annotated
 
 import typer
 
-from geokg.cli._common import DB_DIR_OPTION, DEFAULT_DB_DIR, console, err_console, fail_on_error
+from geokg.cli._common import (
+    DB_DIR_OPTION,
+    DEFAULT_DB_DIR,
+    META_OPTION,
+    console,
+    err_console,
+    fail_on_error,
+)
 
 __all__ = ["distributed_app", "register"]
 
@@ -35,6 +42,7 @@ def extract(
     partition_mb: Annotated[
         float, typer.Option("--partition-mb", min=0.001, help="Input megabytes per task.")
     ] = 2.0,
+    meta: META_OPTION = None,
 ) -> None:
     """Extract entity and relation mentions on a Dask cluster.
 
@@ -43,14 +51,17 @@ def extract(
     skipped or failed, 2 on a fatal error.
     """
     from geokg.distributed import extract_distributed
+    from geokg.extract.meta import load_sidecar
 
     with fail_on_error():
+        sidecar = load_sidecar(meta) if meta is not None else None
         summary = extract_distributed(
             paths,
             output,
             scheduler=scheduler,
             n_workers=workers,
             partition_bytes=int(partition_mb * 1_000_000),
+            meta=sidecar,
         )
     for message in summary.problems:
         err_console.print(f"[yellow]{message}[/]", highlight=False)

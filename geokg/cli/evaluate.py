@@ -10,6 +10,7 @@ import typer
 from rich.table import Table
 
 from geokg.cli._common import console, fail_on_error, warn
+from geokg.cli._output import output_format, print_rows
 
 __all__ = ["register"]
 
@@ -18,6 +19,9 @@ def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold .jsonl files or folders of them.")],
     docs: Annotated[Path, typer.Option("--docs", help="Folder with the documents the gold names.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    as_csv: Annotated[
+        bool, typer.Option("--csv", help="Print the precision/recall table as CSV.")
+    ] = False,
     details: Annotated[
         Path | None,
         typer.Option("--details", help="Write per-sentence differences (JSON Lines) here."),
@@ -26,6 +30,7 @@ def evaluate(
     """Score relations and entities against gold (micro P/R/F1, per type, modality accuracy)."""
     from geokg.evaluate import evaluate_documents, format_counts, load_gold
 
+    fmt = output_format(as_json, as_csv)
     with fail_on_error():
         gold_set = load_gold(gold)
         report = evaluate_documents(gold_set, docs, keep_details=details is not None)
@@ -33,8 +38,20 @@ def evaluate(
         with details.open("w", encoding="utf-8") as fh:
             for row in report.details:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")
-    if as_json:
+    if fmt == "json":
         print(json.dumps(report.as_dict()))
+        return
+    if fmt == "csv":
+        rows: list[list[object]] = []
+        for scope, counts in (
+            ("overall", {"relations": report.relations, "entities": report.entities}),
+            ("type", report.per_type),
+            ("label", report.per_label),
+        ):
+            rows.extend([scope, *line] for line in format_counts(counts))
+        print_rows(["scope", "name", "precision", "recall", "f1", "tp", "fp", "fn"], rows, fmt=fmt)
+        for err in report.errors:
+            warn(f"failed: {err}")
         return
     table = Table(title=f"geokg evaluate ({report.sentences} gold sentences)")
     for col in ("", "precision", "recall", "F1", "tp", "fp", "fn"):

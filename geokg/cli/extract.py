@@ -10,7 +10,7 @@ from typing import Annotated, TextIO
 
 import typer
 
-from geokg.cli._common import err_console, fail_on_error, warn
+from geokg.cli._common import META_OPTION, err_console, fail_on_error, warn
 
 __all__ = ["register"]
 
@@ -25,6 +25,7 @@ def extract(
         typer.Option("--workers", min=1, help="Processes that parse in parallel (same output)."),
     ] = 1,
     strict: Annotated[bool, typer.Option("--strict", help="Stop at the first bad input.")] = False,
+    meta: META_OPTION = None,
 ) -> None:
     """Extract entity and relation mentions (SCHEMA.md "The extractor's output").
 
@@ -32,10 +33,12 @@ def extract(
     is written), 2 on a fatal error, 141 when the reader of stdout closed it (``| head``).
     """
     from geokg.extract.extractor import Extractor
+    from geokg.extract.meta import load_sidecar
     from geokg.runner import RunSummary, iter_extractions
 
     summary = RunSummary()
     with fail_on_error():
+        sidecar = load_sidecar(meta) if meta is not None else None
         extractor = Extractor(workers=workers)
         out: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
         try:
@@ -45,6 +48,7 @@ def extract(
                 summary=summary,
                 strict=strict,
                 on_problem=warn,
+                meta=sidecar,
             ):
                 for record in result.records():
                     out.write(record.model_dump_json(exclude_none=False) + "\n")

@@ -6,22 +6,32 @@ Examples::
     geokg query partners --param name=Russia
     geokg query evidence --param source=Russia --param target=Turkey --param type=OPPOSES
     geokg query "MATCH (c:Country) RETURN c.name AS name LIMIT 5" --json
+    geokg query --list --csv
 """
 
 from __future__ import annotations
 
-import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
-from rich.table import Table
 
-from geokg.cli._common import DB_DIR_OPTION, DEFAULT_DB_DIR, console, fail_on_error
+from geokg.cli._common import DB_DIR_OPTION, DEFAULT_DB_DIR, console, err_console, fail_on_error
+from geokg.cli._output import (
+    CSV_OPTION,
+    JSON_OPTION,
+    Format,
+    format_cell,
+    output_format,
+    print_json,
+    print_rows,
+)
 from geokg.cli.db import GRAPH_OPTION, NEO4J_DATABASE_OPTION, NEO4J_URI_OPTION, NEO4J_USER_OPTION
 from geokg.errors import ConfigError
 
-__all__ = ["format_cell", "parse_params", "register"]
+if TYPE_CHECKING:
+    from geokg.graph.queries import QueryParam
+
+__all__ = ["parse_params", "register"]
 
 
 def parse_params(items: list[str]) -> dict[str, str]:
@@ -39,35 +49,47 @@ def parse_params(items: list[str]) -> dict[str, str]:
     return out
 
 
-def format_cell(value: Any) -> str:
-    """A value for a table cell: lists joined, maps as JSON, null empty."""
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(format_cell(v) for v in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    if isinstance(value, float):
-        return f"{value:g}"
-    return str(value)
+def _param_text(p: QueryParam) -> str:
+    return p.name if p.required else f"[{p.name}={format_cell(p.default) or 'null'}]"
 
 
-def _list_queries() -> None:
+def _list_queries(fmt: Format) -> None:
     from geokg.graph.queries import library
 
-    table = Table(title="named queries (geokg query NAME --param key=value)")
-    table.add_column("name", style="bold")
-    table.add_column("parameters")
-    table.add_column("description")
+    if fmt == "json":
+        print_json(
+            [
+                {
+                    "name": name,
+                    "title": q.title,
+                    "description": q.description,
+                    "parameters": [
+                        {
+                            "name": p.name,
+                            "type": p.type,
+                            "required": p.required,
+                            "default": None if p.required else p.default,
+                            "description": p.description,
+                        }
+                        for p in q.params
+                    ],
+                    "neo4j_form": q.neo4j is not None,
+                }
+                for name, q in library().items()
+            ]
+        )
+        return
+    rows = []
     for name, q in library().items():
-        params = []
-        for p in q.params:
-            params.append(
-                p.name if p.required else f"[{p.name}={format_cell(p.default) or 'null'}]"
-            )
         variant = " (Neo4j form on Neo4j)" if q.neo4j else ""
-        table.add_row(name, escape(" ".join(params)), escape(q.description + variant))
-    console.print(table)
+        rows.append([name, " ".join(_param_text(p) for p in q.params), q.description + variant])
+    print_rows(
+        ["name", "parameters", "description"],
+        rows,
+        fmt=fmt,
+        title="named queries (geokg query NAME --param key=value)",
+        footer=False,
+    )
 
 
 def query(
@@ -83,7 +105,8 @@ def query(
         typer.Option("--param", "-p", help="Parameter as name=value (repeatable)."),
     ] = None,
     list_: Annotated[bool, typer.Option("--list", help="List the named queries.")] = False,
-    as_json: Annotated[bool, typer.Option("--json", help="Print rows as JSON records.")] = False,
+    as_json: JSON_OPTION = False,
+    as_csv: CSV_OPTION = False,
     show: Annotated[
         bool, typer.Option("--show", help="Print the statement that is sent, then run it.")
     ] = False,
@@ -93,9 +116,13 @@ def query(
     neo4j_user: NEO4J_USER_OPTION = None,
     neo4j_database: NEO4J_DATABASE_OPTION = None,
 ) -> None:
-    """Run a named query or raw Cypher and print the rows as a table (or JSON)."""
+    """Run a named query or raw Cypher and print the rows (a table, JSON or CSV).
+
+    Rows too wide for the terminal are printed one field a line, each value whole.
+    """
+    fmt = output_format(as_json, as_csv)
     if list_:
-        _list_queries()
+        _list_queries(fmt)
         return
     if not query_text:
         raise typer.BadParameter("give a query name or a Cypher statement (or --list)")
@@ -123,20 +150,12 @@ def query(
             else:
                 statement = query_text
                 bound = {k: parse_value(v) for k, v in raw.items()}
-            if show:
-                console.print(statement, markup=False, highlight=False)
+            if show:  # on stderr where stdout carries JSON or CSV
+                out = console if fmt == "table" else err_console
+                out.print(statement, markup=False, highlight=False, soft_wrap=True)
             result = store.query(statement, bound)
-    if as_json:
-        typer.echo(json.dumps(result.records(), ensure_ascii=False, indent=1, default=str))
-        return
     title = query_text if named is not None else None
-    table = Table(title=escape(title) if title else None, show_lines=False)
-    for column in result.columns:
-        table.add_column(escape(column), overflow="fold")
-    for row in result.rows:
-        table.add_row(*(escape(format_cell(v)) for v in row))
-    console.print(table)
-    console.print(f"{len(result.rows)} row(s)", style="dim")
+    print_rows(result.columns, result.rows, fmt=fmt, title=title)
 
 
 def register(app: typer.Typer) -> None:

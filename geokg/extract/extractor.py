@@ -37,9 +37,11 @@ from typing import TYPE_CHECKING, Protocol
 from geokg.errors import ConfigError, ExtractionError
 from geokg.extract.clean import CleanText, clean_text, split_paragraphs
 from geokg.extract.coref import harmonize_document
+from geokg.extract.meta import DocumentMeta
 from geokg.extract.records import (
     DocumentExtraction,
     chunk_records,
+    date_records,
     link_sentences,
     make_document_record,
 )
@@ -68,7 +70,11 @@ DEFAULT_CHUNK_CHARS = 50_000
 
 
 class TextDocument(Protocol):
-    """What the extractor reads from an input document (e.g. ``geokg.extract.io.RawDocument``)."""
+    """What the extractor reads from an input document (e.g. ``geokg.extract.io.RawDocument``).
+
+    A document may also have a ``meta`` attribute (:class:`~geokg.extract.meta.DocumentMeta`):
+    its values go on the document record, and its date on every mention (``doc_date``).
+    """
 
     @property
     def name(self) -> str: ...  # pragma: no cover
@@ -408,7 +414,10 @@ class Extractor:
             try:
                 clean = clean_text(raw.text)
                 spans = split_paragraphs(clean, max_chars=self.chunk_chars)
-                document = make_document_record(raw.name, clean)
+                meta = getattr(raw, "meta", None)  # RawDocument has it; plain text may not
+                document = make_document_record(
+                    raw.name, clean, meta if isinstance(meta, DocumentMeta) else None
+                )
             except Exception as e:  # one broken document never sinks a batch
                 pending[seq] = _Pending(raw.name, None, [], failure=_describe(e))
                 yield []
@@ -446,6 +455,7 @@ def _assemble(state: _Pending) -> DocumentExtraction | DocumentFailure:
             rels.extend(part.relations)
             sents.extend(part.sentences)
         ents, rels = harmonize_document(ents, rels)
+        ents, rels = date_records(ents, rels, state.document.date)
         return DocumentExtraction(
             document=state.document,
             entities=ents,

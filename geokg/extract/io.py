@@ -26,6 +26,10 @@ is exactly what the file holds (``"\\r\\n"`` stays ``"\\r\\n"``: offsets index t
 
 Empty and whitespace-only files are refused too.
 
+Metadata (:attr:`RawDocument.meta`): the date, title, source and url the file declares, read
+by :mod:`geokg.extract.meta` (HTML ``<meta>``/JSON-LD/``<time>``; front matter or a dated first
+line in text, which is then blanked in ``text`` with its length kept). Never the file's mtime.
+
 HTML (``.html``, ``.htm``): the visible text is extracted with the standard library's
 :class:`html.parser.HTMLParser`: ``script``, ``style``, ``nav``, ``header``, ``footer``,
 ``aside``, ``noscript``, ``template``, ``svg``, ``form``, ``iframe`` and the ``head`` are
@@ -47,11 +51,12 @@ import os
 import re
 import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
 from geokg.errors import InputError
+from geokg.extract.meta import DocumentMeta, html_meta, text_meta
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
@@ -78,12 +83,16 @@ class RawDocument:
         text: The decoded text; for HTML the extracted visible text (offsets refer to it).
         encoding: The encoding used: ``utf-8``, ``utf-8-sig``, ``utf-16``, ``cp1252``,
             ``latin-1``.
+        meta: The date, title, source and url the file declares (HTML metadata, front
+            matter or a dated first line; see :mod:`geokg.extract.meta`). A text file's
+            header is blanked in ``text`` (same length), so it is never extracted.
     """
 
     name: str
     path: Path
     text: str
     encoding: str
+    meta: DocumentMeta = field(default_factory=DocumentMeta)
 
 
 @dataclass(frozen=True, slots=True)
@@ -290,12 +299,16 @@ def _load(name: str, path: Path) -> RawDocument | tuple[InputProblem, BaseExcept
     except ValueError as e:
         return InputProblem(name, path, str(e)), e
     if path.suffix.lower() in _HTML_SUFFIXES:
-        text = html_to_text(text.removeprefix("\ufeff"))
+        html = text.removeprefix("\ufeff")
+        meta = html_meta(html)
+        text = html_to_text(html)
         if not text:
             return InputProblem(name, path, "no visible text in the HTML page"), None
+    else:
+        meta, text = text_meta(text)
     if not text.strip(" \t\n\r\f\v\u00a0\ufeff\u200b"):
         return InputProblem(name, path, "only whitespace, no text"), None
-    return RawDocument(name=name, path=path, text=text, encoding=encoding)
+    return RawDocument(name=name, path=path, text=text, encoding=encoding, meta=meta)
 
 
 def read_document(name: str, path: Path) -> RawDocument:

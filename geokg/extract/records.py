@@ -22,8 +22,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     from geokg.extract.clean import CleanText
+    from geokg.extract.meta import DocumentMeta
 
-__all__ = ["DocumentExtraction", "chunk_records", "link_sentences", "make_document_record"]
+__all__ = [
+    "DocumentExtraction",
+    "chunk_records",
+    "date_records",
+    "link_sentences",
+    "make_document_record",
+]
 
 
 @dataclass(slots=True)
@@ -41,10 +48,31 @@ class DocumentExtraction:
         yield from self.relations
 
 
-def make_document_record(name: str, clean: CleanText) -> DocumentRecord:
-    """The provenance record of one input document."""
+def make_document_record(
+    name: str, clean: CleanText, meta: DocumentMeta | None = None
+) -> DocumentRecord:
+    """The provenance record of one input document, with its date, title, source and url."""
     digest = hashlib.sha1(clean.raw.encode("utf-8", "surrogatepass")).hexdigest()
-    return DocumentRecord(id=document_id(name), name=name, chars=len(clean.raw), sha1=digest)
+    return DocumentRecord(
+        id=document_id(name),
+        name=name,
+        chars=len(clean.raw),
+        sha1=digest,
+        **(meta.as_dict() if meta is not None else {}),
+    )
+
+
+def date_records(
+    entities: list[EntityMention], relations: list[RelationMention], date: str | None
+) -> tuple[list[EntityMention], list[RelationMention]]:
+    """The mentions with ``doc_date`` set to their document's date (unchanged without one)."""
+    if date is None:
+        return entities, relations
+    update = {"doc_date": date}
+    return (
+        [e.model_copy(update=update) for e in entities],
+        [r.model_copy(update=update) for r in relations],
+    )
 
 
 def _raw_span(clean: CleanText, start: int, end: int) -> TextSpan:

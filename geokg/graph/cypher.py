@@ -135,11 +135,17 @@ def _bound(var: str, op: str) -> str:
 
 
 def merge_documents(rows: str = ROWS) -> str:
-    """MERGE ``(:Document {id})`` rows ``{id, name, sha1, chars}``."""
+    """MERGE ``(:Document {id})`` rows ``{id, name, sha1, chars, date, title, source, url}``.
+
+    ``date``, ``title``, ``source`` and ``url`` keep the stored value where the row has none
+    (a later run without the ``--meta`` file does not erase them).
+    """
     return (
         f"UNWIND {rows} AS row\n"
         f"MERGE (d:{DOCUMENT} {{id: row.id}})\n"
-        "SET d.name = row.name, d.sha1 = row.sha1, d.chars = row.chars"
+        "SET d.name = row.name, d.sha1 = row.sha1, d.chars = row.chars,\n"
+        "    d.date = coalesce(row.date, d.date), d.title = coalesce(row.title, d.title),\n"
+        "    d.source = coalesce(row.source, d.source), d.url = coalesce(row.url, d.url)"
     )
 
 
@@ -395,7 +401,8 @@ def read_documents() -> str:
     """Every document node, ordered by id."""
     return (
         f"MATCH (d:{DOCUMENT})\n"
-        "RETURN d.id AS id, d.name AS name, d.sha1 AS sha1, d.chars AS chars\n"
+        "RETURN d.id AS id, d.name AS name, d.sha1 AS sha1, d.chars AS chars,\n"
+        "       d.date AS date, d.title AS title, d.source AS source, d.url AS url\n"
         "ORDER BY id"
     )
 

@@ -92,7 +92,16 @@ class GraphSnapshot:
             if d["sha1"] is None or d["chars"] is None:
                 continue  # known only from its sentences: the sentence rows recreate it
             batch.documents.append(
-                DocumentRecord(id=d["id"], name=d["name"] or "", chars=d["chars"], sha1=d["sha1"])
+                DocumentRecord(
+                    id=d["id"],
+                    name=d["name"] or "",
+                    chars=d["chars"],
+                    sha1=d["sha1"],
+                    date=d.get("date"),
+                    title=d.get("title"),
+                    source=d.get("source"),
+                    url=d.get("url"),
+                )
             )
         for s in self.sentences:
             batch.sentences.append(

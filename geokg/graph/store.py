@@ -300,7 +300,16 @@ def load_plan(batch: GraphBatch, *, relations: bool = True) -> list[LoadStep]:
     docs = {d.id: d for d in batch.documents}
     if docs:
         rows = [
-            {"id": d.id, "name": _clean(d.name), "sha1": d.sha1, "chars": d.chars}
+            {
+                "id": d.id,
+                "name": _clean(d.name),
+                "sha1": d.sha1,
+                "chars": d.chars,
+                "date": d.date,
+                "title": _clean(d.title),
+                "source": _clean(d.source),
+                "url": _clean(d.url),
+            }
             for d in docs.values()
         ]
         steps.append(LoadStep("documents", cypher.merge_documents(), rows))

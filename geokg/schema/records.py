@@ -58,6 +58,7 @@ class EntityMention(_Record):
     iso3: str | None = None
     sentence_start: int | None = None
     sentence_end: int | None = None
+    doc_date: str | None = None
 
 
 class RelationMention(_Record):
@@ -83,18 +84,28 @@ class RelationMention(_Record):
     role: str | None = None
     status: MemberStatus | None = None
     context: bool = False
+    doc_date: str | None = None
 
 
 ExtractionRecord = EntityMention | RelationMention
 
 
 class DocumentRecord(_Record):
-    """A document that was processed: its name (relative path), id and size."""
+    """A document that was processed: its name (relative path), id and size.
+
+    ``date`` (ISO 8601: ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``), ``title``, ``source`` and
+    ``url`` come from the input (its metadata or a ``--meta`` sidecar), never from the file's
+    mtime; each is None when the input does not say.
+    """
 
     id: str
     name: str
     chars: int = Field(ge=0)
     sha1: str
+    date: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
 
 
 class SentenceRecord(_Record):

@@ -42,6 +42,9 @@ SAMPLE_PARAMS: dict[str, dict[str, Any]] = {
     "documents_mentioning": {"name": "Turkey"},
     "neighbourhood": {"name": "Turkey"},
     "actor": {"name": "Moscow"},
+    "profile": {"name": "Moscow"},
+    "profile_relations": {"name": "Russia"},
+    "profile_evidence": {"name": "Russia"},
 }
 
 

@@ -50,14 +50,22 @@ def _mimes(cell: Any) -> set[str]:
     return out
 
 
-def test_explore_notebook_is_committed_without_outputs() -> None:
+def test_explore_notebook_is_committed_with_outputs() -> None:
     nbformat = _require("nbformat")
+    from geokg.testing.notebook import empty_sections, machine_paths
+
     nb = nbformat.read(NOTEBOOK, as_version=4)
     nbformat.validate(nb)
-    for cell in nb.cells:
-        if cell.cell_type == "code":
-            assert cell.outputs == [], cell.source[:80]
-            assert cell.execution_count is None, cell.source[:80]
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    for cell in code:
+        assert cell.outputs, f"no committed output: {cell.source[:80]!r}"
+        assert cell.execution_count is not None, cell.source[:80]
+        assert not [o for o in cell.outputs if o["output_type"] == "error"], cell.source[:80]
+        assert "execution" not in cell.metadata  # no timing noise in diffs
+    images = sum("image/png" in _mimes(c) for c in code)
+    assert images >= 3, "the charts are committed as PNG images"
+    assert empty_sections(nb) == []
+    assert machine_paths(nb) == []
 
 
 def test_explore_notebook_tags_its_key_cells() -> None:
@@ -71,36 +79,18 @@ def test_explore_notebook_tags_its_key_cells() -> None:
 
 
 @pytest.mark.slow
-def test_explore_notebook_runs_top_to_bottom(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_explore_notebook_runs_top_to_bottom() -> None:
     for name in NEEDS:
         _require(name)
-    nbformat = _require("nbformat")
-    nbclient = _require("nbclient")
-    from geokg.graph.falkor import FalkorServer
-
-    db_dir = tmp_path / "db"
-    # The kernel inherits the environment: the database goes where the test can stop it, and
-    # matplotlib draws without a display.
-    monkeypatch.setenv("GEOKG_NOTEBOOK_DB", str(db_dir))
-    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
-    monkeypatch.setenv("PYDEVD_DISABLE_FILE_VALIDATION", "1")
-    # geokg importable in the kernel also where it is not installed (a plain checkout).
-    path = os.environ.get("PYTHONPATH")
-    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(p for p in (str(REPO), path) if p))
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    client = nbclient.NotebookClient(
-        nb,
-        timeout=300,
-        kernel_name="python3",
-        resources={"metadata": {"path": str(NOTEBOOK.parent)}},
+    from geokg.testing.notebook import (
+        empty_sections,
+        execute_notebook,
+        machine_paths,
+        strip_machine_paths,
     )
+
     started = time.perf_counter()
-    try:
-        client.execute()
-    finally:
-        FalkorServer(db_dir).stop()
+    nb = execute_notebook(NOTEBOOK)  # a private database, stopped whatever happens
     elapsed = time.perf_counter() - started
     assert elapsed < 180, f"the notebook took {elapsed:.0f}s"
 
@@ -121,3 +111,6 @@ def test_explore_notebook_runs_top_to_bottom(
             assert "text/html" in mimes, f"no HTML from {cell.source[:80]!r}"
         if "check-rows" in tags:
             assert "(no rows)" not in _text(cell), f"an empty table from {cell.source[:80]!r}"
+    assert empty_sections(nb) == []
+    strip_machine_paths(nb)
+    assert machine_paths(nb) == []
