@@ -938,7 +938,14 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
                 target_ents = ctx.args_of(tgt.tokens(), strict=strict)
             light = True
             rule = "nominal_light_verb.v1"
-            if not target_ents and len(sources) >= 2 and (cue.mutual or cue.reciprocal):
+            if (
+                not target_ents
+                and not tgt.tokens()
+                and len(sources) >= 2
+                and (cue.mutual or cue.reciprocal)
+            ):
+                # "A and B ended their dispute"; but not "... a dispute with the bloc": the
+                # other party is named, though not as an entity
                 return _mutual(ctx, sources, cue, n, "mutual_subjects.v1")
         elif glem in lex.recipient_verbs and cue.type in lex.recipient_types:
             agents, _ = ctx.subjects(gov)
