@@ -47,6 +47,7 @@ from geokg.schema import (
 __all__ = [
     "Counts",
     "EvaluationReport",
+    "GoldMatcher",
     "GoldSet",
     "load_gold",
     "load_predictions",
@@ -315,6 +316,38 @@ def _place(sentences: list[GoldSentence], mid: float) -> int | None:
         if sent.start <= mid < sent.end:
             return i
     return None
+
+
+class GoldMatcher:
+    """Judge single relation mentions against a gold set, as :func:`score` matches them.
+
+    Example:
+        >>> matcher = GoldMatcher(load_gold(["gold/"]))  # doctest: +SKIP
+        >>> matcher.judge(mention)  # doctest: +SKIP
+        True
+    """
+
+    def __init__(self, gold: GoldSet) -> None:
+        self.gold = gold
+        self.names = _Names(gold.aliases)
+        self.keys: dict[tuple[str, int], set[RelKey]] = {
+            (doc, i): {
+                self.names.key(r.source, r.type.value, r.target, r.negated) for r in s.relations
+            }
+            for doc, sents in gold.sentences.items()
+            for i, s in enumerate(sents)
+        }
+
+    def judge(self, rec: RelationMention | Mapping[str, Any]) -> bool | None:
+        """True where the gold sentence holding the mention lists its key, False where it
+        does not, None where the mention falls in no annotated sentence."""
+        p = _pred(rec, self.names)
+        if p is None or not p.relation or p.doc not in self.gold.sentences:
+            return None
+        i = _place(self.gold.sentences[p.doc], p.mid)
+        if i is None:
+            return None
+        return p.key in self.keys[(p.doc, i)]
 
 
 def score(
