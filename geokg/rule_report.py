@@ -11,10 +11,11 @@ a key that two rules both find is a true positive of each.
 
 Which cue entry fired is not part of the exported record; the report appends one component,
 ``geokg_rule_probe``, after the pipeline's own, which copies each relation annotation's cue id
-into its rule string (``svo_active.v1|cue=sanction.verb``) for the report to split again.
-Rules that are not driven by a cue entry (titles, appositions, "led by", membership nouns) have
-no cue id: their cue is named by the rule family and the lemma of the trigger,
-``leads_title:president``.
+and the lemma of its trigger into the rule string (``svo_active.v1|cue=sanction.verb|lemma=
+sanction``) for the report to split again. Rules that are not driven by a ``cues.jsonl`` entry
+(titles and appositions carry the cue id ``title``; "rejected an offer" carries
+``rejected.offer``) are counted under that id and the trigger lemma, ``title:prime minister``,
+or under the rule family and the lemma where they carry none.
 
 A rule or cue entry that fires in gold sentences but never on the corpus is flagged
 *gold-only*: nothing shows that it generalises. Example sentences are taken from the corpus
@@ -29,7 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -58,26 +59,32 @@ __all__ = [
 #: The name of the component that copies cue ids into the rule string.
 PROBE = "geokg_rule_probe"
 _SEP = "|cue="
+_LEMMA = "|lemma="
 _EXAMPLE_CHARS = 220
 
 Kind = Literal["rule", "cue"]
 
 
-def split_rule(rule: str) -> tuple[str, str]:
+def split_rule(rule: str, cue_ids: Container[str] = ()) -> tuple[str, str]:
     """Split a probed rule string into the rule id and the cue entry.
 
+    Args:
+        rule: The rule string written by the ``geokg_rule_probe`` component.
+        cue_ids: The ids of the ``cues.jsonl`` entries; any other cue id (or none) is
+            qualified by the trigger lemma.
+
     Example:
-        >>> split_rule("svo_active.v1|cue=sanction.verb")
+        >>> split_rule("svo_active.v1|cue=sanction.verb|lemma=sanction", {"sanction.verb"})
         ('svo_active.v1', 'sanction.verb')
+        >>> split_rule("leads_title.v1|cue=title|lemma=prime minister")
+        ('leads_title.v1', 'title:prime minister')
     """
-    rule_id, _, cue = rule.partition(_SEP)
-    return rule_id, cue or _derived_cue(rule_id, "")
-
-
-def _derived_cue(rule: str, lemma: str) -> str:
-    """The cue name of a rule that has no cue entry: family and trigger lemma."""
-    family = rule.rsplit(".v", 1)[0]
-    return f"{family}:{lemma}" if lemma else family
+    rule_id, _, rest = rule.partition(_SEP)
+    cue, _, lemma = rest.partition(_LEMMA)
+    if cue in cue_ids:
+        return rule_id, cue
+    base = cue or rule_id.rsplit(".v", 1)[0]
+    return rule_id, f"{base}:{lemma}" if lemma else base
 
 
 def _probe(doc: Doc) -> Doc:
@@ -88,10 +95,8 @@ def _probe(doc: Doc) -> Doc:
         out = []
         for r in rels:
             cue = r.extra.get("cue", "")
-            if not cue:
-                lemma = " ".join(t.lemma_.lower() for t in doc[r.trigger_start : r.trigger_end])
-                cue = _derived_cue(r.rule, lemma)
-            out.append(dataclasses.replace(r, rule=f"{r.rule}{_SEP}{cue}"))
+            lemma = " ".join(t.lemma_.lower() for t in doc[r.trigger_start : r.trigger_end])
+            out.append(dataclasses.replace(r, rule=f"{r.rule}{_SEP}{cue}{_LEMMA}{lemma}"))
         doc._.set(RELATIONS_ATTR, out)
     return doc
 
@@ -250,6 +255,7 @@ def _firings(
     *,
     source: str,
     failures: list[str],
+    cue_ids: Container[str],
     matcher: GoldMatcher | None = None,
 ) -> Iterable[Firing]:
     from geokg.extract.extractor import DocumentFailure, Extractor
@@ -259,7 +265,7 @@ def _firings(
             failures.append(f"{result.name}: {result.reason}")
             continue
         for rec in result.relations:
-            rule, cue = split_rule(rec.rule)
+            rule, cue = split_rule(rec.rule, cue_ids)
             rec = rec.model_copy(update={"rule": rule})
             verdict = matcher.judge(rec) if matcher is not None else None
             yield Firing(rec, cue, source, verdict)
@@ -299,6 +305,7 @@ def build_report(
     if not isinstance(component, RelationComponent):
         raise EvaluationError("the pipeline has no geokg_relations component")
     lexicon = component.lexicon
+    cue_ids = frozenset(cue.id for cue in lexicon.cues)
     for cue in lexicon.cues:
         report.cues[cue.id] = RuleStats(cue.id, "cue")
     for rule in lexicon.rule_confidence:
@@ -316,7 +323,9 @@ def build_report(
             yield item
 
     if corpus:
-        for firing in _firings(pipeline, corpus_docs(), source="corpus", failures=report.failures):
+        for firing in _firings(
+            pipeline, corpus_docs(), source="corpus", failures=report.failures, cue_ids=cue_ids
+        ):
             report.add(firing, examples=examples)
     for gold_path, docs_dir in gold:
         gold_set = load_gold([gold_path])
@@ -325,7 +334,12 @@ def build_report(
         raws = _gold_documents(gold_set, Path(docs_dir))
         matcher = GoldMatcher(gold_set)
         for firing in _firings(
-            pipeline, raws, source=label, failures=report.failures, matcher=matcher
+            pipeline,
+            raws,
+            source=label,
+            failures=report.failures,
+            cue_ids=cue_ids,
+            matcher=matcher,
         ):
             report.add(firing, examples=examples)
     return report
