@@ -95,7 +95,8 @@ def _probe(doc: Doc) -> Doc:
         out = []
         for r in rels:
             cue = r.extra.get("cue", "")
-            lemma = " ".join(t.lemma_.lower() for t in doc[r.trigger_start : r.trigger_end])
+            words = doc[r.trigger_start : r.trigger_end]
+            lemma = " ".join(t.lemma_.lower().replace("\u2019", "'") for t in words)
             out.append(dataclasses.replace(r, rule=f"{r.rule}{_SEP}{cue}{_LEMMA}{lemma}"))
         doc._.set(RELATIONS_ATTR, out)
     return doc
@@ -145,6 +146,7 @@ class RuleStats:
     gold_sets: Counter[str] = field(default_factory=Counter)
     tp: int = 0
     fp: int = 0
+    listed: bool = False
 
     @property
     def gold_only(self) -> bool:
@@ -165,6 +167,7 @@ class RuleStats:
             "tp": self.tp,
             "fp": self.fp,
             "gold_only": self.gold_only,
+            "listed": self.listed,
             "examples": [{"doc": d, "sentence": s} for d, s in self.examples],
         }
 
@@ -307,10 +310,10 @@ def build_report(
     lexicon = component.lexicon
     cue_ids = frozenset(cue.id for cue in lexicon.cues)
     for cue in lexicon.cues:
-        report.cues[cue.id] = RuleStats(cue.id, "cue")
+        report.cues[cue.id] = RuleStats(cue.id, "cue", listed=True)
     for rule in lexicon.rule_confidence:
         if rule != "context.v1":  # a confidence factor, not a rule
-            report.rules[rule] = RuleStats(rule, "rule")
+            report.rules[rule] = RuleStats(rule, "rule", listed=True)
 
     def corpus_docs() -> Iterable[TextDocument]:
         for item in iter_documents(list(corpus)):
@@ -370,10 +373,31 @@ def report_markdown(report: RuleReport, *, title: str = "Rule report") -> str:
         f"Corpus: {report.corpus_documents} documents." + (f" Gold: {sets}." if gold else "")
     )
     lines.append("")
+    summaries = (
+        ("Rule ids", report.table("rule")),
+        ("Cue entries of cues.jsonl", [s for s in report.table("cue") if s.listed]),
+    )
+    for what, rows in summaries:
+        fired = sum(1 for s in rows if s.firings)
+        n_only = sum(1 for s in rows if s.gold_only)
+        silent = sum(1 for s in rows if not s.firings and not s.gold_firings)
+        lines.append(
+            f"- {what}: {len(rows)}; {fired} fire on the corpus "
+            f"({sum(s.firings for s in rows)} firings)"
+            + (f", {n_only} only in gold sentences, {silent} nowhere" if gold else "")
+            + "."
+        )
+    lines.append("")
     if gold:
-        kinds: tuple[tuple[Kind, str], ...] = (("rule", "Rule ids"), ("cue", "Cue entries"))
-        for kind, what in kinds:
-            only = report.gold_only(kind)
+        groups = (
+            ("Rule ids", report.gold_only("rule")),
+            ("Cue entries (cues.jsonl)", [s for s in report.gold_only("cue") if s.listed]),
+            (
+                "Other triggers (title words, structural rules: cue id and trigger lemma)",
+                [s for s in report.gold_only("cue") if not s.listed],
+            ),
+        )
+        for what, only in groups:
             lines.append(f"## {what} that fire only in gold sentences ({len(only)})")
             lines.append("")
             if not only:

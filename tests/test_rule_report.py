@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from geokg.evaluate import GoldMatcher, load_gold
-from geokg.rule_report import Firing, RuleReport, report_markdown, split_rule
+from geokg.rule_report import Firing, RuleReport, RuleStats, report_markdown, split_rule
 from geokg.schema import Modality, RelationMention, RelationType, TextSpan
 
 
@@ -109,6 +109,7 @@ def test_rule_report_gold_firings_tp_fp_and_gold_only_flag() -> None:
 
 def test_rule_report_markdown_lists_gold_only_without_sentences() -> None:
     report = RuleReport(corpus_documents=2, gold_sets={"voa/gold": 1})
+    report.cues["attack.verb"] = RuleStats("attack.verb", "cue", listed=True)
     gold_rec = _rec(
         "g.txt", "Peru", "ATTACKS", "Chile", (0, 20, "Peru attacked Chile."), "svo_active.v1"
     )
@@ -116,7 +117,8 @@ def test_rule_report_markdown_lists_gold_only_without_sentences() -> None:
     corpus_rec = _rec("a.txt", "Japan", "CRITICIZES", "North Korea", A2, "svo_active.v1")
     report.add(Firing(corpus_rec, "criticize.verb", "corpus"), examples=3)
     text = report_markdown(report)
-    assert "## Cue entries that fire only in gold sentences (1)" in text
+    assert "## Cue entries (cues.jsonl) that fire only in gold sentences (1)" in text
+    assert "(title words, structural rules: cue id and trigger lemma) that fire only" in text
     assert (
         "- `attack.verb` (ATTACKS): 1 firings in 1 gold sentences (voa/gold 1); tp 1, fp 0" in text
     )
