@@ -208,23 +208,26 @@ class RuleReport:
     def add(self, firing: Firing, *, examples: int) -> None:
         """Count one firing under its rule id and its cue entry."""
         rec = firing.record
-        for kind, name, rows in (
+        if firing.source != "corpus" and firing.verdict is None:
+            return  # in a gold document but outside its annotated sentences: not judged
+        entries: tuple[tuple[Kind, str, dict[str, RuleStats]], ...] = (
             ("rule", rec.rule, self.rules),
             ("cue", firing.cue, self.cues),
-        ):
+        )
+        for kind, name, rows in entries:
             stats = rows.get(name)
             if stats is None:
-                stats = rows[name] = RuleStats(name, kind)  # type: ignore[arg-type]
+                stats = rows[name] = RuleStats(name, kind)
             stats.types[rec.type.value] += 1
             if firing.source == "corpus":
                 stats.firings += 1
                 stats.documents.add(rec.doc)
                 sentence = " ".join(rec.sentence.text.split())
+                if len(sentence) > _EXAMPLE_CHARS:
+                    sentence = sentence[: _EXAMPLE_CHARS - 3] + "..."
                 if len(stats.examples) < examples and all(s != sentence for _, s in stats.examples):
-                    if len(sentence) > _EXAMPLE_CHARS:
-                        sentence = sentence[: _EXAMPLE_CHARS - 3] + "..."
                     stats.examples.append((rec.doc, sentence))
-            elif firing.verdict is not None:
+            else:
                 stats.gold_firings += 1
                 stats.gold_sets[firing.source] += 1
                 stats.gold_sentences.add((firing.source, rec.doc, rec.sentence.start))

@@ -97,6 +97,7 @@ def test_rule_report_gold_firings_tp_fp_and_gold_only_flag() -> None:
     corpus_rec = _rec("a.txt", "Japan", "CRITICIZES", "North Korea", A2, "svo_active.v1")
     report.add(Firing(corpus_rec, "criticize.verb", "corpus"), examples=3)
     attack = report.cues["attack.verb"]
+    assert attack.types == {"ATTACKS": 2}  # the unplaced firing is not counted at all
     assert (attack.gold_firings, attack.tp, attack.fp) == (2, 1, 1)
     assert len(attack.gold_sentences) == 2  # the same text in two gold sets
     assert attack.gold_sets == {"voa/gold": 1, "shared/gold": 1}
