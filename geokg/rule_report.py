@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Container, Iterable, Sequence
+from collections.abc import Callable, Container, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -283,7 +283,7 @@ def build_report(
     gold: Sequence[tuple[str | Path, str | Path]] = (),
     examples: int = 3,
     nlp: Language | None = None,
-    on_problem: Any = None,
+    on_problem: Callable[[str], None] | None = None,
 ) -> RuleReport:
     """Run the extractor over a corpus and gold sets and count every rule and cue entry.
 
