@@ -7,12 +7,26 @@ set (symmetric types in either order); duplicates count once; precision, recall 
 micro-averaged over all annotated sentences and also reported per type. Entities are scored
 the same way on ``(name, label)``; gold entity entries with ``context: true`` are not scored.
 Modality is scored as accuracy over matched relations.
+
+The matching is exactly that of the independent scorer ``shared/tools/score.py`` (a test
+checks both give the same counts on every visible gold set):
+
+- names are compared after :func:`normalize_name` (NFKC, typographic apostrophe, case, a
+  leading "the ", runs of spaces), then looked up once in the alias table, whose variants and
+  canonical names are normalised the same way;
+- symmetric types are keyed with the two normalised names in sorted order;
+- a prediction's document is its file name (``Path(doc).name``), so predictions made on a
+  folder (``sub/x.txt``) meet gold that names ``x.txt``;
+- a prediction goes to the first gold line (in file order) of its document whose span holds
+  its middle;
+- where one sentence has several predictions of one key, the last one's modality is scored;
+  where the gold lists one key twice, the last listing's modality is the gold's.
 """
 
 from __future__ import annotations
 
-import bisect
 import json
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -33,8 +47,11 @@ from geokg.schema import (
 __all__ = [
     "Counts",
     "EvaluationReport",
+    "GoldMatcher",
     "GoldSet",
     "load_gold",
+    "load_predictions",
+    "normalize_name",
     "score",
 ]
 
@@ -117,13 +134,16 @@ class EvaluationReport:
         return self.modality_correct / self.modality_matched if self.modality_matched else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        """The ``--json`` object of ``geokg evaluate``."""
+        """The ``--json`` object of ``geokg evaluate`` (modality accuracy None when nothing
+        matched, as the independent scorer writes it)."""
         return {
             "relations": self.relations.as_dict(),
             "entities": self.entities.as_dict(),
             "per_type": {k: v.as_dict() for k, v in sorted(self.per_type.items())},
             "per_label": {k: v.as_dict() for k, v in sorted(self.per_label.items())},
-            "modality_accuracy": round(self.modality_accuracy, 4),
+            "modality_accuracy": (
+                round(self.modality_accuracy, 4) if self.modality_matched else None
+            ),
             "modality_matched": self.modality_matched,
             "sentences": self.sentences,
             "errors": self.errors,
@@ -131,8 +151,8 @@ class EvaluationReport:
 
 
 def _gold_files(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted(p for p in path.glob("*.jsonl") if p.is_file())
+    if path.is_dir():  # recursive and sorted, as shared/tools/score.py reads a folder
+        return sorted(p for p in path.rglob("*.jsonl") if p.is_file())
     if path.is_file():
         return [path]
     raise EvaluationError(f"{path}: no such gold file or folder")
@@ -140,6 +160,9 @@ def _gold_files(path: Path) -> list[Path]:
 
 def load_gold(paths: Sequence[str | Path]) -> GoldSet:
     """Read gold JSON Lines files (or folders of them) and their ``aliases.json`` tables.
+
+    Sentences keep their file order (placement takes the first gold line that holds a
+    prediction, as the independent scorer does).
 
     Raises:
         EvaluationError: A file is missing or a line is not a valid gold sentence; the
@@ -168,37 +191,168 @@ def load_gold(paths: Sequence[str | Path]) -> GoldSet:
                     except ValidationError as e:
                         raise EvaluationError(f"{file}:{lineno}: not a gold sentence: {e}") from e
                     gold.sentences.setdefault(sent.doc, []).append(sent)
-    for sents in gold.sentences.values():
-        sents.sort(key=lambda s: s.start)
     return gold
 
 
+def load_predictions(path: str | Path) -> list[dict[str, Any]]:
+    """Read predicted mentions (JSON Lines, SCHEMA.md "The extractor's output").
+
+    Only the fields scoring reads are required, so the output of any system in that format
+    can be scored: ``doc`` and ``kind``; for relations ``source``, ``type``, ``target`` and
+    ``sentence`` (``start``, ``end``); for entities ``name``, ``label``, ``start``, ``end``.
+    Lines of other kinds are kept and ignored by :func:`score`.
+
+    Raises:
+        EvaluationError: The file is missing or a line is not such an object; the message
+            names the file and line.
+    """
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise EvaluationError(f"{file}: cannot read predictions: {e}") from e
+    out: list[dict[str, Any]] = []
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except ValueError as e:
+            raise EvaluationError(f"{file}:{lineno}: not JSON: {e}") from e
+        if not isinstance(row, dict):
+            raise EvaluationError(f"{file}:{lineno}: not a JSON object")
+        kind = row.get("kind")
+        need: tuple[str, ...] = ("doc",)
+        if kind == "relation":
+            need = ("doc", "source", "type", "target", "sentence")
+        elif kind == "entity":
+            need = ("doc", "name", "label")
+        missing = [k for k in need if k not in row]
+        if missing:
+            raise EvaluationError(f"{file}:{lineno}: {kind or 'mention'} without {missing}")
+        if kind == "relation" and not isinstance(row["sentence"], dict):
+            raise EvaluationError(f"{file}:{lineno}: 'sentence' is not an object")
+        out.append(row)
+    return out
+
+
+def normalize_name(name: str) -> str:
+    """The form in which scoring compares names.
+
+    NFKC, the typographic apostrophe as ``'``, lower case, one leading "the " removed and runs
+    of white space collapsed: "The  European Union" and "european union" compare equal.
+    """
+    s = unicodedata.normalize("NFKC", name or "").replace("\u2019", "'").strip().lower()
+    if s.startswith("the "):
+        s = s[len("the ") :]
+    return " ".join(s.split())
+
+
 RelKey = tuple[str, str, str, bool]
+Prediction = EntityMention | RelationMention | Mapping[str, Any]
+
+_SYMMETRIC = frozenset(t.value for t in RelationType if t.symmetric)
 
 
-def _rel_key(source: str, rtype: RelationType, target: str, negated: bool) -> RelKey:
-    if rtype.symmetric and target < source:
-        source, target = target, source
-    return source, rtype.value, target, negated
+class _Names:
+    """Normalised names through the alias table (one lookup, as the independent scorer)."""
+
+    def __init__(self, aliases: Mapping[str, str]) -> None:
+        self.table = {normalize_name(k): normalize_name(v) for k, v in aliases.items()}
+
+    def __call__(self, name: str) -> str:
+        n = normalize_name(name)
+        return self.table.get(n, n)
+
+    def key(self, source: str, rtype: str, target: str, negated: bool) -> RelKey:
+        s, t = self(source), self(target)
+        if rtype in _SYMMETRIC and t < s:
+            s, t = t, s
+        return s, rtype, t, bool(negated)
 
 
-class _Placer:
-    """Find the gold sentence containing a character offset."""
+@dataclass(frozen=True, slots=True)
+class _Pred:
+    """What scoring reads of one prediction."""
 
-    def __init__(self, sentences: list[GoldSentence]) -> None:
-        self.sentences = sentences
-        self.starts = [s.start for s in sentences]
+    doc: str
+    relation: bool
+    mid: float
+    key: RelKey | tuple[str, str]
+    modality: str = Modality.ASSERTED.value
 
-    def find(self, offset: float) -> int | None:
-        i = bisect.bisect_right(self.starts, offset) - 1
-        if i >= 0 and self.sentences[i].start <= offset < self.sentences[i].end:
+
+def _pred(rec: Prediction, names: _Names) -> _Pred | None:
+    """The scored view of a record or a prediction line (None for other kinds)."""
+    if isinstance(rec, RelationMention):
+        return _Pred(
+            Path(rec.doc).name,
+            True,
+            (rec.sentence.start + rec.sentence.end) / 2,
+            names.key(rec.source, rec.type.value, rec.target, rec.negated),
+            rec.modality.value,
+        )
+    if isinstance(rec, EntityMention):
+        key = (names(rec.name), rec.label.value)
+        return _Pred(Path(rec.doc).name, False, (rec.start + rec.end) / 2, key)
+    kind = rec.get("kind")
+    doc = Path(str(rec.get("doc", ""))).name
+    if kind == "relation":
+        sent = rec.get("sentence") or {}
+        mid = (sent.get("start", 0) + sent.get("end", 0)) / 2
+        rkey = names.key(
+            str(rec["source"]), str(rec["type"]), str(rec["target"]), rec.get("negated", False)
+        )
+        return _Pred(doc, True, mid, rkey, str(rec.get("modality", Modality.ASSERTED.value)))
+    if kind == "entity":
+        mid = (rec.get("start", 0) + rec.get("end", 0)) / 2
+        return _Pred(doc, False, mid, (names(str(rec["name"])), str(rec["label"])))
+    return None
+
+
+def _place(sentences: list[GoldSentence], mid: float) -> int | None:
+    """The first gold line (file order) whose span holds ``mid``."""
+    for i, sent in enumerate(sentences):
+        if sent.start <= mid < sent.end:
             return i
-        return None
+    return None
+
+
+class GoldMatcher:
+    """Judge single relation mentions against a gold set, as :func:`score` matches them.
+
+    Example:
+        >>> matcher = GoldMatcher(load_gold(["gold/"]))  # doctest: +SKIP
+        >>> matcher.judge(mention)  # doctest: +SKIP
+        True
+    """
+
+    def __init__(self, gold: GoldSet) -> None:
+        self.gold = gold
+        self.names = _Names(gold.aliases)
+        self.keys: dict[tuple[str, int], set[RelKey]] = {
+            (doc, i): {
+                self.names.key(r.source, r.type.value, r.target, r.negated) for r in s.relations
+            }
+            for doc, sents in gold.sentences.items()
+            for i, s in enumerate(sents)
+        }
+
+    def judge(self, rec: RelationMention | Mapping[str, Any]) -> bool | None:
+        """True where the gold sentence holding the mention lists its key, False where it
+        does not, None where the mention falls in no annotated sentence."""
+        p = _pred(rec, self.names)
+        if p is None or not p.relation or p.doc not in self.gold.sentences:
+            return None
+        i = _place(self.gold.sentences[p.doc], p.mid)
+        if i is None:
+            return None
+        return p.key in self.keys[(p.doc, i)]
 
 
 def score(
     gold: GoldSet,
-    records: Iterable[EntityMention | RelationMention],
+    records: Iterable[Prediction],
     *,
     keep_details: bool = False,
 ) -> EvaluationReport:
@@ -206,35 +360,29 @@ def score(
 
     Args:
         gold: The gold sentences and alias table.
-        records: Predicted entity and relation mentions (raw offsets).
+        records: Predicted entity and relation mentions (raw offsets): records, or the
+            objects :func:`load_predictions` reads.
         keep_details: Keep per-sentence false positives/negatives in ``details``.
 
     Returns:
         The report.
     """
-    aliases = gold.aliases
-
-    def norm(name: str) -> str:
-        return aliases.get(name, name)
-
-    placers = {doc: _Placer(sents) for doc, sents in gold.sentences.items()}
-    pred_rel: dict[tuple[str, int], dict[RelKey, list[Modality]]] = defaultdict(dict)
+    names = _Names(gold.aliases)
+    pred_rel: dict[tuple[str, int], dict[RelKey, str]] = defaultdict(dict)
     pred_ent: dict[tuple[str, int], set[tuple[str, str]]] = defaultdict(set)
     for rec in records:
-        placer = placers.get(rec.doc)
-        if placer is None:
+        p = _pred(rec, names)
+        if p is None or p.doc not in gold.sentences:
             continue
-        if isinstance(rec, RelationMention):
-            i = placer.find((rec.sentence.start + rec.sentence.end) / 2)
-            if i is None:
-                continue
-            key = _rel_key(norm(rec.source), rec.type, norm(rec.target), rec.negated)
-            pred_rel[(rec.doc, i)].setdefault(key, []).append(rec.modality)
+        i = _place(gold.sentences[p.doc], p.mid)
+        if i is None:
+            continue
+        if p.relation:
+            assert len(p.key) == 4
+            pred_rel[(p.doc, i)][p.key] = p.modality  # the last prediction's modality
         else:
-            i = placer.find((rec.start + rec.end) / 2)
-            if i is None:
-                continue
-            pred_ent[(rec.doc, i)].add((norm(rec.name), rec.label.value))
+            assert len(p.key) == 2
+            pred_ent[(p.doc, i)].add(p.key)
 
     relations, entities = Counts(), Counts()
     per_type: dict[str, Counts] = defaultdict(Counts)
@@ -245,22 +393,22 @@ def score(
     for doc, sents in gold.sentences.items():
         for i, sent in enumerate(sents):
             n += 1
-            gold_rel: dict[RelKey, Modality] = {}
-            for r in sent.relations:
-                key = _rel_key(norm(r.source), r.type, norm(r.target), r.negated)
-                gold_rel.setdefault(key, r.modality)
+            gold_rel: dict[RelKey, str] = {
+                names.key(r.source, r.type.value, r.target, r.negated): r.modality.value
+                for r in sent.relations
+            }
             predicted = pred_rel.get((doc, i), {})
             relations.add(set(predicted), set(gold_rel))
-            for t in RelationType:
-                per_type[t.value].add(
-                    {k for k in predicted if k[1] == t.value},
-                    {k for k in gold_rel if k[1] == t.value},
+            for rtype in {k[1] for k in predicted} | {k[1] for k in gold_rel}:
+                per_type[rtype].add(
+                    {k for k in predicted if k[1] == rtype},
+                    {k for k in gold_rel if k[1] == rtype},
                 )
             for key, modality in gold_rel.items():
                 if key in predicted:
                     matched += 1
-                    correct += int(predicted[key][0] == modality)
-            gold_ent = {(norm(e.name), e.label.value) for e in sent.entities if not e.context}
+                    correct += int(predicted[key] == modality)
+            gold_ent = {(names(e.name), e.label.value) for e in sent.entities if not e.context}
             pred = pred_ent.get((doc, i), set())
             entities.add(pred, gold_ent)
             for label in {lab for _, lab in gold_ent | pred}:
@@ -282,8 +430,8 @@ def score(
     return EvaluationReport(
         relations=relations,
         entities=entities,
-        per_type={k: v for k, v in per_type.items() if v.tp + v.fp + v.fn},
-        per_label=dict(per_label),
+        per_type={k: v for k, v in sorted(per_type.items()) if v.tp + v.fp + v.fn},
+        per_label=dict(sorted(per_label.items())),
         modality_matched=matched,
         modality_correct=correct,
         sentences=n,

@@ -1,4 +1,4 @@
-"""The ``geokg`` command line: extract, build, query, show, export, evaluate, db.
+"""The ``geokg`` command line: extract, build, query, show, export, evaluate, rules, db.
 
 Each sub-command lives in its own module with a ``register(app)`` function.
 """
@@ -19,9 +19,19 @@ app = typer.Typer(
 
 
 def _register_all() -> None:
-    from geokg.cli import build, db, distributed, evaluate, export, extract, query, show
+    from geokg.cli import (
+        build,
+        db,
+        distributed,
+        evaluate,
+        export,
+        extract,
+        query,
+        rules,
+        show,
+    )
 
-    for module in (extract, build, query, show, export, evaluate, db, distributed):
+    for module in (extract, build, query, show, export, evaluate, rules, db, distributed):
         module.register(app)
 
 

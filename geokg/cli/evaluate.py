@@ -17,7 +17,16 @@ __all__ = ["register"]
 
 def evaluate(
     gold: Annotated[list[Path], typer.Argument(help="Gold .jsonl files or folders of them.")],
-    docs: Annotated[Path, typer.Option("--docs", help="Folder with the documents the gold names.")],
+    docs: Annotated[
+        Path | None,
+        typer.Option("--docs", help="Folder with the documents the gold names (extracted now)."),
+    ] = None,
+    pred: Annotated[
+        Path | None,
+        typer.Option(
+            "--pred", help="Score this predictions file (geokg extract output) instead of --docs."
+        ),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     as_csv: Annotated[
         bool, typer.Option("--csv", help="Print the precision/recall table as CSV.")
@@ -27,13 +36,29 @@ def evaluate(
         typer.Option("--details", help="Write per-sentence differences (JSON Lines) here."),
     ] = None,
 ) -> None:
-    """Score relations and entities against gold (micro P/R/F1, per type, modality accuracy)."""
-    from geokg.evaluate import evaluate_documents, format_counts, load_gold
+    """Score relations and entities against gold (micro P/R/F1, per type, modality accuracy).
+
+    Matching follows SCHEMA.md "Scoring" exactly as shared/tools/score.py does.
+    """
+    from geokg.errors import EvaluationError
+    from geokg.evaluate import (
+        evaluate_documents,
+        format_counts,
+        load_gold,
+        load_predictions,
+        score,
+    )
 
     fmt = output_format(as_json, as_csv)
     with fail_on_error():
+        if (docs is None) == (pred is None):
+            raise EvaluationError("give either --docs (extract now) or --pred (a predictions file)")
         gold_set = load_gold(gold)
-        report = evaluate_documents(gold_set, docs, keep_details=details is not None)
+        if pred is not None:
+            report = score(gold_set, load_predictions(pred), keep_details=details is not None)
+        else:
+            assert docs is not None
+            report = evaluate_documents(gold_set, docs, keep_details=details is not None)
     if details is not None:
         with details.open("w", encoding="utf-8") as fh:
             for row in report.details:
@@ -64,10 +89,8 @@ def evaluate(
     for line in format_counts(report.per_label):
         table.add_row(*map(str, line))
     console.print(table)
-    console.print(
-        f"modality accuracy: {report.modality_accuracy:.3f} "
-        f"over {report.modality_matched} matched relations"
-    )
+    accuracy = f"{report.modality_accuracy:.3f}" if report.modality_matched else "n/a"
+    console.print(f"modality accuracy: {accuracy} over {report.modality_matched} matched relations")
     for err in report.errors:
         warn(f"failed: {err}")
 

@@ -940,7 +940,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
             rule = "nominal_light_verb.v1"
             if (
                 not target_ents
-                and not tgt.tokens()
+                and not any(_party_like(t) for t in tgt.tokens())
                 and len(sources) >= 2
                 and (cue.mutual or cue.reciprocal)
             ):
@@ -978,6 +978,14 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         anchor = gov if light and gov is not None and via == "pobj:with" else n
         out.extend(_emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=anchor))
     return out
+
+
+def _party_like(tok: Token) -> bool:
+    """Whether an unresolved argument still names a party ("the bloc", "its neighbours",
+    "them"), unlike a bare noun in an idiom ("with an eye on")."""
+    if tok.pos_ in ("PROPN", "PRON"):
+        return True
+    return any(c.dep_ in ("det", "poss") for c in tok.children)
 
 
 def _helped(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
