@@ -251,7 +251,8 @@ def test_event_lexicon_cameo_codes_belong_to_the_type() -> None:
         elif code.isupper() and code in PLOVER_CLASSES[rtype]:
             ok = True
         else:  # actor and agent codes describe the roles of the structural types
-            ok = rtype in STRUCTURAL and (code == "actor" or re.fullmatch(r"[A-Z]{3,6}", code))
+            agent = code == "actor" or re.fullmatch(r"[A-Z]{3,6}", code) is not None
+            ok = rtype in STRUCTURAL and agent
         if not ok:
             bad.append(_where(r) + f" {code!r}")
     assert bad == []
