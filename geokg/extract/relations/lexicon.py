@@ -16,6 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from geokg.errors import ConfigError
+from geokg.extract.relations.event_lexicon import (
+    COLUMNS,
+    EVENT_LEXICON_FILE,
+    cue_entries,
+    read_rows,
+)
 from geokg.schema import MemberStatus, RelationType
 
 __all__ = [
@@ -252,10 +258,22 @@ class RelationLexicon:
         ['ANNEXES']
     """
 
-    def __init__(self, cues: list[dict[str, Any]], words: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        cues: list[dict[str, Any]],
+        words: dict[str, Any],
+        event_rows: list[dict[str, str]] | None = None,
+    ) -> None:
         self.cue_data = cues
         self.word_data = words
-        self.cues = [Cue.from_dict(c) for c in cues]
+        self.event_rows = event_rows or []
+        covered = {
+            ("noun" if c.get("pos") == "role" else str(c.get("pos")), str(lem).lower())
+            for c in cues
+            for lem in c.get("lemmas", ())
+        }
+        generated = cue_entries(self.event_rows, covered=covered)
+        self.cues = [Cue.from_dict(c) for c in [*cues, *generated]]
         ids = [c.id for c in self.cues]
         if len(set(ids)) != len(ids):
             raise ConfigError("duplicate cue ids in cues.jsonl")
@@ -367,7 +385,9 @@ class RelationLexicon:
             words = json.loads((folder / LEXICON_FILE).read_text(encoding="utf-8"))
         except (OSError, json.JSONDecodeError) as e:
             raise ConfigError(f"cannot read relation patterns from {folder}: {e}") from e
-        return cls(cues, words)
+        events = folder / EVENT_LEXICON_FILE
+        rows = read_rows(events) if events.is_file() else []
+        return cls(cues, words, rows)
 
     def to_dir(self, path: str | Path) -> None:
         """Write the rule data as ``cues.jsonl`` and ``lexicon.json`` into a folder."""
@@ -378,12 +398,16 @@ class RelationLexicon:
         (folder / LEXICON_FILE).write_text(
             json.dumps(self.word_data, ensure_ascii=False, indent=1), encoding="utf-8"
         )
+        if self.event_rows:
+            table = ["\t".join(COLUMNS)]
+            table.extend("\t".join(r[c] for c in COLUMNS) for r in self.event_rows)
+            (folder / EVENT_LEXICON_FILE).write_text("\n".join(table) + "\n", encoding="utf-8")
 
     def to_json(self) -> dict[str, Any]:
         """The rule data as one JSON-serialisable object."""
-        return {"cues": self.cue_data, "lexicon": self.word_data}
+        return {"cues": self.cue_data, "lexicon": self.word_data, "events": self.event_rows}
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> RelationLexicon:
         """Inverse of :meth:`to_json`."""
-        return cls(list(data["cues"]), dict(data["lexicon"]))
+        return cls(list(data["cues"]), dict(data["lexicon"]), list(data.get("events", [])))
