@@ -27,8 +27,8 @@ Example:
 
 from __future__ import annotations
 
-from geokg.extract.ent_lexicon import default_lexicons
-from geokg.extract.ent_names import PersonMention, merge_people, name_words, spelled_out
+from geokg.extract.entities.lexicon import default_lexicons
+from geokg.extract.entities.names import PersonMention, merge_people, name_words, spelled_out
 from geokg.schema import EntityLabel, EntityMention, RelationMention, entity_id
 
 __all__ = ["harmonize_document"]

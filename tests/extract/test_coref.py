@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geokg.extract.coref import harmonize_document
-from geokg.extract.ent_names import (
+from geokg.extract.entities.names import (
     PersonMention,
     american_spelling,
     ascii_name,

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.model
 def ent_nlp() -> Any:
     """The pinned model plus only the entity component (independent of other components)."""
     spacy = pytest.importorskip("spacy")
-    import geokg.extract.entities  # noqa: F401  (registers the factory)
+    import geokg.extract.entities.component  # noqa: F401  (registers the factory)
     from geokg.extract.pipeline import MODEL_NAME, MODEL_VERSION
 
     try:

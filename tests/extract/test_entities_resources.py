@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from geokg.extract.ent_lexicon import PATTERNS_PATH, RESOURCES_DIR, default_lexicons
+from geokg.extract.entities.lexicon import PATTERNS_PATH, RESOURCES_DIR, default_lexicons
 
 # Misspellings of real names (the correct spelling stays in the resources).
 REMOVED_MISSPELLINGS = (
@@ -44,9 +44,11 @@ def _variants(form: str) -> set[str]:
         out.add(form.upper())
     return out
 
-RESOURCE_FILES = sorted(
-    p for p in RESOURCES_DIR.iterdir() if p.suffix in (".tsv", ".jsonl", ".json")
-) + [PATTERNS_PATH]
+
+RESOURCE_FILES = [
+    *sorted(p for p in RESOURCES_DIR.iterdir() if p.suffix in (".tsv", ".jsonl", ".json")),
+    PATTERNS_PATH,
+]
 
 
 def _forms(path: Path) -> set[str]:
