@@ -15,10 +15,10 @@ __all__ = ["acronym_candidates"]
 
 
 def acronym_candidates(doc: Doc, cands: list[Candidate], index: SurfaceIndex) -> list[Candidate]:
-    """Acronyms the text defines ("the Collective Security Treaty Organisation (CSTO)").
+    """Acronyms the text defines ("the Andean Water Council (AWC)").
 
-    Also the leading acronym of a longer organization name stands for it ("PEN America" ...
-    "PEN's mission"), unless that acronym is itself a known name.
+    Also the leading acronym of a longer organization name stands for it ("ARC Institute" ...
+    "ARC's report"), unless that acronym is itself a known name.
     """
     orgs = {c.end: c for c in cands if c.kind in ("ORG", NER_ORG)}
     defined: dict[str, str] = {}

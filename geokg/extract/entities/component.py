@@ -9,7 +9,7 @@ demonyms, metonymy, Leader vs Person and the West.
 Example:
     >>> from geokg.extract.pipeline import load_nlp
     >>> nlp = load_nlp(components=["geokg_entities"])  # doctest: +SKIP
-    >>> doc = nlp("Moscow and Ankara clashed over Syria.")  # doctest: +SKIP
+    >>> doc = nlp("Moscow and Ankara disagreed about Syria.")  # doctest: +SKIP
     >>> [(e.name, e.label.value) for e in doc._.geokg_entities]  # doctest: +SKIP
     [('Russia', 'Country'), ('Turkey', 'Country'), ('Syria', 'Country')]
 

@@ -1,4 +1,4 @@
-"""Groups named by a demonym or place and a collective noun ("Kurdish rebels", "rebels in Chad").
+"""Groups named by a demonym or place and a collective noun ("Chadian rebels", "rebels in Chad").
 
 A Group is a collective non-state actor (SCHEMA.md); "<demonym or place> [adjectives]
 <collective noun>" and "<collective noun> in <state or place>" name one.
@@ -56,7 +56,7 @@ def people_plural(word: str) -> str:
 
 
 def composite_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Candidate]:
-    """ "<demonym or place> [adjectives] <collective noun>" -> Group ("Kurdish rebels")."""
+    """ "<demonym or place> [adjectives] <collective noun>" -> Group ("Chadian rebels")."""
     group_tokens: dict[int, Candidate] = {}
     for c in cands:
         if c.kind == "GROUP":
@@ -121,17 +121,17 @@ def composite_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Ca
     return out
 
 
-# A capital here is a location, not its state ("militias in Tripoli" are no "Libya militias").
+# A capital here is a location, not its state ("militias in Kabul" are no "Afghanistan militias").
 _LOCATED_KINDS = frozenset({"COUNTRY_NAME", "PLACE", NER_PLACE})
 
 
 def located_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Candidate]:
-    """ "<collective noun> in <state or place>" -> Group ("Rebels in the Ivory Coast" ->
-    "Ivory Coast rebels", "the rebels in Darfur" -> "Darfur rebels").
+    """ "<collective noun> in <state or place>" -> Group ("Rebels in Chad" ->
+    "Chad rebels", "the militants in Idlib" -> "Idlib militants").
 
     The Group covers the collective noun alone, so the state or place stays its own mention.
     Only an acting collective (subject, conjunct, object) is named so; as the object of a
-    preposition ("fire on militants in Azerbaijan", "between rival militias in Tripoli") the
+    preposition ("raids on militants in Mali", "clashes between militias in Kabul") the
     noun phrase describes whom something concerns and names no actor.
     """
     groups = lex.wordset("group_nouns")

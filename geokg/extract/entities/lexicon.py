@@ -201,7 +201,7 @@ class Lexicons:
         return info
 
     def leader_ids(self, surface: str) -> tuple[str, ...]:
-        """The listed leaders a surface form can name ("Mitterand" -> François Mitterrand).
+        """The listed leaders a surface form can name ("Zelenskyy" -> Volodymyr Zelensky).
 
         Looks up the list's aliases and canonical names, as written and folded to ASCII.
         """

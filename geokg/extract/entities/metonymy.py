@@ -23,7 +23,7 @@ __all__ = ["resolve_metonym"]
 def _is_place_use(tok: Token, lex: Lexicons, depth: int = 0) -> bool:
     """Whether a capital/seat token is used as a location rather than as an actor."""
     doc = tok.doc
-    # "Antalya, Turkey": a city followed by its country.
+    # "Basra, Iraq": a city followed by its country.
     if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and doc[tok.i + 2].ent_type_ == "GPE":
         nxt = doc[tok.i + 2]
         if nxt.dep_ == "appos" or nxt.head.i == tok.i:

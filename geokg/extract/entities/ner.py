@@ -52,7 +52,7 @@ def ner_candidates(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> 
         ):
             label = "GPE"
         if label in ("GPE", "LOC") and end < len(doc) and doc[end].lower_ in _PLACE_SUFFIXES:
-            # "the Jaffna peninsula", "the Tyumen region": an unlisted place keeps its noun.
+            # "the Kola peninsula", "the Altai region": an unlisted place keeps its noun.
             end += 1
             span = doc[start:end]
             text = span.text
@@ -124,7 +124,7 @@ def ner_candidates(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> 
                 continue
             if len(span) == 1 and title_case_sentence(span):
                 continue
-            # "West Darfur State": a longer place name around a known place.
+            # "Greater Idlib Province": a longer place name around a known place.
             strong = bool(overlapping) and all(
                 c.kind in ("PLACE", "CAPITAL") and (c.start > start or c.end < end)
                 for c in overlapping
@@ -150,8 +150,8 @@ _LOCATING_PREPS = frozenset({"in", "near", "at", "outside", "across", "along"})
 def _person_tag_is_place(doc: Doc, ent_start: int, start: int, end: int, lex: Lexicons) -> bool:
     """Whether a one-word name the model tags PERSON is a place by its syntax.
 
-    "spanning the Rhine" (a person takes no article), "the Jaffna peninsula" (a place noun
-    follows), "a rally in Sivas" (object of a locating preposition, no title before it).
+    "crossing the Danube" (a person takes no article), "the Kola peninsula" (a place noun
+    follows), "a rally in Konya" (object of a locating preposition, no title before it).
     """
     if end - start != 1 or ent_start != start:
         return False
@@ -176,7 +176,7 @@ def _in_person_list(span: Span) -> bool:
 
 
 def person_list_gaps(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
-    """Names in a list of person names that the NER skipped ("Pushkin, Tolstoy, and Dostoevsky")."""
+    """Names in a list of person names that the NER skipped ("Gogol, Turgenev, and Bulgakov")."""
     out: list[Candidate] = []
     for tok in doc:
         if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in gaz:
@@ -214,7 +214,7 @@ def _trim_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 
 def media_names(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
-    """A name right after a media descriptor ("the news agency Ceteka") is an organization."""
+    """A name right after a media descriptor ("the news agency Tanjug") is an organization."""
     out: list[Candidate] = []
     descriptors = lex.wordset("media_descriptors")
     for tok in doc:
@@ -236,7 +236,7 @@ def media_names(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> lis
 
 
 def descriptor_places(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
-    """A name after a place noun ("the town of Samarra", "the capital Freetown") is a Place."""
+    """A name after a place noun ("the town of Kassala", "the port city Berbera") is a Place."""
     out: list[Candidate] = []
     for tok in doc:
         if tok.lower_ not in PLACE_DESCRIPTORS or tok.text[:1].isupper():

@@ -1,6 +1,6 @@
 """People: a name becomes a Leader or a Person, and aliases of one person merge.
 
-Names lose honorifics and titles; "the Assad regime" is the state the leader runs; within a
+Names lose honorifics and titles; "the Maduro regime" is the state the leader runs; within a
 Doc, short forms and spelling variants of a person join the text's fullest form.
 """
 
@@ -34,14 +34,14 @@ def resolve_person(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:
     span = doc[c.start : c.end]
     root = span.root
     leader_ids = c.ids if c.kind == "LEADER" else ()
-    # "the Assad regime" -> the state the leader runs.
+    # "the Maduro regime" -> the state the leader runs.
     if root.dep_ == "compound" and lemma(root.head) in lex.wordset("leader_org_nouns_to_state"):
         for ident in leader_ids or (c.target,):
             info = lex.leader(ident)
             if info and info.country and info.country in lex.countries:
                 return as_country(c, info.country, "leader_regime", lex)
     evidence = title_evidence(doc, c.start, c.end, lex)
-    # A listed alias may carry an honorific or title ("King Abdullah II"): the name has none.
+    # A listed alias may carry an honorific or title ("King Mohammed VI"): the name has none.
     first, last = strip_span(doc, c.start, c.end, lex) if leader_ids else (c.start, c.end)
     name_span = doc[first:last] if first < last else span
     name = ascii_name(_clean_person_name(name_span.text))
@@ -77,15 +77,15 @@ def harmonize_people(resolved: list[Resolved], lex: Lexicons) -> list[EntityAnno
     Name policy: where the text spells a person's name out (two words or more), the name is the
     text's own fullest form in the Doc (ASCII, no titles or honorifics), whatever the leader list
     writes; the list gives the name only of a bare surname or short form that the Doc never spells
-    out ("Putin" -> "Vladimir Putin"), and joins the Doc's spelling variants ("Mitterrand" after
-    "Francois Mitterand").
+    out ("Putin" -> "Vladimir Putin"), and joins the Doc's spelling variants ("Sarkozy" after
+    "Nicolas Sarkosy").
     """
     person_names = [
         r.ann.name for r in resolved if r.ann.label in (EntityLabel.LEADER, EntityLabel.PERSON)
     ]
     surnames = {n.split()[-1] for n in person_names if len(n.split()) > 1}
     for r in resolved:
-        # The small model tags a bare surname as a place ("writes Karagiannis").
+        # The small model tags a bare surname as a place ("says Papadakis").
         if r.ann.label is EntityLabel.PLACE and r.ann.rule == "ner" and r.ann.name in surnames:
             r.ann = replace(r.ann, label=EntityLabel.PERSON)
     people = [

@@ -60,7 +60,7 @@ def head_noun(tok: Token, *, max_steps: int = 6) -> tuple[Token | None, bool]:
     """The noun an adjective-like token modifies, and whether the path went through a verb.
 
     Climbs ``amod``/``compound``/``conj``/``npadvmod``/... arcs ("Syrian, Iranian, and Indian
-    partners" -> partners; "Syrian-backed militia" -> militia via the verb "backed").
+    partners" -> partners; "Iranian-backed militia" -> militia via the verb "backed").
     """
     cur = tok
     via_verb = False
@@ -81,7 +81,7 @@ def head_noun(tok: Token, *, max_steps: int = 6) -> tuple[Token | None, bool]:
             continue
     if cur is not tok and cur.pos_ in ("NOUN", "PROPN") and cur.i > tok.i:
         return cur, via_verb
-    # Tagger slips ("the pro-Russian regime" parsed flat): the next noun to the right.
+    # Tagger slips ("the pro-Chinese government" parsed flat): the next noun to the right.
     if tok.dep_ in ("amod", "compound", "nmod", "dep", "ROOT", "npadvmod"):
         doc = tok.doc
         for j in range(tok.i + 1, min(len(doc), tok.i + 4)):

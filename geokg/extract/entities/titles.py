@@ -174,8 +174,8 @@ _LEGISLATURE_NOUNS = frozenset(
 def _role_of_appos_host(tok: Token, lex: Lexicons) -> str | None:
     """The role of a noun phrase a name is in apposition to, beyond a bare title noun.
 
-    "a member of the Syrian parliament, X" -> member of parliament; the parser often hangs
-    the name on the last noun of the title's "of" phrase ("deputy governor of the Tyumen
+    "a member of the Kenyan parliament, X" -> member of parliament; the parser often hangs
+    the name on the last noun of the title's "of" phrase ("deputy governor of the Altai
     region, X" -> region), so the title before that "of" counts too.
     """
     if lemma(tok) == "member":
