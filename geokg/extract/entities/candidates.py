@@ -20,9 +20,11 @@ __all__ = [
     "COMPOSITE",
     "EAST_BLOC",
     "INTRA",
+    "LEADER_STATE",
     "NER_ORG",
     "NER_PERSON",
     "NER_PLACE",
+    "SURNAME",
     "TITLE_PERSON",
     "WEST",
     "Candidate",
@@ -45,6 +47,8 @@ EAST_BLOC = "EAST_BLOC"
 INTRA = "INTRA"
 COMPOSITE = "GROUP_COMPOSITE"
 ACRONYM = "ACRONYM"
+LEADER_STATE = "LEADER_STATE"
+SURNAME = "SURNAME"
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,9 @@ from geokg.extract.entities.ner import (
     media_names,
     ner_candidates,
     person_list_gaps,
+    surname_mentions,
 )
+from geokg.extract.entities.organs import leader_state_candidates, party_candidates
 from geokg.extract.entities.syntax import has_the
 from geokg.extract.entities.titles import title_people
 from geokg.extract.entities.west import west_candidates
@@ -94,6 +96,14 @@ def propose(
         ):
             continue
         if (
+            label == "ORG"
+            and end + 1 < len(doc)
+            and doc[end].lower_ == "of"
+            and doc[end + 1].text[:1].isupper()
+        ):
+            # "the Alliance of Small States": the alias is the start of a longer name.
+            continue
+        if (
             label == "COUNTRY_NAME"
             and end < len(doc)
             and doc[end].text in ("$", "dollars", "dollar")
@@ -104,6 +114,10 @@ def propose(
         for i in range(start, end):
             gaz_tokens.setdefault(i, []).append(c)
 
+    cands.extend(leader_state_candidates(doc, cands, lex))
+    for c in party_candidates(doc, lex, gaz_tokens):
+        cands.append(c)
+        gaz_tokens.setdefault(c.start, []).append(c)
     cands.extend(_intra_token(doc, index, lex, gaz_tokens))
     for c in west_candidates(doc, lex, gaz_tokens):
         cands.append(c)
@@ -113,6 +127,7 @@ def propose(
     cands.extend(descriptor_places(doc, gaz_tokens))
     cands.extend(media_names(doc, lex, gaz_tokens))
     cands.extend(title_people(doc, lex, gaz_tokens, cands))
+    cands.extend(surname_mentions(doc, lex, gaz_tokens, cands))
     cands.extend(acronym_candidates(doc, cands, index))
     cands.extend(composite_groups(doc, lex, cands))
     cands.extend(located_groups(doc, lex, cands))

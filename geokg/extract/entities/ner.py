@@ -8,13 +8,23 @@ descriptor ("the news agency Tanjug") or a place noun ("the town of Kassala").
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from geokg.extract.entities.candidates import NER_ORG, NER_PERSON, NER_PLACE, Candidate
+from geokg.extract.entities.candidates import (
+    NER_ORG,
+    NER_PERSON,
+    NER_PLACE,
+    SURNAME,
+    TITLE_PERSON,
+    Candidate,
+)
 from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.names import NAME_PARTICLES
 from geokg.extract.entities.syntax import (
     ACRONYM_RE,
     PLACE_DESCRIPTORS,
+    lemma,
     looks_like_name,
     only_title_words,
     strip_span,
@@ -25,7 +35,13 @@ from geokg.extract.entities.titles import title_evidence
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-__all__ = ["descriptor_places", "media_names", "ner_candidates", "person_list_gaps"]
+__all__ = [
+    "descriptor_places",
+    "media_names",
+    "ner_candidates",
+    "person_list_gaps",
+    "surname_mentions",
+]
 
 
 def ner_candidates(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
@@ -42,6 +58,8 @@ def ner_candidates(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> 
         text = span.text
         if not text[:1].isupper() or len(text) < 2 or any(ch.isdigit() for ch in text[:1]):
             continue
+        if _common_noun_code(span, lex):
+            continue
         overlapping = {c for i in range(start, end) for c in gaz.get(i, [])}
         if any(c.start == start and c.end == end for c in overlapping):
             continue
@@ -54,89 +72,139 @@ def ner_candidates(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> 
         if label in ("GPE", "LOC") and end < len(doc) and doc[end].lower_ in _PLACE_SUFFIXES:
             # "the Kola peninsula", "the Altai region": an unlisted place keeps its noun.
             end += 1
-            span = doc[start:end]
-            text = span.text
         if label == "PERSON":
-            if not looks_like_name(span) or only_title_words(span, lex):
-                continue
-            strong = span.end - span.start >= 2 and all(
-                c.kind
-                in (
-                    "CAPITAL",
-                    "PLACE",
-                    "LEADER",
-                    "GROUP_ADJ",
-                    "GROUP",
-                    "COUNTRY_PEOPLE",
-                    "PLACE_ADJ",
-                    "RELIGION_ADJ",
-                )
-                or (c.kind == "COUNTRY_NAME" and c.start > start)
-                for c in overlapping
-            )
-            if overlapping and not strong:
-                continue
-            prio = 4 if strong and overlapping else 1
-            out.append(
-                Candidate(start, end, span.start_char, span.end_char, NER_PERSON, text, prio)
-            )
+            cand = _person_candidate(doc, start, end, lex, overlapping)
         elif label == "ORG":
-            start, end = _trim_org(doc, start, end)
-            if end - start < 1:
-                continue
-            span = doc[start:end]
-            text = span.text
-            overlapping = {c for i in range(start, end) for c in gaz.get(i, [])}
-            if any(c.start == start and c.end == end for c in overlapping):
-                continue
-            words = [t.lower_ for t in span]
-            cut = next(
-                (
-                    k
-                    for k, w in enumerate(words)
-                    if w in ("of", "for", "in", "on", "against") and k > 0
-                ),
-                len(words),
-            )
-            head = words[cut - 1]
-            state_organ = head in lex.wordset("state_org_heads")
-            strong = head in lex.wordset("org_heads") and not state_organ and end - start >= 2
-            if state_organ or (overlapping and not strong):
-                continue
-            if words[-1] in lex.wordset("event_heads"):
-                continue
-            if not strong and _in_person_list(span) and looks_like_name(span):
-                out.append(
-                    Candidate(start, end, span.start_char, span.end_char, NER_PERSON, text, 1)
-                )
-                continue
-            if not strong and (not _plausible_org(span, lex) or title_case_sentence(span)):
-                continue
-            out.append(
-                Candidate(
-                    start, end, span.start_char, span.end_char, NER_ORG, text, 4 if strong else 1
-                )
-            )
+            out.extend(_org_candidates(doc, start, end, lex, gaz))
+            continue
         else:
-            if not _plausible_place(span, lex) or text.lower() in lex.wordset("directions"):
-                continue
-            if span[-1].lower_ in lex.wordset("event_heads"):
-                continue
-            if len(span) == 1 and title_case_sentence(span):
-                continue
-            # "Greater Idlib Province": a longer place name around a known place.
-            strong = bool(overlapping) and all(
-                c.kind in ("PLACE", "CAPITAL") and (c.start > start or c.end < end)
-                for c in overlapping
-            )
-            if overlapping and not strong:
-                continue
-            out.append(
-                Candidate(
-                    start, end, span.start_char, span.end_char, NER_PLACE, text, 4 if strong else 1
-                )
-            )
+            cand = _place_candidate(doc, start, end, lex, overlapping)
+        if cand is not None:
+            out.append(cand)
     return out
+
+
+# A letter code and a number ("S-400", "F-35s", "MiG-29"): a weapon or product, not a name.
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d+[A-Za-z]*$")
+# Water bodies and landforms named "<head> of <name>" ("the Bay of Bengal"): one place.
+_GEO_HEADS = frozenset(
+    {"Gulf", "Bay", "Sea", "Strait", "Straits", "Lake", "Cape", "Isle", "Isles", "Horn", "Mount"}
+)
+
+
+def _common_noun_code(span: Span, lex: Lexicons) -> bool:
+    """Whether a span is a common-noun acronym ("AI", "EVs") or a designation ("S-400")."""
+    text = span.text
+    if text.rstrip("s").isupper() and lex.has_word("common_acronyms", text):
+        return True
+    return len(span) <= 3 and bool(_DESIGNATION.match(text.replace(" ", "")))
+
+
+def _person_candidate(
+    doc: Doc, start: int, end: int, lex: Lexicons, overlapping: set[Candidate]
+) -> Candidate | None:
+    span = doc[start:end]
+    if not looks_like_name(span) or only_title_words(span, lex):
+        return None
+    strong = span.end - span.start >= 2 and all(
+        c.kind
+        in (
+            "CAPITAL",
+            "PLACE",
+            "LEADER",
+            "GROUP_ADJ",
+            "GROUP",
+            "COUNTRY_PEOPLE",
+            "PLACE_ADJ",
+            "RELIGION_ADJ",
+        )
+        or (c.kind == "COUNTRY_NAME" and c.start > start)
+        for c in overlapping
+    )
+    if overlapping and not strong:
+        return None
+    prio = 4 if strong and overlapping else 1
+    return Candidate(start, end, span.start_char, span.end_char, NER_PERSON, span.text, prio)
+
+
+def _org_candidates(
+    doc: Doc, start: int, end: int, lex: Lexicons, gaz: dict[int, list[Candidate]]
+) -> list[Candidate]:
+    """An NER organization span; "A's B" ("the university's law school") is two names."""
+    start, end = _trim_org(doc, start, end)
+    poss = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")), None)
+    parts = [(start, end)] if poss is None else [(start, poss), (poss + 1, end)]
+    out: list[Candidate] = []
+    for a, b in parts:
+        cand = _org_candidate(doc, a, b, lex, gaz)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+def _org_candidate(
+    doc: Doc, start: int, end: int, lex: Lexicons, gaz: dict[int, list[Candidate]]
+) -> Candidate | None:
+    if end - start < 1:
+        return None
+    overlapping = {c for i in range(start, end) for c in gaz.get(i, [])}
+    if any(c.start == start and c.end == end for c in overlapping):
+        return None
+    words = [t.lower_ for t in doc[start:end]]
+    cut = next(
+        (k for k, w in enumerate(words) if w in ("of", "for", "in", "on", "against") and k > 0),
+        len(words),
+    )
+    head = words[cut - 1]
+    state_organ = head in lex.wordset("state_org_heads")
+    strong = head in lex.wordset("org_heads") and not state_organ and end - start >= 2
+    if state_organ or (overlapping and not strong):
+        return None
+    if words[-1] in lex.wordset("event_heads"):
+        return None
+    span = doc[start:end]
+    if only_title_words(span, lex):
+        return None
+    if not strong and looks_like_name(span) and (_in_person_list(span) or _person_appos(span, lex)):
+        return Candidate(start, end, span.start_char, span.end_char, NER_PERSON, span.text, 1)
+    if not strong and (not _plausible_org(span, lex) or title_case_sentence(span)):
+        return None
+    prio = 4 if strong else 1
+    return Candidate(start, end, span.start_char, span.end_char, NER_ORG, span.text, prio)
+
+
+def _person_appos(span: Span, lex: Lexicons) -> bool:
+    """Whether a name has a person noun in apposition ("X, a professor of law, said")."""
+    nouns = lex.wordset("person_appositives")
+    root = span.root
+    linked = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos" and not (span.start <= root.head.i < span.end):
+        linked.append(root.head)
+    return any(lemma(t) in nouns for t in linked)
+
+
+def _place_candidate(
+    doc: Doc, start: int, end: int, lex: Lexicons, overlapping: set[Candidate]
+) -> Candidate | None:
+    span = doc[start:end]
+    text = span.text
+    if not _plausible_place(span, lex) or text.lower() in lex.wordset("directions"):
+        return None
+    if span[-1].lower_ in lex.wordset("event_heads"):
+        return None
+    if len(span) == 1 and title_case_sentence(span):
+        return None
+    # "Greater Idlib Province": a longer place name around a known place; "the Gulf of Aden"
+    # style names hold a known name after "of".
+    geo = len(span) >= 3 and span[0].text in _GEO_HEADS and span[1].lower_ == "of"
+    strong = bool(overlapping) and all(
+        (c.kind in ("PLACE", "CAPITAL") or geo) and (c.start > start or c.end < end)
+        for c in overlapping
+    )
+    if overlapping and not strong:
+        return None
+    prio = 4 if strong else 1
+    return Candidate(start, end, span.start_char, span.end_char, NER_PLACE, text, prio)
 
 
 _PLACE_SUFFIXES = frozenset(
@@ -275,3 +343,49 @@ def _plausible_place(span: Span, lex: Lexicons) -> bool:
     if len(words) > 1 and words[-1].lower_ in _PLACE_SUFFIXES:
         words = words[:-1]
     return all(t.text[:1].isupper() or t.lower_ in ("of", "and", "al", "el", "de") for t in words)
+
+
+def surname_mentions(
+    doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]], cands: list[Candidate]
+) -> list[Candidate]:
+    """A bare surname of a person the Doc names in full ("Ana Lopez ... Lopez said").
+
+    The small model often misses a lone surname in a short sentence; a capitalised token equal
+    to the last word of a full person name elsewhere in the Doc is that person (the people
+    rules then give it the full name). A token inside another name, a gazetteer name or a
+    longer candidate is left alone.
+    """
+    surnames: set[str] = set()
+    for c in cands:
+        if c.kind not in (NER_PERSON, TITLE_PERSON, "LEADER"):
+            continue
+        words = [t for t in doc[c.start : c.end] if not t.is_punct]
+        last = words[-1] if words else None
+        if (
+            last is not None
+            and len(words) >= 2
+            and len(last.text) > 2
+            and last.text[:1].isupper()
+            and last.lower_ not in NAME_PARTICLES
+            and not lex.is_title_word(last.lower_)
+        ):
+            surnames.add(last.text)
+    if not surnames:
+        return []
+    taken = {
+        i
+        for c in cands
+        if c.kind not in (NER_ORG, NER_PLACE) or c.length > 1
+        for i in range(c.start, c.end)
+    }
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.text not in surnames or tok.i in taken or tok.i in gaz:
+            continue
+        neighbours = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+        if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+            continue
+        out.append(
+            Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), SURNAME, tok.text, 2)
+        )
+    return out

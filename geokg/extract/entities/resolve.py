@@ -15,9 +15,11 @@ from geokg.extract.entities.candidates import (
     COMPOSITE,
     EAST_BLOC,
     INTRA,
+    LEADER_STATE,
     NER_ORG,
     NER_PERSON,
     NER_PLACE,
+    SURNAME,
     TITLE_PERSON,
     WEST,
     Candidate,
@@ -98,6 +100,8 @@ def resolve_one(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:
     if kind == NER_ORG:
         name = american_spelling(c.target)
         return Resolved(annotation(c, EntityLabel.ORGANIZATION, name, "ner", lex))
+    if kind == LEADER_STATE:
+        return as_country(c, c.target, "leader_regime", lex)
     if kind == EAST_BLOC:
         return Resolved(annotation(c, EntityLabel.ORGANIZATION, c.target, "west", lex, "bloc"))
     if kind == "PLACE":
@@ -134,6 +138,6 @@ def resolve_one(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:
         return None
     if kind == WEST:
         return resolve_west(doc, c, lex)
-    if kind in ("LEADER", NER_PERSON, TITLE_PERSON):
+    if kind in ("LEADER", NER_PERSON, TITLE_PERSON, SURNAME):
         return resolve_person(doc, c, lex)
     return None
