@@ -43,6 +43,16 @@ def _is_place_use(tok: Token, lex: Lexicons, depth: int = 0) -> bool:
     head = tok.head
     if dep in ("nsubj", "nsubjpass", "agent", "expl"):
         return False
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text in ("-", "–"):
+        after = doc[tok.i + 2]
+        # "a Lima-based group": the city where something sits.
+        if after.lower_ in ("based", "born", "headquartered", "area"):
+            return True
+        # "the Lima-Quito talks": a pair of states.
+        if after.pos_ == "PROPN" and after.text[:1].isupper():
+            return False
+    if tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and doc[tok.i - 2].pos_ == "PROPN":
+        return False
     if dep == "poss":
         return lemma(head) in lex.wordset("place_nouns")
     if dep in ("compound", "nmod", "amod"):
@@ -83,6 +93,14 @@ def _is_place_use(tok: Token, lex: Lexicons, depth: int = 0) -> bool:
 def resolve_metonym(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:
     """A capital or seat: its state when it acts, else a Place (capital) or nothing (seat)."""
     tok = doc[c.start : c.end].root
+    head = tok.head
+    if (
+        tok.dep_ == "compound"
+        and head.text[:1].isupper()
+        and head.lower_ in lex.wordset("event_heads")
+    ):
+        # "the Lima Declaration": part of a document's or event's name.
+        return None
     place = _is_place_use(tok, lex)
     if c.kind == "SEAT":
         if place and tok.dep_ == "pobj":

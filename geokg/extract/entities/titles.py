@@ -150,20 +150,40 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
     root = span.root
     for child in root.children:
         if child.dep_ == "appos" and (child.i < start or child.i >= end):
-            role = _role_of_np(child, lex)
-            if role:
-                out.append(TitleEvidence(child.i, child.i + 1, role, "appos"))
-                return out
+            for noun in (child, *(c for c in child.children if c.dep_ == "conj")):
+                role = _role_of_np(noun, lex)
+                if role and not _held_at_institution(noun, lex):
+                    out.append(TitleEvidence(noun.i, noun.i + 1, role, "appos"))
+                    return out
     if root.dep_ in ("appos", "compound") and not (start <= root.head.i < end):
-        role = _role_of_np(root.head, lex) or (
-            _role_of_appos_host(root.head, lex) if root.dep_ == "appos" else None
+        host = root.head
+        role = _role_of_np(host, lex) or (
+            _role_of_appos_host(host, lex) if root.dep_ == "appos" else None
         )
-        if role:
-            out.append(TitleEvidence(root.head.i, root.head.i + 1, role, "appos"))
+        if role and not (root.dep_ == "appos" and _held_at_institution(host, lex)):
+            out.append(TitleEvidence(host.i, host.i + 1, role, "appos"))
             return out
     if root.dep_ == "pobj" and root.head.lower_ == "by" and lemma(root.head.head) == "lead":
         out.append(TitleEvidence(root.head.head.i, root.head.head.i + 1, "leader", "led_by"))
     return out
+
+
+def _held_at_institution(noun: Token, lex: Lexicons) -> bool:
+    """Whether a role noun is held at a non-state institution ("vice president at the X Institute").
+
+    A title in apposition makes a person a Leader only as a state or organization office; "at"
+    or "with" a university, think tank, company or research group names a private post.
+    """
+    heads = lex.wordset("institution_heads")
+    for prep in noun.subtree:
+        if prep.dep_ != "prep" or prep.lower_ not in ("at", "with", "of"):
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and any(
+                lemma(t) in heads and t.text[:1].isupper() for t in obj.subtree
+            ):
+                return True
+    return False
 
 
 _LEGISLATURE_NOUNS = frozenset(
