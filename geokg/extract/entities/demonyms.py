@@ -21,7 +21,7 @@ __all__ = ["resolve_demonym_adj", "resolve_demonym_people"]
 
 def _private_head(tok: Token, head: Token, lex: Lexicons) -> bool:
     private = lex.wordset("private_people_nouns")
-    if lemma(head) in private or head.lower_ in private:
+    if lemma(head) in private or head.lower_ in private or head.lower_.endswith("ologist"):
         return True
     return any(
         lemma(t) in private

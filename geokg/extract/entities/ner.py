@@ -69,6 +69,14 @@ def ner_candidates(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> 
             and _person_tag_is_place(doc, ent.start, start, end, lex)
         ):
             label = "GPE"
+        if (
+            label in ("GPE", "LOC")
+            and not overlapping
+            and end - start >= 2
+            and any(e.how == "prefix" for e in title_evidence(doc, start, end, lex))
+        ):
+            # "the presidential adviser Jan Kowal" tagged as a place: the title decides.
+            label = "PERSON"
         if label in ("GPE", "LOC") and end < len(doc) and doc[end].lower_ in _PLACE_SUFFIXES:
             # "the Kola peninsula", "the Altai region": an unlisted place keeps its noun.
             end += 1
@@ -156,13 +164,25 @@ def _org_candidate(
         len(words),
     )
     head = words[cut - 1]
-    state_organ = head in lex.wordset("state_org_heads")
+    state_organ = head in lex.wordset("state_org_heads") and not (
+        lex.wordset("armed_group_words") & set(words)
+    )
     strong = head in lex.wordset("org_heads") and not state_organ and end - start >= 2
     if state_organ or (overlapping and not strong):
         return None
     if words[-1] in lex.wordset("event_heads"):
         return None
     span = doc[start:end]
+    nxt = doc[end] if end < len(doc) else None
+    if (
+        not strong
+        and nxt is not None
+        and nxt.tag_ == "NNS"
+        and nxt.text.islower()
+        and span.root.head.i == nxt.i
+    ):
+        # "Social-Liberal parties": a name-like adjective before a plural common noun.
+        return None
     if only_title_words(span, lex):
         return None
     if not strong and looks_like_name(span) and (_in_person_list(span) or _person_appos(span, lex)):
@@ -273,7 +293,7 @@ def person_list_gaps(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candidat
 def _trim_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut an organization span at a bracket and drop trailing lower-case descriptors."""
     for k in range(start, end):
-        if doc[k].text in ("(", "[", "“", '"', "``"):
+        if doc[k].text in ("(", "[", "“", '"', "``") or (k > start and doc[k].is_sent_start):
             end = k
             break
     while end > start + 1 and (doc[end - 1].text[:1].islower() or doc[end - 1].is_punct):
