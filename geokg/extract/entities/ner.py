@@ -164,10 +164,9 @@ def _org_candidate(
         len(words),
     )
     head = words[cut - 1]
-    state_organ = head in lex.wordset("state_org_heads") and not (
-        lex.wordset("armed_group_words") & set(words)
-    )
-    strong = head in lex.wordset("org_heads") and not state_organ and end - start >= 2
+    armed = bool(lex.wordset("armed_group_words") & set(words))
+    state_organ = head in lex.wordset("state_org_heads") and not armed
+    strong = (head in lex.wordset("org_heads") or armed) and not state_organ and end - start >= 2
     if state_organ or (overlapping and not strong):
         return None
     if words[-1] in lex.wordset("event_heads"):
@@ -293,7 +292,16 @@ def person_list_gaps(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candidat
 def _trim_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Cut an organization span at a bracket and drop trailing lower-case descriptors."""
     for k in range(start, end):
-        if doc[k].text in ("(", "[", "“", '"', "``") or (k > start and doc[k].is_sent_start):
+        if (
+            doc[k].text in ("(", "[", "“", '"', "``")
+            or (k > start and doc[k].is_sent_start)
+            or (
+                k > start
+                and doc[k - 1].text.endswith(".")
+                and doc[k].tag_ in ("NN", "NNS")
+                and doc[k].lemma_.islower()
+            )
+        ):
             end = k
             break
     while end > start + 1 and (doc[end - 1].text[:1].islower() or doc[end - 1].is_punct):
