@@ -129,7 +129,8 @@ def _person_candidate(
         or (c.kind == "COUNTRY_NAME" and c.start > start)
         for c in overlapping
     )
-    if overlapping and not strong:
+    if overlapping and not (strong and not title_case_sentence(span)):
+        # In a headline every word is capitalised: the listed name, not the longer span.
         return None
     prio = 4 if strong and overlapping else 1
     return Candidate(start, end, span.start_char, span.end_char, NER_PERSON, span.text, prio)

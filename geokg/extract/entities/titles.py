@@ -208,7 +208,7 @@ def _role_of_appos_host(tok: Token, lex: Lexicons) -> str | None:
                     ):
                         return "member of parliament"
         return None
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.i != tok.i:
+    if tok.dep_ == "pobj" and tok.head.lower_ in ("of", "to") and tok.head.head.i != tok.i:
         return _role_of_np(tok.head.head, lex)
     return None
 
