@@ -97,7 +97,7 @@ def resolve_metonym(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:
     if (
         tok.dep_ == "compound"
         and head.text[:1].isupper()
-        and head.lower_ in lex.wordset("event_heads")
+        and head.lower_ in lex.wordset("document_heads")
     ):
         # "the Lima Declaration": part of a document's or event's name.
         return None

@@ -142,6 +142,8 @@ def _org_candidates(
     """An NER organization span; "A's B" ("the university's law school") is two names."""
     start, end = _trim_org(doc, start, end)
     poss = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")), None)
+    if poss is not None and end - poss - 1 < 2:
+        poss = None
     parts = [(start, end)] if poss is None else [(start, poss), (poss + 1, end)]
     out: list[Candidate] = []
     for a, b in parts:
@@ -180,10 +182,12 @@ def _org_candidate(
         and nxt.tag_ == "NNS"
         and nxt.text.islower()
         and span.root.head.i == nxt.i
+        and (doc[end - 1].tag_ == "JJ" or doc[end - 1].lower_.endswith(("ic", "al", "an")))
     ):
         # "Social-Liberal parties": a name-like adjective before a plural common noun.
         return None
-    if only_title_words(span, lex):
+    if not strong and only_title_words(span, lex):
+        # "National Security Adviser" tagged as an organization: a title, not a name.
         return None
     if not strong and looks_like_name(span) and (_in_person_list(span) or _person_appos(span, lex)):
         return Candidate(start, end, span.start_char, span.end_char, NER_PERSON, span.text, 1)

@@ -175,14 +175,21 @@ def _held_at_institution(noun: Token, lex: Lexicons) -> bool:
     or "with" a university, think tank, company or research group names a private post.
     """
     heads = lex.wordset("institution_heads")
-    for prep in noun.subtree:
-        if prep.dep_ != "prep" or prep.lower_ not in ("at", "with", "of"):
-            continue
-        for obj in prep.children:
-            if obj.dep_ == "pobj" and any(
-                lemma(t) in heads and t.text[:1].isupper() for t in obj.subtree
-            ):
+    nouns = [noun]
+    for _ in range(3):
+        objs = [
+            obj
+            for n in nouns
+            for prep in n.children
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "with", "of")
+            for obj in prep.children
+            if obj.dep_ == "pobj"
+        ]
+        for obj in objs:
+            name = [t for t in obj.lefts if t.dep_ in ("compound", "amod")] + [obj]
+            if any(lemma(t) in heads and t.text[:1].isupper() for t in name):
                 return True
+        nouns = objs
     return False
 
 
