@@ -17,13 +17,13 @@ from geokg.extract.entities.acronyms import acronym_candidates
 from geokg.extract.entities.candidates import INTRA, Candidate, SurfaceIndex
 from geokg.extract.entities.groups import composite_groups, located_groups
 from geokg.extract.entities.lexicon import Lexicons
-from geokg.extract.entities.ner import (
+from geokg.extract.entities.missed import (
     descriptor_places,
     media_names,
-    ner_candidates,
     person_list_gaps,
     surname_mentions,
 )
+from geokg.extract.entities.ner import ner_candidates
 from geokg.extract.entities.organs import leader_state_candidates, party_candidates
 from geokg.extract.entities.syntax import has_the
 from geokg.extract.entities.titles import title_people
