@@ -229,18 +229,22 @@ _LOCATING_PREPS = frozenset({"in", "near", "at", "outside", "across", "along"})
 
 
 def _person_tag_is_place(doc: Doc, ent_start: int, start: int, end: int, lex: Lexicons) -> bool:
-    """Whether a one-word name the model tags PERSON is a place by its syntax.
+    """Whether a name the model tags PERSON is a place by its syntax.
 
     "crossing the Danube" (a person takes no article), "the Kola peninsula" (a place noun
-    follows), "a rally in Konya" (object of a locating preposition, no title before it).
+    follows), "a rally in Konya" (object of a locating preposition, no title before it); a
+    longer name only as the object of "in", "near" or "outside" ("a base in Puerto Ayora").
     """
-    if end - start != 1 or ent_start != start:
+    if ent_start != start or end <= start:
         return False
-    tok = doc[start]
     if end < len(doc) and doc[end].text in ("'s", "’s"):
         return False
     if title_evidence(doc, start, end, lex):
         return False
+    if end - start > 1:
+        root = doc[start:end].root
+        return root.dep_ == "pobj" and root.head.lower_ in ("in", "near", "outside")
+    tok = doc[start]
     if start > 0 and doc[start - 1].lower_ == "the":
         return True
     if end < len(doc) and doc[end].lower_ in _PLACE_SUFFIXES:
