@@ -100,10 +100,28 @@ ADVISER_TAGGED_AS_PLACE: list[Row] = [
     ("spoke", "VERB", "VBD", "ROOT", 4, "speak", "O"),
 ]
 
+NAME_BEFORE_ADMINISTRATION: list[Row] = [
+    ("the", "DET", "DT", "det", 2, "the", "O"),
+    ("Ruiz", "PROPN", "NNP", "compound", 2, "Ruiz", "B-PERSON"),
+    ("administration", "NOUN", "NN", "nsubj", 3, "administration", "O"),
+    ("refused", "VERB", "VBD", "ROOT", 3, "refuse", "O"),
+    ("the", "DET", "DT", "det", 5, "the", "O"),
+    ("offer", "NOUN", "NN", "dobj", 3, "offer", "O"),
+]
+LONG_NAME_IN_PLACE: list[Row] = [
+    ("a", "DET", "DT", "det", 1, "a", "O"),
+    ("base", "NOUN", "NN", "ROOT", 1, "base", "O"),
+    ("in", "ADP", "IN", "prep", 1, "in", "O"),
+    ("Puerto", "PROPN", "NNP", "compound", 4, "Puerto", "B-PERSON"),
+    ("Ayora", "PROPN", "NNP", "pobj", 2, "Ayora", "I-PERSON"),
+]
+
 
 @pytest.mark.parametrize(
     ("rows", "expected"),
     [
+        (NAME_BEFORE_ADMINISTRATION, {("Ruiz", "Leader")}),
+        (LONG_NAME_IN_PLACE, {("Puerto Ayora", "Place")}),
         (PARTY_REPRESENTATIVE, {("Democratic Party", "Organization"), ("Ana Ruiz", "Leader")}),
         (PARTY_LAWMAKERS, {("Republican Party", "Organization")}),
         (
@@ -118,6 +136,8 @@ ADVISER_TAGGED_AS_PLACE: list[Row] = [
         (ADVISER_TAGGED_AS_PLACE, {("Jan Kowal", "Leader")}),
     ],
     ids=[
+        "name-before-administration-leads",
+        "long-person-tag-after-in-is-place",
         "legislator-title-and-party",
         "party-adjective-on-partisan-noun",
         "administration-names-the-state",

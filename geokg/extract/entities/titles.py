@@ -165,6 +165,13 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
             return out
     if root.dep_ == "pobj" and root.head.lower_ == "by" and lemma(root.head.head) == "lead":
         out.append(TitleEvidence(root.head.head.i, root.head.head.i + 1, "leader", "led_by"))
+    elif (
+        root.dep_ in ("compound", "poss")
+        and root.head.i >= end
+        and lemma(root.head) in lex.wordset("leader_evidence_nouns")
+    ):
+        # "the Ruiz administration", "Ruiz's cabinet": the person leads a government.
+        out.append(TitleEvidence(root.head.i, root.head.i + 1, "leader", "government"))
     return out
 
 
