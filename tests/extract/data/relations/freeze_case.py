@@ -5,9 +5,9 @@ Usage::
     python tests/extract/data/relations/freeze_case.py ID BEHAVIOUR "Text of one or more sentences."
 
 The row holds the tokens (``word, pos, tag, dep, head, lemma, space``), the entity mentions
-that ``geokg_entities`` found (with the kind "party" where set) and, as ``expected``, the relations the current rules extract:
-check them by hand (and fix ``expected``) before appending the row to ``cases.jsonl``. The
-tests then rebuild the Doc from the row without loading a model.
+that ``geokg_entities`` found (with the kind "party" where set) and, as ``expected``, the
+relations the current rules extract: check them by hand (and fix ``expected``) before appending
+the row to ``cases.jsonl``. The tests then rebuild the Doc from the row without a model.
 """
 
 from __future__ import annotations
