@@ -36,6 +36,7 @@ _LED = frozenset(
     {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION, EntityLabel.PLACE, EntityLabel.GROUP}
 )
 _POSS_MARKS = frozenset({"'s", "’s", "'", "’"})
+_TEMPORAL_PREPS = frozenset({"during", "throughout", "since", "before", "after", "until"})
 
 
 def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
@@ -260,6 +261,16 @@ def _possessive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
             )
         elif ctx.lemma(root.head) in ctx.lex.rule_nouns:
             out.extend(_rule_noun_led(ctx, person, root.head))
+    if root.dep_ == "compound" and ctx.lemma(root.head) in ctx.lex.rule_nouns:
+        # "the Biden administration", "the Orban government" named as the state itself
+        led = ctx.ent_at.get(root.head.i)
+        when = root.head.dep_ == "pobj" and ctx.lemma(root.head.head) in _TEMPORAL_PREPS
+        if led is not None and led.label == EntityLabel.COUNTRY and not when:
+            # ("during the Biden administration" names a period, not who governs)
+            role = "head of " + ctx.lemma(root.head)
+            out.append(
+                _make(ctx, person, led, root.head.i, root.head.i + 1, "leads_possessive.v1", role)
+            )
     if root.dep_ == "pobj" and ctx.lemma(root.head) == "of":
         noun = root.head.head
         if ctx.lemma(noun) in ctx.lex.rule_nouns:
