@@ -48,6 +48,7 @@ from geokg.extract.relations.attributes import assess, quoted_tokens, year_of
 from geokg.extract.relations.context import Discourse
 from geokg.extract.relations.events import event_candidates
 from geokg.extract.relations.lexicon import DEFAULT_PATTERNS_DIR, RelationLexicon
+from geokg.extract.relations.nominals import DESCRIPTION_NOUNS
 from geokg.extract.relations.structural import leads_candidates
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.schema import MemberStatus, Modality, Polarity, RelationType, is_allowed
@@ -245,7 +246,7 @@ class RelationComponent:
         cached = self._anaphor_cache
         if cached is not None and cached[0] is strings:
             return cached[1]
-        words = set(_CONTEXT_PRONOUNS)
+        words = set(_CONTEXT_PRONOUNS) | DESCRIPTION_NOUNS
         for lemma in self.lexicon.pair_nouns:
             words.update((lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"))
         hashes = frozenset(strings.add(w) for w in words)

@@ -245,6 +245,8 @@ def _pairs(
                 continue
             if cue.target_labels and t.label.value not in cue.target_labels:
                 continue
+            if cue.source_labels and s.label.value not in cue.source_labels:
+                continue
             if cue.strict_place and t.label.value not in place_ok:
                 continue
             out.append(

@@ -89,6 +89,7 @@ _KNOWN_KEYS = frozenset(
         "source",
         "cameo",
         "mutual_objects",
+        "source_labels",
     }
 )
 
@@ -121,6 +122,7 @@ class Cue:
         source: Where the entry comes from (an event ontology class, SCHEMA.md, news usage).
         cameo: The CAMEO code or PLOVER class the entry expresses, where one applies.
         mutual_objects: The objects pair up among themselves ("brought together A and B").
+        source_labels: Entity labels the source must have, where the cue restricts it.
     """
 
     id: str
@@ -171,6 +173,7 @@ class Cue:
     source: str = ""
     cameo: str = ""
     mutual_objects: bool = False
+    source_labels: frozenset[str] = frozenset()
 
     @property
     def target_preps(self) -> frozenset[str]:
@@ -244,6 +247,7 @@ class Cue:
             veto_heads=_fs(data.get("veto_heads")),
             requires_prep_gerund=_fs(data.get("requires_prep_gerund")),
             mutual_objects=bool(data.get("mutual_objects", False)),
+            source_labels=frozenset(data.get("source_labels", ())),
             source=str(data.get("source", "")),
             cameo=str(data.get("cameo", "")),
         )

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.context import pair_anaphor
 from geokg.extract.relations.lexicon import RelationLexicon
+from geokg.extract.relations.nominals import definite_antecedent
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -204,6 +205,9 @@ class SentenceContext:
         pair = pair_anaphor(self, tok)
         if pair is not None:
             return pair
+        named = definite_antecedent(self, tok)
+        if named is not None:
+            return named
         if strict or depth > 2:
             return out
         pos = tok.pos_

@@ -5,7 +5,7 @@ Usage::
     python tests/extract/data/relations/freeze_case.py ID BEHAVIOUR "Text of one or more sentences."
 
 The row holds the tokens (``word, pos, tag, dep, head, lemma, space``), the entity mentions
-that ``geokg_entities`` found (with the kind "party" where set) and, as ``expected``, the
+that ``geokg_entities`` found (organizations with their kind) and, as ``expected``, the
 relations the current rules extract: check them by hand (and fix ``expected``) before appending
 the row to ``cases.jsonl``. The tests then rebuild the Doc from the row without a model.
 """
@@ -27,7 +27,13 @@ def freeze(case_id: str, behaviour: str, text: str) -> dict[str, object]:
         [t.text, t.pos_, t.tag_, t.dep_, t.head.i, t.lemma_, bool(t.whitespace_)] for t in doc
     ]
     entities = [
-        [e.start, e.end, e.label.value, e.name, *([e.kind] if e.kind == "party" else [])]
+        [
+            e.start,
+            e.end,
+            e.label.value,
+            e.name,
+            *([e.kind] if e.label.value == "Organization" else []),
+        ]
         for e in get_entities(doc)
     ]
     expected = [
