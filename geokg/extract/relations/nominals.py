@@ -93,9 +93,8 @@ def definite_antecedent(ctx: SentenceContext, tok: Token) -> list[EntityAnnotati
     for c in tok.children:
         if c.i in ctx.ent_at or c.dep_ in ("poss", "prep", "relcl", "acl", "appos"):
             return None  # "the NATO alliance", "the alliance of X", "the bloc's ..."
-        if allowed is not None and c.dep_ in ("amod", "compound"):
-            if c.lower_ not in allowed:
-                return None  # "the Westphalian state": a concept, not a state named before
+        if allowed is not None and c.dep_ in ("amod", "compound") and c.lower_ not in allowed:
+            return None  # "the Westphalian state": a concept, not a state named before
     if noun in ("nation", "state", "country", "republic") and not any(
         c.dep_ in ("amod", "compound") for c in tok.children
     ):
