@@ -27,8 +27,8 @@ Example:
 
 from __future__ import annotations
 
-from geokg.extract.ent_lexicon import default_lexicons
-from geokg.extract.ent_names import PersonMention, merge_people, name_words, spelled_out
+from geokg.extract.entities.lexicon import default_lexicons
+from geokg.extract.entities.names import PersonMention, merge_people, name_words, spelled_out
 from geokg.schema import EntityLabel, EntityMention, RelationMention, entity_id
 
 __all__ = ["harmonize_document"]
@@ -91,8 +91,8 @@ def harmonize_document(
 def _doc_spellings(people: list[EntityMention]) -> list[str]:
     """Each mention's name, where a list-expanded short form takes the document's spelling.
 
-    A chunk that saw only "Mitterrand" named it by the leader list ("Francois Mitterrand");
-    where another chunk spells the same listed leader out ("Francois Mitterand"), the short
+    A chunk that saw only "Sarkozy" named it by the leader list ("Nicolas Sarkozy");
+    where another chunk spells the same listed leader out ("Nicolas Sarkosy"), the short
     form takes that spelling, as the entity component does within one chunk.
     """
     lex = default_lexicons()

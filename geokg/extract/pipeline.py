@@ -40,7 +40,7 @@ def load_nlp(
     import spacy
 
     # Importing the modules registers the factories (entry points do the same for spacy.load).
-    import geokg.extract.entities
+    import geokg.extract.entities.component
     import geokg.extract.relations
     import geokg.extract.segment  # noqa: F401
 

@@ -156,7 +156,7 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
         return cached
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from geokg.extract.ent_lexicon import default_lexicons
+    from geokg.extract.entities.lexicon import default_lexicons
 
     common: set[str] = set(STOP_WORDS)
     verbs: set[str] = set()

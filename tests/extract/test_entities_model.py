@@ -20,7 +20,7 @@ pytestmark = pytest.mark.model
 def ent_nlp() -> Any:
     """The pinned model plus only the entity component (independent of other components)."""
     spacy = pytest.importorskip("spacy")
-    import geokg.extract.entities  # noqa: F401  (registers the factory)
+    import geokg.extract.entities.component  # noqa: F401  (registers the factory)
     from geokg.extract.pipeline import MODEL_NAME, MODEL_VERSION
 
     try:
@@ -40,7 +40,7 @@ def test_entities_golden_sentences(ent_nlp: Any, case: dict[str, Any]) -> None:
 
 
 def test_entities_offsets_point_at_the_mention(ent_nlp: Any) -> None:
-    text = "The pro-Russian regime of Slobodan Milosevic in Serbia fell."
+    text = "The pro-Western government of Andrzej Duda in Poland won a vote."
     doc = ent_nlp(text)
     for ent in get_entities(doc):
         span = text[ent.start_char : ent.end_char]

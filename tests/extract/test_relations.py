@@ -47,10 +47,18 @@ def build_doc(vocab: Any, case: dict[str, Any]) -> Doc:
         lemmas=lemmas,
     )
     ents = []
-    for start, end, label, name in case["entities"]:
+    for start, end, label, name, *kind in case["entities"]:
         span = doc[start:end]
         ents.append(
-            EntityAnnotation(start, end, span.start_char, span.end_char, EntityLabel(label), name)
+            EntityAnnotation(
+                start,
+                end,
+                span.start_char,
+                span.end_char,
+                EntityLabel(label),
+                name,
+                kind=kind[0] if kind else None,
+            )
         )
     doc._.geokg_entities = ents
     return doc

@@ -283,7 +283,7 @@ class RelationComponent:
     def _leader_offices(self) -> dict[str, tuple[str | None, str | None]]:
         """The leaders' gazetteer as name -> (led entity, role), loaded once."""
         if self._offices is None:
-            from geokg.extract.ent_lexicon import default_lexicons
+            from geokg.extract.entities.lexicon import default_lexicons
 
             leaders = default_lexicons().leaders
             self._offices = {n: (i.country, i.role) for n, i in leaders.items()}

@@ -90,6 +90,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
+    out = _idioms_first(out, ctx)
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))
     if ctx.consumed:
@@ -113,6 +114,25 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             )
         ]
     return out
+
+
+def _idioms_first(out: list[Candidate], ctx: SentenceContext) -> list[Candidate]:
+    """An idiom read on a verb ("left X in the lurch", "kept X at bay") is what the verb means
+    there: the verb's literal cues ("leave" an organization) give nothing beside it."""
+    idiom_triggers = set()
+    for c in out:
+        cue = ctx.lex.cue(c.cue)
+        if cue is not None and cue.pos == "verb" and cue.requires_prep_object:
+            idiom_triggers.add(c.trigger)
+    if not idiom_triggers:
+        return out
+    kept = []
+    for c in out:
+        cue = ctx.lex.cue(c.cue)
+        if c.trigger in idiom_triggers and cue is not None and not cue.requires_prep_object:
+            continue
+        kept.append(c)
+    return kept
 
 
 _COOPERATIVE = frozenset({"MEETS", "AGREES_WITH", "SUPPORTS", "PARTNERS_WITH", "TRADES_WITH",

@@ -277,6 +277,7 @@ class RelationLexicon:
         ids = [c.id for c in self.cues]
         if len(set(ids)) != len(ids):
             raise ConfigError("duplicate cue ids in cues.jsonl")
+        self._by_id = {c.id: c for c in self.cues}
         self._index: dict[tuple[str, str], list[Cue]] = {}
         # "cease-fire": the last part is looked up, the first checked against the tokens before it.
         self._hyphen: dict[tuple[str, str], list[tuple[str, Cue]]] = {}
@@ -355,6 +356,10 @@ class RelationLexicon:
         self.rule_confidence: dict[str, float] = {
             k: float(v) for k, v in words.get("rule_confidence", {}).items()
         }
+
+    def cue(self, cue_id: str) -> Cue | None:
+        """A cue entry by id (``None`` for structural triggers such as titles)."""
+        return self._by_id.get(cue_id)
 
     def lookup(self, pos: str, lemma: str) -> list[Cue]:
         """Cue entries for a lowercase lemma in a syntactic role (``role`` cues come with nouns)."""

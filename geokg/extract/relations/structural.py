@@ -10,6 +10,8 @@ Rule ids:
 * ``leads_possessive.v1``: "Putin's Russia", "Joseph Kony's LRA" (role: leader).
 * ``leads_gov_of.v1``: "the regime of Daniel Ortega in Nicaragua".
 * ``leads_under.v1``: "under Alexander the Great ..., Macedon grew ..." (led entity a Country).
+* ``member_party_title.v1``: a party adjective before a member's title, "Republican Senator
+  X", "Labour lawmakers X and Y": MEMBER_OF the party (status member), not LEADS.
 * ``leads_predicate.v1``: a title predicated of the person: "X served as UN secretary
   general", "X is Kenya's foreign minister", "X was elected president of Chile".
 
@@ -34,6 +36,7 @@ _LED = frozenset(
     {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION, EntityLabel.PLACE, EntityLabel.GROUP}
 )
 _POSS_MARKS = frozenset({"'s", "’s", "'", "’"})
+_TEMPORAL_PREPS = frozenset({"during", "throughout", "since", "before", "after", "until"})
 
 
 def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
@@ -50,6 +53,7 @@ def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
         out.extend(_under(ctx, person))
         out.extend(_government_of_titled(ctx, person))
         out.extend(_predicate(ctx, person))
+    out = _party_members(ctx, people, out)
     return out
 
 
@@ -257,6 +261,16 @@ def _possessive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
             )
         elif ctx.lemma(root.head) in ctx.lex.rule_nouns:
             out.extend(_rule_noun_led(ctx, person, root.head))
+    if root.dep_ == "compound" and ctx.lemma(root.head) in ctx.lex.rule_nouns:
+        # "the Biden administration", "the Orban government" named as the state itself
+        led = ctx.ent_at.get(root.head.i)
+        when = root.head.dep_ == "pobj" and ctx.lemma(root.head.head) in _TEMPORAL_PREPS
+        if led is not None and led.label == EntityLabel.COUNTRY and not when:
+            # ("during the Biden administration" names a period, not who governs)
+            role = "head of " + ctx.lemma(root.head)
+            out.append(
+                _make(ctx, person, led, root.head.i, root.head.i + 1, "leads_possessive.v1", role)
+            )
     if root.dep_ == "pobj" and ctx.lemma(root.head) == "of":
         noun = root.head.head
         if ctx.lemma(noun) in ctx.lex.rule_nouns:
@@ -380,3 +394,66 @@ def _predicate(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate
         role = _role_text(ctx, toks)
         out.append(_make(ctx, person, led, toks[0].i, toks[-1].i + 1, "leads_predicate.v1", role))
     return out
+
+
+# titles of a party's members, not of its leaders
+_MEMBER_TITLES = frozenset(
+    {"senator", "senators", "sen.", "representative", "representatives", "rep.", "congressman",
+     "congresswoman", "congressmen", "lawmaker", "lawmakers", "legislator", "legislators",
+     "member", "members", "deputy", "deputies", "mp", "mps", "politician", "politicians",
+     "candidate", "candidates", "activist", "activists", "delegate", "delegates", "governor",
+     "mayor", "councillor", "councilor", "strategist", "operative", "nominee"}
+)  # fmt: skip
+
+
+def _party_members(
+    ctx: SentenceContext, people: list[EntityAnnotation], found: list[Candidate]
+) -> list[Candidate]:
+    """ "Republican Senator X", "Labour lawmakers X and Y": the party's members.
+
+    A member's title after a party name joins the person to the party as MEMBER_OF; any LEADS
+    the title rules read from the same title is dropped (a senator does not lead the party).
+    """
+    doc = ctx.doc
+    out: list[Candidate] = []
+    members: set[int] = set()
+    for person in people:
+        i = person.start - 1
+        title: list[Token] = []
+        while i >= ctx.start and i not in ctx.ent_at and len(title) < 3:
+            title.insert(0, doc[i])
+            i -= 1
+        # "Republican lawmakers X and Y": a later conjunct shares the first one's title
+        root = next(
+            (doc[k] for k in range(person.start, person.end)
+             if not person.start <= doc[k].head.i < person.end),
+            doc[person.start],
+        )  # fmt: skip
+        if root.dep_ == "conj" and root.head.i in ctx.ent_at:
+            first = ctx.ent_at.get(root.head.i)
+            prev = [m for m in out if m.source.start == (first.start if first else -1)]
+            for m in prev:
+                out.append(
+                    Candidate(person, "MEMBER_OF", m.target, m.trigger, m.anchor,
+                              "member_party_title.v1", m.confidence, "title", None, "member",
+                              structural=True)
+                )  # fmt: skip
+                members.add(person.start)
+            continue
+        if not title or title[-1].lower_ not in _MEMBER_TITLES:
+            continue
+        party = ctx.ent_at.get(i)
+        if party is None or party.label != EntityLabel.ORGANIZATION or party.kind != "party":
+            continue
+        if any(t.lower_ not in _MEMBER_TITLES and t.lower_ not in ctx.lex.title_temporal
+               and ctx.lemma(t) not in ctx.lex.title_modifiers for t in title):  # fmt: skip
+            continue
+        conf = ctx.lex.confidence("member_party_title.v1", 0.8)
+        out.append(
+            Candidate(person, "MEMBER_OF", party, title[0].i, title[0].i,
+                      "member_party_title.v1", conf, "title", None, "member", structural=True,
+                      trigger_end=title[-1].i + 1)
+        )  # fmt: skip
+        members.add(person.start)
+    kept = [c for c in found if not (c.type == "LEADS" and c.source.start in members)]
+    return kept + out

@@ -3,13 +3,13 @@
 Reads ``doc.ents`` (the model's NER), ``token.dep``/``token.head`` and ``token.lemma``; writes
 ``doc._.geokg_entities`` (a list of :class:`~geokg.extract.annotations.EntityAnnotation`, sorted
 by token, non-overlapping). The gazetteer (``resources/``, ``patterns/entities.jsonl``) wins over
-the model's NER for known names; the rules in :mod:`geokg.extract.ent_rules` decide demonyms,
-metonymy, Leader vs Person and the West.
+the model's NER for known names; the rule modules of :mod:`geokg.extract.entities` decide
+demonyms, metonymy, Leader vs Person and the West.
 
 Example:
     >>> from geokg.extract.pipeline import load_nlp
     >>> nlp = load_nlp(components=["geokg_entities"])  # doctest: +SKIP
-    >>> doc = nlp("Moscow and Ankara clashed over Syria.")  # doctest: +SKIP
+    >>> doc = nlp("Moscow and Ankara disagreed about Syria.")  # doctest: +SKIP
     >>> [(e.name, e.label.value) for e in doc._.geokg_entities]  # doctest: +SKIP
     [('Russia', 'Country'), ('Turkey', 'Country'), ('Syria', 'Country')]
 
@@ -30,17 +30,11 @@ from spacy.matcher import PhraseMatcher
 from spacy.util import registry
 
 from geokg.extract.annotations import ENTITIES_ATTR, EntityAnnotation, ensure_extensions
-from geokg.extract.ent_lexicon import PATTERNS_PATH, RESOURCES_DIR, Lexicons, default_lexicons
-from geokg.extract.ent_rules import (
-    Candidate,
-    OverlapPolicy,
-    SurfaceIndex,
-    TitleEvidence,
-    longest_first,
-    propose,
-    resolve_all,
-    title_evidence,
-)
+from geokg.extract.entities.candidates import Candidate, OverlapPolicy, SurfaceIndex, longest_first
+from geokg.extract.entities.gazetteer import propose
+from geokg.extract.entities.lexicon import PATTERNS_PATH, RESOURCES_DIR, Lexicons, default_lexicons
+from geokg.extract.entities.resolve import resolve_all
+from geokg.extract.entities.titles import TitleEvidence, title_evidence
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

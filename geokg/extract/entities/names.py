@@ -98,8 +98,8 @@ def is_short_form(short: str, full: str) -> bool:
 def spelled_out(name: str, listed: str) -> bool:
     """Whether the text's ``name`` spells out a person rather than shortening the listed name.
 
-    Two name words or more that are not a strict short form of the list's name ("Francois
-    Mitterand", "Omar El Bashir", "F.W. de Klerk") are spelled out; "Putin", "de Klerk" and
+    Two name words or more that are not a strict short form of the list's name ("Nicolas
+    Sarkosy", "Ilham Aliev", "J.D. Vance") are spelled out; "Putin", "de Klerk" and
     "Tayyip Erdogan" (for "Recep Tayyip Erdogan") are short forms.
     """
     return len(name_words(name)) >= 2 and not is_short_form(name, listed)

@@ -5,7 +5,7 @@ Everything the entity rules know about names lives in data (``resources/`` and
 dict lookups and serialises them for ``to_disk``/``from_disk``. It never imports spaCy, so other
 stages (the relation extractor, coref) can ask it questions cheaply, e.g.::
 
-    >>> from geokg.extract.ent_lexicon import default_lexicons
+    >>> from geokg.extract.entities.lexicon import default_lexicons
     >>> lex = default_lexicons()
     >>> lex.title_role("Foreign Minister")
     'Foreign Minister'
@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from geokg.extract.ent_names import ascii_name
+from geokg.extract.entities.names import ascii_name
 
 __all__ = [
     "PATTERNS_PATH",
@@ -33,8 +33,8 @@ __all__ = [
     "default_lexicons",
 ]
 
-RESOURCES_DIR = Path(__file__).resolve().parent / "resources"
-PATTERNS_PATH = Path(__file__).resolve().parent / "patterns" / "entities.jsonl"
+RESOURCES_DIR = Path(__file__).resolve().parents[1] / "resources"
+PATTERNS_PATH = Path(__file__).resolve().parents[1] / "patterns" / "entities.jsonl"
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +201,7 @@ class Lexicons:
         return info
 
     def leader_ids(self, surface: str) -> tuple[str, ...]:
-        """The listed leaders a surface form can name ("Mitterand" -> François Mitterrand).
+        """The listed leaders a surface form can name ("Zelenskyy" -> Volodymyr Zelensky).
 
         Looks up the list's aliases and canonical names, as written and folded to ASCII.
         """

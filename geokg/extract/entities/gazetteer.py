@@ -1,0 +1,171 @@
+"""Gazetteer lookup and the proposal of every candidate mention of a Doc.
+
+:func:`propose` turns PhraseMatcher hits into :class:`Candidate` items (names the gazetteer
+knows win over the small model's NER: ``COUNTRY_NAME``, ``ORG``, ``PLACE``, ``GROUP``,
+``LEADER``, ``LEGISLATURE``, demonyms, capitals and seats), finds names inside unsplit tokens
+("U.S.-led", "Sino-"), and collects the proposals of the other rule families (NER spans,
+titles, acronyms, the West, groups).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from geokg.extract.entities.acronyms import acronym_candidates
+from geokg.extract.entities.candidates import INTRA, Candidate, SurfaceIndex
+from geokg.extract.entities.groups import composite_groups, located_groups
+from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.missed import (
+    descriptor_places,
+    media_names,
+    person_list_gaps,
+    surname_mentions,
+)
+from geokg.extract.entities.ner import ner_candidates
+from geokg.extract.entities.organs import leader_state_candidates, party_candidates
+from geokg.extract.entities.syntax import has_the
+from geokg.extract.entities.titles import title_people
+from geokg.extract.entities.west import west_candidates
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["propose"]
+
+
+# Base priority of gazetteer kinds when two candidates cover the same tokens.
+_PRIORITY = {
+    "EVENT": 6,
+    "COUNTRY_NAME": 4,
+    "ORG": 4,
+    "LEADER": 3,
+    "PLACE": 3,
+    "GROUP": 3,
+    "CAPITAL": 3,
+    "SEAT": 3,
+    "LEGISLATURE": 3,
+    "COUNTRY_ADJ": 3,
+    "PLACE_ADJ": 3,
+    "GROUP_ADJ": 3,
+    "RELIGION_ADJ": 2,
+    "COUNTRY_PEOPLE": 2,
+}
+
+
+_PIECE = re.compile(r"[^\-/–]+")
+
+
+def propose(
+    doc: Doc,
+    hits: Iterable[tuple[str, int, int]],
+    index: SurfaceIndex,
+    lex: Lexicons,
+) -> list[Candidate]:
+    """All candidate mentions of a Doc (overlapping), before the overlap policy.
+
+    Args:
+        doc: The parsed Doc (needs ``ents``, ``dep``, ``lemma``).
+        hits: Gazetteer matches as ``(label, start, end)`` token spans.
+        index: The gazetteer surface index.
+        lex: The lexicons.
+    """
+    cands: list[Candidate] = []
+    gaz_tokens: dict[int, list[Candidate]] = {}
+    for label, start, end in hits:
+        words = tuple(t.text for t in doc[start:end])
+        ids = index.ids(label, words)
+        if not ids:
+            continue
+        span = doc[start:end]
+        c = Candidate(
+            start,
+            end,
+            span.start_char,
+            span.end_char,
+            label,
+            ids[0],
+            _PRIORITY.get(label, 3),
+            tuple(ids),
+        )
+        if (
+            label == "ORG"
+            and words[0].lower() in lex.wordset("org_needs_article")
+            and not has_the(doc, start)
+        ):
+            continue
+        if (
+            label == "ORG"
+            and end + 1 < len(doc)
+            and doc[end].lower_ == "of"
+            and doc[end + 1].text[:1].isupper()
+        ):
+            # "the Alliance of Small States": the alias is the start of a longer name.
+            continue
+        if (
+            label == "COUNTRY_NAME"
+            and end < len(doc)
+            and doc[end].text in ("$", "dollars", "dollar")
+            and end - start == 1
+        ):
+            continue
+        cands.append(c)
+        for i in range(start, end):
+            gaz_tokens.setdefault(i, []).append(c)
+
+    cands.extend(leader_state_candidates(doc, cands, lex))
+    for c in party_candidates(doc, lex, gaz_tokens):
+        cands.append(c)
+        gaz_tokens.setdefault(c.start, []).append(c)
+    cands.extend(_intra_token(doc, index, lex, gaz_tokens))
+    for c in west_candidates(doc, lex, gaz_tokens):
+        cands.append(c)
+        gaz_tokens.setdefault(c.start, []).append(c)
+    cands.extend(ner_candidates(doc, lex, gaz_tokens))
+    cands.extend(person_list_gaps(doc, gaz_tokens))
+    cands.extend(descriptor_places(doc, gaz_tokens))
+    cands.extend(media_names(doc, lex, gaz_tokens))
+    cands.extend(title_people(doc, lex, gaz_tokens, cands))
+    cands.extend(surname_mentions(doc, lex, gaz_tokens, cands))
+    cands.extend(acronym_candidates(doc, cands, index))
+    cands.extend(composite_groups(doc, lex, cands))
+    cands.extend(located_groups(doc, lex, cands))
+    return cands
+
+
+def _intra_token(
+    doc: Doc, index: SurfaceIndex, lex: Lexicons, gaz: dict[int, list[Candidate]]
+) -> list[Candidate]:
+    """Names inside unsplit tokens ("U.S.-led") and combining forms ("Sino-", "Franco-")."""
+    out: list[Candidate] = []
+    combining: dict[str, str | None] = lex.words.get("combining_forms", {})
+    for tok in doc:
+        text = tok.text
+        if tok.i in gaz:
+            continue
+        if text in combining and tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-":
+            target = combining[text]
+            if target:
+                kind = "PLACE" if target in ("Europe",) else INTRA
+                out.append(
+                    Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(text), kind, target, 3)
+                )
+            continue
+        if len(text) < 4 or not any(ch in text for ch in "-/–"):
+            continue
+        for m in _PIECE.finditer(text):
+            piece = m.group(0)
+            for label, ident in index.single.get(piece, []):
+                if label in ("COUNTRY_NAME", "COUNTRY_ADJ", "ORG"):
+                    kind = INTRA if label != "ORG" else "ORG"
+                    out.append(
+                        Candidate(
+                            tok.i, tok.i + 1, tok.idx + m.start(), tok.idx + m.end(), kind, ident, 3
+                        )
+                    )
+                    break
+            else:
+                continue
+            break
+    return out

@@ -1,0 +1,170 @@
+"""Groups named by a demonym or place and a collective noun ("Chadian rebels", "rebels in Chad").
+
+A Group is a collective non-state actor (SCHEMA.md); "<demonym or place> [adjectives]
+<collective noun>" and "<collective noun> in <state or place>" name one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.entities.candidates import COMPOSITE, NER_PLACE, Candidate
+from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.syntax import between_modifiers, head_noun, lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["composite_groups", "located_groups", "people_plural"]
+
+
+_MASS_GROUP = frozenset({"opposition", "resistance", "insurgency", "underground", "mujahideen"})
+_IRREGULAR_PLURAL = {"militiaman": "militiamen", "militia": "militias"}
+
+
+def _group_noun_of(
+    tok: Token, head: Token, lex: Lexicons, group_tokens: dict[int, Candidate]
+) -> Token | None:
+    """The collective noun that makes ``tok`` + ... a Group ("rebels", "opposition", "Turkmen")."""
+    groups = lex.wordset("group_nouns")
+    for t in [head, *between_modifiers(tok, head)]:
+        if t.i <= tok.i:
+            continue
+        if lemma(t) in groups or t.lower_ in groups:
+            return t
+        if t.i in group_tokens:
+            return t
+    return None
+
+
+def _plural(tok: Token) -> str:
+    low = lemma(tok)
+    if tok.tag_ in ("NNS", "NNPS") or low in _MASS_GROUP:
+        return tok.text
+    if low in _IRREGULAR_PLURAL:
+        return _IRREGULAR_PLURAL[low]
+    return tok.text + "s"
+
+
+def people_plural(word: str) -> str:
+    """The plural of a nationality word ("Kurd" -> "Kurds"; "Swiss" unchanged)."""
+    if word.endswith("s"):
+        return word
+    if word.endswith(("an", "i", "ot")):
+        return word + "s"
+    return word
+
+
+def composite_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Candidate]:
+    """ "<demonym or place> [adjectives] <collective noun>" -> Group ("Chadian rebels")."""
+    group_tokens: dict[int, Candidate] = {}
+    for c in cands:
+        if c.kind == "GROUP":
+            for i in range(c.start, c.end):
+                group_tokens[i] = c
+    out: list[Candidate] = []
+    people_at = {c.start: c for c in cands if c.kind == "COUNTRY_PEOPLE"}
+    for c in cands:
+        nxt = people_at.get(c.end)
+        if (
+            c.kind in ("PLACE", "PLACE_ADJ", "COUNTRY_ADJ")
+            and nxt is not None
+            and doc[nxt.start].tag_ in ("NNPS", "NNS")
+        ):
+            # "Karabakh Armenians", "Syrian Kurds": a people of a place.
+            span = doc[c.start : nxt.end]
+            name = f"{doc[c.start : c.end].text} {doc[nxt.start : nxt.end].text}"
+            out.append(
+                Candidate(c.start, nxt.end, span.start_char, span.end_char, COMPOSITE, name, 5)
+            )
+            continue
+        if c.kind not in (
+            "COUNTRY_ADJ",
+            "GROUP_ADJ",
+            "RELIGION_ADJ",
+            "COUNTRY_NAME",
+            "PLACE",
+            "PLACE_ADJ",
+        ):
+            continue
+        last = doc[c.end - 1]
+        if last.dep_ == "poss" or (c.end < len(doc) and doc[c.end].text in ("'s", "’s")):
+            continue
+        head, via_verb = head_noun(last)
+        if head is None or via_verb or head.i <= last.i or head.i - last.i > 4:
+            continue
+        if head.pos_ == "PROPN" and head.i not in group_tokens:
+            continue
+        gtok = _group_noun_of(last, head, lex, group_tokens)
+        if gtok is None:
+            continue
+        start = c.start
+        if start > 0 and doc[start - 1].lower_ == "ethnic":
+            start -= 1
+        if gtok.i in group_tokens:
+            g = group_tokens[gtok.i]
+            if g.start <= c.start:
+                continue
+            end = g.end
+            prefix = doc[start : c.end].text
+            name = f"{prefix} {g.target}"
+        else:
+            end = gtok.i + 1
+            mids = [
+                t.text
+                for t in doc[c.end : gtok.i]
+                if t.pos_ in ("ADJ", "NOUN") and t.text[:1].islower()
+            ]
+            name = " ".join([doc[start : c.end].text, *mids, _plural(gtok)])
+        span = doc[start:end]
+        out.append(Candidate(start, end, span.start_char, span.end_char, COMPOSITE, name, 5))
+    return out
+
+
+# A capital here is a location, not its state ("militias in Kabul" are no "Afghanistan militias").
+_LOCATED_KINDS = frozenset({"COUNTRY_NAME", "PLACE", NER_PLACE})
+
+
+def located_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Candidate]:
+    """ "<collective noun> in <state or place>" -> Group ("Rebels in Chad" ->
+    "Chad rebels", "the militants in Idlib" -> "Idlib militants").
+
+    The Group covers the collective noun alone, so the state or place stays its own mention.
+    Only an acting collective (subject, conjunct, object) is named so; as the object of a
+    preposition ("raids on militants in Mali", "clashes between militias in Kabul") the
+    noun phrase describes whom something concerns and names no actor.
+    """
+    groups = lex.wordset("group_nouns")
+    where: dict[int, Candidate] = {}
+    for c in cands:
+        if c.kind in _LOCATED_KINDS:
+            for i in range(c.start, c.end):
+                where.setdefault(i, c)
+    taken = {i for c in cands if c.kind == COMPOSITE for i in range(c.start, c.end)}
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.i in taken or not (lemma(tok) in groups or tok.lower_ in groups):
+            continue
+        if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NN"):
+            continue
+        if tok.tag_ == "NN" and lemma(tok) not in _MASS_GROUP:
+            continue
+        if tok.dep_ == "pobj" or (tok.dep_ == "conj" and tok.head.dep_ == "pobj"):
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
+                continue
+            place = next(
+                (where[o.i] for o in prep.children if o.dep_ == "pobj" and o.i in where), None
+            )
+            if place is None:
+                continue
+            label = place.target if place.kind != NER_PLACE else doc[place.start : place.end].text
+            if label.lower().startswith("the "):
+                label = label[4:]
+            name = f"{label} {_plural(tok).lower()}"
+            out.append(
+                Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), COMPOSITE, name, 5)
+            )
+            break
+    return out

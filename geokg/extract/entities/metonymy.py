@@ -1,0 +1,125 @@
+"""Metonymy: a capital or seat of government as its state, or as a location.
+
+A capital or seat is the state when it acts (subject, object of a relational verb or
+preposition, possessor of a non-place noun) and a ``Place`` (capitals) or nothing (seats) when
+it is a location ("in Moscow", "to Moscow" after a motion verb).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.entities.candidates import Candidate, Resolved, annotation, as_country
+from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.syntax import PLACE_DESCRIPTORS, lemma
+from geokg.schema import EntityLabel
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["resolve_metonym"]
+
+
+def _is_place_use(tok: Token, lex: Lexicons, depth: int = 0) -> bool:
+    """Whether a capital/seat token is used as a location rather than as an actor."""
+    doc = tok.doc
+    # "Basra, Iraq": a city followed by its country.
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text == "," and doc[tok.i + 2].ent_type_ == "GPE":
+        nxt = doc[tok.i + 2]
+        if nxt.dep_ == "appos" or nxt.head.i == tok.i:
+            return True
+    if (
+        tok.i >= 2
+        and doc[tok.i - 1].lower_ == "of"
+        and doc[tok.i - 2].lower_ in ("city", "capital", "town", "streets", "suburbs", "outskirts")
+    ):
+        return True
+    if any(
+        ch.dep_ in ("amod", "compound", "advmod") and ch.lower_ in lex.wordset("directions")
+        for ch in tok.children
+    ):
+        return True
+    dep = tok.dep_
+    head = tok.head
+    if dep in ("nsubj", "nsubjpass", "agent", "expl"):
+        return False
+    if tok.i + 2 < len(doc) and doc[tok.i + 1].text in ("-", "–"):
+        after = doc[tok.i + 2]
+        # "a Lima-based group": the city where something sits.
+        if after.lower_ in ("based", "born", "headquartered", "area"):
+            return True
+        # "the Lima-Quito talks": a pair of states.
+        if after.pos_ == "PROPN" and after.text[:1].isupper():
+            return False
+    if tok.i >= 2 and doc[tok.i - 1].text in ("-", "–") and doc[tok.i - 2].pos_ == "PROPN":
+        return False
+    if dep == "poss":
+        return lemma(head) in lex.wordset("place_nouns")
+    if dep in ("compound", "nmod", "amod"):
+        return lemma(head) not in lex.wordset("state_agent_nouns")
+    if dep == "pobj":
+        prep = head.lower_
+        gov = head.head
+        if prep in lex.wordset("locative_preps"):
+            return True
+        if prep in ("including", "like", "as") and lemma(gov) in PLACE_DESCRIPTORS | {
+            "cities",
+            "towns",
+        }:
+            return True
+        if prep in ("to", "toward", "towards"):
+            return lemma(gov) in lex.wordset("motion_verbs")
+        if prep == "from":
+            return not (
+                lemma(gov) in lex.wordset("state_agent_nouns")
+                or lemma(gov) in lex.wordset("from_actor_words")
+            )
+        if prep == "of":
+            return lemma(gov) in lex.wordset("place_nouns") or lemma(gov) in (
+                "city",
+                "capital",
+                "part",
+                "center",
+                "centre",
+            )
+        return False
+    if dep in ("dobj", "obj"):
+        return lemma(head) in lex.wordset("place_verbs")
+    if dep in ("conj", "appos") and depth < 4 and head.i != tok.i:
+        return _is_place_use(head, lex, depth + 1)
+    return dep == "appos"
+
+
+def resolve_metonym(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:
+    """A capital or seat: its state when it acts, else a Place (capital) or nothing (seat)."""
+    tok = doc[c.start : c.end].root
+    head = tok.head
+    if (
+        tok.dep_ == "compound"
+        and head.text[:1].isupper()
+        and head.lower_ in lex.wordset("document_heads")
+    ):
+        # "the Lima Declaration": part of a document's or event's name.
+        return None
+    place = _is_place_use(tok, lex)
+    if c.kind == "SEAT":
+        if place and tok.dep_ == "pobj":
+            return None
+        return (
+            as_country(c, c.target, "metonym", lex) if c.target in lex.countries else _org(c, lex)
+        )
+    if place:
+        return Resolved(
+            annotation(c, EntityLabel.PLACE, doc[c.start : c.end].text, "capital_place", lex)
+        )
+    if c.target in lex.countries:
+        return Resolved(annotation(c, EntityLabel.COUNTRY, c.target, "metonym", lex, "capital"))
+    return _org(c, lex)
+
+
+def _org(c: Candidate, lex: Lexicons) -> Resolved:
+    return Resolved(
+        annotation(
+            c, EntityLabel.ORGANIZATION, c.target, "metonym", lex, lex.org_kinds.get(c.target)
+        )
+    )

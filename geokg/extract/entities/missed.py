@@ -1,0 +1,142 @@
+"""Names the model's NER skipped: in a list of names, after a descriptor, bare surnames.
+
+A name in a list of person names ("Gogol, Turgenev, and Bulgakov"); a name after a media
+descriptor ("the news agency Tanjug") or a place noun ("the town of Kassala"); a bare surname
+of a person the Doc names in full ("Ana Lopez ... Lopez said").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.entities.candidates import (
+    NER_ORG,
+    NER_PERSON,
+    NER_PLACE,
+    SURNAME,
+    TITLE_PERSON,
+    Candidate,
+)
+from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.names import NAME_PARTICLES
+from geokg.extract.entities.syntax import PLACE_DESCRIPTORS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["descriptor_places", "media_names", "person_list_gaps", "surname_mentions"]
+
+
+def person_list_gaps(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
+    """Names in a list of person names that the NER skipped ("Gogol, Turgenev, and Bulgakov")."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in gaz:
+            continue
+        if tok.dep_ == "compound":
+            continue
+        linked = [tok.head] if tok.dep_ == "conj" else []
+        linked += [t for t in tok.children if t.dep_ == "conj"]
+        if not any(t.ent_type_ == "PERSON" for t in linked):
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].head.i == tok.i
+        ):
+            start -= 1
+        span = doc[start : tok.i + 1]
+        out.append(
+            Candidate(start, tok.i + 1, span.start_char, span.end_char, NER_PERSON, span.text, 1)
+        )
+    return out
+
+
+def media_names(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
+    """A name right after a media descriptor ("the news agency Tanjug") is an organization."""
+    out: list[Candidate] = []
+    descriptors = lex.wordset("media_descriptors")
+    for tok in doc:
+        if tok.lower_ not in descriptors:
+            continue
+        k = tok.i + 1
+        while (
+            k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and k not in gaz
+        ):
+            k += 1
+        if k > tok.i + 1 and k - tok.i <= 5:
+            span = doc[tok.i + 1 : k]
+            out.append(
+                Candidate(
+                    span.start, span.end, span.start_char, span.end_char, NER_ORG, span.text, 2
+                )
+            )
+    return out
+
+
+def descriptor_places(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
+    """A name after a place noun ("the town of Kassala", "the port city Berbera") is a Place."""
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.lower_ not in PLACE_DESCRIPTORS or tok.text[:1].isupper():
+            continue
+        k = tok.i + 1
+        if k < len(doc) and doc[k].lower_ == "of":
+            k += 1
+        start = k
+        while (
+            k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and k not in gaz
+        ):
+            k += 1
+        if k > start and k - start <= 3 and (k == len(doc) or doc[k].text != "'s"):
+            span = doc[start:k]
+            out.append(Candidate(start, k, span.start_char, span.end_char, NER_PLACE, span.text, 2))
+    return out
+
+
+def surname_mentions(
+    doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]], cands: list[Candidate]
+) -> list[Candidate]:
+    """A bare surname of a person the Doc names in full ("Ana Lopez ... Lopez said").
+
+    The small model often misses a lone surname in a short sentence; a capitalised token equal
+    to the last word of a full person name elsewhere in the Doc is that person (the people
+    rules then give it the full name). A token inside another name, a gazetteer name or a
+    longer candidate is left alone.
+    """
+    surnames: set[str] = set()
+    for c in cands:
+        if c.kind not in (NER_PERSON, TITLE_PERSON, "LEADER"):
+            continue
+        words = [t for t in doc[c.start : c.end] if not t.is_punct]
+        last = words[-1] if words else None
+        if (
+            last is not None
+            and len(words) >= 2
+            and len(last.text) > 2
+            and last.text[:1].isupper()
+            and last.lower_ not in NAME_PARTICLES
+            and not lex.is_title_word(last.lower_)
+        ):
+            surnames.add(last.text)
+    if not surnames:
+        return []
+    taken = {
+        i
+        for c in cands
+        if c.kind not in (NER_ORG, NER_PLACE) or c.length > 1
+        for i in range(c.start, c.end)
+    }
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.text not in surnames or tok.i in taken or tok.i in gaz:
+            continue
+        neighbours = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
+        if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
+            continue
+        out.append(
+            Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), SURNAME, tok.text, 2)
+        )
+    return out

@@ -1,0 +1,307 @@
+"""Entity rules for news conventions (SCHEMA.md "Conventions settled while annotating news").
+
+Hand-built parses of constructed sentences (exact and model-free): legislators and officials are
+Leaders, people holding a post at a research institute or company are Persons, a leader's
+administration names the state, party adjectives name the party, bare surnames of people the
+text names in full are mentions, and capitals, acronyms and designations are judged by syntax.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from geokg.extract.entities import EntityComponent
+
+# One token per row: word, pos, tag, dep, head (absolute index), lemma, NER IOB tag.
+Row = tuple[str, str, str, str, int, str, str]
+
+
+@pytest.fixture(scope="module")
+def blank() -> Any:
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def component(blank: Any) -> EntityComponent:
+    return EntityComponent(blank)
+
+
+def parse(blank: Any, rows: list[Row]) -> Doc:
+    words, pos, tags, deps, heads, lemmas, ents = (list(x) for x in zip(*rows, strict=True))
+    return Doc(
+        blank.vocab,
+        words=words,
+        pos=pos,
+        tags=tags,
+        deps=deps,
+        heads=heads,
+        lemmas=lemmas,
+        ents=ents,
+    )
+
+
+def found(component: EntityComponent, doc: Doc) -> set[tuple[str, str]]:
+    return {(e.name, e.label.value) for e in component(doc)._.geokg_entities}
+
+
+PARTY_REPRESENTATIVE: list[Row] = [
+    ("Democratic", "ADJ", "JJ", "amod", 1, "democratic", "B-NORP"),
+    ("Representative", "PROPN", "NNP", "compound", 3, "Representative", "O"),
+    ("Ana", "PROPN", "NNP", "compound", 3, "Ana", "B-PERSON"),
+    ("Ruiz", "PROPN", "NNP", "nsubj", 4, "Ruiz", "I-PERSON"),
+    ("spoke", "VERB", "VBD", "ROOT", 4, "speak", "O"),
+    (".", "PUNCT", ".", "punct", 4, ".", "O"),
+]
+PARTY_LAWMAKERS: list[Row] = [
+    ("Republican", "ADJ", "JJ", "amod", 1, "republican", "B-NORP"),
+    ("lawmakers", "NOUN", "NNS", "nsubj", 2, "lawmaker", "O"),
+    ("objected", "VERB", "VBD", "ROOT", 2, "object", "O"),
+]
+LEADER_ADMINISTRATION: list[Row] = [
+    ("the", "DET", "DT", "det", 2, "the", "O"),
+    ("Lula", "PROPN", "NNP", "compound", 2, "Lula", "B-PERSON"),
+    ("administration", "NOUN", "NN", "nsubj", 3, "administration", "O"),
+    ("refused", "VERB", "VBD", "ROOT", 3, "refuse", "O"),
+]
+PRESIDENT_OF_INSTITUTE: list[Row] = [
+    ("Ana", "PROPN", "NNP", "compound", 1, "Ana", "B-PERSON"),
+    ("Ruiz", "PROPN", "NNP", "nsubj", 11, "Ruiz", "I-PERSON"),
+    (",", "PUNCT", ",", "punct", 1, ",", "O"),
+    ("the", "DET", "DT", "det", 4, "the", "O"),
+    ("president", "NOUN", "NN", "appos", 1, "president", "O"),
+    ("of", "ADP", "IN", "prep", 4, "of", "O"),
+    ("the", "DET", "DT", "det", 9, "the", "O"),
+    ("Andes", "PROPN", "NNP", "compound", 9, "Andes", "B-ORG"),
+    ("Policy", "PROPN", "NNP", "compound", 9, "Policy", "I-ORG"),
+    ("Institute", "PROPN", "NNP", "pobj", 5, "Institute", "I-ORG"),
+    (",", "PUNCT", ",", "punct", 1, ",", "O"),
+    ("spoke", "VERB", "VBD", "ROOT", 11, "speak", "O"),
+]
+PRESIDENT_OF_STATE: list[Row] = [
+    ("Ana", "PROPN", "NNP", "compound", 1, "Ana", "B-PERSON"),
+    ("Ruiz", "PROPN", "NNP", "nsubj", 8, "Ruiz", "I-PERSON"),
+    (",", "PUNCT", ",", "punct", 1, ",", "O"),
+    ("the", "DET", "DT", "det", 4, "the", "O"),
+    ("president", "NOUN", "NN", "appos", 1, "president", "O"),
+    ("of", "ADP", "IN", "prep", 4, "of", "O"),
+    ("Peru", "PROPN", "NNP", "pobj", 5, "Peru", "B-GPE"),
+    (",", "PUNCT", ",", "punct", 1, ",", "O"),
+    ("spoke", "VERB", "VBD", "ROOT", 8, "speak", "O"),
+]
+ADVISER_TAGGED_AS_PLACE: list[Row] = [
+    ("presidential", "ADJ", "JJ", "amod", 1, "presidential", "O"),
+    ("adviser", "NOUN", "NN", "compound", 3, "adviser", "O"),
+    ("Jan", "PROPN", "NNP", "compound", 3, "Jan", "B-GPE"),
+    ("Kowal", "PROPN", "NNP", "nsubj", 4, "Kowal", "I-GPE"),
+    ("spoke", "VERB", "VBD", "ROOT", 4, "speak", "O"),
+]
+
+NAME_BEFORE_ADMINISTRATION: list[Row] = [
+    ("the", "DET", "DT", "det", 2, "the", "O"),
+    ("Ruiz", "PROPN", "NNP", "compound", 2, "Ruiz", "B-PERSON"),
+    ("administration", "NOUN", "NN", "nsubj", 3, "administration", "O"),
+    ("refused", "VERB", "VBD", "ROOT", 3, "refuse", "O"),
+    ("the", "DET", "DT", "det", 5, "the", "O"),
+    ("offer", "NOUN", "NN", "dobj", 3, "offer", "O"),
+]
+LONG_NAME_IN_PLACE: list[Row] = [
+    ("a", "DET", "DT", "det", 1, "a", "O"),
+    ("base", "NOUN", "NN", "ROOT", 1, "base", "O"),
+    ("in", "ADP", "IN", "prep", 1, "in", "O"),
+    ("Puerto", "PROPN", "NNP", "compound", 4, "Puerto", "B-PERSON"),
+    ("Ayora", "PROPN", "NNP", "pobj", 2, "Ayora", "I-PERSON"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (NAME_BEFORE_ADMINISTRATION, {("Ruiz", "Leader")}),
+        (LONG_NAME_IN_PLACE, {("Puerto Ayora", "Place")}),
+        (PARTY_REPRESENTATIVE, {("Democratic Party", "Organization"), ("Ana Ruiz", "Leader")}),
+        (PARTY_LAWMAKERS, {("Republican Party", "Organization")}),
+        (
+            LEADER_ADMINISTRATION,
+            {("Luiz Inacio Lula da Silva", "Leader"), ("Brazil", "Country")},
+        ),
+        (
+            PRESIDENT_OF_INSTITUTE,
+            {("Ana Ruiz", "Person"), ("Andes Policy Institute", "Organization")},
+        ),
+        (PRESIDENT_OF_STATE, {("Ana Ruiz", "Leader"), ("Peru", "Country")}),
+        (ADVISER_TAGGED_AS_PLACE, {("Jan Kowal", "Leader")}),
+    ],
+    ids=[
+        "name-before-administration-leads",
+        "long-person-tag-after-in-is-place",
+        "legislator-title-and-party",
+        "party-adjective-on-partisan-noun",
+        "administration-names-the-state",
+        "post-at-an-institute-is-private",
+        "post-of-a-state-is-office",
+        "place-tag-after-title-is-person",
+    ],
+)
+def test_entities_news_people_and_organs(
+    blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
+) -> None:
+    assert found(component, parse(blank, rows)) == expected
+
+
+SURNAME_AGAIN: list[Row] = [
+    ("Ana", "PROPN", "NNP", "compound", 1, "Ana", "B-PERSON"),
+    ("Ruiz", "PROPN", "NNP", "nsubj", 2, "Ruiz", "I-PERSON"),
+    ("arrived", "VERB", "VBD", "ROOT", 2, "arrive", "O"),
+    (".", "PUNCT", ".", "punct", 2, ".", "O"),
+    ("Ruiz", "PROPN", "NNP", "nsubj", 5, "Ruiz", "O"),
+    ("spoke", "VERB", "VBD", "ROOT", 5, "speak", "O"),
+    (".", "PUNCT", ".", "punct", 5, ".", "O"),
+]
+SURNAME_INSIDE_OTHER_NAME: list[Row] = [
+    ("Ana", "PROPN", "NNP", "compound", 1, "Ana", "B-PERSON"),
+    ("Ruiz", "PROPN", "NNP", "nsubj", 2, "Ruiz", "I-PERSON"),
+    ("visited", "VERB", "VBD", "ROOT", 2, "visit", "O"),
+    ("Ruiz", "PROPN", "NNP", "compound", 4, "Ruiz", "O"),
+    ("Hall", "PROPN", "NNP", "dobj", 2, "Hall", "O"),
+    (".", "PUNCT", ".", "punct", 2, ".", "O"),
+]
+
+
+def test_entities_bare_surname_of_a_named_person_is_a_mention(
+    blank: Any, component: EntityComponent
+) -> None:
+    ents = component(parse(blank, SURNAME_AGAIN))._.geokg_entities
+    assert [(e.name, e.start) for e in ents] == [("Ana Ruiz", 0), ("Ana Ruiz", 4)]
+
+
+def test_entities_surname_inside_another_name_is_left_alone(
+    blank: Any, component: EntityComponent
+) -> None:
+    ents = component(parse(blank, SURNAME_INSIDE_OTHER_NAME))._.geokg_entities
+    assert [(e.name, e.start) for e in ents] == [("Ana Ruiz", 0)]
+
+
+AI_FIRMS: list[Row] = [
+    ("several", "ADJ", "JJ", "amod", 2, "several", "O"),
+    ("AI", "PROPN", "NNP", "compound", 2, "AI", "B-GPE"),
+    ("firms", "NOUN", "NNS", "nsubj", 3, "firm", "O"),
+    ("grew", "VERB", "VBD", "ROOT", 3, "grow", "O"),
+    ("quickly", "ADV", "RB", "advmod", 3, "quickly", "O"),
+    ("this", "DET", "DT", "det", 6, "this", "O"),
+    ("year", "NOUN", "NN", "npadvmod", 3, "year", "O"),
+]
+DESIGNATION: list[Row] = [
+    ("the", "DET", "DT", "det", 1, "the", "O"),
+    ("S-300", "PROPN", "NNP", "nsubj", 2, "S-300", "B-ORG"),
+    ("arrived", "VERB", "VBD", "ROOT", 2, "arrive", "O"),
+    ("at", "ADP", "IN", "prep", 2, "at", "O"),
+    ("the", "DET", "DT", "det", 5, "the", "O"),
+    ("base", "NOUN", "NN", "pobj", 3, "base", "O"),
+    ("last", "ADJ", "JJ", "amod", 7, "last", "O"),
+    ("week", "NOUN", "NN", "npadvmod", 2, "week", "O"),
+]
+CAPITAL_BASED: list[Row] = [
+    ("a", "DET", "DT", "det", 4, "a", "O"),
+    ("Lima", "PROPN", "NNP", "npadvmod", 3, "Lima", "B-GPE"),
+    ("-", "PUNCT", "HYPH", "punct", 3, "-", "O"),
+    ("based", "VERB", "VBN", "amod", 4, "base", "O"),
+    ("group", "NOUN", "NN", "ROOT", 4, "group", "O"),
+]
+CAPITAL_PAIR: list[Row] = [
+    ("the", "DET", "DT", "det", 4, "the", "O"),
+    ("Lima", "PROPN", "NNP", "compound", 3, "Lima", "B-GPE"),
+    ("-", "PUNCT", "HYPH", "punct", 3, "-", "O"),
+    ("Quito", "PROPN", "NNP", "compound", 4, "Quito", "B-GPE"),
+    ("talks", "NOUN", "NNS", "ROOT", 4, "talk", "O"),
+]
+CAPITAL_IN_DOCUMENT_NAME: list[Row] = [
+    ("the", "DET", "DT", "det", 2, "the", "O"),
+    ("Lima", "PROPN", "NNP", "compound", 2, "Lima", "O"),
+    ("Declaration", "PROPN", "NNP", "ROOT", 2, "Declaration", "O"),
+]
+CAPITAL_SANCTIONS: list[Row] = [
+    ("Lima", "PROPN", "NNP", "compound", 1, "Lima", "B-GPE"),
+    ("sanctions", "NOUN", "NNS", "nsubj", 2, "sanction", "O"),
+    ("hurt", "VERB", "VBD", "ROOT", 2, "hurt", "O"),
+]
+ALIAS_STARTS_LONGER_NAME: list[Row] = [
+    ("The", "DET", "DT", "det", 1, "the", "O"),
+    ("Alliance", "PROPN", "NNP", "nsubj", 5, "Alliance", "O"),
+    ("of", "ADP", "IN", "prep", 1, "of", "O"),
+    ("Small", "PROPN", "NNP", "compound", 4, "Small", "O"),
+    ("States", "PROPN", "NNPS", "pobj", 2, "States", "O"),
+    ("met", "VERB", "VBD", "ROOT", 5, "meet", "O"),
+]
+LIBERATION_ARMY: list[Row] = [
+    ("the", "DET", "DT", "det", 3, "the", "B-ORG"),
+    ("Tamil", "PROPN", "NNP", "compound", 3, "Tamil", "I-ORG"),
+    ("Liberation", "PROPN", "NNP", "compound", 3, "Liberation", "I-ORG"),
+    ("Army", "PROPN", "NNP", "nsubj", 4, "Army", "I-ORG"),
+    ("attacked", "VERB", "VBD", "ROOT", 4, "attack", "O"),
+]
+GENERIC_PARTY_ADJECTIVE: list[Row] = [
+    ("Social", "PROPN", "NNP", "compound", 2, "Social", "B-ORG"),
+    ("-", "PUNCT", "HYPH", "punct", 2, "-", "I-ORG"),
+    ("Liberal", "PROPN", "NNP", "amod", 3, "Liberal", "I-ORG"),
+    ("parties", "NOUN", "NNS", "nsubj", 4, "party", "O"),
+    ("won", "VERB", "VBD", "ROOT", 4, "win", "O"),
+]
+DEMONYM_PEOPLE: list[Row] = [
+    ("the", "DET", "DT", "det", 2, "the", "O"),
+    ("Peruvian", "ADJ", "JJ", "amod", 2, "peruvian", "B-NORP"),
+    ("people", "NOUN", "NNS", "nsubj", 3, "people", "O"),
+    ("voted", "VERB", "VBD", "ROOT", 3, "vote", "O"),
+]
+DEMONYM_SCHOLAR: list[Row] = [
+    ("an", "DET", "DT", "det", 2, "an", "O"),
+    ("Italian", "ADJ", "JJ", "amod", 2, "italian", "B-NORP"),
+    ("Egyptologist", "NOUN", "NN", "nsubj", 3, "egyptologist", "O"),
+    ("spoke", "VERB", "VBD", "ROOT", 3, "speak", "O"),
+]
+GULF_OF_A_STATE: list[Row] = [
+    ("the", "DET", "DT", "det", 1, "the", "O"),
+    ("Gulf", "PROPN", "NNP", "pobj", 1, "Gulf", "B-LOC"),
+    ("of", "ADP", "IN", "prep", 1, "of", "I-LOC"),
+    ("Oman", "PROPN", "NNP", "pobj", 2, "Oman", "I-LOC"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (AI_FIRMS, set()),
+        (DESIGNATION, set()),
+        (CAPITAL_BASED, {("Lima", "Place")}),
+        (CAPITAL_PAIR, {("Peru", "Country"), ("Ecuador", "Country")}),
+        (CAPITAL_IN_DOCUMENT_NAME, set()),
+        (CAPITAL_SANCTIONS, {("Peru", "Country")}),
+        (ALIAS_STARTS_LONGER_NAME, set()),
+        (LIBERATION_ARMY, {("Tamil Liberation Army", "Organization")}),
+        (GENERIC_PARTY_ADJECTIVE, set()),
+        (DEMONYM_PEOPLE, set()),
+        (DEMONYM_SCHOLAR, set()),
+        (GULF_OF_A_STATE, {("Gulf of Oman", "Place")}),
+    ],
+    ids=[
+        "common-noun-acronym",
+        "weapon-designation",
+        "capital-based-is-place",
+        "capital-pair-names-states",
+        "capital-in-document-name",
+        "capital-sanctions-is-state",
+        "alias-starting-a-longer-name",
+        "liberation-army-is-armed-group",
+        "name-like-adjective-before-plural",
+        "demonym-people-is-private",
+        "demonym-ologist-is-private",
+        "gulf-of-a-state-is-one-place",
+    ],
+)
+def test_entities_news_places_codes_and_names(
+    blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
+) -> None:
+    assert found(component, parse(blank, rows)) == expected
