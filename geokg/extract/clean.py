@@ -37,11 +37,11 @@ around it, never from the words of a particular site:
   space; soft hyphens, zero-width characters and control characters are dropped.
 
 Example:
-    >>> clean = clean_text("Moscow and Ankara have clashed over Syr-\\nia.\\n\\n\\n245 Comments\\n")
+    >>> clean = clean_text("Chile and Peru have clashed over Tac-\\nna.\\n\\n\\n245 Comments\\n")
     >>> clean.text
-    'Moscow and Ankara have clashed over Syria.'
-    >>> clean.raw_text(36, 41)
-    'Syr-\\nia'
+    'Chile and Peru have clashed over Tacna.'
+    >>> clean.raw_text(33, 38)
+    'Tac-\\nna'
 """
 
 from __future__ import annotations

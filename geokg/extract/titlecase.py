@@ -116,7 +116,7 @@ class TitleCaseNormaliser:
         titled = [w[0].isupper() and w[1:] == w[1:].lower() for w in words]
         common = [titled[i] and i not in protected and self._common(w) for i, w in enumerate(words)]
         # an unknown capitalised word is a name, and so is the capitalised word before it
-        # ("by Michael Kimmage": "Michael" stays) unless that is a verb or a function word
+        # ("by Grace Okafor": "Grace" stays) unless that is a verb or a function word
         name_like = [words[i][0].isupper() and not common[i] for i in range(len(words))]
         chars = list(line)
         for i, m in enumerate(matches):

@@ -25,7 +25,7 @@ __all__ = ["TitleEvidence", "title_evidence", "title_people"]
 def title_people(
     doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]], cands: list[Candidate]
 ) -> list[Candidate]:
-    """Names right after a capitalised title that the NER missed ("President Dos Sontas")."""
+    """Names right after a capitalised title that the NER missed ("President Ana Lungu")."""
     out: list[Candidate] = []
     taken = {i for c in cands if c.kind == "LEADER" for i in range(c.start, c.end)}
     honor = lex.wordset("honorifics")

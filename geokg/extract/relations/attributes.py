@@ -3,17 +3,17 @@
 The modality walk starts at the relation's predicate (the cue verb, or the nominal cue) and
 climbs the dependency tree to the root, collecting markers on the way:
 
-* through control complements (``xcomp``: "refused to meet", "seeks to isolate") every marker
+* through control complements (``xcomp``: "declined to meet", "seeks to isolate") every marker
   of the governing word applies: negation, modals, hedging and reporting verbs;
 * through clausal complements (``ccomp``) and adverbial clauses (``advcl``) only the *outer*
-  modalities pass: reporting ("Ankara claims Moscow bombed ...") and hypotheticals ("if",
+  modalities pass: reporting ("Lima claims Santiago shelled ...") and hypotheticals ("if",
   "whether"); the governing clause's own "not" or "will" does not;
 * a nominal argument of a light verb ("did not sign a deal", "will impose sanctions") takes the
-  verb's markers; a nominal argument of any other predicate is presupposed ("the West would
-  have to withdraw its support for Ukraine") and the walk stops: the relation is asserted.
+  verb's markers; a nominal argument of any other predicate is presupposed ("Canada would
+  need to end its support for Haiti") and the walk stops: the relation is asserted.
 
 Precedence when markers stack: hypothetical > reported > hedged > asserted (outermost wins).
-Negation counts parity ("did not refuse to meet" is not negated).
+Negation counts parity ("did not decline to meet" is not negated).
 """
 
 from __future__ import annotations
@@ -101,7 +101,7 @@ def _own_markers(
         elif dep == "mark" and lem in lex.hypothetical_marks:
             hyp = True
         elif dep == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children):
-            hyp = True  # "would meet X if he gave them a veto": a conditional predicate
+            hyp = True  # "would meet X if she granted them a seat": a conditional predicate
         elif dep == "aux" and lem == "do" and c.lower_ in ("did", "does", "do"):
             # "did Russia attack?" handled by the question rule
             continue
@@ -144,7 +144,7 @@ def _step(
     lex = ctx.lex
     st = _Step()
     hpos = head.pos_
-    # "is going to attack" hedges; "the same goes for its partnership" does not
+    # "is going to attack" hedges; "the rule goes for its alliance too" does not
     hedge_verb = hl in lex.hedge_verbs and (hl not in _PROGRESSIVE_ONLY or head.tag_ == "VBG")
     if full and hl in lex.suppressors and dep in _SUPPRESSED_DEPS:
         # the content of a threat, demand or call is not stated ("threatened to cut ties")
@@ -237,7 +237,7 @@ def _step(
                 st.outer = True
                 return st
             if (hl in lex.container_nouns or hl in lex.quantity_nouns) and pl in ("of", "on", "in"):
-                return st  # "a treaty of friendship", "dollars of aid": the container's predicate
+                return st  # "a charter of cooperation", "euros of aid": the container's predicate
             if full and hl in lex.neg_nouns:
                 st.neg += 1
                 return st
@@ -256,7 +256,7 @@ def _step(
         return None
     if dep in _ARG_DEPS and hpos in _VERBS:
         if dep in ("dobj", "nsubjpass") and hl in lex.presupposing_verbs:
-            # "promised to continue military aid", "lift the ban on": presupposed, but the
+            # "pledged to continue food aid", "lift the ban on": presupposed, but the
             # whole may still be reported
             st.outer = True
             return st
@@ -282,7 +282,7 @@ def _step(
                 if c.pos_ == "VERB"
             )
         ):
-            # "the conflict ... may be an entrenched aspect": the copula's modals apply
+            # "the rivalry ... may be a lasting feature": the copula's modals apply
             st.apply_head = True
             return st
         if dep == "dobj" and hl in lex.report_verbs and hl not in lex.factive_verbs:

@@ -1,10 +1,10 @@
 """Cross-sentence resolution of relation endpoints (SCHEMA.md: ``"context": true`` relations).
 
 A relation whose argument is a pronoun or a pair nominal with no antecedent in its own sentence
-may still be stated: "The Turkish government has followed a different approach. *It* has
-opposed the Assad regime" (Turkey OPPOSES Syria), "The shooting down of the Russian bomber by
-Turkish F-16s ... All signs indicate that *the two countries* are not going to back down from
-the standoff" (Russia and Turkey, both ways). :class:`Discourse` holds what a Doc's earlier
+may still be stated: "The Chilean government took another line. *It* has
+condemned the Maduro government" (Chile OPPOSES Venezuela), "The seizure of a Peruvian trawler
+by the Chilean navy ... By Friday *the two countries* had not stepped back from the
+standoff" (Chile and Peru, both ways). :class:`Discourse` holds what a Doc's earlier
 sentences offer (a Doc is a chunk of whole paragraphs, so those sentences are at hand) and
 answers two questions, conservatively:
 
@@ -13,7 +13,7 @@ answers two questions, conservatively:
   paragraph** when that subject names exactly one compatible entity (a state or organization
   for "it", a person for "he", a coordination, a plural or a group for "they"). A subject that
   is a pronoun itself is resolved the same way (a chain "Putin ... He ... he"); an expletive
-  subject ("it is clear that X ...") hands over to the subject of its clause. Anything else
+  subject ("it is likely that X ...") hands over to the subject of its clause. Anything else
   (no previous sentence in the paragraph, a subject that names no entity, two candidates)
   resolves to nothing.
 * :func:`pair_anaphor`: "the two countries", "both sides", "the two leaders" take the two
@@ -99,7 +99,7 @@ def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | N
         if e.end <= tok.i and e.label.value in labels and e.start not in inner
     ]
     if latter:
-        # "Syria, Iran, Armenia and India ... the latter two states": the list's last two
+        # "Chile, Peru, Ghana and Kenya ... the latter two nations": the list's last two
         return _latter_two(ctx.doc, before)
     names = {e.name for e in before}
     if len(names) == 2:
@@ -391,14 +391,14 @@ def _competitor_before(ctx: SentenceContext, tok: Token, plural: bool) -> bool:
         if t.pos_ != "NOUN" or i in ctx.ent_at or t.dep_ not in _ARGUMENT_DEPS:
             continue
         if person and not _person_noun(ctx, t):
-            continue  # "In his actions at home, he ...": only a person noun competes for "he"
+            continue  # "In his speech at home, he ...": only a person noun competes for "he"
         if (t.tag_ in _PLURAL_TAGS) == plural:
             return True
     return False
 
 
 def _explicit_subjects(ctx: SentenceContext, v: Token, depth: int) -> list[Token]:
-    """The subject tokens of a clause; an empty subject ("it is clear that X ...", "there
+    """The subject tokens of a clause; an empty subject ("it is likely that X ...", "there
     are") hands over to the subjects of the clausal complements."""
     subj = [c for c in v.children if c.dep_ in _SUBJECT_DEPS]
     if not subj:

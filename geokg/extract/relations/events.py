@@ -3,17 +3,17 @@
 Families (rule ids):
 
 * ``svo_active.v1`` / ``svo_passive.v1``: verb cues with subject and object or prepositional
-  target ("Russia backs Assad", "was shot down by Turkish F-16s", "cooperate with").
-* ``participle.v1``: participles modifying a noun ("Syrian-backed militia", "the Russia-led CSTO").
+  target ("Canada backs Ukraine", "was intercepted by Greek jets", "cooperate with").
+* ``participle.v1``: participles modifying a noun ("Rwandan-backed militia", "the Chad-led force").
 * ``mutual_objects.v1``: coordinated objects of a gathering verb ("brought together A and B").
 * ``mutual_subjects.v1``: coordinated subjects of a reciprocal or symmetric cue with no
-  object ("Moscow and Ankara have clashed").
+  object ("Chile and Peru have clashed").
 * ``nominal.v1`` / ``nominal_light_verb.v1`` / ``nominal_mutual.v1``: nominalisations with
-  arguments inside the noun phrase ("Russia's annexation of Crimea", "war between A and B",
-  "Russian-Turkish relations"), or the subject of a light verb ("impose sanctions on",
+  arguments inside the noun phrase ("Peru's annexation of Tacna", "war between A and B",
+  "Chilean-Peruvian relations"), or the subject of a light verb ("impose sanctions on",
   "reach a deal with", "in support of").
 * ``adjectival.v1``: adjectives with a prepositional target ("hostile to", "close to").
-* ``role_noun.v1``: nouns naming a participant ("Turkey, a NATO ally", "Iran's proxy Hezbollah").
+* ``role_noun.v1``: nouns naming a participant ("Norway, a NATO ally", "Iran's proxy Hezbollah").
 * ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy").
 * ``caption_with.v1``: verbless captions "X with Y at the summit" (two people: MEETS).
 
@@ -162,7 +162,7 @@ def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
         ctx.rejected_spans.append((p.left_edge.i, p.right_edge.i + 1))
         if not proposers:
             continue
-        # the proposal's content: "offer for talks", "proposal of a ceasefire", "offer to host"
+        # the proposal's content: "offer for talks", "proposal of a truce", "offer to mediate"
         content: list[Token] = []
         holders = [p, *(c for c in p.children if c.pos_ in _NOUN_POS)]
         holders.extend(o for _, o in ctx.prep_objects(p, {"from", "by"}))
@@ -178,7 +178,7 @@ def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
             if kind is None:
                 continue
             if kind == "verb" and lem in lex.light_verbs:
-                content.extend(ctx.children(t, "dobj"))  # "an offer to host a summit"
+                content.extend(ctx.children(t, "dobj"))  # "an offer to host peace talks"
             cues = list(lex.lookup(kind, lem))
             if t.i >= 2 and ctx.doc[t.i - 1].text == "-":
                 first = ctx.lemma(ctx.doc[t.i - 2])
@@ -277,7 +277,7 @@ def _mutual(
 
 
 def _modifier_tokens(ctx: SentenceContext, tok: Token) -> list[Token]:
-    """Modifiers of a noun, including hyphen-joined ones ("Russian-Turkish relations")."""
+    """Modifiers of a noun, including hyphen-joined ones ("Chilean-Peruvian relations")."""
     mods: list[Token] = []
     for c in tok.children:
         if c.dep_ in _MOD_DEPS:
@@ -291,7 +291,7 @@ def _modifier_tokens(ctx: SentenceContext, tok: Token) -> list[Token]:
 
 
 def _coordinated_premodifiers(ctx: SentenceContext, tok: Token) -> set[str]:
-    """ "its OPEC, investment and arms *ties* with X": bare nouns coordinated before a head
+    """ "its energy, investment and arms *ties* with X": bare nouns coordinated before a head
     noun that has the complement are its premodifiers."""
     if tok.dep_ != "conj" or not any(c.dep_ == "prep" for c in tok.children):
         return set()
@@ -309,7 +309,7 @@ def _modifier_lemmas(ctx: SentenceContext, tok: Token) -> set[str]:
     lems = {ctx.lemma(c) for c in _modifier_tokens(ctx, tok) if c.i not in ent_at}
     lems |= _coordinated_premodifiers(ctx, tok)
     doc = ctx.doc
-    # "free-trade pact": the hyphen splits the modifier into several tokens before the noun
+    # "free-trade deal": the hyphen splits the modifier into several tokens before the noun
     i = tok.i - 1
     while (
         i >= ctx.start and i >= tok.i - 4 and doc[i].dep_ in ("compound", "amod", "punct", "nmod")
@@ -519,13 +519,13 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     for slot in cue.target:
         if slot == "dobj":
             if not obj_tokens and required_obj is None and not passive:
-                # "to stigmatize and isolate Russia": the last conjunct's object is shared
+                # "to condemn and isolate Belarus": the last conjunct's object is shared
                 for c in v.children:
                     if c.dep_ == "conj" and c.pos_ in _VERB_POS and c.i > v.i:
                         tgt.mutual.extend(ctx.children(c, "dobj"))
                         break
             if required_obj is not None:
-                # "whom they had taken *hostage*": the other object is the target
+                # "whom the rebels took *hostage*": the other object is the target
                 tgt.mutual.extend(o for o in obj_tokens if o.i != required_obj.i)
             else:
                 tgt.mutual.extend(o for o in obj_tokens if o.pos_ != "PRON" or o.i in ctx.ent_at)
@@ -551,7 +551,7 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
             extra_targets.extend(_clause_entities(ctx, v))
     tgt.extend(_slot_targets(ctx, v, cue, lem))
     if cue.particle:
-        # "pull Russia away from China": the parser may hang the target on the particle
+        # "pull Armenia away from Russia": the parser may hang the target on the particle
         for c in v.children:
             if c.dep_ in ("prt", "advmod") and ctx.lemma(c) in cue.particle:
                 tgt.extend(_slot_targets(ctx, c, cue, lem))
@@ -570,7 +570,7 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     source_toks = agents
     if cue.source_is_object:
         # "detach Russia from Europe": the object is the one that breaks away; but "distance
-        # it from their markets": the agent breaks with the object
+        # it from our ports": the agent breaks with the object
         objs = [
             o
             for o in obj_tokens
@@ -579,7 +579,7 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         if objs:
             own = {e.name for e in ctx.args_of(agents)}
             away = {e.name for e in ctx.args_of(tgt.tokens())}
-            # "distance it from *their* markets": the agent's own things
+            # "distance it from *our* ports": the agent's own things
             owned = bool(tgt.tokens()) and all(
                 any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in t.children)
                 for t in tgt.tokens()
@@ -629,7 +629,7 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
             or required_obj is not None
         )
     ):
-        # "Moscow and Ankara have clashed", "A and B met"; "each other" objects too
+        # "Chile and Peru have clashed", "A and B met"; "each other" objects too
         out.extend(_mutual(ctx, sources, cue, v, "mutual_subjects.v1"))
     return out
 
@@ -682,8 +682,8 @@ def _pejorative(ctx: SentenceContext, tok: Token) -> bool:
 
 
 def _clause_entities(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
-    """Targets of a threat: the arguments of the threatened act ("threatened to cut off
-    electricity to X", "to break off relations with X") and the subject of its condition
+    """Targets of a threat: the arguments of the threatened act ("threatened to halt
+    gas supplies to X", "to break off relations with X") and the subject of its condition
     ("... if Hamas ran"). Places where the act would happen are not targets."""
     out: list[EntityAnnotation] = []
     for c in v.children:
@@ -725,7 +725,7 @@ _THREAT_PREPS = frozenset({"to", "with", "against", "on", "from", "at", "into", 
 
 # ------------------------------------------------------------------------------- nouns
 _GOVERNING_PREPS = frozenset({"in", "into", "at", "to", "under", "on", "as"})
-# "A and B agreed to a ceasefire after two days of fighting", "despite hours of talks": the
+# "A and B signed a truce after months of fighting", "despite hours of talks": the
 # subject took part in a mutual event (only reciprocal or mutual cues read them)
 _CIRCUMSTANTIAL_PREPS = frozenset({"after", "following", "despite", "amid"})
 
@@ -733,8 +733,8 @@ _CIRCUMSTANTIAL_PREPS = frozenset({"after", "following", "despite", "amid"})
 def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
     """The verb a nominal cue is an argument of, directly or through a preposition.
 
-    Climbs through coordination, compounds ("mediation mission"), quantities ("70 million
-    dollars of aid") and containers ("a treaty of friendship").
+    Climbs through coordination, compounds ("mediation mission"), quantities ("40 million
+    euros of aid") and containers ("a charter of cooperation").
     """
     lex = ctx.lex
     g = n
@@ -831,7 +831,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if n.dep_ == "compound" and n.head.pos_ in _NOUN_POS and not tgt.tokens() and not tgt.between:
         tgt.extend(_slot_targets(ctx, n.head, cue, lem))
     if cue.requires_prep_object and not tgt.tokens() and not tgt.between:
-        # "a suspension of air links with Serbia", "the sale of weapons to Syria"
+        # "a suspension of rail links with Moldova", "the sale of weapons to Syria"
         for p, obj in ctx.prep_objects(n, cue.requires_prep_object):
             if ctx.lemma(obj) in cue.requires_prep_object[p]:
                 tgt.extend(_slot_targets(ctx, obj, cue, lem))
@@ -899,7 +899,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         tgt.mutual.extend(tgt.between)
         target_ents = ctx.args_of(tgt.tokens(), strict=strict)
     if not target_ents and not sources and len(mods) >= 2 and (cue.mutual or cue.reciprocal):
-        # "Russian-Turkish relations", "the Azerbaijan-Russia alliance"
+        # "Chilean-Peruvian relations", "the Azerbaijan-Russia alliance"
         return _mutual(ctx, mods, cue, n, "nominal_mutual.v1")
     if (
         len(target_ents) >= 2
@@ -911,7 +911,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         return _mutual(ctx, target_ents, cue, n, "nominal_mutual.v1")
     sources = sources + mods
     if not target_ents and len(sources) >= 2 and (cue.mutual or cue.reciprocal) and not light:
-        # "their dispute" with "their" = "Turkey and Russia"
+        # "their dispute" with "their" = "Chile and Peru"
         return _mutual(ctx, sources, cue, n, "nominal_mutual.v1")
     if (
         not sources
@@ -919,7 +919,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         and any(c.dep_ == "poss" and c.lower_ in ("their", "our") for c in n.children)
         and (cue.mutual or cue.reciprocal)
     ):
-        # "Turkey and Russia resolve their dispute": the coordinated subject holds it mutually
+        # "Chile and Peru resolve their dispute": the coordinated subject holds it mutually
         agents, _ = ctx.subjects(gov)
         pair = ctx.args_of(agents)
         if len(pair) >= 2 and not target_ents:
@@ -927,7 +927,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if not sources and gov is not None:
         glem = ctx.lemma(gov)
         if via == "pobj:as":
-            # "used the Turkmen as an army against ...": the user and the used
+            # "used the militia as an army against ...": the user and the used
             objs = ctx.children(gov, "dobj")
             agents, _ = ctx.subjects(gov)
             sources = ctx.args_of(objs + agents, strict=cue.strict)
@@ -938,7 +938,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
             and ctx.children(gov, "dobj")
             and glem not in lex.preparation_verbs
         ):
-            # "rebuked Russia for the annexation of Crimea": the object did it
+            # "rebuked Peru for the seizure of the border post": the object did it
             if glem in lex.object_control:
                 sources = ctx.args_of(ctx.children(gov, "dobj"), strict=cue.strict)
                 rule = "nominal_light_verb.v1"
@@ -966,7 +966,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
                 and len(sources) >= 2
                 and (cue.mutual or cue.reciprocal)
             ):
-                # "A and B ended their dispute"; but not "... a dispute with the bloc": the
+                # "A and B ended their dispute"; but not "... a dispute with the union": the
                 # other party is named, though not as an entity
                 return _mutual(ctx, sources, cue, n, "mutual_subjects.v1")
         elif glem in lex.recipient_verbs and cue.type in lex.recipient_types:
@@ -978,7 +978,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
             if recipients and givers:
                 return _pairs(ctx, givers, recipients, cue, n, "nominal_light_verb.v1")
     if not sources and not target_ents and gov is None and (cue.mutual or cue.reciprocal):
-        # "the two countries are not going to back down from the standoff": the coordinated
+        # "Chile and Peru will not step back from the standoff": the coordinated
         # subject of the verb the mutual noun is the source of holds it mutually
         h = n.head
         if (
@@ -996,7 +996,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if cue.requires_target_or_light and not target_ents and not light:
         return out
     if sources and target_ents:
-        # "could retaliate with tariffs on X": the clause's modality reaches the instrument
+        # "might respond with tariffs on X": the clause's modality reaches the instrument
         anchor = gov if light and gov is not None and via == "pobj:with" else n
         out.extend(_emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=anchor))
     return out
@@ -1036,8 +1036,8 @@ def _helped(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
 
 def _shared_possessor(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
     """A later conjunct without a determiner of its own shares the first one's possessor:
-    "its OPEC, investment and arms *ties* with Saudi Arabia", "Russia's annexation of Crimea
-    and *invasion* of Ukraine"."""
+    "its energy, investment and arms *ties* with Qatar", "Peru's occupation of Tacna
+    and *blockade* of Arica"."""
     if n.dep_ != "conj" or any(c.dep_ in ("det", "poss") for c in n.children):
         return []
     first = n
@@ -1058,7 +1058,7 @@ def _relative_frame(
     ctx: SentenceContext, n: Token, cue: Cue, lem: str
 ) -> tuple[list[EntityAnnotation], _Targets] | None:
     """Participants from a relative clause with a light verb: "the partnership (that) Russia
-    forged with Turkey", "the partnerships ... are those which Russia has reached with Turkey",
+    forged with Turkey", "the deals ... are those which Canada has reached with Mexico",
     or from a participle with its agent: "the sanctions imposed by Canada on Belarus".
 
     Returns:
@@ -1103,7 +1103,7 @@ def _positive_context(ctx: SentenceContext, n: Token, gov: Token | None, cue: Cu
     if _modifier_lemmas(ctx, n) & wanted:
         return True
     if n.dep_ == "nsubj" and ctx.lemma(n.head) in _COPULAS:
-        # "A-B relations are good", "... will be better": the predicate adjective
+        # "A-B relations are good", "... may grow warmer": the predicate adjective
         for c in n.head.children:
             if c.dep_ in ("acomp", "attr") and (ctx.lemma(c) in wanted or c.lower_ in wanted):
                 return True
@@ -1160,7 +1160,7 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         agents, patients = ctx.subjects(head)
         referents = ctx.args_of(agents + patients)
     elif dep == "appos":
-        # "China, India and even Turkey, a member of NATO": the apposition's own head only
+        # "Brazil, Mexico and even Norway, a member of NATO": the apposition's own head only
         own = ctx.entity(head)
         referents = [own] if own is not None else ctx.args(head)
         if n.tag_ in ("NNS", "NNPS") and own is not None:
@@ -1169,7 +1169,7 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     elif dep in ("compound", "nmod", "npadvmod", "amod") and head.i in ctx.ent_at:
         referents = [ctx.ent_at[head.i]]
     elif dep == "pobj" and ctx.lemma(head) == "as" and head.head.pos_ in _VERB_POS:
-        # "Ankara has used the Turkmen as a proxy", "joined NATO as a member"; but "X, as a
+        # "Tehran has used the militia as a proxy", "joined NATO as a member"; but "X, as a
         # member of Y, visited Z": an "as" phrase before the verb describes the subject
         gov = head.head
         objs = ctx.children(gov, "dobj") if head.i > gov.i else []
@@ -1193,7 +1193,7 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
             others.extend(ctx.args(c, strict=True))
         elif c.dep_ in _MOD_DEPS and c.i in ctx.ent_at:
             others.append(ctx.ent_at[c.i])
-    # "a member of the NATO alliance": an organization may be named by a modifier of the object
+    # "a member of the Mercosur bloc": an organization may be named by a modifier of the object
     # "the largest buyer of Russian oil": the goods name their origin
     loose = cue.target_labels == _ORGANIZATION or bool(cue.requires_prep_object)
     for _, obj in ctx.prep_objects(n, {"of", "to", "in", "for", "with"}):
@@ -1246,7 +1246,7 @@ def _adjective(ctx: SentenceContext, a: Token, cue: Cue) -> list[Candidate]:
     dep = a.dep_
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)
     if own_subject:
-        # "Israel is opposed to French mediation, an aide said": its own subject
+        # "Chile is opposed to Brazilian mediation, an aide said": its own subject
         agents, patients = ctx.subjects(a)
         holders = agents + patients
     elif dep in ("acomp", "oprd", "advmod", "attr", "xcomp", "ccomp", "conj") and (
@@ -1305,7 +1305,7 @@ def _anti_stance(ctx: SentenceContext, tok: Token) -> list[Candidate]:
         elif c.dep_ in ("amod", "compound") and c.i in ctx.ent_at:
             holders.append(ctx.ent_at[c.i])
     if not holders:
-        # "his radical anti-Westernism" split into three tokens: the possessive may hang on any
+        # "her fierce anti-Americanism" split into three tokens: the possessive may hang on any
         for i in sorted(ent_toks):
             holders.extend(e for c in ctx.doc[i].children if c.dep_ == "poss" for e in ctx.args(c))
     if not holders and not any(c.dep_ == "poss" for c in n.children):

@@ -2,20 +2,20 @@
 
 Rule ids:
 
-* ``leads_title.v1``: a title between the led entity and the person, "Russian President
-  Vladimir Putin", "Turkey's President Erdogan", "Arab League Secretary General Chadli Klibi";
-  or after the person, "King Hassan of Morocco".
-* ``leads_appos.v1``: "X, the prime minister of Y", "Nicholas II, Russia's tsar", "Qatar's emir,
+* ``leads_title.v1``: a title between the led entity and the person, "Kenyan President
+  William Ruto", "Chile's President Boric", "OAS Secretary General Luis Almagro";
+  or after the person, "King Harald of Norway".
+* ``leads_appos.v1``: "X, the prime minister of Y", "Felipe VI, Spain's king", "Qatar's emir,
   Sheikh Hamad".
-* ``leads_possessive.v1``: "Putin's Russia", "Osama bin Laden's al-Qaeda" (role: leader).
-* ``leads_gov_of.v1``: "the regime of Slobodan Milosevic in Serbia".
-* ``leads_under.v1``: "under Peter the Great ..., Russia strove ..." (led entity a Country).
+* ``leads_possessive.v1``: "Putin's Russia", "Joseph Kony's LRA" (role: leader).
+* ``leads_gov_of.v1``: "the regime of Daniel Ortega in Nicaragua".
+* ``leads_under.v1``: "under Alexander the Great ..., Macedon grew ..." (led entity a Country).
 * ``member_party_title.v1``: a party adjective before a member's title, "Republican Senator
   X", "Labour lawmakers X and Y": MEMBER_OF the party (status member), not LEADS.
-* ``leads_predicate.v1``: a title predicated of the person: "X served as NATO secretary
+* ``leads_predicate.v1``: a title predicated of the person: "X served as UN secretary
   general", "X is Kenya's foreign minister", "X was elected president of Chile".
 
-A bare title with no led entity joined to it ("President Donald Trump") gives nothing.
+A bare title with no led entity joined to it ("President Gabriel Boric") gives nothing.
 """
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
     doc = ctx.doc
     title: list[Token] = []
     has_head = False
-    # a title the entity component kept inside the span ("President Vladimir Putin")
+    # a title the entity component kept inside the span ("President William Ruto")
     k = person.start
     while k < person.end - 1:
         part, head = _is_title_token(ctx, doc[k])
@@ -135,7 +135,7 @@ def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
         if not part and doc[i].lower_ in ctx.lex.title_honorifics:
             part = True
         if not part and title and doc[i].dep_ == "amod" and doc[i].tag_ in ("JJ", "VBG", "VBN"):
-            part = True  # "Jordan's visiting King Abdullah II", "Lebanon's embattled president"
+            part = True  # "Norway's visiting King Harald", "Peru's embattled president"
         if not part:
             break
         has_head = has_head or head
@@ -151,7 +151,7 @@ def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
 
 
 def _title_after(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
-    """ "King Hassan of Morocco", "Kaiser Wilhelm of Germany": title before, led entity after."""
+    """ "King Harald of Norway", "Emperor Naruhito of Japan": title before, led entity after."""
     doc = ctx.doc
     j = person.end
     if j + 1 >= ctx.end or doc[j].lower_ != "of":
@@ -239,7 +239,7 @@ def _appositive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
 
 
 def _possessive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
-    """ "Putin's Russia", "Saddam Hussein's Ba'ath Party"; "the regime of X in Y"."""
+    """ "Putin's Russia", "Daniel Ortega's Sandinista Front"; "the regime of X in Y"."""
     doc = ctx.doc
     out: list[Candidate] = []
     last = doc[person.end - 1]
@@ -336,7 +336,7 @@ def _rule_noun_led(ctx: SentenceContext, person: EntityAnnotation, noun: Token) 
 
 
 def _under(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
-    """ "Russia under Putin", "Under Peter the Great ..., Russia strove to ..."."""
+    """ "Russia under Putin", "Under Alexander the Great ..., Macedon grew ..."."""
     doc = ctx.doc
     root = None
     for i in range(person.start, person.end):
@@ -368,7 +368,7 @@ _ROLE_VERBS = frozenset(
 
 
 def _predicate(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
-    """ "X served as NATO secretary general", "X is Kenya's foreign minister", "X was elected
+    """ "X served as UN secretary general", "X is Kenya's foreign minister", "X was elected
     president of Chile": a title with its led entity predicated of the person."""
     doc = ctx.doc
     root = None

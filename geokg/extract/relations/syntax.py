@@ -2,7 +2,7 @@
 
 A :class:`SentenceContext` wraps one sentence of a parsed Doc together with the entity mentions
 in it. Rules ask it for the entities an argument token stands for (:meth:`entities`, which
-follows coordination, appositions and modifiers such as "Turkish" in "Turkish F-16s"), for the
+follows coordination, appositions and modifiers such as "Greek" in "Greek jets"), for the
 subjects of a verb (following control, coordination, relative clauses and participles) and
 for prepositional objects. Lemmas are lowercased once per token and cached.
 """
@@ -46,7 +46,7 @@ _POSSESSIVE = frozenset({"its", "his", "her", "their"})
 
 
 def _expletive_it(tok: Token) -> bool:
-    """ "it is clear that ...", "make it clear", "it seems": ``it`` refers to nothing."""
+    """ "it is likely that ...", "make it clear", "it seems": ``it`` refers to nothing."""
     head = tok.head
     deps = {c.dep_ for c in head.children}
     if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in (
@@ -188,7 +188,7 @@ class SentenceContext:
                 and tok.tag_ in ("NNS", "NNPS")
                 and any(c.dep_ == "nummod" and c.i < tok.i for c in tok.children)
             ):
-                return []  # "killed 4 Iraqis": counted individuals, not the state
+                return []  # "killed 12 Kenyans": counted individuals, not the state
             return [ent]
         out: list[EntityAnnotation] = []
         if tok.dep_ == "appos" and tok.head.i in self.ent_at:
@@ -215,16 +215,16 @@ class SentenceContext:
             return out
         lem = self.lemma(tok)
         if lem in self.lex.private_nouns:
-            # "Russian writers" are not Russia, but "minorities such as the Chechens" name them
+            # "Russian writers" are not Russia, but "minorities like the Uyghurs" name them
             return self._examples(tok, depth)
         lex = self.lex
         if lem in lex.rule_nouns:
-            # "the regime of Slobodan Milosevic in Serbia", "the Syrian government": the state
+            # "the regime of Daniel Ortega in Nicaragua", "the Cuban government": the state
             states = self._states_in_phrase(tok)
             if states:
                 return states
         if lem in lex.of_first_nouns:
-            # "the former Soviet republics of Ukraine and Georgia": the "of" object names them
+            # "the former Yugoslav republics of Croatia and Slovenia": the "of" object names them
             for p in self._pobjs(tok, ("of",)):
                 out.extend(self.args(p, strict=False, depth=depth + 1))
             if out:
@@ -234,9 +234,9 @@ class SentenceContext:
             if c.dep_ in _MOD_DEPS:
                 e = self.ent_at.get(c.i)
                 if e is not None and member_noun and e.label.value == "Organization":
-                    continue  # "a NATO country" is a member, not NATO
+                    continue  # "an EU country" is a member, not the EU
                 if e is not None and self.stance_prefixed(c):
-                    continue  # "the pro-Russian regime" is not Russia
+                    continue  # "the pro-Chinese government" is not China
                 if e is None and c.dep_ == "poss" and c.pos_ == "PRON":
                     if lem in lex.agent_via_of or lem in lex.rule_nouns:
                         out.extend(self.pronoun(c))
@@ -248,10 +248,10 @@ class SentenceContext:
                         if e2 is not None:
                             out.append(e2)
         if len(out) > 1:
-            # "bin Laden's al-Qaeda network": the nearest modifier names the actor
+            # "Kony's LRA militia": the nearest modifier names the actor
             near = [e for e in out if e.end == tok.i or e.end == tok.i - 1]
             if near and len(near) < len(out):
-                # ... but "Hungarian and Romanian officials" are both
+                # ... but "Chilean and Peruvian officials" are both
                 coordinated = {c.i for e in near for c in self.doc[e.end - 1].conjuncts}
                 out = [
                     e
@@ -290,7 +290,7 @@ class SentenceContext:
         return True
 
     def _relative_antecedent(self, tok: Token, strict: bool, depth: int) -> list[EntityAnnotation]:
-        """ "the officials *whom* they had taken hostage", "states *which* betrayed Russia": the
+        """ "the officials *whom* the rebels took hostage", "states *which* betrayed Serbia": the
         noun the relative clause modifies (with its conjuncts)."""
         v = tok.head
         hops = 0
@@ -307,7 +307,7 @@ class SentenceContext:
         return _unique(out)
 
     def _examples(self, tok: Token, depth: int) -> list[EntityAnnotation]:
-        """ "minorities such as the Chechens", "states including Turkey": the named examples."""
+        """ "minorities like the Uyghurs", "states including Chile": the named examples."""
         out: list[EntityAnnotation] = []
         doc = self.doc
         for c in tok.children:
@@ -379,7 +379,7 @@ class SentenceContext:
         """The antecedent of a pronoun inside the sentence (nearest compatible mention before it).
 
         "it/its/itself" take a state or organization, "he/his/him" a person, "they/their/them"
-        a coordination of entities or a group. Expletive "it" ("it is clear that") is skipped.
+        a coordination of entities or a group. Expletive "it" ("it is likely that") is skipped.
         Reflexives take the subject of their clause.
         """
         low = tok.lower_
@@ -415,7 +415,7 @@ class SentenceContext:
                 if conj:
                     return _unique([e, *conj])
                 if e.label.value != "Group" and t.tag_ not in ("NNS", "NNPS"):
-                    # "Palestinian leaders said they ...": the plural noun the entity modifies
+                    # "Kenyan officials said they ...": the plural noun the entity modifies
                     h = t.head
                     if not (
                         t.dep_ in ("amod", "compound")
@@ -426,7 +426,7 @@ class SentenceContext:
                         continue
             return [e]
         if labels is _PLURAL and tok.head.lower_ in ("between", "among"):
-            # "an abyss of hostility between them": the two entities named before
+            # "a gulf of mistrust between them": the two entities named before
             names: dict[str, EntityAnnotation] = {}
             for e in self.entities:
                 if e.end <= tok.i and e.label.value in _STATES:
@@ -434,7 +434,7 @@ class SentenceContext:
             if len(names) == 2:
                 return list(names.values())
         if low in _POSSESSIVE:
-            # "In its 2014 drive to isolate Russia, the West ...": a fronted possessive refers
+            # "In its 2019 push to isolate Venezuela, Washington ...": a fronted possessive refers
             # forward to the main clause's subject
             root = tok
             hops = 0
@@ -458,8 +458,8 @@ class SentenceContext:
         return []
 
     def referring_object(self, tok: Token) -> bool:
-        """An object "it"/"them" that takes up a subject named earlier in the sentence ("For as
-        long as this Russia is in evidence, Western leaders will distance *it* ..."); other
+        """An object "it"/"them" that takes up a subject named earlier in the sentence ("While
+        this Belarus lasts, European leaders will isolate *it* ..."); other
         object pronouns often mean events or things and are not relation targets."""
         if tok.lower_ not in ("it", "them"):
             return False
@@ -475,8 +475,8 @@ class SentenceContext:
         )
 
     def _own_subject_tokens(self, tok: Token) -> set[int]:
-        """Tokens of the subject of an object pronoun's own clause: "Western leaders will
-        distance *it*" — a plain pronoun object is never its clause's subject."""
+        """Tokens of the subject of an object pronoun's own clause: "European leaders will
+        isolate *it*" — a plain pronoun object is never its clause's subject."""
         v = tok.head
         if tok.dep_ == "pobj" and v.dep_ == "prep":
             v = v.head
@@ -579,7 +579,7 @@ class SentenceContext:
                 continue
             lem = self.lemma(c)
             if lem == "vis" and "vis-a-vis" in wanted:
-                # "vis-a-vis Ankara" is split into five tokens; the object follows them
+                # "vis-a-vis Baku" is split into five tokens; the object follows them
                 j = c.i + 1
                 while j < self.end and doc[j].lower_ in ("-", "a", "à", "vis"):
                     j += 1
@@ -620,7 +620,7 @@ class SentenceContext:
     def subjects(self, v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
         """The logical subjects of a verb: ``(agents, passive patients)``.
 
-        Follows subject and object control ("refused to meet", "urged X to join"),
+        Follows subject and object control ("declined to meet", "urged X to join"),
         shared subjects of coordinated verbs, relative clauses, participles modifying a noun
         ("the jet shot down by ...", "Syrian-backed militia") and gerunds after prepositions
         ("accused Russia of bombing").
@@ -670,7 +670,7 @@ class SentenceContext:
                 poss = self.children(gov, "poss")
                 if poss:
                     return poss, []
-                # "for the sake of confronting", "with the goal of isolating": the clause's subject
+                # "in the hope of countering", "with the goal of isolating": the clause's subject
                 up = gov.head
                 if gov.dep_ in ("pobj", "dobj") and up.dep_ == "prep":
                     up = up.head
@@ -706,7 +706,7 @@ class SentenceContext:
             and v.tag_ in ("VBG", "VBN")
             and all(self.lemma(m) in _PARTICIPLE_MARKS for m in self.children(v, "mark"))
         ):
-            # "..., while supporting the Syrian opposition", "after meeting Erdogan": the
+            # "..., while backing the Libyan government", "after meeting Lula": the
             # participle shares the main clause's subject
             a, p = self.subjects(head, depth + 1)
             return (a + p if self.is_passive(head) else a), []
