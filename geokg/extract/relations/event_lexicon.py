@@ -147,14 +147,14 @@ def cue_entries(
             entry["strict"] = True
         elif pos == "phrase":
             words = lemma.split()
-            if len(words) != 2 or ("verb", words[0]) in covered:
+            if len(words) != 2:
                 continue
             verb, second = words
-            if second in _PARTICLES:
+            if second in _PARTICLES:  # the particle keeps it apart from the verb's own entries
                 entry = _entry(row, "verb", verb)
                 entry["particle"] = [second]
                 entry["target"] = _targets(preps, verb=True)
-            elif second in _PREPOSITIONS:
+            elif second in _PREPOSITIONS and ("verb", verb) not in covered:
                 entry = _entry(row, "verb", verb)
                 entry["target"] = _targets([second, *preps], verb=False)
             else:
