@@ -272,8 +272,23 @@ def _mutual(
     both = not cue.type.symmetric
     for i, a in enumerate(ents):
         for b in ents[i + 1 :]:
+            if _own_side(ctx, b):
+                continue  # "President X and his party agreed": one side, not two
             out.extend(_pairs(ctx, [a], [b], cue, tok, rule, both=both, anchor=anchor))
     return out
+
+
+def _own_side(ctx: SentenceContext, ent: EntityAnnotation) -> bool:
+    """A conjunct owned by the one before it: "X and his party", "Y and its allies"."""
+    doc = ctx.doc
+    for i in range(ent.start, ent.end):
+        t = doc[i]
+        if ent.start <= t.head.i < ent.end:
+            continue
+        return t.dep_ == "conj" and any(
+            c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in t.children
+        )
+    return False
 
 
 def _modifier_tokens(ctx: SentenceContext, tok: Token) -> list[Token]:

@@ -30,6 +30,8 @@ _ORG_KINDS: dict[str, frozenset[str]] = {
     "organisation": frozenset({"igo", "bloc", "alliance", "agency"}),
     "union": frozenset({"bloc", "igo"}),
     "coalition": frozenset({"alliance", "bloc"}),
+    "party": frozenset({"party"}),
+    "movement": frozenset({"party", "armed_group"}),
 }
 # head nouns that name a state, with the modifiers that may come with them
 _STATE_NOUNS: dict[str, frozenset[str]] = {

@@ -87,7 +87,16 @@ def _led_before(ctx: SentenceContext, i: int) -> tuple[EntityAnnotation | None, 
     if j < ctx.start:
         return None, j
     ent = ctx.ent_at.get(j)
-    if ent is None or ent.label not in _LED:
+    if ent is None:
+        # "the party's leader X": a definite description standing for an entity named
+        # before ("its leader X" is left alone: a pronoun's antecedent is too often wrong here)
+        tok = doc[j]
+        if tok.dep_ == "poss" and tok.pos_ == "NOUN":
+            found = [e for e in ctx.args(tok, strict=True) if e.label in _LED]
+            if len(found) == 1:
+                return found[0], j
+        return None, j
+    if ent.label not in _LED:
         return None, j
     return ent, ent.start
 
@@ -261,6 +270,20 @@ def _possessive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
             )
         elif ctx.lemma(root.head) in ctx.lex.rule_nouns:
             out.extend(_rule_noun_led(ctx, person, root.head))
+    for c in root.conjuncts:
+        # "President X and his party": the party the person is coordinated with is his own
+        org = ctx.ent_at.get(c.i)
+        if (
+            org is not None
+            and org.label == EntityLabel.ORGANIZATION
+            and c.i > root.i
+            and any(g.dep_ == "poss" and g.lower_ in ("his", "her") for g in c.children)
+        ):
+            poss = next(g for g in c.children if g.dep_ == "poss")
+            out.append(
+                _make(ctx, person, org, poss.i, poss.i + 1, "leads_possessive.v1",
+                      ctx.lex.possessive_role)
+            )  # fmt: skip
     if root.dep_ == "compound" and ctx.lemma(root.head) in ctx.lex.rule_nouns:
         # "the Biden administration", "the Orban government" named as the state itself
         led = ctx.ent_at.get(root.head.i)
