@@ -6,6 +6,7 @@ import itertools
 import json
 import re
 import time
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -37,8 +38,8 @@ SYNTHETIC = [
     "  leading and trailing  \n\n\n",
     "pre-\ndicted and Nagorno-\nKarabakh and anti-\nwar",
     "A line that ends mid\nsentence and goes on.",
-    "expand its naval\n\ninfluence in the Mediterranean",
-    "for the Kremlin\n\n, forcing them to act",
+    "widen its fishing\n\nfleet along the northern coast",
+    "for the ministry\n\n, leaving them to decide",
     "April\u2013\nMay 2018 and power\u2014\ncontests it",
     "non\u00a0breaking\u00a0\u00a0space, soft\u00adhyphen, zero\u200bwidth, tab\there",
     "Windows\r\nline\r\n\r\nendings\rand old Mac ones",
@@ -106,7 +107,7 @@ def test_clean_offsets_invariants_on_synthetic_text(raw: str) -> None:
     [
         "",
         "Russia and Turkey signed a deal.",
-        "What Putin is really after\n\nMoscow's intervention in Syria is driven by realism.",
+        "What the envoy wants\n\nCanada's mission in Haiti is driven by aid.",
         "Turkey, a member of NATO, bought the S-400.\n\nThe United States imposed sanctions.",
         "Caf\u00e9 talks in Z\u00fcrich \u2014 \u201cquoted\u201d text\u2026 ok?",
     ],
@@ -149,25 +150,25 @@ def test_clean_hyphenated_line_breaks(raw: str, expected: str) -> None:
 
 
 WRAPPED = (
-    "Changing Expectations\n"
-    "Following the power handover in the country in April\u2013\n"
-    "May 2018, many observers expected a crisis in relations \n"
-    "with Moscow. The forecasts were chiefly founded on the \n"
-    "history of previous revolutions elsewhere in the region.\n"
+    "Shifting Ground\n"
+    "After the elections held in the republic in March\u2013\n"
+    "April 2019, many analysts predicted a chill in ties \n"
+    "with Ottawa. The predictions were largely based on the \n"
+    "record of earlier upheavals in neighbouring states.\n"
     "\n"
-    "In the run-up, the president and the alliance that he led \n"
+    "During the campaign, the premier and the coalition that she led \n"
     "\n"
-    "voted against the accession to the Eurasian Economic \n"
-    "Union."
+    "voted against joining the Pacific Trade \n"
+    "Council."
 )
 
 BLANK_WRAPPED = (
-    "Moscow had hoped to use the strategic port to expand its naval\n\n"
-    "influence in the Mediterranean and project power. This ambition\n\n"
-    "now appears to be under threat. Acknowledging the setbacks could weaken\n\n"
-    "Putin\u2019s image, a risk the Kremlin will not take.\n\n"
-    "The potential loss is particularly grating for Russia\n\n"
-    "Russia\u2019s current predicament evokes memories of a previous era."
+    "Ottawa had planned to use the northern harbour to extend its fishing\n\n"
+    "fleet in the Arctic and build trade. That plan\n\n"
+    "now looks to be in doubt. Admitting the delays could dent\n\n"
+    "Carney\u2019s standing, a cost the cabinet will not accept.\n\n"
+    "The likely setback is especially painful for Canada\n\n"
+    "Canada\u2019s present difficulty recalls the troubles of an earlier decade."
 )
 
 
@@ -177,29 +178,28 @@ BLANK_WRAPPED = (
         (
             WRAPPED,
             [
-                "Changing Expectations",
-                "Following the power handover in the country in April\u2013May 2018, many observers"
-                " expected a crisis in relations with Moscow. The forecasts were chiefly founded"
-                " on the history of previous revolutions elsewhere in the region.",
-                "In the run-up, the president and the alliance that he led voted against the"
-                " accession to the Eurasian Economic Union.",
+                "Shifting Ground",
+                "After the elections held in the republic in March\u2013April 2019, many analysts"
+                " predicted a chill in ties with Ottawa. The predictions were largely based on"
+                " the record of earlier upheavals in neighbouring states.",
+                "During the campaign, the premier and the coalition that she led voted against"
+                " joining the Pacific Trade Council.",
             ],
         ),
         (
             BLANK_WRAPPED,
             [
-                "Moscow had hoped to use the strategic port to expand its naval influence in the"
-                " Mediterranean and project power. This ambition now appears to be under threat."
-                " Acknowledging the setbacks could weaken Putin\u2019s image, a risk the Kremlin"
-                " will not take.",
-                "The potential loss is particularly grating for Russia",
-                "Russia\u2019s current predicament evokes memories of a previous era.",
+                "Ottawa had planned to use the northern harbour to extend its fishing fleet in"
+                " the Arctic and build trade. That plan now looks to be in doubt. Admitting the"
+                " delays could dent Carney\u2019s standing, a cost the cabinet will not accept.",
+                "The likely setback is especially painful for Canada",
+                "Canada\u2019s present difficulty recalls the troubles of an earlier decade.",
             ],
         ),
         ("for the Kremlin\n\n, forcing them", ["for the Kremlin, forcing them"]),
         (
-            "Russian President Vladimir Putin [AP]\nPutin's refusal to meet Erdogan [AP]",
-            ["Russian President Vladimir Putin [AP]", "Putin's refusal to meet Erdogan [AP]"],
+            "Chilean President Gabriel Boric [AP]\nBoric's visit to Lima [AP]",
+            ["Chilean President Gabriel Boric [AP]", "Boric's visit to Lima [AP]"],
         ),
         ("a pause at a line end,\nthen more", ["a pause at a line end, then more"]),
         ("One.\n\n\n\nTwo.", ["One.", "Two."]),
@@ -234,7 +234,7 @@ ARTICLE = "Russia and Turkey signed a gas deal on Monday after long talks in Soc
         "\n\nSource: https://example.com/news/1\n\nAbout Us\n\nWe publish news.\n\n"
         "\u00a9 2024 Example. All rights reserved.",
         "\n\nDISCLAIMER: The author writes in a private capacity.",
-        "\n\nThe views expressed in this article are the author's own.",
+        "\n\nThe views expressed here belong to the writer alone.",
         "\n\nPage 3 of 10",
         "\n\n* * *",
     ],
@@ -268,9 +268,9 @@ def test_clean_keeps_article_text_after_a_furniture_line() -> None:
         ),
         # A repeated pull quote, modulo punctuation.
         (
-            "Back to the Cold War days, when it mattered.\n\nBody.\n\n"
-            "Back to the Cold War days when it mattered.",
-            "Back to the Cold War days, when it mattered.\n\nBody.",
+            "Back in the frozen years, when it counted.\n\nBody.\n\n"
+            "Back in the frozen years when it counted.",
+            "Back in the frozen years, when it counted.\n\nBody.",
         ),
         # A headline repeated at the start and the end of later paragraphs.
         (
@@ -344,21 +344,38 @@ def test_clean_raw_span_rejects_spans_outside_the_text(start: int, end: int) -> 
         clean_text("short text").raw_span(start, end)
 
 
-def test_clean_corpus_keeps_article_sentences(corpus_dir: Path) -> None:
-    text = {p.name[:3]: clean_text(read(p)).text for p in corpus_dir.glob("*.txt")}
-    assert "Moscow and Ankara have clashed over their competing visions over Syria." in text["002"]
-    assert "to expand its naval influence in the Mediterranean and project power" in text["004"]
-    assert "Russia\u2019s Break With the West Be Permanent?" in text["003"]
-    assert text["003"].count("Will Russia\u2019s Break With the West Be Permanent?") == 1
+def test_clean_corpus_keeps_article_text_and_drops_furniture(corpus_dir: Path) -> None:
+    """The real documents, checked by their structure instead of quoting them (STYLE.md 18)."""
+    raws = {p.name[:3]: read(p) for p in corpus_dir.glob("*.txt")}
+    text = {key: clean_text(raw).text for key, raw in raws.items()}
+    # Every sentence of the visible gold sets survives cleaning.
+    for gold in sorted(GOLD.glob("*.jsonl")):
+        for line in gold.read_text(encoding="utf-8").splitlines():
+            assert " ".join(json.loads(line)["text"].split()) in text[gold.name[:3]], gold.name
+    # 004 wraps its sentences over blank lines: they are joined, no paragraph starts mid-sentence.
+    assert re.search(r"\n[ \t]*\n\s*[a-z]", raws["004"])
+    assert [p[:20] for p in text["004"].split("\n\n") if p[:1].islower()] == []
+    # 001 hyphenates words over line breaks: each is rejoined, solid or with its own hyphen.
+    breaks = re.findall(r"([A-Za-z]+)[-\u2010][ \t]*\n\s*([A-Za-z]+)", raws["001"])
+    solid = [a + b for a, b in breaks if re.search(rf"\b{a}{b}\b", text["001"])]
+    hyphenated = [f"{a}-{b}" for a, b in breaks if re.search(rf"\b{a}-{b}\b", text["001"])]
+    assert solid
+    assert hyphenated
+    assert len(solid) + len(hyphenated) >= len(breaks)
+    # 003 repeats its headline through the text: it is kept once.
+    title = next(line.strip() for line in raws["003"].splitlines() if line.strip())
+    assert raws["003"].count(title) > 1
+    assert text["003"].count(title) == 1
+    # 000 repeats a photo caption: it is kept once.
+    lines = Counter(line.strip() for line in raws["000"].splitlines() if len(line.split()) >= 4)
+    repeated = [line for line, count in lines.items() if count > 1]
+    assert repeated
+    for line in repeated:
+        assert text["000"].count(line) == 1
+    # Page furniture goes.
     assert "The CSS Point" not in text["003"]
-    assert "Pingback" not in text["000"]
-    assert "245 Comments" not in text["000"]
-    assert "Leave a Reply" not in text["000"]
-    assert "Print Friendly" not in text["000"]
-    assert "DISCLAIMER" not in text["000"]
-    assert text["000"].count("Russian FM Sergey Lavrov greeting his Saudi counterpart") == 1
-    assert "predicted significant worsening" in text["001"]
-    assert "the Nagorno-Karabakh conflict" in text["001"]
+    for furniture in ("Pingback", "245 Comments", "Leave a Reply", "Print Friendly", "DISCLAIMER"):
+        assert furniture not in text["000"]
 
 
 def test_clean_gold_sentences_map_back_exactly(corpus_dir: Path) -> None:

@@ -197,8 +197,8 @@ def test_relations_lexicon_hyphenated_lemma() -> None:
 
 GOLDEN = [
     (
-        "Moscow and Ankara have clashed over Syria.",
-        {("Russia", "OPPOSES", "Turkey"), ("Turkey", "OPPOSES", "Russia")},
+        "Tokyo and Beijing have clashed over fishing rights.",
+        {("Japan", "OPPOSES", "China"), ("China", "OPPOSES", "Japan")},
     ),
     (
         "Russian President Vladimir Putin refused to meet Turkish President Recep Tayyip Erdogan.",
