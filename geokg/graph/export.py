@@ -53,6 +53,8 @@ __all__ = [
     "ARRAY_DELIMITER",
     "BROWSER_DIR",
     "FORMATS",
+    "MENTION_CSV_HEADER",
+    "RELATION_CSV_HEADER",
     "GraphSnapshot",
     "export_browser",
     "export_cypher",
