@@ -10,7 +10,8 @@ script only draws an SVG and handles pan, zoom, filters, search and selection:
 - relationships are coloured by polarity, their width grows with the mention count, and they
   are dashed where no mention is both asserted and not negated (only hedged, reported,
   hypothetical or negated mentions);
-- clicking a relationship lists its evidence sentences and documents, clicking a node shows
+- clicking a relationship lists its evidence sentences (the first :data:`EVIDENCE_SHOWN` of
+  its mentions) and their documents, clicking a node shows
   its name, label, aliases and relationships;
 - ``#select=<key>`` in the URL selects an element on load (``n:<entity id>`` or
   ``r:<source id>|<TYPE>|<target id>``), as a click would;
@@ -46,9 +47,10 @@ import numpy.typing as npt
 from geokg.errors import ConfigError
 from geokg.graph.build import GraphBatch, batch_to_networkx
 from geokg.graph.store import GraphStore
-from geokg.schema import EntityLabel, Polarity, RelationType
+from geokg.schema import EntityLabel, Modality, Polarity, RelationType
 
 __all__ = [
+    "EVIDENCE_SHOWN",
     "LABEL_COLORS",
     "POLARITY_COLORS",
     "GraphSource",
@@ -62,6 +64,9 @@ __all__ = [
     "view_data",
     "write_html",
 ]
+
+EVIDENCE_SHOWN = 50
+"""Evidence sentences the page embeds per relationship (its counts cover every mention)."""
 
 LABEL_COLORS: dict[str, str] = {
     EntityLabel.COUNTRY.value: "#4e79a7",
@@ -128,7 +133,28 @@ def graph_from_batch(batch: GraphBatch) -> nx.MultiDiGraph:
         s.id: {"text": s.text, "doc": s.doc, "start": s.start, "end": s.end}
         for s in batch.sentences
     }
+    graph.graph["evidence"] = _evidence(batch)
     return graph
+
+
+def _evidence(batch: GraphBatch) -> dict[str, dict[str, Any]]:
+    """Per relationship key ``source|TYPE|target``: its first :data:`EVIDENCE_SHOWN` evidence
+    sentences in document order, their documents, and whether any mention is asserted and not
+    negated. The same whatever order the mentions come in (a batch or a store)."""
+    place = {s.id: (s.doc, s.start, s.id) for s in batch.sentences}
+    found: dict[str, set[str]] = {}
+    firm: set[str] = set()
+    for m in batch.mentions:
+        key = f"{m.source_id}|{m.type.value}|{m.target_id}"
+        found.setdefault(key, set()).add(m.sentence_id)
+        if m.modality is Modality.ASSERTED and not m.negated:
+            firm.add(key)
+    out: dict[str, dict[str, Any]] = {}
+    for key, ids in found.items():
+        shown = sorted(ids, key=lambda i: place.get(i, ("", 0, i)))[:EVIDENCE_SHOWN]
+        docs = dict.fromkeys(place[i][0] for i in shown if i in place)
+        out[key] = {"sentences": shown, "documents": list(docs), "firm": key in firm}
+    return out
 
 
 def read_graph_from_store(store: GraphStore) -> nx.MultiDiGraph:
@@ -433,19 +459,19 @@ def layout_positions(graph: nx.MultiDiGraph, *, seed: int = 7) -> dict[str, tupl
 
 
 def _count(data: Mapping[str, Any], name: str) -> int:
-    """A count from either the ``<name>_ids`` list (batch graphs) or a ``<name>`` number."""
-    ids = data.get(f"{name}_ids")
-    if isinstance(ids, list):
-        return len(ids)
+    """A relationship's count property (0 where it has none)."""
     value = data.get(name)
     return int(value) if isinstance(value, int | float) else 0
 
 
-def _firm(data: Mapping[str, Any]) -> bool:
-    """Whether at least one mention is asserted and not negated (else the line is dashed)."""
-    asserted, negated = data.get("asserted_ids"), data.get("negated_ids")
-    if isinstance(asserted, list) and isinstance(negated, list):
-        return bool(set(asserted) - set(negated))
+def _firm(data: Mapping[str, Any], evidence: Mapping[str, Any] | None) -> bool:
+    """Whether at least one mention is asserted and not negated (else the line is dashed).
+
+    Known exactly from the mentions; from the counts alone only where more mentions are
+    asserted than negated.
+    """
+    if evidence is not None:
+        return bool(evidence.get("firm"))
     return _count(data, "asserted") > _count(data, "negated")
 
 
@@ -522,6 +548,7 @@ def view_data(
     )
     bends = _bends((s, t, o) for s, t, o, _ in edges)
     known: Mapping[str, Mapping[str, Any]] = graph.graph.get("sentences") or {}
+    evidence: Mapping[str, Mapping[str, Any]] = graph.graph.get("evidence") or {}
     sentences: dict[str, dict[str, Any]] = {}
     documents: set[str] = set()
     relationships: list[dict[str, Any]] = []
@@ -532,17 +559,20 @@ def view_data(
         except ValueError:
             polarity = str(data.get("polarity") or Polarity.STRUCTURAL.value)
             symmetric = bool(data.get("symmetric"))
-        mentions = _count(data, "mention") or int(data.get("mentions") or 0)
-        sentence_ids = _strings(data.get("sentence_ids"))
+        mentions = _count(data, "mentions")
+        key = f"{source}|{rtype}|{target}"
+        shown = evidence.get(key)
+        sentence_ids = _strings(shown.get("sentences")) if shown else []
         for sid in sentence_ids:
             if sid in known and sid not in sentences:
                 entry = known[sid]
                 sentences[sid] = {"text": str(entry.get("text") or ""), "doc": entry.get("doc")}
-        docs = _strings(data.get("documents"))
+        docs = _strings(shown.get("documents")) if shown else []
         documents.update(docs)
+        years = {data.get("first_year"), data.get("last_year")} - {None}
         relationships.append(
             {
-                "key": f"{source}|{rtype}|{target}",
+                "key": key,
                 "s": index[source],
                 "t": index[target],
                 "type": rtype,
@@ -552,9 +582,10 @@ def view_data(
                 "modality": {m: _count(data, m) for m in _MODALITIES},
                 "negated": _count(data, "negated"),
                 "quoted": _count(data, "quoted"),
-                "firm": _firm(data),
-                "years": sorted({int(y) for y in data.get("years") or []}),
-                "triggers": _strings(data.get("triggers")),
+                "firm": _firm(data, shown),
+                "years": sorted(int(y) for y in years),
+                "triggers": _strings(data.get("cues")),
+                "docCount": _count(data, "doc_count"),
                 "roles": _strings(data.get("roles")),
                 "statuses": _strings(data.get("statuses")),
                 "documents": docs,
@@ -685,9 +716,11 @@ def write_html(
     documents: set[str] = set()
     sentence_ids: set[str] = set()
     known = graph.graph.get("sentences") or {}
-    for _u, _v, edge in graph.edges(data=True):
-        documents.update(_strings(edge.get("documents")))
-        sentence_ids.update(s for s in _strings(edge.get("sentence_ids")) if s in known)
+    evidence = graph.graph.get("evidence") or {}
+    for u, v, rtype in graph.edges(keys=True):
+        shown = evidence.get(f"{u}|{rtype}|{v}") or {}
+        documents.update(_strings(shown.get("documents")))
+        sentence_ids.update(s for s in _strings(shown.get("sentences")) if s in known)
     return HtmlStats(
         path=path,
         nodes=graph.number_of_nodes(),
