@@ -239,7 +239,7 @@ def measure_extract(corpus: Path, workers: int, out: Path) -> dict[str, Any]:
 def measure_build(corpus: Path, workers: int, db_dir: Path) -> dict[str, Any]:
     """``geokg build`` into a fresh embedded database (model loading on the clock)."""
     from geokg.cli import app
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     args = ["build", str(corpus), "--db-dir", str(db_dir), "--workers", str(workers)]
     started, cpu = time.perf_counter(), _cpu()
@@ -315,7 +315,7 @@ def measure_load(edges: int, db_dir: Path) -> dict[str, Any]:
     relationship goes through the union statement: the rate of an incremental load whose
     relationships all exist already (and of a re-run after a crash).
     """
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     batch = synthetic_batch(edges)
     with open_store(db_dir=db_dir) as store:

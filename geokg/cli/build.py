@@ -56,7 +56,7 @@ def build(
     """
     from geokg.extract.extractor import Extractor
     from geokg.graph.build import GraphBuilder
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
     from geokg.runner import RunSummary, iter_extractions
 
     summary = RunSummary()

@@ -73,7 +73,7 @@ def status(
     ] = True,
 ) -> None:
     """Show whether the database runs (and, if it does, what it holds)."""
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     with fail_on_error():
         if neo4j_uri:
@@ -134,7 +134,7 @@ def clear(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete every node and relationship of the graph (constraints and indexes stay)."""
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     target = neo4j_uri or str(db_dir)
     if not yes:

@@ -2,10 +2,12 @@
 
 Two stores implement it with the same rows and the same model: the embedded FalkorDB
 (:class:`~geokg.graph.falkor.FalkorStore`, the default) and Neo4j 5 over Bolt
-(:class:`~geokg.graph.neo4j_store.Neo4jStore`). :func:`open_store` picks one.
+(:class:`~geokg.graph.neo4j_store.Neo4jStore`). This module imports neither: they import it,
+and :func:`geokg.graph.registry.open_store` picks one.
 
 Example:
     >>> from geokg.graph.build import GraphBuilder
+    >>> from geokg.graph.registry import open_store
     >>> with open_store(db_dir=Path(".geokg")) as store:  # doctest: +SKIP
     ...     store.ensure_schema()
     ...     stats = store.load(GraphBuilder().batch())
@@ -14,14 +16,12 @@ Example:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Protocol, Self, runtime_checkable
 
-from geokg.errors import StoreUnavailableError
 from geokg.graph import cypher
 from geokg.graph.build import GraphBatch
 from geokg.schema import EntityLabel, EntityNode, MentionRecord, RelationType, SentenceRecord
@@ -41,7 +41,6 @@ __all__ = [
     "load_plan",
     "mention_groups",
     "mention_values",
-    "open_store",
 ]
 
 DEFAULT_DB_DIR = Path(".geokg")
@@ -410,47 +409,3 @@ def fold_counts(
         "total_nodes": total_nodes,
         "total_relationships": sum(rels.values()),
     }
-
-
-def open_store(
-    *,
-    db_dir: Path | str | None = None,
-    graph: str = "geokg",
-    neo4j_uri: str | None = None,
-    neo4j_user: str | None = None,
-    neo4j_database: str | None = None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-) -> GraphStore:
-    """Open the embedded FalkorDB (default) or Neo4j when a URI is given.
-
-    Args:
-        db_dir: Folder of the embedded database (default ``.geokg`` in the working directory).
-        graph: Graph name inside the embedded database.
-        neo4j_uri: ``neo4j://`` or ``bolt://`` URI; when given, Neo4j is used.
-        neo4j_user: Neo4j user (default: ``NEO4J_USER`` or ``neo4j``).
-        neo4j_database: Neo4j database (default: the server's default database).
-        batch_size: Rows per loader statement.
-
-    Returns:
-        An open store; use it as a context manager.
-
-    Raises:
-        StoreUnavailableError: The database cannot be started or reached (the message says
-            why and never contains a password).
-    """
-    if neo4j_uri:
-        from geokg.graph.neo4j_store import Neo4jStore
-
-        password = os.environ.get("NEO4J_PASSWORD")
-        if not password:
-            raise StoreUnavailableError(
-                "no Neo4j password: set the NEO4J_PASSWORD environment variable"
-            )
-        user = neo4j_user or os.environ.get("NEO4J_USER") or "neo4j"
-        return Neo4jStore(neo4j_uri, user, password, neo4j_database, batch_size=batch_size)
-
-    from geokg.graph.falkor import FalkorStore
-
-    return FalkorStore(
-        Path(db_dir) if db_dir is not None else DEFAULT_DB_DIR, graph=graph, batch_size=batch_size
-    )

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from geokg.cli import app
 from geokg.graph.falkor import FalkorServer
-from geokg.graph.store import open_store
+from geokg.graph.registry import open_store
 
 from .conftest import DOC_A, DOC_B, batch_of
 

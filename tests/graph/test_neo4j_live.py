@@ -22,7 +22,7 @@ from geokg.graph.build import GraphBatch
 from geokg.graph.export import read_graph, script_statements
 from geokg.graph.neo4j_store import Neo4jStore
 from geokg.graph.queries import library, run_query
-from geokg.graph.store import open_store
+from geokg.graph.registry import open_store
 
 from .conftest import DOC_A, DOC_B, batch_of, eid
 from .test_export import nasty_batch

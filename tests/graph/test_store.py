@@ -10,6 +10,7 @@ import pytest
 from geokg.errors import StoreUnavailableError
 from geokg.graph import cypher
 from geokg.graph.build import GraphBatch
+from geokg.graph.registry import open_store
 from geokg.graph.store import (
     MENTIONS_PER_ROW,
     LoadStats,
@@ -17,7 +18,6 @@ from geokg.graph.store import (
     chunked,
     fold_counts,
     load_plan,
-    open_store,
 )
 from geokg.schema import (
     EntityLabel,
@@ -249,3 +249,18 @@ def test_open_store_reports_an_unusable_folder_without_a_traceback(tmp_path: Pat
         open_store(db_dir=blocker / "db")
     assert "cannot create database folder" in str(info.value)
     assert info.value.code == "E301"
+
+
+def test_store_contract_imports_no_store_module() -> None:
+    import ast
+    import inspect
+
+    from geokg.graph import store
+
+    imported: set[str] = set()
+    for node in ast.walk(ast.parse(inspect.getsource(store))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module)
+        elif isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+    assert not {m for m in imported if "falkor" in m or "neo4j" in m or "registry" in m}
