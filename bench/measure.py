@@ -13,6 +13,7 @@ Kinds:
         :func:`geokg.runner.iter_extractions`, writing JSON Lines.
     build: ``geokg build`` in-process, into a fresh embedded database.
     load: ``store.load`` of a synthetic :class:`~geokg.graph.build.GraphBatch`.
+    scale: aggregation and load of N mentions of one relationship (or of many).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["main", "synthetic_batch"]
+__all__ = ["main", "measure_scale", "scale_mentions", "synthetic_batch"]
 
 
 def _cpu() -> float:
@@ -260,16 +261,19 @@ def measure_build(corpus: Path, workers: int, db_dir: Path) -> dict[str, Any]:
 def synthetic_batch(edges: int, *, nodes: int = 5_000, seed: int = 7) -> Any:
     """A collapsed :class:`GraphBatch` of ``edges`` distinct relationships between countries.
 
-    Each edge carries one mention, one sentence and one document, like a real edge seen once.
+    Each relationship carries one mention (a Mention node) in its own sentence, of one of
+    1,000 documents, like a real relationship seen once.
     """
     import random
 
-    from geokg.graph.build import GraphBatch
+    from geokg.graph.build import GraphBatch, GraphBuilder
     from geokg.schema import (
         EntityLabel,
         EntityNode,
-        RelationEdge,
+        MentionRecord,
         RelationType,
+        SentenceRecord,
+        document_id,
         entity_id,
     )
 
@@ -281,8 +285,9 @@ def synthetic_batch(edges: int, *, nodes: int = 5_000, seed: int = 7) -> Any:
     ]
     types = [RelationType.SUPPORTS, RelationType.OPPOSES, RelationType.TRADES_WITH]
     seen: set[tuple[str, RelationType, str]] = set()
-    relations: list[RelationEdge] = []
-    while len(relations) < edges:
+    builder = GraphBuilder()
+    sentences: list[SentenceRecord] = []
+    while len(seen) < edges:
         s, t = rng.sample(ids, 2)
         rtype = rng.choice(types)
         if rtype.symmetric and t < s:
@@ -290,30 +295,118 @@ def synthetic_batch(edges: int, *, nodes: int = 5_000, seed: int = 7) -> Any:
         if (s, rtype, t) in seen:
             continue
         seen.add((s, rtype, t))
-        k = len(relations)
-        mid = f"m:{k:08d}"
-        relations.append(
-            RelationEdge(
-                source_id=s,
+        k = len(seen)
+        doc = f"doc{k % 1000:04d}.txt"
+        sentence = SentenceRecord(
+            id=f"sent:{k:08d}",
+            doc=doc,
+            doc_id=document_id(doc),
+            start=k * 40,
+            end=k * 40 + 30,
+            text=f"Country {k} backs another country.",
+        )
+        sentences.append(sentence)
+        builder.add_mention(
+            MentionRecord(
+                id=f"m:{k:08d}",
                 type=rtype,
+                source_id=s,
                 target_id=t,
-                mention_ids=[mid],
-                asserted_ids=[mid],
-                sentence_ids=[f"sent:{k:08d}"],
-                documents=[f"doc{k % 1000:04d}.txt"],
-                years=[2000 + k % 25],
-                triggers=["backs"],
+                sentence_id=sentence.id,
+                doc_id=sentence.doc_id,
+                year=2000 + k % 25,
+                trigger="backs",
+                rule="bench.v1",
+                confidence=0.9,
             )
         )
-    return GraphBatch(entities=entities, relations=relations)
+    batch = builder.batch()
+    return GraphBatch(
+        entities=entities, sentences=sentences, relations=batch.relations, mentions=batch.mentions
+    )
+
+
+def scale_mentions(mentions: int, *, pairs: int) -> list[Any]:
+    """``mentions`` relation mentions of ``pairs`` relationships, round robin, one document.
+
+    One pair is the worst case of the old model (every mention folded into one relationship);
+    many pairs is a corpus with many relationships. Records are built outside the clock.
+    """
+    from geokg.schema import RelationMention, RelationType, TextSpan
+
+    text = "Russia supports Syria."
+    out: list[Any] = []
+    for i in range(mentions):
+        p = i % pairs
+        start = i * (len(text) + 1)
+        out.append(
+            RelationMention(
+                doc="one.txt",
+                source="Russia" if pairs == 1 else f"Country {p}",
+                source_id="country:russia" if pairs == 1 else f"country:c{p}",
+                source_label="Country",
+                type=RelationType.SUPPORTS,
+                target="Syria" if pairs == 1 else f"Country {p + 1}",
+                target_id="country:syria" if pairs == 1 else f"country:c{p + 1}",
+                target_label="Country",
+                year=1990 + i % 30,
+                sentence=TextSpan(start=start, end=start + len(text), text=text),
+                trigger=TextSpan(start=start + 7, end=start + 15, text="supports"),
+                rule="bench.v1",
+                confidence=0.9,
+            )
+        )
+    return out
+
+
+def measure_scale(mentions: int, pairs: int, db_dir: Path) -> dict[str, Any]:
+    """Aggregate ``mentions`` relation mentions of ``pairs`` relationships, then load them.
+
+    ``aggregate_seconds`` is :class:`~geokg.graph.build.GraphBuilder` alone; ``load_seconds``
+    the load into a fresh embedded database (one batch, as ``geokg build`` loads one document);
+    ``reload_seconds`` the same batch again (every mention found: nothing written).
+    """
+    from geokg.graph.build import GraphBuilder
+    from geokg.graph.registry import open_store
+
+    records = scale_mentions(mentions, pairs=pairs)
+    started = time.perf_counter()
+    builder = GraphBuilder()
+    for record in records:
+        builder.add_relation(record)
+    batch = builder.batch()
+    aggregate = time.perf_counter() - started
+    with open_store(db_dir=db_dir) as store:
+        store.ensure_schema()
+        started = time.perf_counter()
+        store.load(batch)
+        load = time.perf_counter() - started
+        counts = store.counts()
+        started = time.perf_counter()
+        store.load(batch)
+        reload = time.perf_counter() - started
+        if store.counts() != counts:
+            raise RuntimeError("reloading the same batch changed the graph")
+        stored = store.query("MATCH ()-[r:SUPPORTS]->() RETURN sum(r.mentions)").rows[0][0]
+    if int(stored) != mentions:
+        raise RuntimeError(f"the relationships count {stored} mentions, not {mentions}")
+    return {
+        "mentions": mentions,
+        "pairs": pairs,
+        "aggregate_seconds": aggregate,
+        "load_seconds": load,
+        "reload_seconds": reload,
+        "seconds": aggregate + load,
+        "nodes": counts.get("total_nodes"),
+        "relationships": counts.get("total_relationships"),
+    }
 
 
 def measure_load(edges: int, db_dir: Path) -> dict[str, Any]:
     """Rate of loading ``edges`` relationships into a fresh embedded database, then again.
 
-    The second load of the same batch finds every entity and relationship in place, so each
-    relationship goes through the union statement: the rate of an incremental load whose
-    relationships all exist already (and of a re-run after a crash).
+    The second load of the same batch finds every entity, sentence and mention in place: the
+    rate of a re-run (after a crash, or of the same documents).
     """
     from geokg.graph.registry import open_store
 
@@ -341,10 +434,14 @@ def measure_load(edges: int, db_dir: Path) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one measurement and print its JSON result on the last line of stdout."""
     parser = argparse.ArgumentParser(prog="python -m bench.measure")
-    parser.add_argument("kind", choices=["bare", "bare-pool", "extract", "paired", "build", "load"])
+    parser.add_argument(
+        "kind", choices=["bare", "bare-pool", "extract", "paired", "build", "load", "scale"]
+    )
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--edges", type=int, default=50_000)
+    parser.add_argument("--mentions", type=int, default=16_000)
+    parser.add_argument("--pairs", type=int, default=1)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="geokg-bench-") as tmp:
         work = Path(tmp)
@@ -358,6 +455,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = measure_paired(args.corpus, args.workers, work / "out.jsonl")
         elif args.kind == "build":
             result = measure_build(args.corpus, args.workers, work / "db")
+        elif args.kind == "scale":
+            result = measure_scale(args.mentions, args.pairs, work / "db")
         else:
             result = measure_load(args.edges, work / "db")
     print(json.dumps(result), flush=True)
