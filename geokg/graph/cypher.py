@@ -46,6 +46,7 @@ __all__ = [
     "falkor_create_entities",
     "falkor_create_index",
     "falkor_create_relations",
+    "falkor_create_sentences",
     "falkor_document_nodes",
     "falkor_entity_nodes",
     "falkor_indexes",
@@ -417,6 +418,21 @@ def falkor_create_entities(label: EntityLabel | str, rows: str = ROWS) -> str:
         f"UNWIND {rows} AS row\n"
         f"CREATE (:{ENTITY}:{_label(label)} {{id: row[0], name: row[1], aliases: row[2], "
         "iso3: row[3], mentions: row[4], doc_count: row[5]})"
+    )
+
+
+def falkor_create_sentences(rows: str = ROWS) -> str:
+    """Create sentences that do not exist yet, each ``IN`` its document (MERGEd).
+
+    Positional rows ``[id, doc_id, doc, start, end, text]``; the unique constraint on
+    ``Sentence.id`` refuses a duplicate.
+    """
+    return (
+        f"UNWIND {rows} AS row\n"
+        f"MERGE (d:{DOCUMENT} {{id: row[1]}})\n"
+        "ON CREATE SET d.name = row[2]\n"
+        f"CREATE (:{SENTENCE} {{id: row[0], doc: row[2], doc_id: row[1], start: row[3], "
+        f"end: row[4], text: row[5]}})-[:{IN}]->(d)"
     )
 
 

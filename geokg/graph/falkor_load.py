@@ -208,7 +208,9 @@ class FastLoad:
         entity_ids = dict.fromkeys(
             row["id"] for step in steps if step.kind.startswith("entities:") for row in step.rows
         )
-        sentence_ids: dict[str, None] = {}
+        sentence_ids = dict.fromkeys(
+            row["id"] for step in steps if step.kind == "sentences" for row in step.rows
+        )
         doc_ids: dict[str, None] = {}
         for pairs in groups.values():
             for (source, target), mentions in pairs.items():
@@ -228,7 +230,7 @@ class FastLoad:
 
         sent = self.pipeline(
             (statement, rows if kind == "fast" else index_safe_rows(rows))
-            for kind, statement, rows in self._node_statements(steps, existing)
+            for kind, statement, rows in self._node_statements(steps, existing, set(sentences))
         )
         found.update(
             self._ids(cypher.falkor_entity_nodes(), (s for s in safe.values() if s not in found))
@@ -278,7 +280,7 @@ class FastLoad:
         return out
 
     def _node_statements(
-        self, steps: list[LoadStep], existing: set[str]
+        self, steps: list[LoadStep], existing: set[str], known_sentences: set[str]
     ) -> Iterator[tuple[str, str, list[Any]]]:
         """``(kind, statement, rows)`` for everything but relationships, in plan order.
 
@@ -286,7 +288,9 @@ class FastLoad:
         exist yet are created outright, with the mention counts that
         :func:`~geokg.graph.cypher.refresh_entity_mentions` would give them (counted here from
         the batch's sentence links, which are all the links a new entity has); the rest are
-        MERGEd and refreshed by the shared statements. Kind ``fast`` rows are index-safe.
+        MERGEd and refreshed by the shared statements. Sentences in ``known_sentences``
+        exist already (with the same properties, their id being a digest of them) and are left
+        alone; the others are created outright. Kind ``fast`` rows are index-safe.
         """
         new = {
             r["id"]
@@ -308,6 +312,22 @@ class FastLoad:
                 for positional in chunked(created, self.batch_size):
                     yield "fast", create, positional
                 rows = [r for r in rows if r["id"] not in new]
+            elif step.kind == "sentences":
+                created = [
+                    [
+                        index_safe_id(r["id"]),
+                        index_safe_id(r["doc_id"]),
+                        r["doc"],
+                        r["start"],
+                        r["end"],
+                        r["text"],
+                    ]
+                    for r in rows
+                    if r["id"] not in known_sentences
+                ]
+                for positional in chunked(created, self.batch_size):
+                    yield "fast", cypher.falkor_create_sentences(), positional
+                continue
             elif step.kind == "entity_mentions":
                 rows = [r for r in rows if r["id"] not in new]
             for chunk in chunked(rows, self.batch_size):

@@ -227,6 +227,7 @@ def _templates(batch: GraphBatch) -> set[str]:
     # FalkorDB's fast path for entities and relationships
     out.add(cypher.falkor_entity_nodes())
     out.add(cypher.falkor_sentence_nodes())
+    out.add(cypher.falkor_create_sentences())
     out.add(cypher.falkor_document_nodes())
     out.add(cypher.falkor_sentence_mentions())
     out.add(cypher.falkor_pair_documents())
@@ -284,6 +285,7 @@ def test_loader_statements_name_only_schema_labels_and_types() -> None:
         cypher.refresh_entity_mentions(),
         cypher.falkor_entity_nodes(),
         cypher.falkor_sentence_nodes(),
+        cypher.falkor_create_sentences(),
         cypher.falkor_document_nodes(),
         cypher.falkor_sentence_mentions(),
         cypher.falkor_pair_documents(),
@@ -376,6 +378,7 @@ INTERPOLATIONS = {
     },
     "falkor_entity_nodes": {"ENTITY", "rows"},
     "falkor_sentence_nodes": {"SENTENCE", "rows"},
+    "falkor_create_sentences": {"DOCUMENT", "IN", "SENTENCE", "rows"},
     "falkor_document_nodes": {"DOCUMENT", "rows"},
     "falkor_sentence_mentions": {"MENTION", "rows", "IN"},
     "falkor_pair_documents": {"MENTION", "SOURCE", "_node_pair(rows)", "TARGET"},
