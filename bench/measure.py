@@ -14,6 +14,7 @@ Kinds:
     build: ``geokg build`` in-process, into a fresh embedded database.
     load: ``store.load`` of a synthetic :class:`~geokg.graph.build.GraphBatch`.
     scale: aggregation and load of N mentions of one relationship (or of many).
+    one-doc: extraction, aggregation and load of one sentence repeated N times.
 """
 
 from __future__ import annotations
@@ -414,6 +415,69 @@ def measure_scale(mentions: int, pairs: int, db_dir: Path) -> dict[str, Any]:
     return out
 
 
+def one_sentence_document(folder: Path, repeats: int = 250_000) -> Path:
+    """A document that repeats one sentence (``Russia supports Syria.``) ``repeats`` times.
+
+    250,000 repetitions are 5.75 MB: one relationship with a quarter of a million mentions.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"repeat-{repeats}.txt"
+    if not path.is_file():
+        path.write_text("Russia supports Syria.\n" * repeats, encoding="utf-8")
+    return path
+
+
+def measure_one_doc(repeats: int, db_dir: Path, work: Path) -> dict[str, Any]:
+    """Extraction, then aggregation and load, of :func:`one_sentence_document`.
+
+    ``geokg build`` is extraction followed by aggregation and loading; timing them apart in
+    one process (CPU seconds, the database server's included) gives build / extraction.
+    """
+    from geokg.extract.extractor import Extractor
+    from geokg.extract.pipeline import load_nlp
+    from geokg.graph.build import GraphBuilder
+    from geokg.graph.registry import open_store
+    from geokg.runner import RunSummary, iter_extractions
+
+    path = one_sentence_document(work, repeats)
+    extractor = Extractor(load_nlp())
+    extractor.start()
+    started, cpu = time.perf_counter(), time.process_time()
+    results = list(iter_extractions([path], extractor=extractor, summary=RunSummary()))
+    out: dict[str, Any] = {
+        "repeats": repeats,
+        "bytes": path.stat().st_size,
+        "extract_seconds": time.perf_counter() - started,
+        "extract_cpu": time.process_time() - cpu,
+    }
+    extractor.close()
+    started, cpu = time.perf_counter(), time.process_time()
+    builder = GraphBuilder()
+    for result in results:
+        builder.add_extraction(
+            document=result.document,
+            entities=result.entities,
+            relations=result.relations,
+            sentences=result.sentences,
+        )
+    batch = builder.batch()
+    out["aggregate_seconds"] = time.perf_counter() - started
+    out["aggregate_cpu"] = time.process_time() - cpu
+    with open_store(db_dir=db_dir) as store:
+        store.ensure_schema()
+        server = _server_cpu(store)
+        started, cpu = time.perf_counter(), time.process_time()
+        store.load(batch)
+        out["load_seconds"] = time.perf_counter() - started
+        out["load_cpu"] = time.process_time() - cpu + _server_cpu(store) - server
+        row = store.query("MATCH ()-[r:SUPPORTS]->() RETURN r.mentions, r.doc_count").rows
+    out["relationship"] = row
+    out["relation_mentions"] = sum(len(r.relations) for r in results)
+    extract = out["extract_cpu"]
+    out["build_over_extract_cpu"] = (extract + out["aggregate_cpu"] + out["load_cpu"]) / extract
+    return out
+
+
 def measure_load(edges: int, db_dir: Path) -> dict[str, Any]:
     """Rate of loading ``edges`` relationships into a fresh embedded database, then again.
 
@@ -447,13 +511,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one measurement and print its JSON result on the last line of stdout."""
     parser = argparse.ArgumentParser(prog="python -m bench.measure")
     parser.add_argument(
-        "kind", choices=["bare", "bare-pool", "extract", "paired", "build", "load", "scale"]
+        "kind",
+        choices=["bare", "bare-pool", "extract", "paired", "build", "load", "scale", "one-doc"],
     )
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--edges", type=int, default=50_000)
     parser.add_argument("--mentions", type=int, default=16_000)
     parser.add_argument("--pairs", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=250_000)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="geokg-bench-") as tmp:
         work = Path(tmp)
@@ -467,6 +533,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = measure_paired(args.corpus, args.workers, work / "out.jsonl")
         elif args.kind == "build":
             result = measure_build(args.corpus, args.workers, work / "db")
+        elif args.kind == "one-doc":
+            result = measure_one_doc(args.repeats, work / "db", work)
         elif args.kind == "scale":
             result = measure_scale(args.mentions, args.pairs, work / "db")
         else:
