@@ -419,11 +419,13 @@ def one_sentence_document(folder: Path, repeats: int = 250_000) -> Path:
     """A document that repeats one sentence (``Russia supports Syria.``) ``repeats`` times.
 
     250,000 repetitions are 5.75 MB: one relationship with a quarter of a million mentions.
+    The sentences are separated by spaces, in one paragraph (the cleaner drops repeated
+    paragraphs, so one sentence per line would leave one sentence).
     """
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"repeat-{repeats}.txt"
     if not path.is_file():
-        path.write_text("Russia supports Syria.\n" * repeats, encoding="utf-8")
+        path.write_text("Russia supports Syria. " * repeats, encoding="utf-8")
     return path
 
 

@@ -637,3 +637,98 @@ def test_falkor_server_recovers_after_a_crash(own_server: FalkorServer) -> None:
     assert own_server.start() is True
     with FalkorStore(own_server.db_dir) as store:
         assert store.query("MATCH (e:Entity) RETURN e.id").rows == [["kept"]]
+
+
+def _one_relationship(mentions: int, *, docs: int = 1) -> GraphBatch:
+    """``mentions`` mentions of Canada SANCTIONS Belarus, over ``docs`` documents."""
+    items = [
+        _mention(
+            "country:canada",
+            RelationType.SANCTIONS,
+            "country:belarus",
+            f"m{i:05d}",
+            doc=f"d{i % docs}.txt",
+            year=1990 + i % 7,
+            negated=i % 10 == 0,
+        )
+        for i in range(mentions)
+    ]
+    entities = [
+        EntityNode(id="country:canada", label=EntityLabel.COUNTRY, name="Canada"),
+        EntityNode(id="country:belarus", label=EntityLabel.COUNTRY, name="Belarus"),
+    ]
+    return _mention_batch(*items, entities=entities)
+
+
+def _sanctions(store: FalkorStore) -> dict[str, Any]:
+    (row,) = store.query(
+        "MATCH (:Entity {id: 'country:canada'})-[r:SANCTIONS]->(:Entity {id: 'country:belarus'}) "
+        "RETURN properties(r)"
+    ).rows
+    return dict(row[0])
+
+
+def test_falkor_relationship_over_many_statements_counts_exactly(
+    falkor_server: FalkorServer,
+) -> None:
+    """More mentions than a statement holds: created, then raised; the same as MERGE gives."""
+    batch = _one_relationship(2_500, docs=3)
+    with (
+        FalkorStore(falkor_server.db_dir, graph="geokg_split", batch_size=1_000) as store,
+        FalkorStore(falkor_server.db_dir, graph="geokg_split_ref") as reference,
+    ):
+        for st in (store, reference):
+            st.clear()
+            st.ensure_schema()
+        try:
+            stats = store.load(batch)
+            _merge_load(reference, batch)
+            props = _sanctions(store)
+            assert props["mentions"] == 2_500
+            assert props["negated"] == 250
+            assert props["doc_count"] == 3
+            assert (props["first_year"], props["last_year"]) == (1990, 1996)
+            assert stats.statements > 3  # one create and two raises, besides the nodes
+            assert _snapshot(store) == _snapshot(reference)
+            store.load(batch)
+            assert _sanctions(store) == props
+        finally:
+            store.clear()
+            reference.clear()
+
+
+def test_falkor_interrupted_load_then_rerun_counts_each_mention_once(
+    falkor_server: FalkorServer,
+) -> None:
+    """A load cut after any statement, then run again, equals one clean load."""
+    batch = _one_relationship(2_500, docs=2)
+    with FalkorStore(falkor_server.db_dir, graph="geokg_cut", batch_size=500) as store:
+        store.clear()
+        store.ensure_schema()
+        try:
+            store.load(batch)
+            clean = _snapshot(store)
+            for cut in (1, 4, 7, 8, 10):  # 6 node statements, then 5 relationship ones
+                store.clear()
+                real = store._pipeline
+                budget = [cut]  # statements still allowed, over every pipeline of the load
+
+                def cut_short(statements: Any, budget: list[int] = budget, real: Any = real) -> int:
+                    kept = []
+                    for item in statements:
+                        if budget[0] == 0:
+                            real(kept)
+                            raise StoreError("cut short")
+                        budget[0] -= 1
+                        kept.append(item)
+                    return int(real(kept))
+
+                store._pipeline = cut_short  # type: ignore[method-assign]
+                with pytest.raises(StoreError):
+                    store.load(batch)
+                assert _snapshot(store) != clean, cut
+                del store._pipeline
+                store.load(batch)
+                assert _snapshot(store) == clean, cut
+        finally:
+            store.clear()
