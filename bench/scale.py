@@ -53,15 +53,20 @@ def _ratio(rows: list[dict[str, Any]], key: str) -> list[str]:
     return out
 
 
-def render(scale: list[dict[str, Any]], load: list[dict[str, Any]], one: dict[str, Any]) -> str:
-    """The markdown section."""
+def render(
+    scale: list[dict[str, Any]],
+    load: list[dict[str, Any]],
+    one: dict[str, Any],
+    load_average: tuple[float, float, float] = (0.0, 0.0, 0.0),
+) -> str:
+    """The markdown section (``load_average``: the machine's when the measurements began)."""
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     lines = [
         START,
         "## Evidence at scale (issue 14)",
         "",
         f"Measured by `python -m bench.scale` on {when}"
-        f" (load average at start {', '.join(f'{x:.2f}' for x in os.getloadavg())}; the "
+        f" (load average at start {', '.join(f'{x:.2f}' for x in load_average)}; the "
         "machine is shared with other jobs, so wall seconds are noisy: ratios use CPU seconds, "
         "this process plus the database server).",
         "",
@@ -133,11 +138,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
+    load_average = os.getloadavg()
     scale = [_measure("scale", "--mentions", str(n), "--pairs", "1") for n in sizes]
     scale += [_measure("scale", "--mentions", str(n), "--pairs", str(n // 4)) for n in sizes]
     load = [_measure("load") for _ in range(args.loads)]
     one = _measure("one-doc", "--repeats", str(args.repeats))
-    text = render(scale, load, one)
+    text = render(scale, load, one, load_average)
     write_section(text, args.out)
     print(text)
     return 0
