@@ -347,6 +347,9 @@ def test_grass_styles_every_label_and_relationship_type() -> None:
         rule = rules[f"relationship.{rtype.value}"]
         assert re.fullmatch(r"\d+px", rule["shaft-width"])
     assert "{mentions}" in rules["relationship"]["caption"]
+    assert rules["node.Mention"]["caption"] == "{trigger}"  # the evidence nodes, pale grey
+    for name in ("IN", "MENTIONS", "SOURCE", "TARGET"):
+        assert rules[f"relationship.{name}"]["shaft-width"] == "1px"
 
 
 def test_export_browser_kit_has_one_favourite_per_query(tmp_path: Path) -> None:
