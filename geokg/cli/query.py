@@ -127,7 +127,7 @@ def query(
     if not query_text:
         raise typer.BadParameter("give a query name or a Cypher statement (or --list)")
     from geokg.graph.queries import library, parse_value
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     with fail_on_error():
         raw = parse_params(params or [])

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from geokg.cli import app
 from geokg.graph.falkor import FalkorServer
-from geokg.graph.store import open_store
+from geokg.graph.registry import open_store
 
 from .conftest import DOC_A, DOC_B, batch_of
 
@@ -146,7 +146,8 @@ def test_cli_export_every_format(db_dir: Path, tmp_path: Path) -> None:
 def test_cli_db_clear(db_dir: Path) -> None:
     code, out = _run("db", "clear", "--yes", "--db-dir", str(db_dir))
     assert code == 0, out
-    assert "deleted 21 nodes and 54 relationships" in out
+    # 21 entity, document and sentence nodes plus 18 mention nodes (3 links each)
+    assert "deleted 39 nodes and 108 relationships" in out
     code, out = _run("query", "MATCH (n) RETURN count(n) AS n", "--json", "--db-dir", str(db_dir))
     assert json.loads(out) == [{"n": 0}]
 
@@ -155,7 +156,7 @@ def test_cli_db_clear_asks_first(db_dir: Path) -> None:
     result = runner.invoke(app, ["db", "clear", "--db-dir", str(db_dir)], input="n\n")
     assert result.exit_code == 1
     _code, out = _run("query", "MATCH (n) RETURN count(n) AS n", "--json", "--db-dir", str(db_dir))
-    assert json.loads(out) == [{"n": 21}]
+    assert json.loads(out) == [{"n": 39}]
 
 
 def test_cli_neo4j_without_password_fails_cleanly(

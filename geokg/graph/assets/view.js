@@ -245,6 +245,7 @@
     row(dl, "cues", rel.triggers);
     row(dl, "roles", rel.roles);
     row(dl, "status", rel.statuses);
+    if (rel.docCount) row(dl, "documents", rel.docCount);
     if (!rel.firm) row(dl, "note", "no asserted, non-negated mention (drawn dashed)");
     var ev = h("ol", { "class": "evidence" });
     rel.sentences.forEach(function (sid) {
@@ -258,7 +259,8 @@
     rel.documents.forEach(function (d) { docs.appendChild(h("li", { text: d })); });
     panel.replaceChildren(
       chip(rel.polarity, polarityColor(rel.polarity)), title, dl,
-      h("h3", { text: plural(rel.sentences.length, "evidence sentence") }), ev,
+      h("h3", { text: plural(rel.sentences.length, "evidence sentence") +
+        (rel.mentions > rel.sentences.length ? " (of " + rel.mentions + " mentions)" : "") }), ev,
       h("h3", { text: plural(rel.documents.length, "document") }), docs);
     document.body.dataset.selected = selected;
   }
