@@ -6,6 +6,7 @@ Symmetric relation types are stored once per unordered pair (source id < target 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -28,7 +29,14 @@ from geokg.schema import (
     sentence_id,
 )
 
-__all__ = ["GraphBatch", "GraphBuilder", "add_mention_counts", "batch_to_networkx", "edge_key"]
+__all__ = [
+    "GraphBatch",
+    "GraphBuilder",
+    "add_doc_date",
+    "add_mention_counts",
+    "batch_to_networkx",
+    "edge_key",
+]
 
 
 def edge_key(source_id: str, rtype: RelationType, target_id: str) -> tuple[str, RelationType, str]:
@@ -87,9 +95,33 @@ def add_mention_counts(edge: RelationEdge, mention: MentionRecord, *, new_doc: b
             edge.first_year = year
         if edge.last_year is None or year > edge.last_year:
             edge.last_year = year
+    date = mention.doc_date
+    if date is not None:
+        add_doc_date(edge, date)
     _add_capped(edge.cues, mention.trigger.lower())
     _add_capped(edge.roles, mention.role)
     _add_capped(edge.statuses, mention.status.value if mention.status else None)
+
+
+def add_doc_date(edge: RelationEdge, date: str, count: int = 1) -> None:
+    """Count ``count`` mentions from documents dated ``date`` into an edge's time properties.
+
+    ``first_date``/``last_date`` compare ISO text (a date known to the year or month only
+    sorts before the days of that year or month); ``doc_years`` stays ascending, parallel to
+    ``doc_year_counts``, and holds one entry per year seen (bounded by the span of years).
+    """
+    if edge.first_date is None or date < edge.first_date:
+        edge.first_date = date
+    if edge.last_date is None or date > edge.last_date:
+        edge.last_date = date
+    year = int(date[:4])
+    years = edge.doc_years
+    at = bisect_left(years, year)
+    if at < len(years) and years[at] == year:
+        edge.doc_year_counts[at] += count
+    else:
+        years.insert(at, year)
+        edge.doc_year_counts.insert(at, count)
 
 
 def _add_capped(values: list[str], value: str | None) -> None:
@@ -169,8 +201,9 @@ class GraphBuilder:
     def add_relation(self, mention: RelationMention) -> None:
         """Fold one relation mention into its aggregated edge (a repeated mention counts once).
 
-        The mention becomes a :class:`~geokg.schema.MentionRecord`; its sentence is added when
-        no sentence record was given for it.
+        The mention becomes a :class:`~geokg.schema.MentionRecord` carrying its document's date
+        (the mention's ``doc_date``, else that of the document added before it); its sentence
+        is added when no sentence record was given for it.
         """
         self._ensure_endpoint(mention.source_id, mention.source, mention.source_label)
         self._ensure_endpoint(mention.target_id, mention.target, mention.target_label)
@@ -192,6 +225,10 @@ class GraphBuilder:
                 end=span.end,
                 text=span.text,
             )
+        doc_date = mention.doc_date
+        if doc_date is None:
+            document = self._documents.get(doc_id)
+            doc_date = document.date if document is not None else None
         record = MentionRecord(
             id=mid,
             type=key[1],
@@ -199,6 +236,7 @@ class GraphBuilder:
             target_id=key[2],
             sentence_id=sid,
             doc_id=doc_id,
+            doc_date=doc_date,
             modality=mention.modality,
             negated=mention.negated,
             quoted=mention.quoted,

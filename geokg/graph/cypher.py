@@ -37,6 +37,7 @@ __all__ = [
     "RELATION_COUNT_FIELDS",
     "RELATION_ROW_FIELDS",
     "RELATION_SAMPLE_FIELDS",
+    "RELATION_TIME_FIELDS",
     "SENTENCE",
     "SOURCE",
     "TARGET",
@@ -103,12 +104,16 @@ RELATION_COUNT_FIELDS: tuple[str, ...] = (
 )
 # Sample lists of a relationship, each capped at MAX_CUES distinct values.
 RELATION_SAMPLE_FIELDS: tuple[str, ...] = ("cues", "roles", "statuses")
+# Time of a relationship from its documents' dates: the first and last date (ISO text) and
+# parallel lists, ascending years and the number of mentions from documents of each year.
+RELATION_TIME_FIELDS: tuple[str, ...] = ("first_date", "last_date", "doc_years", "doc_year_counts")
 # The values of a positional relationship row after its two endpoint node ids (FalkorDB),
 # then the list of its new mentions (MENTION_ROW_FIELDS each).
 RELATION_ROW_FIELDS: tuple[str, ...] = (
     *RELATION_COUNT_FIELDS,
     "first_year",
     "last_year",
+    *RELATION_TIME_FIELDS,
     *RELATION_SAMPLE_FIELDS,
     "polarity",
     "symmetric",
@@ -116,6 +121,7 @@ RELATION_ROW_FIELDS: tuple[str, ...] = (
 # Properties of a Mention node (besides ``id`` and ``type``), in row order.
 MENTION_FIELDS: tuple[str, ...] = (
     "doc_id",
+    "doc_date",
     "modality",
     "negated",
     "quoted",
@@ -170,6 +176,36 @@ def _least(stored: str, value: str, op: str) -> str:
         f"CASE WHEN {value} IS NULL OR ({stored} IS NOT NULL AND {stored} {op}= {value}) "
         f"THEN {stored} ELSE {value} END"
     )
+
+
+def _time_sets(first: str, last: str, years: str, count: Callable[[str], str]) -> list[str]:
+    """SET items of :data:`RELATION_TIME_FIELDS` for new mentions.
+
+    Args:
+        first: The earliest document date of the new mentions (null when none is dated).
+        last: The latest one.
+        years: A list expression of the new mentions' years (duplicates allowed).
+        count: ``count(y)`` is the number of new mentions from documents of year ``y``.
+
+    The year list stays ascending (a year is inserted between the smaller and the larger
+    ones). The counts come before the years: Neo4j applies SET items in order, so they must
+    read the stored years before these change (FalkorDB reads every stored value as it was).
+    """
+    old, old_counts = "coalesce(r.doc_years, [])", "coalesce(r.doc_year_counts, [])"
+    merged = (
+        f"reduce(acc = {old}, y IN {years} | CASE WHEN y IN acc THEN acc "
+        "ELSE [v IN acc WHERE v < y] + y + [v IN acc WHERE v > y] END)"
+    )
+    counts = (
+        f"[y IN {merged} | coalesce(head([i IN range(0, size({old}) - 1) "
+        f"WHERE {old}[i] = y | {old_counts}[i]]), 0) + {count('y')}]"
+    )
+    return [
+        f"r.first_date = {_least('r.first_date', first, '<')}",
+        f"r.last_date = {_least('r.last_date', last, '>')}",
+        f"r.doc_year_counts = {counts}",
+        f"r.doc_years = {merged}",
+    ]
 
 
 # --- loader statements ---------------------------------------------------------------------
@@ -300,6 +336,13 @@ def merge_relations(rtype: RelationType | str, rows: str = ROWS) -> str:
         f"r.first_year = reduce(y = r.first_year, x IN {years} | {_least('y', 'x', '<')})"
     )
     counts.append(f"r.last_year = reduce(y = r.last_year, x IN {years} | {_least('y', 'x', '>')})")
+    dates = "[m IN ms WHERE m.doc_date IS NOT NULL | m.doc_date]"
+    counts += _time_sets(
+        f"reduce(d = null, x IN {dates} | {_least('d', 'x', '<')})",
+        f"reduce(d = null, x IN {dates} | {_least('d', 'x', '>')})",
+        f"[d IN {dates} | toInteger(left(d, 4))]",
+        lambda y: f"size([d IN {dates} WHERE toInteger(left(d, 4)) = {y}])",
+    )
     new = {"cues": "[m IN ms | toLower(m.trigger)]", "roles": "[m IN ms | m.role]"}
     new["statuses"] = "[m IN ms | m.status]"
     counts += _samples(t, new.__getitem__)
@@ -452,6 +495,16 @@ def falkor_update_relations(rtype: RelationType | str, rows: str = ROWS) -> str:
     sets = [f"r.{c} = coalesce(r.{c}, 0) + {_row_field(c)}" for c in RELATION_COUNT_FIELDS]
     sets.append(f"r.first_year = {_least('r.first_year', _row_field('first_year'), '<')}")
     sets.append(f"r.last_year = {_least('r.last_year', _row_field('last_year'), '>')}")
+    years, counts = _row_field("doc_years"), _row_field("doc_year_counts")
+    sets += _time_sets(
+        _row_field("first_date"),
+        _row_field("last_date"),
+        years,
+        lambda y: (
+            f"coalesce(head([i IN range(0, size({years}) - 1) WHERE {years}[i] = {y} "
+            f"| {counts}[i]]), 0)"
+        ),
+    )
     sets += _samples(t, _row_field)
     sets += [f"r.{f} = {_row_field(f)}" for f in ("polarity", "symmetric")]
     body = ",\n    ".join(sets)

@@ -142,6 +142,10 @@ class GraphSnapshot:
                     target_id=r["target_id"],
                     first_year=props.get("first_year"),
                     last_year=props.get("last_year"),
+                    first_date=props.get("first_date"),
+                    last_date=props.get("last_date"),
+                    doc_years=list(props.get("doc_years") or []),
+                    doc_year_counts=list(props.get("doc_year_counts") or []),
                     **values,
                 )
             )
@@ -248,6 +252,10 @@ RELATION_CSV_HEADER: list[str] = [
     *(f"{c}:long" for c in cypher.RELATION_COUNT_FIELDS),
     "first_year:long",
     "last_year:long",
+    "first_date",
+    "last_date",
+    "doc_years:long[]",
+    "doc_year_counts:long[]",
     *(f"{f}:string[]" for f in cypher.RELATION_SAMPLE_FIELDS),
     "polarity",
     "symmetric:boolean",
@@ -260,6 +268,7 @@ MENTION_CSV_HEADER: list[str] = [
     ":LABEL",
     "type",
     "doc_id",
+    "doc_date",
     "modality",
     "negated:boolean",
     "quoted:boolean",
@@ -282,6 +291,8 @@ def _relation_csv_row(r: dict[str, Any]) -> list[Any]:
     row: list[Any] = [r["source_id"], r["target_id"], r["type"]]
     row += [_text(p.get(c)) for c in cypher.RELATION_COUNT_FIELDS]
     row += [_text(p.get("first_year")), _text(p.get("last_year"))]
+    row += [_text(p.get("first_date")), _text(p.get("last_date"))]
+    row += [_array(p.get("doc_years")), _array(p.get("doc_year_counts"))]
     row += [_array(p.get(f)) for f in cypher.RELATION_SAMPLE_FIELDS]
     row += [_text(p.get("polarity")), _bool(p.get("symmetric"))]
     row += [_text(p.get("role")), _text(p.get("status"))]
@@ -294,6 +305,7 @@ def _mention_csv_row(m: dict[str, Any]) -> list[Any]:
         cypher.MENTION,
         m["type"],
         m["doc_id"],
+        _text(m["doc_date"]),
         _text(m["modality"]),
         _bool(m["negated"]),
         _bool(m["quoted"]),

@@ -411,6 +411,5 @@ class FastLoad:
             add_mention_counts(edge, m, new_doc=new_doc)
             rows.append([m.id, sentences[m.sentence_id], *mention_values(m)])
         fields = edge.__dict__
-        values = [fields[f] for f in cypher.RELATION_COUNT_FIELDS]
-        values += [edge.first_year, edge.last_year, edge.cues, edge.roles, edge.statuses]
+        values = [fields[f] for f in cypher.RELATION_ROW_FIELDS[:-2]]  # all but the type's two
         return [a, b, *values, polarity, symmetric, rows]

@@ -148,6 +148,11 @@ class RelationEdge(BaseModel):
     documents, the first and last year stated, and up to :data:`MAX_CUES` cue words, roles
     (``LEADS``) and statuses (``MEMBER_OF``). A store derives these counts from the mention
     nodes it creates, so loading a mention twice never counts it twice.
+
+    Time: ``first_date``/``last_date`` are the earliest and latest document date (ISO text as
+    the documents give it) among the mentions of dated documents; ``doc_years`` (ascending)
+    and ``doc_year_counts`` are parallel lists, the number of mentions whose document is dated
+    to each year. Their length is bounded by the span of years, not by the mentions.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -165,6 +170,10 @@ class RelationEdge(BaseModel):
     doc_count: int = 0
     first_year: int | None = None
     last_year: int | None = None
+    first_date: str | None = None
+    last_date: str | None = None
+    doc_years: list[int] = Field(default_factory=list)
+    doc_year_counts: list[int] = Field(default_factory=list)
     cues: list[str] = Field(default_factory=list)
     roles: list[str] = Field(default_factory=list)
     statuses: list[str] = Field(default_factory=list)
@@ -175,7 +184,9 @@ class MentionRecord(_Record):
 
     ``(:Mention)-[:SOURCE]->(:Entity)``, ``-[:TARGET]->(:Entity)`` and ``-[:IN]->(:Sentence)``;
     ``source_id``/``target_id`` are those of the aggregated relationship (symmetric types have
-    them sorted), ``id`` is :func:`~geokg.schema.mention_id`.
+    them sorted), ``id`` is :func:`~geokg.schema.mention_id`. ``doc_date`` is its document's
+    date (None for an undated document), so any count over time can be recomputed from the
+    mentions.
     """
 
     id: str
@@ -184,6 +195,7 @@ class MentionRecord(_Record):
     target_id: str
     sentence_id: str
     doc_id: str
+    doc_date: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
     modality: Modality = Modality.ASSERTED
     negated: bool = False
     quoted: bool = False
