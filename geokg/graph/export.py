@@ -512,8 +512,20 @@ def export_json(snapshot: GraphSnapshot, path: Path) -> Path:
 # --- Neo4j Browser kit -------------------------------------------------------------------------
 
 
-_EXAMPLES = {"string": "'Russia'", "integer": "25", "float": "0.5", "boolean": "true"}
-_EXAMPLE_BY_NAME = {"target": "'Turkey'", "type": "'SUPPORTS'"}
+_EXAMPLES = {
+    "string": "'Russia'",
+    "integer": "25",
+    "float": "0.5",
+    "boolean": "true",
+    "date": "'2022-01-01'",
+}
+_EXAMPLE_BY_NAME = {
+    "target": "'Turkey'",
+    "b": "'Turkey'",
+    "type": "'SUPPORTS'",
+    "from": "'2019'",
+    "to": "'2025'",
+}
 
 
 def _favourite(name: str) -> str:
