@@ -7,6 +7,7 @@ import json
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -15,7 +16,7 @@ from geokg.cli import app
 from geokg.graph.falkor import FalkorServer
 from geokg.graph.registry import open_store
 
-from .conftest import DOC_A, DOC_B, batch_of
+from .conftest import DOC_A, DOC_B, batch_of, dated_batch
 
 runner = CliRunner()
 
@@ -166,3 +167,74 @@ def test_cli_neo4j_without_password_fails_cleanly(
     code, out = _run("query", "partners", "-p", "name=x", "--neo4j-uri", "bolt://127.0.0.1:1")
     assert code == 2
     assert "NEO4J_PASSWORD" in out
+
+
+@pytest.fixture()
+def dated_db() -> Iterator[Path]:
+    """A private database folder holding the dated corpus (server stopped afterwards)."""
+    with tempfile.TemporaryDirectory(prefix="gkd") as tmp:
+        db = Path(tmp) / "db"
+        with open_store(db_dir=db) as store:
+            store.ensure_schema()
+            store.load(dated_batch())
+        yield db
+        FalkorServer(db).stop()
+
+
+def test_cli_query_shifts_from_2019_to_2025(dated_db: Path) -> None:
+    code, out = _run(
+        "query", "shifts", "--param", "from=2019", "--param", "to=2025", "--json",
+        "--db-dir", str(dated_db),
+    )  # fmt: skip
+    assert code == 0, out
+    rows = json.loads(out)
+    assert [(r["actor_a"], r["actor_b"], r["shift"]) for r in rows] == [
+        ("Russia", "Turkey", "toward conflict"),
+        ("Ukraine", "United States", "toward cooperation"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ([], [["Syria", 3], ["Turkey", 2]]),
+        (["--since", "2020"], [["Syria", 1], ["Turkey", 1]]),
+        (["--from", "2019-04", "--to", "2022"], [["Turkey", 1]]),
+        (["--to", "2019-03-10"], [["Syria", 1], ["Turkey", 1]]),
+    ],
+)
+def test_cli_query_date_options_set_from_and_to(
+    dated_db: Path, options: list[str], expected: list[list[Any]]
+) -> None:
+    code, out = _run(
+        "query", "partners", "-p", "name=Russia", *options, "--json", "--db-dir", str(dated_db)
+    )
+    assert code == 0, out
+    assert [[r["partner"], r["mentions"]] for r in json.loads(out)] == expected
+
+
+def test_cli_raw_cypher_gets_date_options_as_text(dated_db: Path) -> None:
+    code, out = _run(
+        "query", "MATCH (d:Document) WHERE d.date >= $from RETURN d.name AS name ORDER BY name",
+        "--since", "2023", "--json", "--db-dir", str(dated_db),
+    )  # fmt: skip
+    assert code == 0, out
+    assert json.loads(out) == [{"name": "2023-turn.txt"}, {"name": "2024-rift.txt"}]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--since", "last year"], "parameter from must be a date"),
+        (["--to", "2024-13"], "parameter to is not a valid date"),
+        (["--since", "2020", "--from", "2021"], "--since and --from give the same bound"),
+        (["--from", "2020", "-p", "from=2021"], "the date bound from is given twice"),
+    ],
+)
+def test_cli_bad_date_options_are_one_line_errors(
+    dated_db: Path, args: list[str], message: str
+) -> None:
+    code, out = _run("query", "partners", "-p", "name=Russia", *args, "--db-dir", str(dated_db))
+    assert code == 2
+    assert message in " ".join(out.split())
+    assert "Traceback" not in out

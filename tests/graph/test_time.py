@@ -4,13 +4,18 @@ the dated corpus of ``conftest.DATED``, in the REAL embedded FalkorDB."""
 
 from __future__ import annotations
 
+import csv
+import json
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 
 from geokg.errors import ConfigError
 from geokg.graph.build import GraphBuilder
-from geokg.graph.export import read_graph
+from geokg.graph.export import ARRAY_DELIMITER, export_graph, read_graph
 from geokg.graph.falkor import FalkorServer, FalkorStore
 from geokg.graph.queries import get_query, run_query
 from geokg.schema import RelationEdge, RelationType
@@ -282,3 +287,67 @@ def test_time_date_parameters_are_checked(bad: object) -> None:
 
 def test_time_date_parameters_accept_years_as_numbers() -> None:
     assert get_query("shifts").bind({"from": 2019, "to": "2025-06"})["from"] == "2019"
+
+
+# --- exports ------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def replay(falkor_server: FalkorServer) -> Iterator[FalkorStore]:
+    """A second, empty graph on the same server."""
+    with FalkorStore(falkor_server.db_dir, graph="geokg_time_replay") as st:
+        st.clear()
+        st.ensure_schema()
+        yield st
+        st.clear()
+
+
+def test_time_cypher_script_and_snapshot_reload_keep_the_time(
+    dated_store: FalkorStore, replay: FalkorStore, tmp_path: Path
+) -> None:
+    text = export_graph(dated_store, "cypher", tmp_path / "g.cypher").read_text("utf-8")
+    body = "".join(line + "\n" for line in text.splitlines() if not line.startswith("//"))
+    for statement in (s.strip() for s in body.split(";\n") if s.strip()):
+        if not statement.startswith("CREATE "):  # the Neo4j DDL; the fixture made the schema
+            replay.query(statement)
+    assert _times(replay) == _times(dated_store)
+    assert read_graph(replay).mentions == read_graph(dated_store).mentions
+    replay.clear()
+    replay.load(read_graph(dated_store).to_batch())
+    assert _times(replay) == _times(dated_store)
+
+
+def test_time_neo4j_import_csv_carries_the_time(dated_store: FalkorStore, tmp_path: Path) -> None:
+    out = export_graph(dated_store, "neo4j-import", tmp_path / "csv")
+    with (out / "relationships.csv").open(encoding="utf-8", newline="") as fh:
+        header, *rows = list(csv.reader(fh))
+    for column in ("first_date", "last_date", "doc_years:long[]", "doc_year_counts:long[]"):
+        assert column in header
+    supports = [
+        dict(zip(header, r, strict=True))
+        for r in rows
+        if r[:3] == [eid("Russia"), eid("Syria"), "SUPPORTS"]
+    ]
+    assert [(s["first_date"], s["last_date"]) for s in supports] == [("2019-03-10", "2023-02-01")]
+    assert supports[0]["doc_years:long[]"].split(ARRAY_DELIMITER) == ["2019", "2023"]
+    assert supports[0]["doc_year_counts:long[]"].split(ARRAY_DELIMITER) == ["1", "1"]
+    with (out / "evidence.csv").open(encoding="utf-8", newline="") as fh:
+        header, *rows = list(csv.reader(fh))
+    dates = sorted(dict(zip(header, r, strict=True))["doc_date"] for r in rows)
+    assert dates[0] == ""  # the undated document's mentions
+    assert dates[-1] == "2024"
+
+
+def test_time_graphml_and_json_carry_the_time(dated_store: FalkorStore, tmp_path: Path) -> None:
+    key = (eid("Russia"), eid("Syria"), "SUPPORTS")
+    graphml = nx.read_graphml(
+        export_graph(dated_store, "graphml", tmp_path / "g.graphml"), force_multigraph=True
+    )
+    edge = graphml.edges[key]
+    assert (edge["first_date"], edge["last_date"]) == ("2019-03-10", "2023-02-01")
+    assert json.loads(edge["doc_years"]) == [2019, 2023]
+    assert json.loads(edge["doc_year_counts"]) == [1, 1]
+    data = json.loads(export_graph(dated_store, "json", tmp_path / "g.json").read_text("utf-8"))
+    (link,) = [e for e in data["edges"] if (e["source"], e["target"], e["key"]) == key]
+    assert (link["doc_years"], link["doc_year_counts"]) == ([2019, 2023], [1, 1])
+    assert {m["doc_date"] for m in data["graph"]["mentions"]} >= {"2019-03-10", None}
