@@ -108,21 +108,30 @@ def graph_from_batch(batch: GraphBatch) -> nx.MultiDiGraph:
 
 def _evidence(batch: GraphBatch) -> dict[str, dict[str, Any]]:
     """Per relationship key ``source|TYPE|target``: its first :data:`EVIDENCE_SHOWN` evidence
-    sentences in document order, their documents, and whether any mention is asserted and not
-    negated. The same whatever order the mentions come in (a batch or a store)."""
+    sentences in document order, their documents, whether any mention is asserted and not
+    negated, and the distinct dates of the documents of all its mentions (for the page's date
+    filter). The same whatever order the mentions come in (a batch or a store)."""
     place = {s.id: (s.doc, s.start, s.id) for s in batch.sentences}
     found: dict[str, set[str]] = {}
+    dates: dict[str, set[str]] = {}
     firm: set[str] = set()
     for m in batch.mentions:
         key = f"{m.source_id}|{m.type.value}|{m.target_id}"
         found.setdefault(key, set()).add(m.sentence_id)
+        if m.doc_date is not None:
+            dates.setdefault(key, set()).add(m.doc_date)
         if m.modality is Modality.ASSERTED and not m.negated:
             firm.add(key)
     out: dict[str, dict[str, Any]] = {}
     for key, ids in found.items():
         shown = sorted(ids, key=lambda i: place.get(i, ("", 0, i)))[:EVIDENCE_SHOWN]
         docs = dict.fromkeys(place[i][0] for i in shown if i in place)
-        out[key] = {"sentences": shown, "documents": list(docs), "firm": key in firm}
+        out[key] = {
+            "sentences": shown,
+            "documents": list(docs),
+            "firm": key in firm,
+            "dates": sorted(dates.get(key, ())),
+        }
     return out
 
 
@@ -501,7 +510,9 @@ def view_data(
         seed: Layout seed.
 
     Returns:
-        ``{"title", "nodes", "relationships", "sentences", "documents", "style"}``.
+        ``{"title", "nodes", "relationships", "sentences", "documents", "dates", "style"}``;
+        ``dates`` are the distinct document dates present, each relationship's ``dates``
+        those of its mentions (the page's date filter hides relationships with none in range).
     """
     pos = layout_positions(graph, seed=seed)
     ids = sorted(str(n) for n in graph)
@@ -534,6 +545,7 @@ def view_data(
     evidence: Mapping[str, Mapping[str, Any]] = graph.graph.get("evidence") or {}
     sentences: dict[str, dict[str, Any]] = {}
     documents: set[str] = set()
+    all_dates: set[str] = set()
     relationships: list[dict[str, Any]] = []
     for source, rtype, target, data in edges:
         try:
@@ -552,6 +564,8 @@ def view_data(
                 sentences[sid] = {"text": str(entry.get("text") or ""), "doc": entry.get("doc")}
         docs = _strings(shown.get("documents")) if shown else []
         documents.update(docs)
+        dates = _strings(shown.get("dates")) if shown else []
+        all_dates.update(dates)
         years = {data.get("first_year"), data.get("last_year")} - {None}
         relationships.append(
             {
@@ -567,6 +581,9 @@ def view_data(
                 "quoted": _count(data, "quoted"),
                 "firm": _firm(data, shown),
                 "years": sorted(int(y) for y in years),
+                "dates": dates,
+                "firstDate": data.get("first_date"),
+                "lastDate": data.get("last_date"),
                 "triggers": _strings(data.get("cues")),
                 "docCount": _count(data, "doc_count"),
                 "roles": _strings(data.get("roles")),
@@ -583,6 +600,7 @@ def view_data(
         "relationships": relationships,
         "sentences": sentences,
         "documents": len(documents),
+        "dates": sorted(all_dates),
         "style": {
             "labels": LABEL_COLORS,
             "unknownLabel": _UNKNOWN_LABEL_COLOR,

@@ -18,6 +18,7 @@ from geokg.graph.build import GraphBuilder
 from geokg.graph.export import ARRAY_DELIMITER, export_graph, read_graph
 from geokg.graph.falkor import FalkorServer, FalkorStore
 from geokg.graph.queries import get_query, run_query
+from geokg.graph.view_data import graph_from_batch, view_data
 from geokg.schema import RelationEdge, RelationType
 
 from .conftest import dated_batch, eid
@@ -351,3 +352,15 @@ def test_time_graphml_and_json_carry_the_time(dated_store: FalkorStore, tmp_path
     (link,) = [e for e in data["edges"] if (e["source"], e["target"], e["key"]) == key]
     assert (link["doc_years"], link["doc_year_counts"]) == ([2019, 2023], [1, 1])
     assert {m["doc_date"] for m in data["graph"]["mentions"]} >= {"2019-03-10", None}
+
+
+def test_time_html_view_data_lists_the_dates_of_each_relationship() -> None:
+    data = view_data(graph_from_batch(dated_batch()))
+    assert data["dates"] == ["2019-03-10", "2020-06", "2022-09-15", "2023-02-01", "2024"]
+    rels = {r["key"]: r for r in data["relationships"]}
+    supports = rels[f"{eid('Russia')}|SUPPORTS|{eid('Syria')}"]
+    assert supports["dates"] == ["2019-03-10", "2023-02-01"]  # the undated mention adds none
+    assert (supports["firstDate"], supports["lastDate"]) == ("2019-03-10", "2023-02-01")
+    undated = view_data(graph_from_batch(dated_batch("undated.txt")))
+    assert undated["dates"] == []
+    assert all(r["dates"] == [] for r in undated["relationships"])
