@@ -13,6 +13,8 @@ Kinds:
         :func:`geokg.runner.iter_extractions`, writing JSON Lines.
     build: ``geokg build`` in-process, into a fresh embedded database.
     load: ``store.load`` of a synthetic :class:`~geokg.graph.build.GraphBatch`.
+    scale: aggregation and load of N mentions of one relationship (or of many).
+    one-doc: extraction, aggregation and load of one sentence repeated N times.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-__all__ = ["main", "synthetic_batch"]
+__all__ = ["main", "measure_scale", "scale_mentions", "synthetic_batch"]
 
 
 def _cpu() -> float:
@@ -239,7 +241,7 @@ def measure_extract(corpus: Path, workers: int, out: Path) -> dict[str, Any]:
 def measure_build(corpus: Path, workers: int, db_dir: Path) -> dict[str, Any]:
     """``geokg build`` into a fresh embedded database (model loading on the clock)."""
     from geokg.cli import app
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     args = ["build", str(corpus), "--db-dir", str(db_dir), "--workers", str(workers)]
     started, cpu = time.perf_counter(), _cpu()
@@ -260,16 +262,19 @@ def measure_build(corpus: Path, workers: int, db_dir: Path) -> dict[str, Any]:
 def synthetic_batch(edges: int, *, nodes: int = 5_000, seed: int = 7) -> Any:
     """A collapsed :class:`GraphBatch` of ``edges`` distinct relationships between countries.
 
-    Each edge carries one mention, one sentence and one document, like a real edge seen once.
+    Each relationship carries one mention (a Mention node) in its own sentence, of one of
+    1,000 documents, like a real relationship seen once.
     """
     import random
 
-    from geokg.graph.build import GraphBatch
+    from geokg.graph.build import GraphBatch, GraphBuilder
     from geokg.schema import (
         EntityLabel,
         EntityNode,
-        RelationEdge,
+        MentionRecord,
         RelationType,
+        SentenceRecord,
+        document_id,
         entity_id,
     )
 
@@ -281,8 +286,9 @@ def synthetic_batch(edges: int, *, nodes: int = 5_000, seed: int = 7) -> Any:
     ]
     types = [RelationType.SUPPORTS, RelationType.OPPOSES, RelationType.TRADES_WITH]
     seen: set[tuple[str, RelationType, str]] = set()
-    relations: list[RelationEdge] = []
-    while len(relations) < edges:
+    builder = GraphBuilder()
+    sentences: list[SentenceRecord] = []
+    while len(seen) < edges:
         s, t = rng.sample(ids, 2)
         rtype = rng.choice(types)
         if rtype.symmetric and t < s:
@@ -290,32 +296,197 @@ def synthetic_batch(edges: int, *, nodes: int = 5_000, seed: int = 7) -> Any:
         if (s, rtype, t) in seen:
             continue
         seen.add((s, rtype, t))
-        k = len(relations)
-        mid = f"m:{k:08d}"
-        relations.append(
-            RelationEdge(
-                source_id=s,
+        k = len(seen)
+        doc = f"doc{k % 1000:04d}.txt"
+        sentence = SentenceRecord(
+            id=f"sent:{k:08d}",
+            doc=doc,
+            doc_id=document_id(doc),
+            start=k * 40,
+            end=k * 40 + 30,
+            text=f"Country {k} backs another country.",
+        )
+        sentences.append(sentence)
+        builder.add_mention(
+            MentionRecord(
+                id=f"m:{k:08d}",
                 type=rtype,
+                source_id=s,
                 target_id=t,
-                mention_ids=[mid],
-                asserted_ids=[mid],
-                sentence_ids=[f"sent:{k:08d}"],
-                documents=[f"doc{k % 1000:04d}.txt"],
-                years=[2000 + k % 25],
-                triggers=["backs"],
+                sentence_id=sentence.id,
+                doc_id=sentence.doc_id,
+                year=2000 + k % 25,
+                trigger="backs",
+                rule="bench.v1",
+                confidence=0.9,
             )
         )
-    return GraphBatch(entities=entities, relations=relations)
+    batch = builder.batch()
+    return GraphBatch(
+        entities=entities, sentences=sentences, relations=batch.relations, mentions=batch.mentions
+    )
+
+
+def scale_mentions(mentions: int, *, pairs: int) -> list[Any]:
+    """``mentions`` relation mentions of ``pairs`` relationships, round robin, one document.
+
+    One pair is the worst case of the old model (every mention folded into one relationship);
+    many pairs is a corpus with many relationships. Records are built outside the clock.
+    """
+    from geokg.schema import RelationMention, RelationType, TextSpan
+
+    text = "Russia supports Syria."
+    out: list[Any] = []
+    for i in range(mentions):
+        p = i % pairs
+        start = i * (len(text) + 1)
+        out.append(
+            RelationMention(
+                doc="one.txt",
+                source="Russia" if pairs == 1 else f"Country {p}",
+                source_id="country:russia" if pairs == 1 else f"country:c{p}",
+                source_label="Country",
+                type=RelationType.SUPPORTS,
+                target="Syria" if pairs == 1 else f"Country {p + 1}",
+                target_id="country:syria" if pairs == 1 else f"country:c{p + 1}",
+                target_label="Country",
+                year=1990 + i % 30,
+                sentence=TextSpan(start=start, end=start + len(text), text=text),
+                trigger=TextSpan(start=start + 7, end=start + 15, text="supports"),
+                rule="bench.v1",
+                confidence=0.9,
+            )
+        )
+    return out
+
+
+def _server_cpu(store: Any) -> float:
+    """CPU seconds the embedded store's server process has used so far."""
+    import psutil  # type: ignore[import-untyped,unused-ignore]
+
+    pid = store.server.status().pid
+    times = psutil.Process(pid).cpu_times()
+    return float(times.user + times.system)
+
+
+def measure_scale(mentions: int, pairs: int, db_dir: Path) -> dict[str, Any]:
+    """Aggregate ``mentions`` relation mentions of ``pairs`` relationships, then load them.
+
+    ``aggregate`` is :class:`~geokg.graph.build.GraphBuilder` alone; ``load`` the load into a
+    fresh embedded database (one batch, as ``geokg build`` loads one long document);
+    ``reload`` the same batch again (every mention found: nothing written). Each is given in
+    wall seconds and in CPU seconds (this process, plus the database server for loads): the
+    machine is shared, so CPU seconds are the figures to compare.
+    """
+    from geokg.graph.build import GraphBuilder
+    from geokg.graph.registry import open_store
+
+    records = scale_mentions(mentions, pairs=pairs)
+    started, cpu = time.perf_counter(), time.process_time()
+    builder = GraphBuilder()
+    for record in records:
+        builder.add_relation(record)
+    batch = builder.batch()
+    out: dict[str, Any] = {
+        "mentions": mentions,
+        "pairs": pairs,
+        "aggregate_seconds": time.perf_counter() - started,
+        "aggregate_cpu": time.process_time() - cpu,
+    }
+    with open_store(db_dir=db_dir) as store:
+        store.ensure_schema()
+        for run in ("load", "reload"):
+            server = _server_cpu(store)
+            started, cpu = time.perf_counter(), time.process_time()
+            store.load(batch)
+            out[f"{run}_seconds"] = time.perf_counter() - started
+            out[f"{run}_cpu"] = time.process_time() - cpu + _server_cpu(store) - server
+            if run == "load":
+                counts = store.counts()
+        if store.counts() != counts:
+            raise RuntimeError("reloading the same batch changed the graph")
+        stored = store.query("MATCH ()-[r:SUPPORTS]->() RETURN sum(r.mentions)").rows[0][0]
+    if int(stored) != mentions:
+        raise RuntimeError(f"the relationships count {stored} mentions, not {mentions}")
+    out["seconds"] = out["aggregate_seconds"] + out["load_seconds"]
+    out["cpu"] = out["aggregate_cpu"] + out["load_cpu"]
+    out["nodes"] = counts.get("total_nodes")
+    out["relationships"] = counts.get("total_relationships")
+    return out
+
+
+def one_sentence_document(folder: Path, repeats: int = 250_000) -> Path:
+    """A document that repeats one sentence (``Russia supports Syria.``) ``repeats`` times.
+
+    250,000 repetitions are 5.75 MB: one relationship with a quarter of a million mentions.
+    The sentences are separated by spaces, in one paragraph (the cleaner drops repeated
+    paragraphs, so one sentence per line would leave one sentence).
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"repeat-{repeats}.txt"
+    if not path.is_file():
+        path.write_text("Russia supports Syria. " * repeats, encoding="utf-8")
+    return path
+
+
+def measure_one_doc(repeats: int, db_dir: Path, work: Path) -> dict[str, Any]:
+    """Extraction, then aggregation and load, of :func:`one_sentence_document`.
+
+    ``geokg build`` is extraction followed by aggregation and loading; timing them apart in
+    one process (CPU seconds, the database server's included) gives build / extraction.
+    """
+    from geokg.extract.extractor import Extractor
+    from geokg.extract.pipeline import load_nlp
+    from geokg.graph.build import GraphBuilder
+    from geokg.graph.registry import open_store
+    from geokg.runner import RunSummary, iter_extractions
+
+    path = one_sentence_document(work, repeats)
+    extractor = Extractor(load_nlp())
+    extractor.start()
+    started, cpu = time.perf_counter(), time.process_time()
+    results = list(iter_extractions([path], extractor=extractor, summary=RunSummary()))
+    out: dict[str, Any] = {
+        "repeats": repeats,
+        "bytes": path.stat().st_size,
+        "extract_seconds": time.perf_counter() - started,
+        "extract_cpu": time.process_time() - cpu,
+    }
+    extractor.close()
+    started, cpu = time.perf_counter(), time.process_time()
+    builder = GraphBuilder()
+    for result in results:
+        builder.add_extraction(
+            document=result.document,
+            entities=result.entities,
+            relations=result.relations,
+            sentences=result.sentences,
+        )
+    batch = builder.batch()
+    out["aggregate_seconds"] = time.perf_counter() - started
+    out["aggregate_cpu"] = time.process_time() - cpu
+    with open_store(db_dir=db_dir) as store:
+        store.ensure_schema()
+        server = _server_cpu(store)
+        started, cpu = time.perf_counter(), time.process_time()
+        store.load(batch)
+        out["load_seconds"] = time.perf_counter() - started
+        out["load_cpu"] = time.process_time() - cpu + _server_cpu(store) - server
+        row = store.query("MATCH ()-[r:SUPPORTS]->() RETURN r.mentions, r.doc_count").rows
+    out["relationship"] = row
+    out["relation_mentions"] = sum(len(r.relations) for r in results)
+    extract = out["extract_cpu"]
+    out["build_over_extract_cpu"] = (extract + out["aggregate_cpu"] + out["load_cpu"]) / extract
+    return out
 
 
 def measure_load(edges: int, db_dir: Path) -> dict[str, Any]:
     """Rate of loading ``edges`` relationships into a fresh embedded database, then again.
 
-    The second load of the same batch finds every entity and relationship in place, so each
-    relationship goes through the union statement: the rate of an incremental load whose
-    relationships all exist already (and of a re-run after a crash).
+    The second load of the same batch finds every entity, sentence and mention in place: the
+    rate of a re-run (after a crash, or of the same documents).
     """
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     batch = synthetic_batch(edges)
     with open_store(db_dir=db_dir) as store:
@@ -341,10 +512,16 @@ def measure_load(edges: int, db_dir: Path) -> dict[str, Any]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one measurement and print its JSON result on the last line of stdout."""
     parser = argparse.ArgumentParser(prog="python -m bench.measure")
-    parser.add_argument("kind", choices=["bare", "bare-pool", "extract", "paired", "build", "load"])
+    parser.add_argument(
+        "kind",
+        choices=["bare", "bare-pool", "extract", "paired", "build", "load", "scale", "one-doc"],
+    )
     parser.add_argument("--corpus", type=Path)
     parser.add_argument("--workers", type=int, default=1)
     parser.add_argument("--edges", type=int, default=50_000)
+    parser.add_argument("--mentions", type=int, default=16_000)
+    parser.add_argument("--pairs", type=int, default=1)
+    parser.add_argument("--repeats", type=int, default=250_000)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="geokg-bench-") as tmp:
         work = Path(tmp)
@@ -358,6 +535,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             result = measure_paired(args.corpus, args.workers, work / "out.jsonl")
         elif args.kind == "build":
             result = measure_build(args.corpus, args.workers, work / "db")
+        elif args.kind == "one-doc":
+            result = measure_one_doc(args.repeats, work / "db", work)
+        elif args.kind == "scale":
+            result = measure_scale(args.mentions, args.pairs, work / "db")
         else:
             result = measure_load(args.edges, work / "db")
     print(json.dumps(result), flush=True)

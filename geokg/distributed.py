@@ -445,7 +445,7 @@ def export_neo4j_import(
         ``neo4j-admin database import full`` command.
     """
     from geokg.graph.export import export_graph
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     with (
         tempfile.TemporaryDirectory(prefix="geokg-merge-") as tmp,

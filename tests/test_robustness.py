@@ -29,7 +29,8 @@ from geokg.errors import StoreError, StoreUnavailableError
 from geokg.graph.build import GraphBatch, GraphBuilder
 from geokg.graph.falkor import FalkorServer, FalkorStore
 from geokg.graph.neo4j_store import Neo4jStore
-from geokg.graph.store import load_plan, open_store
+from geokg.graph.registry import open_store
+from geokg.graph.store import load_plan
 from geokg.schema import DocumentRecord, EntityMention, document_id
 from tests.cli.cliutil import short_tmp
 

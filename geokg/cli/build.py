@@ -62,7 +62,7 @@ def build(
     from geokg.extract.extractor import Extractor
     from geokg.extract.meta import load_sidecar
     from geokg.graph.build import GraphBuilder
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
     from geokg.runner import RunSummary, iter_extractions
 
     fmt = output_format(as_json, as_csv)

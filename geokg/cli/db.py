@@ -95,7 +95,7 @@ def status(
     as_csv: CSV_OPTION = False,
 ) -> None:
     """Show whether the database runs (and, if it does, what it holds)."""
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     fmt = output_format(as_json, as_csv)
     with fail_on_error():
@@ -178,7 +178,7 @@ def clear(
     yes: Annotated[bool, typer.Option("--yes", "-y", help="Do not ask for confirmation.")] = False,
 ) -> None:
     """Delete every node and relationship of the graph (constraints and indexes stay)."""
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     target = neo4j_uri or str(db_dir)
     if not yes:

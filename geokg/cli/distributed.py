@@ -84,7 +84,7 @@ def load(
 ) -> None:
     """Aggregate the partitions and load them into the embedded database (idempotent)."""
     from geokg.distributed import load_partitions
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     with fail_on_error(), open_store(db_dir=db_dir, graph=graph) as store:
         store.ensure_schema()

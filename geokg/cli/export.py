@@ -43,7 +43,7 @@ def export(
     """Export the stored graph (read back from the database) in one format."""
     from geokg.errors import ConfigError
     from geokg.graph.export import export_graph
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     with fail_on_error():
         if fmt not in CLI_FORMATS:

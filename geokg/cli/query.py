@@ -7,6 +7,9 @@ Examples::
     geokg query evidence --param source=Russia --param target=Turkey --param type=OPPOSES
     geokg query "MATCH (c:Country) RETURN c.name AS name LIMIT 5" --json
     geokg query --list --csv
+    geokg query partners --param name=Russia --since 2022
+    geokg query shifts --param from=2019 --param to=2025
+    geokg query timeline --param a=Russia --param b=Turkey --from 2019 --to 2025
 """
 
 from __future__ import annotations
@@ -31,7 +34,7 @@ from geokg.errors import ConfigError
 if TYPE_CHECKING:
     from geokg.graph.queries import QueryParam
 
-__all__ = ["parse_params", "register"]
+__all__ = ["date_params", "parse_params", "register"]
 
 
 def parse_params(items: list[str]) -> dict[str, str]:
@@ -46,6 +49,26 @@ def parse_params(items: list[str]) -> dict[str, str]:
         if not sep or not key.strip():
             raise ConfigError(f"--param takes name=value, got {item!r}")
         out[key.strip()] = value
+    return out
+
+
+def date_params(
+    given: dict[str, str], *, date_from: str | None, date_to: str | None, since: str | None
+) -> dict[str, str]:
+    """The ``from``/``to`` parameters of ``--from``, ``--to`` and ``--since``.
+
+    Raises:
+        ConfigError: Two options (or an option and ``--param``) give the same bound.
+    """
+    if since is not None and date_from is not None:
+        raise ConfigError("--since and --from give the same bound: use one of them")
+    out: dict[str, str] = {}
+    for key, value in (("from", since if since is not None else date_from), ("to", date_to)):
+        if value is None:
+            continue
+        if key in given:
+            raise ConfigError(f"the date bound {key} is given twice (--param {key}= and option)")
+        out[key] = value
     return out
 
 
@@ -110,6 +133,25 @@ def query(
     show: Annotated[
         bool, typer.Option("--show", help="Print the statement that is sent, then run it.")
     ] = False,
+    date_from: Annotated[
+        str | None,
+        typer.Option(
+            "--from",
+            help="Only evidence from documents dated on or after (YYYY, YYYY-MM or YYYY-MM-DD); "
+            "sets the parameter from. Undated documents are left out.",
+        ),
+    ] = None,
+    date_to: Annotated[
+        str | None,
+        typer.Option(
+            "--to",
+            help="Only evidence from documents dated on or before (inclusive: --to 2021 "
+            "keeps all of 2021); sets the parameter to.",
+        ),
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Same as --from.", metavar="DATE")
+    ] = None,
     db_dir: DB_DIR_OPTION = DEFAULT_DB_DIR,
     graph: GRAPH_OPTION = "geokg",
     neo4j_uri: NEO4J_URI_OPTION = None,
@@ -126,11 +168,13 @@ def query(
         return
     if not query_text:
         raise typer.BadParameter("give a query name or a Cypher statement (or --list)")
-    from geokg.graph.queries import library, parse_value
-    from geokg.graph.store import open_store
+    from geokg.graph.queries import library, parse_date, parse_value
+    from geokg.graph.registry import open_store
 
     with fail_on_error():
         raw = parse_params(params or [])
+        dates = date_params(raw, date_from=date_from, date_to=date_to, since=since)
+        raw.update(dates)
         named = library().get(query_text.strip())
         if named is None and len(query_text.split()) == 1:
             raise ConfigError(
@@ -150,6 +194,7 @@ def query(
             else:
                 statement = query_text
                 bound = {k: parse_value(v) for k, v in raw.items()}
+                bound.update({k: parse_date(k, v) for k, v in dates.items()})
             if show:  # on stderr where stdout carries JSON or CSV
                 out = console if fmt == "table" else err_console
                 out.print(statement, markup=False, highlight=False, soft_wrap=True)

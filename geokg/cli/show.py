@@ -211,7 +211,7 @@ def show(
     neo4j_database: NEO4J_DATABASE_OPTION = None,
 ) -> None:
     """An actor's profile: labels, aliases, roles, strongest partners and opponents, evidence."""
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     fmt = output_format(as_json, as_csv)
     with (

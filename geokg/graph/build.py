@@ -6,32 +6,37 @@ Symmetric relation types are stored once per unordered pair (source id < target 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import networkx as nx
 
 from geokg.schema import (
+    MAX_CUES,
     DocumentRecord,
     EntityLabel,
     EntityMention,
     EntityNode,
+    MentionRecord,
     Modality,
     RelationEdge,
     RelationMention,
     RelationType,
     SentenceRecord,
+    document_id,
     mention_id,
+    sentence_id,
 )
 
-__all__ = ["GraphBatch", "GraphBuilder", "edge_key"]
-
-_MODALITY_FIELD = {
-    Modality.ASSERTED: "asserted_ids",
-    Modality.HEDGED: "hedged_ids",
-    Modality.REPORTED: "reported_ids",
-    Modality.HYPOTHETICAL: "hypothetical_ids",
-}
+__all__ = [
+    "GraphBatch",
+    "GraphBuilder",
+    "add_doc_date",
+    "add_mention_counts",
+    "batch_to_networkx",
+    "edge_key",
+]
 
 
 def edge_key(source_id: str, rtype: RelationType, target_id: str) -> tuple[str, RelationType, str]:
@@ -43,24 +48,94 @@ def edge_key(source_id: str, rtype: RelationType, target_id: str) -> tuple[str, 
 
 @dataclass(slots=True)
 class GraphBatch:
-    """Collapsed rows for one load: every node id and edge key occurs once."""
+    """Collapsed rows for one load: every node id and edge key occurs once.
+
+    ``mentions`` are the evidence nodes; ``relations`` are their aggregates for this batch
+    (what a graph of this batch alone holds). A store derives a relationship's stored counts
+    from the mentions it creates, never from ``relations``.
+    """
 
     documents: list[DocumentRecord] = field(default_factory=list)
     sentences: list[SentenceRecord] = field(default_factory=list)
     entities: list[EntityNode] = field(default_factory=list)
     relations: list[RelationEdge] = field(default_factory=list)
+    mentions: list[MentionRecord] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.documents) + len(self.sentences) + len(self.entities) + len(self.relations)
 
 
-def _add_unique(values: list[str], value: str | None) -> None:
-    if value is not None and value not in values:
+def add_mention_counts(edge: RelationEdge, mention: MentionRecord, *, new_doc: bool) -> None:
+    """Count one (new) mention into an aggregated relationship, in constant time.
+
+    Args:
+        edge: The relationship to update in place.
+        mention: A mention of that relationship not counted before.
+        new_doc: Whether the mention's document had no earlier mention of the relationship.
+    """
+    edge.mentions += 1
+    modality = mention.modality
+    if modality is Modality.ASSERTED:
+        edge.asserted += 1
+    elif modality is Modality.HEDGED:
+        edge.hedged += 1
+    elif modality is Modality.REPORTED:
+        edge.reported += 1
+    else:
+        edge.hypothetical += 1
+    if mention.negated:
+        edge.negated += 1
+    if mention.quoted:
+        edge.quoted += 1
+    if new_doc:
+        edge.doc_count += 1
+    year = mention.year
+    if year is not None:
+        if edge.first_year is None or year < edge.first_year:
+            edge.first_year = year
+        if edge.last_year is None or year > edge.last_year:
+            edge.last_year = year
+    date = mention.doc_date
+    if date is not None:
+        add_doc_date(edge, date)
+    _add_capped(edge.cues, mention.trigger.lower())
+    _add_capped(edge.roles, mention.role)
+    _add_capped(edge.statuses, mention.status.value if mention.status else None)
+
+
+def add_doc_date(edge: RelationEdge, date: str, count: int = 1) -> None:
+    """Count ``count`` mentions from documents dated ``date`` into an edge's time properties.
+
+    ``first_date``/``last_date`` compare ISO text (a date known to the year or month only
+    sorts before the days of that year or month); ``doc_years`` stays ascending, parallel to
+    ``doc_year_counts``, and holds one entry per year seen (bounded by the span of years).
+    """
+    if edge.first_date is None or date < edge.first_date:
+        edge.first_date = date
+    if edge.last_date is None or date > edge.last_date:
+        edge.last_date = date
+    year = int(date[:4])
+    years = edge.doc_years
+    at = bisect_left(years, year)
+    if at < len(years) and years[at] == year:
+        edge.doc_year_counts[at] += count
+    else:
+        years.insert(at, year)
+        edge.doc_year_counts.insert(at, count)
+
+
+def _add_capped(values: list[str], value: str | None) -> None:
+    # At most MAX_CUES values: the membership test is over a list of constant size.
+    if value is not None and len(values) < MAX_CUES and value not in values:
         values.append(value)
 
 
 class GraphBuilder:
     """Accumulate records; hand out collapsed :class:`GraphBatch` es or a networkx graph.
+
+    Every record costs constant time (dicts and sets, never a search of a list that grows
+    with the corpus), so one relationship with a million mentions aggregates as fast per
+    mention as a million relationships.
 
     Example:
         >>> b = GraphBuilder()
@@ -74,8 +149,11 @@ class GraphBuilder:
         self._documents: dict[str, DocumentRecord] = {}
         self._sentences: dict[str, SentenceRecord] = {}
         self._entities: dict[str, EntityNode] = {}
+        self._aliases: set[tuple[str, str]] = set()
         self._edges: dict[tuple[str, RelationType, str], RelationEdge] = {}
-        self._seen_mentions: set[str] = set()
+        self._edge_docs: set[tuple[str, RelationType, str, str]] = set()
+        self._mentions: dict[str, MentionRecord] = {}
+        self._doc_ids: dict[str, str] = {}
 
     def __len__(self) -> int:
         return len(self._entities) + len(self._edges)
@@ -88,6 +166,8 @@ class GraphBuilder:
         """Add an evidence sentence, merging entity ids when seen twice."""
         known = self._sentences.get(sentence.id)
         if known is not None:
+            if not sentence.entity_ids or sentence.entity_ids == known.entity_ids:
+                return
             ids = tuple(dict.fromkeys(known.entity_ids + sentence.entity_ids))
             sentence = known.model_copy(update={"entity_ids": ids})
         self._sentences[sentence.id] = sentence
@@ -102,8 +182,9 @@ class GraphBuilder:
             self._entities[mention.id] = node
         node.mentions += 1
         alias = " ".join(mention.text.split())
-        if alias != node.name:
-            _add_unique(node.aliases, alias)
+        if alias != node.name and (mention.id, alias) not in self._aliases:
+            self._aliases.add((mention.id, alias))
+            node.aliases.append(alias)
         if node.iso3 is None and mention.iso3:
             node.iso3 = mention.iso3
 
@@ -111,39 +192,79 @@ class GraphBuilder:
         if entity_id not in self._entities and label is not None:
             self._entities[entity_id] = EntityNode(id=entity_id, label=label, name=name)
 
+    def _doc_id(self, doc: str) -> str:
+        known = self._doc_ids.get(doc)
+        if known is None:
+            known = self._doc_ids[doc] = document_id(doc)
+        return known
+
     def add_relation(self, mention: RelationMention) -> None:
-        """Fold one relation mention into its aggregated edge (a repeated mention counts once)."""
+        """Fold one relation mention into its aggregated edge (a repeated mention counts once).
+
+        The mention becomes a :class:`~geokg.schema.MentionRecord` carrying its document's date
+        (the mention's ``doc_date``, else that of the document added before it); its sentence
+        is added when no sentence record was given for it.
+        """
         self._ensure_endpoint(mention.source_id, mention.source, mention.source_label)
         self._ensure_endpoint(mention.target_id, mention.target, mention.target_label)
         key = edge_key(mention.source_id, mention.type, mention.target_id)
+        span = mention.sentence
         mid = mention_id(
-            mention.doc,
-            mention.sentence.start,
-            key[0],
-            mention.type,
-            key[2],
-            mention.trigger.start,
+            mention.doc, span.start, key[0], mention.type, key[2], mention.trigger.start
         )
-        if mid in self._seen_mentions:
+        if mid in self._mentions:
             return
-        self._seen_mentions.add(mid)
+        doc_id = self._doc_id(mention.doc)
+        sid = sentence_id(mention.doc, span.start, span.end)
+        if sid not in self._sentences:
+            self._sentences[sid] = SentenceRecord(
+                id=sid,
+                doc=mention.doc,
+                doc_id=doc_id,
+                start=span.start,
+                end=span.end,
+                text=span.text,
+            )
+        doc_date = mention.doc_date
+        if doc_date is None:
+            document = self._documents.get(doc_id)
+            doc_date = document.date if document is not None else None
+        record = MentionRecord(
+            id=mid,
+            type=key[1],
+            source_id=key[0],
+            target_id=key[2],
+            sentence_id=sid,
+            doc_id=doc_id,
+            doc_date=doc_date,
+            modality=mention.modality,
+            negated=mention.negated,
+            quoted=mention.quoted,
+            year=mention.year,
+            trigger=mention.trigger.text,
+            rule=mention.rule,
+            confidence=mention.confidence,
+            role=mention.role,
+            status=mention.status,
+            context=mention.context,
+        )
+        self.add_mention(record)
+
+    def add_mention(self, mention: MentionRecord) -> None:
+        """Count one evidence node into its edge (a mention id seen before counts once)."""
+        if mention.id in self._mentions:
+            return
+        self._mentions[mention.id] = mention
+        key = (mention.source_id, mention.type, mention.target_id)
         edge = self._edges.get(key)
         if edge is None:
             edge = RelationEdge(source_id=key[0], type=key[1], target_id=key[2])
             self._edges[key] = edge
-        edge.mention_ids.append(mid)
-        getattr(edge, _MODALITY_FIELD[mention.modality]).append(mid)
-        if mention.negated:
-            edge.negated_ids.append(mid)
-        if mention.quoted:
-            edge.quoted_ids.append(mid)
-        _add_unique(edge.sentence_ids, _sentence_id(mention))
-        _add_unique(edge.documents, mention.doc)
-        if mention.year is not None and mention.year not in edge.years:
-            edge.years.append(mention.year)
-        _add_unique(edge.triggers, mention.trigger.text.lower())
-        _add_unique(edge.roles, mention.role)
-        _add_unique(edge.statuses, mention.status.value if mention.status else None)
+        doc_key = (*key, mention.doc_id)
+        new_doc = doc_key not in self._edge_docs
+        if new_doc:
+            self._edge_docs.add(doc_key)
+        add_mention_counts(edge, mention, new_doc=new_doc)
 
     def add_extraction(
         self,
@@ -157,10 +278,10 @@ class GraphBuilder:
         self.add_document(document)
         for ent in entities:
             self.add_entity(ent)
-        for rel in relations:
-            self.add_relation(rel)
         for sent in sentences:
             self.add_sentence(sent)
+        for rel in relations:
+            self.add_relation(rel)
 
     def batch(self) -> GraphBatch:
         """The collapsed rows accumulated so far."""
@@ -169,6 +290,7 @@ class GraphBuilder:
             sentences=list(self._sentences.values()),
             entities=list(self._entities.values()),
             relations=list(self._edges.values()),
+            mentions=list(self._mentions.values()),
         )
 
     def clear(self) -> None:
@@ -176,18 +298,15 @@ class GraphBuilder:
         self._documents.clear()
         self._sentences.clear()
         self._entities.clear()
+        self._aliases.clear()
         self._edges.clear()
-        self._seen_mentions.clear()
+        self._edge_docs.clear()
+        self._mentions.clear()
+        self._doc_ids.clear()
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """The entity graph: one node per entity id, one keyed edge per (source, type, target)."""
         return batch_to_networkx(self.batch())
-
-
-def _sentence_id(mention: RelationMention) -> str:
-    from geokg.schema import sentence_id
-
-    return sentence_id(mention.doc, mention.sentence.start, mention.sentence.end)
 
 
 def batch_to_networkx(batch: GraphBatch) -> nx.MultiDiGraph:
@@ -197,7 +316,6 @@ def batch_to_networkx(batch: GraphBatch) -> nx.MultiDiGraph:
         graph.add_node(node.id, **node.model_dump(mode="json"))
     for edge in batch.relations:
         data = edge.model_dump(mode="json")
-        data["mentions"] = len(edge.mention_ids)
         data["symmetric"] = edge.type.symmetric
         data["polarity"] = edge.type.polarity.value
         graph.add_edge(edge.source_id, edge.target_id, key=edge.type.value, **data)

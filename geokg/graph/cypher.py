@@ -8,8 +8,9 @@ escapes rigorously and is tested with hostile strings.
 
 The loader statements are written in the subset of Cypher that both FalkorDB and Neo4j 5
 accept, so one template serves both stores and the exported script. Each loader statement is
-``UNWIND <rows> AS row`` followed by a body that MERGEs on stable ids and takes the set union
-of evidence lists, so loading the same rows twice changes nothing.
+``UNWIND <rows> AS row`` followed by a body that MERGEs on stable ids; a relationship's counts
+grow only by the evidence nodes (``:Mention``) the same statement creates, so loading the same
+rows twice changes nothing.
 
 Example:
     >>> from geokg.schema import RelationType
@@ -23,27 +24,38 @@ import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 
-from geokg.schema import EntityLabel, RelationType
+from geokg.schema import MAX_CUES, EntityLabel, RelationType
 
 __all__ = [
     "DOCUMENT",
     "ENTITY",
     "IN",
+    "MENTION",
     "MENTIONS",
+    "MENTION_FIELDS",
+    "MENTION_ROW_FIELDS",
     "RELATION_COUNT_FIELDS",
-    "RELATION_LIST_FIELDS",
     "RELATION_ROW_FIELDS",
+    "RELATION_SAMPLE_FIELDS",
+    "RELATION_TIME_FIELDS",
     "SENTENCE",
+    "SOURCE",
+    "TARGET",
     "clear_batch",
     "count_nodes_by_labels",
     "count_relationships_by_type",
     "falkor_create_entities",
     "falkor_create_index",
     "falkor_create_relations",
+    "falkor_create_sentences",
+    "falkor_document_nodes",
     "falkor_entity_nodes",
     "falkor_indexes",
     "falkor_list_constraints",
     "falkor_list_indexes",
+    "falkor_pair_documents",
+    "falkor_sentence_mentions",
+    "falkor_sentence_nodes",
     "falkor_update_relations",
     "literal",
     "merge_documents",
@@ -54,6 +66,7 @@ __all__ = [
     "neo4j_schema_statements",
     "read_documents",
     "read_entities",
+    "read_mentions",
     "read_relations",
     "read_sentences",
     "refresh_entity_mentions",
@@ -63,8 +76,14 @@ ENTITY = "Entity"
 """The label every entity node carries besides its type label (unique ``id``)."""
 DOCUMENT = "Document"
 SENTENCE = "Sentence"
+MENTION = "Mention"
+"""The label of evidence nodes: one per relation mention."""
 IN = "IN"
-"""``(:Sentence)-[:IN]->(:Document)``."""
+"""``(:Sentence)-[:IN]->(:Document)`` and ``(:Mention)-[:IN]->(:Sentence)``."""
+SOURCE = "SOURCE"
+"""``(:Mention)-[:SOURCE]->(:Entity)``: the source of the mentioned relationship."""
+TARGET = "TARGET"
+"""``(:Mention)-[:TARGET]->(:Entity)``: its target."""
 MENTIONS = "MENTIONS"
 """``(:Sentence)-[:MENTIONS]->(:Entity)``."""
 
@@ -72,35 +91,52 @@ ROWS = "$rows"
 
 _IDENTIFIER = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 
-# Evidence lists of a relationship (RelationEdge field -> property), unioned on every load.
-RELATION_LIST_FIELDS: tuple[str, ...] = (
-    "mention_ids",
-    "asserted_ids",
-    "hedged_ids",
-    "reported_ids",
-    "hypothetical_ids",
-    "negated_ids",
-    "quoted_ids",
-    "sentence_ids",
-    "documents",
-    "years",
-    "triggers",
-    "roles",
-    "statuses",
+# Count properties of a relationship, each the number of its mention nodes with that trait.
+RELATION_COUNT_FIELDS: tuple[str, ...] = (
+    "mentions",
+    "asserted",
+    "hedged",
+    "reported",
+    "hypothetical",
+    "negated",
+    "quoted",
+    "doc_count",
 )
-# Count property -> the list whose size it is; recomputed in the statement that sets the list.
-RELATION_COUNT_FIELDS: dict[str, str] = {
-    "mentions": "mention_ids",
-    "asserted": "asserted_ids",
-    "hedged": "hedged_ids",
-    "reported": "reported_ids",
-    "hypothetical": "hypothetical_ids",
-    "negated": "negated_ids",
-    "quoted": "quoted_ids",
-    "doc_count": "documents",
-}
-# The values of a positional relationship row after its two endpoint node ids (FalkorDB).
-RELATION_ROW_FIELDS: tuple[str, ...] = (*RELATION_LIST_FIELDS, "polarity", "symmetric")
+# Sample lists of a relationship, each capped at MAX_CUES distinct values.
+RELATION_SAMPLE_FIELDS: tuple[str, ...] = ("cues", "roles", "statuses")
+# Time of a relationship from its documents' dates: the first and last date (ISO text) and
+# parallel lists, ascending years and the number of mentions from documents of each year.
+RELATION_TIME_FIELDS: tuple[str, ...] = ("first_date", "last_date", "doc_years", "doc_year_counts")
+# The values of a positional relationship row after its two endpoint node ids (FalkorDB),
+# then the list of its new mentions (MENTION_ROW_FIELDS each).
+RELATION_ROW_FIELDS: tuple[str, ...] = (
+    *RELATION_COUNT_FIELDS,
+    "first_year",
+    "last_year",
+    *RELATION_TIME_FIELDS,
+    *RELATION_SAMPLE_FIELDS,
+    "polarity",
+    "symmetric",
+)
+# Properties of a Mention node (besides ``id`` and ``type``), in row order.
+MENTION_FIELDS: tuple[str, ...] = (
+    "doc_id",
+    "doc_date",
+    "modality",
+    "negated",
+    "quoted",
+    "year",
+    "trigger",
+    "rule",
+    "confidence",
+    "role",
+    "status",
+    "context",
+)
+# A positional mention row (FalkorDB): id, the sentence's node id, then MENTION_FIELDS.
+MENTION_ROW_FIELDS: tuple[str, ...] = ("id", "sentence", *MENTION_FIELDS)
+_MODALITY_COUNTS = ("asserted", "hedged", "reported", "hypothetical")
+_CAP = MAX_CUES
 
 
 def _name(value: str) -> str:
@@ -126,9 +162,50 @@ def _union(var: str, prop: str, value: str | None = None) -> str:
     )
 
 
-def _bound(var: str, op: str) -> str:
-    """The smallest (``<``) or largest (``>``) value of a list, null when it is empty."""
-    return f"reduce(m = null, y IN {var} | CASE WHEN m IS NULL OR y {op} m THEN y ELSE m END)"
+def _capped(var: str, values: str) -> str:
+    """Union of a stored sample list and new values, keeping at most ``_CAP`` of them."""
+    return (
+        f"reduce(acc = coalesce({var}, []), x IN {values} | "
+        f"CASE WHEN x IS NULL OR x IN acc OR size(acc) >= {_CAP} THEN acc ELSE acc + x END)"
+    )
+
+
+def _least(stored: str, value: str, op: str) -> str:
+    """The smaller (``<``) or larger (``>``) of a stored value and a new one; nulls ignored."""
+    return (
+        f"CASE WHEN {value} IS NULL OR ({stored} IS NOT NULL AND {stored} {op}= {value}) "
+        f"THEN {stored} ELSE {value} END"
+    )
+
+
+def _time_sets(first: str, last: str, years: str, count: Callable[[str], str]) -> list[str]:
+    """SET items of :data:`RELATION_TIME_FIELDS` for new mentions.
+
+    Args:
+        first: The earliest document date of the new mentions (null when none is dated).
+        last: The latest one.
+        years: A list expression of the new mentions' years (duplicates allowed).
+        count: ``count(y)`` is the number of new mentions from documents of year ``y``.
+
+    The year list stays ascending (a year is inserted between the smaller and the larger
+    ones). The counts come before the years: Neo4j applies SET items in order, so they must
+    read the stored years before these change (FalkorDB reads every stored value as it was).
+    """
+    old, old_counts = "coalesce(r.doc_years, [])", "coalesce(r.doc_year_counts, [])"
+    merged = (
+        f"reduce(acc = {old}, y IN {years} | CASE WHEN y IN acc THEN acc "
+        "ELSE [v IN acc WHERE v < y] + y + [v IN acc WHERE v > y] END)"
+    )
+    counts = (
+        f"[y IN {merged} | coalesce(head([i IN range(0, size({old}) - 1) "
+        f"WHERE {old}[i] = y | {old_counts}[i]]), 0) + {count('y')}]"
+    )
+    return [
+        f"r.first_date = {_least('r.first_date', first, '<')}",
+        f"r.last_date = {_least('r.last_date', last, '>')}",
+        f"r.doc_year_counts = {counts}",
+        f"r.doc_years = {merged}",
+    ]
 
 
 # --- loader statements ---------------------------------------------------------------------
@@ -208,77 +285,175 @@ def refresh_entity_mentions(rows: str = ROWS) -> str:
     )
 
 
-def _relation_values(rtype: RelationType, value: Callable[[str], str]) -> list[tuple[str, str]]:
-    """``(property, expression)`` of a relationship, ``value(field)`` being each field's value.
+def _samples(rtype: RelationType, value: Callable[[str], str]) -> list[str]:
+    """SET items of the sample lists, ``value(field)`` giving the new values of each.
 
-    Every count is the size of its list; ``first_year``/``last_year`` are the bounds of
-    ``years``; ``LEADS`` also gets ``role`` and ``MEMBER_OF`` ``status`` (the first one seen).
+    ``LEADS`` also gets ``role`` and ``MEMBER_OF`` ``status``: the first one of the updated
+    list, written from the same expression (FalkorDB applies SETs when the statement ends, so
+    a later clause would still read the old list).
     """
-    out = [(f, value(f)) for f in RELATION_LIST_FIELDS]
-    out += [(count, f"size({value(field)})") for count, field in RELATION_COUNT_FIELDS.items()]
-    out += [
-        ("first_year", _bound(value("years"), "<")),
-        ("last_year", _bound(value("years"), ">")),
-        ("polarity", value("polarity")),
-        ("symmetric", value("symmetric")),
-    ]
+    items = [f"r.{f} = {_capped(f'r.{f}', value(f))}" for f in RELATION_SAMPLE_FIELDS]
     if rtype is RelationType.LEADS:
-        out.append(("role", f"head({value('roles')})"))
+        items.append(f"r.role = head({_capped('r.roles', value('roles'))})")
     if rtype is RelationType.MEMBER_OF:
-        out.append(("status", f"head({value('statuses')})"))
-    return out
+        items.append(f"r.status = head({_capped('r.statuses', value('statuses'))})")
+    return items
 
 
-def _relation_sets(rtype: RelationType, value: Callable[[str], str]) -> str:
-    """The SET items of a relationship (see :func:`_relation_values`)."""
-    return ",\n    ".join(f"r.{prop} = {expr}" for prop, expr in _relation_values(rtype, value))
+def _mention_props(rtype: RelationType, value: Callable[[str], str]) -> str:
+    """The property map of a new Mention node, ``value(field)`` being each field's value."""
+    props = [f"id: {value('id')}", f"type: '{_rel_type(rtype)}'"]
+    props += [f"{name}: {value(name)}" for name in MENTION_FIELDS]
+    return ", ".join(props)
 
 
 def merge_relations(rtype: RelationType | str, rows: str = ROWS) -> str:
-    """MERGE one relationship type between existing entities, unioning its evidence.
+    """MERGE one relationship type and its new evidence nodes; counts grow by what is new.
 
-    Rows carry the :class:`~geokg.schema.RelationEdge` lists plus ``polarity`` and
-    ``symmetric``. Every count is the size of its (unioned) set, recomputed here;
-    ``first_year``/``last_year`` are the bounds of ``years``. ``LEADS`` also gets ``role`` and
-    ``MEMBER_OF`` ``status`` (the first one seen; all are in ``roles``/``statuses``).
+    Rows ``{source_id, target_id, doc_id, polarity, symmetric, mentions}`` hold the mentions of
+    one relationship in one document (``mentions`` maps with ``id``, ``sentence_id`` and the
+    :data:`MENTION_FIELDS` but ``doc_id``). A mention whose ``id`` exists already, or whose
+    sentence is not in the graph, is skipped; every other one becomes ``(:Mention)`` linked
+    ``IN`` its sentence and to ``SOURCE`` and ``TARGET``, and the relationship's counts grow by
+    exactly the mentions created here, in the same statement: so a mention loaded twice counts
+    once, and a statement cut short changes nothing. ``doc_count`` grows by one for a document
+    that had no mention of the relationship before. A row without a new mention writes nothing.
     """
     t = RelationType(rtype)
-    unions = ",\n     ".join(f"{_union('r', f)} AS {f}" for f in RELATION_LIST_FIELDS)
-    sets = _relation_sets(t, lambda f: f if f in RELATION_LIST_FIELDS else f"row.{f}")
+    name = _rel_type(t)
+    counts = ["r.mentions = coalesce(r.mentions, 0) + size(ms)"]
+    counts += [
+        f"r.{m} = coalesce(r.{m}, 0) + size([m IN ms WHERE m.modality = '{m}'])"
+        for m in _MODALITY_COUNTS
+    ]
+    counts += [
+        f"r.{flag} = coalesce(r.{flag}, 0) + size([m IN ms WHERE m.{flag}])"
+        for flag in ("negated", "quoted")
+    ]
+    counts.append("r.doc_count = coalesce(r.doc_count, 0) + size(docs)")
+    years = "[m IN ms WHERE m.year IS NOT NULL | m.year]"
+    counts.append(
+        f"r.first_year = reduce(y = r.first_year, x IN {years} | {_least('y', 'x', '<')})"
+    )
+    counts.append(f"r.last_year = reduce(y = r.last_year, x IN {years} | {_least('y', 'x', '>')})")
+    dates = "[m IN ms WHERE m.doc_date IS NOT NULL | m.doc_date]"
+    counts += _time_sets(
+        f"reduce(d = null, x IN {dates} | {_least('d', 'x', '<')})",
+        f"reduce(d = null, x IN {dates} | {_least('d', 'x', '>')})",
+        f"[d IN {dates} | toInteger(left(d, 4))]",
+        lambda y: f"size([d IN {dates} WHERE toInteger(left(d, 4)) = {y}])",
+    )
+    new = {"cues": "[m IN ms | toLower(m.trigger)]", "roles": "[m IN ms | m.role]"}
+    new["statuses"] = "[m IN ms | m.status]"
+    counts += _samples(t, new.__getitem__)
+    counts.append("r.polarity = polarity, r.symmetric = symmetric")
+    sets = ",\n    ".join(counts)
+    props = _mention_props(t, lambda f: "row.doc_id" if f == "doc_id" else f"m.{f}")
     return (
         f"UNWIND {rows} AS row\n"
         f"MATCH (a:{ENTITY} {{id: row.source_id}})\n"
         f"MATCH (b:{ENTITY} {{id: row.target_id}})\n"
-        f"MERGE (a)-[r:{_rel_type(t)}]->(b)\n"
-        f"WITH r, row,\n     {unions}\n"
+        "UNWIND row.mentions AS m\n"
+        f"OPTIONAL MATCH (old:{MENTION} {{id: m.id}})\n"
+        "WITH a, b, row, m, old\n"
+        "WHERE old IS NULL\n"
+        f"MATCH (s:{SENTENCE} {{id: m.sentence_id}})\n"
+        "WITH a, b, row, collect([m, s]) AS items\n"
+        f"OPTIONAL MATCH (a)<-[:{SOURCE}]-(prior:{MENTION} {{doc_id: row.doc_id}})"
+        f"-[:{TARGET}]->(b)\n"
+        f"WHERE prior.type = '{name}'\n"
+        "WITH a, b, row, items, count(prior) = 0 AS new_doc\n"
+        f"MERGE (a)-[r:{name}]->(b)\n"
+        "WITH a, b, r, row, items, new_doc\n"
+        "UNWIND items AS item\n"
+        "WITH a, b, r, row, new_doc, item[0] AS m, item[1] AS s\n"
+        f"CREATE (x:{MENTION} {{{props}}})\n"
+        f"CREATE (x)-[:{IN}]->(s), (x)-[:{SOURCE}]->(a), (x)-[:{TARGET}]->(b)\n"
+        "WITH r, collect(m) AS ms, head(collect(row.polarity)) AS polarity,\n"
+        "     head(collect(row.symmetric)) AS symmetric,\n"
+        "     collect(DISTINCT CASE WHEN new_doc THEN row.doc_id END) AS docs\n"
         f"SET {sets}"
     )
 
 
 # --- FalkorDB's fast path ----------------------------------------------------------------
 #
-# FalkorDB spends most of a load on parsing map rows, on index lookups of both endpoints and
-# on evaluating the evidence unions. Its loader therefore looks up once per batch which
-# entities exist (and their internal node ids), creates the new entities outright, sends
-# relationships as positional rows ``[source node, target node, *RELATION_ROW_FIELDS]`` and
-# splits their MERGE in two statements: one unions the evidence of relationships that already
-# exist, the other creates those that do not (guarded, so it never duplicates one). Together
-# they store exactly what the MERGE statements above store.
+# FalkorDB spends most of a load on parsing map rows and on index lookups. Its loader
+# therefore looks up once per batch which entities, documents and sentences exist (and their
+# internal node ids), and which mentions of the batch exist (through their sentences), under
+# a load lock. The client then knows exactly which mentions are new and by how much each
+# relationship's counts grow; it sends positional rows ``[source node, target node,
+# *RELATION_ROW_FIELDS, [mention rows]]``: relationships between entities new to the graph
+# are created outright, the others are MERGEd and their counts raised. Each statement
+# creates a relationship's new mentions together with the counts they add, so the graph is
+# exact whichever statement a crash interrupts.
 
 _ROW_FIELD_INDEX = {f: i + 2 for i, f in enumerate(RELATION_ROW_FIELDS)}
+_MENTIONS_INDEX = len(RELATION_ROW_FIELDS) + 2
+_MENTION_FIELD_INDEX = {f: i for i, f in enumerate(MENTION_ROW_FIELDS)}
 
 
 def _row_field(field: str) -> str:
     return f"row[{_ROW_FIELD_INDEX[field]}]"
 
 
+def _mention_field(field: str) -> str:
+    return f"m[{_MENTION_FIELD_INDEX[field]}]"
+
+
 def _node_pair(rows: str) -> str:
     return f"UNWIND {rows} AS row\nMATCH (a) WHERE id(a) = row[0]\nMATCH (b) WHERE id(b) = row[1]\n"
+
+
+def _create_mentions(rtype: RelationType) -> str:
+    """The tail of a fast relationship statement: create the row's mention nodes."""
+    props = _mention_props(rtype, _mention_field)
+    return (
+        "WITH a, b, row\n"
+        f"UNWIND row[{_MENTIONS_INDEX}] AS m\n"
+        "MATCH (s) WHERE id(s) = m[1]\n"
+        f"CREATE (x:{MENTION} {{{props}}}),\n"
+        f"       (x)-[:{IN}]->(s), (x)-[:{SOURCE}]->(a), (x)-[:{TARGET}]->(b)"
+    )
 
 
 def falkor_entity_nodes(rows: str = ROWS) -> str:
     """The internal node ids of existing entities: rows are entity ids; returns ``id, node``."""
     return f"UNWIND {rows} AS id\nMATCH (n:{ENTITY} {{id: id}})\nRETURN id, id(n) AS node"
+
+
+def falkor_sentence_nodes(rows: str = ROWS) -> str:
+    """The internal node ids of existing sentences: rows are sentence ids."""
+    return f"UNWIND {rows} AS id\nMATCH (n:{SENTENCE} {{id: id}})\nRETURN id, id(n) AS node"
+
+
+def falkor_document_nodes(rows: str = ROWS) -> str:
+    """The ids among the rows of documents that exist."""
+    return f"UNWIND {rows} AS id\nMATCH (n:{DOCUMENT} {{id: id}})\nRETURN id"
+
+
+def falkor_sentence_mentions(rows: str = ROWS) -> str:
+    """The ids of the mentions in sentences given by node id (rows are node ids)."""
+    return (
+        f"UNWIND {rows} AS node\n"
+        "MATCH (s) WHERE id(s) = node\n"
+        f"MATCH (m:{MENTION})-[:{IN}]->(s)\n"
+        "RETURN m.id"
+    )
+
+
+def falkor_pair_documents(rows: str = ROWS) -> str:
+    """Which (relationship, document) pairs already have a mention.
+
+    Positional rows ``[source node, target node, type, doc_id, key]``; returns the ``key`` of
+    every row whose relationship has a mention from that document.
+    """
+    return (
+        f"{_node_pair(rows)}"
+        f"MATCH (a)<-[:{SOURCE}]-(m:{MENTION})-[:{TARGET}]->(b)\n"
+        "WHERE m.type = row[2] AND m.doc_id = row[3]\n"
+        "RETURN DISTINCT row[4]"
+    )
 
 
 def falkor_create_entities(label: EntityLabel | str, rows: str = ROWS) -> str:
@@ -295,37 +470,63 @@ def falkor_create_entities(label: EntityLabel | str, rows: str = ROWS) -> str:
     )
 
 
-def falkor_update_relations(rtype: RelationType | str, rows: str = ROWS) -> str:
-    """Union positional rows into the relationships of one type that already exist.
+def falkor_create_sentences(rows: str = ROWS) -> str:
+    """Create sentences that do not exist yet, each ``IN`` its document (MERGEd).
 
-    Rows whose relationship does not exist are left to :func:`falkor_create_relations`.
+    Positional rows ``[id, doc_id, doc, start, end, text]``; the unique constraint on
+    ``Sentence.id`` refuses a duplicate.
+    """
+    return (
+        f"UNWIND {rows} AS row\n"
+        f"MERGE (d:{DOCUMENT} {{id: row[1]}})\n"
+        "ON CREATE SET d.name = row[2]\n"
+        f"CREATE (:{SENTENCE} {{id: row[0], doc: row[2], doc_id: row[1], start: row[3], "
+        f"end: row[4], text: row[5]}})-[:{IN}]->(d)"
+    )
+
+
+def falkor_update_relations(rtype: RelationType | str, rows: str = ROWS) -> str:
+    """MERGE relationships of one type between existing entities; raise counts; add mentions.
+
+    The row's counts are those of its new mentions only (the client looked up which exist);
+    a pair occurs at most once per statement.
     """
     t = RelationType(rtype)
-    unions = ",\n     ".join(
-        f"{_union('r', f, _row_field(f))} AS {f}" for f in RELATION_LIST_FIELDS
+    sets = [f"r.{c} = coalesce(r.{c}, 0) + {_row_field(c)}" for c in RELATION_COUNT_FIELDS]
+    sets.append(f"r.first_year = {_least('r.first_year', _row_field('first_year'), '<')}")
+    sets.append(f"r.last_year = {_least('r.last_year', _row_field('last_year'), '>')}")
+    years, counts = _row_field("doc_years"), _row_field("doc_year_counts")
+    sets += _time_sets(
+        _row_field("first_date"),
+        _row_field("last_date"),
+        years,
+        lambda y: (
+            f"coalesce(head([i IN range(0, size({years}) - 1) WHERE {years}[i] = {y} "
+            f"| {counts}[i]]), 0)"
+        ),
     )
-    sets = _relation_sets(t, lambda f: f if f in RELATION_LIST_FIELDS else _row_field(f))
-    return (
-        f"{_node_pair(rows)}"
-        f"MATCH (a)-[r:{_rel_type(t)}]->(b)\n"
-        f"WITH r, row,\n     {unions}\n"
-        f"SET {sets}"
-    )
+    sets += _samples(t, _row_field)
+    sets += [f"r.{f} = {_row_field(f)}" for f in ("polarity", "symmetric")]
+    body = ",\n    ".join(sets)
+    return f"{_node_pair(rows)}MERGE (a)-[r:{_rel_type(t)}]->(b)\nSET {body}\n{_create_mentions(t)}"
 
 
 def falkor_create_relations(rtype: RelationType | str, rows: str = ROWS) -> str:
-    """Create the relationships of one type that do not exist yet from positional rows.
+    """Create relationships of one type between entities new to the graph, with their mentions.
 
     The properties are written in the CREATE pattern, which FalkorDB stores faster than SET.
     """
     t = RelationType(rtype)
-    props = ",\n    ".join(f"{prop}: {expr}" for prop, expr in _relation_values(t, _row_field))
+    props = [f"{f}: {_row_field(f)}" for f in RELATION_ROW_FIELDS]
+    if t is RelationType.LEADS:
+        props.append(f"role: head({_row_field('roles')})")
+    if t is RelationType.MEMBER_OF:
+        props.append(f"status: head({_row_field('statuses')})")
+    body = ",\n    ".join(props)
     return (
         f"{_node_pair(rows)}"
-        f"OPTIONAL MATCH (a)-[old:{_rel_type(t)}]->(b)\n"
-        "WITH a, b, row, old\n"
-        "WHERE old IS NULL\n"
-        f"CREATE (a)-[:{_rel_type(t)} {{\n    {props}\n}}]->(b)"
+        f"CREATE (a)-[:{_rel_type(t)} {{\n    {body}\n}}]->(b)\n"
+        f"{_create_mentions(t)}"
     )
 
 
@@ -337,10 +538,11 @@ def neo4j_schema_statements() -> list[str]:
     out = [
         f"CREATE CONSTRAINT geokg_{label.lower()}_id IF NOT EXISTS "
         f"FOR (n:{label}) REQUIRE n.id IS UNIQUE"
-        for label in (ENTITY, DOCUMENT, SENTENCE)
+        for label in (ENTITY, DOCUMENT, SENTENCE, MENTION)
     ]
     out.append(f"CREATE INDEX geokg_entity_name IF NOT EXISTS FOR (n:{ENTITY}) ON (n.name)")
     out.append(f"CREATE INDEX geokg_sentence_doc IF NOT EXISTS FOR (n:{SENTENCE}) ON (n.doc_id)")
+    out.append(f"CREATE INDEX geokg_mention_doc IF NOT EXISTS FOR (n:{MENTION}) ON (n.doc_id)")
     return out
 
 
@@ -415,6 +617,19 @@ def read_sentences() -> str:
         "WITH s, collect(e.id) AS entity_ids\n"
         "RETURN s.id AS id, s.doc AS doc, s.doc_id AS doc_id, s.start AS start_offset,\n"
         "       s.end AS end_offset, s.text AS text, entity_ids\n"
+        "ORDER BY id"
+    )
+
+
+def read_mentions() -> str:
+    """Every mention node with its relationship's endpoints and its sentence, ordered by id."""
+    props = ", ".join(f"m.{f} AS {f}" for f in MENTION_FIELDS)
+    return (
+        f"MATCH (m:{MENTION})-[:{IN}]->(s:{SENTENCE})\n"
+        f"MATCH (m)-[:{SOURCE}]->(a:{ENTITY})\n"
+        f"MATCH (m)-[:{TARGET}]->(b:{ENTITY})\n"
+        "RETURN m.id AS id, m.type AS type, a.id AS source_id, b.id AS target_id,\n"
+        f"       s.id AS sentence_id, {props}\n"
         "ORDER BY id"
     )
 

@@ -11,9 +11,10 @@ Formats (``geokg export --format F -o OUT``):
 - ``cypher``: one ``.cypher`` script for ``cypher-shell -f``: constraints, then batched
   ``UNWIND [literal rows] AS row MERGE ...`` statements (the loader's own statements with the
   rows written as escaped literals), so running it twice changes nothing;
-- ``graphml`` and ``json``: the entity graph as a networkx ``MultiDiGraph`` (edge key = type);
-  GraphML cannot hold lists, so list attributes are JSON strings there; JSON is networkx
-  node-link data with the documents and sentences as graph attributes;
+- ``graphml`` and ``json``: the entity graph as a networkx ``MultiDiGraph`` (edge key = type,
+  edge attributes the relationship's counts); GraphML cannot hold lists, so list attributes
+  are JSON strings there; JSON is networkx node-link data with the documents, sentences and
+  mention nodes (the evidence) as graph attributes;
 - ``browser``: the GraSS style and one favourite ``.cypher`` file per named query.
 
 Example:
@@ -42,6 +43,7 @@ from geokg.schema import (
     DocumentRecord,
     EntityLabel,
     EntityNode,
+    MentionRecord,
     RelationEdge,
     RelationType,
     SentenceRecord,
@@ -51,6 +53,8 @@ __all__ = [
     "ARRAY_DELIMITER",
     "BROWSER_DIR",
     "FORMATS",
+    "MENTION_CSV_HEADER",
+    "RELATION_CSV_HEADER",
     "GraphSnapshot",
     "export_browser",
     "export_cypher",
@@ -84,6 +88,7 @@ class GraphSnapshot:
     relations: list[dict[str, Any]] = field(default_factory=list)
     documents: list[dict[str, Any]] = field(default_factory=list)
     sentences: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)
 
     def to_batch(self) -> GraphBatch:
         """The snapshot as loader records (reloading it reproduces the stored graph)."""
@@ -128,13 +133,31 @@ class GraphSnapshot:
             )
         for r in self.relations:
             props = r["props"]
-            lists = {f: list(props.get(f) or []) for f in cypher.RELATION_LIST_FIELDS}
+            values = {f: props.get(f) or 0 for f in cypher.RELATION_COUNT_FIELDS}
+            values.update({f: list(props.get(f) or []) for f in cypher.RELATION_SAMPLE_FIELDS})
             batch.relations.append(
                 RelationEdge(
                     source_id=r["source_id"],
                     type=RelationType(r["type"]),
                     target_id=r["target_id"],
-                    **lists,
+                    first_year=props.get("first_year"),
+                    last_year=props.get("last_year"),
+                    first_date=props.get("first_date"),
+                    last_date=props.get("last_date"),
+                    doc_years=list(props.get("doc_years") or []),
+                    doc_year_counts=list(props.get("doc_year_counts") or []),
+                    **values,
+                )
+            )
+        for m in self.mentions:
+            batch.mentions.append(
+                MentionRecord(
+                    id=m["id"],
+                    type=RelationType(m["type"]),
+                    source_id=m["source_id"],
+                    target_id=m["target_id"],
+                    sentence_id=m["sentence_id"],
+                    **{f: m[f] for f in cypher.MENTION_FIELDS if m.get(f) is not None},
                 )
             )
         return batch
@@ -156,6 +179,7 @@ def read_graph(store: GraphStore) -> GraphSnapshot:
         if rec["type"] in types:
             snap.relations.append(rec)
     snap.documents = store.query(cypher.read_documents()).records()
+    snap.mentions = [m for m in store.query(cypher.read_mentions()).records() if m["type"] in types]
     for rec in store.query(cypher.read_sentences()).records():
         rec["start"] = rec.pop("start_offset")
         rec["end"] = rec.pop("end_offset")
@@ -183,9 +207,11 @@ def export_cypher(snapshot: GraphSnapshot, path: Path) -> Path:
     header = (
         "// geokg graph export: "
         f"{len(snapshot.entities)} entities, {len(snapshot.relations)} relationships, "
-        f"{len(snapshot.documents)} documents, {len(snapshot.sentences)} sentences.\n"
+        f"{len(snapshot.documents)} documents, {len(snapshot.sentences)} sentences, "
+        f"{len(snapshot.mentions)} mentions.\n"
         "// Run: cypher-shell -a neo4j://localhost:7687 -u neo4j -f graph.cypher\n"
-        "// Idempotent: MERGE on ids with set union of evidence, so running it twice is safe.\n"
+        "// Idempotent: MERGE on ids; counts grow only by the Mention nodes a statement creates,\n"
+        "// so running it twice is safe.\n"
     )
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="\n") as fh:
@@ -223,32 +249,86 @@ RELATION_CSV_HEADER: list[str] = [
     ":START_ID",
     ":END_ID",
     ":TYPE",
-    *(f"{f}:long[]" if f == "years" else f"{f}:string[]" for f in cypher.RELATION_LIST_FIELDS),
     *(f"{c}:long" for c in cypher.RELATION_COUNT_FIELDS),
     "first_year:long",
     "last_year:long",
+    "first_date",
+    "last_date",
+    "doc_years:long[]",
+    "doc_year_counts:long[]",
+    *(f"{f}:string[]" for f in cypher.RELATION_SAMPLE_FIELDS),
     "polarity",
     "symmetric:boolean",
     "role",
     "status",
 ]
 
+MENTION_CSV_HEADER: list[str] = [
+    "id:ID",
+    ":LABEL",
+    "type",
+    "doc_id",
+    "doc_date",
+    "modality",
+    "negated:boolean",
+    "quoted:boolean",
+    "year:long",
+    "trigger",
+    "rule",
+    "confidence:double",
+    "role",
+    "status",
+    "context:boolean",
+]
+
+
+def _bool(value: Any) -> str:
+    return "" if value is None else ("true" if value else "false")
+
 
 def _relation_csv_row(r: dict[str, Any]) -> list[Any]:
     p = r["props"]
     row: list[Any] = [r["source_id"], r["target_id"], r["type"]]
-    row += [_array(p.get(f)) for f in cypher.RELATION_LIST_FIELDS]
     row += [_text(p.get(c)) for c in cypher.RELATION_COUNT_FIELDS]
-    row += [_text(p.get("first_year")), _text(p.get("last_year")), _text(p.get("polarity"))]
-    symmetric = p.get("symmetric")
-    row.append("" if symmetric is None else ("true" if symmetric else "false"))
+    row += [_text(p.get("first_year")), _text(p.get("last_year"))]
+    row += [_text(p.get("first_date")), _text(p.get("last_date"))]
+    row += [_array(p.get("doc_years")), _array(p.get("doc_year_counts"))]
+    row += [_array(p.get(f)) for f in cypher.RELATION_SAMPLE_FIELDS]
+    row += [_text(p.get("polarity")), _bool(p.get("symmetric"))]
     row += [_text(p.get("role")), _text(p.get("status"))]
     return row
 
 
+def _mention_csv_row(m: dict[str, Any]) -> list[Any]:
+    return [
+        m["id"],
+        cypher.MENTION,
+        m["type"],
+        m["doc_id"],
+        _text(m["doc_date"]),
+        _text(m["modality"]),
+        _bool(m["negated"]),
+        _bool(m["quoted"]),
+        _text(m["year"]),
+        _text(m["trigger"]),
+        _text(m["rule"]),
+        _text(m["confidence"]),
+        _text(m["role"]),
+        _text(m["status"]),
+        _bool(m["context"]),
+    ]
+
+
+def _mention_links(mentions: Iterable[dict[str, Any]]) -> Iterable[list[Any]]:
+    for m in mentions:
+        yield [m["id"], m["sentence_id"], cypher.IN]
+        yield [m["id"], m["source_id"], cypher.SOURCE]
+        yield [m["id"], m["target_id"], cypher.TARGET]
+
+
 _CSV_FILES = {
-    "nodes": ("entities.csv", "documents.csv", "sentences.csv"),
-    "relationships": ("relationships.csv", "in.csv", "mentions.csv"),
+    "nodes": ("entities.csv", "documents.csv", "sentences.csv", "evidence.csv"),
+    "relationships": ("relationships.csv", "in.csv", "mentions.csv", "evidence_links.csv"),
 }
 
 
@@ -310,6 +390,16 @@ def export_neo4j_import(snapshot: GraphSnapshot, out_dir: Path) -> Path:
         RELATION_CSV_HEADER,
         (_relation_csv_row(r) for r in snapshot.relations),
     )
+    counts["evidence"] = _write_csv(
+        out_dir / "evidence.csv",
+        MENTION_CSV_HEADER,
+        (_mention_csv_row(m) for m in snapshot.mentions),
+    )
+    counts["evidence_links"] = _write_csv(
+        out_dir / "evidence_links.csv",
+        [":START_ID", ":END_ID", ":TYPE"],
+        _mention_links(snapshot.mentions),
+    )
     counts["in"] = _write_csv(
         out_dir / "in.csv",
         [":START_ID", ":END_ID", ":TYPE"],
@@ -334,11 +424,16 @@ CSV files with `neo4j-admin` headers, written by `geokg export --format neo4j-im
 
 {listing}
 
-Arrays (aliases, evidence id lists, years) and the two labels of entity nodes
-(`Entity` plus their type) are separated by the control character U+001F, so the import
-needs `--array-delimiter="U+001F"`; sentence texts may span lines, hence
+Arrays (aliases, cue samples) and the two labels of entity nodes (`Entity` plus their
+type) are separated by the control character U+001F, so the import needs
+`--array-delimiter="U+001F"`; sentence texts may span lines, hence
 `--multiline-fields=true`. Ids are global strings (`country:russia`, `doc:...`,
-`sent:...`), so no ID spaces are used.
+`sent:...`, `m:...`), so no ID spaces are used.
+
+`relationships.csv` holds one relationship per (source, type, target) with its counts;
+the evidence is one hop away: `evidence.csv` has one `Mention` node per relation mention,
+and `evidence_links.csv` links each to its sentence (`IN`) and its two entities
+(`SOURCE`, `TARGET`).
 
 ## Import into a stopped Neo4j 5 (here with Docker)
 
@@ -402,10 +497,12 @@ def _graphml_value(value: Any) -> Any:
 
 
 def export_json(snapshot: GraphSnapshot, path: Path) -> Path:
-    """Write networkx node-link JSON (``edges`` key); provenance rows are graph attributes."""
+    """Write networkx node-link JSON (``edges`` key); provenance rows (documents, sentences,
+    mention nodes) are graph attributes."""
     graph = snapshot_to_networkx(snapshot)
     graph.graph["documents"] = snapshot.documents
     graph.graph["sentences"] = snapshot.sentences
+    graph.graph["mentions"] = snapshot.mentions
     data = nx.node_link_data(graph, edges="edges")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -415,8 +512,20 @@ def export_json(snapshot: GraphSnapshot, path: Path) -> Path:
 # --- Neo4j Browser kit -------------------------------------------------------------------------
 
 
-_EXAMPLES = {"string": "'Russia'", "integer": "25", "float": "0.5", "boolean": "true"}
-_EXAMPLE_BY_NAME = {"target": "'Turkey'", "type": "'SUPPORTS'"}
+_EXAMPLES = {
+    "string": "'Russia'",
+    "integer": "25",
+    "float": "0.5",
+    "boolean": "true",
+    "date": "'2022-01-01'",
+}
+_EXAMPLE_BY_NAME = {
+    "target": "'Turkey'",
+    "b": "'Turkey'",
+    "type": "'SUPPORTS'",
+    "from": "'2019'",
+    "to": "'2025'",
+}
 
 
 def _favourite(name: str) -> str:

@@ -9,6 +9,12 @@ Each file is the query in the portable Cypher subset (runs on FalkorDB and Neo4j
     // @param limit: integer = 25 -- rows to return                          <- default
     // Any other comment line is a note.
 
+Types are ``string``, ``integer``, ``float``, ``boolean`` and ``date`` (ISO text ``YYYY``,
+``YYYY-MM`` or ``YYYY-MM-DD``, checked before the query runs). The date filters ``from`` and
+``to`` compare a document's date cut to the bound's length, so ``to=2021`` includes every day of
+2021 and a document dated only ``2021`` counts as the first day of that year; undated documents
+are left out by either bound.
+
 The files double as Neo4j Browser favourites: Browser names a favourite after its first
 comment line and runs the body with the ``:param`` values set in the session.
 
@@ -35,6 +41,7 @@ __all__ = [
     "QueryParam",
     "get_query",
     "library",
+    "parse_date",
     "parse_query_file",
     "parse_value",
     "run_query",
@@ -42,8 +49,9 @@ __all__ = [
 
 QUERY_DIR = Path(__file__).with_name("queries")
 
-ParamType = Literal["string", "integer", "float", "boolean"]
-_TYPES: tuple[str, ...] = ("string", "integer", "float", "boolean")
+ParamType = Literal["string", "integer", "float", "boolean", "date"]
+_TYPES: tuple[str, ...] = ("string", "integer", "float", "boolean", "date")
+_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 _PARAM = re.compile(
     r"^@param\s+(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>\w+)"
     r"(?:\s*=\s*(?P<default>\S+))?\s*(?:--\s*(?P<doc>.*))?$"
@@ -69,6 +77,8 @@ class QueryParam:
         """The value as this parameter's type (strings from the command line are parsed)."""
         if raw is None:
             return None
+        if self.type == "date":
+            return parse_date(self.name, raw)
         if not isinstance(raw, str):
             return raw
         try:
@@ -138,6 +148,24 @@ class NamedQuery:
             else:
                 out[p.name] = p.default
         return out
+
+
+def parse_date(name: str, raw: Any) -> str:
+    """A date bound as ISO text: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (a year may be an int).
+
+    Raises:
+        ConfigError: The value is no such date (the message names the parameter).
+    """
+    text = str(raw).strip() if isinstance(raw, (str, int)) and not isinstance(raw, bool) else ""
+    if not _DATE.fullmatch(text):
+        raise ConfigError(
+            f"parameter {name} must be a date YYYY, YYYY-MM or YYYY-MM-DD, got {raw!r}"
+        )
+    month = int(text[5:7]) if len(text) >= 7 else 1
+    day = int(text[8:10]) if len(text) == 10 else 1
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        raise ConfigError(f"parameter {name} is not a valid date: {raw!r}")
+    return text
 
 
 def parse_value(raw: str) -> Any:

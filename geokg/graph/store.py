@@ -2,10 +2,12 @@
 
 Two stores implement it with the same rows and the same model: the embedded FalkorDB
 (:class:`~geokg.graph.falkor.FalkorStore`, the default) and Neo4j 5 over Bolt
-(:class:`~geokg.graph.neo4j_store.Neo4jStore`). :func:`open_store` picks one.
+(:class:`~geokg.graph.neo4j_store.Neo4jStore`). This module imports neither: they import it,
+and :func:`geokg.graph.registry.open_store` picks one.
 
 Example:
     >>> from geokg.graph.build import GraphBuilder
+    >>> from geokg.graph.registry import open_store
     >>> with open_store(db_dir=Path(".geokg")) as store:  # doctest: +SKIP
     ...     store.ensure_schema()
     ...     stats = store.load(GraphBuilder().batch())
@@ -14,21 +16,20 @@ Example:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal, Protocol, Self, runtime_checkable
 
-from geokg.errors import StoreUnavailableError
 from geokg.graph import cypher
 from geokg.graph.build import GraphBatch
-from geokg.schema import EntityLabel, EntityNode, RelationEdge, RelationType, SentenceRecord
+from geokg.schema import EntityLabel, EntityNode, MentionRecord, RelationType, SentenceRecord
 
 __all__ = [
     "DEFAULT_BATCH_SIZE",
     "DEFAULT_DB_DIR",
+    "MENTIONS_PER_ROW",
     "Dialect",
     "GraphStore",
     "LoadStats",
@@ -38,9 +39,8 @@ __all__ = [
     "chunked",
     "fold_counts",
     "load_plan",
-    "open_store",
-    "relation_groups",
-    "relation_values",
+    "mention_groups",
+    "mention_values",
 ]
 
 DEFAULT_DB_DIR = Path(".geokg")
@@ -219,29 +219,6 @@ def _collapse_entities(nodes: Sequence[EntityNode]) -> dict[str, EntityNode]:
     return out
 
 
-def _collapse_relations(edges: Sequence[RelationEdge]) -> dict[tuple[str, str, str], RelationEdge]:
-    out: dict[tuple[str, str, str], RelationEdge] = {}
-    for edge in edges:
-        fields = edge.__dict__  # attribute access through pydantic is slow in this loop
-        source, target, value = fields["source_id"], fields["target_id"], fields["type"].value
-        if target < source and value in _SYMMETRIC:
-            source, target = target, source
-            edge = edge.model_copy(update={"source_id": source, "target_id": target})
-        key = (source, value, target)
-        known = out.get(key)
-        if known is None:
-            out[key] = edge
-            continue
-        merged = known.model_copy(deep=True)
-        for name in cypher.RELATION_LIST_FIELDS:
-            _union_into(getattr(merged, name), getattr(edge, name))
-        out[key] = merged
-    return out
-
-
-_SYMMETRIC = frozenset(t.value for t in RelationType if t.symmetric)
-
-
 def _collapse_sentences(sentences: Sequence[SentenceRecord]) -> dict[str, SentenceRecord]:
     out: dict[str, SentenceRecord] = {}
     for sent in sentences:
@@ -253,47 +230,90 @@ def _collapse_sentences(sentences: Sequence[SentenceRecord]) -> dict[str, Senten
     return out
 
 
-def relation_values(edge: RelationEdge) -> list[Any]:
-    """The values of :data:`~geokg.graph.cypher.RELATION_ROW_FIELDS` for an edge (no NULs)."""
-    fields = edge.__dict__  # the lists are shared, never mutated: this runs per edge
-    values = [fields[name] for name in cypher.RELATION_LIST_FIELDS]
-    for i in _TEXT_LIST_POSITIONS:
-        if values[i] and "\x00" in "".join(values[i]):
-            values[i] = _clean_list(values[i])
-    values.extend(_TYPE_VALUES[fields["type"]])
-    return values
+MENTIONS_PER_ROW = 500
+"""Mentions per relationship row of the shared statement: a relationship with more mentions in
+one document is split over several rows (the statement counts the document once)."""
+
+_MENTION_TEXT = frozenset({"trigger", "rule", "role"})
 
 
-def _relation_row(edge: RelationEdge) -> dict[str, Any]:
-    row: dict[str, Any] = {"source_id": edge.source_id, "target_id": edge.target_id}
-    row.update(zip(cypher.RELATION_ROW_FIELDS, relation_values(edge), strict=True))
-    return row
+def mention_values(mention: MentionRecord) -> list[Any]:
+    """The values of :data:`~geokg.graph.cypher.MENTION_FIELDS` for a mention (no NULs)."""
+    fields = mention.__dict__  # attribute access through pydantic is slow in this loop
+    out: list[Any] = []
+    for name in cypher.MENTION_FIELDS:
+        value = fields[name]
+        if name in _MENTION_TEXT:
+            value = _clean(value)
+        elif name == "modality" or name == "status":
+            value = None if value is None else value.value
+        out.append(value)
+    return out
 
 
-_TEXT_LIST_POSITIONS = tuple(
-    cypher.RELATION_LIST_FIELDS.index(name)
-    for name in ("documents", "triggers", "roles", "statuses")
-)
-_TYPE_VALUES = {t: (t.polarity.value, t.symmetric) for t in RelationType}
+def mention_groups(
+    mentions: Sequence[MentionRecord],
+) -> dict[RelationType, dict[tuple[str, str], list[MentionRecord]]]:
+    """Mentions by type, then by relationship (source id, target id), each id once.
 
-
-def relation_groups(edges: Sequence[RelationEdge]) -> dict[RelationType, list[RelationEdge]]:
-    """Relationships collapsed to one edge per key (symmetric endpoints sorted), by type."""
-    by_type: dict[RelationType, list[RelationEdge]] = {}
-    for edge in _collapse_relations(edges).values():
-        by_type.setdefault(edge.type, []).append(edge)
+    Symmetric types have their endpoints sorted (a mention built elsewhere may not).
+    """
+    seen: set[str] = set()
+    by_type: dict[RelationType, dict[tuple[str, str], list[MentionRecord]]] = {}
+    for mention in mentions:
+        fields = mention.__dict__
+        mid = fields["id"]
+        if mid in seen:
+            continue
+        seen.add(mid)
+        rtype, source, target = fields["type"], fields["source_id"], fields["target_id"]
+        if target < source and rtype.value in _SYMMETRIC:
+            source, target = target, source
+        by_type.setdefault(rtype, {}).setdefault((source, target), []).append(mention)
     return {t: by_type[t] for t in RelationType if t in by_type}
+
+
+def _relation_rows(
+    rtype: RelationType, pairs: dict[tuple[str, str], list[MentionRecord]]
+) -> list[dict[str, Any]]:
+    """Rows of :func:`~geokg.graph.cypher.merge_relations`: one per relationship and document."""
+    polarity, symmetric = _TYPE_VALUES[rtype]
+    rows: list[dict[str, Any]] = []
+    for (source, target), mentions in pairs.items():
+        by_doc: dict[str, list[dict[str, Any]]] = {}
+        for m in mentions:
+            row = {"id": m.id, "sentence_id": m.sentence_id}
+            row.update(zip(cypher.MENTION_FIELDS, mention_values(m), strict=True))
+            del row["doc_id"]
+            by_doc.setdefault(m.doc_id, []).append(row)
+        for doc_id, items in by_doc.items():
+            for piece in chunked(items, MENTIONS_PER_ROW):
+                rows.append(
+                    {
+                        "source_id": source,
+                        "target_id": target,
+                        "doc_id": doc_id,
+                        "polarity": polarity,
+                        "symmetric": symmetric,
+                        "mentions": piece,
+                    }
+                )
+    return rows
+
+
+_TYPE_VALUES = {t: (t.polarity.value, t.symmetric) for t in RelationType}
+_SYMMETRIC = frozenset(t.value for t in RelationType if t.symmetric)
 
 
 def load_plan(batch: GraphBatch, *, relations: bool = True) -> list[LoadStep]:
     """The ordered loader statements for a batch, with their parameter rows.
 
     Order: documents, entities (one statement per label), sentences with their ``IN`` link,
-    ``MENTIONS`` links, relationships (one statement per type; left out when ``relations``
-    is false, for a store that loads :func:`relation_groups` its own way), then the entity
-    mention counts. Rows are collapsed again here (each id or key once per statement),
-    symmetric relationships get their endpoints sorted, and NUL characters are dropped from
-    text.
+    ``MENTIONS`` links, relationships with their evidence nodes, from ``batch.mentions``
+    (one statement per type; left out when ``relations`` is false, for a store that loads
+    :func:`mention_groups` its own way), then the entity mention counts. Rows are collapsed
+    again here (each id once per statement), symmetric relationships get their endpoints
+    sorted, and NUL characters are dropped from text.
     """
     steps: list[LoadStep] = []
     rows: list[dict[str, Any]]
@@ -347,8 +367,8 @@ def load_plan(batch: GraphBatch, *, relations: bool = True) -> list[LoadStep]:
             steps.append(LoadStep("mentions", cypher.merge_mentions(), links))
 
     if relations:
-        for rtype, edges in relation_groups(batch.relations).items():
-            rows = [_relation_row(edge) for edge in edges]
+        for rtype, pairs in mention_groups(batch.mentions).items():
+            rows = _relation_rows(rtype, pairs)
             steps.append(LoadStep(f"relations:{rtype.value}", cypher.merge_relations(rtype), rows))
 
     touched = {n.id: n.mentions for n in entities.values()}
@@ -398,47 +418,3 @@ def fold_counts(
         "total_nodes": total_nodes,
         "total_relationships": sum(rels.values()),
     }
-
-
-def open_store(
-    *,
-    db_dir: Path | str | None = None,
-    graph: str = "geokg",
-    neo4j_uri: str | None = None,
-    neo4j_user: str | None = None,
-    neo4j_database: str | None = None,
-    batch_size: int = DEFAULT_BATCH_SIZE,
-) -> GraphStore:
-    """Open the embedded FalkorDB (default) or Neo4j when a URI is given.
-
-    Args:
-        db_dir: Folder of the embedded database (default ``.geokg`` in the working directory).
-        graph: Graph name inside the embedded database.
-        neo4j_uri: ``neo4j://`` or ``bolt://`` URI; when given, Neo4j is used.
-        neo4j_user: Neo4j user (default: ``NEO4J_USER`` or ``neo4j``).
-        neo4j_database: Neo4j database (default: the server's default database).
-        batch_size: Rows per loader statement.
-
-    Returns:
-        An open store; use it as a context manager.
-
-    Raises:
-        StoreUnavailableError: The database cannot be started or reached (the message says
-            why and never contains a password).
-    """
-    if neo4j_uri:
-        from geokg.graph.neo4j_store import Neo4jStore
-
-        password = os.environ.get("NEO4J_PASSWORD")
-        if not password:
-            raise StoreUnavailableError(
-                "no Neo4j password: set the NEO4J_PASSWORD environment variable"
-            )
-        user = neo4j_user or os.environ.get("NEO4J_USER") or "neo4j"
-        return Neo4jStore(neo4j_uri, user, password, neo4j_database, batch_size=batch_size)
-
-    from geokg.graph.falkor import FalkorStore
-
-    return FalkorStore(
-        Path(db_dir) if db_dir is not None else DEFAULT_DB_DIR, graph=graph, batch_size=batch_size
-    )

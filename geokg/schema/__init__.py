@@ -13,6 +13,7 @@ from geokg.schema.ontology import (
     is_allowed,
 )
 from geokg.schema.records import (
+    MAX_CUES,
     DocumentRecord,
     EntityMention,
     EntityNode,
@@ -20,6 +21,7 @@ from geokg.schema.records import (
     GoldEntity,
     GoldRelation,
     GoldSentence,
+    MentionRecord,
     RelationEdge,
     RelationMention,
     SentenceRecord,
@@ -28,6 +30,7 @@ from geokg.schema.records import (
 
 __all__ = [
     "ALLOWED_TRIPLES",
+    "MAX_CUES",
     "RELATION_META",
     "DocumentRecord",
     "EntityLabel",
@@ -38,6 +41,7 @@ __all__ = [
     "GoldRelation",
     "GoldSentence",
     "MemberStatus",
+    "MentionRecord",
     "Modality",
     "Polarity",
     "RelationEdge",

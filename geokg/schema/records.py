@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from geokg.schema.ontology import EntityLabel, MemberStatus, Modality, RelationType
 
 __all__ = [
+    "MAX_CUES",
     "DocumentRecord",
     "EntityMention",
     "EntityNode",
@@ -19,6 +20,7 @@ __all__ = [
     "GoldEntity",
     "GoldRelation",
     "GoldSentence",
+    "MentionRecord",
     "RelationEdge",
     "RelationMention",
     "SentenceRecord",
@@ -133,11 +135,24 @@ class EntityNode(BaseModel):
     mentions: int = 0
 
 
-class RelationEdge(BaseModel):
-    """An aggregated relationship ``(source)-[type]->(target)`` with its evidence.
+MAX_CUES = 5
+"""How many distinct cue words (and roles, statuses) a relationship keeps: a sample, never
+every cue of the corpus, so a relationship's size does not grow with its mentions."""
 
-    Evidence is kept as sets of mention ids per modality (and negation) so that loading is
-    idempotent: a store takes the union, and counts are the sizes of the sets.
+
+class RelationEdge(BaseModel):
+    """An aggregated relationship ``(source)-[type]->(target)``: counts of constant size.
+
+    The evidence itself lives one hop away, in :class:`MentionRecord` nodes; a relationship
+    keeps only how many mentions it has (by modality, negated, quoted), from how many
+    documents, the first and last year stated, and up to :data:`MAX_CUES` cue words, roles
+    (``LEADS``) and statuses (``MEMBER_OF``). A store derives these counts from the mention
+    nodes it creates, so loading a mention twice never counts it twice.
+
+    Time: ``first_date``/``last_date`` are the earliest and latest document date (ISO text as
+    the documents give it) among the mentions of dated documents; ``doc_years`` (ascending)
+    and ``doc_year_counts`` are parallel lists, the number of mentions whose document is dated
+    to each year. Their length is bounded by the span of years, not by the mentions.
     """
 
     model_config = ConfigDict(extra="forbid")
@@ -145,19 +160,52 @@ class RelationEdge(BaseModel):
     source_id: str
     type: RelationType
     target_id: str
-    mention_ids: list[str] = Field(default_factory=list)
-    asserted_ids: list[str] = Field(default_factory=list)
-    hedged_ids: list[str] = Field(default_factory=list)
-    reported_ids: list[str] = Field(default_factory=list)
-    hypothetical_ids: list[str] = Field(default_factory=list)
-    negated_ids: list[str] = Field(default_factory=list)
-    quoted_ids: list[str] = Field(default_factory=list)
-    sentence_ids: list[str] = Field(default_factory=list)
-    documents: list[str] = Field(default_factory=list)
-    years: list[int] = Field(default_factory=list)
-    triggers: list[str] = Field(default_factory=list)
+    mentions: int = 0
+    asserted: int = 0
+    hedged: int = 0
+    reported: int = 0
+    hypothetical: int = 0
+    negated: int = 0
+    quoted: int = 0
+    doc_count: int = 0
+    first_year: int | None = None
+    last_year: int | None = None
+    first_date: str | None = None
+    last_date: str | None = None
+    doc_years: list[int] = Field(default_factory=list)
+    doc_year_counts: list[int] = Field(default_factory=list)
+    cues: list[str] = Field(default_factory=list)
     roles: list[str] = Field(default_factory=list)
     statuses: list[str] = Field(default_factory=list)
+
+
+class MentionRecord(_Record):
+    """One relation mention as a graph node: the evidence of a relationship, one hop away.
+
+    ``(:Mention)-[:SOURCE]->(:Entity)``, ``-[:TARGET]->(:Entity)`` and ``-[:IN]->(:Sentence)``;
+    ``source_id``/``target_id`` are those of the aggregated relationship (symmetric types have
+    them sorted), ``id`` is :func:`~geokg.schema.mention_id`. ``doc_date`` is its document's
+    date (None for an undated document), so any count over time can be recomputed from the
+    mentions.
+    """
+
+    id: str
+    type: RelationType
+    source_id: str
+    target_id: str
+    sentence_id: str
+    doc_id: str
+    doc_date: str | None = Field(default=None, pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")
+    modality: Modality = Modality.ASSERTED
+    negated: bool = False
+    quoted: bool = False
+    year: int | None = None
+    trigger: str
+    rule: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    role: str | None = None
+    status: MemberStatus | None = None
+    context: bool = False
 
 
 class GoldEntity(BaseModel):

@@ -165,6 +165,7 @@ def read_graph(store: FalkorStore) -> dict[str, Any]:
         "entities": store.query(cypher.read_entities()).records(),
         "sentences": [_sorted_ids(r) for r in store.query(cypher.read_sentences()).records()],
         "relations": store.query(cypher.read_relations()).records(),
+        "mentions": store.query(cypher.read_mentions()).records(),
     }
 
 

@@ -56,7 +56,9 @@ def test_output_query_list_csv_parses() -> None:
     assert result.exit_code == 0
     rows = _csv(result.stdout)
     assert [r["name"] for r in rows] == sorted(library())
-    assert next(r for r in rows if r["name"] == "partners")["parameters"] == "name [limit=25]"
+    assert next(r for r in rows if r["name"] == "partners")["parameters"] == (
+        "name [from=null] [to=null] [limit=25]"
+    )
 
 
 def test_output_json_and_csv_together_is_a_usage_error() -> None:

@@ -247,6 +247,133 @@ def batch_of(*docs: tuple[str, list[Sent]]) -> GraphBatch:
     return builder.batch()
 
 
+# A dated corpus written for the questions of change (name, date or None, sentences).
+# Russia and Turkey cooperate in 2019-2020 and fall out in 2023-2024; the United States turns
+# from criticising Ukraine (2020) to backing it (2022, 2024); Russia backs Syria throughout.
+DATED: list[tuple[str, str | None, list[Sent]]] = [
+    (
+        "2023-turn.txt",
+        "2023-02-01",
+        [
+            Sent(
+                "Turkey condemned Russia, and Turkey opposes Russia in Syria.",
+                [("Turkey", "Turkey"), ("Russia", "Russia"), ("Syria", "Syria")],
+                [
+                    Rel("Turkey", "CRITICIZES", "Russia", "condemned"),
+                    Rel("Turkey", "OPPOSES", "Russia", "opposes"),
+                ],
+            ),
+            Sent(
+                "Moscow still backs Damascus.",
+                [("Moscow", "Russia"), ("Damascus", "Syria")],
+                [Rel("Russia", "SUPPORTS", "Syria", "backs")],
+            ),
+        ],
+    ),
+    (
+        "2019-gas.txt",
+        "2019-03-10",
+        [
+            Sent(
+                "Russia partners with Turkey on gas.",
+                [("Russia", "Russia"), ("Turkey", "Turkey")],
+                [Rel("Russia", "PARTNERS_WITH", "Turkey", "partners")],
+            ),
+            Sent(
+                "Russia backs Syria.",
+                [("Russia", "Russia"), ("Syria", "Syria")],
+                [Rel("Russia", "SUPPORTS", "Syria", "backs")],
+            ),
+        ],
+    ),
+    (
+        "2020-deal.txt",
+        "2020-06",
+        [
+            Sent(
+                "Russia and Turkey signed a deal, though Turkey criticized Russia.",
+                [("Russia", "Russia"), ("Turkey", "Turkey")],
+                [
+                    Rel("Turkey", "AGREES_WITH", "Russia", "signed"),
+                    Rel("Turkey", "CRITICIZES", "Russia", "criticized"),
+                ],
+            ),
+            Sent(
+                "Washington criticized Ukraine.",
+                [("Washington", "United States"), ("Ukraine", "Ukraine")],
+                [Rel("United States", "CRITICIZES", "Ukraine", "criticized")],
+            ),
+        ],
+    ),
+    (
+        "2022-aid.txt",
+        "2022-09-15",
+        [
+            Sent(
+                "The United States backs Ukraine.",
+                [("United States", "United States"), ("Ukraine", "Ukraine")],
+                [Rel("United States", "SUPPORTS", "Ukraine", "backs")],
+            ),
+        ],
+    ),
+    (
+        "2024-rift.txt",
+        "2024",
+        [
+            Sent(
+                "Ankara says Russia betrayed Turkey and Turkey broke with Moscow.",
+                [("Ankara", "Turkey"), ("Russia", "Russia"), ("Moscow", "Russia")],
+                [
+                    Rel("Russia", "BETRAYS", "Turkey", "betrayed", modality=Modality.REPORTED),
+                    Rel("Turkey", "BREAKS_WITH", "Russia", "broke"),
+                ],
+            ),
+            Sent(
+                "Russia did not attack Turkey, and Washington backs Ukraine.",
+                [("Russia", "Russia"), ("Turkey", "Turkey"), ("Washington", "United States")],
+                [
+                    Rel("Russia", "ATTACKS", "Turkey", "attack", negated=True),
+                    Rel("United States", "SUPPORTS", "Ukraine", "backs"),
+                ],
+            ),
+        ],
+    ),
+    (
+        "undated.txt",
+        None,
+        [
+            Sent(
+                "Turkey broke with Russia and Russia backs Syria.",
+                [("Turkey", "Turkey"), ("Russia", "Russia"), ("Syria", "Syria")],
+                [
+                    Rel("Turkey", "BREAKS_WITH", "Russia", "broke"),
+                    Rel("Russia", "SUPPORTS", "Syria", "backs"),
+                ],
+            ),
+        ],
+    ),
+]
+
+
+def dated_batch(*names: str) -> GraphBatch:
+    """The documents of :data:`DATED` (all, or those named) in one batch, with their dates."""
+    builder = GraphBuilder()
+    for name, date, sentences in DATED:
+        if names and name not in names:
+            continue
+        records = build_document(name, sentences)
+        records["document"] = records["document"].model_copy(update={"date": date})
+        builder.add_extraction(**records)
+    return builder.batch()
+
+
+@pytest.fixture()
+def dated_store(store: FalkorStore) -> FalkorStore:
+    """The store with the dated corpus loaded."""
+    store.load(dated_batch())
+    return store
+
+
 @pytest.fixture()
 def batch_a() -> GraphBatch:
     """Document a.txt alone."""

@@ -63,7 +63,8 @@ def test_build_collapses_symmetric_mentions_into_one_edge() -> None:
     b.add_relation(rel("turkey", RelationType.PARTNERS_WITH, "russia", trigger=9))
     edges = b.batch().relations
     assert len(edges) == 1
-    assert len(edges[0].mention_ids) == 2
+    assert edges[0].mentions == 2
+    assert len(b.batch().mentions) == 2
 
 
 def test_build_keeps_directed_edges_apart() -> None:
@@ -79,7 +80,8 @@ def test_build_repeated_mention_counts_once() -> None:
     b.add_relation(m)
     b.add_relation(m)
     (edge,) = b.batch().relations
-    assert len(edge.mention_ids) == 1
+    assert edge.mentions == 1
+    assert len(b.batch().mentions) == 1
 
 
 def test_build_tracks_modality_negation_year_and_evidence() -> None:
@@ -89,14 +91,46 @@ def test_build_tracks_modality_negation_year_and_evidence() -> None:
         rel("russia", RelationType.SUPPORTS, "syria", doc="b.txt", modality=Modality.HEDGED)
     )
     b.add_relation(rel("russia", RelationType.SUPPORTS, "syria", sent_start=40, negated=True))
+    batch = b.batch()
+    (edge,) = batch.relations
+    assert edge.mentions == 3
+    assert edge.asserted == 2
+    assert edge.hedged == 1
+    assert edge.negated == 1
+    assert (edge.first_year, edge.last_year) == (2015, 2015)
+    assert edge.doc_count == 2
+    assert edge.cues == ["back"]
+    assert {m.sentence_id for m in batch.mentions} == {
+        sentence_id("a.txt", 0, 20),
+        sentence_id("b.txt", 0, 20),
+        sentence_id("a.txt", 40, 60),
+    }
+    # A mention's sentence becomes a node even when no sentence record was given.
+    assert {s.id for s in batch.sentences} == {m.sentence_id for m in batch.mentions}
+
+
+def test_build_relationship_size_is_constant_in_its_mentions() -> None:
+    b = GraphBuilder()
+    for i in range(300):
+        b.add_relation(
+            rel(
+                "russia",
+                RelationType.SUPPORTS,
+                "syria",
+                doc=f"d{i % 7}.txt",
+                trigger=i,
+                year=1990 + i % 30,
+            )
+        )
+    b.add_relation(rel("russia", RelationType.SUPPORTS, "syria", doc="d0.txt", trigger=0))
     (edge,) = b.batch().relations
-    assert len(edge.asserted_ids) == 2
-    assert len(edge.hedged_ids) == 1
-    assert len(edge.negated_ids) == 1
-    assert edge.years == [2015]
-    assert edge.documents == ["a.txt", "b.txt"]
-    assert sentence_id("a.txt", 0, 20) in edge.sentence_ids
-    assert len(edge.sentence_ids) == 3
+    assert edge.mentions == 300
+    assert edge.doc_count == 7
+    assert (edge.first_year, edge.last_year) == (1990, 2019)
+    small = GraphBuilder()
+    small.add_relation(rel("russia", RelationType.SUPPORTS, "syria"))
+    (one,) = small.batch().relations
+    assert len(edge.model_dump_json()) - len(one.model_dump_json()) < 20  # digits only
 
 
 def test_build_entities_merge_by_id_with_aliases() -> None:

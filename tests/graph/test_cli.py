@@ -7,15 +7,16 @@ import json
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
 
 from geokg.cli import app
 from geokg.graph.falkor import FalkorServer
-from geokg.graph.store import open_store
+from geokg.graph.registry import open_store
 
-from .conftest import DOC_A, DOC_B, batch_of
+from .conftest import DOC_A, DOC_B, batch_of, dated_batch
 
 runner = CliRunner()
 
@@ -146,7 +147,8 @@ def test_cli_export_every_format(db_dir: Path, tmp_path: Path) -> None:
 def test_cli_db_clear(db_dir: Path) -> None:
     code, out = _run("db", "clear", "--yes", "--db-dir", str(db_dir))
     assert code == 0, out
-    assert "deleted 21 nodes and 54 relationships" in out
+    # 21 entity, document and sentence nodes plus 18 mention nodes (3 links each)
+    assert "deleted 39 nodes and 108 relationships" in out
     code, out = _run("query", "MATCH (n) RETURN count(n) AS n", "--json", "--db-dir", str(db_dir))
     assert json.loads(out) == [{"n": 0}]
 
@@ -155,7 +157,7 @@ def test_cli_db_clear_asks_first(db_dir: Path) -> None:
     result = runner.invoke(app, ["db", "clear", "--db-dir", str(db_dir)], input="n\n")
     assert result.exit_code == 1
     _code, out = _run("query", "MATCH (n) RETURN count(n) AS n", "--json", "--db-dir", str(db_dir))
-    assert json.loads(out) == [{"n": 21}]
+    assert json.loads(out) == [{"n": 39}]
 
 
 def test_cli_neo4j_without_password_fails_cleanly(
@@ -165,3 +167,74 @@ def test_cli_neo4j_without_password_fails_cleanly(
     code, out = _run("query", "partners", "-p", "name=x", "--neo4j-uri", "bolt://127.0.0.1:1")
     assert code == 2
     assert "NEO4J_PASSWORD" in out
+
+
+@pytest.fixture()
+def dated_db() -> Iterator[Path]:
+    """A private database folder holding the dated corpus (server stopped afterwards)."""
+    with tempfile.TemporaryDirectory(prefix="gkd") as tmp:
+        db = Path(tmp) / "db"
+        with open_store(db_dir=db) as store:
+            store.ensure_schema()
+            store.load(dated_batch())
+        yield db
+        FalkorServer(db).stop()
+
+
+def test_cli_query_shifts_from_2019_to_2025(dated_db: Path) -> None:
+    code, out = _run(
+        "query", "shifts", "--param", "from=2019", "--param", "to=2025", "--json",
+        "--db-dir", str(dated_db),
+    )  # fmt: skip
+    assert code == 0, out
+    rows = json.loads(out)
+    assert [(r["actor_a"], r["actor_b"], r["shift"]) for r in rows] == [
+        ("Russia", "Turkey", "toward conflict"),
+        ("Ukraine", "United States", "toward cooperation"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("options", "expected"),
+    [
+        ([], [["Syria", 3], ["Turkey", 2]]),
+        (["--since", "2020"], [["Syria", 1], ["Turkey", 1]]),
+        (["--from", "2019-04", "--to", "2022"], [["Turkey", 1]]),
+        (["--to", "2019-03-10"], [["Syria", 1], ["Turkey", 1]]),
+    ],
+)
+def test_cli_query_date_options_set_from_and_to(
+    dated_db: Path, options: list[str], expected: list[list[Any]]
+) -> None:
+    code, out = _run(
+        "query", "partners", "-p", "name=Russia", *options, "--json", "--db-dir", str(dated_db)
+    )
+    assert code == 0, out
+    assert [[r["partner"], r["mentions"]] for r in json.loads(out)] == expected
+
+
+def test_cli_raw_cypher_gets_date_options_as_text(dated_db: Path) -> None:
+    code, out = _run(
+        "query", "MATCH (d:Document) WHERE d.date >= $from RETURN d.name AS name ORDER BY name",
+        "--since", "2023", "--json", "--db-dir", str(dated_db),
+    )  # fmt: skip
+    assert code == 0, out
+    assert json.loads(out) == [{"name": "2023-turn.txt"}, {"name": "2024-rift.txt"}]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--since", "last year"], "parameter from must be a date"),
+        (["--to", "2024-13"], "parameter to is not a valid date"),
+        (["--since", "2020", "--from", "2021"], "--since and --from give the same bound"),
+        (["--from", "2020", "-p", "from=2021"], "the date bound from is given twice"),
+    ],
+)
+def test_cli_bad_date_options_are_one_line_errors(
+    dated_db: Path, args: list[str], message: str
+) -> None:
+    code, out = _run("query", "partners", "-p", "name=Russia", *args, "--db-dir", str(dated_db))
+    assert code == 2
+    assert message in " ".join(out.split())
+    assert "Traceback" not in out

@@ -11,7 +11,7 @@ import pytest
 
 from geokg.graph import cypher
 from geokg.graph.falkor import FalkorStore
-from geokg.schema import EntityLabel, RelationType
+from geokg.schema import EntityLabel, Modality, RelationType
 
 # Strings that break naive quoting. Every one survives literal() on FalkorDB and Neo4j.
 HOSTILE = [
@@ -80,21 +80,32 @@ def _loader_statements() -> list[str]:
     ]
 
 
+# The only string literals a loader statement may hold: enum values (a mention's type, the
+# modalities it counts).
+_ENUM_LITERALS = [f"'{v.value}'" for v in (*RelationType, *Modality)]
+
+
 def test_cypher_loader_statements_take_every_value_from_rows() -> None:
     for statement in _loader_statements():
         assert statement.startswith("UNWIND $rows AS row\n")
         assert _params(statement) == {"$rows"}
-        assert "'" not in statement.replace("''", "")  # no inlined string values
+        for known in _ENUM_LITERALS:
+            statement = statement.replace(known, "")
+        assert "'" not in statement  # no inlined string values
 
 
 def test_cypher_one_relation_statement_per_type_sets_every_count() -> None:
     for rtype in RelationType:
         statement = cypher.merge_relations(rtype)
         assert f"MERGE (a)-[r:{rtype.value}]->(b)" in statement
-        for count, field in cypher.RELATION_COUNT_FIELDS.items():
-            assert f"r.{count} = size({field})" in statement
-        assert ("r.role = head(roles)" in statement) == (rtype is RelationType.LEADS)
-        assert ("r.status = head(statuses)" in statement) == (rtype is RelationType.MEMBER_OF)
+        assert f"type: '{rtype.value}'" in statement  # the mention node's type
+        for count in cypher.RELATION_COUNT_FIELDS:
+            assert f"r.{count} = coalesce(r.{count}, 0) + size(" in statement
+        assert ("r.role = head(" in statement) == (rtype is RelationType.LEADS)
+        assert ("r.status = head(" in statement) == (rtype is RelationType.MEMBER_OF)
+        # counts grow only by the mentions this statement creates
+        assert statement.index("WHERE old IS NULL") < statement.index("CREATE (x:Mention")
+        assert statement.index("CREATE (x:Mention") < statement.index("SET r.mentions")
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,7 @@ from geokg.graph.build import GraphBatch
 from geokg.graph.export import (
     ARRAY_DELIMITER,
     BROWSER_DIR,
+    MENTION_CSV_HEADER,
     RELATION_CSV_HEADER,
     GraphSnapshot,
     export_graph,
@@ -29,7 +30,7 @@ from geokg.graph.export import (
 )
 from geokg.graph.falkor import FalkorServer, FalkorStore
 from geokg.graph.queries import library
-from geokg.schema import EntityLabel, EntityNode, RelationEdge, RelationType, SentenceRecord
+from geokg.schema import EntityLabel, EntityNode, MentionRecord, RelationType, SentenceRecord
 
 # Hostile text that FalkorDB and Neo4j both decode from escaped literals.
 NASTY = [
@@ -60,22 +61,23 @@ def nasty_batch() -> GraphBatch:
         )
         for i, t in enumerate(NASTY)
     ]
-    rels = [
-        RelationEdge(
-            source_id=f"group:n{i}",
+    mentions = [
+        MentionRecord(
+            id=f"m{i}",
             type=RelationType.CRITICIZES,
+            source_id=f"group:n{i}",
             target_id="group:n0",
-            mention_ids=[f"m{i}"],
-            asserted_ids=[f"m{i}"],
-            sentence_ids=[f"sent:n{i}"],
-            documents=['nasty "doc".txt'],
-            years=[2000 + i],
-            triggers=[t],
+            sentence_id=f"sent:n{i}",
+            doc_id="doc:n",
+            year=2000 + i,
+            trigger=t,
+            rule=t,
+            confidence=0.25,
         )
         for i, t in enumerate(NASTY)
         if i
     ]
-    return GraphBatch(entities=ents, sentences=sents, relations=rels)
+    return GraphBatch(entities=ents, sentences=sents, mentions=mentions)
 
 
 @pytest.fixture()
@@ -160,10 +162,14 @@ def test_export_neo4j_import_headers(full: FalkorStore, tmp_path: Path) -> None:
         "relationships.csv": RELATION_CSV_HEADER,
         "in.csv": [":START_ID", ":END_ID", ":TYPE"],
         "mentions.csv": [":START_ID", ":END_ID", ":TYPE"],
+        "evidence.csv": MENTION_CSV_HEADER,
+        "evidence_links.csv": [":START_ID", ":END_ID", ":TYPE"],
     }
     assert RELATION_CSV_HEADER[:3] == [":START_ID", ":END_ID", ":TYPE"]
-    assert "years:long[]" in RELATION_CSV_HEADER
+    assert "cues:string[]" in RELATION_CSV_HEADER
+    assert "doc_count:long" in RELATION_CSV_HEADER
     assert "symmetric:boolean" in RELATION_CSV_HEADER
+    assert MENTION_CSV_HEADER[:2] == ["id:ID", ":LABEL"]
 
 
 def test_export_neo4j_import_values_survive_csv(full: FalkorStore, tmp_path: Path) -> None:
@@ -182,8 +188,16 @@ def test_export_neo4j_import_values_survive_csv(full: FalkorStore, tmp_path: Pat
     _, rels = _read_csv(out / "relationships.csv")
     assert len(rels) == len(snap.relations)
     col = {name.split(":")[0] or name: i for i, name in enumerate(RELATION_CSV_HEADER)}
-    triggers = sorted(r[col["triggers"]] for r in rels if r[2] == "CRITICIZES")
-    assert set(NASTY[1:]) <= set(triggers)
+    cues = sorted(r[col["cues"]] for r in rels if r[2] == "CRITICIZES")
+    assert {t.lower() for t in NASTY[1:]} <= set(cues)
+    assert all(int(r[col["mentions"]]) >= 1 for r in rels)
+    _, evidence = _read_csv(out / "evidence.csv")
+    assert len(evidence) == len(snap.mentions)
+    mcol = {name.split(":")[0] or name: i for i, name in enumerate(MENTION_CSV_HEADER)}
+    triggers = {r[mcol["trigger"]] for r in evidence if r[mcol["type"]] == "CRITICIZES"}
+    assert set(NASTY[1:]) <= triggers
+    _, links = _read_csv(out / "evidence_links.csv")
+    assert sorted(r[2] for r in links) == sorted(["IN", "SOURCE", "TARGET"] * len(snap.mentions))
     _, mentions = _read_csv(out / "mentions.csv")
     assert len(mentions) == sum(len(s["entity_ids"]) for s in snap.sentences)
     _, ins = _read_csv(out / "in.csv")
@@ -196,9 +210,9 @@ def test_export_neo4j_import_readme_has_the_exact_command(
     out = export_graph(full, "neo4j-import", tmp_path / "csv")
     readme = (out / "README.md").read_text(encoding="utf-8")
     assert "neo4j-admin database import full neo4j" in readme
-    for name in ("entities", "documents", "sentences"):
+    for name in ("entities", "documents", "sentences", "evidence"):
         assert f"--nodes=/import/{name}.csv" in readme
-    for name in ("relationships", "in", "mentions"):
+    for name in ("relationships", "in", "mentions", "evidence_links"):
         assert f"--relationships=/import/{name}.csv" in readme
     assert '--array-delimiter="U+001F"' in readme
     assert "--multiline-fields=true" in readme
@@ -229,8 +243,7 @@ def test_export_graphml_round_trips_through_networkx(full: FalkorStore, tmp_path
         assert got["label"] == data["label"]
     for key, data in _edges(original).items():
         got = _edges(back)[key]
-        assert json.loads(got["mention_ids"]) == data["mention_ids"]
-        assert json.loads(got["triggers"]) == data["triggers"]
+        assert json.loads(got["cues"]) == data["cues"]
         assert got["mentions"] == data["mentions"]
         assert got["symmetric"] == data["symmetric"]
 
@@ -246,6 +259,8 @@ def test_export_json_round_trips_through_networkx(full: FalkorStore, tmp_path: P
     assert _edges(back) == _edges(original)
     assert back.graph["documents"] == snap.documents
     assert back.graph["sentences"] == snap.sentences
+    assert back.graph["mentions"] == snap.mentions
+    assert len(snap.mentions) == sum(d["mentions"] for d in _edges(original).values())
 
 
 def test_exports_reflect_the_database_not_the_last_batch(full: FalkorStore, tmp_path: Path) -> None:
@@ -332,6 +347,9 @@ def test_grass_styles_every_label_and_relationship_type() -> None:
         rule = rules[f"relationship.{rtype.value}"]
         assert re.fullmatch(r"\d+px", rule["shaft-width"])
     assert "{mentions}" in rules["relationship"]["caption"]
+    assert rules["node.Mention"]["caption"] == "{trigger}"  # the evidence nodes, pale grey
+    for name in ("IN", "MENTIONS", "SOURCE", "TARGET"):
+        assert rules[f"relationship.{name}"]["shaft-width"] == "1px"
 
 
 def test_export_browser_kit_has_one_favourite_per_query(tmp_path: Path) -> None:

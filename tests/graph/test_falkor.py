@@ -29,7 +29,16 @@ from geokg.graph.export import read_graph
 from geokg.graph.falkor import FalkorServer, FalkorStore, index_safe_rows, rows_param
 from geokg.graph.queries import run_query
 from geokg.graph.store import chunked, load_plan
-from geokg.schema import EntityLabel, EntityNode, RelationEdge, RelationType, SentenceRecord
+from geokg.schema import (
+    EntityLabel,
+    EntityNode,
+    MemberStatus,
+    MentionRecord,
+    Modality,
+    RelationType,
+    SentenceRecord,
+    document_id,
+)
 
 from .conftest import DOC_A, DOC_B, batch_of, eid
 
@@ -187,7 +196,7 @@ def test_falkor_store_refuses_a_socket_path_that_is_too_long(short_dir: Path) ->
 
 def _snapshot(store: FalkorStore) -> Any:
     snap = read_graph(store)
-    return (snap.entities, snap.relations, snap.documents, snap.sentences)
+    return (snap.entities, snap.relations, snap.documents, snap.sentences, snap.mentions)
 
 
 def test_falkor_load_twice_changes_nothing(store: FalkorStore, batch_ab: GraphBatch) -> None:
@@ -197,8 +206,8 @@ def test_falkor_load_twice_changes_nothing(store: FalkorStore, batch_ab: GraphBa
     assert store.counts() == counts
     assert _snapshot(store) == snap
     assert first.relations == second.relations == 18
-    # The first load only creates; the second unions into what exists (and creates nothing).
-    assert second.statements > first.statements
+    # The reload finds every mention in place: it sends no relationship statement at all.
+    assert second.statements < first.statements
 
 
 def test_falkor_second_document_links_to_existing_nodes_and_adds_evidence(
@@ -248,12 +257,13 @@ def test_falkor_same_relationship_from_two_documents_unions_its_evidence(
     store.load(batch_of(("y.txt", [sentence])))
     store.load(batch_of(("x.txt", [sentence])))
     (row,) = store.query(
-        "MATCH (:Entity {name: 'Russia'})-[r:OPPOSES]->(:Entity {name: 'Turkey'}) "
-        "RETURN r.mentions, r.asserted, size(r.mention_ids), r.documents, size(r.sentence_ids)"
+        "MATCH (a:Entity {name: 'Russia'})-[r:OPPOSES]->(b:Entity {name: 'Turkey'}) "
+        "MATCH (a)<-[:SOURCE]-(m:Mention {type: 'OPPOSES'})-[:TARGET]->(b) "
+        "MATCH (m)-[:IN]->(:Sentence)-[:IN]->(d:Document) "
+        "RETURN r.mentions, r.asserted, r.doc_count, count(m), collect(d.name)"
     ).rows
-    assert row[:3] == [2, 2, 2]
-    assert sorted(row[3]) == ["x.txt", "y.txt"]
-    assert row[4] == 2
+    assert row[:4] == [2, 2, 2, 2]
+    assert sorted(row[4]) == ["x.txt", "y.txt"]
 
 
 def _merge_load(store: FalkorStore, batch: GraphBatch) -> None:
@@ -265,20 +275,33 @@ def _merge_load(store: FalkorStore, batch: GraphBatch) -> None:
     )
 
 
-def _edge(
-    source: str, rtype: RelationType, target: str, mention: str, **lists: Any
-) -> RelationEdge:
-    return RelationEdge(
-        source_id=source,
-        type=rtype,
-        target_id=target,
-        mention_ids=[mention],
-        asserted_ids=[mention],
-        sentence_ids=[f"s:{mention}"],
-        documents=["z.txt"],
-        triggers=["t"],
-        **lists,
+def _mention(
+    source: str, rtype: RelationType, target: str, mid: str, *, doc: str = "z.txt", **fields: Any
+) -> tuple[MentionRecord, SentenceRecord]:
+    """A mention and its sentence (one sentence per mention id, in document ``doc``)."""
+    sentence = SentenceRecord(
+        id=f"s:{mid}", doc=doc, doc_id=document_id(doc), start=0, end=3, text=f"S {mid}"
     )
+    mention = MentionRecord(
+        id=mid,
+        type=rtype,
+        source_id=source,
+        target_id=target,
+        sentence_id=sentence.id,
+        doc_id=sentence.doc_id,
+        trigger="T",
+        rule="test.v1",
+        confidence=0.5,
+        **fields,
+    )
+    return mention, sentence
+
+
+def _mention_batch(*items: tuple[MentionRecord, SentenceRecord], **parts: Any) -> GraphBatch:
+    batch = GraphBatch(**parts)
+    batch.mentions += [m for m, _ in items]
+    batch.sentences += [s for _, s in items]
+    return batch
 
 
 def _mixed_batches() -> list[GraphBatch]:
@@ -288,23 +311,26 @@ def _mixed_batches() -> list[GraphBatch]:
         EntityNode(id=long_id, label=EntityLabel.COUNTRY, name="Long", mentions=2),
         EntityNode(id="country:atlantis", label=EntityLabel.COUNTRY, name="Atlantis"),
     ]
-    relations_only = GraphBatch(
-        relations=[
-            # both endpoints exist and so does the relationship: evidence is unioned
-            _edge(eid("Russia"), RelationType.SUPPORTS, eid("Syria"), "m1", years=[2020]),
-            # both endpoints exist, the relationship does not
-            _edge(eid("Syria"), RelationType.TRADES_WITH, eid("Russia"), "m2", hedged_ids=["m2"]),
-            # an endpoint that is no entity anywhere: dropped
-            _edge(eid("Russia"), RelationType.OPPOSES, "country:nowhere", "m3"),
-        ]
+    relations_only = _mention_batch(
+        # both endpoints exist and so does the relationship: its counts grow
+        _mention(eid("Russia"), RelationType.SUPPORTS, eid("Syria"), "m1", year=2020),
+        # ... from a document that already has a mention of it: doc_count stays
+        _mention(eid("Russia"), RelationType.SUPPORTS, eid("Syria"), "m1b", doc="a.txt"),
+        # both endpoints exist, the relationship does not
+        _mention(
+            eid("Syria"), RelationType.TRADES_WITH, eid("Russia"), "m2", modality=Modality.HEDGED
+        ),
+        # an endpoint that is no entity anywhere: dropped
+        _mention(eid("Russia"), RelationType.OPPOSES, "country:nowhere", "m3"),
     )
-    new_endpoints = GraphBatch(
+    # a mention whose sentence is not in the graph: dropped
+    orphan, _ = _mention(eid("Russia"), RelationType.ATTACKS, eid("Syria"), "m7")
+    relations_only.mentions.append(orphan)
+    new_endpoints = _mention_batch(
+        _mention(long_id, RelationType.MEMBER_OF, eid("NATO"), "m4", status=MemberStatus.MEMBER),
+        _mention("country:atlantis", RelationType.LEADS, eid("Russia"), "m5", role="King"),
+        _mention(eid("Turkey"), RelationType.MEETS, "country:atlantis", "m6", negated=True),
         entities=extra,
-        relations=[
-            _edge(long_id, RelationType.MEMBER_OF, eid("NATO"), "m4", statuses=["member"]),
-            _edge("country:atlantis", RelationType.LEADS, eid("Russia"), "m5", roles=["King"]),
-            _edge(eid("Turkey"), RelationType.MEETS, "country:atlantis", "m6"),
-        ],
         sentences=[
             SentenceRecord(
                 id="s:new",
@@ -341,13 +367,19 @@ def test_falkor_fast_path_stores_what_the_merge_statements_store(
                 assert _snapshot(store) == _snapshot(reference), i
         finally:
             reference.clear()
-    relations = read_graph(store).relations
+    snap = read_graph(store)
+    relations = snap.relations
     rels = {(r["source_id"], r["type"]): r["props"] for r in relations}
-    assert rels[(eid("Russia"), "SUPPORTS")]["last_year"] == 2020
-    assert rels[(eid("Russia"), "SUPPORTS")]["mention_ids"][-1] == "m1"
+    supports = rels[(eid("Russia"), "SUPPORTS")]
+    assert supports["last_year"] == 2020
+    assert (supports["mentions"], supports["doc_count"]) == (3, 2)  # a.txt, then z.txt
     assert rels[(eid("Russia"), "TRADES_WITH")]["hedged"] == 1  # symmetric: endpoints sorted
     assert rels[("country:atlantis", "LEADS")]["role"] == "King"
+    assert rels[("country:atlantis", "MEETS")]["negated"] == 1  # symmetric: sorted
     assert "country:nowhere" not in {r["target_id"] for r in relations}
+    assert ("ATTACKS", eid("Syria")) not in {(r["type"], r["target_id"]) for r in relations}
+    assert {"m1", "m1b", "m2", "m4", "m5", "m6"} <= {m["id"] for m in snap.mentions}
+    assert not {"m3", "m7"} & {m["id"] for m in snap.mentions}
     atlantis = store.query(
         "MATCH (e:Entity {id: 'country:atlantis'}) RETURN e.mentions, e.doc_count"
     ).rows
@@ -358,12 +390,16 @@ def test_falkor_fast_path_creates_new_relationships_without_a_union(
     store: FalkorStore, batch_a: GraphBatch, sent: list[str]
 ) -> None:
     store.load(batch_a)
-    updates = [w for w in sent if "MATCH (a)-[r:" in w]
-    creates = [w for w in sent if "WHERE old IS NULL" in w]
+    updates = [w for w in sent if "MERGE (a)-[r:" in w]
+    creates = [w for w in sent if "CREATE (a)-[:" in w]
     assert creates and not updates  # nothing existed: every relationship was simply created
     sent.clear()
     store.load(batch_a)
-    assert [w for w in sent if "MATCH (a)-[r:" in w]  # the reload unions into what exists
+    assert not [w for w in sent if "(a)-[" in w]  # the reload finds every mention in place
+    sent.clear()
+    store.load(batch_of(("c.txt", DOC_A)))  # the same sentences in a new document
+    assert [w for w in sent if "MERGE (a)-[r:" in w]  # existing relationships: counts raised
+    assert not [w for w in sent if "CREATE (a)-[:" in w]
 
 
 def test_falkor_loads_into_one_folder_wait_for_each_other(
@@ -401,10 +437,9 @@ def test_falkor_relationship_properties(loaded: FalkorStore) -> None:
     assert eu["mentions"] == 1
     assert eu["asserted"] == 1
     assert eu["hedged"] == eu["reported"] == eu["hypothetical"] == eu["negated"] == 0
-    assert eu["years"] == [2014]
     assert eu["first_year"] == eu["last_year"] == 2014
-    assert eu["documents"] == ["a.txt"]
-    assert eu["triggers"] == ["sanctions"]
+    assert eu["doc_count"] == 1
+    assert eu["cues"] == ["sanctions"]
     assert eu["polarity"] == "conflictual"
     assert eu["symmetric"] is False
     agrees = rels[(eid("Russia"), "AGREES_WITH", eid("Turkey"))]
@@ -413,8 +448,7 @@ def test_falkor_relationship_properties(loaded: FalkorStore) -> None:
     assert rels[(eid("Vladimir Putin"), "LEADS", eid("Russia"))]["role"] == "President"
     assert rels[(eid("Turkey"), "MEMBER_OF", eid("NATO"))]["status"] == "member"
     attack = rels[(eid("Russia"), "ATTACKS", eid("NATO"))]
-    assert attack["negated"] == 1
-    assert attack["negated_ids"] == attack["mention_ids"]
+    assert attack["negated"] == attack["mentions"] == 1
     assert rels[(eid("Turkey"), "SUPPORTS", eid("Ukraine"))]["hedged"] == 1
     assert rels[(eid("Russia"), "BETRAYS", eid("Turkey"))]["reported"] == 1
     assert "first_year" not in rels[(eid("Russia"), "BETRAYS", eid("Turkey"))]
@@ -522,21 +556,22 @@ def _hostile_batch(names: list[str]) -> GraphBatch:
         )
         for i, n in enumerate(names)
     ]
-    rels = [
-        RelationEdge(
-            source_id="group:h0",
+    mentions = [
+        MentionRecord(
+            id=f"m{i}",
             type=RelationType.THREATENS,
+            source_id="group:h0",
             target_id=f"group:h{i}",
-            mention_ids=[f"m{i}"],
-            asserted_ids=[f"m{i}"],
-            triggers=[n],
-            roles=[n],
-            documents=[f"doc {n}"],
-            sentence_ids=[f"sent:h{i}"],
+            sentence_id=f"sent:h{i}",
+            doc_id="doc:h",
+            trigger=n,
+            rule=n,
+            role=n,
+            confidence=1.0,
         )
         for i, n in enumerate(names)
     ]
-    return GraphBatch(entities=ents, sentences=sents, relations=rels)
+    return GraphBatch(entities=ents, sentences=sents, mentions=mentions)
 
 
 def test_falkor_hostile_strings_survive_loading(store: FalkorStore) -> None:
@@ -545,7 +580,11 @@ def test_falkor_hostile_strings_survive_loading(store: FalkorStore) -> None:
     assert [e["name"] for e in snap.entities] == HOSTILE_NAMES
     assert [e["aliases"] for e in snap.entities] == [[n + "!", "xy"] for n in HOSTILE_NAMES]
     assert [s["text"] for s in snap.sentences] == HOSTILE_NAMES
-    assert sorted(r["props"]["triggers"][0] for r in snap.relations) == sorted(HOSTILE_NAMES)
+    assert sorted(r["props"]["cues"][0] for r in snap.relations) == sorted(
+        n.lower() for n in HOSTILE_NAMES
+    )
+    assert sorted(m["trigger"] for m in snap.mentions) == sorted(HOSTILE_NAMES)
+    assert sorted(m["rule"] for m in snap.mentions) == sorted(HOSTILE_NAMES)
 
 
 @pytest.mark.parametrize("text", [*HOSTILE_NAMES, "", "\\", '"', "\\u0041"])
@@ -598,3 +637,98 @@ def test_falkor_server_recovers_after_a_crash(own_server: FalkorServer) -> None:
     assert own_server.start() is True
     with FalkorStore(own_server.db_dir) as store:
         assert store.query("MATCH (e:Entity) RETURN e.id").rows == [["kept"]]
+
+
+def _one_relationship(mentions: int, *, docs: int = 1) -> GraphBatch:
+    """``mentions`` mentions of Canada SANCTIONS Belarus, over ``docs`` documents."""
+    items = [
+        _mention(
+            "country:canada",
+            RelationType.SANCTIONS,
+            "country:belarus",
+            f"m{i:05d}",
+            doc=f"d{i % docs}.txt",
+            year=1990 + i % 7,
+            negated=i % 10 == 0,
+        )
+        for i in range(mentions)
+    ]
+    entities = [
+        EntityNode(id="country:canada", label=EntityLabel.COUNTRY, name="Canada"),
+        EntityNode(id="country:belarus", label=EntityLabel.COUNTRY, name="Belarus"),
+    ]
+    return _mention_batch(*items, entities=entities)
+
+
+def _sanctions(store: FalkorStore) -> dict[str, Any]:
+    (row,) = store.query(
+        "MATCH (:Entity {id: 'country:canada'})-[r:SANCTIONS]->(:Entity {id: 'country:belarus'}) "
+        "RETURN properties(r)"
+    ).rows
+    return dict(row[0])
+
+
+def test_falkor_relationship_over_many_statements_counts_exactly(
+    falkor_server: FalkorServer,
+) -> None:
+    """More mentions than a statement holds: created, then raised; the same as MERGE gives."""
+    batch = _one_relationship(2_500, docs=3)
+    with (
+        FalkorStore(falkor_server.db_dir, graph="geokg_split", batch_size=1_000) as store,
+        FalkorStore(falkor_server.db_dir, graph="geokg_split_ref") as reference,
+    ):
+        for st in (store, reference):
+            st.clear()
+            st.ensure_schema()
+        try:
+            stats = store.load(batch)
+            _merge_load(reference, batch)
+            props = _sanctions(store)
+            assert props["mentions"] == 2_500
+            assert props["negated"] == 250
+            assert props["doc_count"] == 3
+            assert (props["first_year"], props["last_year"]) == (1990, 1996)
+            assert stats.statements > 3  # one create and two raises, besides the nodes
+            assert _snapshot(store) == _snapshot(reference)
+            store.load(batch)
+            assert _sanctions(store) == props
+        finally:
+            store.clear()
+            reference.clear()
+
+
+def test_falkor_interrupted_load_then_rerun_counts_each_mention_once(
+    falkor_server: FalkorServer,
+) -> None:
+    """A load cut after any statement, then run again, equals one clean load."""
+    batch = _one_relationship(2_500, docs=2)
+    with FalkorStore(falkor_server.db_dir, graph="geokg_cut", batch_size=500) as store:
+        store.clear()
+        store.ensure_schema()
+        try:
+            store.load(batch)
+            clean = _snapshot(store)
+            for cut in (1, 4, 7, 8, 10):  # 6 node statements, then 5 relationship ones
+                store.clear()
+                real = store._pipeline
+                budget = [cut]  # statements still allowed, over every pipeline of the load
+
+                def cut_short(statements: Any, budget: list[int] = budget, real: Any = real) -> int:
+                    kept = []
+                    for item in statements:
+                        if budget[0] == 0:
+                            real(kept)
+                            raise StoreError("cut short")
+                        budget[0] -= 1
+                        kept.append(item)
+                    return int(real(kept))
+
+                store._pipeline = cut_short  # type: ignore[method-assign]
+                with pytest.raises(StoreError):
+                    store.load(batch)
+                assert _snapshot(store) != clean, cut
+                del store._pipeline
+                store.load(batch)
+                assert _snapshot(store) == clean, cut
+        finally:
+            store.clear()

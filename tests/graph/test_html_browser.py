@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from geokg.graph.html_view import LABEL_COLORS, write_html
+from tests.graph.conftest import dated_batch
 from tests.graph.test_html_view import MENTIONS, page_data, sample_batch
 
 pytestmark = pytest.mark.browser
@@ -171,3 +172,33 @@ def test_html_browser_screenshot_is_not_blank(page: Path, tmp_path: Path) -> Non
     # Country nodes are filled discs of their label colour.
     assert colours[_hex(LABEL_COLORS["Country"])] > 200
     assert background != _hex(LABEL_COLORS["Country"])
+
+
+def _in_range(dates: list[str], lo: str, hi: str) -> bool:
+    return any((not lo or d[: len(lo)] >= lo) and (not hi or d[: len(hi)] <= hi) for d in dates)
+
+
+@pytest.mark.parametrize(
+    ("lo", "hi"), [("", ""), ("2023", ""), ("2020", "2022"), ("", "2019-03-10"), ("2025", "")]
+)
+def test_html_browser_date_range_hides_relationships_without_a_mention_in_it(
+    tmp_path: Path, lo: str, hi: str
+) -> None:
+    page = write_html(dated_batch(), tmp_path / "dated.html").path
+    data = page_data(page.read_text(encoding="utf-8"))
+    hash_ = "&".join(f"{k}={v}" for k, v in (("from", lo), ("to", hi)) if v)
+    done = _run(["--dump-dom", f"{page.as_uri()}#{hash_}"], tmp_path / "profile")
+    assert done.returncode == 0, done.stderr[-2000:]
+    body = re.search(r"<body([^>]*)>", done.stdout)
+    assert body is not None
+    attrs = dict(re.findall(r'data-([a-z]+)="([^"]*)"', body.group(1)))
+    expected = [
+        r["key"] for r in data["relationships"] if not (lo or hi) or _in_range(r["dates"], lo, hi)
+    ]
+    assert int(attrs["shown"]) == len(expected)
+    hidden = set(re.findall(r'<g data-key="r:([^"]+)"[^>]*class="off"', done.stdout))
+    hidden |= set(re.findall(r'<g class="off" data-key="r:([^"]+)"', done.stdout))
+    assert {r["key"] for r in data["relationships"]} - hidden == set(expected)
+    supports = "country:russia|SUPPORTS|country:syria"
+    supported_in_range = (lo, hi) in {("", ""), ("2023", ""), ("", "2019-03-10")}
+    assert (supports in expected) == supported_in_range  # dated 2019-03-10 and 2023-02-01

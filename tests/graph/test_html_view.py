@@ -354,7 +354,7 @@ def test_html_view_empty_graph_renders(tmp_path: Path) -> None:
 
 
 def test_html_view_store_reads_back_the_same_page(batch: GraphBatch, tmp_path: Path) -> None:
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     with open_store(db_dir=tmp_path / "db") as store:
         store.ensure_schema()
@@ -401,7 +401,7 @@ def test_html_export_cli_bad_type_exits_2(batch: GraphBatch, tmp_path: Path) -> 
 
 def test_html_export_geokg_export_format_html(batch: GraphBatch, tmp_path: Path) -> None:
     from geokg.cli import app
-    from geokg.graph.store import open_store
+    from geokg.graph.registry import open_store
 
     runner = CliRunner()
     if "--focus" not in runner.invoke(app, ["export", "--help"]).output:

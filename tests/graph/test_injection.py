@@ -27,6 +27,7 @@ from geokg.schema import (
     DocumentRecord,
     EntityLabel,
     EntityMention,
+    Modality,
     RelationMention,
     RelationType,
     SentenceRecord,
@@ -203,10 +204,11 @@ def test_hostile_strings_are_stored_verbatim_and_nothing_else_happens(
         assert aliases == mine.aliases
         rel = store.query(
             "MATCH (a:Entity {id: $a})-[r:LEADS]->(b:Entity {id: $b}) "
-            "RETURN r.triggers, r.roles, r.role, r.documents, r.years",
+            "MATCH (a)<-[:SOURCE]-(m:Mention)-[:TARGET]->(b) "
+            "RETURN r.cues, r.roles, r.role, r.doc_count, r.first_year, m.trigger, m.role",
             {"a": _stored_id(i, name), "b": _stored_id((i + 1) % len(HOSTILE), nxt)},
         ).rows
-        assert rel == [[[name.lower()], [nxt], nxt, [DOC], [2000 + i]]], name[:80]
+        assert rel == [[[name.lower()], [nxt], nxt, 1, 2000 + i, name, nxt]], name[:80]
     texts = sorted(s["text"] for s in after["sentences"] if s["doc"] == DOC)
     assert texts == sorted(s.text for s in batch.sentences)
     docs = store.query("MATCH (d:Document {name: $name}) RETURN d.id", {"name": DOC}).rows
@@ -224,6 +226,11 @@ def _templates(batch: GraphBatch) -> set[str]:
     out = {step.statement for step in load_plan(batch)}
     # FalkorDB's fast path for entities and relationships
     out.add(cypher.falkor_entity_nodes())
+    out.add(cypher.falkor_sentence_nodes())
+    out.add(cypher.falkor_create_sentences())
+    out.add(cypher.falkor_document_nodes())
+    out.add(cypher.falkor_sentence_mentions())
+    out.add(cypher.falkor_pair_documents())
     out.update(cypher.falkor_create_entities(label) for label in EntityLabel)
     out.update(cypher.falkor_update_relations(t) for t in RelationType)
     out.update(cypher.falkor_create_relations(t) for t in RelationType)
@@ -266,6 +273,9 @@ _IDENT = re.compile(r"[:\[]\s*([A-Za-z_][A-Za-z0-9_]*)")
 def test_loader_statements_name_only_schema_labels_and_types() -> None:
     allowed = {label.value for label in EntityLabel} | {t.value for t in RelationType}
     allowed |= {cypher.ENTITY, cypher.DOCUMENT, cypher.SENTENCE, cypher.IN, cypher.MENTIONS}
+    allowed |= {cypher.MENTION, cypher.SOURCE, cypher.TARGET}
+    # the only string literals: enum values (a mention's type, the modalities counted)
+    literals = [f"'{v.value}'" for v in (*RelationType, *Modality)]
     statements = [cypher.merge_entities(label) for label in EntityLabel]
     statements += [cypher.merge_relations(t) for t in RelationType]
     statements += [
@@ -274,6 +284,11 @@ def test_loader_statements_name_only_schema_labels_and_types() -> None:
         cypher.merge_mentions(),
         cypher.refresh_entity_mentions(),
         cypher.falkor_entity_nodes(),
+        cypher.falkor_sentence_nodes(),
+        cypher.falkor_create_sentences(),
+        cypher.falkor_document_nodes(),
+        cypher.falkor_sentence_mentions(),
+        cypher.falkor_pair_documents(),
     ]
     statements += [cypher.falkor_create_entities(label) for label in EntityLabel]
     statements += [cypher.falkor_update_relations(t) for t in RelationType]
@@ -282,6 +297,8 @@ def test_loader_statements_name_only_schema_labels_and_types() -> None:
         # pattern labels/types follow "(x:" or "[r:"; property names follow "{" and "."
         for label in re.findall(r"\(\w*:(\w+)", statement) + re.findall(r"\[\w*:(\w+)", statement):
             assert label in allowed, (label, statement)
+        for known in literals:
+            statement = statement.replace(known, "")
         assert "'" not in statement
         assert '"' not in statement
         assert "`" not in statement
@@ -316,20 +333,26 @@ def test_identifiers_outside_the_schema_are_refused(call: Any, hostile: str) -> 
 
 
 # Every ``{...}`` in the f-strings of geokg.graph.cypher, per function. Constants are module
-# names; ``_label``/``_rel_type``/``_name`` check identifiers against the enums or a pattern;
-# ``_union``/``_bound`` are called with literals and RELATION_LIST_FIELDS only; the relationship
-# property expressions (``_relation_values``, ``_row_field``) are field names of
-# RELATION_ROW_FIELDS/RELATION_COUNT_FIELDS, integer row positions and literals; ``rows`` is
+# names; ``_label``/``_rel_type``/``_name`` check identifiers against the enums or a pattern
+# (``name`` in merge_relations is ``_rel_type(t)``); ``_union``/``_capped``/``_least`` are called
+# with literals, row positions and field names only; ``f``, ``c``, ``m``, ``flag`` and
+# ``name`` iterate the module's field tuples (RELATION_COUNT_FIELDS, RELATION_SAMPLE_FIELDS,
+# MENTION_FIELDS, the modalities) or literal tuples; ``_row_field``/``_mention_field`` give
+# integer row positions; ``props``/``sets``/``body``/``years`` join such items; ``rows`` is
 # ``$rows`` (or, in the script exporter, ``literal(rows)``). A new interpolation fails this test
 # until someone has checked where its value comes from.
+_ROLE_SAMPLES = {"_capped('r.roles', value('roles'))", "_capped('r.statuses', value('statuses'))"}
 INTERPOLATIONS = {
     "_name": {"value"},
     "_union": {"prop", "value or f'row.{prop}'", "var"},
-    "_bound": {"op", "var"},
-    "_relation_values": {"value('roles')", "value('statuses')", "value(field)"},
-    "_relation_sets": {"expr", "prop"},
+    "_capped": {"_CAP", "values", "var"},
+    "_least": {"op", "stored", "value"},
+    "_samples": {*_ROLE_SAMPLES, "_capped(f'r.{f}', value(f))", "f"},
+    "_mention_props": {"name", "value(name)", "value('id')", "_rel_type(rtype)"},
     "_row_field": {"_ROW_FIELD_INDEX[field]"},
+    "_mention_field": {"_MENTION_FIELD_INDEX[field]"},
     "_node_pair": {"rows"},
+    "_create_mentions": {"_MENTIONS_INDEX", "MENTION", "SOURCE", "props", "IN", "TARGET"},
     "merge_documents": {"DOCUMENT", "rows"},
     "merge_entities": {"ENTITY", "_label(label)", "_union('n', 'aliases')", "rows"},
     "merge_sentences": {"DOCUMENT", "IN", "SENTENCE", "rows"},
@@ -337,29 +360,74 @@ INTERPOLATIONS = {
     "refresh_entity_mentions": {"ENTITY", "MENTIONS", "SENTENCE", "rows"},
     "merge_relations": {
         "ENTITY",
-        "_rel_type(t)",
-        "_union('r', f)",
+        "IN",
+        "MENTION",
+        "SENTENCE",
+        "SOURCE",
+        "TARGET",
+        "_least('y', 'x', '<')",
+        "_least('y', 'x', '>')",
+        "_least('d', 'x', '<')",
+        "_least('d', 'x', '>')",
+        "dates",
+        "y",
         "f",
+        "flag",
+        "m",
+        "name",
+        "props",
         "rows",
         "sets",
-        "unions",
+        "years",
     },
     "falkor_entity_nodes": {"ENTITY", "rows"},
+    "falkor_sentence_nodes": {"SENTENCE", "rows"},
+    "falkor_create_sentences": {"DOCUMENT", "IN", "SENTENCE", "rows"},
+    "falkor_document_nodes": {"DOCUMENT", "rows"},
+    "falkor_sentence_mentions": {"MENTION", "rows", "IN"},
+    "falkor_pair_documents": {"MENTION", "SOURCE", "_node_pair(rows)", "TARGET"},
     "falkor_create_entities": {"ENTITY", "_label(label)", "rows"},
+    "_time_sets": {
+        "_least('r.first_date', first, '<')",
+        "_least('r.last_date', last, '>')",
+        "count('y')",
+        "counts",
+        "merged",
+        "old",
+        "old_counts",
+        "years",
+    },
     "falkor_update_relations": {
+        "years",
+        "counts",
+        "y",
+        "_create_mentions(t)",
+        "_least('r.first_year', _row_field('first_year'), '<')",
+        "_least('r.last_year', _row_field('last_year'), '>')",
         "_node_pair(rows)",
         "_rel_type(t)",
-        "_union('r', f, _row_field(f))",
+        "_row_field(c)",
+        "_row_field(f)",
+        "body",
+        "c",
         "f",
-        "sets",
-        "unions",
     },
-    "falkor_create_relations": {"_node_pair(rows)", "_rel_type(t)", "expr", "prop", "props"},
-    "neo4j_schema_statements": {"ENTITY", "SENTENCE", "label", "label.lower()"},
+    "falkor_create_relations": {
+        "_create_mentions(t)",
+        "_node_pair(rows)",
+        "_rel_type(t)",
+        "_row_field('roles')",
+        "_row_field('statuses')",
+        "_row_field(f)",
+        "body",
+        "f",
+    },
+    "neo4j_schema_statements": {"ENTITY", "MENTION", "SENTENCE", "label", "label.lower()"},
     "falkor_create_index": {"_name(label)", "_name(prop)"},
     "read_entities": {"ENTITY"},
     "read_documents": {"DOCUMENT"},
     "read_sentences": {"ENTITY", "MENTIONS", "SENTENCE"},
+    "read_mentions": {"SENTENCE", "ENTITY", "MENTION", "SOURCE", "f", "props", "IN", "TARGET"},
     "read_relations": {"ENTITY"},
     "_escape_char": {"code"},
     "literal": {"_name(str(k))", "literal(v)", "type(value).__name__", "value"},

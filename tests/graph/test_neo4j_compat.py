@@ -47,6 +47,7 @@ def maintenance_statements() -> list[str]:
         cypher.read_documents(),
         cypher.read_sentences(),
         cypher.read_relations(),
+        cypher.read_mentions(),
         cypher.clear_batch(),
     ]
 

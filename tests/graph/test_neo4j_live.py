@@ -22,7 +22,7 @@ from geokg.graph.build import GraphBatch
 from geokg.graph.export import read_graph, script_statements
 from geokg.graph.neo4j_store import Neo4jStore
 from geokg.graph.queries import library, run_query
-from geokg.graph.store import open_store
+from geokg.graph.registry import open_store
 
 from .conftest import DOC_A, DOC_B, batch_of, eid
 from .test_export import nasty_batch
@@ -59,7 +59,7 @@ def live(neo4j: Neo4jStore) -> Iterator[Neo4jStore]:
 
 def _snapshot(store: Neo4jStore) -> Any:
     s = read_graph(store)
-    return (s.entities, s.relations, s.documents, s.sentences)
+    return (s.entities, s.relations, s.documents, s.sentences, s.mentions)
 
 
 def test_live_load_twice_changes_nothing(live: Neo4jStore) -> None:
@@ -69,8 +69,8 @@ def test_live_load_twice_changes_nothing(live: Neo4jStore) -> None:
     live.load(batch)
     assert live.counts() == counts
     assert _snapshot(live) == snap
-    assert counts["total_nodes"] == 21
-    assert counts["total_relationships"] == 54
+    assert counts["total_nodes"] == 39  # 21 plus 18 Mention nodes
+    assert counts["total_relationships"] == 108  # 54 plus IN, SOURCE, TARGET per mention
 
 
 def test_live_documents_one_by_one_equal_documents_together(live: Neo4jStore) -> None:

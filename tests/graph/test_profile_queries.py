@@ -25,12 +25,18 @@ def dated(store: FalkorStore) -> FalkorStore:
         d.model_copy(update={"date": "2014-03-18", "title": "A"}) if d.name == "a.txt" else d
         for d in batch.documents
     ]
+    dated_ids = {d.id for d in docs if d.date is not None}
+    mentions = [
+        m.model_copy(update={"doc_date": "2014-03-18"}) if m.doc_id in dated_ids else m
+        for m in batch.mentions
+    ]
     store.load(
         GraphBatch(
             documents=docs,
             sentences=batch.sentences,
             entities=batch.entities,
             relations=batch.relations,
+            mentions=mentions,
         )
     )
     return store

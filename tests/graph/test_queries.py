@@ -79,8 +79,9 @@ def test_library_path_queries_follow_every_relation_type_and_no_provenance_link(
 
 def test_query_bind_fills_defaults_and_converts_types() -> None:
     q = get_query("partners")
-    assert q.bind({"name": "Russia"}) == {"name": "Russia", "limit": 25}
-    assert q.bind({"name": "Russia", "limit": "3"}) == {"name": "Russia", "limit": 3}
+    unbounded = {"from": None, "to": None}
+    assert q.bind({"name": "Russia"}) == {"name": "Russia", **unbounded, "limit": 25}
+    assert q.bind({"name": "Russia", "limit": "3"}) == {"name": "Russia", **unbounded, "limit": 3}
     assert get_query("leaders").bind({}) == {"name": None, "limit": 100}
 
 
@@ -120,7 +121,11 @@ def test_parse_value_for_raw_cypher_parameters(raw: str, value: Any) -> None:
     assert parse_value(raw) == value
 
 
-@pytest.mark.parametrize("name", sorted(library()))
+# Questions of change need dated documents: tests/graph/test_time.py runs them on dated text.
+DATED_ONLY = {"breaks", "shifts", "timeline"}
+
+
+@pytest.mark.parametrize("name", sorted(set(library()) - DATED_ONLY))
 def test_every_portable_query_runs_on_falkordb(loaded: FalkorStore, name: str) -> None:
     result = run_query(loaded, name, SAMPLE_PARAMS.get(name, {}))
     assert result.rows, name

@@ -10,8 +10,23 @@ import pytest
 from geokg.errors import StoreUnavailableError
 from geokg.graph import cypher
 from geokg.graph.build import GraphBatch
-from geokg.graph.store import LoadStats, QueryResult, chunked, fold_counts, load_plan, open_store
-from geokg.schema import EntityLabel, EntityNode, RelationEdge, RelationType, SentenceRecord
+from geokg.graph.registry import open_store
+from geokg.graph.store import (
+    MENTIONS_PER_ROW,
+    LoadStats,
+    QueryResult,
+    chunked,
+    fold_counts,
+    load_plan,
+)
+from geokg.schema import (
+    EntityLabel,
+    EntityNode,
+    MentionRecord,
+    Modality,
+    RelationType,
+    SentenceRecord,
+)
 
 
 def test_load_plan_orders_steps_and_uses_one_statement_per_label_and_type(
@@ -51,7 +66,7 @@ def test_load_plan_statements_come_from_the_cypher_module(batch_ab: GraphBatch) 
             assert step.statement == cypher.merge_relations(RelationType(name))
 
 
-def test_load_plan_relation_row_carries_evidence_lists_and_type_metadata(
+def test_load_plan_relation_row_carries_its_mentions_and_type_metadata(
     batch_ab: GraphBatch,
 ) -> None:
     step = next(s for s in load_plan(batch_ab) if s.kind == "relations:AGREES_WITH")
@@ -60,11 +75,27 @@ def test_load_plan_relation_row_carries_evidence_lists_and_type_metadata(
     assert row["target_id"] == "country:turkey"
     assert row["polarity"] == "cooperative"
     assert row["symmetric"] is True
-    assert row["years"] == [2016]
-    assert len(row["mention_ids"]) == 1
-    assert row["asserted_ids"] == row["mention_ids"]
-    assert set(row) == {"source_id", "target_id", "polarity", "symmetric"} | set(
-        cypher.RELATION_LIST_FIELDS
+    assert set(row) == {"source_id", "target_id", "doc_id", "polarity", "symmetric", "mentions"}
+    (mention,) = row["mentions"]
+    assert mention["year"] == 2016
+    assert mention["modality"] == "asserted"
+    assert set(mention) == {"id", "sentence_id"} | set(cypher.MENTION_FIELDS) - {"doc_id"}
+
+
+def _mention(
+    mid: str, source: str, target: str, *, doc: str = "doc:1", **kw: object
+) -> MentionRecord:
+    return MentionRecord(
+        id=mid,
+        type=kw.pop("type", RelationType.MEETS),  # type: ignore[arg-type]
+        source_id=source,
+        target_id=target,
+        sentence_id="sent:1",
+        doc_id=doc,
+        trigger=str(kw.pop("trigger", "met")),
+        rule="r.v1",
+        confidence=0.5,
+        **kw,  # type: ignore[arg-type]
     )
 
 
@@ -75,31 +106,28 @@ def test_load_plan_collapses_repeated_keys_and_sorts_symmetric_pairs() -> None:
             EntityNode(id="country:a", label=EntityLabel.COUNTRY, name="A", aliases=["y", "x"]),
             EntityNode(id="country:b", label=EntityLabel.COUNTRY, name="B"),
         ],
-        relations=[
-            RelationEdge(
-                source_id="country:b",
-                type=RelationType.MEETS,
-                target_id="country:a",
-                mention_ids=["m1"],
-                asserted_ids=["m1"],
-            ),
-            RelationEdge(
-                source_id="country:a",
-                type=RelationType.MEETS,
-                target_id="country:b",
-                mention_ids=["m2", "m1"],
-                hedged_ids=["m2"],
-            ),
+        mentions=[
+            _mention("m1", "country:b", "country:a"),
+            _mention("m2", "country:a", "country:b", modality=Modality.HEDGED),
+            _mention("m1", "country:b", "country:a"),
+            _mention("m3", "country:a", "country:b", doc="doc:2"),
         ],
     )
     steps = {s.kind: s for s in load_plan(batch)}
     (entity_a, _entity_b) = steps["entities:Country"].rows
     assert entity_a["aliases"] == ["x", "y"]
-    (row,) = steps["relations:MEETS"].rows
-    assert (row["source_id"], row["target_id"]) == ("country:a", "country:b")
-    assert row["mention_ids"] == ["m1", "m2"]
-    assert row["asserted_ids"] == ["m1"]
-    assert row["hedged_ids"] == ["m2"]
+    one, two = steps["relations:MEETS"].rows  # one row per relationship and document
+    assert (one["source_id"], one["target_id"]) == ("country:a", "country:b")
+    assert (two["source_id"], two["target_id"]) == ("country:a", "country:b")
+    assert (one["doc_id"], two["doc_id"]) == ("doc:1", "doc:2")
+    assert [m["id"] for m in one["mentions"]] == ["m1", "m2"]
+    assert [m["modality"] for m in one["mentions"]] == ["asserted", "hedged"]
+
+
+def test_load_plan_splits_a_relationship_with_many_mentions_over_rows() -> None:
+    mentions = [_mention(f"m{i}", "country:a", "country:b") for i in range(MENTIONS_PER_ROW + 3)]
+    (step,) = [s for s in load_plan(GraphBatch(mentions=mentions)) if s.kind.startswith("rel")]
+    assert [len(r["mentions"]) for r in step.rows] == [MENTIONS_PER_ROW, 3]
 
 
 def test_load_plan_drops_nul_characters_from_text() -> None:
@@ -118,21 +146,15 @@ def test_load_plan_drops_nul_characters_from_text() -> None:
                 entity_ids=("group:x",),
             )
         ],
-        relations=[
-            RelationEdge(
-                source_id="group:x",
-                type=RelationType.ATTACKS,
-                target_id="group:x",
-                mention_ids=["m"],
-                triggers=["hit\x00"],
-            )
+        mentions=[
+            _mention("m", "group:x", "group:x", type=RelationType.ATTACKS, trigger="hit\x00")
         ],
     )
     steps = {s.kind: s for s in load_plan(batch)}
     assert steps["entities:Group"].rows[0]["name"] == "ab"
     assert steps["entities:Group"].rows[0]["aliases"] == ["c"]
     assert steps["sentences"].rows[0]["text"] == "xy"
-    assert steps["relations:ATTACKS"].rows[0]["triggers"] == ["hit"]
+    assert steps["relations:ATTACKS"].rows[0]["mentions"][0]["trigger"] == "hit"
 
 
 def test_load_plan_refreshes_mentions_of_every_touched_entity(batch_ab: GraphBatch) -> None:
@@ -227,3 +249,18 @@ def test_open_store_reports_an_unusable_folder_without_a_traceback(tmp_path: Pat
         open_store(db_dir=blocker / "db")
     assert "cannot create database folder" in str(info.value)
     assert info.value.code == "E301"
+
+
+def test_store_contract_imports_no_store_module() -> None:
+    import ast
+    import inspect
+
+    from geokg.graph import store
+
+    imported: set[str] = set()
+    for node in ast.walk(ast.parse(inspect.getsource(store))):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            imported.add(node.module)
+        elif isinstance(node, ast.Import):
+            imported.update(alias.name for alias in node.names)
+    assert not {m for m in imported if "falkor" in m or "neo4j" in m or "registry" in m}

@@ -10,6 +10,8 @@ from pydantic import ValidationError
 from geokg.schema import (
     EntityMention,
     GoldSentence,
+    MemberStatus,
+    MentionRecord,
     Modality,
     RelationEdge,
     RelationMention,
@@ -111,8 +113,29 @@ def test_records_relation_edge_round_trip() -> None:
         source_id="country:russia",
         type=RelationType.SUPPORTS,
         target_id="country:syria",
-        mention_ids=["m:1"],
-        asserted_ids=["m:1"],
-        years=[2015],
+        mentions=2,
+        asserted=2,
+        doc_count=1,
+        first_year=2015,
+        last_year=2016,
+        cues=["backs"],
     )
     assert RelationEdge.model_validate_json(edge.model_dump_json()) == edge
+
+
+def test_records_mention_record_round_trip() -> None:
+    mention = MentionRecord(
+        id="m:1",
+        type=RelationType.MEMBER_OF,
+        source_id="country:canada",
+        target_id="organization:nato",
+        sentence_id="sent:1",
+        doc_id="doc:1",
+        modality=Modality.HEDGED,
+        year=2015,
+        trigger="joined",
+        rule="member.v1",
+        confidence=0.7,
+        status=MemberStatus.APPLICANT,
+    )
+    assert MentionRecord.model_validate_json(mention.model_dump_json()) == mention

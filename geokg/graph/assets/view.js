@@ -12,6 +12,9 @@
   var viewport, labelLayer, nodeEls = [], relEls = [], labelEls = [], byKey = {};
   var LABEL_PX = 12, LABEL_MIN = 9, LABEL_MAX = 15;
   var hidden = { label: {}, polarity: {} };
+  // Date range: a relationship stays when one of its mentions' document dates is in it.
+  // Dates are ISO text, compared cut to the bound's length (as the queries' from/to do).
+  var range = { from: "", to: "" };
   var selected = null;
 
   function svgEl(name, attrs, parent) {
@@ -242,9 +245,13 @@
     if (rel.negated) row(dl, "negated", rel.negated);
     if (rel.quoted) row(dl, "quoted", rel.quoted);
     row(dl, "years", rel.years);
+    if (rel.firstDate) {
+      row(dl, "dated", rel.firstDate === rel.lastDate ? rel.firstDate : rel.firstDate + " \u2013 " + rel.lastDate);
+    }
     row(dl, "cues", rel.triggers);
     row(dl, "roles", rel.roles);
     row(dl, "status", rel.statuses);
+    if (rel.docCount) row(dl, "documents", rel.docCount);
     if (!rel.firm) row(dl, "note", "no asserted, non-negated mention (drawn dashed)");
     var ev = h("ol", { "class": "evidence" });
     rel.sentences.forEach(function (sid) {
@@ -258,7 +265,8 @@
     rel.documents.forEach(function (d) { docs.appendChild(h("li", { text: d })); });
     panel.replaceChildren(
       chip(rel.polarity, polarityColor(rel.polarity)), title, dl,
-      h("h3", { text: plural(rel.sentences.length, "evidence sentence") }), ev,
+      h("h3", { text: plural(rel.sentences.length, "evidence sentence") +
+        (rel.mentions > rel.sentences.length ? " (of " + rel.mentions + " mentions)" : "") }), ev,
       h("h3", { text: plural(rel.documents.length, "document") }), docs);
     document.body.dataset.selected = selected;
   }
@@ -294,6 +302,42 @@
   }
 
   // ---- filters, legend, search -----------------------------------------------------------
+  function inRange(rel) {
+    if (!range.from && !range.to) return true;
+    return (rel.dates || []).some(function (d) {
+      return (!range.from || d.slice(0, range.from.length) >= range.from) &&
+        (!range.to || d.slice(0, range.to.length) <= range.to);
+    });
+  }
+  function dateFilter() {
+    var dates = data.dates || [], box = document.getElementById("dates");
+    var from = document.getElementById("date-from"), to = document.getElementById("date-to");
+    if (!dates.length) return;
+    box.hidden = false;
+    [from, to].forEach(function (sel) {
+      sel.appendChild(h("option", { value: "", text: "any" }));
+      dates.forEach(function (d) { sel.appendChild(h("option", { value: d, text: d })); });
+    });
+    function changed() { range.from = from.value; range.to = to.value; applyFilters(); }
+    from.addEventListener("change", changed);
+    to.addEventListener("change", changed);
+  }
+  function rangeFromHash() {
+    // #from=2019&to=2021-06 sets the range (a link can share a filtered view).
+    var q = (window.location.hash || "").replace(/^#/, "").split("&"), changed = false;
+    q.forEach(function (part) {
+      var m = /^(from|to)=(\d{4}(?:-\d{2}(?:-\d{2})?)?)$/.exec(part);
+      if (!m) return;
+      range[m[1]] = m[2];
+      var sel = document.getElementById("date-" + m[1]);
+      if (!Array.prototype.some.call(sel.options, function (o) { return o.value === m[2]; })) {
+        sel.appendChild(h("option", { value: m[2], text: m[2] }));
+      }
+      sel.value = m[2];
+      changed = true;
+    });
+    if (changed) applyFilters();
+  }
   function applyFilters() {
     var shownNodes = 0, shownRels = 0;
     nodes.forEach(function (n, i) {
@@ -304,12 +348,13 @@
     });
     rels.forEach(function (rel, i) {
       var off = hidden.polarity[rel.polarity] || hidden.label[nodes[rel.s].label] ||
-        hidden.label[nodes[rel.t].label];
+        hidden.label[nodes[rel.t].label] || !inRange(rel);
       relEls[i].g.classList.toggle("off", !!off);
       if (!off) shownRels++;
     });
     document.getElementById("stats").textContent = plural(shownNodes, "entity").replace("entitys", "entities") +
       " \u00b7 " + plural(shownRels, "relationship") + " \u00b7 " + plural(data.documents, "document");
+    document.body.dataset.shown = String(shownRels);
   }
   function legend() {
     var box = document.getElementById("legend");
@@ -366,12 +411,15 @@
   draw();
   legend();
   search();
+  dateFilter();
   applyFilters();
+  rangeFromHash();
   enablePanZoom();
   fit();
   document.getElementById("empty").hidden = nodes.length > 0;
   selectFromHash();
   window.addEventListener("hashchange", selectFromHash);
+  window.addEventListener("hashchange", rangeFromHash);
   document.addEventListener("keydown", function (ev) {
     if (ev.key === "Escape" && selected) clearSelection();
   });

@@ -1,9 +1,22 @@
-// Who betrayed whom: every BETRAYS relationship with its evidence counts
+// Who betrayed whom: every BETRAYS relationship with its evidence counts and dates
+// @param from: date = null -- only mentions in documents dated on or after (YYYY[-MM[-DD]])
+// @param to: date = null -- only mentions in documents dated on or before (YYYY[-MM[-DD]])
 // @param limit: integer = 50 -- rows to return
 // negated counts denials ("Russia still isn't betraying anybody"); reported counts claims.
+// Counted from the Mention nodes; first_date/last_date are the earliest and latest document
+// dates, first_year/last_year the years stated in the sentences.
 MATCH (a:Entity)-[r:BETRAYS]->(b:Entity)
-RETURN a.name AS betrayer, b.name AS betrayed, r.mentions AS mentions, r.negated AS negated,
-       r.asserted AS asserted, r.reported AS reported, r.hedged AS hedged,
-       r.first_year AS first_year, r.last_year AS last_year
+MATCH (a)<-[:SOURCE]-(m:Mention)-[:TARGET]->(b)
+WHERE m.type = 'BETRAYS'
+  AND ($from IS NULL OR (m.doc_date IS NOT NULL AND left(m.doc_date, size($from)) >= $from))
+  AND ($to IS NULL OR (m.doc_date IS NOT NULL AND left(m.doc_date, size($to)) <= $to))
+WITH a, b, collect(m) AS ms, min(m.year) AS first_year, max(m.year) AS last_year,
+     min(m.doc_date) AS first_date, max(m.doc_date) AS last_date
+RETURN a.name AS betrayer, b.name AS betrayed, size(ms) AS mentions,
+       size([m IN ms WHERE m.negated]) AS negated,
+       size([m IN ms WHERE m.modality = 'asserted']) AS asserted,
+       size([m IN ms WHERE m.modality = 'reported']) AS reported,
+       size([m IN ms WHERE m.modality = 'hedged']) AS hedged,
+       first_year, last_year, first_date, last_date
 ORDER BY mentions DESC, betrayer, betrayed
 LIMIT $limit
