@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
-from geokg.extract.relations.context import pair_anaphor
 from geokg.extract.relations.lexicon import RelationLexicon
 from geokg.extract.relations.nominals import definite_antecedent
+from geokg.extract.relations.pairs import pair_anaphor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
