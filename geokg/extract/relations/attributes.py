@@ -21,7 +21,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from geokg.extract.relations.syntax import SentenceContext, is_purpose_clause
+from geokg.extract.relations.subjects import is_purpose_clause
+from geokg.extract.relations.syntax import SentenceContext
 from geokg.schema import Modality, RelationType
 
 if TYPE_CHECKING:
