@@ -44,12 +44,13 @@ from geokg.extract.annotations import (
     get_entities,
 )
 from geokg.extract.relations.anaphora import KnownLeaders, title_anaphors
-from geokg.extract.relations.attributes import assess, quoted_tokens, year_of
+from geokg.extract.relations.attributes import assess
 from geokg.extract.relations.context import Discourse
 from geokg.extract.relations.events import event_candidates
 from geokg.extract.relations.lexicon import DEFAULT_PATTERNS_DIR, RelationLexicon
 from geokg.extract.relations.nominals import DESCRIPTION_NOUNS
 from geokg.extract.relations.structural import leads_candidates
+from geokg.extract.relations.surface import quoted_tokens, year_of
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.schema import MemberStatus, Modality, Polarity, RelationType, is_allowed
 
