@@ -109,3 +109,15 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
 def test_relations_module_stays_small(path: Path) -> None:
     assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES
+
+
+def test_sentence_context_binds_the_walks_of_the_modules_below() -> None:
+    from geokg.extract.relations import arguments, pronouns, subjects, syntax
+
+    ctx_cls = syntax.SentenceContext
+    assert ctx_cls.args is arguments.args
+    assert ctx_cls.pronoun is pronouns.pronoun
+    assert ctx_cls.referring_object is pronouns.referring_object
+    assert ctx_cls.subjects is subjects.subjects
+    assert ctx_cls.is_passive is subjects.is_passive
+    assert syntax.is_purpose_clause is subjects.is_purpose_clause

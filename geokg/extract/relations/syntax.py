@@ -9,8 +9,9 @@ for prepositional objects. Lemmas are lowercased once per token and cached.
 The class is the one entry point; the walks live a floor below, one module per concern, as
 functions taking the context first: :mod:`~geokg.extract.relations.arguments` (argument
 tokens to entities), :mod:`~geokg.extract.relations.pronouns` (pronouns inside the sentence)
-and :mod:`~geokg.extract.relations.subjects` (the logical subjects of a verb). They import
-this module for typing only.
+and :mod:`~geokg.extract.relations.subjects` (the logical subjects of a verb), bound on the
+class as methods (``ctx.args(tok)`` is ``arguments.args(ctx, tok)``). They import this module
+for typing only.
 """
 
 from __future__ import annotations
@@ -20,10 +21,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
-from geokg.extract.relations import arguments, pronouns, subjects
 from geokg.extract.relations.arguments import _unique
+from geokg.extract.relations.arguments import args as _args
 from geokg.extract.relations.lexicon import RelationLexicon
+from geokg.extract.relations.pronouns import pronoun as _pronoun
+from geokg.extract.relations.pronouns import referring_object as _referring_object
+from geokg.extract.relations.subjects import is_passive as _is_passive
 from geokg.extract.relations.subjects import is_purpose_clause
+from geokg.extract.relations.subjects import subjects as _subjects
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -115,6 +120,15 @@ class SentenceContext:
         self.discourse: Discourse | None = None
         self.index = -1
 
+    # ---------------------------------------------------------------- the walks
+    # functions of the modules below, taking the context first, bound here as methods (no
+    # wrapper call on the hot path): ``ctx.args(tok)`` is ``arguments.args(ctx, tok)``
+    args = _args
+    pronoun = _pronoun
+    referring_object = _referring_object
+    subjects = _subjects
+    is_passive = _is_passive
+
     # ---------------------------------------------------------------- basic access
     def lemma(self, tok: Token) -> str:
         """The lowercase lemma of a token (one shared cache per lemma string)."""
@@ -150,18 +164,6 @@ class SentenceContext:
             and doc[i - 1].text in ("-", "‑")
             and doc[i - 2].lower_ in ("pro", "anti", "non")
         )
-
-    def pronoun(self, tok: Token) -> list[EntityAnnotation]:
-        """The antecedent of a pronoun (:func:`.pronouns.pronoun`)."""
-        return pronouns.pronoun(self, tok)
-
-    def referring_object(self, tok: Token) -> bool:
-        """An object pronoun taking up a subject (:func:`.pronouns.referring_object`)."""
-        return pronouns.referring_object(self, tok)
-
-    def args(self, tok: Token, *, strict: bool = False, depth: int = 0) -> list[EntityAnnotation]:
-        """The entities an argument token stands for (:func:`.arguments.args`)."""
-        return arguments.args(self, tok, strict=strict, depth=depth)
 
     def args_of(self, toks: Iterable[Token], *, strict: bool = False) -> list[EntityAnnotation]:
         """:meth:`args` over several tokens, deduplicated."""
@@ -205,14 +207,3 @@ class SentenceContext:
                     # "against both X and Y" parsed with an inner prep is rare; ignore
                     continue
         return out
-
-    def is_passive(self, v: Token) -> bool:
-        """Whether a verb is in the passive voice (:func:`.subjects.is_passive`)."""
-        return subjects.is_passive(self, v)
-
-    def subjects(self, v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
-        """The logical subjects of a verb, ``(agents, passive patients)``.
-
-        See :func:`geokg.extract.relations.subjects.subjects`.
-        """
-        return subjects.subjects(self, v, depth)
