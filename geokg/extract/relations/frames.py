@@ -1,6 +1,8 @@
-"""Where an event noun stands: the verb or preposition governing it, the relative clause or
-shared possessor that supplies its agent, and whether its context is positive ("Norway's
-support for Ukraine", "the aid which Canada sent to Ghana").
+"""Where an event noun stands: its governor, the clause that supplies its agent, its context.
+
+The verb or preposition governing the noun ("imposed sanctions", "in support of"), the relative
+clause or shared possessor that supplies its agent ("the aid which Canada sent to Ghana"), and
+whether its context is positive ("Norway's support for Ukraine").
 """
 
 from __future__ import annotations

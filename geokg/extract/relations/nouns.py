@@ -1,6 +1,7 @@
-"""Nominal cues (``nominal.v1``, ``nominal_light_verb.v1``, ``nominal_mutual.v1``): event nouns
-with their arguments inside the noun phrase or on a light verb ("Peru's annexation of Tacna",
-"war between A and B", "impose sanctions on", "in support of").
+"""Nominal cues (``nominal.v1``, ``nominal_light_verb.v1``, ``nominal_mutual.v1``).
+
+Event nouns with their arguments inside the noun phrase or on a light verb ("Peru's annexation
+of Tacna", "war between A and B", "impose sanctions on", "in support of").
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""Role nouns and adjectives (``role_noun.v1``, ``adjectival.v1``): nouns naming a participant
-("Norway, a NATO ally", "Iran's proxy Hezbollah"), fellow members of an organization, and
-adjectives with a prepositional target ("hostile to", "close to").
+"""Role nouns and adjectives (``role_noun.v1``, ``adjectival.v1``).
+
+Nouns naming a participant ("Norway, a NATO ally", "Iran's proxy Hezbollah"), fellow members
+of an organization, and adjectives with a prepositional target ("hostile to", "close to").
 """
 
 from __future__ import annotations

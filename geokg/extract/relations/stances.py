@@ -1,6 +1,9 @@
-"""Stances and refusals: "anti-X" stances of a named holder (``anti_stance.v1``: "Russia's
-anti-Western policy"), verbless captions "X with Y at the summit" (``caption_with.v1``) and
-rejected offers ("Chile rejected an offer from Peru for talks": the cooperative act, negated).
+"""Stances and refusals: "anti-X" stances, verbless "X with Y" captions, rejected offers.
+
+* ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy").
+* ``caption_with.v1``: verbless captions "X with Y at the summit" (two people: MEETS).
+* ``rejected_offer.v1``: "Chile rejected an offer from Peru for talks": the cooperative act,
+  negated, towards the proposer.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""Title helpers shared by the LEADS rules: which tokens form a title, the entity a title
-phrase names ("Kenya's foreign minister", "secretary general of the OAS"), the role text,
-and the candidate built from them.
+"""Title helpers shared by the LEADS rules.
+
+Which tokens form a title, the entity a title phrase names ("Kenya's foreign minister",
+"secretary general of the OAS"), the role text, and the candidate built from them.
 """
 
 from __future__ import annotations

@@ -1,7 +1,10 @@
-"""Verb cues (``svo_active.v1``, ``svo_passive.v1``, ``participle.v1``, ``mutual_objects.v1``,
-``mutual_subjects.v1``): subject and object or prepositional target of a verb, particles and
-idioms ("Canada backs Ukraine", "was intercepted by Greek jets", "the Chad-led force"),
-naming verbs ("called X a threat") and the entities of a clausal complement.
+"""Verb cues: subject, object and prepositional targets of a verb.
+
+Rule ids ``svo_active.v1``, ``svo_passive.v1``, ``participle.v1``, ``mutual_objects.v1`` and
+``mutual_subjects.v1``: "Canada backs Ukraine", "was intercepted by Greek jets", "the Chad-led
+force", "brought together A and B", "Chile and Peru have clashed"; particles and idioms
+("shoot down", "keep X at bay"), naming verbs ("called X a threat") and the entities of a
+clausal complement.
 """
 
 from __future__ import annotations
