@@ -8,10 +8,15 @@ One pass over the sentences: sentences with fewer than two distinct entities are
 they hold a cue and an anaphor ("it", "their", "the two countries") that may bring in an entity
 of an earlier sentence; in the others every token's lowercase lemma is looked up once in the cue
 index, and each cue walks the dependency tree to its argument entities
-(:mod:`geokg.extract.relations.events`, :mod:`geokg.extract.relations.structural`). Endpoints
-resolved from earlier sentences of the Doc (:mod:`geokg.extract.relations.context`) make the
-relation ``context=True`` with a lower confidence. Rule data are the files in
-``geokg/extract/patterns/relations/`` (see ``docs/adding-a-relation-rule.md``).
+(:mod:`geokg.extract.relations.events` dispatches to the family modules ``verbs``, ``nouns``,
+``roles`` and ``stances``; :mod:`geokg.extract.relations.structural` gives LEADS from titles;
+both ask :mod:`geokg.extract.relations.syntax` for arguments and subjects). Endpoints resolved
+from earlier sentences of the Doc (:mod:`geokg.extract.relations.context`) make the relation
+``context=True`` with a lower confidence. Negation and modality come from
+:mod:`geokg.extract.relations.attributes`, quotation and year from
+:mod:`geokg.extract.relations.surface`. Rule data are the files in
+``geokg/extract/patterns/relations/`` (see ``docs/adding-a-relation-rule.md``, which maps every
+module).
 
 Example:
     >>> import spacy  # doctest: +SKIP
@@ -44,12 +49,13 @@ from geokg.extract.annotations import (
     get_entities,
 )
 from geokg.extract.relations.anaphora import KnownLeaders, title_anaphors
-from geokg.extract.relations.attributes import assess, quoted_tokens, year_of
+from geokg.extract.relations.attributes import assess
 from geokg.extract.relations.context import Discourse
 from geokg.extract.relations.events import event_candidates
 from geokg.extract.relations.lexicon import DEFAULT_PATTERNS_DIR, RelationLexicon
 from geokg.extract.relations.nominals import DESCRIPTION_NOUNS
 from geokg.extract.relations.structural import leads_candidates
+from geokg.extract.relations.surface import quoted_tokens, year_of
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.schema import MemberStatus, Modality, Polarity, RelationType, is_allowed
 

@@ -16,10 +16,15 @@ answers two questions, conservatively:
   subject ("it is likely that X ...") hands over to the subject of its clause. Anything else
   (no previous sentence in the paragraph, a subject that names no entity, two candidates)
   resolves to nothing.
-* :func:`pair_anaphor`: "the two countries", "both sides", "the two leaders" take the two
-  compatible entities before them in their own sentence (two, or one coordinated pair), else
-  the pair the previous sentences (at most two back, at most one paragraph break) state
-  together: two entities in a relation, coordinated, or the only two mentioned.
+* :meth:`Discourse.pair`: a pair nominal ("the two countries", "both sides", "the two
+  leaders") with no pair before it in its own sentence (see
+  :func:`geokg.extract.relations.pairs.pair_anaphor`) takes the pair the previous sentences
+  (at most two back, at most one paragraph break) state together: two entities in a
+  relation, coordinated, or the only two mentioned.
+
+Layering: this module sits above :mod:`~geokg.extract.relations.syntax` (it builds
+:class:`SentenceContext` objects for earlier sentences); ``syntax`` refers to
+:class:`Discourse` for typing only.
 
 Entities resolved outside the sentence make the relation ``context=True``; the component
 lowers its confidence (``rule_confidence["context.v1"]`` in ``lexicon.json`` is the factor).
@@ -31,14 +36,16 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.pairs import _PLURAL_TAGS, _coordinated_pairs, _first_per_name
+from geokg.extract.relations.syntax import SentenceContext
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from geokg.extract.relations.lexicon import RelationLexicon
-    from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["Discourse", "pair_anaphor"]
+__all__ = ["Discourse"]
+
 
 _STATES = frozenset({"Country", "Organization"})
 _PEOPLE = frozenset({"Leader", "Person"})
@@ -56,106 +63,10 @@ _PRONOUNS: dict[str, tuple[frozenset[str], bool]] = {
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
-_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-_PAIR_DETS = frozenset({"the", "these", "those"})
 _PERSON_PRONOUNS = frozenset({"he", "his", "she"})
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos"})
 # a chain of pronoun subjects is followed this many sentences back at most
 _MAX_CHAIN = 6
-
-
-def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | None:
-    """The two entities a pair nominal ("the two countries", "both sides") refers to.
-
-    Args:
-        ctx: The sentence of the nominal.
-        tok: The nominal's head noun.
-
-    Returns:
-        ``None`` when ``tok`` is no pair nominal; otherwise the two entities (from the sentence,
-        or from the preceding ones through ``ctx.discourse``), or ``[]`` when unresolved.
-    """
-    labels = ctx.lex.pair_nouns.get(ctx.lemma(tok))
-    if labels is None or tok.tag_ not in _PLURAL_TAGS:
-        return None
-    both = two = latter = False
-    det = ""
-    for c in tok.children:
-        low = c.lower_
-        if low == "both" and c.dep_ in ("det", "predet", "preconj"):
-            both = True
-        elif low == "two" and c.dep_ == "nummod":
-            two = True
-        elif low == "latter" and c.dep_ == "amod":
-            latter = True
-        elif c.dep_ == "det":
-            det = low
-    if not (both or (two and det in _PAIR_DETS)):
-        return None
-    inner = range(tok.left_edge.i, tok.right_edge.i + 1)
-    before = [
-        e
-        for e in ctx.entities
-        if e.end <= tok.i and e.label.value in labels and e.start not in inner
-    ]
-    if latter:
-        # "Chile, Peru, Ghana and Kenya ... the latter two nations": the list's last two
-        return _latter_two(ctx.doc, before)
-    names = {e.name for e in before}
-    if len(names) == 2:
-        return _first_per_name(before)
-    if len(names) > 2:
-        pairs = _coordinated_pairs(ctx.doc, before, labels)
-        return list(pairs[0]) if len(pairs) == 1 else []
-    if names or ctx.discourse is None:
-        return []
-    return ctx.discourse.pair(ctx.index, labels)
-
-
-def _latter_two(doc: Doc, ents: list[EntityAnnotation]) -> list[EntityAnnotation]:
-    """The last two members of the nearest coordination of three or more before the nominal."""
-    at = {i: e for e in ents for i in range(e.start, e.end)}
-    for e in reversed(ents):
-        t = doc[e.end - 1]
-        group = _first_per_name([at[c.i] for c in (t, *t.conjuncts) if c.i in at])
-        if len(group) >= 3:
-            group.sort(key=lambda x: x.start)
-            return group[-2:]
-    return []
-
-
-def _first_per_name(ents: list[EntityAnnotation]) -> list[EntityAnnotation]:
-    """The first mention of each name, in order (callers expect two names or more)."""
-    out: list[EntityAnnotation] = []
-    for e in ents:
-        if all(o.name != e.name for o in out):
-            out.append(e)
-    return out
-
-
-def _coordinated_pairs(
-    doc: Doc, ents: list[EntityAnnotation], labels: frozenset[str]
-) -> list[tuple[EntityAnnotation, EntityAnnotation]]:
-    """Distinct unordered pairs of compatible entities coordinated with each other ("A and B",
-    "between A and B"); a coordination of three or more is no pair."""
-    at: dict[int, EntityAnnotation] = {}
-    for e in ents:
-        if e.label.value in labels:
-            for i in range(e.start, e.end):
-                at[i] = e
-    seen: set[frozenset[str]] = set()
-    out: list[tuple[EntityAnnotation, EntityAnnotation]] = []
-    for e in ents:
-        if e.label.value not in labels:
-            continue
-        t = doc[e.end - 1]
-        group = [e] + [at[c.i] for c in t.conjuncts if c.i in at]
-        names = frozenset(g.name for g in group)
-        if len(names) != 2 or names in seen:
-            continue
-        seen.add(names)
-        out.append((group[0], next(g for g in group if g.name != group[0].name)))
-    return out
 
 
 class Discourse:
@@ -224,8 +135,6 @@ class Discourse:
 
     def context_of(self, index: int) -> SentenceContext:
         """A :class:`SentenceContext` for a registered sentence (linked to this discourse)."""
-        from geokg.extract.relations.syntax import SentenceContext
-
         s, e = self.sents[index]
         ctx = SentenceContext(
             self.doc, s, e, self.entities_in(index), self.lex, lemma_ids=self._lemma_ids

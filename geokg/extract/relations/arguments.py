@@ -1,0 +1,271 @@
+"""The entities an argument token stands for: :func:`args` and its helpers.
+
+A rule hands :meth:`SentenceContext.args` the head token of an argument; this module follows
+coordination, appositions, relative pronouns, modifiers ("Greek" in "Greek jets"), the "of"
+phrase of a transparent noun ("the government of Chile"), rule nouns ("the Cuban regime"),
+people standing for their states ("ministers from Chile and Peru") and named examples
+("states such as Chile"). Pronouns and pair nominals are handed to
+:mod:`~geokg.extract.relations.pronouns`, :mod:`~geokg.extract.relations.pairs` and
+:mod:`~geokg.extract.relations.nominals`. The functions take the sentence's
+:class:`~geokg.extract.relations.syntax.SentenceContext` as their first argument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.nominals import definite_antecedent
+from geokg.extract.relations.pairs import pair_anaphor
+from geokg.extract.relations.subjects import _NOMINAL, _RELATIVE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from geokg.extract.relations.syntax import SentenceContext
+
+__all__ = ["args"]
+
+
+_MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+
+
+_RELATIVE_ARG_DEPS = frozenset({"dobj", "pobj", "dative"})
+
+
+def _unique(ents: Iterable[EntityAnnotation]) -> list[EntityAnnotation]:
+    seen: set[tuple[int, int]] = set()
+    out: list[EntityAnnotation] = []
+    for e in ents:
+        key = (e.start, e.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out
+
+
+def _own_entities(
+    ctx: SentenceContext, tok: Token, strict: bool, depth: int
+) -> list[EntityAnnotation]:
+    ent = ctx.ent_at.get(tok.i)
+    if ent is not None:
+        if (
+            ent.label.value == "Country"
+            and tok.tag_ in ("NNS", "NNPS")
+            and any(c.dep_ == "nummod" and c.i < tok.i for c in tok.children)
+        ):
+            return []  # "killed 12 Kenyans": counted individuals, not the state
+        return [ent]
+    out: list[EntityAnnotation] = []
+    if tok.dep_ == "appos" and tok.head.i in ctx.ent_at:
+        return [ctx.ent_at[tok.head.i]]
+    for c in tok.children:
+        if c.dep_ == "appos" and c.i in ctx.ent_at:
+            out.append(ctx.ent_at[c.i])
+    if out:
+        return out
+    if tok.pos_ == "PRON" or tok.tag_ == "WDT":
+        if ctx.lemma(tok) in _RELATIVE and tok.dep_ in _RELATIVE_ARG_DEPS:
+            return _relative_antecedent(ctx, tok, strict, depth)
+        return ctx.pronoun(tok)
+    pair = pair_anaphor(ctx, tok)
+    if pair is not None:
+        return pair
+    named = definite_antecedent(ctx, tok)
+    if named is not None:
+        return named
+    if strict or depth > 2:
+        return out
+    pos = tok.pos_
+    if pos not in _NOMINAL and pos != "ADJ":
+        return out
+    lem = ctx.lemma(tok)
+    if lem in ctx.lex.private_nouns:
+        # "Russian writers" are not Russia, but "minorities like the Uyghurs" name them
+        return _examples(ctx, tok, depth)
+    lex = ctx.lex
+    if lem in lex.rule_nouns:
+        # "the regime of Daniel Ortega in Nicaragua", "the Cuban government": the state
+        states = _states_in_phrase(ctx, tok)
+        if states:
+            return states
+    if lem in lex.of_first_nouns:
+        # "the former Yugoslav republics of Croatia and Slovenia": the "of" object names them
+        for p in _pobjs(ctx, tok, ("of",)):
+            out.extend(ctx.args(p, strict=False, depth=depth + 1))
+        if out:
+            return out
+    member_noun = lem in lex.member_nouns
+    for c in tok.children:
+        if c.dep_ in _MOD_DEPS:
+            e = ctx.ent_at.get(c.i)
+            if e is not None and member_noun and e.label.value == "Organization":
+                continue  # "an EU country" is a member, not the EU
+            if e is not None and ctx.stance_prefixed(c):
+                continue  # "the pro-Chinese government" is not China
+            if e is None and c.dep_ == "poss" and c.pos_ == "PRON":
+                if lem in lex.agent_via_of or lem in lex.rule_nouns:
+                    out.extend(ctx.pronoun(c))
+                continue
+            if e is not None:
+                out.append(e)
+                for cc in c.conjuncts:
+                    e2 = ctx.ent_at.get(cc.i)
+                    if e2 is not None:
+                        out.append(e2)
+    if len(out) > 1:
+        # "Kony's LRA militia": the nearest modifier names the actor
+        near = [e for e in out if e.end == tok.i or e.end == tok.i - 1]
+        if near and len(near) < len(out):
+            # ... but "Chilean and Peruvian officials" are both
+            coordinated = {c.i for e in near for c in ctx.doc[e.end - 1].conjuncts}
+            out = [
+                e
+                for e in out
+                if e in near or (e.end - 1) in coordinated or _listed_before(ctx, e, tok)
+            ]
+    if out:
+        return out
+    for c in tok.children:
+        nominal = c.dep_ in ("compound", "amod", "nmod") and c.pos_ in _NOMINAL
+        if nominal and c.i not in ctx.ent_at:
+            out.extend(_own_entities(ctx, c, strict, depth + 1))
+    if out:
+        return out
+    if lem in lex.agent_via_of or lem in lex.transparent_nouns:
+        for p in _pobjs(ctx, tok, ("of",)):
+            out.extend(ctx.args(p, strict=False, depth=depth + 1))
+    if out:
+        return out
+    if lem in lex.agent_via_from:
+        # "ministers from France, Germany and Italy": the people stand for their states
+        for p in _pobjs(ctx, tok, ("from",)):
+            out.extend(ctx.args(p, strict=True, depth=depth + 1))
+    if out:
+        return out
+    return _examples(ctx, tok, depth)
+
+
+def _listed_before(ctx: SentenceContext, ent: EntityAnnotation, tok: Token) -> bool:
+    """ "French, German and Italian ministers": only entities, commas and conjunctions
+    stand between the modifier and its noun (the parser may not coordinate the first)."""
+    doc = ctx.doc
+    for i in range(ent.end, tok.i):
+        t = doc[i]
+        if i not in ctx.ent_at and t.pos_ not in ("PUNCT", "CCONJ"):
+            return False
+    return True
+
+
+def _relative_antecedent(
+    ctx: SentenceContext, tok: Token, strict: bool, depth: int
+) -> list[EntityAnnotation]:
+    """ "the officials *whom* the rebels took hostage", "states *which* betrayed Serbia": the
+    noun the relative clause modifies (with its conjuncts)."""
+    v = tok.head
+    hops = 0
+    while v.dep_ != "relcl" and v.head.i != v.i and hops < 3:
+        v = v.head
+        hops += 1
+    if v.dep_ != "relcl" or depth > 2:
+        return []
+    head = v.head
+    out = _own_entities(ctx, head, strict, depth + 1)
+    for c in head.conjuncts:
+        if c.i != head.i and ctx.in_sentence(c):
+            out.extend(_own_entities(ctx, c, strict, depth + 1))
+    return _unique(out)
+
+
+def _examples(ctx: SentenceContext, tok: Token, depth: int) -> list[EntityAnnotation]:
+    """ "minorities like the Uyghurs", "states including Chile": the named examples."""
+    out: list[EntityAnnotation] = []
+    doc = ctx.doc
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        cl = ctx.lemma(c)
+        if cl in ("include", "like") or (
+            cl == "as" and c.i > ctx.start and doc[c.i - 1].lower_ == "such"
+        ):
+            for p in c.children:
+                if p.dep_ == "pobj":
+                    out.extend(ctx.args(p, strict=False, depth=depth + 1))
+    return out
+
+
+def _pobjs(ctx: SentenceContext, tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    return [
+        p
+        for c in tok.children
+        if c.dep_ == "prep" and ctx.lemma(c) in preps
+        for p in c.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _states_in_phrase(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
+    """Country entities modifying a rule noun or in its "of"/"in" phrases."""
+    out: list[EntityAnnotation] = []
+    stack = [tok]
+    seen = 0
+    while stack and seen < 12:
+        t = stack.pop()
+        seen += 1
+        for c in t.children:
+            e = ctx.ent_at.get(c.i)
+            if e is not None and ctx.stance_prefixed(c):
+                continue
+            if (
+                e is not None
+                and e.label.value == "Country"
+                and c.dep_ in ("amod", "compound", "poss", "nmod", "pobj")
+            ):
+                out.append(e)
+            elif c.dep_ in ("prep", "pobj") and (c.dep_ == "pobj" or ctx.lemma(c) in ("of", "in")):
+                stack.append(c)
+    return _unique(out)
+
+
+def args(
+    ctx: SentenceContext, tok: Token, *, strict: bool = False, depth: int = 0
+) -> list[EntityAnnotation]:
+    """The entities an argument token stands for, expanded over its conjuncts.
+
+    Args:
+        tok: The argument's head token.
+        strict: Only entity tokens (and appositions, pronouns) count, not "Turkish" in
+            "Turkish jets".
+        depth: Recursion depth (internal).
+
+    Returns:
+        Distinct entity mentions, in order of discovery.
+    """
+    if not ctx.in_sentence(tok):
+        return []
+    found = _own_entities(ctx, tok, strict, depth)
+    if depth == 0 or tok.dep_ == "pobj":
+        for c in tok.conjuncts:
+            if c.i != tok.i and ctx.in_sentence(c):
+                found.extend(_own_entities(ctx, c, strict, depth + 1))
+        found.extend(_listed_appositions(ctx, tok))
+    return _unique(found)
+
+
+def _listed_appositions(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
+    """ "Mali, Burkina Faso and Niger": the parser may read a list of states as an
+    apposition with conjuncts; a state is no apposition of another state."""
+    own = ctx.ent_at.get(tok.i)
+    if own is None or own.label.value != "Country":
+        return []
+    out: list[EntityAnnotation] = []
+    for c in tok.children:
+        other = ctx.ent_at.get(c.i)
+        if c.dep_ != "appos" or other is None or other.label != own.label:
+            continue
+        if not any(g.dep_ == "cc" for g in (c, *c.conjuncts) for g in g.children):
+            continue  # "Burma, (now) Myanmar": no conjunction, maybe a real apposition
+        out.append(other)
+        out.extend(ctx.ent_at[g.i] for g in c.conjuncts if g.i in ctx.ent_at)
+    return out

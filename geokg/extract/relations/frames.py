@@ -1,0 +1,205 @@
+"""Where an event noun stands: its governor, the clause that supplies its agent, its context.
+
+The verb or preposition governing the noun ("imposed sanctions", "in support of"), the relative
+clause or shared possessor that supplies its agent ("the aid which Canada sent to Ghana"), and
+whether its context is positive ("Norway's support for Ukraine").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.slots import (
+    _COPULAS,
+    _NOUN_POS,
+    _VERB_POS,
+    _modifier_lemmas,
+    _pairs,
+    _poss_fallback,
+    _slot_targets,
+    _Targets,
+)
+from geokg.extract.relations.syntax import Candidate, SentenceContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+_GOVERNING_PREPS = frozenset({"in", "into", "at", "to", "under", "on", "as"})
+# "A and B signed a truce after months of fighting", "despite hours of talks": the
+# subject took part in a mutual event (only reciprocal or mutual cues read them)
+_CIRCUMSTANTIAL_PREPS = frozenset({"after", "following", "despite", "amid"})
+
+
+def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
+    """The verb a nominal cue is an argument of, directly or through a preposition.
+
+    Climbs through coordination, compounds ("mediation mission"), quantities ("40 million
+    euros of aid") and containers ("a charter of cooperation").
+    """
+    lex = ctx.lex
+    g = n
+    hops = 0
+    while hops < 6:
+        hops += 1
+        head = g.head
+        if head.i == g.i:
+            break
+        if g.dep_ == "conj" and head.pos_ in _NOUN_POS:
+            g = head
+            continue
+        if g.dep_ == "compound" and head.pos_ in _NOUN_POS:
+            g = head
+            continue
+        if (
+            g.dep_ == "pobj"
+            and head.dep_ == "prep"
+            and ctx.lemma(head) in ("of", "on", "in")
+            and head.head.pos_ in _NOUN_POS
+        ):
+            outer = head.head
+            ol = ctx.lemma(outer)
+            if (
+                ol in lex.quantity_nouns
+                or ol in lex.container_nouns
+                or any(c.dep_ == "nummod" for c in outer.children)
+            ):
+                g = outer
+                continue
+        break
+    dep = g.dep_
+    head = g.head
+    if dep in ("dobj", "attr", "oprd", "nsubjpass", "appos", "npadvmod") and head.pos_ in _VERB_POS:
+        return head, dep
+    if dep == "nsubj" and head.pos_ in _VERB_POS and ctx.lemma(head) in _COPULAS:
+        return head, dep
+    if dep in ("pobj", "pcomp") and head.dep_ in ("prep", "agent"):
+        prep = ctx.lemma(head)
+        gov = head.head
+        if gov.pos_ in _VERB_POS:
+            if prep in _GOVERNING_PREPS:
+                return gov, "pobj:" + prep
+            if prep in ("for", "of", "over") and ctx.children(gov, "dobj"):
+                return gov, "pobj:" + prep
+            if prep == "for" and (
+                ctx.lemma(gov) in lex.hedge_verbs or ctx.lemma(gov) in lex.motion_verbs
+            ):
+                return gov, "pobj:" + prep
+            if prep in _CIRCUMSTANTIAL_PREPS:
+                return gov, "pobj:" + prep
+            if prep == "with" and ctx.lemma(gov) in lex.instrument_verbs:
+                # "retaliated with tariffs on X": the subject wields the instrument
+                return gov, "pobj:" + prep
+    return None, dep
+
+
+def _shared_possessor(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
+    """A later conjunct without a determiner of its own shares the first one's possessor:
+    "its energy, investment and arms *ties* with Qatar", "Peru's occupation of Tacna
+    and *blockade* of Arica"."""
+    if n.dep_ != "conj" or any(c.dep_ in ("det", "poss") for c in n.children):
+        return []
+    first = n
+    hops = 0
+    while first.dep_ == "conj" and first.head.pos_ in _NOUN_POS and hops < 6:
+        first = first.head
+        hops += 1
+    if first is n or first.i > n.i:
+        return []
+    out: list[EntityAnnotation] = []
+    for c in first.children:
+        if c.dep_ == "poss":
+            out.extend(ctx.args(c, strict=True))
+    return out
+
+
+def _relative_frame(
+    ctx: SentenceContext, n: Token, cue: Cue, lem: str
+) -> tuple[list[EntityAnnotation], _Targets] | None:
+    """Participants from a relative clause with a light verb: "the partnership (that) Russia
+    forged with Turkey", "the deals ... are those which Canada has reached with Mexico",
+    or from a participle with its agent: "the sanctions imposed by Canada on Belarus".
+
+    Returns:
+        The relative clause's subject entities and its target slots, or ``None``.
+    """
+    holders = [n]
+    if n.dep_ == "nsubj" and ctx.lemma(n.head) in _COPULAS:
+        holders.extend(c for c in n.head.children if c.dep_ == "attr" and c.i > n.i)
+    lex = ctx.lex
+    for h in holders:
+        for v in h.children:
+            if v.pos_ not in _VERB_POS or v.dep_ not in ("relcl", "acl"):
+                continue
+            vl = ctx.lemma(v)
+            if vl not in lex.light_verbs and vl not in lex.presupposing_verbs:
+                continue
+            if v.dep_ == "acl":
+                # "the sanctions imposed by Washington on Tehran": a participle with its agent
+                by = [o for _, o in ctx.prep_objects(v, {"by"})]
+                by += [g for c in v.children if c.dep_ == "agent" for g in c.children]
+                sources = ctx.args_of(by, strict=cue.strict)
+                if sources and v.tag_ == "VBN":
+                    return sources, _slot_targets(ctx, v, cue, lem)
+                continue
+            objs = ctx.children(v, "dobj")
+            if objs and not all(ctx.lemma(o) in _RELATIVE_WORDS for o in objs):
+                continue  # the clause's object is something else, not the noun
+            agents = [a for a in ctx.children(v, "nsubj") if ctx.lemma(a) not in _RELATIVE_WORDS]
+            sources = ctx.args_of(agents, strict=cue.strict)
+            if sources:
+                return sources, _slot_targets(ctx, v, cue, lem)
+    return None
+
+
+_RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
+
+
+def _positive_context(ctx: SentenceContext, n: Token, gov: Token | None, cue: Cue) -> bool:
+    """Neutral words ("relations") count only with a positive modifier, governor or predicate."""
+    wanted = cue.requires_positive
+    if _modifier_lemmas(ctx, n) & wanted:
+        return True
+    if n.dep_ == "nsubj" and ctx.lemma(n.head) in _COPULAS:
+        # "A-B relations are good", "... may grow warmer": the predicate adjective
+        for c in n.head.children:
+            if c.dep_ in ("acomp", "attr") and (ctx.lemma(c) in wanted or c.lower_ in wanted):
+                return True
+    node = n
+    for _ in range(3):
+        head = node.head
+        if head.i == node.i:
+            break
+        if ctx.lemma(head) in wanted:
+            return True
+        if node.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "conj", "xcomp", "compound"):
+            node = head
+            continue
+        break
+    return gov is not None and ctx.lemma(gov) in wanted
+
+
+def _patient_noun(
+    ctx: SentenceContext, n: Token, cue: Cue, gov: Token | None, via: str
+) -> list[Candidate]:
+    """ "aiming for Russia's defeat": the possessor undergoes it, the aimer is the source."""
+    if gov is None:
+        return []
+    targets: list[EntityAnnotation] = []
+    for c in n.children:
+        if c.dep_ == "poss":
+            targets.extend(ctx.args(c, strict=True))
+    for _, obj in ctx.prep_objects(n, {"of"}):
+        targets.extend(ctx.args(obj, strict=True))
+    if not targets:
+        targets = _poss_fallback(ctx, n)
+    if not targets:
+        return []
+    glem = ctx.lemma(gov)
+    if not (glem in ctx.lex.light_verbs or glem in ctx.lex.hedge_verbs or via.startswith("pobj:")):
+        return []
+    agents, _ = ctx.subjects(gov)
+    sources = ctx.args_of(agents)
+    return _pairs(ctx, sources, targets, cue, n, "nominal_light_verb.v1")

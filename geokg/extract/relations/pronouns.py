@@ -1,0 +1,220 @@
+"""Pronouns inside one sentence: :func:`pronoun` and :func:`referring_object`.
+
+"it/its/itself" take a state or organization, "he/his/him" a person, "they/their/them" a
+coordination of entities or a group ("Chile and Peru said they ..."); reflexives take the
+subject of their clause; a fronted possessive refers forward ("In its bid to join the bloc,
+Ghana ..."). What the sentence cannot resolve is handed to the discourse
+(:class:`~geokg.extract.relations.context.Discourse`). The functions take the sentence's
+:class:`~geokg.extract.relations.syntax.SentenceContext` as their first argument.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.arguments import _unique
+from geokg.extract.relations.subjects import _VERBAL
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from geokg.extract.relations.syntax import SentenceContext
+
+__all__ = ["pronoun", "referring_object"]
+
+
+_STATES = frozenset({"Country", "Organization", "Group"})
+
+
+_PEOPLE = frozenset({"Leader", "Person"})
+
+
+_PLURAL = frozenset({"Country", "Organization", "Group", "Leader", "Person"})
+
+
+_PRONOUN_LABELS: dict[str, frozenset[str]] = {
+    "it": _STATES, "its": _STATES, "itself": _STATES,
+    "he": _PEOPLE, "his": _PEOPLE, "him": _PEOPLE, "himself": _PEOPLE,
+    "she": _PEOPLE, "her": _PEOPLE, "herself": _PEOPLE,
+    "they": _PLURAL, "their": _PLURAL, "them": _PLURAL, "themselves": _PLURAL,
+}  # fmt: skip
+
+
+_REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves"})
+
+
+_POSSESSIVE = frozenset({"its", "his", "her", "their"})
+
+
+def _expletive_it(tok: Token) -> bool:
+    """ "it is likely that ...", "make it clear", "it seems": ``it`` refers to nothing."""
+    head = tok.head
+    deps = {c.dep_ for c in head.children}
+    if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_.lower() in (
+        "be",
+        "’",
+        "'",
+        "seem",
+        "appear",
+        "take",
+        "remain",
+    ):
+        return bool(deps & {"ccomp", "xcomp", "csubj"}) or "acomp" in deps
+    if tok.dep_ == "dobj" and ("ccomp" in deps or "oprd" in deps or "xcomp" in deps):
+        return True
+    return tok.dep_ == "nsubj" and head.dep_ in ("ccomp", "xcomp") and head.pos_ == "ADJ"
+
+
+def _relative_clauses_without(ctx: SentenceContext, tok: Token) -> set[int]:
+    """Token indices inside relative clauses that do not contain ``tok``."""
+    out: set[int] = set()
+    for t in ctx.tokens():
+        if t.i >= tok.i:
+            break
+        if t.dep_ in ("relcl", "acl") and not (t.left_edge.i <= tok.i <= t.right_edge.i):
+            out.update(range(t.left_edge.i, t.right_edge.i + 1))
+    return out
+
+
+def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
+    """The antecedent of a pronoun inside the sentence (nearest compatible mention before it).
+
+    "it/its/itself" take a state or organization, "he/his/him" a person, "they/their/them"
+    a coordination of entities or a group. Expletive "it" ("it is likely that") is skipped.
+    Reflexives take the subject of their clause.
+    """
+    low = tok.lower_
+    labels = _PRONOUN_LABELS.get(low)
+    if labels is None:
+        return []
+    if low == "it" and (tok.dep_ == "expl" or _expletive_it(tok)):
+        return []
+    if low in _REFLEXIVE:
+        v = tok.head
+        hops = 0
+        while v.pos_ not in _VERBAL and v.head.i != v.i and hops < 4:
+            v = v.head
+            hops += 1
+        agents, _ = ctx.subjects(v)
+        found = [e for a in agents if a.i != tok.i and a.pos_ != "PRON" for e in ctx.args(a)]
+        if found:
+            return found
+    if low in _POSSESSIVE and tok.dep_ == "poss":
+        parallel = _parallel_possessor(ctx, tok)
+        if parallel is not None:
+            return parallel
+    skip = _relative_clauses_without(ctx, tok)
+    if low not in _POSSESSIVE and tok.dep_ in ("dobj", "dative", "pobj"):
+        skip |= _own_subject_tokens(ctx, tok)
+    for i in range(tok.i - 1, ctx.start - 1, -1):
+        e = ctx.ent_at.get(i)
+        if e is None or e.label.value not in labels or i in skip:
+            continue
+        if labels is _PLURAL:
+            t = ctx.doc[i]
+            conj = [ctx.ent_at[c.i] for c in t.conjuncts if c.i in ctx.ent_at]
+            if conj:
+                return _unique([e, *conj])
+            if e.label.value != "Group" and t.tag_ not in ("NNS", "NNPS"):
+                # "Kenyan officials said they ...": the plural noun the entity modifies
+                h = t.head
+                if not (
+                    t.dep_ in ("amod", "compound")
+                    and h.tag_ in ("NNS", "NNPS")
+                    and h.i < tok.i
+                    and ctx.lemma(h) not in ctx.lex.private_nouns
+                ):
+                    continue
+        return [e]
+    if labels is _PLURAL and tok.head.lower_ in ("between", "among"):
+        # "a gulf of mistrust between them": the two entities named before
+        names: dict[str, EntityAnnotation] = {}
+        for e in ctx.entities:
+            if e.end <= tok.i and e.label.value in _STATES:
+                names.setdefault(e.name, e)
+        if len(names) == 2:
+            return list(names.values())
+    if low in _POSSESSIVE:
+        # "In its 2019 push to isolate Venezuela, Washington ...": a fronted possessive refers
+        # forward to the main clause's subject
+        root = tok
+        hops = 0
+        while root.head.i != root.i and hops < 12:
+            root = root.head
+            hops += 1
+        agents, _ = ctx.subjects(root)
+        ahead: list[EntityAnnotation] = []
+        for a in agents:
+            if a.i <= tok.i:
+                continue
+            # entity tokens and their modifiers only: no recursion into other pronouns
+            for t in (a, *(c for c in a.children if c.dep_ in ("amod", "compound"))):
+                e = ctx.ent_at.get(t.i)
+                if e is not None and e.label.value in labels:
+                    ahead.append(e)
+        if ahead:
+            return ahead[:1]
+    if ctx.discourse is not None:
+        return ctx.discourse.antecedent(ctx, tok)
+    return []
+
+
+def referring_object(ctx: SentenceContext, tok: Token) -> bool:
+    """An object "it"/"them" that takes up a subject named earlier in the sentence ("While
+    this Belarus lasts, European leaders will isolate *it* ..."); other
+    object pronouns often mean events or things and are not relation targets."""
+    if tok.lower_ not in ("it", "them"):
+        return False
+    found = ctx.pronoun(tok)
+    if not found:
+        return False
+    doc = ctx.doc
+    return all(
+        ctx.in_sentence(doc[e.start])
+        and doc[e.end - 1].dep_ in ("nsubj", "nsubjpass")
+        and e.end <= tok.i
+        for e in found
+    )
+
+
+def _own_subject_tokens(ctx: SentenceContext, tok: Token) -> set[int]:
+    """Tokens of the subject of an object pronoun's own clause: "European leaders will
+    isolate *it*" — a plain pronoun object is never its clause's subject."""
+    v = tok.head
+    if tok.dep_ == "pobj" and v.dep_ == "prep":
+        v = v.head
+    if v.pos_ not in _VERBAL:
+        return set()
+    agents, patients = ctx.subjects(v)
+    out: set[int] = set()
+    for a in agents + patients:
+        if a.i != tok.i:
+            out.update(range(a.left_edge.i, a.right_edge.i + 1))
+    return out
+
+
+def _parallel_possessor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | None:
+    """A possessive on a later conjunct refers like the first conjunct's possessor: "Russia's
+    ties with Turkey and its partnership with Iran", "its ties with A; its partnership with
+    B; and its rapprochement with C" (not Turkey, not A)."""
+    n = tok.head
+    if n.dep_ != "conj":
+        return None
+    first = n
+    hops = 0
+    while first.dep_ == "conj" and first.head.i != first.i and hops < 8:
+        first = first.head
+        hops += 1
+    for c in first.children:
+        if c.dep_ != "poss" or c.i >= tok.i:
+            continue
+        if c.i in ctx.ent_at:
+            return [ctx.ent_at[c.i]]
+        if c.lower_ == tok.lower_:
+            return ctx.pronoun(c)
+    for i in range(ctx.start, tok.i):
+        t = ctx.doc[i]
+        if t.lower_ == tok.lower_ and t.dep_ == "poss":
+            return ctx.pronoun(t)
+    return None

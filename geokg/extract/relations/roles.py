@@ -1,0 +1,152 @@
+"""Role nouns and adjectives (``role_noun.v1``, ``adjectival.v1``).
+
+Nouns naming a participant ("Norway, a NATO ally", "Iran's proxy Hezbollah"), fellow members
+of an organization, and adjectives with a prepositional target ("hostile to", "close to").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.slots import (
+    _COPULAS,
+    _MOD_DEPS,
+    _VERB_POS,
+    _emit,
+    _modifier_tokens,
+    _modifiers_ok,
+    _mutual,
+    _pairs,
+    _poss_fallback,
+    _prep_object_ok,
+    _slot_targets,
+)
+from geokg.extract.relations.syntax import Candidate, SentenceContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
+    """Participant nouns: the noun's referent stands in the relation to the noun's owner."""
+    if (cue.requires_modifiers or cue.veto_modifiers) and not _modifiers_ok(ctx, n, cue):
+        return []
+    if cue.requires_prep_object and not _prep_object_ok(ctx, n, cue):
+        return []
+    referents: list[EntityAnnotation] = []
+    dep = n.dep_
+    head = n.head
+    gov_subjects: list[EntityAnnotation] = []
+    if dep in ("attr", "acomp", "oprd") and ctx.lemma(head) in _COPULAS:
+        agents, patients = ctx.subjects(head)
+        referents = ctx.args_of(agents + patients)
+    elif dep == "appos":
+        # "Brazil, Mexico and even Norway, a member of NATO": the apposition's own head only
+        own = ctx.entity(head)
+        referents = [own] if own is not None else ctx.args(head)
+        if n.tag_ in ("NNS", "NNPS") and own is not None:
+            # "Chile and Peru, old friends, ...": a plural apposition covers the coordination
+            referents = ctx.args(head)
+    elif dep in ("compound", "nmod", "npadvmod", "amod") and head.i in ctx.ent_at:
+        referents = [ctx.ent_at[head.i]]
+    elif dep == "pobj" and ctx.lemma(head) == "as" and head.head.pos_ in _VERB_POS:
+        # "Tehran has used the militia as a proxy", "joined NATO as a member"; but "X, as a
+        # member of Y, visited Z": an "as" phrase before the verb describes the subject
+        gov = head.head
+        objs = ctx.children(gov, "dobj") if head.i > gov.i else []
+        agents, _ = ctx.subjects(gov)
+        referents = ctx.args_of(objs) if objs else ctx.args_of(agents)
+        if objs:
+            gov_subjects = ctx.args_of(agents)
+    if not referents:
+        referents = [ctx.ent_at[c.i] for c in n.children if c.dep_ == "appos" and c.i in ctx.ent_at]
+    if not referents and cue.type.value == "MEMBER_OF":
+        return _fellow_members(ctx, n, cue)
+    if not referents:
+        return []
+    ref_keys = {(e.start, e.end) for e in referents}
+    others: list[EntityAnnotation] = []
+    owners = list(n.children)
+    if dep == "amod" and head.i in ctx.ent_at:
+        owners.extend(c for c in head.children if c.dep_ == "poss")  # "Turkey's rival Greece"
+    for c in owners:
+        if c.dep_ == "poss":
+            others.extend(ctx.args(c, strict=True))
+        elif c.dep_ in _MOD_DEPS and c.i in ctx.ent_at:
+            others.append(ctx.ent_at[c.i])
+    # "a member of the Mercosur bloc": an organization may be named by a modifier of the object
+    # "the largest buyer of Russian oil": the goods name their origin
+    loose = cue.target_labels == _ORGANIZATION or bool(cue.requires_prep_object)
+    for _, obj in ctx.prep_objects(n, {"of", "to", "in", "for", "with"}):
+        others.extend(ctx.args(obj, strict=not loose))
+    if not others and not any(c.dep_ == "poss" for c in n.children):
+        others = _poss_fallback(ctx, n)
+    others = [o for o in others if (o.start, o.end) not in ref_keys]
+    if not others and gov_subjects and cue.referent == "target":
+        others = gov_subjects
+    if not others:
+        if (cue.type.symmetric or cue.reciprocal) and len(referents) >= 2:
+            # "Saudi Arabia and Iran remain bitter rivals"
+            return _mutual(ctx, referents, cue, n, "role_noun.v1")
+        return []
+    if cue.referent == "target":
+        return _pairs(ctx, others, referents, cue, n, "role_noun.v1")
+    return _pairs(ctx, referents, others, cue, n, "role_noun.v1", both=cue.reciprocal)
+
+
+_ORGANIZATION = frozenset({"Organization"})
+
+
+def _fellow_members(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
+    """ "Turkey's NATO allies", "its EU partners": the possessor belongs to the organization too."""
+    if n.tag_ not in ("NNS", "NNPS"):
+        return []
+    # a named organization ("NATO allies", "EU partners"), not an adjective ("Western partners")
+    orgs = [
+        ctx.ent_at[c.i]
+        for c in _modifier_tokens(ctx, n)
+        if c.i in ctx.ent_at
+        and ctx.ent_at[c.i].label.value == "Organization"
+        and (c.dep_ == "compound" or c.tag_ in ("NNP", "NNPS"))
+    ]
+    if not orgs:
+        return []
+    owners: list[EntityAnnotation] = []
+    for c in n.children:
+        if c.dep_ == "poss":
+            owners.extend(ctx.args(c, strict=True))
+    return _pairs(ctx, owners, orgs, cue, n, "role_noun.v1")
+
+
+# ------------------------------------------------------------------------------- adjectives
+def _adjective(ctx: SentenceContext, a: Token, cue: Cue) -> list[Candidate]:
+    lem = ctx.lemma(a)
+    tgt = _slot_targets(ctx, a, cue, lem)
+    head = a.head
+    holders: list[Token] = []
+    dep = a.dep_
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)
+    if own_subject:
+        # "Chile is opposed to Brazilian mediation, an aide said": its own subject
+        agents, patients = ctx.subjects(a)
+        holders = agents + patients
+    elif dep in ("acomp", "oprd", "advmod", "attr", "xcomp", "ccomp", "conj") and (
+        head.pos_ in _VERB_POS
+    ):
+        agents, patients = ctx.subjects(head)
+        holders = agents + patients
+        if dep == "oprd":
+            holders = ctx.children(head, "dobj") or holders
+        if not tgt.tokens():
+            tgt = _slot_targets(ctx, head, cue, lem)
+    elif dep == "amod":
+        holders = [head]
+    elif dep == "ROOT" or head.i == a.i or a.pos_ in _VERB_POS:
+        agents, patients = ctx.subjects(a)
+        holders = agents + patients
+    if not tgt.tokens() or not holders:
+        return []
+    sources = ctx.args_of(holders, strict=cue.strict)
+    return _emit(ctx, sources, tgt, cue, a, "adjectival.v1", strict=cue.strict)

@@ -1,0 +1,274 @@
+"""Shared argument helpers of the event families: target slots, pairing, mutual readings.
+
+A cue token's targets are reached through its prepositions and objects (:class:`_Targets`,
+split into mutual, directed and "between" slots); :func:`_emit`, :func:`_pairs` and
+:func:`_mutual` turn sources and targets into candidates with the cue's label restrictions,
+direction and reciprocity ("Canada backs Ukraine", "war with B" both ways, "war against B" one).
+Modifier helpers read a noun's premodifiers ("Chilean-Peruvian relations").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.syntax import Candidate, SentenceContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_ADJ_POS = frozenset({"ADJ", "ADV"})
+_COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "stay", "look", "grow"})
+_RECIPROCAL_OBJECTS = frozenset({"other", "another"})
+# targets reached through these keep a reciprocal cue mutual ("war with", "clash with")
+_MUTUAL_PREPS = frozenset({"with", "between", "among"})
+_MOD_DEPS = ("amod", "compound", "nmod", "npadvmod")
+_POSS_MARKS = frozenset({"'s", "’s", "'", "’"})
+
+
+def _resolves(ctx: SentenceContext, tgt: _Targets, cue: Cue) -> bool:
+    """Whether any target token resolves to an entity."""
+    return bool(ctx.args_of([*tgt.tokens(), *tgt.between], strict=cue.strict))
+
+
+def _word_in(ctx: SentenceContext, tok: Token, words: frozenset[str]) -> bool:
+    """The token's lemma or its lowercase form is listed ("troops" and "troop" both match)."""
+    return ctx.lemma(tok) in words or tok.lower_ in words
+
+
+def _pairs(
+    ctx: SentenceContext,
+    sources: list[EntityAnnotation],
+    targets: list[EntityAnnotation],
+    cue: Cue,
+    tok: Token,
+    rule: str,
+    *,
+    both: bool = False,
+    anchor: Token | None = None,
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    if cue.reverse:
+        sources, targets = targets, sources
+    conf = cue.conf
+    status = cue.status.value if cue.status else None
+    a = (anchor or tok).i
+    place_ok = ctx.lex.strict_place_labels
+    for s in sources:
+        for t in targets:
+            if s.name == t.name:
+                continue
+            if cue.target_labels and t.label.value not in cue.target_labels:
+                continue
+            if cue.source_labels and s.label.value not in cue.source_labels:
+                continue
+            if cue.strict_place and t.label.value not in place_ok:
+                continue
+            out.append(
+                Candidate(s, cue.type.value, t, tok.i, a, rule, conf, cue.id, cue.role, status)
+            )
+            if both:
+                out.append(
+                    Candidate(t, cue.type.value, s, tok.i, a, rule, conf, cue.id, cue.role, status)
+                )
+    return out
+
+
+def _mutual(
+    ctx: SentenceContext,
+    ents: list[EntityAnnotation],
+    cue: Cue,
+    tok: Token,
+    rule: str,
+    anchor: Token | None = None,
+) -> list[Candidate]:
+    """Every pair of coordinated entities, both directions for directed types."""
+    out: list[Candidate] = []
+    both = not cue.type.symmetric
+    for i, a in enumerate(ents):
+        for b in ents[i + 1 :]:
+            if _own_side(ctx, b):
+                continue  # "President X and his party agreed": one side, not two
+            out.extend(_pairs(ctx, [a], [b], cue, tok, rule, both=both, anchor=anchor))
+    return out
+
+
+def _own_side(ctx: SentenceContext, ent: EntityAnnotation) -> bool:
+    """A conjunct owned by the one before it: "X and his party", "Y and its allies"."""
+    doc = ctx.doc
+    for i in range(ent.start, ent.end):
+        t = doc[i]
+        if ent.start <= t.head.i < ent.end:
+            continue
+        return t.dep_ == "conj" and any(
+            c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in t.children
+        )
+    return False
+
+
+def _modifier_tokens(ctx: SentenceContext, tok: Token) -> list[Token]:
+    """Modifiers of a noun, including hyphen-joined ones ("Chilean-Peruvian relations")."""
+    mods: list[Token] = []
+    for c in tok.children:
+        if c.dep_ in _MOD_DEPS:
+            mods.append(c)
+            for g in c.children:
+                if g.dep_ in _MOD_DEPS and g.i < c.i:
+                    mods.append(g)
+            # "military and economic ties", "its defense, trade and investment ties"
+            mods.extend(g for g in c.conjuncts if g.i < tok.i and g not in mods)
+    return mods
+
+
+def _coordinated_premodifiers(ctx: SentenceContext, tok: Token) -> set[str]:
+    """ "its energy, investment and arms *ties* with X": bare nouns coordinated before a head
+    noun that has the complement are its premodifiers."""
+    if tok.dep_ != "conj" or not any(c.dep_ == "prep" for c in tok.children):
+        return set()
+    return {
+        ctx.lemma(c)
+        for c in tok.conjuncts
+        if c.i < tok.i and c.pos_ == "NOUN" and not any(g.dep_ == "prep" for g in c.children)
+    }
+
+
+def _modifier_lemmas(ctx: SentenceContext, tok: Token) -> set[str]:
+    """Lemmas of a noun's modifiers; words of an entity's name ("the European common market")
+    are names, not modifiers."""
+    ent_at = ctx.ent_at
+    lems = {ctx.lemma(c) for c in _modifier_tokens(ctx, tok) if c.i not in ent_at}
+    lems |= _coordinated_premodifiers(ctx, tok)
+    doc = ctx.doc
+    # "free-trade deal": the hyphen splits the modifier into several tokens before the noun
+    i = tok.i - 1
+    while (
+        i >= ctx.start and i >= tok.i - 4 and doc[i].dep_ in ("compound", "amod", "punct", "nmod")
+    ):
+        if i not in ent_at:
+            lems.add(ctx.lemma(doc[i]))
+        i -= 1
+    return lems
+
+
+def _modifiers_ok(ctx: SentenceContext, tok: Token, cue: Cue) -> bool:
+    if not cue.requires_modifiers and not cue.veto_modifiers:
+        return True
+    lems = _modifier_lemmas(ctx, tok)
+    if cue.requires_modifiers and not (lems & cue.requires_modifiers):
+        return False
+    if not (cue.veto_modifiers and lems & cue.veto_modifiers):
+        return True
+    if not (lems - _coordinated_premodifiers(ctx, tok)) & cue.veto_modifiers:
+        return True  # "investment and arms ties": only a coordinated premodifier vetoes
+    # "military and economic ties": a vetoed modifier coordinated with another kind
+    for c in tok.children:
+        if c.dep_ not in _MOD_DEPS or not c.conjuncts:
+            continue
+        group = {ctx.lemma(g) for g in (c, *c.conjuncts)}
+        if group & cue.veto_modifiers and group - cue.veto_modifiers:
+            return True
+    return False
+
+
+def _prep_object_ok(ctx: SentenceContext, tok: Token, cue: Cue) -> bool:
+    """``requires_prep_object``: a preposition of ``tok`` whose object has one of the lemmas."""
+    if not cue.requires_prep_object:
+        return True
+    for c in tok.children:
+        if c.dep_ != "prep":
+            continue
+        allowed = cue.requires_prep_object.get(ctx.lemma(c))
+        if allowed and any(
+            ctx.lemma(p) in allowed for p in c.children if p.dep_ in ("pobj", "pcomp")
+        ):
+            return True
+    return False
+
+
+class _Targets:
+    """Target tokens of a cue, split by how they were reached."""
+
+    __slots__ = ("between", "directed", "mutual")
+
+    def __init__(self) -> None:
+        self.mutual: list[Token] = []  # dobj, "with": reciprocal cues go both ways
+        self.directed: list[Token] = []  # "against", "on", "to" ...: one way
+        self.between: list[Token] = []  # "between A and B"
+
+    def extend(self, other: _Targets) -> None:
+        self.mutual.extend(other.mutual)
+        self.directed.extend(other.directed)
+        self.between.extend(other.between)
+
+    def tokens(self) -> list[Token]:
+        return self.mutual + self.directed
+
+
+def _slot_targets(
+    ctx: SentenceContext, tok: Token, cue: Cue, lem: str, *, skip_from: bool = False
+) -> _Targets:
+    """Prepositional target tokens of a cue token."""
+    preps = set(cue.target_preps)
+    excluded = cue.exclude_lemma_target.get(lem)
+    if excluded:
+        preps -= excluded
+    if skip_from:
+        preps.discard("from")
+    out = _Targets()
+    for p, obj in ctx.prep_objects(tok, preps | {"between", "among"}):
+        allowed = cue.target_prep_constraints.get(p)
+        if allowed is not None and lem not in allowed:
+            continue
+        if p in ("between", "among"):
+            if cue.mutual or cue.reciprocal or cue.each_target:
+                out.between.append(obj)
+            continue
+        if p in _MUTUAL_PREPS:
+            out.mutual.append(obj)
+        else:
+            out.directed.append(obj)
+    return out
+
+
+def _emit(
+    ctx: SentenceContext,
+    sources: list[EntityAnnotation],
+    tgt: _Targets,
+    cue: Cue,
+    tok: Token,
+    rule: str,
+    *,
+    strict: bool,
+    anchor: Token | None = None,
+) -> list[Candidate]:
+    """Source x target pairs; reciprocal cues go both ways unless the target is "against" X."""
+    out: list[Candidate] = []
+    mutual = ctx.args_of(tgt.mutual, strict=strict)
+    directed = ctx.args_of(tgt.directed, strict=strict)
+    if sources:
+        out.extend(_pairs(ctx, sources, mutual, cue, tok, rule, both=cue.reciprocal, anchor=anchor))
+        out.extend(_pairs(ctx, sources, directed, cue, tok, rule, anchor=anchor))
+    return out
+
+
+def _poss_fallback(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
+    """An entity + 's right before the noun (or before its adjectives) the parser did not attach."""
+    doc = ctx.doc
+    i = n.i - 1
+    hops = 0
+    while i > ctx.start and hops < 3 and doc[i].pos_ in ("ADJ", "ADV") and doc[i].head.i == n.i:
+        i -= 1
+        hops += 1
+    if i > ctx.start and doc[i].text in _POSS_MARKS and (i - 1) in ctx.ent_at:
+        ent = ctx.ent_at[i - 1]
+        if doc[i - 1].head.i != n.i:
+            return [ent]
+    return []
+
+
+_THREAT_PREPS = frozenset({"to", "with", "against", "on", "from", "at", "into", "for"})
+_OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})

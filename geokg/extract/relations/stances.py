@@ -1,0 +1,183 @@
+"""Stances and refusals: "anti-X" stances, verbless "X with Y" captions, rejected offers.
+
+* ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy").
+* ``caption_with.v1``: verbless captions "X with Y at the summit" (two people: MEETS).
+* ``rejected_offer.v1``: "Chile rejected an offer from Peru for talks": the cooperative act,
+  negated, towards the proposer.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.slots import _NOUN_POS, _VERB_POS, _pairs, _poss_fallback
+from geokg.extract.relations.syntax import Candidate, SentenceContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+_PEOPLE = frozenset({"Leader", "Person"})
+
+
+_COOPERATIVE = frozenset({"MEETS", "AGREES_WITH", "SUPPORTS", "PARTNERS_WITH", "TRADES_WITH",
+                          "RECOGNIZES"})  # fmt: skip
+
+
+def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
+    """ "rejected an offer from X for direct talks": the cooperative act, negated, towards X.
+
+    The proposal noun's owner ("X's proposal", "an offer from X", "calls by X") is the target,
+    the rejecter the source, and the first cooperative cue inside the proposal gives the type.
+    """
+    lex = ctx.lex
+    out: list[Candidate] = []
+    objs = [o for o in ctx.children(v, "dobj") if ctx.lemma(o) in lex.proposal_nouns]
+    if not objs and ctx.lemma(v) == "turn" and not any(ctx.lemma(c) == "down" for c in v.children):
+        return out
+    for p in objs:
+        proposers: list[EntityAnnotation] = []
+        for c in p.children:
+            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in ctx.ent_at:
+                proposers.append(ctx.ent_at[c.i])
+            elif c.dep_ == "poss":
+                proposers.extend(ctx.args(c))
+        for _, obj in ctx.prep_objects(p, {"from", "by"}):
+            proposers.extend(ctx.args(obj))
+        ctx.rejected_spans.append((p.left_edge.i, p.right_edge.i + 1))
+        if not proposers:
+            continue
+        # the proposal's content: "offer for talks", "proposal of a truce", "offer to mediate"
+        content: list[Token] = []
+        holders = [p, *(c for c in p.children if c.pos_ in _NOUN_POS)]
+        holders.extend(o for _, o in ctx.prep_objects(p, {"from", "by"}))
+        for holder in holders:
+            content.extend(o for _, o in ctx.prep_objects(holder, {"for", "of", "on"}))
+        for c in p.children:
+            if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in _VERB_POS:
+                content.append(c)
+        rtype = None
+        for t in content:
+            lem = ctx.lemma(t)
+            kind = "verb" if t.pos_ in _VERB_POS else "noun" if t.pos_ in _NOUN_POS else None
+            if kind is None:
+                continue
+            if kind == "verb" and lem in lex.light_verbs:
+                content.extend(ctx.children(t, "dobj"))  # "an offer to host peace talks"
+            cues = list(lex.lookup(kind, lem))
+            if t.i >= 2 and ctx.doc[t.i - 1].text == "-":
+                first = ctx.lemma(ctx.doc[t.i - 2])
+                cues.extend(c for f, c in lex.lookup_hyphen(kind, lem) if f == first)
+            types = [
+                c.type.value
+                for c in cues
+                if c.type.value in _COOPERATIVE
+                and c.pos in ("noun", "verb")
+                and not (c.objects or c.requires_prep_object or c.requires_prep)
+            ]
+            if types:
+                rtype = types[0]
+                break
+        agents, _ = ctx.subjects(v)
+        negate = True
+        if rtype is None:
+            # "rejected X's proposal/appeal/ultimatum" with no cooperative content: OPPOSES X
+            rtype = "OPPOSES"
+            negate = False
+        sources = ctx.args_of(agents)
+        for src in sources:
+            for dst in proposers:
+                if src.name != dst.name:
+                    out.append(
+                        Candidate(src, rtype, dst, v.i, v.i, "rejected_offer.v1", 0.65,
+                                  "rejected.offer", negate=negate)
+                    )  # fmt: skip
+    return out
+
+
+# ------------------------------------------------------------------------------- anti-X
+def _anti_stance(ctx: SentenceContext, tok: Token) -> list[Candidate]:
+    """``anti-X`` with a named holder: "Russia's anti-Western policy" -> Russia OPPOSES the West."""
+    doc = ctx.doc
+    if tok.lower_.startswith("anti-") and tok.i in ctx.ent_at:
+        target_tok = tok
+    else:
+        j = tok.i + 1
+        if j < ctx.end and doc[j].text in ("-", "‑"):
+            j += 1
+        if j >= ctx.end or j not in ctx.ent_at:
+            return []
+        target_tok = doc[j]
+    target = ctx.ent_at[target_tok.i]
+    ent_toks = set(range(target.start, target.end)) | {tok.i}
+    if tok.i + 1 < ctx.end:
+        ent_toks.add(tok.i + 1)
+    # the phrase the stance word belongs to ("policy", "tenor", "anti-Westernism")
+    n = target_tok
+    hops = 0
+    while (
+        n.head.i != n.i
+        and hops < 4
+        and (n.head.i in ent_toks or n.dep_ in ("amod", "compound", "nmod", "punct"))
+    ):
+        n = n.head
+        hops += 1
+    holders: list[EntityAnnotation] = []
+    for c in n.children:
+        if c.i in ent_toks:
+            continue
+        if c.dep_ == "poss":
+            holders.extend(ctx.args(c))
+        elif c.dep_ in ("amod", "compound") and c.i in ctx.ent_at:
+            holders.append(ctx.ent_at[c.i])
+    if not holders:
+        # "her fierce anti-Americanism" split into three tokens: the possessive may hang on any
+        for i in sorted(ent_toks):
+            holders.extend(e for c in ctx.doc[i].children if c.dep_ == "poss" for e in ctx.args(c))
+    if not holders and not any(c.dep_ == "poss" for c in n.children):
+        holders = _poss_fallback(ctx, n)
+    if not holders:
+        for _, obj in ctx.prep_objects(n, {"of", "among"}):
+            if obj.i in ent_toks:
+                continue
+            holders.extend(ctx.args(obj))
+            holders.extend(
+                ctx.ent_at[c.i]
+                for c in obj.children
+                if c.dep_ in ("amod", "compound") and c.i in ctx.ent_at
+            )
+    if not holders and n.dep_ in ("acomp", "attr", "oprd", "conj") and n.head.pos_ in _VERB_POS:
+        agents, patients = ctx.subjects(n.head)
+        holders = ctx.args_of(agents + patients)
+    holders = [h for h in holders if h.name != target.name]
+    return _pairs(ctx, holders, [target], _ANTI_CUE, tok, "anti_stance.v1", anchor=n)
+
+
+_ANTI_CUE = Cue.from_dict(
+    {"id": "anti.stance", "type": "OPPOSES", "pos": "adj", "lemmas": ["anti"], "conf": 0.65}
+)
+_CAPTION_CUE = Cue.from_dict(
+    {"id": "caption.with", "type": "MEETS", "pos": "noun", "lemmas": ["with"], "conf": 0.55}
+)
+
+
+def _caption_with(ctx: SentenceContext) -> list[Candidate]:
+    """Verbless captions "X with Y at the summit": two people pictured together meet."""
+    out: list[Candidate] = []
+    for tok in ctx.tokens():
+        if tok.dep_ != "prep" or ctx.lemma(tok) != "with":
+            continue
+        left = ctx.args(tok.head, strict=True)
+        if not left and tok.head.i not in ctx.ent_at:
+            left = [
+                ctx.ent_at[c.i]
+                for c in tok.head.children
+                if c.dep_ == "appos" and c.i in ctx.ent_at
+            ]
+        right = ctx.args_of((p for p in tok.children if p.dep_ == "pobj"), strict=True)
+        left = [e for e in left if e.label.value in _PEOPLE]
+        right = [e for e in right if e.label.value in _PEOPLE]
+        out.extend(_pairs(ctx, left, right, _CAPTION_CUE, tok, "caption_with.v1"))
+    return out

@@ -1,0 +1,161 @@
+"""The logical subjects of a verb: :func:`subjects`, :func:`is_passive`, purpose clauses.
+
+Follows subject and object control ("declined to meet", "urged X to join"), shared subjects
+of coordinated verbs, relative clauses, participles modifying a noun ("the Chad-led force")
+and gerunds after prepositions ("accused Canada of helping"). The functions take the
+sentence's :class:`~geokg.extract.relations.syntax.SentenceContext` as their first argument.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from geokg.extract.relations.syntax import SentenceContext
+
+__all__ = ["is_passive", "is_purpose_clause", "subjects"]
+
+
+_SUBJ = frozenset({"nsubj", "csubj", "expl-none"})
+
+
+_RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+
+
+_VERBAL = frozenset({"VERB", "AUX"})
+
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "X"})
+
+
+# subordinators of a subjectless participle clause ("while supporting", "after meeting")
+_PARTICIPLE_MARKS = frozenset({"while", "when", "after", "before", "since", "by", "upon", "once"})
+
+
+def is_purpose_clause(v: Token) -> bool:
+    """An adverbial infinitive clause ("moved troops *to encircle* Kyiv")."""
+    return v.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
+_COMMA_DEPS = frozenset({"npadvmod", "nsubj", "dep", "appos", "advmod"})
+
+
+def is_passive(ctx: SentenceContext, v: Token) -> bool:
+    """Whether a verb is in the passive voice (or a past participle modifying a noun)."""
+    for c in v.children:
+        if c.dep_ in ("nsubjpass", "auxpass", "csubjpass"):
+            return True
+    return v.tag_ == "VBN" and v.dep_ in ("acl", "amod")
+
+
+def _comma_subjects(ctx: SentenceContext, v: Token, subj: Token) -> list[Token]:
+    """Headline coordination without "and": in "Iran, Egypt agree to ..." the parser
+    hangs "Iran" on the verb; an entity joined to the subject by a comma alone is one."""
+    out: list[Token] = []
+    doc = ctx.doc
+    i = subj.left_edge.i
+    while i - 2 >= ctx.start and doc[i - 1].text == ",":
+        prev = doc[i - 2]
+        if prev.i not in ctx.ent_at or prev.head.i != v.i or prev.dep_ not in _COMMA_DEPS:
+            break
+        out.append(prev)
+        i = prev.left_edge.i
+    return out
+
+
+def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
+    """The logical subjects of a verb: ``(agents, passive patients)``.
+
+    Follows subject and object control ("declined to meet", "urged X to join"),
+    shared subjects of coordinated verbs, relative clauses, participles modifying a noun
+    ("the jet shot down by ...", "Syrian-backed militia") and gerunds after prepositions
+    ("accused Russia of bombing").
+    """
+    agents: list[Token] = []
+    patients: list[Token] = []
+    for c in v.children:
+        dep = c.dep_
+        if dep in _SUBJ:
+            agents.append(c)
+        elif dep in ("nsubjpass", "csubjpass"):
+            patients.append(c)
+        elif dep == "agent":
+            agents.extend(g for g in c.children if g.dep_ == "pobj")
+    if agents:
+        agents.extend(_comma_subjects(ctx, v, agents[0]))
+    dep = v.dep_
+    if dep == "relcl":
+        head = v.head
+        agents = [head if ctx.lemma(a) in _RELATIVE else a for a in agents]
+        patients = [head if ctx.lemma(p) in _RELATIVE else p for p in patients]
+    if agents or patients or depth > 6:
+        return agents, patients
+    head = v.head
+    if head.i == v.i:
+        return agents, patients
+    if dep in ("acomp", "oprd") and head.pos_ in _VERBAL:
+        return ctx.subjects(head, depth + 1)
+    if dep == "xcomp" or (dep == "ccomp" and any(c.dep_ == "aux" for c in v.children)):
+        if ctx.lemma(head) in ctx.lex.object_control:
+            objs = ctx.children(head, "dobj")
+            if objs:
+                return objs, []
+        a, p = ctx.subjects(head, depth + 1)
+        return (a + p if ctx.is_passive(head) else a), []
+    if dep == "conj" and head.pos_ in _VERBAL:
+        return ctx.subjects(head, depth + 1)
+    if dep == "pcomp":
+        gov = head.head
+        if gov.pos_ in _VERBAL:
+            objs = ctx.children(gov, "dobj")
+            if objs and ctx.lemma(gov) in ctx.lex.object_control:
+                return objs, []
+            a, p = ctx.subjects(gov, depth + 1)
+            return (a + p if ctx.is_passive(gov) else a), []
+        if gov.pos_ in _NOMINAL:
+            poss = ctx.children(gov, "poss")
+            if poss:
+                return poss, []
+            # "in the hope of countering", "with the goal of isolating": the clause's subject
+            up = gov.head
+            if gov.dep_ in ("pobj", "dobj") and up.dep_ == "prep":
+                up = up.head
+            if up.pos_ in _VERBAL and up.i != v.i:
+                a, p = ctx.subjects(up, depth + 1)
+                return (a + p if ctx.is_passive(up) else a), []
+            return [gov], []
+        return agents, patients
+    if dep == "acl":
+        if v.tag_ == "VBN":
+            return agents, [head]
+        if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            owners = ctx.children(head, "poss")
+            if not owners:
+                owners = [c for c in head.children if c.dep_ in ("amod", "compound")]
+                owners = [c for c in owners if c.i in ctx.ent_at]
+            if not owners and head.dep_ in ("dobj", "attr", "pobj", "nsubjpass"):
+                # "signed an agreement to increase trade": the signers
+                up = head.head
+                if head.dep_ == "pobj" and up.dep_ == "prep":
+                    up = up.head
+                if up.pos_ in _VERBAL:
+                    a, p = ctx.subjects(up, depth + 1)
+                    return (a + p if ctx.is_passive(up) else a), []
+            return owners, []
+        return [head], []
+    if dep == "amod" and v.tag_ in ("VBN", "VBD"):
+        mods = [c for c in v.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")]
+        return mods, [head]
+    # "..., the West moved to isolate Russia": a purpose clause shares the subject
+    if is_purpose_clause(v) or (
+        dep == "advcl"
+        and v.tag_ in ("VBG", "VBN")
+        and all(ctx.lemma(m) in _PARTICIPLE_MARKS for m in ctx.children(v, "mark"))
+    ):
+        # "..., while backing the Libyan government", "after meeting Lula": the
+        # participle shares the main clause's subject
+        a, p = ctx.subjects(head, depth + 1)
+        return (a + p if ctx.is_passive(head) else a), []
+    return agents, patients

@@ -1,0 +1,317 @@
+"""Verb cues: subject, object and prepositional targets of a verb.
+
+Rule ids ``svo_active.v1``, ``svo_passive.v1``, ``participle.v1``, ``mutual_objects.v1`` and
+``mutual_subjects.v1``: "Canada backs Ukraine", "was intercepted by Greek jets", "the Chad-led
+force", "brought together A and B", "Chile and Peru have clashed"; particles and idioms
+("shoot down", "keep X at bay"), naming verbs ("called X a threat") and the entities of a
+clausal complement.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.slots import (
+    _OWN_POSSESSIVES,
+    _RECIPROCAL_OBJECTS,
+    _THREAT_PREPS,
+    _VERB_POS,
+    _emit,
+    _modifier_tokens,
+    _mutual,
+    _pairs,
+    _prep_object_ok,
+    _resolves,
+    _slot_targets,
+    _Targets,
+    _word_in,
+)
+from geokg.extract.relations.syntax import Candidate, SentenceContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
+    lem = ctx.lemma(v)
+    if cue.particle and not any(
+        c.dep_ in ("prt", "advmod", "prep") and ctx.lemma(c) in cue.particle for c in v.children
+    ):
+        return []
+    passive = ctx.is_passive(v)
+    obj_tokens = ctx.children(v, "dobj")
+    if cue.mutual_objects:
+        # "the summit brought together leaders from A, B and C": the gathered meet each other
+        near = ("close", "closer", "near", "nearer")
+        if any(ctx.lemma(g) in near for c in v.children for g in (c, *c.children)):
+            return []  # "brought A and B closer": a rapprochement, not a meeting
+        pool = obj_tokens or (ctx.subjects(v)[1] if passive else [])
+        gathered = ctx.args_of(pool)
+        return _mutual(ctx, gathered, cue, v, "mutual_objects.v1") if len(gathered) >= 2 else []
+    if cue.intransitive and any(ctx.lemma(o) not in ctx.lex.reflexives for o in obj_tokens):
+        return []
+    if cue.requires_pejorative:
+        return _naming(ctx, v, cue)
+    if cue.veto_objects and any(_word_in(ctx, o, cue.veto_objects) for o in obj_tokens):
+        if cue.type.value != "CRITICIZES":
+            return []
+        # "slammed Washington's decision", "condemned the Russian invasion": the act's owner
+        owners = [_act_owner(ctx, o) for o in obj_tokens]
+        if not all(owners):
+            return []
+        agents, _ = ctx.subjects(v)
+        sources = ctx.args_of(agents)
+        targets = [e for group in owners for e in group]
+        return _pairs(ctx, sources, targets, cue, v, "svo_active.v1")
+    if cue.requires_prep and not any(
+        c.dep_ == "prep" and ctx.lemma(c) in cue.requires_prep
+        for t in [v, *obj_tokens]
+        for c in t.children
+    ):
+        return []
+    if cue.requires_prep_object and not _prep_object_ok(ctx, v, cue):
+        return []
+    if cue.requires_prep_gerund and not any(
+        c.dep_ == "prep"
+        and ctx.lemma(c) in cue.requires_prep_gerund
+        and any(g.dep_ == "pcomp" and g.tag_ == "VBG" for g in c.children)
+        for t in (v, *obj_tokens)
+        for c in t.children
+    ):
+        return []  # "stopped NATO from bombing": from doing something
+    agents, patients = ctx.subjects(v)
+    required_obj: Token | None = None
+    if cue.objects:
+        pool = obj_tokens or (patients if passive else [])
+        for o in pool:
+            if _word_in(ctx, o, cue.objects) or any(
+                _word_in(ctx, c, cue.objects) for c in o.conjuncts
+            ):
+                required_obj = o
+                break
+            inner = [p for _, p in ctx.prep_objects(o, ("of",))]
+            if any(_word_in(ctx, p, cue.objects) for p in inner):
+                required_obj = o
+                break
+        if required_obj is None:
+            return []
+        if passive and required_obj in patients:
+            patients = [p for p in patients if p is not required_obj]
+    if cue.objects_or_entity and not any(
+        _word_in(ctx, o, cue.objects_or_entity) or o.i in ctx.ent_at for o in obj_tokens
+    ):
+        return []
+    if cue.objects_or_prep:
+        hit = any(ctx.lemma(o) in cue.objects_or_prep for o in obj_tokens) or any(
+            ctx.lemma(o) in cue.objects_or_prep for _, o in ctx.prep_objects(v, cue.target_preps)
+        )
+        if not hit:
+            return []
+
+    strict = cue.strict
+    tgt = _Targets()
+    extra_targets: list[EntityAnnotation] = []
+    for slot in cue.target:
+        if slot == "dobj":
+            if not obj_tokens and required_obj is None and not passive:
+                # "to condemn and isolate Belarus": the last conjunct's object is shared
+                for c in v.children:
+                    if c.dep_ == "conj" and c.pos_ in _VERB_POS and c.i > v.i:
+                        tgt.mutual.extend(ctx.children(c, "dobj"))
+                        break
+            if required_obj is not None:
+                # "whom the rebels took *hostage*": the other object is the target
+                tgt.mutual.extend(o for o in obj_tokens if o.i != required_obj.i)
+            else:
+                tgt.mutual.extend(o for o in obj_tokens if o.pos_ != "PRON" or o.i in ctx.ent_at)
+                tgt.mutual.extend(
+                    o
+                    for o in obj_tokens
+                    if o.pos_ == "PRON"
+                    and (ctx.lemma(o) not in ctx.lex.reflexives or ctx.referring_object(o))
+                    and o.i not in ctx.ent_at
+                )
+            if passive:
+                tgt.mutual.extend(patients)
+            if not obj_tokens and not passive and cue.type.value == "SUPPORTS":
+                # "helped Kenya build a port": the helped one is the clause's subject
+                for c in v.children:
+                    if c.dep_ in ("ccomp", "xcomp") and c.pos_ in _VERB_POS:
+                        tgt.mutual.extend(ctx.children(c, "nsubj"))
+        elif slot == "dative":
+            tgt.directed.extend(ctx.children(v, "dative"))
+        elif slot == "objmod" and required_obj is not None:
+            tgt.directed.append(required_obj)
+        elif slot == "xcomp_args" and not obj_tokens:
+            extra_targets.extend(_clause_entities(ctx, v))
+    tgt.extend(_slot_targets(ctx, v, cue, lem))
+    if cue.particle:
+        # "pull Armenia away from Russia": the parser may hang the target on the particle
+        for c in v.children:
+            if c.dep_ in ("prt", "advmod") and ctx.lemma(c) in cue.particle:
+                tgt.extend(_slot_targets(ctx, c, cue, lem))
+    if required_obj is not None:
+        tgt.extend(_slot_targets(ctx, required_obj, cue, lem))
+    if cue.target_through:
+        # "reneged on its promise to Kyiv": the party the commitment was made to
+        through = _Targets()
+        for p, obj in ctx.prep_objects(v, cue.target_through):
+            through_preps = cue.target_through[p]
+            through.directed.extend(o for _, o in ctx.prep_objects(obj, through_preps))
+            # the parser often hangs "to Kyiv" on the verb
+            through.directed.extend(o for _, o in ctx.prep_objects(v, through_preps))
+        tgt = through
+
+    source_toks = agents
+    if cue.source_is_object:
+        # "detach Russia from Europe": the object is the one that breaks away; but "distance
+        # it from our ports": the agent breaks with the object
+        objs = [
+            o
+            for o in obj_tokens
+            if ctx.lemma(o) not in ctx.lex.reflexives or ctx.referring_object(o)
+        ]
+        if objs:
+            own = {e.name for e in ctx.args_of(agents)}
+            away = {e.name for e in ctx.args_of(tgt.tokens())}
+            # "distance it from *our* ports": the agent's own things
+            owned = bool(tgt.tokens()) and all(
+                any(c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in t.children)
+                for t in tgt.tokens()
+            )
+            if own and ((away and away <= own) or (not away and owned)):
+                tgt = _Targets()
+                tgt.directed.extend(objs)
+            else:
+                source_toks = objs
+                tgt.mutual = [t for t in tgt.mutual if t not in objs]
+    rule = "svo_passive.v1" if passive else "svo_active.v1"
+    if v.dep_ in ("amod", "acl") and v.tag_ == "VBN":
+        rule = "participle.v1"
+    if cue.reverse_members:
+        # "a group composed of A, B and C", "NATO includes Turkey": members -> the organization
+        orgs = ctx.args_of(agents + patients, strict=False)
+        members = ctx.args_of(tgt.tokens(), strict=True)
+        return _pairs(ctx, members, orgs, cue, v, "member_verb.v1")
+    sources = ctx.args_of(source_toks, strict=strict)
+    if not sources and cue.objmod_source and required_obj is not None:
+        # "the pipeline carries Russian gas to Turkey": the goods' origin sells them
+        sources = [
+            ctx.ent_at[c.i] for c in _modifier_tokens(ctx, required_obj) if c.i in ctx.ent_at
+        ]
+    out: list[Candidate] = []
+    if tgt.between:
+        mutual = ctx.args_of(tgt.between, strict=strict)
+        if cue.each_target or sources:
+            extra_targets.extend(mutual)
+        elif len(mutual) >= 2:
+            out.extend(_mutual(ctx, mutual, cue, v, "nominal_mutual.v1"))
+    if required_obj is not None and (sources or _resolves(ctx, tgt, cue)):
+        ctx.consumed.add(required_obj.i)
+    if extra_targets and sources:
+        out.extend(_pairs(ctx, sources, extra_targets, cue, v, rule))
+    target_ents = ctx.args_of(tgt.tokens(), strict=strict or cue.strict_place)
+    if sources and target_ents:
+        out.extend(_emit(ctx, sources, tgt, cue, v, rule, strict=strict or cue.strict_place))
+    elif (
+        (cue.mutual or cue.reciprocal)
+        and not target_ents
+        and not extra_targets
+        and len(sources) >= 2
+        and (
+            not obj_tokens
+            or all(ctx.lemma(o) in _RECIPROCAL_OBJECTS for o in obj_tokens)
+            or required_obj is not None
+        )
+    ):
+        # "Chile and Peru have clashed", "A and B met"; "each other" objects too
+        out.extend(_mutual(ctx, sources, cue, v, "mutual_subjects.v1"))
+    return out
+
+
+def _act_owner(ctx: SentenceContext, o: Token) -> list[EntityAnnotation]:
+    """The entity that owns an act noun: "Washington's decision", "the Israeli strikes"."""
+    out: list[EntityAnnotation] = []
+    for c in o.children:
+        if c.dep_ == "poss":
+            out.extend(ctx.args(c, strict=True))
+        elif c.dep_ in ("amod", "compound") and c.i in ctx.ent_at and not ctx.stance_prefixed(c):
+            out.append(ctx.ent_at[c.i])
+    return out
+
+
+def _naming(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
+    """Calling someone names: "called Netanyahu a war criminal", "presented the West as
+    decadent", "branded the leader a traitor". The complement must be a pejorative
+    (``lexicon.json`` ``pejoratives``); the one named is the target."""
+    objs = ctx.children(v, "dobj", "dative")
+    complements = ctx.children(v, "oprd", "acomp", "xcomp")
+    complements.extend(o for _, o in ctx.prep_objects(v, {"as"}))
+    if len(objs) > 1:
+        complements.append(objs[-1])
+        objs = objs[:-1]
+    for o in objs:
+        complements.extend(c for c in o.children if c.dep_ == "appos")
+        # "called the claims baseless" parsed with the adjective after its noun
+        complements.extend(c for c in o.children if c.dep_ == "amod" and c.i > o.i)
+    if not objs or not any(_pejorative(ctx, c) for c in complements):
+        return []
+    named = [o for o in objs if o not in complements]
+    agents, _ = ctx.subjects(v)
+    sources = ctx.args_of(agents)
+    targets = ctx.args_of(named, strict=True)
+    if not targets:
+        # "called Kenya's claims baseless": the one whose act is named
+        targets = [e for o in named for e in _act_owner(ctx, o)]
+    return _pairs(ctx, sources, targets, cue, v, "svo_active.v1")
+
+
+def _pejorative(ctx: SentenceContext, tok: Token) -> bool:
+    words = ctx.lex.pejoratives
+    if ctx.lemma(tok) in words or tok.lower_ in words:
+        return True
+    return any(
+        c.dep_ in ("amod", "compound", "conj") and (ctx.lemma(c) in words or c.lower_ in words)
+        for c in tok.children
+    )
+
+
+def _clause_entities(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
+    """Targets of a threat: the arguments of the threatened act ("threatened to halt
+    gas supplies to X", "to break off relations with X") and the subject of its condition
+    ("... if Hamas ran"). Places where the act would happen are not targets."""
+    out: list[EntityAnnotation] = []
+    for c in v.children:
+        if c.dep_ not in ("xcomp", "ccomp", "advcl"):
+            continue
+        if c.dep_ == "advcl":
+            if any(ctx.lemma(m) in ("if", "unless") for m in ctx.children(c, "mark")):
+                agents, _ = ctx.subjects(c)
+                out.extend(ctx.args_of(agents))
+            continue
+        args: list[Token] = []
+        for a in c.children:
+            if a.dep_ in ("dobj", "dative"):
+                args.append(a)
+                args.extend(p for _, p in ctx.prep_objects(a, _THREAT_PREPS))
+            elif a.dep_ == "prep" and ctx.lemma(a) in _THREAT_PREPS:
+                args.extend(p for p in a.children if p.dep_ == "pobj")
+            elif a.dep_ == "advcl" and any(
+                ctx.lemma(m) in ("if", "unless") for m in ctx.children(a, "mark")
+            ):
+                agents, _ = ctx.subjects(a)
+                out.extend(ctx.args_of(agents))
+        for e in ctx.args_of(args):
+            if e.label.value != "Place" or any(
+                ctx.lemma(t.head) != "in" for t in args if t.i in range(e.start, e.end)
+            ):
+                out.append(e)
+    seen: set[int] = set()
+    uniq: list[EntityAnnotation] = []
+    for e in out:
+        if e.start not in seen:
+            seen.add(e.start)
+            uniq.append(e)
+    return uniq

@@ -1,0 +1,123 @@
+"""The relation package's shape: one concern per module, one-way layering, no import cycles."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+import geokg.extract.relations as relations
+
+PKG = Path(relations.__file__).resolve().parent
+PREFIX = "geokg.extract.relations"
+MODULES = sorted(p for p in PKG.glob("*.py") if p.name != "__init__.py")
+SIBLINGS = {p.stem for p in MODULES}
+MAX_LINES = 450
+
+
+def _is_type_checking(node: ast.stmt) -> bool:
+    return isinstance(node, ast.If) and (
+        (isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING")
+        or (isinstance(node.test, ast.Attribute) and node.test.attr == "TYPE_CHECKING")
+    )
+
+
+def _runtime_imports(source: str) -> set[str]:
+    """Sibling modules a module imports at run time: at module level or inside a function
+    (a lazy import still closes a circle), but not under ``if TYPE_CHECKING:``."""
+    found: set[str] = set()
+
+    def visit(nodes: list[ast.stmt]) -> None:
+        for node in nodes:
+            if _is_type_checking(node):
+                continue
+            if isinstance(node, ast.ImportFrom) and node.module:
+                if node.module == PREFIX:
+                    found.update(a.name for a in node.names if a.name in SIBLINGS)
+                elif node.module.startswith(PREFIX + "."):
+                    found.add(node.module.removeprefix(PREFIX + ".").split(".")[0])
+            elif isinstance(node, ast.Import):
+                for a in node.names:
+                    if a.name.startswith(PREFIX + "."):
+                        found.add(a.name.removeprefix(PREFIX + ".").split(".")[0])
+            for field in ("body", "orelse", "finalbody", "handlers"):
+                inner = getattr(node, field, None)
+                if isinstance(inner, list):
+                    visit([n for n in inner if isinstance(n, ast.stmt | ast.ExceptHandler)])
+
+    visit(ast.parse(source).body)
+    return found
+
+
+def _cyclic(graph: dict[str, set[str]]) -> list[str]:
+    """Modules that reach themselves through the import graph."""
+
+    def reaches(start: str, goal: str, seen: set[str]) -> bool:
+        for nxt in graph.get(start, set()):
+            if nxt == goal or (nxt not in seen and reaches(nxt, goal, seen | {nxt})):
+                return True
+        return False
+
+    return sorted(m for m in graph if reaches(m, m, {m}))
+
+
+def _graph() -> dict[str, set[str]]:
+    return {p.stem: _runtime_imports(p.read_text(encoding="utf-8")) for p in MODULES}
+
+
+def test_import_scan_sees_lazy_and_package_imports_but_not_type_only_ones() -> None:
+    source = (
+        "from typing import TYPE_CHECKING\n"
+        "from geokg.extract.relations import slots\n"
+        "if TYPE_CHECKING:\n"
+        "    from geokg.extract.relations.context import Discourse\n"
+        "class A:\n"
+        "    def f(self):\n"
+        "        from geokg.extract.relations.syntax import SentenceContext\n"
+        "        return SentenceContext\n"
+    )
+    assert _runtime_imports(source) == {"slots", "syntax"}
+
+
+def test_cycle_finder_flags_a_circle() -> None:
+    assert _cyclic({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == ["a", "b", "c"]
+    assert _cyclic({"a": {"b"}, "b": {"c"}, "c": set()}) == []
+
+
+def test_relations_package_has_no_import_cycle() -> None:
+    assert _cyclic(_graph()) == []
+
+
+def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
+    graph = _graph()
+    assert "syntax" in graph["context"]
+    assert "context" not in graph["syntax"]
+    assert "pairs" in graph["arguments"]
+    # the pair resolver and the syntax walks never reach back up to the discourse
+    for low in ("pairs", "nominals", "arguments", "pronouns", "subjects"):
+        assert graph[low] <= {
+            "lexicon",
+            "event_lexicon",
+            "pairs",
+            "nominals",
+            "subjects",
+            "arguments",
+        }, low
+
+
+@pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)
+def test_relations_module_stays_small(path: Path) -> None:
+    assert len(path.read_text(encoding="utf-8").splitlines()) <= MAX_LINES
+
+
+def test_sentence_context_binds_the_walks_of_the_modules_below() -> None:
+    from geokg.extract.relations import arguments, pronouns, subjects, syntax
+
+    ctx_cls = syntax.SentenceContext
+    assert ctx_cls.args is arguments.args
+    assert ctx_cls.pronoun is pronouns.pronoun
+    assert ctx_cls.referring_object is pronouns.referring_object
+    assert ctx_cls.subjects is subjects.subjects
+    assert ctx_cls.is_passive is subjects.is_passive
+    assert syntax.is_purpose_clause is subjects.is_purpose_clause
