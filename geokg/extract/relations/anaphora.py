@@ -35,6 +35,11 @@ _TOP_ROLES = (
     "general secretary", "secretary-general", "secretary general", "taoiseach",
 )  # fmt: skip
 _LOOKBACK_SENTENCES = 5
+# nouns naming an office rather than its holder's doings: "the prime minister's office"
+_OFFICE_NOUNS = frozenset(
+    {"office", "residence", "post", "palace", "seat", "title", "term", "tenure", "job", "role",
+     "position", "press", "spokesman", "spokeswoman", "spokesperson", "website", "account"}
+)  # fmt: skip
 _MODIFIER_DEPS = ("amod", "compound", "nmod", "poss")
 
 
@@ -116,6 +121,8 @@ def title_anaphors(ctx: SentenceContext, known: KnownLeaders) -> list[Candidate]
             continue  # "a Kenyan minister" is someone, not the one mentioned before
         if _joined_to_person(ctx, t):
             continue
+        if t.dep_ == "compound" or (t.dep_ == "poss" and ctx.lemma(t.head) in _OFFICE_NOUNS):
+            continue  # "the president's office", "the prime minister post": the office
         leds = _led_entities(ctx, t)
         if not leds:
             continue
