@@ -208,21 +208,28 @@ class FastLoad:
         entity_ids = dict.fromkeys(
             row["id"] for step in steps if step.kind.startswith("entities:") for row in step.rows
         )
-        sentence_ids = dict.fromkeys(
-            row["id"] for step in steps if step.kind == "sentences" for row in step.rows
-        )
-        doc_ids: dict[str, None] = {}
+        # sentence id -> its document's id (a sentence can exist only if its document does)
+        sentence_ids = {
+            row["id"]: row["doc_id"]
+            for step in steps
+            if step.kind == "sentences"
+            for row in step.rows
+        }
         for pairs in groups.values():
             for (source, target), mentions in pairs.items():
                 entity_ids[source] = entity_ids[target] = None
                 for m in mentions:
-                    sentence_ids[m.sentence_id] = None
-                    doc_ids[m.doc_id] = None
+                    sentence_ids.setdefault(m.sentence_id, m.doc_id)
         safe = {i: index_safe_id(i) for i in entity_ids}
         found = self._ids(cypher.falkor_entity_nodes(), safe.values())
         existing = {i for i, s in safe.items() if s in found}
-        sentences = self._ids(cypher.falkor_sentence_nodes(), sentence_ids)
-        known_docs = set(self._ids(cypher.falkor_document_nodes(), doc_ids)) if existing else set()
+        safe_docs = {d: index_safe_id(d) for d in dict.fromkeys(sentence_ids.values())}
+        stored_docs = set(self._ids(cypher.falkor_document_nodes(), safe_docs.values()))
+        known_docs = {d for d, s in safe_docs.items() if s in stored_docs}
+        safe_sentences = {i: index_safe_id(i) for i in sentence_ids}
+        maybe = [safe_sentences[i] for i, d in sentence_ids.items() if d in known_docs]
+        stored = self._ids(cypher.falkor_sentence_nodes(), maybe)
+        sentences = {i: stored[s] for i, s in safe_sentences.items() if s in stored}
         old_mentions: set[str] = set()
         if sentences:
             statement = cypher.falkor_sentence_mentions()
@@ -236,11 +243,9 @@ class FastLoad:
             self._ids(cypher.falkor_entity_nodes(), (s for s in safe.values() if s not in found))
         )
         nodes = {i: found[s] for i, s in safe.items() if s in found}
-        sentences.update(
-            self._ids(
-                cypher.falkor_sentence_nodes(), (s for s in sentence_ids if s not in sentences)
-            )
-        )
+        missing = [safe_sentences[i] for i in sentence_ids if i not in sentences]
+        stored = self._ids(cypher.falkor_sentence_nodes(), missing)
+        sentences.update((i, stored[s]) for i, s in safe_sentences.items() if s in stored)
         seen_docs = self._pair_documents(groups, existing, known_docs, nodes, old_mentions)
         sent += self.pipeline(
             self._relation_statements(groups, existing, nodes, sentences, old_mentions, seen_docs)
