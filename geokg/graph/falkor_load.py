@@ -42,6 +42,7 @@ from geokg.schema import MentionRecord, RelationEdge, RelationType
 
 __all__ = [
     "MAX_ID_CHARS",
+    "MENTION_STATEMENT_FACTOR",
     "FastLoad",
     "index_safe_id",
     "index_safe_rows",
@@ -167,6 +168,11 @@ def _new_entity_counts(steps: list[LoadStep], new: set[str]) -> dict[str, tuple[
     return out
 
 
+MENTION_STATEMENT_FACTOR = 4
+"""Relationship statements hold this many times ``batch_size`` mentions: FalkorDB's cost per
+write statement grows with the size of its relation matrices, so fewer, larger statements
+load a large graph faster (measured: about 1.6 times less server time at 256k mentions)."""
+
 Lookup = Callable[[str, list[Any]], list[list[Any]]]
 """Runs a read statement over rows (in chunks) and returns all result rows."""
 Pipeline = Callable[[Iterable[tuple[str, Sequence[Any]]]], int]
@@ -187,13 +193,25 @@ class FastLoad:
     Args:
         lookup: Runs a lookup statement over rows, returns the result rows.
         pipeline: Sends write statements in order.
-        batch_size: Rows per statement (mentions per statement for relationships).
+        batch_size: Rows per statement.
+        mentions_per_statement: New mentions per relationship statement (default
+            :data:`MENTION_STATEMENT_FACTOR` times ``batch_size``).
     """
 
-    def __init__(self, *, lookup: Lookup, pipeline: Pipeline, batch_size: int) -> None:
+    def __init__(
+        self,
+        *,
+        lookup: Lookup,
+        pipeline: Pipeline,
+        batch_size: int,
+        mentions_per_statement: int | None = None,
+    ) -> None:
         self.lookup = lookup
         self.pipeline = pipeline
         self.batch_size = batch_size
+        self.mentions_per_statement = (
+            mentions_per_statement or MENTION_STATEMENT_FACTOR * batch_size
+        )
 
     def _ids(self, statement: str, ids: Iterable[Any]) -> dict[Any, Any]:
         rows = list(dict.fromkeys(ids))
@@ -347,7 +365,8 @@ class FastLoad:
         old_mentions: set[str],
         seen_docs: dict[tuple[RelationType, str, str], set[str]],
     ) -> Iterator[tuple[str, list[list[Any]]]]:
-        """Create and update statements, each holding at most ``batch_size`` new mentions.
+        """Create and update statements, each holding at most ``mentions_per_statement`` new
+        mentions.
 
         Per type, first the relationships with an endpoint new to the graph (created), then
         those between existing entities and the continuation of any relationship with more new
@@ -357,7 +376,7 @@ class FastLoad:
         Rows are built lazily, so that the client works while the server runs the previous
         statement.
         """
-        size = self.batch_size
+        size = self.mentions_per_statement
         for rtype, pairs in groups.items():
             create = cypher.falkor_create_relations(rtype)
             update = cypher.falkor_update_relations(rtype)
