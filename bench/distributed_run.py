@@ -35,16 +35,25 @@ import psutil  # type: ignore[import-untyped,unused-ignore]
 __all__ = ["main", "make_varied_corpus"]
 
 REPO = Path(__file__).resolve().parents[1]
-SEEDS = (REPO.parent / "shared" / "corpus", REPO.parent / "shared" / "voa", REPO / "examples")
+# ../shared next to the repository, or two levels up from a worktree (work/wt/<name>).
+_SHARED = next(
+    (p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()),
+    REPO.parent / "shared",
+)
+SEEDS = (_SHARED / "corpus", _SHARED / "voa" / "unlabeled", _SHARED / "voa", REPO / "examples")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
 
 
 def _seed_texts() -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
+    seen: set[Path] = set()
     for folder in SEEDS:
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*.txt")):
+            if path in seen:
+                continue
+            seen.add(path)
             if "gold" in path.parts or "benchmarks" in path.parts:
                 continue
             text = path.read_text(encoding="utf-8", errors="replace")
