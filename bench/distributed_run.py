@@ -2,7 +2,7 @@
 
 Builds a corpus of about ``--mb`` megabytes from the seed articles (``../shared``: the corpus
 and the VOA articles) with distinct document names and light variation (each copy has its
-paragraphs rotated and its four-digit years shifted by a few years, so that documents and
+paragraphs shuffled and its four-digit years shifted by a few years, so that documents and
 sentences differ while the text stays news), then runs, each as a ``geokg distributed``
 command in a fresh process:
 
@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import random
 import re
 import shutil
 import subprocess
@@ -41,6 +42,7 @@ _SHARED = next(
     REPO.parent / "shared",
 )
 SEEDS = (_SHARED / "corpus", _SHARED / "voa" / "unlabeled", _SHARED / "voa", REPO / "examples")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
 
 
@@ -65,13 +67,26 @@ def _seed_texts() -> list[tuple[str, str]]:
 
 
 def _vary(text: str, round_: int) -> str:
+    """A light variation of an article: its paragraphs (or lines) in an order drawn from
+    ``round_`` (and, for short articles, its sentences too), its four-digit years shifted by
+    ``round_ % 5``."""
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
-    if len(paragraphs) > 2:
-        k = round_ % len(paragraphs)
-        paragraphs = paragraphs[k:] + paragraphs[:k]
+    if len(paragraphs) < 3:
+        paragraphs = [p for p in text.split("\n") if p.strip()]
+    rng = random.Random(round_)
+    if round_ and len(paragraphs) > 1:
+        rng.shuffle(paragraphs)
+    if round_ and len(paragraphs) < 4:  # short articles: their sentences change order too
+        paragraphs = [_shuffle_sentences(p, rng) for p in paragraphs]
     shift = round_ % 5
     joined = "\n\n".join(paragraphs)
     return _YEAR.sub(lambda m: str(int(m.group(1)) + shift), joined) if shift else joined
+
+
+def _shuffle_sentences(paragraph: str, rng: random.Random) -> str:
+    sentences = _SENTENCE_END.split(paragraph.strip())
+    rng.shuffle(sentences)
+    return " ".join(sentences)
 
 
 def make_varied_corpus(out: Path, target_bytes: int) -> tuple[int, int]:
