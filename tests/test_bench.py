@@ -77,3 +77,69 @@ def test_bench_corpus_copies_seed_under_distinct_names(tmp_path: Path) -> None:
     assert len(set(names)) == len(names)
     assert names[:2] == ["r0000_a.txt", "r0000_b.md"]
     assert count_words(tmp_path / "c") == sum(3 if n.endswith(".txt") else 2 for n in names)
+
+
+def test_bench_scale_section_replaces_an_earlier_one(tmp_path: Path) -> None:
+    from bench.scale import END, START, render, write_section
+
+    scale = [
+        {
+            "mentions": m,
+            "pairs": p,
+            "aggregate_cpu": 1.0,
+            "load_cpu": 2.0,
+            "cpu": 3.0 * m / 16,
+            "reload_cpu": 0.5,
+            "seconds": 4.0,
+            "nodes": 10,
+        }
+        for p in (1, 4)
+        for m in (16, 64)
+    ]
+    load = [
+        {
+            "relationships": 10,
+            "seconds": 1.0,
+            "client_cpu": 0.5,
+            "server_cpu": 0.25,
+            "cpu_bound_rate": 20.0,
+            "reload_seconds": 0.5,
+            "reload_client_cpu": 0.1,
+            "reload_server_cpu": 0.1,
+            "reload_cpu_bound_rate": 100.0,
+        }
+    ]
+    one = {
+        "repeats": 4,
+        "bytes": 92,
+        "relation_mentions": 4,
+        "relationship": [[4, 1]],
+        "extract_cpu": 2.0,
+        "extract_seconds": 2.0,
+        "aggregate_cpu": 0.1,
+        "aggregate_seconds": 0.1,
+        "load_cpu": 0.2,
+        "load_seconds": 0.2,
+        "build_over_extract_cpu": 1.15,
+    }
+    path = tmp_path / "results.md"
+    path.write_text("# Benchmark results\n\nbefore\n", encoding="utf-8")
+    write_section(render(scale, load, one), path)
+    write_section(render(scale, load, one), path)
+    text = path.read_text(encoding="utf-8")
+    assert text.count(START) == text.count(END) == 1
+    assert text.startswith("# Benchmark results\n\nbefore\n")
+    assert "| x4.00 |" in text  # 64k over 16k mentions, from the CPU seconds
+    assert "| build / extraction | 1.15 | |" in text
+
+
+def test_bench_varied_corpus_has_distinct_names_and_varied_text(tmp_path: Path) -> None:
+    from bench.distributed_run import make_varied_corpus
+
+    files, size = make_varied_corpus(tmp_path / "corpus", 900_000)  # two rounds and more
+    paths = sorted((tmp_path / "corpus").iterdir())
+    assert len(paths) == files
+    assert size >= 900_000
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    # copies of one article differ (paragraphs, sentences, years): nearly every text is unique
+    assert len(set(texts)) >= 0.95 * len(texts)

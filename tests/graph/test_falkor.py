@@ -674,7 +674,8 @@ def test_falkor_relationship_over_many_statements_counts_exactly(
     """More mentions than a statement holds: created, then raised; the same as MERGE gives."""
     batch = _one_relationship(2_500, docs=3)
     with (
-        FalkorStore(falkor_server.db_dir, graph="geokg_split", batch_size=1_000) as store,
+        # 250 rows, so 1,000 mentions, per statement
+        FalkorStore(falkor_server.db_dir, graph="geokg_split", batch_size=250) as store,
         FalkorStore(falkor_server.db_dir, graph="geokg_split_ref") as reference,
     ):
         for st in (store, reference):
@@ -702,13 +703,14 @@ def test_falkor_interrupted_load_then_rerun_counts_each_mention_once(
 ) -> None:
     """A load cut after any statement, then run again, equals one clean load."""
     batch = _one_relationship(2_500, docs=2)
-    with FalkorStore(falkor_server.db_dir, graph="geokg_cut", batch_size=500) as store:
+    # 125 rows, so 500 mentions, per statement
+    with FalkorStore(falkor_server.db_dir, graph="geokg_cut", batch_size=125) as store:
         store.clear()
         store.ensure_schema()
         try:
             store.load(batch)
             clean = _snapshot(store)
-            for cut in (1, 4, 7, 8, 10):  # 6 node statements, then 5 relationship ones
+            for cut in (1, 10, 21, 22, 24):  # 21 node statements, then 5 relationship ones
                 store.clear()
                 real = store._pipeline
                 budget = [cut]  # statements still allowed, over every pipeline of the load

@@ -1,0 +1,226 @@
+"""A distributed run on a generated corpus: ``python -m bench.distributed_run --mb 100``.
+
+Builds a corpus of about ``--mb`` megabytes from the seed articles (``../shared``: the corpus
+and the VOA articles) with distinct document names and light variation (each copy has its
+paragraphs shuffled and its four-digit years shifted by a few years, so that documents and
+sentences differ while the text stays news), then runs, each as a ``geokg distributed``
+command in a fresh process:
+
+1. ``extract`` on a local Dask cluster (``--workers``, default 2) into partitioned JSON Lines;
+2. ``load`` of the partitions into a fresh embedded database;
+3. ``neo4j-import`` of the partitions.
+
+It records wall and CPU seconds per stage, words/s, the peak RSS of the largest process and
+of each stage's process tree (Dask workers included), the database server's peak RSS and
+the graph's size, and prints one JSON object (``--out`` also writes it to a file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil  # type: ignore[import-untyped,unused-ignore]
+
+__all__ = ["main", "make_varied_corpus"]
+
+REPO = Path(__file__).resolve().parents[1]
+# ../shared next to the repository, or two levels up from a worktree (work/wt/<name>).
+_SHARED = next(
+    (p / "shared" for p in (REPO.parent, REPO.parent.parent) if (p / "shared").is_dir()),
+    REPO.parent / "shared",
+)
+SEEDS = (_SHARED / "corpus", _SHARED / "voa" / "unlabeled", _SHARED / "voa", REPO / "examples")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-2]\d)\b")
+
+
+def _seed_texts() -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+    for folder in SEEDS:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*.txt")):
+            if path in seen:
+                continue
+            seen.add(path)
+            if "gold" in path.parts or "benchmarks" in path.parts:
+                continue
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if len(text) > 500:
+                out.append((path.stem, text))
+    if not out:
+        raise FileNotFoundError(f"no seed articles in {', '.join(map(str, SEEDS))}")
+    return out
+
+
+def _vary(text: str, round_: int) -> str:
+    """A light variation of an article: its paragraphs (or lines) in an order drawn from
+    ``round_`` (and, for short articles, its sentences too), its four-digit years shifted by
+    ``round_ % 5``."""
+    paragraphs = [p for p in text.split("\n\n") if p.strip()]
+    if len(paragraphs) < 3:
+        paragraphs = [p for p in text.split("\n") if p.strip()]
+    rng = random.Random(round_)
+    if round_ and len(paragraphs) > 1:
+        rng.shuffle(paragraphs)
+    if round_ and len(paragraphs) < 4:  # short articles: their sentences change order too
+        paragraphs = [_shuffle_sentences(p, rng) for p in paragraphs]
+    shift = round_ % 5
+    joined = "\n\n".join(paragraphs)
+    return _YEAR.sub(lambda m: str(int(m.group(1)) + shift), joined) if shift else joined
+
+
+def _shuffle_sentences(paragraph: str, rng: random.Random) -> str:
+    sentences = _SENTENCE_END.split(paragraph.strip())
+    rng.shuffle(sentences)
+    return " ".join(sentences)
+
+
+def make_varied_corpus(out: Path, target_bytes: int) -> tuple[int, int]:
+    """Write varied copies of the seed articles into ``out`` until ``target_bytes``."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    seeds = _seed_texts()
+    total = count = round_ = 0
+    while total < target_bytes:
+        for name, text in seeds:
+            path = out / f"v{round_:04d}_{name}.txt"
+            path.write_text(_vary(text, round_), encoding="utf-8")
+            total += path.stat().st_size
+            count += 1
+            if total >= target_bytes:
+                break
+        round_ += 1
+    return count, total
+
+
+class _Peak(threading.Thread):
+    """Peak RSS of a process tree, of its largest process, and of redis-server processes."""
+
+    def __init__(self, pid: int) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.process, self.tree, self.server = pid, 0, 0, 0
+        self._done = threading.Event()
+
+    def run(self) -> None:
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.Error:
+            return
+        while not self._done.is_set():
+            try:
+                procs = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                return
+            total = 0
+            for proc in procs:
+                try:
+                    rss = int(proc.memory_info().rss)
+                except psutil.Error:
+                    continue
+                total += rss
+                self.process = max(self.process, rss)
+            self.tree = max(self.tree, total)
+            for proc in psutil.process_iter(["name", "cmdline"]):
+                try:
+                    if "redis-server" in (proc.info["name"] or "") and any(
+                        str(self.db_hint) in part for part in proc.info["cmdline"] or []
+                    ):
+                        self.server = max(self.server, int(proc.memory_info().rss))
+                except (psutil.Error, TypeError):
+                    continue
+            self._done.wait(0.25)
+
+    db_hint: str | Path = "\0"
+
+    def stop(self) -> None:
+        self._done.set()
+        self.join()
+
+
+def _stage(args: list[str], db_hint: Path | None = None) -> dict[str, Any]:
+    before = psutil.cpu_times()
+    started = time.monotonic()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "geokg", *args],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
+    peak = _Peak(proc.pid)
+    if db_hint is not None:
+        peak.db_hint = db_hint
+    peak.start()
+    out, _ = proc.communicate()
+    peak.stop()
+    after = psutil.cpu_times()
+    busy = sum(after) - after.idle - sum(before) + before.idle
+    return {
+        "args": args,
+        "exit_code": proc.returncode,
+        "seconds": time.monotonic() - started,
+        "machine_busy_cpu_seconds": busy,
+        "peak_rss_process_mb": peak.process / 2**20,
+        "peak_rss_tree_mb": peak.tree / 2**20,
+        "peak_rss_server_mb": peak.server / 2**20,
+        "output_tail": out.decode("utf-8", "replace")[-1500:],
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate the corpus, run the three stages, print the JSON result."""
+    parser = argparse.ArgumentParser(prog="python -m bench.distributed_run")
+    parser.add_argument("--mb", type=float, default=100.0)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--partition-mb", type=float, default=2.0)
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "geokg-dist")
+    parser.add_argument("--out", type=Path)
+    args = parser.parse_args(argv)
+    corpus, parts, db, imp = (args.work / n for n in ("corpus", "parts", "db", "import"))
+    files, size = make_varied_corpus(corpus, int(args.mb * 1e6))
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.iterdir())
+    for folder in (parts, db, imp):
+        shutil.rmtree(folder, ignore_errors=True)
+    result: dict[str, Any] = {"files": files, "bytes": size, "words": words}
+    result["extract"] = _stage(
+        [
+            "distributed",
+            "extract",
+            str(corpus),
+            "-o",
+            str(parts),
+            "--workers",
+            str(args.workers),
+            "--partition-mb",
+            str(args.partition_mb),
+        ]
+    )
+    result["load"] = _stage(["distributed", "load", str(parts), "--db-dir", str(db)], db)
+    result["neo4j_import"] = _stage(["distributed", "neo4j-import", str(parts), "-o", str(imp)])
+    result["graph"] = _stage(["query", "MATCH (n) RETURN count(n) AS n", "--db-dir", str(db)])
+    result["import_bytes"] = sum(p.stat().st_size for p in imp.glob("*.csv"))
+    result["parts_bytes"] = sum(p.stat().st_size for p in parts.glob("*"))
+    result["db_bytes"] = sum(p.stat().st_size for p in db.glob("*.rdb"))
+    text = json.dumps(result, indent=1)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
