@@ -145,14 +145,23 @@ def _appositive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
     candidates: list[Token] = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         candidates.append(root.head)
-    for t in candidates:
+    out.extend(_led_by_titles(ctx, person, candidates, "leads_appos.v1"))
+    return out
+
+
+def _led_by_titles(
+    ctx: SentenceContext, person: EntityAnnotation, titles: list[Token], rule: str
+) -> list[Candidate]:
+    """LEADS for each title token that names its led entity ("prime minister of Y")."""
+    out: list[Candidate] = []
+    for t in titles:
         if t.i in ctx.ent_at:
             continue
         led, toks = _title_phrase_led(ctx, t)
         if led is None or led.name == person.name:
             continue
         role = _role_text(ctx, toks)
-        out.append(_make(ctx, person, led, toks[0].i, toks[-1].i + 1, "leads_appos.v1", role))
+        out.append(_make(ctx, person, led, toks[0].i, toks[-1].i + 1, rule, role))
     return out
 
 
@@ -181,16 +190,7 @@ def _predicate(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate
     titles: list[Token] = [c for c in v.children if c.dep_ in ("attr", "oprd")]
     titles.extend(o for _, o in ctx.prep_objects(v, {"as"}))
     titles.extend(c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN"))
-    out: list[Candidate] = []
-    for t in titles:
-        if t.i in ctx.ent_at:
-            continue
-        led, toks = _title_phrase_led(ctx, t)
-        if led is None or led.name == person.name:
-            continue
-        role = _role_text(ctx, toks)
-        out.append(_make(ctx, person, led, toks[0].i, toks[-1].i + 1, "leads_predicate.v1", role))
-    return out
+    return _led_by_titles(ctx, person, titles, "leads_predicate.v1")
 
 
 # titles of a party's members, not of its leaders
