@@ -57,7 +57,14 @@ from geokg.extract.relations.nominals import DESCRIPTION_NOUNS
 from geokg.extract.relations.structural import leads_candidates
 from geokg.extract.relations.surface import quoted_tokens, year_of
 from geokg.extract.relations.syntax import Candidate, SentenceContext
-from geokg.schema import MemberStatus, Modality, Polarity, RelationType, is_allowed
+from geokg.schema import (
+    EntityLabel,
+    MemberStatus,
+    Modality,
+    Polarity,
+    RelationType,
+    is_allowed,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -312,6 +319,8 @@ class RelationComponent:
                 c.source.label, rtype, c.target.label
             ):
                 continue
+            if c.source.label == EntityLabel.PLACE and rtype not in _PLACE_ACTS:
+                continue  # "a Baltic agreement", "Alpine ties": a place is where, not who
             if rtype.polarity == Polarity.CONFLICTUAL:
                 if sport is None:
                     sport = _sport_frame(ctx)
@@ -390,6 +399,9 @@ class RelationComponent:
         return self
 
 
+# what a place that is not standing in for a state can do: declare or recognize independence,
+# break away ("Crimea broke away from Ukraine")
+_PLACE_ACTS = frozenset({RelationType.RECOGNIZES, RelationType.BREAKS_WITH, RelationType.LEADS})
 _SCORE = re.compile(r"(?<![\d-])\d{1,2}\s?[-–]\s?\d{1,2}(?![\d-])")
 
 
