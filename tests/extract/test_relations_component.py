@@ -91,6 +91,26 @@ def test_relations_filtered_by_ontology(vocab: Any) -> None:
     assert not any(r.type == RelationType.LEADS for r in comp(doc)._.geokg_relations)
 
 
+def _relabel_source(doc: Any, label: EntityLabel) -> Any:
+    first, *rest = doc._.geokg_entities
+    doc._.geokg_entities = [
+        EntityAnnotation(first.start, first.end, first.start_char, first.end_char, label,
+                         first.name),
+        *rest,
+    ]  # fmt: skip
+    return doc
+
+
+def test_relations_place_source_gives_no_event(vocab: Any) -> None:
+    # the frozen "svo_active" case with its subject relabelled a Place: a place is where, not who
+    comp = RelationComponent()
+    doc = _relabel_source(_doc(vocab, "svo_active"), EntityLabel.PLACE)
+    assert get_relations(comp(doc)) == []
+    # control: the same sentence with the subject a Country holds
+    doc = _relabel_source(_doc(vocab, "svo_active"), EntityLabel.COUNTRY)
+    assert [r.type for r in get_relations(comp(doc))] == [RelationType.SUPPORTS]
+
+
 def test_relations_dedupe_prefers_asserted(vocab: Any) -> None:
     doc = _doc(vocab, "svo_active")
     (rel,) = RelationComponent().match(doc)
