@@ -28,14 +28,7 @@ def _possessive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
     """ "Putin's Russia", "Daniel Ortega's Sandinista Front"; "the regime of X in Y"."""
     doc = ctx.doc
     out: list[Candidate] = []
-    last = doc[person.end - 1]
-    if last.head.i in range(person.start, person.end):
-        root = doc[person.start]
-        for t in (doc[i] for i in range(person.start, person.end)):
-            if not (person.start <= t.head.i < person.end):
-                root = t
-    else:
-        root = last
+    root = ctx.root_of(person)
     nxt = person.end
     if root.dep_ == "poss" and nxt < ctx.end and doc[nxt].text in _POSS_MARKS:
         led = ctx.ent_at.get(root.head.i)
@@ -84,10 +77,7 @@ def _government_of_titled(ctx: SentenceContext, person: EntityAnnotation) -> lis
     doc = ctx.doc
     if person.start == ctx.start or not _is_title_token(ctx, doc[person.start - 1])[1]:
         return []
-    root = doc[person.end - 1]
-    for t in (doc[i] for i in range(person.start, person.end)):
-        if not (person.start <= t.head.i < person.end):
-            root = t
+    root = ctx.root_of(person)
     noun = None
     if root.dep_ == "poss" and ctx.lemma(root.head) in ctx.lex.rule_nouns:
         noun = root.head
@@ -137,13 +127,8 @@ def _rule_noun_led(ctx: SentenceContext, person: EntityAnnotation, noun: Token) 
 
 def _under(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
     """ "Russia under Putin", "Under Alexander the Great ..., Macedon grew ..."."""
-    doc = ctx.doc
-    root = None
-    for i in range(person.start, person.end):
-        t = doc[i]
-        if not (person.start <= t.head.i < person.end):
-            root = t
-    if root is None or root.dep_ != "pobj" or ctx.lemma(root.head) != "under":
+    root = ctx.root_of(person)
+    if root.dep_ != "pobj" or ctx.lemma(root.head) != "under":
         return []
     prep = root.head
     gov = prep.head

@@ -63,11 +63,7 @@ _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis"
 def _binds(ctx: SentenceContext, ent: EntityAnnotation, tok: Token) -> bool:
     """Whether the entity is the subject of a clause the description stands in: in "Iran
     accused the kingdom", "the kingdom" cannot be Iran."""
-    doc = ctx.doc
-    root = next(
-        (doc[i] for i in range(ent.start, ent.end) if not ent.start <= doc[i].head.i < ent.end),
-        doc[ent.start],
-    )
+    root = ctx.root_of(ent)
     if root.dep_ not in ("nsubj", "nsubjpass"):
         return False
     verb = root.head

@@ -99,15 +99,10 @@ def _mutual(
 
 def _own_side(ctx: SentenceContext, ent: EntityAnnotation) -> bool:
     """A conjunct owned by the one before it: "X and his party", "Y and its allies"."""
-    doc = ctx.doc
-    for i in range(ent.start, ent.end):
-        t = doc[i]
-        if ent.start <= t.head.i < ent.end:
-            continue
-        return t.dep_ == "conj" and any(
-            c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in t.children
-        )
-    return False
+    root = ctx.root_of(ent)
+    return root.dep_ == "conj" and any(
+        c.dep_ == "poss" and c.lower_ in _OWN_POSSESSIVES for c in root.children
+    )
 
 
 def _modifier_tokens(ctx: SentenceContext, tok: Token) -> list[Token]:

@@ -141,7 +141,7 @@ def _appositive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
     span_toks = [doc[i] for i in range(person.start, person.end)]
     root = next((t for t in span_toks if not (person.start <= t.head.i < person.end)), None)
     if root is None:
-        return out
+        return out  # the sentence's own root: no apposition to read
     candidates: list[Token] = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         candidates.append(root.head)
@@ -176,13 +176,8 @@ _ROLE_VERBS = frozenset(
 def _predicate(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
     """ "X served as UN secretary general", "X is Kenya's foreign minister", "X was elected
     president of Chile": a title with its led entity predicated of the person."""
-    doc = ctx.doc
-    root = None
-    for i in range(person.start, person.end):
-        t = doc[i]
-        if not (person.start <= t.head.i < person.end):
-            root = t
-    if root is None or root.dep_ not in ("nsubj", "nsubjpass"):
+    root = ctx.root_of(person)
+    if root.dep_ not in ("nsubj", "nsubjpass"):
         return []
     v = root.head
     if v.pos_ not in ("VERB", "AUX") or ctx.lemma(v) not in _ROLE_VERBS:
@@ -221,11 +216,7 @@ def _party_members(
             title.insert(0, doc[i])
             i -= 1
         # "Republican lawmakers X and Y": a later conjunct shares the first one's title
-        root = next(
-            (doc[k] for k in range(person.start, person.end)
-             if not person.start <= doc[k].head.i < person.end),
-            doc[person.start],
-        )  # fmt: skip
+        root = ctx.root_of(person)
         if root.dep_ == "conj" and root.head.i in ctx.ent_at:
             first = ctx.ent_at.get(root.head.i)
             prev = [m for m in out if m.source.start == (first.start if first else -1)]

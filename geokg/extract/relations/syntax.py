@@ -155,6 +155,16 @@ class SentenceContext:
         """The entity mention covering a token, if any."""
         return self.ent_at.get(tok.i)
 
+    def root_of(self, ent: EntityAnnotation) -> Token:
+        """The syntactic head of an entity mention: its last token whose head lies outside
+        the span (its last token when the parser kept the whole span inside)."""
+        doc = self.doc
+        root = doc[ent.end - 1]
+        for i in range(ent.start, ent.end):
+            if not ent.start <= doc[i].head.i < ent.end:
+                root = doc[i]
+        return root
+
     def stance_prefixed(self, tok: Token) -> bool:
         """Whether a modifier is the X of "pro-X", "anti-X" or "non-X"."""
         i = tok.i
