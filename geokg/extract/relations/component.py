@@ -203,11 +203,13 @@ class RelationComponent:
         wanted = self._cue_hashes(doc)
         cue_idx = [i for i, h in enumerate(lemma_ids) if h in wanted]
         pos_ids: list[int] = arr[:, 1].tolist()
+        lower_ids: list[int] = arr[:, 2].tolist()
         anaphors = self._anaphor_hashes(doc)
-        ana_idx = [i for i, h in enumerate(arr[:, 2].tolist()) if h in anaphors]
+        ana_idx = [i for i, h in enumerate(lower_ids) if h in anaphors]
+        titles = self._title_hashes(doc)
+        title_idx = [i for i, h in enumerate(lower_ids) if h in titles]
         discourse = Discourse(doc, entities, self.lexicon, lemma_ids=lemma_ids)
         known = KnownLeaders(self._leader_offices())
-        title_idx = [i for i, h in enumerate(arr[:, 2].tolist()) if h in self._title_hashes(doc)]
         out: list[RelationAnnotation] = []
         k = 0
         n = len(entities)
