@@ -89,8 +89,10 @@ def _led_entities(ctx: SentenceContext, t: Token) -> list[EntityAnnotation]:
         e = ctx.ent_at.get(obj.i)
         if e is not None and e.label in _LED:
             out.append(e)
-    seen: set[str] = set()
-    return [e for e in out if not (e.name in seen or seen.add(e.name))]  # type: ignore[func-returns-value]
+    first: dict[str, EntityAnnotation] = {}
+    for e in out:
+        first.setdefault(e.name, e)
+    return list(first.values())
 
 
 def _joined_to_person(ctx: SentenceContext, t: Token) -> bool:

@@ -97,12 +97,14 @@ def definite_antecedent(ctx: SentenceContext, tok: Token) -> list[EntityAnnotati
         c.dep_ in ("amod", "compound") for c in tok.children
     ):
         return None  # bare "the state", "the country": too often generic
+    # this sentence before the description, then up to _LOOKBACK sentences back, latest first
+    pools = [[e for e in ctx.entities if e.end <= tok.i and not _binds(ctx, e, tok)]]
     disc = ctx.discourse
-    candidates = [e for e in ctx.entities if e.end <= tok.i and not _binds(ctx, e, tok)]
     if disc is not None and ctx.index >= 0:
-        for index in range(ctx.index - 1, max(-1, ctx.index - 1 - _LOOKBACK), -1):
-            if found := [e for e in reversed(candidates) if _fits(noun, e)]:
-                return [found[0]]
-            candidates = list(disc.entities_in(index))
-    found = [e for e in reversed(candidates) if _fits(noun, e)]
-    return [found[0]] if found else None
+        first = max(0, ctx.index - _LOOKBACK)
+        pools.extend(disc.entities_in(i) for i in range(ctx.index - 1, first - 1, -1))
+    for pool in pools:
+        for e in reversed(pool):
+            if _fits(noun, e):
+                return [e]
+    return None
