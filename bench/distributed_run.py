@@ -26,12 +26,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import psutil  # type: ignore[import-untyped,unused-ignore]
+
+from bench.run import _Sampler
 
 __all__ = ["main", "make_varied_corpus"]
 
@@ -107,47 +108,27 @@ def make_varied_corpus(out: Path, target_bytes: int) -> tuple[int, int]:
     return count, total
 
 
-class _Peak(threading.Thread):
-    """Peak RSS of a process tree, of its largest process, and of redis-server processes."""
+class _Peak(_Sampler):
+    """Peak RSS of a process tree, of its largest process, and of the database server (the
+    redis-server whose command line names ``db_hint``)."""
 
-    def __init__(self, pid: int) -> None:
-        super().__init__(daemon=True)
-        self.pid, self.process, self.tree, self.server = pid, 0, 0, 0
-        self._done = threading.Event()
+    def __init__(self, pid: int, db_hint: Path | None = None) -> None:
+        super().__init__(pid, interval=0.25)
+        self.server = 0
+        self.db_hint = str(db_hint) if db_hint is not None else "\0"
 
-    def run(self) -> None:
-        try:
-            root = psutil.Process(self.pid)
-        except psutil.Error:
-            return
-        while not self._done.is_set():
+    def sample_more(self) -> None:
+        for proc in psutil.process_iter(["name", "cmdline"]):
             try:
-                procs = [root, *root.children(recursive=True)]
-            except psutil.Error:
-                return
-            total = 0
-            for proc in procs:
-                try:
-                    rss = int(proc.memory_info().rss)
-                except psutil.Error:
-                    continue
-                total += rss
-                self.process = max(self.process, rss)
-            self.tree = max(self.tree, total)
-            for proc in psutil.process_iter(["name", "cmdline"]):
-                try:
-                    if "redis-server" in (proc.info["name"] or "") and any(
-                        str(self.db_hint) in part for part in proc.info["cmdline"] or []
-                    ):
-                        self.server = max(self.server, int(proc.memory_info().rss))
-                except (psutil.Error, TypeError):
-                    continue
-            self._done.wait(0.25)
-
-    db_hint: str | Path = "\0"
+                if "redis-server" in (proc.info["name"] or "") and any(
+                    self.db_hint in part for part in proc.info["cmdline"] or []
+                ):
+                    self.server = max(self.server, int(proc.memory_info().rss))
+            except (psutil.Error, TypeError):
+                continue
 
     def stop(self) -> None:
-        self._done.set()
+        super().stop()
         self.join()
 
 
@@ -161,9 +142,7 @@ def _stage(args: list[str], db_hint: Path | None = None) -> dict[str, Any]:
         stderr=subprocess.STDOUT,
         env={**os.environ, "PYTHONPATH": str(REPO)},
     )
-    peak = _Peak(proc.pid)
-    if db_hint is not None:
-        peak.db_hint = db_hint
+    peak = _Peak(proc.pid, db_hint)
     peak.start()
     out, _ = proc.communicate()
     peak.stop()
@@ -174,8 +153,8 @@ def _stage(args: list[str], db_hint: Path | None = None) -> dict[str, Any]:
         "exit_code": proc.returncode,
         "seconds": time.monotonic() - started,
         "machine_busy_cpu_seconds": busy,
-        "peak_rss_process_mb": peak.process / 2**20,
-        "peak_rss_tree_mb": peak.tree / 2**20,
+        "peak_rss_process_mb": peak.peak_process / 2**20,
+        "peak_rss_tree_mb": peak.peak_tree / 2**20,
         "peak_rss_server_mb": peak.server / 2**20,
         "output_tail": out.decode("utf-8", "replace")[-1500:],
     }

@@ -99,7 +99,11 @@ class _Sampler(threading.Thread):
                 total += rss
                 self.peak_process = max(self.peak_process, rss)
             self.peak_tree = max(self.peak_tree, total)
+            self.sample_more()
             self._stop_event.wait(self.interval)
+
+    def sample_more(self) -> None:
+        """A hook for subclasses that sample other processes each round."""
 
     def stop(self) -> None:
         self._stop_event.set()
