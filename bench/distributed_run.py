@@ -160,6 +160,16 @@ def _stage(args: list[str], db_hint: Path | None = None) -> dict[str, Any]:
     }
 
 
+def _commit() -> str:
+    try:
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        )
+    except OSError:
+        return "unknown"
+    return out.stdout.strip() or "unknown"
+
+
 def main(argv: list[str] | None = None) -> int:
     """Generate the corpus, run the three stages, print the JSON result."""
     parser = argparse.ArgumentParser(prog="python -m bench.distributed_run")
@@ -168,28 +178,59 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--partition-mb", type=float, default=2.0)
     parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "geokg-dist")
     parser.add_argument("--out", type=Path)
-    args = parser.parse_args(argv)
-    corpus, parts, db, imp = (args.work / n for n in ("corpus", "parts", "db", "import"))
-    files, size = make_varied_corpus(corpus, int(args.mb * 1e6))
-    words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.iterdir())
-    for folder in (parts, db, imp):
-        shutil.rmtree(folder, ignore_errors=True)
-    result: dict[str, Any] = {"files": files, "bytes": size, "words": words}
-    result["extract"] = _stage(
-        [
-            "distributed",
-            "extract",
-            str(corpus),
-            "-o",
-            str(parts),
-            "--workers",
-            str(args.workers),
-            "--partition-mb",
-            str(args.partition_mb),
-        ]
+    parser.add_argument(
+        "--stages",
+        default="extract,load,neo4j-import",
+        help="comma-separated stages to run; without extract, the corpus and partitions of an "
+        "earlier run in --work are reused and the stages run again on them (results of "
+        "stages not run are kept from --out when it exists)",
     )
-    result["load"] = _stage(["distributed", "load", str(parts), "--db-dir", str(db)], db)
-    result["neo4j_import"] = _stage(["distributed", "neo4j-import", str(parts), "-o", str(imp)])
+    args = parser.parse_args(argv)
+    stages = {s.strip() for s in args.stages.split(",") if s.strip()}
+    unknown = stages - {"extract", "load", "neo4j-import"}
+    if unknown:
+        parser.error(f"unknown stage(s): {', '.join(sorted(unknown))}")
+    corpus, parts, db, imp = (args.work / n for n in ("corpus", "parts", "db", "import"))
+    result: dict[str, Any] = {}
+    if "extract" in stages:
+        files, size = make_varied_corpus(corpus, int(args.mb * 1e6))
+    else:
+        if not any(parts.glob("part-*.jsonl")):
+            parser.error(f"no partitions under {parts}: run the extract stage first")
+        if args.out and args.out.is_file():
+            result = json.loads(args.out.read_text(encoding="utf-8"))
+        files = sum(1 for _ in corpus.iterdir())
+        size = sum(p.stat().st_size for p in corpus.iterdir())
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in corpus.iterdir())
+    for folder, stage in ((parts, "extract"), (db, "load"), (imp, "neo4j-import")):
+        if stage in stages:
+            shutil.rmtree(folder, ignore_errors=True)
+    result.update({"files": files, "bytes": size, "words": words})
+    result["commit"] = _commit()
+    if "extract" not in stages:
+        result["rerun_commit"] = result["commit"]
+        result["commit"] = result.get("extract", {}).get("commit", result["commit"])
+    if "extract" in stages:
+        result["extract"] = _stage(
+            [
+                "distributed",
+                "extract",
+                str(corpus),
+                "-o",
+                str(parts),
+                "--workers",
+                str(args.workers),
+                "--partition-mb",
+                str(args.partition_mb),
+            ]
+        )
+        result["extract"]["commit"] = result["commit"]
+    if "load" in stages:
+        result["load"] = _stage(["distributed", "load", str(parts), "--db-dir", str(db)], db)
+        result["load"]["commit"] = _commit()
+    if "neo4j-import" in stages:
+        result["neo4j_import"] = _stage(["distributed", "neo4j-import", str(parts), "-o", str(imp)])
+        result["neo4j_import"]["commit"] = _commit()
     result["graph"] = _stage(["query", "MATCH (n) RETURN count(n) AS n", "--db-dir", str(db)])
     result["import_bytes"] = sum(p.stat().st_size for p in imp.glob("*.csv"))
     result["parts_bytes"] = sum(p.stat().st_size for p in parts.glob("*"))
