@@ -6,8 +6,10 @@ Symmetric relation types are stored once per unordered pair (source id < target 
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,6 +66,25 @@ class GraphBatch:
 
     def __len__(self) -> int:
         return len(self.documents) + len(self.sentences) + len(self.entities) + len(self.relations)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a batch is aggregated or loaded.
+
+    Aggregation and loading allocate a few container objects per mention while the batch holds
+    hundreds of thousands: every full collection walks them all, so with the collector on, the
+    time per mention grows with the batch (measured: x5.1 time for x4 mentions of one
+    relationship, x3.5 with collection paused). These objects form no cycles; collection
+    resumes afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def add_mention_counts(edge: RelationEdge, mention: MentionRecord, *, new_doc: bool) -> None:
@@ -295,14 +316,21 @@ class GraphBuilder:
         relations: Iterable[RelationMention],
         sentences: Iterable[SentenceRecord],
     ) -> None:
-        """Add everything extracted from one document."""
-        self.add_document(document)
-        for ent in entities:
-            self.add_entity(ent)
-        for sent in sentences:
-            self.add_sentence(sent)
-        for rel in relations:
-            self.add_relation(rel)
+        """Add everything extracted from one document (with the collector paused)."""
+        with gc_paused():
+            self.add_document(document)
+            for ent in entities:
+                self.add_entity(ent)
+            for sent in sentences:
+                self.add_sentence(sent)
+            for rel in relations:
+                self.add_relation(rel)
+
+    def add_relations(self, relations: Iterable[RelationMention]) -> None:
+        """Fold many relation mentions in (see :meth:`add_relation`), the collector paused."""
+        with gc_paused():
+            for rel in relations:
+                self.add_relation(rel)
 
     def batch(self) -> GraphBatch:
         """The collapsed rows accumulated so far."""
