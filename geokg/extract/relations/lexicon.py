@@ -328,6 +328,7 @@ class RelationLexicon:
         self.private_nouns = words_of("private_nouns")
         self.agent_via_of = words_of("agent_via_of")
         self.agent_via_from = words_of("agent_via_from")
+        self.led_actor_nouns = words_of("led_actor_nouns")
         self.instrument_verbs = words_of("instrument_verbs")
         self.sport_frame = words_of("sport_frame")
         self.transparent_nouns = words_of("transparent_nouns")
