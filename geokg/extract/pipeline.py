@@ -42,6 +42,7 @@ def load_nlp(
     # Importing the modules registers the factories (entry points do the same for spacy.load).
     import geokg.extract.entities.component
     import geokg.extract.relations
+    import geokg.extract.relations.lemmas
     import geokg.extract.segment  # noqa: F401
 
     ensure_extensions()
@@ -55,6 +56,12 @@ def load_nlp(
     config = config or {}
     if "parser" in nlp.pipe_names and "geokg_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("geokg_paragraphs", before="parser")
+    if "lemmatizer" in nlp.pipe_names and "geokg_lemmas" not in nlp.pipe_names:
+        nlp.add_pipe(
+            "geokg_lemmas",
+            after="lemmatizer",
+            config={"patterns_path": config.get("geokg_relations", {}).get("patterns_path")},
+        )
     for name in components:
         if name in nlp.pipe_names:
             continue
