@@ -6,6 +6,7 @@ of Tacna", "war between A and B", "impose sanctions on", "in support of").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
@@ -239,11 +240,38 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         return out
     if cue.requires_target_or_light and not target_ents and not light:
         return out
+    if sources and not target_ents and gov is not None and via == "dobj":
+        addressed = _addressed(ctx, gov, cue, sources)
+        if addressed:
+            # "Iran rejected an American ultimatum": the act was addressed to the subject,
+            # and is presupposed: "may reject the ultimatum" still states the ultimatum
+            found = _pairs(ctx, sources, addressed, cue, n, "nominal_light_verb.v1", anchor=gov)
+            return [replace(c, structural=True) for c in found]
     if sources and target_ents:
         # "might respond with tariffs on X": the clause's modality reaches the instrument
         anchor = gov if light and gov is not None and via == "pobj:with" else n
         out.extend(_emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=anchor))
     return out
+
+
+def _addressed(
+    ctx: SentenceContext, gov: Token, cue: Cue, sources: list[EntityAnnotation]
+) -> list[EntityAnnotation]:
+    """The subject of a verb of receiving or refusing whose object is an act owned by
+    another party ("Iran rejected an American ultimatum", "Kenya accepted Japan's offer of
+    aid"): the party the act was addressed to. Only for acts that have a recipient; a refused
+    act counts only where refusing cannot undo it (a threat, sanctions, criticism), not aid
+    or recognition, which a refusal may mean never happened."""
+    lex = ctx.lex
+    glem = ctx.lemma(gov)
+    if cue.type not in lex.recipient_types:
+        return []
+    refused = glem in lex.rejection_verbs and cue.type.polarity.value == "conflictual"
+    if glem not in lex.recipient_verbs and not refused:
+        return []
+    agents, _ = ctx.subjects(gov)
+    owners = {(e.start, e.end) for e in sources}
+    return [e for e in ctx.args_of(agents, strict=cue.strict) if (e.start, e.end) not in owners]
 
 
 def _party_like(tok: Token) -> bool:
