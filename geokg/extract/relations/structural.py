@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.governments import _government_of_titled, _possessive, _under
+from geokg.extract.relations.offices import office_candidates
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.titles import (
     _LED,
@@ -50,7 +51,7 @@ _PEOPLE = frozenset({EntityLabel.LEADER, EntityLabel.PERSON})
 
 def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
     """LEADS candidates of one sentence."""
-    out: list[Candidate] = []
+    out: list[Candidate] = office_candidates(ctx)
     people = [e for e in ctx.entities if e.label in _PEOPLE]
     if not people:
         return out
@@ -145,6 +146,11 @@ def _appositive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
     candidates: list[Token] = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         candidates.append(root.head)
+        of = root.head.head
+        if root.head.i in ctx.ent_at and root.head.dep_ == "pobj" and ctx.lemma(of) == "of":
+            # "the president of the commission, X": the parser hung the person on the led
+            # entity; the apposition belongs to the title that "of" depends on
+            candidates.append(of.head)
     out.extend(_led_by_titles(ctx, person, candidates, "leads_appos.v1"))
     return out
 
