@@ -6,10 +6,11 @@ Rule ids:
   state that leads a bloc"), role "chair": "Ghana, as chair of the African Union, ...",
   "Laos, the current chair of ASEAN", "the rotating chair of ASEAN, Laos", "Chile is the
   chair of the bloc this year", "Chile took over the rotating presidency of the bloc",
-  "Norway's chairmanship of the council". The office noun must name the organization ("of
-  X", "X's chair"); the holder must be a Country. A possessive or demonym before a person's
-  office ("the Kenyan chair of the commission") names the person's nationality, not the
-  holder: only the abstract nouns (chairmanship, presidency) take their holder from there.
+  "Norway's chairmanship of the council", "the presidency of the bloc, held by Chile". The
+  office noun must name the organization ("of X", "X's chair"); the holder must be a
+  Country. A possessive or demonym before a person's office ("the Kenyan chair of the
+  commission") names the person's nationality, not the holder: only the abstract nouns
+  (chairmanship, presidency) take their holder from there.
 * ``leads_as_title.v1``: "X, as prime minister of Y, signed ...", "As foreign minister of Y,
   X ...": a parenthetical title introduced by "as" describes the subject of its clause, or the
   name it hangs on.
@@ -142,6 +143,12 @@ def _chair_holders(ctx: SentenceContext, office: Token) -> tuple[list[EntityAnno
         )
     if appos:
         return appos, office.i, True
+    # "the presidency of the union, now held by Chile": a participle of holding
+    held = [c for c in office.children if c.dep_ == "acl" and ctx.lemma(c) in lex.office_verbs]
+    for v in held:
+        agents = [o for _, o in ctx.prep_objects(v, {"by"})]
+        if agents:
+            return ctx.args_of(agents, strict=True), v.i, False
     # "ASEAN chair Laos": the office as a compound of the state's name
     if dep == "compound" and head.i in ctx.ent_at:
         return [ctx.ent_at[head.i]], office.i, True

@@ -13,7 +13,8 @@ Rule ids:
 * ``member_party_title.v1``: a party adjective before a member's title, "Republican Senator
   X", "Labour lawmakers X and Y": MEMBER_OF the party (status member), not LEADS.
 * ``leads_predicate.v1``: a title predicated of the person: "X served as UN secretary
-  general", "X is Kenya's foreign minister", "X was elected president of Chile".
+  general", "X is Kenya's foreign minister", "X was elected president of Chile", also in a
+  relative clause ("X, who is Kenya's foreign minister, ...").
 
 A bare title with no led entity joined to it ("President Gabriel Boric") gives nothing.
 
@@ -183,14 +184,23 @@ def _predicate(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate
     """ "X served as UN secretary general", "X is Kenya's foreign minister", "X was elected
     president of Chile": a title with its led entity predicated of the person."""
     root = ctx.root_of(person)
-    if root.dep_ not in ("nsubj", "nsubjpass"):
-        return []
-    v = root.head
-    if v.pos_ not in ("VERB", "AUX") or ctx.lemma(v) not in _ROLE_VERBS:
-        return []
-    titles: list[Token] = [c for c in v.children if c.dep_ in ("attr", "oprd")]
-    titles.extend(o for _, o in ctx.prep_objects(v, {"as"}))
-    titles.extend(c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN"))
+    verbs: list[Token] = []
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(root.head)
+    # "X, who is Kenya's foreign minister, ...": a relative clause predicates the title
+    verbs.extend(
+        c
+        for c in root.children
+        if c.dep_ == "relcl"
+        and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ == "who" for s in c.children)
+    )
+    titles: list[Token] = []
+    for v in verbs:
+        if v.pos_ not in ("VERB", "AUX") or ctx.lemma(v) not in _ROLE_VERBS:
+            continue
+        titles.extend(c for c in v.children if c.dep_ in ("attr", "oprd"))
+        titles.extend(o for _, o in ctx.prep_objects(v, {"as"}))
+        titles.extend(c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN"))
     return _led_by_titles(ctx, person, titles, "leads_predicate.v1")
 
 
