@@ -141,6 +141,7 @@ def _chair_holders(ctx: SentenceContext, office: Token) -> tuple[list[EntityAnno
         appos.extend(
             ctx.ent_at[c.i] for c in obj.children if c.dep_ == "appos" and c.i in ctx.ent_at
         )
+    appos.extend(_split_apposition(ctx, office))
     if appos:
         return appos, office.i, True
     # "the presidency of the union, now held by Chile": a participle of holding
@@ -172,3 +173,19 @@ def _chair_holders(ctx: SentenceContext, office: Token) -> tuple[list[EntityAnno
         ]
         return owners, office.i, True
     return [], office.i, True
+
+
+def _split_apposition(ctx: SentenceContext, office: Token) -> list[EntityAnnotation]:
+    """ "The chair of the bloc, Laos, hosted ...": a name set off by commas right after the
+    office's phrase that the parser made a second subject of the same verb."""
+    doc = ctx.doc
+    comma = office.right_edge.i + 1
+    if comma + 1 >= ctx.end or doc[comma].text != ",":
+        return []
+    ent = ctx.ent_at.get(comma + 1)
+    if ent is None or ent.start != comma + 1 or ent.end >= ctx.end or doc[ent.end].text != ",":
+        return []
+    root = ctx.root_of(ent)
+    if root.dep_ != office.dep_ or root.head.i != office.head.i:
+        return []
+    return [ent]
