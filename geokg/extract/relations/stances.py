@@ -1,6 +1,8 @@
 """Stances and refusals: "anti-X" stances, verbless "X with Y" captions, rejected offers.
 
-* ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy").
+* ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy",
+  "officials in Serbia have become anti-Western"); after a naming verb the object holds the
+  stance, not the speaker ("Chile called the bill anti-Peruvian" gives nothing).
 * ``caption_with.v1``: verbless captions "X with Y at the summit" (two people: MEETS).
 * ``rejected_offer.v1``: "Chile rejected an offer from Peru for talks": the cooperative act,
   negated, towards the proposer.
