@@ -69,13 +69,16 @@ def _set_off(ctx: SentenceContext, tok: Token) -> bool:
 
 
 def _as_holders(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
-    """The clause subject an "as TITLE" phrase describes (none where it may describe the object)."""
-    gov = tok.head.head
+    """The clause subject an "as TITLE" phrase describes (none where it may describe another
+    party: "Chile backed Peru as chair of the bloc", "voted for Peru as chair")."""
+    as_ = tok.head
+    gov = as_.head
     if gov.i in ctx.ent_at:
-        return [ctx.ent_at[gov.i]]  # "Ruto, as president of Kenya, ...": hung on the name
+        # "Ruto, as president of Kenya, ...": hung on the name, if set off by commas
+        return [ctx.ent_at[gov.i]] if _set_off(ctx, tok) else []
     if gov.pos_ not in _VERB_POS:
         return []
-    if tok.head.i > gov.i and ctx.args_of(ctx.children(gov, "dobj"), strict=True):
+    if as_.i > gov.i and any(i in ctx.ent_at for i in range(gov.i + 1, as_.i)):
         return []
     agents, patients = ctx.subjects(gov)
     return ctx.args_of(agents + patients, strict=True)
