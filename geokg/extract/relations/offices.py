@@ -78,10 +78,24 @@ def _as_holders(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
         return [ctx.ent_at[gov.i]] if _set_off(ctx, tok) else []
     if gov.pos_ not in _VERB_POS:
         return []
-    if as_.i > gov.i and any(i in ctx.ent_at for i in range(gov.i + 1, as_.i)):
-        return []
+    if as_.i > gov.i and _named_objects(ctx, gov, as_.i):
+        return []  # a depictive after the verb may describe the verb's object instead
     agents, patients = ctx.subjects(gov)
     return ctx.args_of(agents + patients, strict=True)
+
+
+def _named_objects(ctx: SentenceContext, verb: Token, before: int) -> bool:
+    """Whether the verb has an entity object before token ``before`` ("backed Peru", "voted
+    for Peru"); a name deeper inside the object ("its stance toward Peru") does not count."""
+    objs = [c for c in verb.children if c.dep_ in ("dobj", "dative") and c.i < before]
+    objs.extend(
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.i < before
+        for o in p.children
+        if o.dep_ == "pobj"
+    )
+    return any(o.i in ctx.ent_at for o in objs)
 
 
 def _as_title(ctx: SentenceContext, tok: Token) -> list[Candidate]:
