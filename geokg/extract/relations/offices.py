@@ -6,7 +6,8 @@ Rule ids:
   state that leads a bloc"), role "chair": "Ghana, as chair of the African Union, ...",
   "Laos, the current chair of ASEAN", "the rotating chair of ASEAN, Laos", "Chile is the
   chair of the bloc this year", "Chile took over the rotating presidency of the bloc",
-  "Norway's chairmanship of the council", "the presidency of the bloc, held by Chile". The
+  "Norway's chairmanship of the council", "the presidency of the bloc, held by Chile",
+  "under Chile's chairmanship, the bloc adopted ..." (the organization acting). The
   office noun must name the organization ("of X", "X's chair"); the holder must be a
   Country. A possessive or demonym before a person's office ("the Kenyan chair of the
   commission") names the person's nationality, not the holder: only the abstract nouns
@@ -125,7 +126,7 @@ def _organizations(ctx: SentenceContext, office: Token) -> list[EntityAnnotation
 
 
 def _state_chair(ctx: SentenceContext, office: Token) -> list[Candidate]:
-    orgs = _organizations(ctx, office)
+    orgs = _organizations(ctx, office) or _chaired_subject(ctx, office)
     if not orgs:
         return []
     holders, anchor, structural = _chair_holders(ctx, office)
@@ -140,6 +141,18 @@ def _state_chair(ctx: SentenceContext, office: Token) -> list[Candidate]:
             cand.structural = structural
             out.append(cand)
     return out
+
+
+def _chaired_subject(ctx: SentenceContext, office: Token) -> list[EntityAnnotation]:
+    """ "Under Laos's chairmanship, ASEAN adopted ...": the organization acting under a state's
+    chairmanship is the one chaired."""
+    prep = office.head
+    if office.dep_ != "pobj" or ctx.lemma(prep) not in ("under", "during"):
+        return []
+    if ctx.lemma(office) not in ctx.lex.office_nouns or prep.head.pos_ not in _VERB_POS:
+        return []
+    agents, _ = ctx.subjects(prep.head)
+    return [e for e in ctx.args_of(agents, strict=True) if e.label == EntityLabel.ORGANIZATION]
 
 
 def _chair_holders(ctx: SentenceContext, office: Token) -> tuple[list[EntityAnnotation], int, bool]:
