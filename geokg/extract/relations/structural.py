@@ -14,7 +14,8 @@ Rule ids:
   X", "Labour lawmakers X and Y": MEMBER_OF the party (status member), not LEADS.
 * ``leads_predicate.v1``: a title predicated of the person: "X served as UN secretary
   general", "X is Kenya's foreign minister", "X was elected president of Chile", also in a
-  relative clause ("X, who is Kenya's foreign minister, ...").
+  relative clause ("X, who is Kenya's foreign minister, ...") or a coordinated predicate ("X
+  served as ... and was later Chile's president").
 
 A bare title with no led entity joined to it ("President Gabriel Boric") gives nothing.
 
@@ -193,6 +194,13 @@ def _predicate(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate
         for c in root.children
         if c.dep_ == "relcl"
         and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ == "who" for s in c.children)
+    )
+    # "X served as A and was later B": a coordinated predicate without its own subject
+    verbs.extend(
+        c
+        for v in list(verbs)
+        for c in v.conjuncts
+        if c.i > v.i and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
     )
     titles: list[Token] = []
     for v in verbs:
