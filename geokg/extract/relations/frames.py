@@ -155,30 +155,70 @@ def _relative_frame(
 
 
 _RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
+# "relations are in a deep freeze", "... on the mend": a state, not a setting ("after the war")
+_PREDICATE_PREPS = frozenset({"in", "on", "at"})
 
 
-def _positive_context(ctx: SentenceContext, n: Token, gov: Token | None, cue: Cue) -> bool:
-    """Neutral words ("relations") count only with a positive modifier, governor or predicate."""
-    wanted = cue.requires_positive
+def _context_words(
+    ctx: SentenceContext, n: Token, gov: Token | None, via: str, cue: Cue
+) -> Token | None:
+    """Neutral words ("relations") count only with a modifier, governor or predicate that says
+    what happens to them (``requires_context``): "closer ties", "normalize relations" for a
+    partnership, "ties collapsed", "the end of A-B relations" for a rupture.
+
+    Returns:
+        The token that says it (``n`` itself for a modifier, the copula for a predicate
+        adjective or phrase), or ``None``.
+    """
+    wanted = cue.requires_context
     if _modifier_lemmas(ctx, n) & wanted:
-        return True
+        return n
     if n.dep_ == "nsubj" and ctx.lemma(n.head) in _COPULAS:
-        # "A-B relations are good", "... may grow warmer": the predicate adjective
+        # "A-B relations are good", "... may grow warmer": the predicate adjective;
+        # "... are in a deep freeze", "... are on the mend": the predicate phrase
         for c in n.head.children:
             if c.dep_ in ("acomp", "attr") and (ctx.lemma(c) in wanted or c.lower_ in wanted):
-                return True
+                return n.head
+            if (
+                c.dep_ == "prep"
+                and c.i > n.head.i
+                and ctx.lemma(c) in _PREDICATE_PREPS
+                and any(g.dep_ == "pobj" and ctx.lemma(g) in wanted for g in c.children)
+            ):
+                return n.head
     node = n
     for _ in range(3):
         head = node.head
         if head.i == node.i:
             break
+        if node.dep_ == "prep" and head.pos_ in _VERB_POS:
+            break  # "broke with tradition in its relations with Y": a setting of the verb
+        if node.pos_ in _VERB_POS and node.dep_ != "xcomp":
+            break  # "the war ended, and A-B ties improved": another clause's predicate
         if ctx.lemma(head) in wanted:
-            return True
+            return head
         if node.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "conj", "xcomp", "compound"):
             node = head
             continue
         break
-    return gov is not None and ctx.lemma(gov) in wanted
+    if gov is not None and not via.startswith("pobj:") and ctx.lemma(gov) in wanted:
+        return gov
+    return None
+
+
+def _head_noun(ctx: SentenceContext, n: Token) -> Token | None:
+    """The event noun a noun is the ``of``/``in`` object of: "the *collapse* of A-B ties",
+    "a *rupture* in relations", "the *end* of the relationship"."""
+    h = n.head
+    if (
+        n.dep_ == "pobj"
+        and h.dep_ == "prep"
+        and ctx.lemma(h) in ("of", "in")
+        and h.head.pos_ in _NOUN_POS
+        and h.head.i < n.i
+    ):
+        return h.head
+    return None
 
 
 def _patient_noun(
