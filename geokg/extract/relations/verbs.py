@@ -210,6 +210,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
             out.extend(_mutual(ctx, mutual, cue, v, "nominal_mutual.v1"))
     if required_obj is not None and (sources or _resolves(ctx, tgt, cue)):
         ctx.consumed.add(required_obj.i)
+        # "halted *arms* sales to X": the object's compounds are read with it, not alone
+        ctx.consumed.update(c.i for c in required_obj.children if c.dep_ == "compound")
     if extra_targets and sources:
         out.extend(_pairs(ctx, sources, extra_targets, cue, v, rule))
     target_ents = ctx.args_of(tgt.tokens(), strict=strict or cue.strict_place)
