@@ -173,19 +173,8 @@ def _context_words(
     wanted = cue.requires_context
     if _modifier_lemmas(ctx, n) & wanted:
         return n
-    if n.dep_ == "nsubj" and ctx.lemma(n.head) in _COPULAS:
-        # "A-B relations are good", "... may grow warmer": the predicate adjective;
-        # "... are in a deep freeze", "... are on the mend": the predicate phrase
-        for c in n.head.children:
-            if c.dep_ in ("acomp", "attr") and (ctx.lemma(c) in wanted or c.lower_ in wanted):
-                return n.head
-            if (
-                c.dep_ == "prep"
-                and c.i > n.head.i
-                and ctx.lemma(c) in _PREDICATE_PREPS
-                and any(g.dep_ == "pobj" and ctx.lemma(g) in wanted for g in c.children)
-            ):
-                return n.head
+    if _copular_predicate(ctx, n) & wanted:
+        return n.head  # "A-B relations are good", "... are in a deep freeze"
     node = n
     for _ in range(3):
         head = node.head
@@ -204,6 +193,26 @@ def _context_words(
     if gov is not None and not via.startswith("pobj:") and ctx.lemma(gov) in wanted:
         return gov
     return None
+
+
+def _copular_predicate(ctx: SentenceContext, n: Token) -> set[str]:
+    """What a copula says of its subject ``n``: the predicate adjective or noun ("A-B ties are
+    *strained*", "... may grow *warmer*"), or the state phrase after it ("... are in a deep
+    *freeze*", "... on the *mend*", "... at their *lowest* point"), as lemmas and lowercase words.
+    """
+    if n.dep_ != "nsubj" or ctx.lemma(n.head) not in _COPULAS:
+        return set()
+    out: set[str] = set()
+    cop = n.head
+    for c in cop.children:
+        if c.dep_ in ("acomp", "attr"):
+            out.update((ctx.lemma(c), c.lower_))
+        elif c.dep_ == "prep" and c.i > cop.i and ctx.lemma(c) in _PREDICATE_PREPS:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.add(ctx.lemma(g))
+                    out.update(ctx.lemma(a) for a in g.children if a.dep_ == "amod")
+    return out
 
 
 def _head_noun(ctx: SentenceContext, n: Token) -> Token | None:

@@ -13,6 +13,7 @@ from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.frames import (
     _CIRCUMSTANTIAL_PREPS,
     _context_words,
+    _copular_predicate,
     _governor,
     _head_noun,
     _patient_noun,
@@ -21,7 +22,6 @@ from geokg.extract.relations.frames import (
 )
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.slots import (
-    _COPULAS,
     _NOUN_POS,
     _VERB_POS,
     _emit,
@@ -63,17 +63,10 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         and ctx.lemma(n.head) in cue.veto_predicates
     ):
         return []
-    if (
-        (cue.veto_predicates or cue.veto_modifiers)
-        and n.dep_ == "nsubj"
-        and ctx.lemma(n.head) in _COPULAS
-        and any(
-            c.dep_ == "acomp"
-            and (ctx.lemma(c) in cue.veto_predicates or ctx.lemma(c) in cue.veto_modifiers)
-            for c in n.head.children
-        )
+    if (cue.veto_predicates or cue.veto_modifiers) and _copular_predicate(ctx, n) & (
+        cue.veto_predicates | cue.veto_modifiers
     ):
-        return []  # "A-B ties remain frozen", "... are strained": the predicate adjective
+        return []  # "A-B ties remain frozen", "... are at their lowest point"
     said: Token | None = None
     if cue.requires_context:
         said = _context_words(ctx, n, gov, via, cue)
