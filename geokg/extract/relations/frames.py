@@ -182,6 +182,8 @@ def _context_words(
             break
         if node.dep_ == "prep" and head.pos_ in _VERB_POS:
             break  # "broke with tradition in its relations with Y": a setting of the verb
+        if node.dep_ == "pobj" and _comma_between(ctx, head, node):
+            break  # "After the collapse of the junta, A-B relations ...": a misread fronted phrase
         if node.pos_ in _VERB_POS and node.dep_ != "xcomp":
             break  # "the war ended, and A-B ties improved": another clause's predicate
         if ctx.lemma(head) in wanted:
@@ -225,9 +227,16 @@ def _head_noun(ctx: SentenceContext, n: Token) -> Token | None:
         and ctx.lemma(h) in ("of", "in")
         and h.head.pos_ in _NOUN_POS
         and h.head.i < n.i
+        and not _comma_between(ctx, h, n)
     ):
         return h.head
     return None
+
+
+def _comma_between(ctx: SentenceContext, a: Token, b: Token) -> bool:
+    """Whether a comma separates two tokens (a preposition and the object the parser gave it)."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == "," for t in ctx.doc[lo + 1 : hi])
 
 
 def _patient_noun(
