@@ -157,6 +157,8 @@ def _relative_frame(
 _RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
 # "relations are in a deep freeze", "... on the mend": a state, not a setting ("after the war")
 _PREDICATE_PREPS = frozenset({"in", "on", "at"})
+# "A-B ties sank *to* a new low", "... fell *into* crisis": where a verb takes them
+_GOAL_PREPS = frozenset({"to", "into"})
 
 
 def _context_words(
@@ -173,7 +175,7 @@ def _context_words(
     wanted = cue.requires_context
     if _modifier_lemmas(ctx, n) & wanted:
         return n
-    if _copular_predicate(ctx, n) & wanted:
+    if _predicate_words(ctx, n) & wanted:
         return n.head  # "A-B relations are good", "... are in a deep freeze"
     node = n
     for _ in range(3):
@@ -197,19 +199,26 @@ def _context_words(
     return None
 
 
-def _copular_predicate(ctx: SentenceContext, n: Token) -> set[str]:
-    """What a copula says of its subject ``n``: the predicate adjective or noun ("A-B ties are
-    *strained*", "... may grow *warmer*"), or the state phrase after it ("... are in a deep
-    *freeze*", "... on the *mend*", "... at their *lowest* point"), as lemmas and lowercase words.
-    """
-    if n.dep_ != "nsubj" or ctx.lemma(n.head) not in _COPULAS:
+def _predicate_words(ctx: SentenceContext, n: Token) -> set[str]:
+    """What the predicate says of its subject ``n``, as lemmas (and lowercase words): a copula's
+    adjective or noun ("A-B ties are *strained*", "... may grow *warmer*"), a state phrase after
+    a copula ("... are in a deep *freeze*", "... at their *lowest* point"), or a verb's object
+    or goal ("... hit rock *bottom*", "... sank to a new *low*", "... got a *boost*")."""
+    if n.dep_ != "nsubj" or n.head.pos_ not in _VERB_POS:
         return set()
     out: set[str] = set()
-    cop = n.head
-    for c in cop.children:
-        if c.dep_ in ("acomp", "attr"):
+    v = n.head
+    copula = ctx.lemma(v) in _COPULAS
+    preps = _PREDICATE_PREPS if copula else _GOAL_PREPS
+    for c in v.children:
+        if c.i < v.i:
+            continue
+        if c.dep_ in ("acomp", "attr") and copula:
             out.update((ctx.lemma(c), c.lower_))
-        elif c.dep_ == "prep" and c.i > cop.i and ctx.lemma(c) in _PREDICATE_PREPS:
+        elif c.dep_ == "dobj" and not copula:
+            out.add(ctx.lemma(c))
+            out.update(ctx.lemma(a) for a in c.children if a.dep_ == "amod")
+        elif c.dep_ == "prep" and ctx.lemma(c) in preps:
             for g in c.children:
                 if g.dep_ == "pobj":
                     out.add(ctx.lemma(g))

@@ -13,10 +13,10 @@ from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.frames import (
     _CIRCUMSTANTIAL_PREPS,
     _context_words,
-    _copular_predicate,
     _governor,
     _head_noun,
     _patient_noun,
+    _predicate_words,
     _relative_frame,
     _shared_possessor,
 )
@@ -63,7 +63,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         and ctx.lemma(n.head) in cue.veto_predicates
     ):
         return []
-    if (cue.veto_predicates or cue.veto_modifiers) and _copular_predicate(ctx, n) & (
+    if (cue.veto_predicates or cue.veto_modifiers) and _predicate_words(ctx, n) & (
         cue.veto_predicates | cue.veto_modifiers
     ):
         return []  # "A-B ties remain frozen", "... are at their lowest point"
