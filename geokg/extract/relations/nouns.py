@@ -73,11 +73,21 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         if said is None:
             return []
     out = _noun_frame(ctx, n, cue, gov, via)
-    if said is not None and said.i != n.i:
-        # "A-B ties did not collapse", "... could collapse": the word that says what happens to
-        # the ties is the relation's predicate, for negation and modality
+    if said is not None and said.i != n.i and _predicates(ctx, n, said):
+        # "A-B ties did not collapse", "... could collapse", "the end of A-B ties": the word
+        # that says what happens to the ties is the relation's predicate, for negation and
+        # modality; a verb the ties are the object of keeps its own reading ("keen to
+        # deepen relations" presupposes them)
         out = [replace(c, anchor=said.i) for c in out]
     return out
+
+
+def _predicates(ctx: SentenceContext, n: Token, said: Token) -> bool:
+    """Whether ``said`` predicates of ``n``: ``n`` is its subject, or its "of"/"in" object."""
+    if n.dep_ in ("nsubj", "nsubjpass") and said.i == n.head.i:
+        return True
+    outer = _head_noun(ctx, n)
+    return outer is not None and outer.i == said.i
 
 
 def _noun_frame(
