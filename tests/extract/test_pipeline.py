@@ -44,3 +44,23 @@ def test_pipeline_name_pair_split_is_added_once(nlp: Any) -> None:
     _split_name_pairs(nlp)
     pattern = nlp.tokenizer.infix_finditer.__self__.pattern
     assert pattern.count(_NAME_HYPHEN_INFIX) == 1
+
+
+@pytest.mark.parametrize("form", ["hopes", "hoped", "hoping"])
+def test_pipeline_hope_is_not_hop(nlp: Any, form: str) -> None:
+    doc = nlp.make_doc(f"Kenya {form} to join.")
+    for _, proc in nlp.pipeline:
+        doc = proc(doc)
+    assert doc[1].lemma_ == "hope"
+
+
+def test_pipeline_hopes_to_restore_ties_is_hedged(nlp: Any) -> None:
+    doc = nlp("Brazil hopes to restore relations with Paraguay.")
+    rels = [
+        (r.source.name, r.type.value, r.target.name, r.modality.value) for r in get_relations(doc)
+    ]
+    assert rels == [("Brazil", "PARTNERS_WITH", "Paraguay", "hedged")]
+
+
+def test_pipeline_hop_keeps_its_lemma(nlp: Any) -> None:
+    assert nlp("Frogs hopped across the road.")[1].lemma_ == "hop"
