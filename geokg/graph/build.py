@@ -6,9 +6,12 @@ Symmetric relation types are stored once per unordered pair (source id < target 
 
 from __future__ import annotations
 
+import contextlib
+import gc
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 import networkx as nx
 
@@ -65,6 +68,25 @@ class GraphBatch:
         return len(self.documents) + len(self.sentences) + len(self.entities) + len(self.relations)
 
 
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a batch is aggregated or loaded.
+
+    Aggregation and loading allocate a few container objects per mention while the batch holds
+    hundreds of thousands: every full collection walks them all, so with the collector on, the
+    time per mention grows with the batch (measured: x5.1 time for x4 mentions of one
+    relationship, x3.5 with collection paused). These objects form no cycles; collection
+    resumes afterwards.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def add_mention_counts(edge: RelationEdge, mention: MentionRecord, *, new_doc: bool) -> None:
     """Count one (new) mention into an aggregated relationship, in constant time.
 
@@ -73,34 +95,49 @@ def add_mention_counts(edge: RelationEdge, mention: MentionRecord, *, new_doc: b
         mention: A mention of that relationship not counted before.
         new_doc: Whether the mention's document had no earlier mention of the relationship.
     """
-    edge.mentions += 1
-    modality = mention.modality
+    count_mention(edge.__dict__, mention, new_doc=new_doc)
+
+
+def count_mention(fields: dict[str, Any], mention: MentionRecord, *, new_doc: bool) -> None:
+    """:func:`add_mention_counts` on a relationship's field values (``RelationEdge.__dict__``
+    or a plain dict with the same keys).
+
+    Plain item assignment: pydantic's attribute hooks cost more than the counting itself, and
+    a relationship's fields need no validation here (every value is a count, a year from a
+    validated record, or a list built here).
+    """
+    m = mention.__dict__
+    fields["mentions"] += 1
+    modality = m["modality"]
     if modality is Modality.ASSERTED:
-        edge.asserted += 1
+        fields["asserted"] += 1
     elif modality is Modality.HEDGED:
-        edge.hedged += 1
+        fields["hedged"] += 1
     elif modality is Modality.REPORTED:
-        edge.reported += 1
+        fields["reported"] += 1
     else:
-        edge.hypothetical += 1
-    if mention.negated:
-        edge.negated += 1
-    if mention.quoted:
-        edge.quoted += 1
+        fields["hypothetical"] += 1
+    if m["negated"]:
+        fields["negated"] += 1
+    if m["quoted"]:
+        fields["quoted"] += 1
     if new_doc:
-        edge.doc_count += 1
-    year = mention.year
+        fields["doc_count"] += 1
+    year = m["year"]
     if year is not None:
-        if edge.first_year is None or year < edge.first_year:
-            edge.first_year = year
-        if edge.last_year is None or year > edge.last_year:
-            edge.last_year = year
-    date = mention.doc_date
+        first = fields["first_year"]
+        if first is None or year < first:
+            fields["first_year"] = year
+        last = fields["last_year"]
+        if last is None or year > last:
+            fields["last_year"] = year
+    date = m["doc_date"]
     if date is not None:
-        add_doc_date(edge, date)
-    _add_capped(edge.cues, mention.trigger.lower())
-    _add_capped(edge.roles, mention.role)
-    _add_capped(edge.statuses, mention.status.value if mention.status else None)
+        _count_doc_date(fields, date, 1)
+    _add_capped(fields["cues"], m["trigger"].lower())
+    _add_capped(fields["roles"], m["role"])
+    status = m["status"]
+    _add_capped(fields["statuses"], status.value if status is not None else None)
 
 
 def add_doc_date(edge: RelationEdge, date: str, count: int = 1) -> None:
@@ -110,18 +147,23 @@ def add_doc_date(edge: RelationEdge, date: str, count: int = 1) -> None:
     sorts before the days of that year or month); ``doc_years`` stays ascending, parallel to
     ``doc_year_counts``, and holds one entry per year seen (bounded by the span of years).
     """
-    if edge.first_date is None or date < edge.first_date:
-        edge.first_date = date
-    if edge.last_date is None or date > edge.last_date:
-        edge.last_date = date
+    _count_doc_date(edge.__dict__, date, count)
+
+
+def _count_doc_date(fields: dict[str, Any], date: str, count: int) -> None:
+    first, last = fields["first_date"], fields["last_date"]
+    if first is None or date < first:
+        fields["first_date"] = date
+    if last is None or date > last:
+        fields["last_date"] = date
     year = int(date[:4])
-    years = edge.doc_years
+    years = fields["doc_years"]
     at = bisect_left(years, year)
     if at < len(years) and years[at] == year:
-        edge.doc_year_counts[at] += count
+        fields["doc_year_counts"][at] += count
     else:
         years.insert(at, year)
-        edge.doc_year_counts.insert(at, count)
+        fields["doc_year_counts"].insert(at, count)
 
 
 def _add_capped(values: list[str], value: str | None) -> None:
@@ -274,14 +316,21 @@ class GraphBuilder:
         relations: Iterable[RelationMention],
         sentences: Iterable[SentenceRecord],
     ) -> None:
-        """Add everything extracted from one document."""
-        self.add_document(document)
-        for ent in entities:
-            self.add_entity(ent)
-        for sent in sentences:
-            self.add_sentence(sent)
-        for rel in relations:
-            self.add_relation(rel)
+        """Add everything extracted from one document (with the collector paused)."""
+        with gc_paused():
+            self.add_document(document)
+            for ent in entities:
+                self.add_entity(ent)
+            for sent in sentences:
+                self.add_sentence(sent)
+            for rel in relations:
+                self.add_relation(rel)
+
+    def add_relations(self, relations: Iterable[RelationMention]) -> None:
+        """Fold many relation mentions in (see :meth:`add_relation`), the collector paused."""
+        with gc_paused():
+            for rel in relations:
+                self.add_relation(rel)
 
     def batch(self) -> GraphBatch:
         """The collapsed rows accumulated so far."""

@@ -29,7 +29,7 @@ from typing import Any
 from falkordb.helpers import stringify_param_value
 
 from geokg.graph import cypher
-from geokg.graph.build import GraphBatch, add_mention_counts
+from geokg.graph.build import GraphBatch, count_mention
 from geokg.graph.store import (
     LoadStep,
     chunked,
@@ -378,8 +378,6 @@ class FastLoad:
         """
         size = self.mentions_per_statement
         for rtype, pairs in groups.items():
-            create = cypher.falkor_create_relations(rtype)
-            update = cypher.falkor_update_relations(rtype)
             polarity, symmetric = rtype.polarity.value, rtype.symmetric
             created: list[tuple[int, int, list[MentionRecord], set[str]]] = []
             updated: list[tuple[int, int, list[MentionRecord], set[str]]] = []
@@ -396,23 +394,32 @@ class FastLoad:
                 fresh = source not in existing or target not in existing
                 for i, piece in enumerate(chunked(new, size)):
                     (created if fresh and i == 0 else updated).append((a, b, piece, counted))
-            for statement, items in ((create, created), (update, updated)):
-                rows: list[list[Any]] = []
-                held = 0
-                for a, b, piece, counted in items:
-                    if rows and held + len(piece) > size:
+            # Created before raised; within each, the pieces of many mentions (each holding a
+            # whole statement's worth, but the last) before the single ones.
+            for make, items in (
+                (cypher.falkor_create_relations, created),
+                (cypher.falkor_update_relations, updated),
+            ):
+                for one in (False, True):
+                    statement = make(rtype, one=one)
+                    rows: list[list[Any]] = []
+                    held = 0
+                    for a, b, piece, counted in items:
+                        if (len(piece) == 1) is not one:
+                            continue
+                        if rows and held + len(piece) > size:
+                            yield statement, rows
+                            rows, held = [], 0
+                        row = self._row(a, b, piece, counted, sentences, polarity, symmetric)
+                        if one:
+                            row.extend(row.pop()[0])
+                        rows.append(row)
+                        held += len(piece)
+                    if rows:
                         yield statement, rows
-                        rows, held = [], 0
-                    rows.append(
-                        self._row(rtype, a, b, piece, counted, sentences, polarity, symmetric)
-                    )
-                    held += len(piece)
-                if rows:
-                    yield statement, rows
 
     @staticmethod
     def _row(
-        rtype: RelationType,
         a: int,
         b: int,
         mentions: list[MentionRecord],
@@ -426,14 +433,21 @@ class FastLoad:
         ``counted`` holds the documents that already count for this relationship; it gains
         those of these mentions.
         """
-        edge = RelationEdge(source_id="", type=rtype, target_id="")
+        fields = _new_counts()
         rows: list[list[Any]] = []
         for m in mentions:
             new_doc = m.doc_id not in counted
             if new_doc:
                 counted.add(m.doc_id)
-            add_mention_counts(edge, m, new_doc=new_doc)
+            count_mention(fields, m, new_doc=new_doc)
             rows.append([m.id, sentences[m.sentence_id], *mention_values(m)])
-        fields = edge.__dict__
         values = [fields[f] for f in cypher.RELATION_ROW_FIELDS[:-2]]  # all but the type's two
         return [a, b, *values, polarity, symmetric, rows]
+
+
+_COUNTS_TEMPLATE = RelationEdge(source_id="", type=RelationType.SUPPORTS, target_id="").__dict__
+
+
+def _new_counts() -> dict[str, Any]:
+    """A relationship's field values before any mention (fresh lists)."""
+    return {k: ([] if isinstance(v, list) else v) for k, v in _COUNTS_TEMPLATE.items()}

@@ -234,21 +234,42 @@ MENTIONS_PER_ROW = 500
 """Mentions per relationship row of the shared statement: a relationship with more mentions in
 one document is split over several rows (the statement counts the document once)."""
 
-_MENTION_TEXT = frozenset({"trigger", "rule", "role"})
-
 
 def mention_values(mention: MentionRecord) -> list[Any]:
     """The values of :data:`~geokg.graph.cypher.MENTION_FIELDS` for a mention (no NULs)."""
-    fields = mention.__dict__  # attribute access through pydantic is slow in this loop
-    out: list[Any] = []
-    for name in cypher.MENTION_FIELDS:
-        value = fields[name]
-        if name in _MENTION_TEXT:
-            value = _clean(value)
-        elif name == "modality" or name == "status":
-            value = None if value is None else value.value
-        out.append(value)
-    return out
+    f = mention.__dict__  # attribute access through pydantic is slow in this loop
+    status = f["status"]
+    return [
+        f["doc_id"],
+        f["doc_date"],
+        f["modality"].value,
+        f["negated"],
+        f["quoted"],
+        f["year"],
+        _clean(f["trigger"]),
+        _clean(f["rule"]),
+        f["confidence"],
+        _clean(f["role"]),
+        None if status is None else status.value,
+        f["context"],
+    ]
+
+
+if cypher.MENTION_FIELDS != (
+    "doc_id",
+    "doc_date",
+    "modality",
+    "negated",
+    "quoted",
+    "year",
+    "trigger",
+    "rule",
+    "confidence",
+    "role",
+    "status",
+    "context",
+):  # pragma: no cover - a guard for whoever changes one without the other
+    raise ImportError("mention_values is out of step with cypher.MENTION_FIELDS")
 
 
 def mention_groups(

@@ -232,8 +232,9 @@ def _templates(batch: GraphBatch) -> set[str]:
     out.add(cypher.falkor_sentence_mentions())
     out.add(cypher.falkor_pair_documents())
     out.update(cypher.falkor_create_entities(label) for label in EntityLabel)
-    out.update(cypher.falkor_update_relations(t) for t in RelationType)
-    out.update(cypher.falkor_create_relations(t) for t in RelationType)
+    for one in (False, True):
+        out.update(cypher.falkor_update_relations(t, one=one) for t in RelationType)
+        out.update(cypher.falkor_create_relations(t, one=one) for t in RelationType)
     return out
 
 
@@ -291,8 +292,9 @@ def test_loader_statements_name_only_schema_labels_and_types() -> None:
         cypher.falkor_pair_documents(),
     ]
     statements += [cypher.falkor_create_entities(label) for label in EntityLabel]
-    statements += [cypher.falkor_update_relations(t) for t in RelationType]
-    statements += [cypher.falkor_create_relations(t) for t in RelationType]
+    for one in (False, True):
+        statements += [cypher.falkor_update_relations(t, one=one) for t in RelationType]
+        statements += [cypher.falkor_create_relations(t, one=one) for t in RelationType]
     for statement in statements:
         # pattern labels/types follow "(x:" or "[r:"; property names follow "{" and "."
         for label in re.findall(r"\(\w*:(\w+)", statement) + re.findall(r"\[\w*:(\w+)", statement):
@@ -352,7 +354,17 @@ INTERPOLATIONS = {
     "_row_field": {"_ROW_FIELD_INDEX[field]"},
     "_mention_field": {"_MENTION_FIELD_INDEX[field]"},
     "_node_pair": {"rows"},
-    "_create_mentions": {"_MENTIONS_INDEX", "MENTION", "SOURCE", "props", "IN", "TARGET"},
+    "_create_mentions": {
+        "_MENTIONS_INDEX",
+        "MENTION",
+        "SOURCE",
+        "props",
+        "IN",
+        "TARGET",
+        "head",
+        "_one_mention_field('sentence')",
+    },
+    "_one_mention_field": {"_MENTIONS_INDEX + _MENTION_FIELD_INDEX[field]"},
     "merge_documents": {"DOCUMENT", "rows"},
     "merge_entities": {"ENTITY", "_label(label)", "_union('n', 'aliases')", "rows"},
     "merge_sentences": {"DOCUMENT", "IN", "SENTENCE", "rows"},
@@ -401,7 +413,7 @@ INTERPOLATIONS = {
         "years",
         "counts",
         "y",
-        "_create_mentions(t)",
+        "tail",
         "_least('r.first_year', _row_field('first_year'), '<')",
         "_least('r.last_year', _row_field('last_year'), '>')",
         "_node_pair(rows)",
@@ -413,7 +425,7 @@ INTERPOLATIONS = {
         "f",
     },
     "falkor_create_relations": {
-        "_create_mentions(t)",
+        "_create_mentions(t, one)",
         "_node_pair(rows)",
         "_rel_type(t)",
         "_row_field('roles')",

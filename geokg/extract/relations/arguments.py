@@ -119,6 +119,8 @@ def _own_entities(
                     e2 = ctx.ent_at.get(cc.i)
                     if e2 is not None:
                         out.append(e2)
+    if not out and lem in lex.led_actor_nouns:
+        out.extend(_leaders_of(ctx, tok))
     if len(out) > 1:
         # "Kony's LRA militia": the nearest modifier names the actor
         near = [e for e in out if e.end == tok.i or e.end == tok.i - 1]
@@ -176,6 +178,21 @@ def _reciprocal_antecedents(ctx: SentenceContext, tok: Token) -> list[EntityAnno
     agents, _ = ctx.subjects(v)
     found = ctx.args_of(agents)
     return found if len({e.name for e in found}) >= 2 else []
+
+
+def _leaders_of(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
+    """ "Saudi-led forces", "the Kenyan-led mission": forces led by a state act for it (the
+    parser reads "led" as a modifier with the leader attached to it). Only "led": forces
+    "backed" or "trained" by a state are not that state."""
+    out: list[EntityAnnotation] = []
+    for c in tok.children:
+        if c.dep_ not in ("amod", "compound") or ctx.lemma(c) != "lead":
+            continue
+        for cc in c.children:
+            e = ctx.ent_at.get(cc.i)
+            if e is not None and cc.dep_ in _MOD_DEPS:
+                out.append(e)
+    return out
 
 
 def _listed_before(ctx: SentenceContext, ent: EntityAnnotation, tok: Token) -> bool:

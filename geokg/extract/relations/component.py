@@ -351,6 +351,8 @@ class RelationComponent:
                 and Modality(cue.intrinsic_modality).rank > modality.rank
             ):
                 modality = Modality(cue.intrinsic_modality)  # "designs on": sought, not done
+            if c.hedge and Modality.HEDGED.rank > modality.rank:
+                modality = Modality.HEDGED
             status = _status(c, rtype)
             if modality == Modality.HEDGED and (c.structural or rtype == RelationType.MEMBER_OF):
                 # an intended membership is an application ("will join", "seeks to join")

@@ -328,6 +328,7 @@ class RelationLexicon:
         self.private_nouns = words_of("private_nouns")
         self.agent_via_of = words_of("agent_via_of")
         self.agent_via_from = words_of("agent_via_from")
+        self.led_actor_nouns = words_of("led_actor_nouns")
         self.instrument_verbs = words_of("instrument_verbs")
         self.sport_frame = words_of("sport_frame")
         self.transparent_nouns = words_of("transparent_nouns")
@@ -342,6 +343,10 @@ class RelationLexicon:
         self.quantity_nouns = words_of("quantity_nouns")
         self.container_nouns = words_of("container_nouns")
         self.proposal_nouns = words_of("proposal_nouns")
+        # "China's claims to the reef", "territorial claims": a claim of ownership, not speech
+        self.claim_nouns = words_of("ownership_claims", "nouns")
+        self.claim_preps = words_of("ownership_claims", "preps")
+        self.claim_modifiers = words_of("ownership_claims", "modifiers")
         self.strict_place_labels = frozenset(words.get("strict_place_labels", ()))
         self.patient_possessive = words_of("patient_possessive")
         self.reflexives = words_of("reflexives")
@@ -350,6 +355,10 @@ class RelationLexicon:
         self.title_honorifics = words_of("titles", "honorifics")
         self.title_temporal = words_of("titles", "temporal")
         self.rule_nouns = words_of("titles", "rule_nouns")
+        # a state chairing a bloc: office nouns, the abstract ones, verbs of holding an office
+        self.state_offices = words_of("titles", "state_offices")
+        self.office_nouns = words_of("titles", "office_nouns")
+        self.office_verbs = words_of("titles", "office_verbs")
         self.possessive_role = str(words.get("titles", {}).get("role_for_possessive", "leader"))
         # "the two countries", "both sides": head lemma -> the labels of the two referents
         self.pair_nouns: dict[str, frozenset[str]] = {

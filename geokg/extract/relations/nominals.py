@@ -3,11 +3,12 @@
 In "Ghana asked ECOWAS for help. The bloc sent troops." the description "the bloc" names
 ECOWAS. :func:`definite_antecedent` resolves such a description to the most recent entity
 mention that agrees with it: an organization of a fitting kind for "the bloc", "the alliance",
-"the organization", "the union" (a name with "Union" in it), a state for "the kingdom", "the
-island nation", "the Gulf state". It looks in the sentence before the description, then a few
-sentences back (the component marks relations with an endpoint from an earlier sentence as
-``context``). A description with a name inside ("the NATO alliance", "the Western alliance")
-is that name, not an anaphor, and is left to the entity component.
+"the organization", "the union" (a name with "Union" in it), "the commission" (likewise), a
+state for "the kingdom", "the island nation", "the Gulf state". It looks in the sentence
+before the description, then a few sentences back (the component marks relations with an
+endpoint from an earlier sentence as ``context``). A description with a name inside ("the
+NATO alliance", "the Western alliance") is that name, not an anaphor, and is left to the
+entity component.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ _ORG_KINDS: dict[str, frozenset[str]] = {
     "organization": frozenset({"igo", "bloc", "alliance", "agency"}),
     "organisation": frozenset({"igo", "bloc", "alliance", "agency"}),
     "union": frozenset({"bloc", "igo"}),
+    "commission": frozenset({"igo"}),
     "coalition": frozenset({"alliance", "bloc"}),
     "party": frozenset({"party"}),
     "movement": frozenset({"party", "armed_group"}),
@@ -43,6 +45,7 @@ _STATE_NOUNS: dict[str, frozenset[str]] = {
     "country": frozenset({"island", "gulf", "landlocked", "baltic", "balkan"}),
     "republic": frozenset({"island", "former", "soviet", "islamic"}),
 }
+_NAMED_BY_HEAD = {"union": "Union", "commission": "Commission"}
 _LOOKBACK = 3
 #: Head nouns of the descriptions resolved here (the component looks for them in sentences
 #: with fewer than two entities).
@@ -53,7 +56,8 @@ def _fits(noun: str, ent: EntityAnnotation) -> bool:
     if noun in _ORG_KINDS:
         if ent.label.value != "Organization" or ent.kind not in _ORG_KINDS[noun]:
             return False
-        return noun != "union" or "Union" in ent.name
+        # "the union", "the commission": a name with that word in it
+        return noun not in _NAMED_BY_HEAD or _NAMED_BY_HEAD[noun] in ent.name
     return ent.label.value == "Country"
 
 

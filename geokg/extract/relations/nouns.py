@@ -255,7 +255,10 @@ def _noun_frame(
             for _, obj in ctx.prep_objects(gov, {"from", "by"}):
                 givers.extend(ctx.args(obj, strict=cue.strict))
             if recipients and givers:
-                return _pairs(ctx, givers, recipients, cue, n, "nominal_light_verb.v1")
+                # "Iran could face sanctions from the EU": the receiving clause's modality
+                return _pairs(ctx, givers, recipients, cue, n, "nominal_light_verb.v1", anchor=gov)
+            if recipients and cue.type.polarity.value == "conflictual":
+                return _or_face(ctx, gov, recipients, cue, n)
     if not sources and not target_ents and gov is None and (cue.mutual or cue.reciprocal):
         # "Chile and Peru will not step back from the standoff": the coordinated
         # subject of the verb the mutual noun is the source of holds it mutually
@@ -274,11 +277,68 @@ def _noun_frame(
         return out
     if cue.requires_target_or_light and not target_ents and not light:
         return out
+    if sources and not target_ents and gov is not None and via == "dobj":
+        addressed = _addressed(ctx, gov, cue, sources)
+        if addressed:
+            # "Iran rejected an American ultimatum": the act was addressed to the subject;
+            # a refused act is presupposed ("may reject the ultimatum" still states it), a
+            # received one takes the clause's modality ("could face Japan's sanctions")
+            found = _pairs(ctx, sources, addressed, cue, n, "nominal_light_verb.v1", anchor=gov)
+            if ctx.lemma(gov) in ctx.lex.recipient_verbs:
+                return found
+            return [replace(c, structural=True) for c in found]
     if sources and target_ents:
         # "might respond with tariffs on X": the clause's modality reaches the instrument
         anchor = gov if light and gov is not None and via == "pobj:with" else n
         out.extend(_emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=anchor))
     return out
+
+
+def _or_face(
+    ctx: SentenceContext,
+    face: Token,
+    recipients: list[EntityAnnotation],
+    cue: Cue,
+    n: Token,
+) -> list[Candidate]:
+    """ "The EU urged Belarus to free the prisoners or face sanctions": a demand with a
+    penalty as its alternative is a threat by whoever makes it (asserted), and the penalty
+    is theirs too, but only hedged (it may never come)."""
+    alt = face
+    if alt.dep_ != "conj" or not any(c.lower_ == "or" for c in alt.head.children):
+        return []
+    demand = alt.head
+    if demand.dep_ not in ("xcomp", "ccomp") or demand.head.pos_ not in _VERB_POS:
+        return []
+    demanding = demand.head
+    agents, _ = ctx.subjects(demanding)
+    givers = ctx.args_of(agents, strict=cue.strict)
+    threat = ctx.lex.cue("threaten.verb")
+    if not givers or threat is None:
+        return []
+    out = _pairs(ctx, givers, recipients, threat, n, "ultimatum.v1", anchor=demanding)
+    penalties = _pairs(ctx, givers, recipients, cue, n, "ultimatum.v1", anchor=demanding)
+    return out + [replace(c, hedge=True) for c in penalties]
+
+
+def _addressed(
+    ctx: SentenceContext, gov: Token, cue: Cue, sources: list[EntityAnnotation]
+) -> list[EntityAnnotation]:
+    """The subject of a verb of receiving or refusing whose object is an act owned by
+    another party ("Iran rejected an American ultimatum", "Kenya accepted Japan's offer of
+    aid"): the party the act was addressed to. Only for acts that have a recipient; a refused
+    act counts only where refusing cannot undo it (a threat, sanctions, criticism), not aid
+    or recognition, which a refusal may mean never happened."""
+    lex = ctx.lex
+    glem = ctx.lemma(gov)
+    if cue.type not in lex.recipient_types:
+        return []
+    refused = glem in lex.rejection_verbs and cue.type.polarity.value == "conflictual"
+    if glem not in lex.recipient_verbs and not refused:
+        return []
+    agents, _ = ctx.subjects(gov)
+    owners = {(e.start, e.end) for e in sources}
+    return [e for e in ctx.args_of(agents, strict=cue.strict) if (e.start, e.end) not in owners]
 
 
 def _party_like(tok: Token) -> bool:

@@ -1,6 +1,8 @@
 """Stances and refusals: "anti-X" stances, verbless "X with Y" captions, rejected offers.
 
-* ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy").
+* ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy",
+  "officials in Serbia have become anti-Western"); after a naming verb the object holds the
+  stance, not the speaker ("Chile called the bill anti-Peruvian" gives nothing).
 * ``caption_with.v1``: verbless captions "X with Y at the summit" (two people: MEETS).
 * ``rejected_offer.v1``: "Chile rejected an offer from Peru for talks": the cooperative act,
   negated, towards the proposer.
@@ -150,7 +152,14 @@ def _anti_stance(ctx: SentenceContext, tok: Token) -> list[Candidate]:
             )
     if not holders and n.dep_ in ("acomp", "attr", "oprd", "conj") and n.head.pos_ in _VERB_POS:
         agents, patients = ctx.subjects(n.head)
+        objects = ctx.children(n.head, "dobj")
+        if n.dep_ == "oprd" and objects:
+            # "Chile called the bill anti-Peruvian": the stance is the object's, not the
+            # speaker's (an object naming no entity holds it alone)
+            agents, patients = objects, []
         holders = ctx.args_of(agents + patients)
+        if not holders:
+            holders = _officials_in(ctx, agents + patients)
     holders = [h for h in holders if h.name != target.name]
     return _pairs(ctx, holders, [target], _ANTI_CUE, tok, "anti_stance.v1", anchor=n)
 
@@ -180,4 +189,20 @@ def _caption_with(ctx: SentenceContext) -> list[Candidate]:
         left = [e for e in left if e.label.value in _PEOPLE]
         right = [e for e in right if e.label.value in _PEOPLE]
         out.extend(_pairs(ctx, left, right, _CAPTION_CUE, tok, "caption_with.v1"))
+    return out
+
+
+def _officials_in(ctx: SentenceContext, nouns: list[Token]) -> list[EntityAnnotation]:
+    """ "lawmakers in Hungary", "officials in Chile": a state's officials, named by "in"."""
+    out: list[EntityAnnotation] = []
+    for noun in nouns:
+        if (
+            ctx.lemma(noun) not in ctx.lex.agent_via_from
+            and noun.lower_ not in ctx.lex.agent_via_from
+        ):
+            continue
+        for _, obj in ctx.prep_objects(noun, {"in"}):
+            ent = ctx.ent_at.get(obj.i)
+            if ent is not None and ent.label.value == "Country":
+                out.append(ent)
     return out

@@ -13,7 +13,9 @@ Rule ids:
 * ``member_party_title.v1``: a party adjective before a member's title, "Republican Senator
   X", "Labour lawmakers X and Y": MEMBER_OF the party (status member), not LEADS.
 * ``leads_predicate.v1``: a title predicated of the person: "X served as UN secretary
-  general", "X is Kenya's foreign minister", "X was elected president of Chile".
+  general", "X is Kenya's foreign minister", "X was elected president of Chile", also in a
+  relative clause ("X, who is Kenya's foreign minister, ...") or a coordinated predicate ("X
+  served as ... and was later Chile's president").
 
 A bare title with no led entity joined to it ("President Gabriel Boric") gives nothing.
 
@@ -28,6 +30,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.governments import _government_of_titled, _possessive, _under
+from geokg.extract.relations.offices import office_candidates
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.titles import (
     _LED,
@@ -50,7 +53,7 @@ _PEOPLE = frozenset({EntityLabel.LEADER, EntityLabel.PERSON})
 
 def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
     """LEADS candidates of one sentence."""
-    out: list[Candidate] = []
+    out: list[Candidate] = office_candidates(ctx)
     people = [e for e in ctx.entities if e.label in _PEOPLE]
     if not people:
         return out
@@ -145,6 +148,11 @@ def _appositive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
     candidates: list[Token] = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         candidates.append(root.head)
+        of = root.head.head
+        if root.head.i in ctx.ent_at and root.head.dep_ == "pobj" and ctx.lemma(of) == "of":
+            # "the president of the commission, X": the parser hung the person on the led
+            # entity; the apposition belongs to the title that "of" depends on
+            candidates.append(of.head)
     out.extend(_led_by_titles(ctx, person, candidates, "leads_appos.v1"))
     return out
 
@@ -177,14 +185,30 @@ def _predicate(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate
     """ "X served as UN secretary general", "X is Kenya's foreign minister", "X was elected
     president of Chile": a title with its led entity predicated of the person."""
     root = ctx.root_of(person)
-    if root.dep_ not in ("nsubj", "nsubjpass"):
-        return []
-    v = root.head
-    if v.pos_ not in ("VERB", "AUX") or ctx.lemma(v) not in _ROLE_VERBS:
-        return []
-    titles: list[Token] = [c for c in v.children if c.dep_ in ("attr", "oprd")]
-    titles.extend(o for _, o in ctx.prep_objects(v, {"as"}))
-    titles.extend(c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN"))
+    verbs: list[Token] = []
+    if root.dep_ in ("nsubj", "nsubjpass"):
+        verbs.append(root.head)
+    # "X, who is Kenya's foreign minister, ...": a relative clause predicates the title
+    verbs.extend(
+        c
+        for c in root.children
+        if c.dep_ == "relcl"
+        and any(s.dep_ in ("nsubj", "nsubjpass") and s.lower_ == "who" for s in c.children)
+    )
+    # "X served as A and was later B": a coordinated predicate without its own subject
+    verbs.extend(
+        c
+        for v in list(verbs)
+        for c in v.conjuncts
+        if c.i > v.i and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+    )
+    titles: list[Token] = []
+    for v in verbs:
+        if v.pos_ not in ("VERB", "AUX") or ctx.lemma(v) not in _ROLE_VERBS:
+            continue
+        titles.extend(c for c in v.children if c.dep_ in ("attr", "oprd"))
+        titles.extend(o for _, o in ctx.prep_objects(v, {"as"}))
+        titles.extend(c for c in v.children if c.dep_ == "xcomp" and c.pos_ in ("NOUN", "PROPN"))
     return _led_by_titles(ctx, person, titles, "leads_predicate.v1")
 
 

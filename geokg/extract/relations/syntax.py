@@ -59,6 +59,8 @@ class Candidate:
         structural: LEADS/MEMBER_OF from titles and appositions (never hedged).
         trigger_end: Token index one past the cue's last token (defaults to ``trigger + 1``).
         negate: The rule itself denies the relation ("rejected an offer of talks").
+        hedge: The rule itself makes the relation at most hedged ("... or face sanctions":
+            a penalty held out, not imposed).
     """
 
     source: EntityAnnotation
@@ -74,6 +76,7 @@ class Candidate:
     structural: bool = False
     trigger_end: int = -1
     negate: bool = False
+    hedge: bool = False
 
 
 class SentenceContext:

@@ -112,11 +112,12 @@ def _title_phrase_led(
     if led is None:
         for _, obj in ctx.prep_objects(head, {"of"}):
             e = ctx.ent_at.get(obj.i)
+            if e is None:
+                # "the president of the commission": a description of an entity named before
+                found = [f for f in ctx.args(obj, strict=True) if f.label in _LED]
+                e = found[0] if len(found) == 1 else None
             if e is not None and e.label in _LED:
                 led = e
                 break
-            for c in obj.children:
-                if c.dep_ in ("compound", "amod") and c.i in ctx.ent_at:
-                    pass
     toks.sort(key=lambda t: t.i)
     return led, toks

@@ -54,7 +54,9 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         return []
     if cue.requires_pejorative:
         return _naming(ctx, v, cue)
-    if cue.veto_objects and any(_word_in(ctx, o, cue.veto_objects) for o in obj_tokens):
+    if cue.veto_objects and any(
+        _word_in(ctx, o, cue.veto_objects) and not _ownership_claim(ctx, o) for o in obj_tokens
+    ):
         if cue.type.value != "CRITICIZES":
             return []
         # "slammed Washington's decision", "condemned the Russian invasion": the act's owner
@@ -325,3 +327,29 @@ def _clause_entities(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
             seen.add(e.start)
             uniq.append(e)
     return uniq
+
+
+def _ownership_claim(ctx: SentenceContext, obj: Token) -> bool:
+    """ "China's claims to the reef", "Chile's territorial claim": a named owner's claim to
+    territory, which contesting verbs oppose (a claim *that* something happened is speech)."""
+    lex = ctx.lex
+    if ctx.lemma(obj) not in lex.claim_nouns and obj.lower_ not in lex.claim_nouns:
+        return False
+    if not any(c.dep_ == "poss" and ctx.args(c, strict=True) for c in obj.children):
+        return False
+    if any(c.dep_ in ("acl", "ccomp", "relcl") for c in obj.children):
+        return False  # "Peru's claim that Chile shelled ...", "the claims it made"
+    for c in obj.children:
+        if c.dep_ in ("amod", "compound") and ctx.lemma(c) in lex.claim_modifiers:
+            return True
+        if c.dep_ == "prep" and ctx.lemma(c) in lex.claim_preps:
+            return True
+        if c.dep_ == "prep" and ctx.lemma(c) == "in":
+            # "claims in the Aegean", not "claims in a statement"
+            places = [o for o in c.children if o.dep_ == "pobj" and o.i in ctx.ent_at]
+            if any(ctx.ent_at[o.i].label.value in _TERRITORY for o in places):
+                return True
+    return False
+
+
+_TERRITORY = frozenset({"Place", "Country"})
