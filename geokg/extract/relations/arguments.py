@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.nominals import definite_antecedent
 from geokg.extract.relations.pairs import pair_anaphor
-from geokg.extract.relations.subjects import _NOMINAL, _RELATIVE
+from geokg.extract.relations.subjects import _NOMINAL, _RELATIVE, _VERBAL
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -65,6 +65,8 @@ def _own_entities(
             out.append(ctx.ent_at[c.i])
     if out:
         return out
+    if _reciprocal(tok):
+        return _reciprocal_antecedents(ctx, tok)
     if tok.pos_ == "PRON" or tok.tag_ == "WDT":
         if ctx.lemma(tok) in _RELATIVE and tok.dep_ in _RELATIVE_ARG_DEPS:
             return _relative_antecedent(ctx, tok, strict, depth)
@@ -104,6 +106,9 @@ def _own_entities(
                 continue  # "an EU country" is a member, not the EU
             if e is not None and ctx.stance_prefixed(c):
                 continue  # "the pro-Chinese government" is not China
+            if e is None and c.dep_ == "poss" and _reciprocal(c):
+                out.extend(_reciprocal_antecedents(ctx, c))  # "expelled each other's envoys"
+                continue
             if e is None and c.dep_ == "poss" and c.pos_ == "PRON":
                 if lem in lex.agent_via_of or lem in lex.rule_nouns:
                     out.extend(ctx.pronoun(c))
@@ -147,6 +152,32 @@ def _own_entities(
     if out:
         return out
     return _examples(ctx, tok, depth)
+
+
+def _reciprocal(tok: Token) -> bool:
+    """ "each other", "one another" (the parser reads "other"/"one" as the head)."""
+    low = tok.lower_
+    if low == "other":
+        return any(c.lower_ == "each" and c.dep_ == "det" for c in tok.children)
+    if low == "one":
+        return any(c.lower_ == "another" for c in tok.children)
+    return False
+
+
+def _reciprocal_antecedents(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
+    """The parties of "each other": the subjects of its clause ("Chile and Peru criticized each
+    other", "the two sides imposed sanctions on one another"), when they are two or more;
+    every rule then pairs each of them with the others, so the relation holds both ways."""
+    v = tok.head
+    hops = 0
+    while v.pos_ not in _VERBAL and v.head.i != v.i and hops < 5:
+        v = v.head
+        hops += 1
+    if v.pos_ not in _VERBAL:
+        return []
+    agents, _ = ctx.subjects(v)
+    found = ctx.args_of(agents)
+    return found if len({e.name for e in found}) >= 2 else []
 
 
 def _leaders_of(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:

@@ -155,30 +155,97 @@ def _relative_frame(
 
 
 _RELATIVE_WORDS = frozenset({"which", "that", "who", "whom"})
+# "relations are in a deep freeze", "... on the mend": a state, not a setting ("after the war")
+_PREDICATE_PREPS = frozenset({"in", "on", "at"})
+# "A-B ties sank *to* a new low", "... fell *into* crisis": where a verb takes them
+_GOAL_PREPS = frozenset({"to", "into"})
 
 
-def _positive_context(ctx: SentenceContext, n: Token, gov: Token | None, cue: Cue) -> bool:
-    """Neutral words ("relations") count only with a positive modifier, governor or predicate."""
-    wanted = cue.requires_positive
+def _context_words(
+    ctx: SentenceContext, n: Token, gov: Token | None, via: str, cue: Cue
+) -> Token | None:
+    """Neutral words ("relations") count only with a modifier, governor or predicate that says
+    what happens to them (``requires_context``): "closer ties", "normalize relations" for a
+    partnership, "ties collapsed", "the end of A-B relations" for a rupture.
+
+    Returns:
+        The token that says it (``n`` itself for a modifier, the copula for a predicate
+        adjective or phrase), or ``None``.
+    """
+    wanted = cue.requires_context
     if _modifier_lemmas(ctx, n) & wanted:
-        return True
-    if n.dep_ == "nsubj" and ctx.lemma(n.head) in _COPULAS:
-        # "A-B relations are good", "... may grow warmer": the predicate adjective
-        for c in n.head.children:
-            if c.dep_ in ("acomp", "attr") and (ctx.lemma(c) in wanted or c.lower_ in wanted):
-                return True
+        return n
+    if _predicate_words(ctx, n) & wanted:
+        return n.head  # "A-B relations are good", "... are in a deep freeze"
     node = n
     for _ in range(3):
         head = node.head
         if head.i == node.i:
             break
+        if node.dep_ == "prep" and head.pos_ in _VERB_POS:
+            break  # "broke with tradition in its relations with Y": a setting of the verb
+        if node.dep_ == "pobj" and _comma_between(ctx, head, node):
+            break  # "After the collapse of the junta, A-B relations ...": a misread fronted phrase
+        if node.pos_ in _VERB_POS and node.dep_ != "xcomp":
+            break  # "the war ended, and A-B ties improved": another clause's predicate
         if ctx.lemma(head) in wanted:
-            return True
+            return head
         if node.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "prep", "conj", "xcomp", "compound"):
             node = head
             continue
         break
-    return gov is not None and ctx.lemma(gov) in wanted
+    if gov is not None and not via.startswith("pobj:") and ctx.lemma(gov) in wanted:
+        return gov
+    return None
+
+
+def _predicate_words(ctx: SentenceContext, n: Token) -> set[str]:
+    """What the predicate says of its subject ``n``, as lemmas (and lowercase words): a copula's
+    adjective or noun ("A-B ties are *strained*", "... may grow *warmer*"), a state phrase after
+    a copula ("... are in a deep *freeze*", "... at their *lowest* point"), or a verb's object
+    or goal ("... hit rock *bottom*", "... sank to a new *low*", "... got a *boost*")."""
+    if n.dep_ != "nsubj" or n.head.pos_ not in _VERB_POS:
+        return set()
+    out: set[str] = set()
+    v = n.head
+    copula = ctx.lemma(v) in _COPULAS
+    preps = _PREDICATE_PREPS if copula else _GOAL_PREPS
+    for c in v.children:
+        if c.i < v.i:
+            continue
+        if c.dep_ in ("acomp", "attr") and copula:
+            out.update((ctx.lemma(c), c.lower_))
+        elif c.dep_ == "dobj" and not copula:
+            out.add(ctx.lemma(c))
+            out.update(ctx.lemma(a) for a in c.children if a.dep_ == "amod")
+        elif c.dep_ == "prep" and ctx.lemma(c) in preps:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    out.add(ctx.lemma(g))
+                    out.update(ctx.lemma(a) for a in g.children if a.dep_ == "amod")
+    return out
+
+
+def _head_noun(ctx: SentenceContext, n: Token) -> Token | None:
+    """The event noun a noun is the ``of``/``in`` object of: "the *collapse* of A-B ties",
+    "a *rupture* in relations", "the *end* of the relationship"."""
+    h = n.head
+    if (
+        n.dep_ == "pobj"
+        and h.dep_ == "prep"
+        and ctx.lemma(h) in ("of", "in")
+        and h.head.pos_ in _NOUN_POS
+        and h.head.i < n.i
+        and not _comma_between(ctx, h, n)
+    ):
+        return h.head
+    return None
+
+
+def _comma_between(ctx: SentenceContext, a: Token, b: Token) -> bool:
+    """Whether a comma separates two tokens (a preposition and the object the parser gave it)."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == "," for t in ctx.doc[lo + 1 : hi])
 
 
 def _patient_noun(

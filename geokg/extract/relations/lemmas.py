@@ -5,7 +5,8 @@ verb index, so "waged" becomes "wag", "staged" "stag", "fined" "fin", and forms 
 verbs keep a stray letter ("re-established" -> "re-establishe"). A cue keyed on the lemma
 then never fires. At load, this component runs the model's own lemmatizer over the regular
 inflections (-s/-es/-ies, -ed/-d/-ied, -ing, with and without a doubled final consonant) of
-every verb lemma the relation cues and light verbs use, and keeps a repair for each form it
+every verb lemma the relation cues, light verbs, hedges, negators and reporting verbs use
+("hoped" -> "hop" misses the hedge "hope"), and keeps a repair for each form it
 gets wrong, except where the wrong lemma is itself a verb with that same inflection ("routed"
 is both "rout" and "route": left as the model reads it). The component then sets the lemma
 of VERB tokens with such a form. Nothing is listed by hand: the repairs follow the cues.
@@ -104,6 +105,8 @@ def lemma_repairs(nlp: Language, verbs: Iterable[str]) -> dict[str, str]:
 def _cue_verbs(lexicon: RelationLexicon) -> set[str]:
     verbs = {lemma for cue in lexicon.cues if cue.pos == "verb" for lemma in cue.lemmas}
     verbs.update(lexicon.light_verbs)
+    # the verbs negation and modality look up ("hopes to mend ties" is hedged, not "hop")
+    verbs.update(lexicon.hedge_verbs, lexicon.neg_verbs, lexicon.report_verbs)
     return verbs
 
 

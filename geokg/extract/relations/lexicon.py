@@ -79,7 +79,7 @@ _KNOWN_KEYS = frozenset(
         "requires_governor",
         "intrinsic_modality",
         "intransitive",
-        "requires_positive",
+        "requires_context",
         "helper_with",
         "requires_pejorative",
         "target_through",
@@ -163,7 +163,7 @@ class Cue:
     requires_governor: bool = False
     intrinsic_modality: str | None = None
     intransitive: bool = False
-    requires_positive: frozenset[str] = frozenset()
+    requires_context: frozenset[str] = frozenset()
     helper_with: bool = False
     requires_pejorative: bool = False
     target_through: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -239,7 +239,7 @@ class Cue:
             requires_governor=bool(data.get("requires_governor", False)),
             intrinsic_modality=data.get("intrinsic_modality"),
             intransitive=bool(data.get("intransitive", False)),
-            requires_positive=_fs(data.get("requires_positive")),
+            requires_context=_fs(data.get("requires_context")),
             helper_with=bool(data.get("helper_with", False)),
             requires_pejorative=bool(data.get("requires_pejorative", False)),
             target_through=_fs_map(data.get("target_through")),

@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.frames import (
     _CIRCUMSTANTIAL_PREPS,
+    _context_words,
     _governor,
+    _head_noun,
     _patient_noun,
-    _positive_context,
+    _predicate_words,
     _relative_frame,
     _shared_possessor,
 )
@@ -38,20 +40,21 @@ if TYPE_CHECKING:
 
 
 def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
-    lem = ctx.lemma(n)
     if not _modifiers_ok(ctx, n, cue):
         return []
     if cue.veto_heads and n.dep_ == "compound" and ctx.lemma(n.head) in cue.veto_heads:
         return []  # "war games", "war crimes": the compound names something else
     if cue.requires_prep_object and not _prep_object_ok(ctx, n, cue):
         return []
-    lex = ctx.lex
     gov, via = _governor(ctx, n)
     if via[5:] in _CIRCUMSTANTIAL_PREPS and not (cue.mutual or cue.reciprocal):
         gov = None
     if cue.veto_governors:
         if gov is not None and ctx.lemma(gov) in cue.veto_governors:
             return []
+        outer = _head_noun(ctx, n)
+        if outer is not None and ctx.lemma(outer) in cue.veto_governors:
+            return []  # "the collapse of A-B ties": the noun the ties are the object of
         if any(ctx.lemma(c) in cue.veto_modifiers for c in n.children if c.dep_ == "amod"):
             return []
     if (
@@ -60,8 +63,39 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         and ctx.lemma(n.head) in cue.veto_predicates
     ):
         return []
-    if cue.requires_positive and not _positive_context(ctx, n, gov, cue):
-        return []
+    if (cue.veto_predicates or cue.veto_modifiers) and _predicate_words(ctx, n) & (
+        cue.veto_predicates | cue.veto_modifiers
+    ):
+        return []  # "A-B ties remain frozen", "... are at their lowest point"
+    said: Token | None = None
+    if cue.requires_context:
+        said = _context_words(ctx, n, gov, via, cue)
+        if said is None:
+            return []
+    out = _noun_frame(ctx, n, cue, gov, via)
+    if said is not None and said.i != n.i and _predicates(ctx, n, said):
+        # "A-B ties did not collapse", "... could collapse", "the end of A-B ties": the word
+        # that says what happens to the ties is the relation's predicate, for negation and
+        # modality; a verb the ties are the object of keeps its own reading ("keen to
+        # deepen relations" presupposes them)
+        out = [replace(c, anchor=said.i) for c in out]
+    return out
+
+
+def _predicates(ctx: SentenceContext, n: Token, said: Token) -> bool:
+    """Whether ``said`` predicates of ``n``: ``n`` is its subject, or its "of"/"in" object."""
+    if n.dep_ in ("nsubj", "nsubjpass") and said.i == n.head.i:
+        return True
+    outer = _head_noun(ctx, n)
+    return outer is not None and outer.i == said.i
+
+
+def _noun_frame(
+    ctx: SentenceContext, n: Token, cue: Cue, gov: Token | None, via: str
+) -> list[Candidate]:
+    """The arguments of an event noun that passed its cue's checks (see :func:`_noun`)."""
+    lem = ctx.lemma(n)
+    lex = ctx.lex
     if cue.poss_is_target:
         return _patient_noun(ctx, n, cue, gov, via)
     if cue.helper_with and n.dep_ == "pobj" and ctx.lemma(n.head) == "with":

@@ -1,7 +1,8 @@
 """Pronouns inside one sentence: :func:`pronoun` and :func:`referring_object`.
 
 "it/its/itself" take a state or organization, "he/his/him" a person, "they/their/them" a
-coordination of entities or a group ("Chile and Peru said they ..."); reflexives take the
+coordination of entities, a group or a pair nominal ("Chile and Peru said they ...", "both
+sides recalled their envoys"); reflexives take the
 subject of their clause; a fronted possessive refers forward ("In its bid to join the bloc,
 Ghana ..."). What the sentence cannot resolve is handed to the discourse
 (:class:`~geokg.extract.relations.context.Discourse`). The functions take the sentence's
@@ -14,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.arguments import _unique
+from geokg.extract.relations.pairs import pair_anaphor
 from geokg.extract.relations.subjects import _VERBAL
 
 if TYPE_CHECKING:
@@ -109,6 +111,11 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
         skip |= _own_subject_tokens(ctx, tok)
     for i in range(tok.i - 1, ctx.start - 1, -1):
         e = ctx.ent_at.get(i)
+        if e is None and labels is _PLURAL and i not in skip and ctx.doc[i].tag_ == "NNS":
+            # "the two countries recalled their envoys": the pair the nominal stands for
+            pair = pair_anaphor(ctx, ctx.doc[i])
+            if pair:
+                return pair
         if e is None or e.label.value not in labels or i in skip:
             continue
         if labels is _PLURAL:

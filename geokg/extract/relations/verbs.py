@@ -212,6 +212,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
             out.extend(_mutual(ctx, mutual, cue, v, "nominal_mutual.v1"))
     if required_obj is not None and (sources or _resolves(ctx, tgt, cue)):
         ctx.consumed.add(required_obj.i)
+        # "halted *arms* sales to X": the object's compounds are read with it, not alone
+        ctx.consumed.update(c.i for c in required_obj.children if c.dep_ == "compound")
     if extra_targets and sources:
         out.extend(_pairs(ctx, sources, extra_targets, cue, v, rule))
     target_ents = ctx.args_of(tgt.tokens(), strict=strict or cue.strict_place)
@@ -230,6 +232,14 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     ):
         # "Chile and Peru have clashed", "A and B met"; "each other" objects too
         out.extend(_mutual(ctx, sources, cue, v, "mutual_subjects.v1"))
+    elif passive and cue.mutual and required_obj is not None and not sources:
+        # "A-B ties were severed": an agentless passive of a mutual act on the pair's ties
+        # ("Chile's ties with Peru were suspended": the owner and the partner)
+        pair = target_ents + [
+            ctx.ent_at[c.i] for c in _modifier_tokens(ctx, required_obj) if c.i in ctx.ent_at
+        ]
+        if len({e.name for e in pair}) == 2:
+            out.extend(_mutual(ctx, pair, cue, v, "nominal_mutual.v1"))
     return out
 
 
