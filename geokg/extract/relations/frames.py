@@ -57,8 +57,8 @@ def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
             g.dep_ == "pobj"
             and head.dep_ == "prep"
             and ctx.lemma(head) in ("of", "on", "in")
-            and head.head.pos_ in _NOUN_POS
-        ):
+            and (head.head.pos_ in _NOUN_POS or ctx.lemma(head.head) in lex.quantity_nouns)
+        ):  # "$2 billion in aid": the parser may read "billion" as a number
             outer = head.head
             ol = ctx.lemma(outer)
             if (
