@@ -175,8 +175,8 @@ def _step(
     if dep in ("ccomp", "parataxis", "csubj"):
         if hl in lex.report_verbs and hl not in lex.factive_verbs:
             st.reported = True
-            if hl == "deny" and full:
-                st.neg += 1
+            if hl in lex.denial_verbs and full and not _negated_here(head):
+                st.neg += 1  # "did not deny that it had armed ...": no denial
         elif full and intent_ok and hedge_verb:
             st.hedged = True
         st.outer = True
@@ -266,7 +266,7 @@ def _step(
         if dep == "dobj" and not full and denied_claim:
             # "denied claims that it had armed ...": the claimed content, denied (the claim
             # noun itself, "rejected Israel's accusations", is reached in full mode: kept)
-            st.neg += 1
+            st.neg += 0 if _negated_here(head) else 1
             st.reported = True
             st.outer = True
             return st
