@@ -270,7 +270,10 @@ def _step(
             st.reported = True
             st.outer = True
             return st
-        if dep in ("dobj", "nsubjpass") and hl in lex.presupposing_verbs:
+        # "abandoned its plan to buy ...": an abandoned plan is not carried out (negated),
+        # while "abandoned its support for" presupposes the support
+        dropped_aim = hl in lex.negating_object_verbs and ctx.lemma(cur) in lex.hedge_nouns
+        if dep in ("dobj", "nsubjpass") and hl in lex.presupposing_verbs and not dropped_aim:
             # "pledged to continue food aid", "lift the ban on": presupposed, but the
             # whole may still be reported
             st.outer = True
