@@ -8,6 +8,9 @@ climbs the dependency tree to the root, collecting markers on the way:
 * through clausal complements (``ccomp``) and adverbial clauses (``advcl``) only the *outer*
   modalities pass: reporting ("Lima claims Santiago shelled ...") and hypotheticals ("if",
   "whether"); the governing clause's own "not" or "will" does not;
+* a party's own denial or claim is reported ("denied arming", "claims to have shot down");
+  denying a claim noun negates its content ("dismissed allegations that it armed ...");
+  only the author's own denial is asserted (SCHEMA.md "modality");
 * a nominal argument of a light verb ("did not sign a deal", "will impose sanctions") takes the
   verb's markers; a nominal argument of any other predicate is presupposed ("Canada would
   need to end its support for Haiti") and the walk stops: the relation is asserted.
@@ -165,13 +168,15 @@ def _step(
             st.hedged = True
         if hl in lex.report_verbs and hl not in lex.factive_verbs and ctx.is_passive(head):
             st.reported = True  # "is said to have bombed"
+        if hl in lex.claiming_control:
+            st.reported = True  # "denied arming", "claims to have shot down": its own claim
         st.apply_head = True
         return st
     if dep in ("ccomp", "parataxis", "csubj"):
         if hl in lex.report_verbs and hl not in lex.factive_verbs:
             st.reported = True
-            if hl == "deny" and full:
-                st.neg += 1
+            if hl in lex.denial_verbs and full and not _negated_here(head):
+                st.neg += 1  # "did not deny that it had armed ...": no denial
         elif full and intent_ok and hedge_verb:
             st.hedged = True
         st.outer = True
@@ -257,7 +262,18 @@ def _step(
             return st
         return None
     if dep in _ARG_DEPS and hpos in _VERBS:
-        if dep in ("dobj", "nsubjpass") and hl in lex.presupposing_verbs:
+        denied_claim = hl in lex.denial_verbs and ctx.lemma(cur) in lex.report_nouns
+        if dep == "dobj" and not full and denied_claim:
+            # "denied claims that it had armed ...": the claimed content, denied (the claim
+            # noun itself, "rejected Israel's accusations", is reached in full mode: kept)
+            st.neg += 0 if _negated_here(head) else 1
+            st.reported = True
+            st.outer = True
+            return st
+        # "abandoned its plan to buy ...": an abandoned plan is not carried out (negated),
+        # while "abandoned its support for" presupposes the support
+        dropped_aim = hl in lex.negating_object_verbs and ctx.lemma(cur) in lex.hedge_nouns
+        if dep in ("dobj", "nsubjpass") and hl in lex.presupposing_verbs and not dropped_aim:
             # "pledged to continue food aid", "lift the ban on": presupposed, but the
             # whole may still be reported
             st.outer = True

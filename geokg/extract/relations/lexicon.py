@@ -323,6 +323,8 @@ class RelationLexicon:
         self.report_nouns = words_of("reporting", "nouns")
         self.report_adverbs = words_of("reporting", "adverbs")
         self.factive_verbs = words_of("reporting", "factive")
+        self.claiming_control = words_of("reporting", "claiming_control")
+        self.denial_verbs = words_of("reporting", "denials")
         self.hypothetical_marks = words_of("hypothetical_marks")
         self.suppressors = words_of("suppressors")
         self.private_nouns = words_of("private_nouns")

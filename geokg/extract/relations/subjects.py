@@ -83,6 +83,11 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             patients.append(c)
         elif dep == "agent":
             agents.extend(g for g in c.children if g.dep_ == "pobj")
+    if not agents and not patients:
+        # the parser hangs the subject on the auxiliary: "that Iran *had* armed ..."
+        for aux in v.children:
+            if aux.dep_ == "aux":
+                agents.extend(c for c in aux.children if c.dep_ == "nsubj")
     if agents:
         agents.extend(_comma_subjects(ctx, v, agents[0]))
     dep = v.dep_
