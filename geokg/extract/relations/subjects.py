@@ -91,6 +91,11 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
     if agents:
         agents.extend(_comma_subjects(ctx, v, agents[0]))
     dep = v.dep_
+    by_agent = any(c.dep_ == "agent" for c in v.children)
+    if dep == "acl" and v.tag_ == "VBN" and not patients and v.head.i != v.i and by_agent:
+        # "the Houthis, backed by Iran, ...": the noun the participle modifies is its
+        # patient, the by-phrase its agent
+        patients.append(v.head)
     if dep == "relcl":
         head = v.head
         agents = [head if ctx.lemma(a) in _RELATIVE else a for a in agents]
