@@ -1,0 +1,207 @@
+"""Companies, media outlets and institutes the gazetteer does not list.
+
+The small model tags a company name ORG, but also GPE ("shares of Acmeco fell"), LOC or PERSON
+("the chipmaker Zentrix"). This module holds the general cues that mark an unlisted name as a
+company (a company noun in apposition or before it, a legal suffix, "shares of X", "X's chips"),
+the checks a one-word ORG span must pass to be kept (a proper noun, not a dictionary word unless a
+cue says otherwise, not in a headline), the organization kind a head word gives ("X University"
+-> university, "X Times" -> media) and the canonical name without the legal suffix.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.syntax import lemma, only_title_words, title_case_sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = [
+    "company_cue",
+    "company_in_doc",
+    "company_noun_kind",
+    "org_kind",
+    "org_name",
+    "single_word_org",
+]
+
+# Word classes of lexicon.json that are never a one-word organization name by themselves.
+_NOT_NAMES = (
+    "org_heads",
+    "state_org_heads",
+    "institution_heads",
+    "media_descriptors",
+    "event_heads",
+    "honorifics",
+    "directions",
+    "common_acronyms",
+    "legal_suffixes",
+)
+
+
+def company_noun_kind(tok: Token, lex: Lexicons) -> str | None:
+    """The organization kind a common noun names ("chipmaker" -> company), else None."""
+    if tok.text[:1].isupper() and tok.i > tok.sent.start:
+        return None
+    nouns: dict[str, str] = lex.words.get("company_nouns", {})
+    low = tok.lower_
+    kind = nouns.get(low) or nouns.get(lemma(tok))
+    if kind is None and low.endswith("maker") and len(low) > len("maker") + 2:
+        kind = "company"
+    return kind
+
+
+def company_cue(
+    doc: Doc, start: int, end: int, lex: Lexicons, *, person: bool = False
+) -> str | None:
+    """The organization kind the context gives an unlisted name ``doc[start:end]``, else None.
+
+    Cues: a legal suffix in or after the name ("Acmeco Inc"), a company noun in apposition ("X,
+    the chipmaker,", "X, a Beijing-based company,") or right before it ("the startup X"), and,
+    unless the model read the name as a person, "shares of X", "X shares" and a possessed
+    business noun ("X's chips", "X's chief executive").
+
+    Args:
+        doc: The parsed Doc.
+        start: First token of the name.
+        end: One past its last token.
+        lex: The lexicons.
+        person: Whether the model tagged the name PERSON (only the naming cues apply).
+    """
+    if end <= start:
+        return None
+    suffixes = lex.wordset("legal_suffixes")
+    if doc[end - 1].lower_ in suffixes and end - start >= 2:
+        return "company"
+    if end < len(doc) and doc[end].lower_ in suffixes and doc[end].text[:1].isupper():
+        return "company"
+    root = doc[start:end].root
+    linked = [t for t in root.children if t.dep_ == "appos" and not start <= t.i < end]
+    if root.dep_ == "appos" and not start <= root.head.i < end:
+        linked.append(root.head)
+    for t in linked:
+        kind = company_noun_kind(t, lex)
+        if kind is not None:
+            return kind
+    if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start].pos_ == "PROPN":
+        # "the startup X", "Chinese chipmaker X" (the parser often hangs the name elsewhere)
+        kind = company_noun_kind(doc[start - 1], lex)
+        if kind is not None:
+            return kind
+    if _business_context(doc, start, end, lex, person=person and end - start == 1):
+        return "company"
+    if root.dep_ == "conj" and not person and not start <= root.head.i < end:
+        # "shares of Acmeco and Zentrix": the first conjunct's cue covers the list
+        head = root.head
+        if head.ent_type_ and _business_context(doc, head.i, head.i + 1, lex, person=False):
+            return "company"
+    return None
+
+
+def _business_context(doc: Doc, start: int, end: int, lex: Lexicons, *, person: bool) -> bool:
+    """ "shares of X", "X shares", "X's chips", "X chips": a noun of trade holds the name.
+
+    For a one-word name the model read as a person only a possessed product or company noun
+    counts ("X's chatbot"; a person may hold shares).
+    """
+    owned = lex.wordset("company_possessions")
+    trade = ("share", "shares", "stock", "stocks", "stake", "valuation", "investors")
+    root = doc[start:end].root
+    if (
+        root.dep_ == "poss"
+        and root.head.pos_ == "NOUN"
+        and end < len(doc)
+        and doc[end].text in ("'s", "’s", "'")
+    ):
+        words = {root.head.lower_, lemma(root.head)}
+        if person and words & set(trade):
+            return False
+        return bool(words & owned)
+    if person:
+        return False
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.i >= end:
+        # "Acmeco chips", "Acmeco stockholders"
+        return bool({root.head.lower_, lemma(root.head)} & owned)
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "in"):
+        held = root.head.head
+        if held.pos_ == "NOUN" and lemma(held) in ("share", "stock"):
+            return True
+    if end < len(doc):
+        nxt = doc[end]
+        listed = nxt.lower_ in ("shares", "stock", "stocks") and nxt.pos_ == "NOUN"
+        if listed and root.head.i == nxt.i:
+            return True
+    return False
+
+
+def single_word_org(doc: Doc, i: int, lex: Lexicons, common: frozenset[str]) -> bool:
+    """Whether a one-word ORG span of the model is an organization's name.
+
+    The model tags many one-word places and surnames ORG, so a proper noun (not a word class
+    of the lexicon, not in a headline) is kept only with company evidence: a cue of
+    :func:`company_cue` here or at another mention of the same word in the document ("the
+    energy giant Acmeco ... Acmeco said"), or a camel-case spelling ("ZentrixAI", "NetPlex";
+    not "McKay" or "DeLuca") that is no dictionary word (``common``: the lemmatizer's list).
+    """
+    tok = doc[i]
+    text = tok.text
+    if len(text) < 3 or not text[:1].isupper() or text.isupper():
+        return False
+    if not all(ch.isalnum() or ch in "-&" for ch in text) or not any(ch.islower() for ch in text):
+        return False
+    if tok.pos_ != "PROPN" or only_title_words(doc[i : i + 1], lex):
+        return False
+    low = tok.lower_
+    if any(low in lex.wordset(key) for key in _NOT_NAMES) or lex.is_title_word(low):
+        return False
+    if title_case_sentence(doc[i : i + 1]):
+        return False
+    if _CAMEL.match(text) and not _NAME_PREFIX.match(text) and low not in common:
+        return True
+    return company_in_doc(doc, i, lex)
+
+
+def company_in_doc(doc: Doc, i: int, lex: Lexicons) -> bool:
+    """Whether a one-word name has a company cue at one of its mentions in the document."""
+    text = doc[i].text
+    return any(
+        t.text == text and company_cue(doc, t.i, t.i + 1, lex) is not None
+        for t in doc
+        if t.ent_type_ in ("ORG", "GPE", "LOC", "PERSON")
+    )
+
+
+# A capital inside a word after a letter: "NetPlex", "YBank" (not "Jean-Luc").
+_CAMEL = re.compile(r"^[A-Z][A-Za-z0-9]*[A-Za-z][A-Z][A-Za-z0-9]*$")
+# Surname prefixes written with an inner capital.
+_NAME_PREFIX = re.compile(r"^(Mc|Mac|De|Di|Da|Du|La|Le|Van|Von|O)[A-Z]")
+
+
+def org_kind(doc: Doc, start: int, end: int, lex: Lexicons) -> str | None:
+    """The kind of an unlisted organization: by its head words, else by a context cue."""
+    heads: dict[str, str] = lex.words.get("org_kind_heads", {})
+    words = [t.lower_ for t in doc[start:end]]
+    cut = next((k for k, w in enumerate(words) if w in ("of", "for") and k > 0), len(words))
+    kinds = [heads[w] for w in words[:cut] if w in heads]
+    if "media" in kinds:
+        return "media"
+    if kinds and words[cut - 1] in heads:
+        return heads[words[cut - 1]]
+    if "company" in kinds:
+        return "company"
+    kind = company_cue(doc, start, end, lex)
+    if kind is None and end - start == 1 and company_in_doc(doc, start, lex):
+        kind = "company"
+    return kind
+
+
+def org_name(text: str, lex: Lexicons) -> str:
+    """The canonical name of an unlisted organization: without a trailing legal suffix."""
+    suffixes = lex.wordset("legal_suffixes")
+    words = text.split()
+    while len(words) > 1 and words[-1].lower().rstrip(",") in suffixes:
+        words.pop()
+    return " ".join(words).rstrip(",")
