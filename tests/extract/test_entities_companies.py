@@ -83,6 +83,10 @@ def test_companies_frozen_cases(blank: Any, component: EntityComponent, case_id:
         ("university-kind", "Tsinghua University", "Organization", "university"),
         ("media-kind", "Hindustan Times", "Organization", "media"),
         ("camel-case", "NetPlex", "Organization", None),
+        ("descriptor-capitalised-first", "Nvidia", "Organization", "company"),
+        ("list-camel-member-tagged-place", "NetPlex", "Organization", None),
+        ("list-camel-member-tagged-place", "Siemens", "Organization", None),
+        ("list-place-tagged-company", "Ericsson", "Organization", None),
         ("possessive-mayor-is-place", "Paris", "Place", None),
     ],
 )
@@ -112,7 +116,13 @@ def test_a_cue_at_one_mention_covers_the_others(blank: Any, component: EntityCom
 
 
 @pytest.mark.parametrize(
-    "case_id", ["place-tagged-org-no-cue", "plain-org-no-cue", "junk-sentence-initial"]
+    "case_id",
+    [
+        "place-tagged-org-no-cue",
+        "plain-org-no-cue",
+        "junk-sentence-initial",
+        "list-of-places-stays-places",
+    ],
 )
 def test_one_word_org_without_evidence_is_no_organization(
     blank: Any, component: EntityComponent, case_id: str
@@ -120,3 +130,10 @@ def test_one_word_org_without_evidence_is_no_organization(
     assert all(
         label != "Organization" for _, label, _ in found(component, frozen_doc(blank, case_id))
     )
+
+
+def test_a_list_needs_company_evidence(blank: Any, component: EntityComponent) -> None:
+    """Without the camel-case member the list "Siemens and NetPlex" is no company list."""
+    doc = frozen_doc(blank, "list-camel-member-tagged-place")
+    component.common_words = COMMON | {"netplex"}
+    assert ("Siemens", "Organization", None) not in found(component, doc)

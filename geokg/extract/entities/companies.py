@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 __all__ = [
+    "camel_case",
+    "company_conjunct",
     "company_cue",
     "company_in_doc",
     "company_noun_kind",
@@ -86,7 +88,7 @@ def company_cue(
         kind = company_noun_kind(t, lex)
         if kind is not None:
             return kind
-    if start > 0 and doc[start - 1].pos_ == "NOUN" and doc[start].pos_ == "PROPN":
+    if start > 0 and doc[start - 1].pos_ in ("NOUN", "PROPN") and doc[start].pos_ == "PROPN":
         # "the startup X", "Chinese chipmaker X" (the parser often hangs the name elsewhere)
         kind = company_noun_kind(doc[start - 1], lex)
         if kind is not None:
@@ -144,7 +146,8 @@ def single_word_org(doc: Doc, i: int, lex: Lexicons, common: frozenset[str]) -> 
     of the lexicon, not in a headline) is kept only with company evidence: a cue of
     :func:`company_cue` here or at another mention of the same word in the document ("the
     energy giant Acmeco ... Acmeco said"), or a camel-case spelling ("ZentrixAI", "NetPlex";
-    not "McKay" or "DeLuca") that is no dictionary word (``common``: the lemmatizer's list).
+    not "McKay" or "DeLuca") that is no dictionary word (``common``: the lemmatizer's list),
+    here or in a conjunct ("ZentrixAI, Acmeco and Voltera": a list of companies).
     """
     tok = doc[i]
     text = tok.text
@@ -159,9 +162,39 @@ def single_word_org(doc: Doc, i: int, lex: Lexicons, common: frozenset[str]) -> 
         return False
     if title_case_sentence(doc[i : i + 1]):
         return False
-    if _CAMEL.match(text) and not _NAME_PREFIX.match(text) and low not in common:
+    if camel_case(tok, common):
         return True
-    return company_in_doc(doc, i, lex)
+    return company_in_doc(doc, i, lex) or company_conjunct(tok, lex, common)
+
+
+def camel_case(tok: Token, common: frozenset[str]) -> bool:
+    """Whether a word is a camel-case name ("NetPlex"), not a surname or dictionary word."""
+    text = tok.text
+    return bool(_CAMEL.match(text)) and not _NAME_PREFIX.match(text) and tok.lower_ not in common
+
+
+def company_conjunct(tok: Token, lex: Lexicons, common: frozenset[str]) -> bool:
+    """Whether a one-word name stands in a list of companies.
+
+    The list needs a member the model tagged ORG and company evidence at another member (a
+    camel-case name or a cue) or at this one (a camel-case name): "Acmeco and NetPlex",
+    "Voltera, Acmeco and NetPlex"; not "Kandahar and Herat".
+    """
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    group = [first]
+    for member in group:  # "A, B and C" may chain C to B
+        group.extend(t for t in member.children if t.dep_ == "conj")
+    if len(group) < 2 or tok not in group:
+        return False
+    if not any(t.ent_type_ == "ORG" for t in group):
+        return False
+    return camel_case(tok, common) or any(
+        t.ent_type_ and (camel_case(t, common) or company_cue(t.doc, t.i, t.i + 1, lex) is not None)
+        for t in group
+        if t.i != tok.i
+    )
 
 
 def company_in_doc(doc: Doc, i: int, lex: Lexicons) -> bool:

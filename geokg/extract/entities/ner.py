@@ -17,6 +17,7 @@ from geokg.extract.entities.candidates import (
     Candidate,
 )
 from geokg.extract.entities.companies import (
+    company_conjunct,
     company_cue,
     company_in_doc,
     company_noun_kind,
@@ -76,6 +77,11 @@ def ner_candidates(
             and (
                 company_cue(doc, start, end, lex, person=label == "PERSON") is not None
                 or (end - start == 1 and company_in_doc(doc, start, lex))
+                or (
+                    label != "PERSON"
+                    and end - start == 1
+                    and company_conjunct(doc[start], lex, common)
+                )
             )
         ):
             # "shares of Acmeco", "Zentrix, the chipmaker,": a company the model read as a
