@@ -88,6 +88,20 @@ def test_companies_frozen_cases(blank: Any, component: EntityComponent, case_id:
         ("list-camel-member-tagged-place", "Siemens", "Organization", None),
         ("list-place-tagged-company", "Ericsson", "Organization", None),
         ("possessive-mayor-is-place", "Paris", "Place", None),
+        (
+            "name-cut-before-for-phrase",
+            "Kiel Institute for the World Economy",
+            "Organization",
+            "institute",
+        ),
+        (
+            "event-word-inside-institute-name",
+            "Institute for the Study of War",
+            "Organization",
+            "institute",
+        ),
+        ("newspaper-head-over-city", "Chicago Tribune", "Organization", "media"),
+        ("central-bank-no-company-kind", "Bank of Korea", "Organization", None),
     ],
 )
 def test_companies_named_and_typed(

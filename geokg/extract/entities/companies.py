@@ -88,7 +88,7 @@ def company_cue(
         kind = company_noun_kind(t, lex)
         if kind is not None:
             return kind
-    if start > 0 and doc[start - 1].pos_ in ("NOUN", "PROPN") and doc[start].pos_ == "PROPN":
+    if start > 0 and doc[start - 1].pos_ in ("NOUN", "PROPN") and doc[start].text[:1].isupper():
         # "the startup X", "Chinese chipmaker X" (the parser often hangs the name elsewhere)
         kind = company_noun_kind(doc[start - 1], lex)
         if kind is not None:
@@ -221,10 +221,13 @@ def org_kind(doc: Doc, start: int, end: int, lex: Lexicons) -> str | None:
     kinds = [heads[w] for w in words[:cut] if w in heads]
     if "media" in kinds:
         return "media"
-    if kinds and words[cut - 1] in heads:
-        return heads[words[cut - 1]]
-    if "company" in kinds:
-        return "company"
+    head = heads.get(words[cut - 1])
+    if "company" in (head, *kinds) and cut < len(words):
+        head = None  # "Bank of <country>" is a central bank: no company kind from "bank"
+    elif "company" in kinds and head is None:
+        head = "company"  # "Acme Group Holding"
+    if head is not None:
+        return head
     kind = company_cue(doc, start, end, lex)
     if kind is None and end - start == 1 and company_in_doc(doc, start, lex):
         kind = "company"

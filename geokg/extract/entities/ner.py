@@ -178,6 +178,7 @@ def _org_candidates(
         and doc[end].text[:1].isupper()
     ):
         end += 1  # "Acmeco Inc" where the model stopped before the suffix
+    end = _of_complement(doc, start, end, lex)
     poss = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")), None)
     if poss is not None and end - poss - 1 < 2:
         poss = None
@@ -214,8 +215,8 @@ def _org_candidate(
     strong = (head in lex.wordset("org_heads") or armed) and not state_organ and end - start >= 2
     if state_organ or (overlapping and not strong):
         return None
-    if words[-1] in lex.wordset("event_heads"):
-        return None
+    if words[-1] in lex.wordset("event_heads") and not (strong and cut < len(words)):
+        return None  # an event name, not "the Institute for the Study of War"
     span = doc[start:end]
     nxt = doc[end] if end < len(doc) else None
     if (
@@ -238,6 +239,31 @@ def _org_candidate(
         return None
     prio = 4 if strong else 1
     return Candidate(start, end, span.start_char, span.end_char, NER_ORG, span.text, prio)
+
+
+def _of_complement(doc: Doc, start: int, end: int, lex: Lexicons) -> int:
+    """The end of an organization name continued by "for"/"of" and capitalised words.
+
+    The model often cuts "the Kiel Institute for the World Economy" after the head noun: a
+    span ending in an organization head ("Institute", "Center", "Fund") takes a following
+    "for"/"of" phrase of capitalised words (with "and", "of", "the" between them).
+    """
+    if end - start < 2 or doc[end - 1].lower_ not in lex.wordset("org_heads"):
+        return end
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("for", "of"):
+        return end
+    k = end + 1
+    if doc[k].lower_ == "the":
+        k += 1
+    last = None
+    while k < len(doc) and k - end <= 8:
+        tok = doc[k]
+        if tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start:
+            last = k
+        elif tok.lower_ not in ("and", "of", "the", "on", "in", "for"):
+            break
+        k += 1
+    return end if last is None else last + 1
 
 
 def _descriptor(tok: Token, lex: Lexicons) -> bool:
