@@ -5,7 +5,8 @@ The small model tags a company name ORG, but also GPE ("shares of Acmeco fell"),
 company (a company noun in apposition or before it, a legal suffix, "shares of X", "X's chips"),
 the checks a one-word ORG span must pass to be kept (a proper noun, not a dictionary word unless a
 cue says otherwise, not in a headline), the organization kind a head word gives ("X University"
--> university, "X Times" -> media) and the canonical name without the legal suffix.
+-> university, "X Times" -> media), the canonical name without the legal suffix, and where a
+name the model cut short or padded begins ("Chipmaker X") and ends ("the X Institute for Y").
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ __all__ = [
     "company_cue",
     "company_in_doc",
     "company_noun_kind",
+    "descriptor",
+    "of_complement",
     "org_kind",
     "org_name",
     "single_word_org",
@@ -232,6 +235,39 @@ def org_kind(doc: Doc, start: int, end: int, lex: Lexicons) -> str | None:
     if kind is None and end - start == 1 and company_in_doc(doc, start, lex):
         kind = "company"
     return kind
+
+
+def of_complement(doc: Doc, start: int, end: int, lex: Lexicons) -> int:
+    """The end of an organization name continued by "for"/"of" and capitalised words.
+
+    The model often cuts "the Kiel Institute for the World Economy" after the head noun: a
+    span ending in an organization head ("Institute", "Center", "Fund") takes a following
+    "for"/"of" phrase of capitalised words (with "and", "of", "the" between them).
+    """
+    if end - start < 2 or doc[end - 1].lower_ not in lex.wordset("org_heads"):
+        return end
+    if end + 1 >= len(doc) or doc[end].lower_ not in ("for", "of"):
+        return end
+    k = end + 1
+    if doc[k].lower_ == "the":
+        k += 1
+    last = None
+    while k < len(doc) and k - end <= 8:
+        tok = doc[k]
+        if tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start:
+            last = k
+        elif tok.lower_ not in ("and", "of", "the", "on", "in", "for"):
+            break
+        k += 1
+    return end if last is None else last + 1
+
+
+def descriptor(tok: Token, lex: Lexicons) -> bool:
+    """Whether a name's first word is a company noun, not part of the name ("chipmaker X")."""
+    if company_noun_kind(tok, lex) is None:
+        return False
+    low = tok.lower_
+    return tok.text.islower() or low.endswith("maker") or low in ("company", "firm", "startup")
 
 
 def org_name(text: str, lex: Lexicons) -> str:

@@ -20,7 +20,8 @@ from geokg.extract.entities.companies import (
     company_conjunct,
     company_cue,
     company_in_doc,
-    company_noun_kind,
+    descriptor,
+    of_complement,
     single_word_org,
 )
 from geokg.extract.entities.lexicon import Lexicons
@@ -35,7 +36,7 @@ from geokg.extract.entities.syntax import (
 from geokg.extract.entities.titles import title_evidence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 __all__ = ["ner_candidates"]
 
@@ -170,7 +171,7 @@ def _org_candidates(
 ) -> list[Candidate]:
     """An NER organization span; "A's B" ("the university's law school") is two names."""
     start, end = _trim_org(doc, start, end)
-    if end - start >= 2 and _descriptor(doc[start], lex):
+    if end - start >= 2 and descriptor(doc[start], lex):
         start += 1  # "Chipmaker Zentrix": the descriptor is not part of the name
     if (
         end < len(doc)
@@ -178,7 +179,7 @@ def _org_candidates(
         and doc[end].text[:1].isupper()
     ):
         end += 1  # "Acmeco Inc" where the model stopped before the suffix
-    end = _of_complement(doc, start, end, lex)
+    end = of_complement(doc, start, end, lex)
     poss = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")), None)
     if poss is not None and end - poss - 1 < 2:
         poss = None
@@ -239,39 +240,6 @@ def _org_candidate(
         return None
     prio = 4 if strong else 1
     return Candidate(start, end, span.start_char, span.end_char, NER_ORG, span.text, prio)
-
-
-def _of_complement(doc: Doc, start: int, end: int, lex: Lexicons) -> int:
-    """The end of an organization name continued by "for"/"of" and capitalised words.
-
-    The model often cuts "the Kiel Institute for the World Economy" after the head noun: a
-    span ending in an organization head ("Institute", "Center", "Fund") takes a following
-    "for"/"of" phrase of capitalised words (with "and", "of", "the" between them).
-    """
-    if end - start < 2 or doc[end - 1].lower_ not in lex.wordset("org_heads"):
-        return end
-    if end + 1 >= len(doc) or doc[end].lower_ not in ("for", "of"):
-        return end
-    k = end + 1
-    if doc[k].lower_ == "the":
-        k += 1
-    last = None
-    while k < len(doc) and k - end <= 8:
-        tok = doc[k]
-        if tok.text[:1].isupper() and tok.is_alpha and not tok.is_sent_start:
-            last = k
-        elif tok.lower_ not in ("and", "of", "the", "on", "in", "for"):
-            break
-        k += 1
-    return end if last is None else last + 1
-
-
-def _descriptor(tok: Token, lex: Lexicons) -> bool:
-    """Whether a name's first word is a company noun, not part of the name ("chipmaker X")."""
-    if company_noun_kind(tok, lex) is None:
-        return False
-    low = tok.lower_
-    return tok.text.islower() or low.endswith("maker") or low in ("company", "firm", "startup")
 
 
 def _person_appos(span: Span, lex: Lexicons) -> bool:
