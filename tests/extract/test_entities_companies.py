@@ -151,3 +151,10 @@ def test_a_list_needs_company_evidence(blank: Any, component: EntityComponent) -
     doc = frozen_doc(blank, "list-camel-member-tagged-place")
     component.common_words = COMMON | {"netplex"}
     assert ("Siemens", "Organization", None) not in found(component, doc)
+
+
+def test_demonym_of_teenagers_names_no_state(blank: Any, component: EntityComponent) -> None:
+    """ "Chinese teenagers" are private people: no Country China (a platform they use is no
+    partner of the state)."""
+    got = found(component, frozen_doc(blank, "demonym-teenagers-is-private"))
+    assert ("China", "Country", None) not in got
