@@ -9,6 +9,7 @@ each (lower ones never import upper ones):
 * :mod:`~geokg.extract.entities.candidates` - candidate and resolved mention types, overlap policy;
 * :mod:`~geokg.extract.entities.syntax` - head nouns, lemmas, name-span trimming;
 * :mod:`~geokg.extract.entities.titles` - roles and titles (Leader evidence);
+* :mod:`~geokg.extract.entities.companies` - cues, kinds and names of unlisted companies;
 * :mod:`~geokg.extract.entities.ner` - candidates from the model's NER;
 * :mod:`~geokg.extract.entities.missed` - names the NER skipped (lists, descriptors, surnames);
 * :mod:`~geokg.extract.entities.organs` - administrations and party adjectives;

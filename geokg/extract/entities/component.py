@@ -111,6 +111,7 @@ class EntityComponent:
         self.lex: Lexicons = lex or self._load(resources_dir, patterns_path)
         self.matcher: PhraseMatcher
         self.index: SurfaceIndex
+        self.common_words: frozenset[str] = frozenset()
         self._build()
 
     # -- setup ---------------------------------------------------------------------------
@@ -143,6 +144,7 @@ class EntityComponent:
             matcher.add(label, docs)
         self.matcher = matcher
         self.index = index
+        self.common_words = _dictionary_words(self.nlp)
 
     def initialize(
         self,
@@ -182,7 +184,7 @@ class EntityComponent:
         """All candidate mentions before the overlap policy (for debugging and tests)."""
         vocab_strings = self.nlp.vocab.strings
         hits = [(vocab_strings[mid], s, e) for mid, s, e in self.matcher(doc)]
-        return propose(doc, hits, self.index, self.lex)
+        return propose(doc, hits, self.index, self.lex, self.common_words)
 
     def match(self, doc: Doc) -> list[EntityAnnotation]:
         """The entity mentions of a Doc (pure; the Doc is not changed)."""
@@ -210,6 +212,25 @@ class EntityComponent:
         self.lex = Lexicons.from_dict(data)
         self._build()
         return self
+
+
+def _dictionary_words(nlp: Language) -> frozenset[str]:
+    """The English dictionary words of the pipeline's lemmatizer (empty without one).
+
+    The rule lemmatizer of the English models carries a word list per part of speech
+    (``lemma_index``); a one-word ORG span that is such a noun, adjective or adverb
+    ("Yesterday") needs a cue. Verbs are left out: a brand may be one as well.
+    """
+    if "lemmatizer" not in nlp.pipe_names:
+        return frozenset()
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    table = lookups.get_table("lemma_index")
+    words: set[str] = set()
+    for pos in ("noun", "adj", "adv"):
+        words.update(w.lower() for w in table.get(pos, []))
+    return frozenset(words)
 
 
 @Language.factory(

@@ -62,6 +62,7 @@ def propose(
     hits: Iterable[tuple[str, int, int]],
     index: SurfaceIndex,
     lex: Lexicons,
+    common: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """All candidate mentions of a Doc (overlapping), before the overlap policy.
 
@@ -70,6 +71,7 @@ def propose(
         hits: Gazetteer matches as ``(label, start, end)`` token spans.
         index: The gazetteer surface index.
         lex: The lexicons.
+        common: Dictionary words (lower case), for one-word names the model tags ORG.
     """
     cands: list[Candidate] = []
     gaz_tokens: dict[int, list[Candidate]] = {}
@@ -122,7 +124,7 @@ def propose(
     for c in west_candidates(doc, lex, gaz_tokens):
         cands.append(c)
         gaz_tokens.setdefault(c.start, []).append(c)
-    cands.extend(ner_candidates(doc, lex, gaz_tokens))
+    cands.extend(ner_candidates(doc, lex, gaz_tokens, common))
     cands.extend(person_list_gaps(doc, gaz_tokens))
     cands.extend(descriptor_places(doc, gaz_tokens))
     cands.extend(media_names(doc, lex, gaz_tokens))

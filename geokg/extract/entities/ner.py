@@ -16,6 +16,14 @@ from geokg.extract.entities.candidates import (
     NER_PLACE,
     Candidate,
 )
+from geokg.extract.entities.companies import (
+    company_conjunct,
+    company_cue,
+    company_in_doc,
+    descriptor,
+    of_complement,
+    single_word_org,
+)
 from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.syntax import (
     ACRONYM_RE,
@@ -33,8 +41,20 @@ if TYPE_CHECKING:
 __all__ = ["ner_candidates"]
 
 
-def ner_candidates(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
-    """Candidates from the model's NER spans, trimmed and checked for shape."""
+def ner_candidates(
+    doc: Doc,
+    lex: Lexicons,
+    gaz: dict[int, list[Candidate]],
+    common: frozenset[str] = frozenset(),
+) -> list[Candidate]:
+    """Candidates from the model's NER spans, trimmed and checked for shape.
+
+    Args:
+        doc: The parsed Doc.
+        lex: The lexicons.
+        gaz: Gazetteer candidates by token.
+        common: Dictionary words (lower case); a one-word ORG span that is one needs a cue.
+    """
     out: list[Candidate] = []
     for ent in doc.ents:
         label = ent.label_
@@ -52,6 +72,22 @@ def ner_candidates(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> 
         overlapping = {c for i in range(start, end) for c in gaz.get(i, [])}
         if any(c.start == start and c.end == end for c in overlapping):
             continue
+        if (
+            label in ("PERSON", "GPE", "LOC")
+            and not overlapping
+            and (
+                company_cue(doc, start, end, lex, person=label == "PERSON") is not None
+                or (end - start == 1 and company_in_doc(doc, start, lex))
+                or (
+                    label != "PERSON"
+                    and end - start == 1
+                    and company_conjunct(doc[start], lex, common)
+                )
+            )
+        ):
+            # "shares of Acmeco", "Zentrix, the chipmaker,": a company the model read as a
+            # place or a person.
+            label = "ORG"
         if (
             label == "PERSON"
             and not overlapping
@@ -72,7 +108,7 @@ def ner_candidates(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> 
         if label == "PERSON":
             cand = _person_candidate(doc, start, end, lex, overlapping)
         elif label == "ORG":
-            out.extend(_org_candidates(doc, start, end, lex, gaz))
+            out.extend(_org_candidates(doc, start, end, lex, gaz, common))
             continue
         else:
             cand = _place_candidate(doc, start, end, lex, overlapping)
@@ -126,24 +162,43 @@ def _person_candidate(
 
 
 def _org_candidates(
-    doc: Doc, start: int, end: int, lex: Lexicons, gaz: dict[int, list[Candidate]]
+    doc: Doc,
+    start: int,
+    end: int,
+    lex: Lexicons,
+    gaz: dict[int, list[Candidate]],
+    common: frozenset[str],
 ) -> list[Candidate]:
     """An NER organization span; "A's B" ("the university's law school") is two names."""
     start, end = _trim_org(doc, start, end)
+    if end - start >= 2 and descriptor(doc[start], lex):
+        start += 1  # "Chipmaker Zentrix": the descriptor is not part of the name
+    if (
+        end < len(doc)
+        and doc[end].lower_ in lex.wordset("legal_suffixes")
+        and doc[end].text[:1].isupper()
+    ):
+        end += 1  # "Acmeco Inc" where the model stopped before the suffix
+    end = of_complement(doc, start, end, lex)
     poss = next((k for k in range(start + 1, end - 1) if doc[k].text in ("'s", "’s")), None)
     if poss is not None and end - poss - 1 < 2:
         poss = None
     parts = [(start, end)] if poss is None else [(start, poss), (poss + 1, end)]
     out: list[Candidate] = []
     for a, b in parts:
-        cand = _org_candidate(doc, a, b, lex, gaz)
+        cand = _org_candidate(doc, a, b, lex, gaz, common)
         if cand is not None:
             out.append(cand)
     return out
 
 
 def _org_candidate(
-    doc: Doc, start: int, end: int, lex: Lexicons, gaz: dict[int, list[Candidate]]
+    doc: Doc,
+    start: int,
+    end: int,
+    lex: Lexicons,
+    gaz: dict[int, list[Candidate]],
+    common: frozenset[str],
 ) -> Candidate | None:
     if end - start < 1:
         return None
@@ -161,8 +216,8 @@ def _org_candidate(
     strong = (head in lex.wordset("org_heads") or armed) and not state_organ and end - start >= 2
     if state_organ or (overlapping and not strong):
         return None
-    if words[-1] in lex.wordset("event_heads"):
-        return None
+    if words[-1] in lex.wordset("event_heads") and not (strong and cut < len(words)):
+        return None  # an event name, not "the Institute for the Study of War"
     span = doc[start:end]
     nxt = doc[end] if end < len(doc) else None
     if (
@@ -180,7 +235,8 @@ def _org_candidate(
         return None
     if not strong and looks_like_name(span) and (_in_person_list(span) or _person_appos(span, lex)):
         return Candidate(start, end, span.start_char, span.end_char, NER_PERSON, span.text, 1)
-    if not strong and (not _plausible_org(span, lex) or title_case_sentence(span)):
+    single = end - start == 1 and single_word_org(doc, start, lex, common)
+    if not strong and not single and (not _plausible_org(span, lex) or title_case_sentence(span)):
         return None
     prio = 4 if strong else 1
     return Candidate(start, end, span.start_char, span.end_char, NER_ORG, span.text, prio)
@@ -253,11 +309,23 @@ def _person_tag_is_place(doc: Doc, ent_start: int, start: int, end: int, lex: Le
 
 
 def _in_person_list(span: Span) -> bool:
-    """Whether a span is coordinated with person names ("Chekhov, Leo Tolstoy, Dostoevsky")."""
+    """Whether a span is coordinated with person names ("Chekhov, Leo Tolstoy, Dostoevsky").
+
+    A one-word PERSON tag beside it is no evidence ("Acmeco and Zentrix": the model often reads
+    one of two company names as a person); a full name is.
+    """
     root = span.root
     linked = [root.head] if root.dep_ == "conj" else []
     linked += [t for t in root.children if t.dep_ == "conj"]
-    return any(t.ent_type_ == "PERSON" for t in linked)
+    doc = span.doc
+    return any(
+        t.ent_type_ == "PERSON"
+        and (
+            (t.i > 0 and doc[t.i - 1].ent_type_ == "PERSON" and t.ent_iob_ == "I")
+            or (t.i + 1 < len(doc) and doc[t.i + 1].ent_iob_ == "I")
+        )
+        for t in linked
+    )
 
 
 def _trim_org(doc: Doc, start: int, end: int) -> tuple[int, int]:

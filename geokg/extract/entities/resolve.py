@@ -27,6 +27,7 @@ from geokg.extract.entities.candidates import (
     annotation,
     as_country,
 )
+from geokg.extract.entities.companies import org_kind, org_name
 from geokg.extract.entities.demonyms import resolve_demonym_adj, resolve_demonym_people
 from geokg.extract.entities.groups import people_plural
 from geokg.extract.entities.lexicon import Lexicons
@@ -98,8 +99,9 @@ def resolve_one(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:
             )
         )
     if kind == NER_ORG:
-        name = american_spelling(c.target)
-        return Resolved(annotation(c, EntityLabel.ORGANIZATION, name, "ner", lex))
+        name = american_spelling(org_name(c.target, lex))
+        org = org_kind(doc, c.start, c.end, lex)
+        return Resolved(annotation(c, EntityLabel.ORGANIZATION, name, "ner", lex, org))
     if kind == LEADER_STATE:
         return as_country(c, c.target, "leader_regime", lex)
     if kind == EAST_BLOC:
