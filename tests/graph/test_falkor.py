@@ -27,6 +27,7 @@ from geokg.graph import cypher
 from geokg.graph.build import GraphBatch
 from geokg.graph.export import read_graph
 from geokg.graph.falkor import FalkorServer, FalkorStore, index_safe_rows, rows_param
+from geokg.graph.falkor_load import MENTION_STATEMENT_FACTOR
 from geokg.graph.queries import run_query
 from geokg.graph.store import chunked, load_plan
 from geokg.schema import (
@@ -702,15 +703,20 @@ def test_falkor_interrupted_load_then_rerun_counts_each_mention_once(
     falkor_server: FalkorServer,
 ) -> None:
     """A load cut after any statement, then run again, equals one clean load."""
-    batch = _one_relationship(2_500, docs=2)
-    # 125 rows, so 500 mentions, per statement
+    batch = _one_relationship(4_000, docs=2)
+    # 125 rows per node statement; MENTION_STATEMENT_FACTOR x 125 mentions per relationship one
+    per_statement = 125 * MENTION_STATEMENT_FACTOR
     with FalkorStore(falkor_server.db_dir, graph="geokg_cut", batch_size=125) as store:
         store.clear()
         store.ensure_schema()
         try:
-            store.load(batch)
+            total = store.load(batch).statements
             clean = _snapshot(store)
-            for cut in (1, 10, 21, 22, 24):  # 21 node statements, then 5 relationship ones
+            relationship_statements = -(-4_000 // per_statement)
+            nodes = total - relationship_statements
+            assert relationship_statements >= 2
+            # within the node statements, at their end, and between relationship statements
+            for cut in sorted({1, 10, nodes, nodes + 1, total - 1}):
                 store.clear()
                 real = store._pipeline
                 budget = [cut]  # statements still allowed, over every pipeline of the load
