@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_PARTITION_BYTES",
+    "MERGE_BATCH_DOCS",
     "DistributedSummary",
     "Partition",
     "PartitionResult",
@@ -402,7 +403,16 @@ def iter_partition_extractions(out_dir: Path) -> Iterator[DocumentExtraction]:
                 raise ExtractionError(f"{records_path}: records of no listed document")
 
 
-def load_partitions(out_dir: Path, store: GraphStore, *, batch_docs: int = 50) -> tuple[int, int]:
+MERGE_BATCH_DOCS = 500
+"""Documents aggregated per load when merging partitions. FalkorDB's cost per write statement
+grows with its graph, so the merge of a large corpus loads fewer, larger batches than
+``geokg build`` (measured on 100 MB, 19,716 documents: 317 s with 50 documents per load, 87 s
+with 500, the same graph; the client held 74 MB and 129 MB)."""
+
+
+def load_partitions(
+    out_dir: Path, store: GraphStore, *, batch_docs: int = MERGE_BATCH_DOCS
+) -> tuple[int, int]:
     """Aggregate a distributed run and load it into ``store``, ``batch_docs`` at a time.
 
     Returns:
@@ -432,7 +442,11 @@ def load_partitions(out_dir: Path, store: GraphStore, *, batch_docs: int = 50) -
 
 
 def export_neo4j_import(
-    out_dir: Path, import_dir: Path, *, db_dir: Path | None = None, batch_docs: int = 50
+    out_dir: Path,
+    import_dir: Path,
+    *,
+    db_dir: Path | None = None,
+    batch_docs: int = MERGE_BATCH_DOCS,
 ) -> Path:
     """Write the ``neo4j-admin`` import folder of a distributed run.
 

@@ -80,7 +80,7 @@ def load(
     graph: Annotated[str, typer.Option("--graph", help="Graph name.")] = "geokg",
     batch_docs: Annotated[
         int, typer.Option("--batch-docs", min=1, help="Documents aggregated per load.")
-    ] = 50,
+    ] = 500,
 ) -> None:
     """Aggregate the partitions and load them into the embedded database (idempotent)."""
     from geokg.distributed import load_partitions
