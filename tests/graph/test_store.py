@@ -264,3 +264,34 @@ def test_store_contract_imports_no_store_module() -> None:
         elif isinstance(node, ast.Import):
             imported.update(alias.name for alias in node.names)
     assert not {m for m in imported if "falkor" in m or "neo4j" in m or "registry" in m}
+
+
+def test_mention_values_follow_mention_fields_in_order() -> None:
+    from geokg.graph.store import mention_values
+    from geokg.schema import MemberStatus, MentionRecord, Modality, RelationType
+
+    m = MentionRecord(
+        id="m:1",
+        type=RelationType.MEMBER_OF,
+        source_id="country:chile",
+        target_id="organization:mercosur",
+        sentence_id="s:1",
+        doc_id="doc:1",
+        doc_date="2024-05-01",
+        modality=Modality.HEDGED,
+        negated=True,
+        quoted=True,
+        year=2023,
+        trigger="jo\x00ined",
+        rule="member_verb.v1",
+        confidence=0.7,
+        role="founder",
+        status=MemberStatus.APPLICANT,
+        context=True,
+    )
+    expected = {
+        name: getattr(m, name).value if name in ("modality", "status") else getattr(m, name)
+        for name in cypher.MENTION_FIELDS
+    }
+    expected["trigger"] = "joined"  # NUL dropped, as FalkorDB cannot take it
+    assert dict(zip(cypher.MENTION_FIELDS, mention_values(m), strict=True)) == expected
