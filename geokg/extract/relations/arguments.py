@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.nominals import definite_antecedent
 from geokg.extract.relations.pairs import pair_anaphor
-from geokg.extract.relations.subjects import _NOMINAL, _RELATIVE, _VERBAL
+from geokg.extract.relations.subjects import _NOMINAL, _RELATIVE, _VERBAL, climb_to_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -168,11 +168,7 @@ def _reciprocal_antecedents(ctx: SentenceContext, tok: Token) -> list[EntityAnno
     """The parties of "each other": the subjects of its clause ("Chile and Peru criticized each
     other", "the two sides imposed sanctions on one another"), when they are two or more;
     every rule then pairs each of them with the others, so the relation holds both ways."""
-    v = tok.head
-    hops = 0
-    while v.pos_ not in _VERBAL and v.head.i != v.i and hops < 5:
-        v = v.head
-        hops += 1
+    v = climb_to_verb(tok.head, 5)
     if v.pos_ not in _VERBAL:
         return []
     agents, _ = ctx.subjects(v)

@@ -33,6 +33,7 @@ from geokg.extract.relations.slots import (
     _prep_object_ok,
     _slot_targets,
 )
+from geokg.extract.relations.subjects import climb_to_verb
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
 if TYPE_CHECKING:
@@ -360,11 +361,7 @@ def _helped(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         helpers.extend(ctx.args(obj, strict=True))
     if not helpers:
         return []
-    v = n.head.head
-    hops = 0
-    while v.pos_ not in _VERB_POS and v.head.i != v.i and hops < 4:
-        v = v.head
-        hops += 1
+    v = climb_to_verb(n.head.head, 4)
     if v.pos_ not in _VERB_POS:
         return []
     agents, patients = ctx.subjects(v)

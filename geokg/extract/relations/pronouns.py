@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.arguments import _unique
 from geokg.extract.relations.pairs import pair_anaphor
-from geokg.extract.relations.subjects import _VERBAL
+from geokg.extract.relations.subjects import _VERBAL, climb_to_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -93,11 +93,7 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     if low == "it" and (tok.dep_ == "expl" or _expletive_it(tok)):
         return []
     if low in _REFLEXIVE:
-        v = tok.head
-        hops = 0
-        while v.pos_ not in _VERBAL and v.head.i != v.i and hops < 4:
-            v = v.head
-            hops += 1
+        v = climb_to_verb(tok.head, 4)
         agents, _ = ctx.subjects(v)
         found = [e for a in agents if a.i != tok.i and a.pos_ != "PRON" for e in ctx.args(a)]
         if found:

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["is_passive", "is_purpose_clause", "subjects"]
+__all__ = ["climb_to_verb", "is_passive", "is_purpose_clause", "subjects"]
 
 
 _SUBJ = frozenset({"nsubj", "csubj", "expl-none"})
@@ -32,6 +32,17 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "X"})
 
 # subordinators of a subjectless participle clause ("while supporting", "after meeting")
 _PARTICIPLE_MARKS = frozenset({"while", "when", "after", "before", "since", "by", "upon", "once"})
+
+
+def climb_to_verb(tok: Token, limit: int) -> Token:
+    """The nearest verb at or above ``tok``, climbing at most ``limit`` heads; where none is
+    reached, the token the climb stopped at (callers check its part of speech)."""
+    v = tok
+    hops = 0
+    while v.pos_ not in _VERBAL and v.head.i != v.i and hops < limit:
+        v = v.head
+        hops += 1
+    return v
 
 
 def is_purpose_clause(v: Token) -> bool:

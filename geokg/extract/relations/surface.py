@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from geokg.extract.relations.attributes import _VERBS
+from geokg.extract.relations.subjects import climb_to_verb
 from geokg.extract.relations.syntax import SentenceContext
 
 if TYPE_CHECKING:
@@ -58,11 +58,7 @@ def year_of(ctx: SentenceContext, anchor: Token) -> int | None:
     if not years:
         return None
     # the predicate's clause: climb to the nearest verb
-    clause = anchor
-    hops = 0
-    while clause.pos_ not in _VERBS and clause.head.i != clause.i and hops < 6:
-        clause = clause.head
-        hops += 1
+    clause = climb_to_verb(anchor, 6)
     scopes = [anchor, clause]
     for y in years:
         for scope in scopes:
