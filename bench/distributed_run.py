@@ -133,6 +133,7 @@ class _Peak(_Sampler):
 
 
 def _stage(args: list[str], db_hint: Path | None = None) -> dict[str, Any]:
+    commit = _commit()  # the stage's process reads the code as it starts
     before = psutil.cpu_times()
     started = time.monotonic()
     proc = subprocess.Popen(
@@ -157,6 +158,7 @@ def _stage(args: list[str], db_hint: Path | None = None) -> dict[str, Any]:
         "peak_rss_tree_mb": peak.peak_tree / 2**20,
         "peak_rss_server_mb": peak.server / 2**20,
         "output_tail": out.decode("utf-8", "replace")[-1500:],
+        "commit": commit,
     }
 
 
@@ -206,10 +208,6 @@ def main(argv: list[str] | None = None) -> int:
         if stage in stages:
             shutil.rmtree(folder, ignore_errors=True)
     result.update({"files": files, "bytes": size, "words": words})
-    result["commit"] = _commit()
-    if "extract" not in stages:
-        result["rerun_commit"] = result["commit"]
-        result["commit"] = result.get("extract", {}).get("commit", result["commit"])
     if "extract" in stages:
         result["extract"] = _stage(
             [
@@ -224,13 +222,11 @@ def main(argv: list[str] | None = None) -> int:
                 str(args.partition_mb),
             ]
         )
-        result["extract"]["commit"] = result["commit"]
+        result["commit"] = result["extract"]["commit"]
     if "load" in stages:
         result["load"] = _stage(["distributed", "load", str(parts), "--db-dir", str(db)], db)
-        result["load"]["commit"] = _commit()
     if "neo4j-import" in stages:
         result["neo4j_import"] = _stage(["distributed", "neo4j-import", str(parts), "-o", str(imp)])
-        result["neo4j_import"]["commit"] = _commit()
     result["graph"] = _stage(["query", "MATCH (n) RETURN count(n) AS n", "--db-dir", str(db)])
     result["import_bytes"] = sum(p.stat().st_size for p in imp.glob("*.csv"))
     result["parts_bytes"] = sum(p.stat().st_size for p in parts.glob("*"))
