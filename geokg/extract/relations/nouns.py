@@ -279,15 +279,9 @@ def _noun_frame(
     if cue.requires_target_or_light and not target_ents and not light:
         return out
     if sources and not target_ents and gov is not None and via == "dobj":
-        addressed = _addressed(ctx, gov, cue, sources)
+        addressed = _addressed(ctx, gov, cue, sources, n)
         if addressed:
-            # "Iran rejected an American ultimatum": the act was addressed to the subject;
-            # a refused act is presupposed ("may reject the ultimatum" still states it), a
-            # received one takes the clause's modality ("could face Japan's sanctions")
-            found = _pairs(ctx, sources, addressed, cue, n, "nominal_light_verb.v1", anchor=gov)
-            if ctx.lemma(gov) in ctx.lex.recipient_verbs:
-                return found
-            return [replace(c, structural=True) for c in found]
+            return addressed
     if sources and target_ents:
         # "might respond with tariffs on X": the clause's modality reaches the instrument
         anchor = gov if light and gov is not None and via == "pobj:with" else n
@@ -305,10 +299,9 @@ def _or_face(
     """ "The EU urged Belarus to free the prisoners or face sanctions": a demand with a
     penalty as its alternative is a threat by whoever makes it (asserted), and the penalty
     is theirs too, but only hedged (it may never come)."""
-    alt = face
-    if alt.dep_ != "conj" or not any(c.lower_ == "or" for c in alt.head.children):
+    if face.dep_ != "conj" or not any(c.lower_ == "or" for c in face.head.children):
         return []
-    demand = alt.head
+    demand = face.head
     if demand.dep_ not in ("xcomp", "ccomp") or demand.head.pos_ not in _VERB_POS:
         return []
     demanding = demand.head
@@ -323,23 +316,28 @@ def _or_face(
 
 
 def _addressed(
-    ctx: SentenceContext, gov: Token, cue: Cue, sources: list[EntityAnnotation]
-) -> list[EntityAnnotation]:
-    """The subject of a verb of receiving or refusing whose object is an act owned by
-    another party ("Iran rejected an American ultimatum", "Kenya accepted Japan's offer of
-    aid"): the party the act was addressed to. Only for acts that have a recipient; a refused
-    act counts only where refusing cannot undo it (a threat, sanctions, criticism), not aid
-    or recognition, which a refusal may mean never happened."""
+    ctx: SentenceContext, gov: Token, cue: Cue, sources: list[EntityAnnotation], n: Token
+) -> list[Candidate]:
+    """An act owned by one party and received or refused by the subject of ``gov`` ("Iran
+    rejected an American ultimatum", "Kenya accepted Japan's offer of aid"): the act was
+    addressed to that subject. Only for acts that have a recipient; a refused act counts only
+    where refusing cannot undo it (a threat, sanctions, criticism), not aid or recognition,
+    which a refusal may mean never happened. A refused act is presupposed ("may reject the
+    ultimatum" still states it); a received one takes the clause's modality ("could face
+    Japan's sanctions")."""
     lex = ctx.lex
     glem = ctx.lemma(gov)
     if cue.type not in lex.recipient_types:
         return []
+    received = glem in lex.recipient_verbs
     refused = glem in lex.rejection_verbs and cue.type.polarity.value == "conflictual"
-    if glem not in lex.recipient_verbs and not refused:
+    if not received and not refused:
         return []
     agents, _ = ctx.subjects(gov)
     owners = {(e.start, e.end) for e in sources}
-    return [e for e in ctx.args_of(agents, strict=cue.strict) if (e.start, e.end) not in owners]
+    to = [e for e in ctx.args_of(agents, strict=cue.strict) if (e.start, e.end) not in owners]
+    found = _pairs(ctx, sources, to, cue, n, "nominal_light_verb.v1", anchor=gov) if to else []
+    return found if received else [replace(c, structural=True) for c in found]
 
 
 def _party_like(tok: Token) -> bool:

@@ -102,8 +102,13 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
     if agents:
         agents.extend(_comma_subjects(ctx, v, agents[0]))
     dep = v.dep_
-    by_agent = any(c.dep_ == "agent" for c in v.children)
-    if dep == "acl" and v.tag_ == "VBN" and not patients and v.head.i != v.i and by_agent:
+    if (
+        dep == "acl"
+        and v.tag_ == "VBN"
+        and not patients
+        and v.head.i != v.i
+        and any(c.dep_ == "agent" for c in v.children)
+    ):
         # "the Houthis, backed by Iran, ...": the noun the participle modifies is its
         # patient, the by-phrase its agent
         patients.append(v.head)
