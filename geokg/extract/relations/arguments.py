@@ -67,13 +67,13 @@ def _own_entities(
         return out
     if _reciprocal(tok):
         return _reciprocal_antecedents(ctx, tok)
+    pair = pair_anaphor(ctx, tok)
+    if pair is not None:
+        return pair
     if tok.pos_ == "PRON" or tok.tag_ == "WDT":
         if ctx.lemma(tok) in _RELATIVE and tok.dep_ in _RELATIVE_ARG_DEPS:
             return _relative_antecedent(ctx, tok, strict, depth)
         return ctx.pronoun(tok)
-    pair = pair_anaphor(ctx, tok)
-    if pair is not None:
-        return pair
     named = definite_antecedent(ctx, tok)
     if named is not None:
         return named

@@ -54,6 +54,7 @@ from geokg.extract.relations.context import Discourse
 from geokg.extract.relations.events import event_candidates
 from geokg.extract.relations.lexicon import DEFAULT_PATTERNS_DIR, RelationLexicon
 from geokg.extract.relations.nominals import DESCRIPTION_NOUNS
+from geokg.extract.relations.pairs import GROUP_WORDS
 from geokg.extract.relations.structural import leads_candidates
 from geokg.extract.relations.surface import quoted_tokens, year_of
 from geokg.extract.relations.syntax import Candidate, SentenceContext
@@ -261,7 +262,7 @@ class RelationComponent:
         cached = self._anaphor_cache
         if cached is not None and cached[0] is strings:
             return cached[1]
-        words = set(_CONTEXT_PRONOUNS) | DESCRIPTION_NOUNS
+        words = set(_CONTEXT_PRONOUNS) | DESCRIPTION_NOUNS | GROUP_WORDS
         for lemma in self.lexicon.pair_nouns:
             words.update((lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"))
         hashes = frozenset(strings.add(w) for w in words)

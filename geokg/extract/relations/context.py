@@ -16,11 +16,11 @@ answers two questions, conservatively:
   subject ("it is likely that X ...") hands over to the subject of its clause. Anything else
   (no previous sentence in the paragraph, a subject that names no entity, two candidates)
   resolves to nothing.
-* :meth:`Discourse.pair`: a pair nominal ("the two countries", "both sides", "the two
-  leaders") with no pair before it in its own sentence (see
-  :func:`geokg.extract.relations.pairs.pair_anaphor`) takes the pair the previous sentences
-  (at most two back, at most one paragraph break) state together: two entities in a
-  relation, coordinated, or the only two mentioned.
+* :meth:`Discourse.group`: a group nominal ("the two countries", "both sides", "the three
+  nations", "the trio") with fewer members than its count before it in its own sentence (see
+  :func:`geokg.extract.relations.pairs.pair_anaphor`) takes the group the previous sentences
+  (at most two back, at most one paragraph break) state together: entities coordinated, two
+  in a relation, or the only ones of that kind mentioned.
 
 Layering: this module sits above :mod:`~geokg.extract.relations.syntax` (it builds
 :class:`SentenceContext` objects for earlier sentences); ``syntax`` refers to
@@ -36,7 +36,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
-from geokg.extract.relations.pairs import _PLURAL_TAGS, _coordinated_pairs, _first_per_name
+from geokg.extract.relations.pairs import _PLURAL_TAGS, _coordinated_groups, _first_per_name
 from geokg.extract.relations.syntax import SentenceContext
 
 if TYPE_CHECKING:
@@ -70,10 +70,10 @@ _MAX_CHAIN = 6
 
 
 class Discourse:
-    """What the earlier sentences of one Doc offer to resolve pronouns and pair nominals.
+    """What the earlier sentences of one Doc offer to resolve pronouns and group nominals.
 
     The component registers every sentence in order (:meth:`add_sentence`) and the relations
-    it found in it (:meth:`note_relations`); rules ask :meth:`antecedent` and :meth:`pair`.
+    it found in it (:meth:`note_relations`); rules ask :meth:`antecedent` and :meth:`group`.
     Subjects of earlier sentences are computed only when asked, once.
 
     Args:
@@ -229,13 +229,15 @@ class Discourse:
                 out.append((t, ctx.args(t)))
         return out
 
-    # ------------------------------------------------------------------ pairs
-    def pair(self, index: int, labels: frozenset[str]) -> list[EntityAnnotation]:
-        """The pair of compatible entities the previous sentences state together.
+    # ------------------------------------------------------------------ groups
+    def group(self, index: int, labels: frozenset[str], n: int) -> list[EntityAnnotation]:
+        """The ``n`` compatible entities the previous sentences state together.
 
         Looks at most two sentences back and across at most one paragraph break; the nearest
-        sentence with a pair decides, and it must be the only pair there and cover every
-        compatible entity mentioned after it.
+        sentence with such a group decides, and it must be the only one there and cover every
+        compatible entity mentioned after it. A group is ``n`` entities coordinated ("A, B and
+        C"), a pair in a relation, or the only ``n`` mentioned (for more than two, each of them
+        in a relation of that sentence: "A hosted B and C for talks").
         """
         seen: set[str] = set()
         breaks = 0
@@ -245,30 +247,39 @@ class Discourse:
                 if breaks > 1:
                     break
             ents = [e for e in self.entities_in(k) if e.label.value in labels]
-            pairs = self._pairs_in(k, ents, labels)
-            if not pairs:
+            groups = self._groups_in(k, ents, labels, n)
+            if not groups:
                 seen.update(e.name for e in ents)
                 continue
-            if len(pairs) != 1:
+            if len(groups) != 1:
                 return []
-            a, b = pairs[0]
-            if not seen <= {a.name, b.name}:
+            members = list(groups[0])
+            if not seen <= {e.name for e in members}:
                 return []
-            return [a, b]
+            return members
         return []
 
-    def _pairs_in(
-        self, index: int, ents: list[EntityAnnotation], labels: frozenset[str]
-    ) -> list[tuple[EntityAnnotation, EntityAnnotation]]:
-        found: dict[frozenset[str], tuple[EntityAnnotation, EntityAnnotation]] = {}
+    def pair(self, index: int, labels: frozenset[str]) -> list[EntityAnnotation]:
+        """The pair of compatible entities the previous sentences state together (see
+        :meth:`group`)."""
+        return self.group(index, labels, 2)
+
+    def _groups_in(
+        self, index: int, ents: list[EntityAnnotation], labels: frozenset[str], n: int
+    ) -> list[tuple[EntityAnnotation, ...]]:
+        found: dict[frozenset[str], tuple[EntityAnnotation, ...]] = {}
+        related: set[str] = set()
         for a, b in self._relation_pairs.get(index, []):
             if a.label.value in labels and b.label.value in labels and a.name != b.name:
-                found.setdefault(frozenset((a.name, b.name)), (a, b))
-        for a, b in _coordinated_pairs(self.doc, ents, labels):
-            found.setdefault(frozenset((a.name, b.name)), (a, b))
-        if not found and len({e.name for e in ents}) == 2:
-            a, b = _first_per_name(ents)
-            found[frozenset((a.name, b.name))] = (a, b)
+                related.update((a.name, b.name))
+                if n == 2:
+                    found.setdefault(frozenset((a.name, b.name)), (a, b))
+        for g in _coordinated_groups(self.doc, ents, labels, n):
+            found.setdefault(frozenset(e.name for e in g), g)
+        names = {e.name for e in ents}
+        if not found and len(names) == n and (n == 2 or names <= related):
+            members = _first_per_name(ents)
+            found[frozenset(names)] = tuple(members)
         return list(found.values())
 
 

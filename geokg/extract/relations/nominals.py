@@ -4,7 +4,8 @@ In "Ghana asked ECOWAS for help. The bloc sent troops." the description "the blo
 ECOWAS. :func:`definite_antecedent` resolves such a description to the most recent entity
 mention that agrees with it: an organization of a fitting kind for "the bloc", "the alliance",
 "the organization", "the union" (a name with "Union" in it), "the commission" (likewise), a
-state for "the kingdom", "the island nation", "the Gulf state". It looks in the sentence
+state for "the kingdom", "the island nation", "the Gulf state", an intergovernmental body for
+"the regional body" (a bare "the body" is left alone). It looks in the sentence
 before the description, then a few sentences back (the component marks relations with an
 endpoint from an earlier sentence as ``context``). A description with a name inside ("the
 NATO alliance", "the Western alliance") is that name, not an anaphor, and is left to the
@@ -34,6 +35,13 @@ _ORG_KINDS: dict[str, frozenset[str]] = {
     "coalition": frozenset({"alliance", "bloc"}),
     "party": frozenset({"party"}),
     "movement": frozenset({"party", "armed_group"}),
+    "body": frozenset({"igo", "bloc", "alliance"}),
+}
+# org nouns too common to stand alone: "the body" is an organization only with one of these
+_ORG_MODIFIERS: dict[str, frozenset[str]] = {
+    "body": frozenset(
+        {"regional", "continental", "intergovernmental", "multilateral", "world", "global"}
+    ),
 }
 # head nouns that name a state, with the modifiers that may come with them
 _STATE_NOUNS: dict[str, frozenset[str]] = {
@@ -45,11 +53,41 @@ _STATE_NOUNS: dict[str, frozenset[str]] = {
     "country": frozenset({"island", "gulf", "landlocked", "baltic", "balkan"}),
     "republic": frozenset({"island", "former", "soviet", "islamic"}),
 }
+# verbs whose object takes an "of" complement: "accuse X of Y", "warn X of Y"
+_OF_VERBS = frozenset(
+    {"accuse", "suspect", "warn", "remind", "inform", "notify", "convince", "strip", "deprive",
+     "clear", "rid", "rob", "absolve"}
+)  # fmt: skip
 _NAMED_BY_HEAD = {"union": "Union", "commission": "Commission"}
 _LOOKBACK = 3
 #: Head nouns of the descriptions resolved here (the component looks for them in sentences
 #: with fewer than two entities).
 DESCRIPTION_NOUNS = frozenset(_ORG_KINDS) | frozenset(_STATE_NOUNS)
+
+
+def _own_prep(ctx: SentenceContext, prep: Token) -> bool:
+    """Whether a preposition on the description belongs to it ("the alliance *of
+    democracies*") rather than to the verb the parser left it off ("accused the bloc *of
+    bias*", "the bloc *of serving* ...")."""
+    noun = prep.head
+    if ctx.lemma(prep) != "of":
+        return True
+    if any(c.dep_ == "pcomp" for c in prep.children):
+        return False
+    return not (noun.dep_ == "dobj" and ctx.lemma(noun.head) in _OF_VERBS)
+
+
+def _region_word(ctx: SentenceContext, tok: Token, allowed: frozenset[str] | None) -> bool:
+    """A one-word place name the entity component read inside a state description ("the
+    *Gulf* state", "the *Baltic* nation"): a modifier of the description, not a name."""
+    ent = ctx.ent_at[tok.i]
+    return (
+        allowed is not None
+        and ent.label.value == "Place"
+        and ent.end - ent.start == 1
+        and tok.dep_ in ("amod", "compound")
+        and tok.lower_ in allowed
+    )
 
 
 def _fits(noun: str, ent: EntityAnnotation) -> bool:
@@ -92,23 +130,45 @@ def definite_antecedent(ctx: SentenceContext, tok: Token) -> list[EntityAnnotati
     if not any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
         return None
     allowed = _STATE_NOUNS.get(noun)
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound")}
+    regional = False
     for c in tok.children:
-        if c.i in ctx.ent_at or c.dep_ in ("poss", "prep", "relcl", "acl", "appos"):
-            return None  # "the NATO alliance", "the alliance of X", "the bloc's ..."
+        if c.i in ctx.ent_at:
+            if not _region_word(ctx, c, allowed):
+                return None  # "the NATO alliance": a name, not an anaphor
+            regional = True  # "the Gulf state": a state, never the place "Gulf"
+        if c.dep_ in ("poss", "relcl", "acl", "appos") or (c.dep_ == "prep" and _own_prep(ctx, c)):
+            return None  # "the alliance of X", "the bloc's ..."
         if allowed is not None and c.dep_ in ("amod", "compound") and c.lower_ not in allowed:
             return None  # "the Westphalian state": a concept, not a state named before
+    required = _ORG_MODIFIERS.get(noun)
+    if required is not None and not mods & required:
+        return None  # bare "the body"
     if noun in ("nation", "state", "country", "republic") and not any(
         c.dep_ in ("amod", "compound") for c in tok.children
     ):
         return None  # bare "the state", "the country": too often generic
     # this sentence before the description, then up to _LOOKBACK sentences back, latest first
-    pools = [[e for e in ctx.entities if e.end <= tok.i and not _binds(ctx, e, tok)]]
+    for e in reversed([e for e in ctx.entities if e.end <= tok.i and not _binds(ctx, e, tok)]):
+        if _fits(noun, e):
+            return [e]
+    found = _earlier(ctx, noun)
+    return [] if found is None and regional else found
+
+
+def _earlier(ctx: SentenceContext, noun: str) -> list[EntityAnnotation] | None:
+    """The antecedent of a description in the sentences before its own."""
     disc = ctx.discourse
-    if disc is not None and ctx.index >= 0:
-        first = max(0, ctx.index - _LOOKBACK)
-        pools.extend(disc.entities_in(i) for i in range(ctx.index - 1, first - 1, -1))
-    for pool in pools:
-        for e in reversed(pool):
-            if _fits(noun, e):
-                return [e]
+    if disc is None or ctx.index < 0:
+        return None
+    # earlier sentences, latest first: the nearest with a fitting entity decides; of several
+    # there, its subject ("Qatar hosted Iran. X criticized the Gulf state": Qatar), else none
+    for index in range(ctx.index - 1, max(0, ctx.index - _LOOKBACK) - 1, -1):
+        fitting = [e for e in disc.entities_in(index) if _fits(noun, e)]
+        if len({e.name for e in fitting}) == 1:
+            return fitting[-1:]
+        if fitting:
+            subjects = {e.name for _, ents in disc.subjects(index) for e in ents}
+            chosen = [e for e in fitting if e.name in subjects]
+            return chosen[-1:] if len({e.name for e in chosen}) == 1 else None
     return None

@@ -140,8 +140,9 @@ def _noun_frame(
             if c.dep_ != "amod" and "mod" not in source_slots:
                 continue
             ent = ctx.ent_at.get(c.i)
-            if ent is not None and ent.label.value != "Place":
-                # "Astana ties", "Geneva talks": a place named in a modifier is where, not who
+            if ent is not None and ent.label.value != "Place" and not ctx.stance_prefixed(c):
+                # "Astana ties", "Geneva talks": a place named in a modifier is where, not
+                # who; "anti-Western collaboration": the West is what it is against
                 mods.append(ent)
     for p, obj in ctx.prep_objects(n, {"by", "from", "for", "of"}):
         if p == "from" and (skip_from or "prep:from" not in source_slots):

@@ -1,10 +1,15 @@
-"""Pair nominals: "the two countries", "both sides", "the two leaders".
+"""Group nominals: "the two countries", "both sides", "the three nations", "the trio".
 
-:func:`pair_anaphor` takes the two compatible entities before the nominal in its own sentence
-(two, or one coordinated pair; "the latter two" the last two of a list), else asks the
-sentence's discourse (:meth:`geokg.extract.relations.context.Discourse.pair`) for the pair the
-previous sentences state together. This module sits below :mod:`~geokg.extract.relations.syntax`
-(which calls it while resolving arguments) and imports nothing above it at run time.
+:func:`pair_anaphor` resolves a definite plural that counts its referents to exactly that many
+entities of the kind its noun names: states for "countries", "nations", "governments",
+"juntas"; people for "leaders", "presidents", "ministers"; any one kind for a bare count ("the
+two", "all three", "both", "the pair", "the trio"), which must then find one kind only. It takes
+the compatible entities before the nominal in its own sentence (exactly that many, or one
+coordination of that size; "the latter two" the last two of a list), else asks the sentence's
+discourse (:meth:`geokg.extract.relations.context.Discourse.group`) for the group the previous
+sentences state together. A count or a kind that does not match exactly resolves to nothing.
+This module sits below :mod:`~geokg.extract.relations.syntax` (which calls it while resolving
+arguments) and imports nothing above it at run time.
 """
 
 from __future__ import annotations
@@ -18,41 +23,105 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["pair_anaphor"]
+__all__ = ["GROUP_WORDS", "pair_anaphor"]
 
 
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-_PAIR_DETS = frozenset({"the", "these", "those"})
+_DEFINITE = frozenset({"the", "these", "those"})
+_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5}
+# nouns that are a counted group by themselves: "the pair", "the trio"
+_COLLECTIVES = {"pair": 2, "duo": 2, "trio": 3, "quartet": 4}
+# the kinds a bare count may name, each on its own: "the two" are two states, two
+# organizations, two groups or two people, never a mix
+_KINDS = (
+    frozenset({"Country"}),
+    frozenset({"Organization"}),
+    frozenset({"Group"}),
+    frozenset({"Leader", "Person"}),
+)
+# argument positions where a bare count ("the two", "all three", "both") stands for a group
+_BARE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj"})
+#: Words that can make a sentence's group nominal (the component looks for them).
+GROUP_WORDS = frozenset({"both", *_COUNTS, *_COLLECTIVES})
 
 
-def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | None:
-    """The two entities a pair nominal ("the two countries", "both sides") refers to.
-
-    Args:
-        ctx: The sentence of the nominal.
-        tok: The nominal's head noun.
-
-    Returns:
-        ``None`` when ``tok`` is no pair nominal; otherwise the two entities (from the sentence,
-        or from the preceding ones through ``ctx.discourse``), or ``[]`` when unresolved.
-    """
-    labels = ctx.lex.pair_nouns.get(ctx.lemma(tok))
-    if labels is None or tok.tag_ not in _PLURAL_TAGS:
-        return None
-    both = two = latter = False
+def _head_count(tok: Token) -> tuple[int, bool] | None:
+    """``(count, latter)`` of a plural noun's group determiners ("the two", "both", "these
+    four", "all three", "the latter two"), or ``None`` when it does not count definitely."""
+    both = latter = every = False
+    count = 0
     det = ""
     for c in tok.children:
         low = c.lower_
         if low == "both" and c.dep_ in ("det", "predet", "preconj"):
             both = True
-        elif low == "two" and c.dep_ == "nummod":
-            two = True
+        elif low in _COUNTS and c.dep_ == "nummod":
+            count = _COUNTS[low]
+            every = every or any(g.lower_ == "all" for g in c.children)
         elif low == "latter" and c.dep_ == "amod":
             latter = True
+        elif low == "all" and c.dep_ in ("det", "predet"):
+            every = True
         elif c.dep_ == "det":
             det = low
-    if not (both or (two and det in _PAIR_DETS)):
+    if both and count in (0, 2):
+        return 2, latter
+    if count and (det in _DEFINITE or every):
+        return count, latter
+    return None
+
+
+def _bare_count(ctx: SentenceContext, tok: Token) -> int | None:
+    """The count of a bare group word standing as an argument: "the two", "all three",
+    "both" (alone), "the pair", "the trio"."""
+    low = tok.lower_
+    if tok.dep_ not in _BARE_DEPS or any(c.dep_ == "prep" for c in tok.children):
+        return None  # "both of them", "the two of them": left alone
+    if low in _COLLECTIVES and tok.pos_ == "NOUN":
+        dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
+        if dets != ["the"] or any(c.dep_ in ("amod", "compound") for c in tok.children):
+            return None  # "a pair", "the trio of experts": not the group named before
+        return _COLLECTIVES[low]
+    if low in _COUNTS and tok.pos_ == "NUM":
+        if any(c.lower_ in _DEFINITE or c.lower_ == "all" for c in tok.children):
+            return _COUNTS[low]
         return None
+    if low == "both" and tok.pos_ in ("PRON", "DET") and not list(tok.children):
+        return 2
+    return None
+
+
+def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | None:
+    """The entities a group nominal ("the two countries", "both sides", "the trio") refers to.
+
+    Args:
+        ctx: The sentence of the nominal.
+        tok: The nominal's head (a plural noun, a count word, "both", "pair", "trio").
+
+    Returns:
+        ``None`` when ``tok`` is no group nominal; otherwise its entities (from the sentence,
+        or from the preceding ones through ``ctx.discourse``), or ``[]`` when unresolved.
+    """
+    labels = ctx.lex.pair_nouns.get(ctx.lemma(tok))
+    if labels is not None and tok.tag_ in _PLURAL_TAGS:
+        counted = _head_count(tok)
+        if counted is None:
+            return None
+        n, latter = counted
+        return _resolve(ctx, tok, labels, n, latter)
+    if tok.lower_ not in GROUP_WORDS:
+        return None
+    n_bare = _bare_count(ctx, tok)
+    if n_bare is None:
+        return None
+    # a bare count names states or people: the kind that has such a group, never both
+    found = [g for g in (_resolve(ctx, tok, k, n_bare, False) for k in _KINDS) if g]
+    return found[0] if len(found) == 1 else []
+
+
+def _resolve(
+    ctx: SentenceContext, tok: Token, labels: frozenset[str], n: int, latter: bool
+) -> list[EntityAnnotation]:
     inner = range(tok.left_edge.i, tok.right_edge.i + 1)
     before = [
         e
@@ -61,27 +130,28 @@ def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | N
     ]
     if latter:
         # "Chile, Peru, Ghana and Kenya ... the latter two nations": the list's last two
-        return _latter_two(ctx.doc, before)
+        return _latter(ctx.doc, before, n)
     names = {e.name for e in before}
-    if len(names) == 2:
+    if len(names) == n:
         return _first_per_name(before)
-    if len(names) > 2:
-        pairs = _coordinated_pairs(ctx.doc, before, labels)
-        return list(pairs[0]) if len(pairs) == 1 else []
-    if names or ctx.discourse is None:
+    if len(names) > n:
+        groups = _coordinated_groups(ctx.doc, before, labels, n)
+        return list(groups[0]) if len(groups) == 1 else []
+    if ctx.discourse is None:
         return []
-    return ctx.discourse.pair(ctx.index, labels)
+    # fewer than n named here ("Japan accused the two nations"): the group stated before
+    return ctx.discourse.group(ctx.index, labels, n)
 
 
-def _latter_two(doc: Doc, ents: list[EntityAnnotation]) -> list[EntityAnnotation]:
-    """The last two members of the nearest coordination of three or more before the nominal."""
+def _latter(doc: Doc, ents: list[EntityAnnotation], n: int) -> list[EntityAnnotation]:
+    """The last ``n`` members of the nearest longer coordination before the nominal."""
     at = {i: e for e in ents for i in range(e.start, e.end)}
     for e in reversed(ents):
         t = doc[e.end - 1]
         group = _first_per_name([at[c.i] for c in (t, *t.conjuncts) if c.i in at])
-        if len(group) >= 3:
+        if len(group) > n:
             group.sort(key=lambda x: x.start)
-            return group[-2:]
+            return group[-n:]
     return []
 
 
@@ -94,26 +164,46 @@ def _first_per_name(ents: list[EntityAnnotation]) -> list[EntityAnnotation]:
     return out
 
 
-def _coordinated_pairs(
-    doc: Doc, ents: list[EntityAnnotation], labels: frozenset[str]
-) -> list[tuple[EntityAnnotation, EntityAnnotation]]:
-    """Distinct unordered pairs of compatible entities coordinated with each other ("A and B",
-    "between A and B"); a coordination of three or more is no pair."""
+def _coordinated_groups(
+    doc: Doc, ents: list[EntityAnnotation], labels: frozenset[str], n: int
+) -> list[tuple[EntityAnnotation, ...]]:
+    """Distinct coordinations ("A and B", "A, B and C", "between A and B") of exactly ``n``
+    compatible entities, each as its members in order of first mention. Members are linked
+    by ``conj`` or, between two entity tokens, ``appos`` (the parser often reads the second
+    item of "Mali, Burkina Faso and Niger" as an apposition of the first)."""
     at: dict[int, EntityAnnotation] = {}
     for e in ents:
         if e.label.value in labels:
             for i in range(e.start, e.end):
                 at[i] = e
     seen: set[frozenset[str]] = set()
-    out: list[tuple[EntityAnnotation, EntityAnnotation]] = []
+    out: list[tuple[EntityAnnotation, ...]] = []
     for e in ents:
         if e.label.value not in labels:
             continue
-        t = doc[e.end - 1]
-        group = [e] + [at[c.i] for c in t.conjuncts if c.i in at]
+        group = _first_per_name(_linked(doc, e.end - 1, at))
         names = frozenset(g.name for g in group)
-        if len(names) != 2 or names in seen:
+        if len(names) != n or names in seen:
             continue
         seen.add(names)
-        out.append((group[0], next(g for g in group if g.name != group[0].name)))
+        out.append(tuple(sorted(group, key=lambda x: x.start)))
     return out
+
+
+def _linked(doc: Doc, start: int, at: dict[int, EntityAnnotation]) -> list[EntityAnnotation]:
+    """The entities coordinated with the one ending at token ``start`` (itself included)."""
+    found = [start]
+    done = {start}
+    k = 0
+    while k < len(found) and len(found) < 16:
+        t = doc[found[k]]
+        k += 1
+        near = [c.i for c in t.conjuncts]
+        near += [c.i for c in t.children if c.dep_ == "appos" and c.i in at]
+        if t.dep_ == "appos" and t.i in at and t.head.i in at:
+            near.append(t.head.i)
+        for i in near:
+            if i not in done and i in at:
+                done.add(i)
+                found.append(i)
+    return [at[i] for i in found if i in at]
