@@ -41,6 +41,13 @@ _KINDS = (
 )
 # argument positions where a bare count ("the two", "all three", "both") stands for a group
 _BARE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj"})
+_EVERY = frozenset({"each", "all", "both", "either"})
+_PARTS = frozenset({"none", "some", "most", "many", "half", "part", "rest", "majority"})
+# "the two sides of the border": the sides of a place are no parties
+_SIDED_PLACES = frozenset(
+    {"border", "frontier", "river", "strait", "sea", "ocean", "channel", "aisle", "line",
+     "divide", "wall", "fence", "bridge", "street", "island", "coast", "mountain", "lake"}
+)  # fmt: skip
 #: Words that can make a sentence's group nominal (the component looks for them).
 GROUP_WORDS = frozenset({"both", *_COUNTS, *_COLLECTIVES})
 
@@ -91,6 +98,29 @@ def _bare_count(ctx: SentenceContext, tok: Token) -> int | None:
     return None
 
 
+def _partitive(tok: Token) -> bool:
+    """ "one of the three", "some of the two countries": a part of the group, not the group
+    ("each of", "all of", "both of" are every member)."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return False
+    part = tok.head.head
+    if part.lower_ in _EVERY:
+        return False
+    return part.pos_ in ("NUM", "PRON", "DET", "ADJ") or part.lower_ in _PARTS
+
+
+def _places(ctx: SentenceContext, tok: Token) -> bool:
+    """ "the two sides of the border": sides of a place, not parties."""
+    if ctx.lemma(tok) != "side":
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "of":
+            for o in c.children:
+                if o.dep_ == "pobj" and (o.i in ctx.ent_at or ctx.lemma(o) in _SIDED_PLACES):
+                    return True
+    return False
+
+
 def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | None:
     """The entities a group nominal ("the two countries", "both sides", "the trio") refers to.
 
@@ -107,6 +137,8 @@ def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | N
         counted = _head_count(tok)
         if counted is None:
             return None
+        if _partitive(tok) or _places(ctx, tok):
+            return []
         n, latter = counted
         return _resolve(ctx, tok, labels, n, latter)
     if tok.lower_ not in GROUP_WORDS:
@@ -114,6 +146,8 @@ def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | N
     n_bare = _bare_count(ctx, tok)
     if n_bare is None:
         return None
+    if _partitive(tok):
+        return []
     # a bare count names states or people: the kind that has such a group, never both
     found = [g for g in (_resolve(ctx, tok, k, n_bare, False) for k in _KINDS) if g]
     return found[0] if len(found) == 1 else []

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.arguments import _unique
+from geokg.extract.relations.nominals import definite_antecedent
 from geokg.extract.relations.pairs import pair_anaphor
 from geokg.extract.relations.subjects import _VERBAL, climb_to_verb
 
@@ -41,6 +42,9 @@ _PRONOUN_LABELS: dict[str, frozenset[str]] = {
     "she": _PEOPLE, "her": _PEOPLE, "herself": _PEOPLE,
     "they": _PLURAL, "their": _PLURAL, "them": _PLURAL, "themselves": _PLURAL,
 }  # fmt: skip
+
+
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
 
 
 _REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves"})
@@ -112,6 +116,11 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
             pair = pair_anaphor(ctx, ctx.doc[i])
             if pair:
                 return pair
+        if e is None and labels is _STATES and i not in skip and ctx.doc[i].dep_ in _SUBJ:
+            # "the bloc said it would ...": the entity the description stands for
+            named = definite_antecedent(ctx, ctx.doc[i])
+            if named:
+                return named
         if e is None or e.label.value not in labels or i in skip:
             continue
         if labels is _PLURAL:
