@@ -113,6 +113,9 @@ def _own_entities(
                 if lem in lex.agent_via_of or lem in lex.rule_nouns:
                     out.extend(ctx.pronoun(c))
                 continue
+            if e is None and c.dep_ == "poss" and c.pos_ == "NOUN":
+                out.extend(pair_anaphor(ctx, c) or [])  # "the two countries' presidents"
+                continue
             if e is not None:
                 out.append(e)
                 for cc in c.conjuncts:
