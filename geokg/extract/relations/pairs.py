@@ -2,7 +2,7 @@
 
 :func:`pair_anaphor` resolves a definite plural that counts its referents to exactly that many
 entities of the kind its noun names: states for "countries", "nations", "governments",
-"juntas"; people for "leaders", "presidents", "ministers"; any one kind for a bare count ("the
+"juntas", "NATO members"; people for "leaders", "presidents", "ministers"; any one kind for a bare count ("the
 two", "all three", "both", "the pair", "the trio"), which must then find one kind only. It takes
 the compatible entities before the nominal in its own sentence (exactly that many, or one
 coordination of that size; "the latter two" the last two of a list), else asks the sentence's
@@ -41,6 +41,10 @@ _KINDS = (
 )
 # argument positions where a bare count ("the two", "all three", "both") stands for a group
 _BARE_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "dative", "conj"})
+# members of a named organization are states ("the two NATO members"); of anything else
+# ("the two committee members") they may be people
+_MEMBER_NOUNS = frozenset({"member", "signatory"})
+_COUNTRY = frozenset({"Country"})
 _EVERY = frozenset({"each", "all", "both", "either"})
 _PARTS = frozenset({"none", "some", "most", "many", "half", "part", "rest", "majority"})
 # "the two sides of the border": the sides of a place are no parties
@@ -98,6 +102,14 @@ def _bare_count(ctx: SentenceContext, tok: Token) -> int | None:
     return None
 
 
+def _organization_modifier(ctx: SentenceContext, tok: Token) -> bool:
+    for c in tok.children:
+        e = ctx.ent_at.get(c.i)
+        if c.dep_ in ("compound", "amod", "nmod") and e is not None:
+            return e.label.value == "Organization"
+    return False
+
+
 def _partitive(tok: Token) -> bool:
     """ "one of the three", "some of the two countries": a part of the group, not the group
     ("each of", "all of", "both of" are every member)."""
@@ -132,7 +144,10 @@ def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | N
         ``None`` when ``tok`` is no group nominal; otherwise its entities (from the sentence,
         or from the preceding ones through ``ctx.discourse``), or ``[]`` when unresolved.
     """
-    labels = ctx.lex.pair_nouns.get(ctx.lemma(tok))
+    lem = ctx.lemma(tok)
+    labels = ctx.lex.pair_nouns.get(lem)
+    if labels is None and lem in _MEMBER_NOUNS and _organization_modifier(ctx, tok):
+        labels = _COUNTRY  # "the two NATO members", "both EU members": states
     if labels is not None and tok.tag_ in _PLURAL_TAGS:
         counted = _head_count(tok)
         if counted is None:
