@@ -2,8 +2,9 @@
 
 :func:`pair_anaphor` resolves a definite plural that counts its referents to exactly that many
 entities of the kind its noun names: states for "countries", "nations", "governments",
-"juntas", "NATO members"; people for "leaders", "presidents", "ministers"; any one kind for a bare count ("the
-two", "all three", "both", "the pair", "the trio"), which must then find one kind only. It takes
+"juntas", "NATO members"; people for "leaders", "presidents", "ministers"; any one kind for a
+bare count ("the two", "all three", "both", "the pair", "the trio"), which must then find one
+kind only. It takes
 the compatible entities before the nominal in its own sentence (exactly that many, or one
 coordination of that size; "the latter two" the last two of a list), else asks the sentence's
 discourse (:meth:`geokg.extract.relations.context.Discourse.group`) for the group the previous
