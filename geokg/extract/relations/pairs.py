@@ -4,11 +4,11 @@
 entities of the kind its noun names: states for "countries", "nations", "governments",
 "juntas", "NATO members"; people for "leaders", "presidents", "ministers"; any one kind for a
 bare count ("the two", "all three", "both", "the pair", "the trio"), which must then find one
-kind only. It takes
-the compatible entities before the nominal in its own sentence (exactly that many, or one
-coordination of that size; "the latter two" the last two of a list), else asks the sentence's
-discourse (:meth:`geokg.extract.relations.context.Discourse.group`) for the group the previous
-sentences state together. A count or a kind that does not match exactly resolves to nothing.
+kind only. It takes the compatible entities before the nominal in its own sentence (exactly
+that many, or one coordination of that size; "the latter two" the last two of a list), else
+asks the sentence's discourse (:meth:`geokg.extract.relations.context.Discourse.group`) for
+the group the previous sentences state together. A count or a kind that does not match
+exactly resolves to nothing.
 This module sits below :mod:`~geokg.extract.relations.syntax` (which calls it while resolving
 arguments) and imports nothing above it at run time.
 """
