@@ -79,8 +79,12 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     # "a member of the Mercosur bloc": an organization may be named by a modifier of the object
     # "the largest buyer of Russian oil": the goods name their origin
     loose = cue.target_labels == _ORGANIZATION or bool(cue.requires_prep_object)
-    for _, obj in ctx.prep_objects(n, {"of", "to", "in", "for", "with"}):
-        others.extend(ctx.args(obj, strict=not loose))
+    for p, obj in ctx.prep_objects(n, {"of", "to", "in", "for", "with"}):
+        found = ctx.args(obj, strict=not loose)
+        if p == "in":
+            # "Kenya's closest partner in Africa": a place after "in" is where, not whose
+            found = [e for e in found if e.label.value != "Place"]
+        others.extend(found)
     if not others and not any(c.dep_ == "poss" for c in n.children):
         others = _poss_fallback(ctx, n)
     others = [o for o in others if (o.start, o.end) not in ref_keys]
