@@ -347,6 +347,8 @@ class RelationLexicon:
         self.damaged_states = words_of("repair", "states")
         # "lifted the freeze on its aid to X": a halt that is undone restores what it halted
         self.halting_nouns = words_of("halting", "nouns")
+        # "Chinese-funded railways in Laos": works whose site is the state they are built for
+        self.funded_works = words_of("funded_works")
         self.halt_undoers = words_of("halting", "undone_by")
         self.motion_verbs = words_of("motion_verbs")
         self.preparation_verbs = words_of("preparation_verbs")

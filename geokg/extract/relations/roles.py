@@ -36,8 +36,11 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if cue.requires_prep_object and not _prep_object_ok(ctx, n, cue):
         return []
     referents: list[EntityAnnotation] = []
-    dep = n.dep_
-    head = n.head
+    at = n
+    if n.dep_ == "pobj" and ctx.lemma(n.head) == "of" and ctx.lemma(n.head.head) in _PARTITIVES:
+        at = n.head.head  # "Norway is one of Sweden's allies": the partitive is in the clause
+    dep = at.dep_
+    head = at.head
     gov_subjects: list[EntityAnnotation] = []
     if dep in ("attr", "acomp", "oprd") and ctx.lemma(head) in _COPULAS:
         agents, patients = ctx.subjects(head)
@@ -51,7 +54,7 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
             referents = ctx.args(head)
     elif dep in ("compound", "nmod", "npadvmod", "amod") and head.i in ctx.ent_at:
         referents = [ctx.ent_at[head.i]]
-    elif dep == "pobj" and ctx.lemma(head) == "as" and head.head.pos_ in _VERB_POS:
+    elif dep == "pobj" and ctx.lemma(head) in ("as", "among") and head.head.pos_ in _VERB_POS:
         # "Tehran has used the militia as a proxy", "joined NATO as a member"; but "X, as a
         # member of Y, visited Z": an "as" phrase before the verb describes the subject
         gov = head.head
@@ -61,7 +64,20 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         if objs:
             gov_subjects = ctx.args_of(agents)
     if not referents:
-        referents = [ctx.ent_at[c.i] for c in n.children if c.dep_ == "appos" and c.i in ctx.ent_at]
+        # "the two allies, Chile and Peru": an apposition and its conjuncts
+        referents = [
+            ctx.ent_at[a.i]
+            for c in n.children
+            if c.dep_ == "appos"
+            for a in (c, *c.conjuncts)
+            if a.i in ctx.ent_at
+        ]
+    if not referents and dep in ("nsubj", "nsubjpass", "dobj") and n.i + 1 < len(ctx.doc):
+        # "Moscow's ally Belarus hosted ...": the parser may split the apposition into two
+        # subjects of one verb
+        nxt = ctx.doc[n.i + 1]
+        if nxt.i in ctx.ent_at and nxt.dep_ == dep and nxt.head.i == head.i:
+            referents = [ctx.ent_at[nxt.i]]
     if not referents and cue.type.value == "MEMBER_OF":
         return _fellow_members(ctx, n, cue)
     if not referents:
@@ -101,6 +117,8 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
 
 
 _ORGANIZATION = frozenset({"Organization"})
+# "one of Sweden's allies", "some of its partners"
+_PARTITIVES = frozenset({"one", "some", "many", "two", "three", "several", "few", "all", "most"})
 
 
 def _fellow_members(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
