@@ -43,6 +43,9 @@ if TYPE_CHECKING:
 
 
 def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
+    named = ctx.ent_at.get(n.i)
+    if named is not None and named.label.value == "Organization" and named.end - named.start > 1:
+        return []  # "founded the Alliance of Democracies": a word of a name is no event
     gov, via = _governor(ctx, n)
     lex = ctx.lex
     if gov is not None and ctx.lemma(gov) in lex.repair_verbs:

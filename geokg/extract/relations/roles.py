@@ -37,8 +37,10 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         return []
     referents: list[EntityAnnotation] = []
     at = n
-    if n.dep_ == "pobj" and ctx.lemma(n.head) == "of" and ctx.lemma(n.head.head) in _PARTITIVES:
-        at = n.head.head  # "Norway is one of Sweden's allies": the partitive is in the clause
+    while at.dep_ == "conj" and ctx.lemma(at.head) in cue.lemmas:
+        at = at.head  # "Ghana, an ally and Togo's biggest partner": the first conjunct's place
+    if at.dep_ == "pobj" and ctx.lemma(at.head) == "of" and ctx.lemma(at.head.head) in _PARTITIVES:
+        at = at.head.head  # "Norway is one of Sweden's allies": the partitive is in the clause
     dep = at.dep_
     head = at.head
     gov_subjects: list[EntityAnnotation] = []
@@ -101,6 +103,13 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
             # "Kenya's closest partner in Africa": a place after "in" is where, not whose
             found = [e for e in found if e.label.value != "Place"]
         others.extend(found)
+    if not others and not any(c.dep_ == "poss" for c in n.children):
+        # "Ghana, a loyal ally and Togo's biggest partner": a coordinated role noun's owner
+        for c in n.conjuncts:
+            if ctx.lemma(c) in cue.lemmas:
+                for g in c.children:
+                    if g.dep_ == "poss":
+                        others.extend(ctx.args(g, strict=True))
     if not others and not any(c.dep_ == "poss" for c in n.children):
         others = _poss_fallback(ctx, n)
     others = [o for o in others if (o.start, o.end) not in ref_keys]
