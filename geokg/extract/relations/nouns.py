@@ -69,6 +69,9 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         outer = _head_noun(ctx, n)
         if outer is not None and ctx.lemma(outer) in cue.veto_governors:
             return []  # "the collapse of A-B ties": the noun the ties are the object of
+        topic = n.head.head if n.dep_ == "pobj" and ctx.lemma(n.head) in ("on", "about") else n
+        if topic.i != n.i and topic.pos_ in _NOUN_POS and ctx.lemma(topic) in cue.veto_governors:
+            return []  # "an expert on A-B ties": the ties are a topic, not stated
         if any(ctx.lemma(c) in cue.veto_modifiers for c in n.children if c.dep_ == "amod"):
             return []
     if (

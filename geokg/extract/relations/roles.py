@@ -74,12 +74,13 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
             for a in (c, *c.conjuncts)
             if a.i in ctx.ent_at
         ]
-    if not referents and dep in ("nsubj", "nsubjpass", "dobj") and n.i + 1 < len(ctx.doc):
-        # "Moscow's ally Belarus hosted ...": the parser may split the apposition into two
-        # subjects of one verb
+    if not referents and dep in _SPLIT_DEPS and n.i + 1 < len(ctx.doc):
+        # "Moscow's ally Belarus hosted ...", "old friends Chile and Peru signed ...": the
+        # parser may split the apposition into two arguments of one verb
         nxt = ctx.doc[n.i + 1]
-        if nxt.i in ctx.ent_at and nxt.dep_ == dep and nxt.head.i == head.i:
-            referents = [ctx.ent_at[nxt.i]]
+        if nxt.i in ctx.ent_at and nxt.dep_ in (dep, "nsubj") and nxt.head.i == head.i:
+            named = (nxt, *nxt.conjuncts) if n.tag_ == "NNS" else (nxt,)
+            referents = [ctx.ent_at[t.i] for t in named if t.i in ctx.ent_at]
     if not referents and cue.type.value == "MEMBER_OF":
         return _fellow_members(ctx, n, cue)
     if not referents:
@@ -126,6 +127,9 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
 
 
 _ORGANIZATION = frozenset({"Organization"})
+# an apposition the parser split: "ally Belarus" as two subjects, "old friends A and B" as a
+# bare-noun adverbial beside the subject
+_SPLIT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod"})
 # "one of Sweden's allies", "some of its partners"
 _PARTITIVES = frozenset({"one", "some", "many", "two", "three", "several", "few", "all", "most"})
 
