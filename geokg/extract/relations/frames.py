@@ -33,6 +33,16 @@ _GOVERNING_PREPS = frozenset({"in", "into", "at", "to", "under", "on", "as"})
 _CIRCUMSTANTIAL_PREPS = frozenset({"after", "following", "despite", "amid"})
 
 
+def _undone(ctx: SentenceContext, halt: Token) -> bool:
+    """Whether a halt noun is the object of a verb that undoes it ("lift the freeze on aid"):
+    the halted thing is then restored, and its relation holds with that verb's subject."""
+    return (
+        halt.dep_ in ("dobj", "nsubjpass")
+        and halt.head.pos_ in _VERB_POS
+        and ctx.lemma(halt.head) in ctx.lex.halt_undoers
+    )
+
+
 def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
     """The verb a nominal cue is an argument of, directly or through a preposition.
 
@@ -65,6 +75,7 @@ def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
                 ol in lex.quantity_nouns
                 or ol in lex.container_nouns
                 or any(c.dep_ == "nummod" for c in outer.children)
+                or (ol in lex.halting_nouns and _undone(ctx, outer))
             ):
                 g = outer
                 continue

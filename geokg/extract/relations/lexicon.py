@@ -60,6 +60,7 @@ _KNOWN_KEYS = frozenset(
         "requires_prep_object",
         "requires_target_prep",
         "requires_target_or_light",
+        "hyphen_pair",
         "target_prep_constraints",
         "exclude_lemma_target",
         "reciprocal",
@@ -144,6 +145,7 @@ class Cue:
     requires_prep_object: dict[str, frozenset[str]] = field(default_factory=dict)
     requires_target_prep: bool = False
     requires_target_or_light: bool = False
+    hyphen_pair: bool = False
     target_prep_constraints: dict[str, frozenset[str]] = field(default_factory=dict)
     exclude_lemma_target: dict[str, frozenset[str]] = field(default_factory=dict)
     reciprocal: bool = False
@@ -220,6 +222,7 @@ class Cue:
             requires_prep_object=_fs_map(data.get("requires_prep_object")),
             requires_target_prep=bool(data.get("requires_target_prep", False)),
             requires_target_or_light=bool(data.get("requires_target_or_light", False)),
+            hyphen_pair=bool(data.get("hyphen_pair", False)),
             target_prep_constraints=_fs_map(data.get("target_prep_constraints")),
             exclude_lemma_target=_fs_map(data.get("exclude_lemma_target")),
             reciprocal=bool(data.get("reciprocal", False)),
@@ -339,6 +342,14 @@ class RelationLexicon:
         self.object_control = words_of("object_control")
         self.rejection_verbs = words_of("rejection_verbs")
         self.presupposing_verbs = words_of("presupposing_verbs")
+        # "moved to repair strained ties": the damage is the state a repair verb undoes
+        self.repair_verbs = words_of("repair", "verbs")
+        self.damaged_states = words_of("repair", "states")
+        # "lifted the freeze on its aid to X": a halt that is undone restores what it halted
+        self.halting_nouns = words_of("halting", "nouns")
+        # "Chinese-funded railways in Laos": works whose site is the state they are built for
+        self.funded_works = words_of("funded_works")
+        self.halt_undoers = words_of("halting", "undone_by")
         self.motion_verbs = words_of("motion_verbs")
         self.preparation_verbs = words_of("preparation_verbs")
         self.pejoratives = words_of("pejoratives")

@@ -7,6 +7,7 @@ of Tacna", "war between A and B", "impose sanctions on", "in support of").
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
@@ -19,6 +20,7 @@ from geokg.extract.relations.frames import (
     _predicate_words,
     _relative_frame,
     _shared_possessor,
+    _undone,
 )
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.slots import (
@@ -41,13 +43,24 @@ if TYPE_CHECKING:
 
 
 def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
+    named = ctx.ent_at.get(n.i)
+    if named is not None and named.label.value == "Organization" and named.end - named.start > 1:
+        return []  # "founded the Alliance of Democracies": a word of a name is no event
+    gov, via = _governor(ctx, n)
+    lex = ctx.lex
+    if gov is not None and ctx.lemma(gov) in lex.repair_verbs:
+        # "Chile moved to mend its strained ties with Peru": the damage is the state the
+        # repair undoes, not the relation's kind ("repair trade ties" stays vetoed), and the
+        # sentence is about the repair, not the damage
+        if cue.type.polarity.value == "conflictual":
+            return []
+        cue = replace(cue, veto_modifiers=cue.veto_modifiers - lex.damaged_states)
     if not _modifiers_ok(ctx, n, cue):
         return []
     if cue.veto_heads and n.dep_ == "compound" and ctx.lemma(n.head) in cue.veto_heads:
         return []  # "war games", "war crimes": the compound names something else
     if cue.requires_prep_object and not _prep_object_ok(ctx, n, cue):
         return []
-    gov, via = _governor(ctx, n)
     if via[5:] in _CIRCUMSTANTIAL_PREPS and not (cue.mutual or cue.reciprocal):
         gov = None
     if cue.veto_governors:
@@ -56,6 +69,9 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         outer = _head_noun(ctx, n)
         if outer is not None and ctx.lemma(outer) in cue.veto_governors:
             return []  # "the collapse of A-B ties": the noun the ties are the object of
+        topic = n.head.head if n.dep_ == "pobj" and ctx.lemma(n.head) in ("on", "about") else n
+        if topic.i != n.i and topic.pos_ in _NOUN_POS and ctx.lemma(topic) in cue.veto_governors:
+            return []  # "an expert on A-B ties": the ties are a topic, not stated
         if any(ctx.lemma(c) in cue.veto_modifiers for c in n.children if c.dep_ == "amod"):
             return []
     if (
@@ -110,6 +126,18 @@ def _noun_frame(
     tgt = _slot_targets(ctx, n, cue, lem)
     if n.dep_ == "compound" and n.head.pos_ in _NOUN_POS and not tgt.tokens() and not tgt.between:
         tgt.extend(_slot_targets(ctx, n.head, cue, lem))
+    if (
+        not tgt.tokens()
+        and not tgt.between
+        and n.dep_ == "pobj"
+        and ctx.lemma(n.head) in ("of", "in")
+    ):
+        # "years of hostility between A and B", "a pause in aid to X": the parser may hang
+        # the frame on the span or the container
+        outer = n.head.head
+        olem = ctx.lemma(outer)
+        if olem in lex.quantity_nouns or olem in lex.container_nouns or olem in lex.halting_nouns:
+            tgt.extend(_slot_targets(ctx, outer, cue, lem))
     if cue.requires_prep_object and not tgt.tokens() and not tgt.between:
         # "a suspension of rail links with Moldova", "the sale of weapons to Syria"
         for p, obj in ctx.prep_objects(n, cue.requires_prep_object):
@@ -179,6 +207,11 @@ def _noun_frame(
             return _mutual(ctx, pair, cue, n, "nominal_mutual.v1")
         tgt.mutual.extend(tgt.between)
         target_ents = ctx.args_of(tgt.tokens(), strict=strict)
+    if cue.hyphen_pair:
+        # "a Kenya-Japan consultative body", never "Kenyan and Japanese bases"
+        mods = _hyphen_joined(ctx, _modifier_tokens(ctx, n))
+        if not tgt.between and (len(mods) < 2 or target_ents or sources):
+            return out
     if not target_ents and not sources and len(mods) >= 2 and (cue.mutual or cue.reciprocal):
         # "Chilean-Peruvian relations", "the Azerbaijan-Russia alliance"
         return _mutual(ctx, mods, cue, n, "nominal_mutual.v1")
@@ -277,17 +310,31 @@ def _noun_frame(
                 return _mutual(ctx, pair, cue, n, "mutual_subjects.v1")
     if cue.requires_target_prep and not tgt.tokens():
         return out
-    if cue.requires_target_or_light and not target_ents and not light:
+    # "relies on loans from China": the subject that relies on the act receives it
+    received = (
+        gov is not None
+        and via in ("pobj:on", "pobj:upon")
+        and ctx.lemma(gov) in lex.recipient_verbs
+    )
+    if cue.requires_target_or_light and not target_ents and not light and not received:
         return out
-    if sources and not target_ents and gov is not None and via == "dobj":
+    if sources and not target_ents and gov is not None and via in _ADDRESSED_VIA:
         addressed = _addressed(ctx, gov, cue, sources, n)
         if addressed:
             return addressed
     if sources and target_ents:
         # "might respond with tariffs on X": the clause's modality reaches the instrument
         anchor = gov if light and gov is not None and via == "pobj:with" else n
+        halt = n.head.head if n.dep_ == "pobj" else n
+        if gov is not None and ctx.lemma(halt) in lex.halting_nouns and _undone(ctx, halt):
+            # "promised to lift the freeze on its aid": the undoing verb is the predicate
+            anchor = gov
         out.extend(_emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=anchor))
     return out
+
+
+# "accepted Japan's offer of aid", "relies on loans from China": the act reaches the subject
+_ADDRESSED_VIA = frozenset({"dobj", "pobj:on", "pobj:upon"})
 
 
 def _or_face(
@@ -339,6 +386,27 @@ def _addressed(
     to = [e for e in ctx.args_of(agents, strict=cue.strict) if (e.start, e.end) not in owners]
     found = _pairs(ctx, sources, to, cue, n, "nominal_light_verb.v1", anchor=gov) if to else []
     return found if received else [replace(c, structural=True) for c in found]
+
+
+def _hyphen_joined(ctx: SentenceContext, toks: list[Token]) -> list[EntityAnnotation]:
+    """The entities named by ``toks`` that a hyphen joins to another one ("U.S.-Japan", also
+    inside one token: "U.K.-U.S.")."""
+    doc = ctx.doc
+    at = {t.i for t in toks}
+    ordered = sorted(
+        (e for e in ctx.entities if any(i in at for i in range(e.start, e.end))),
+        key=lambda e: (e.start, e.end),
+    )
+    keep: dict[str, EntityAnnotation] = {}
+    for a, b in pairwise(ordered):
+        if a.name == b.name:
+            continue
+        apart = b.start == a.end + 1 and doc[a.end].text == "-"
+        one_token = (a.start, a.end) == (b.start, b.end) and "-" in doc[a.start].text
+        if apart or one_token:
+            keep.setdefault(a.name, a)
+            keep.setdefault(b.name, b)
+    return list(keep.values())
 
 
 def _party_like(tok: Token) -> bool:

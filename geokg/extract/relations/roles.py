@@ -36,8 +36,13 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if cue.requires_prep_object and not _prep_object_ok(ctx, n, cue):
         return []
     referents: list[EntityAnnotation] = []
-    dep = n.dep_
-    head = n.head
+    at = n
+    while at.dep_ == "conj" and ctx.lemma(at.head) in cue.lemmas:
+        at = at.head  # "Ghana, an ally and Togo's biggest partner": the first conjunct's place
+    if at.dep_ == "pobj" and ctx.lemma(at.head) == "of" and ctx.lemma(at.head.head) in _PARTITIVES:
+        at = at.head.head  # "Norway is one of Sweden's allies": the partitive is in the clause
+    dep = at.dep_
+    head = at.head
     gov_subjects: list[EntityAnnotation] = []
     if dep in ("attr", "acomp", "oprd") and ctx.lemma(head) in _COPULAS:
         agents, patients = ctx.subjects(head)
@@ -51,7 +56,7 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
             referents = ctx.args(head)
     elif dep in ("compound", "nmod", "npadvmod", "amod") and head.i in ctx.ent_at:
         referents = [ctx.ent_at[head.i]]
-    elif dep == "pobj" and ctx.lemma(head) == "as" and head.head.pos_ in _VERB_POS:
+    elif dep == "pobj" and ctx.lemma(head) in ("as", "among") and head.head.pos_ in _VERB_POS:
         # "Tehran has used the militia as a proxy", "joined NATO as a member"; but "X, as a
         # member of Y, visited Z": an "as" phrase before the verb describes the subject
         gov = head.head
@@ -61,7 +66,21 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         if objs:
             gov_subjects = ctx.args_of(agents)
     if not referents:
-        referents = [ctx.ent_at[c.i] for c in n.children if c.dep_ == "appos" and c.i in ctx.ent_at]
+        # "the two allies, Chile and Peru": an apposition and its conjuncts
+        referents = [
+            ctx.ent_at[a.i]
+            for c in n.children
+            if c.dep_ == "appos"
+            for a in (c, *c.conjuncts)
+            if a.i in ctx.ent_at
+        ]
+    if not referents and dep in _SPLIT_DEPS and n.i + 1 < len(ctx.doc):
+        # "Moscow's ally Belarus hosted ...", "old friends Chile and Peru signed ...": the
+        # parser may split the apposition into two arguments of one verb
+        nxt = ctx.doc[n.i + 1]
+        if nxt.i in ctx.ent_at and nxt.dep_ in (dep, "nsubj") and nxt.head.i == head.i:
+            named = (nxt, *nxt.conjuncts) if n.tag_ == "NNS" else (nxt,)
+            referents = [ctx.ent_at[t.i] for t in named if t.i in ctx.ent_at]
     if not referents and cue.type.value == "MEMBER_OF":
         return _fellow_members(ctx, n, cue)
     if not referents:
@@ -79,8 +98,19 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     # "a member of the Mercosur bloc": an organization may be named by a modifier of the object
     # "the largest buyer of Russian oil": the goods name their origin
     loose = cue.target_labels == _ORGANIZATION or bool(cue.requires_prep_object)
-    for _, obj in ctx.prep_objects(n, {"of", "to", "in", "for", "with"}):
-        others.extend(ctx.args(obj, strict=not loose))
+    for p, obj in ctx.prep_objects(n, {"of", "to", "in", "for", "with"}):
+        found = ctx.args(obj, strict=not loose)
+        if p == "in":
+            # "Kenya's closest partner in Africa": a place after "in" is where, not whose
+            found = [e for e in found if e.label.value != "Place"]
+        others.extend(found)
+    if not others and not any(c.dep_ == "poss" for c in n.children):
+        # "Ghana, a loyal ally and Togo's biggest partner": a coordinated role noun's owner
+        for c in n.conjuncts:
+            if ctx.lemma(c) in cue.lemmas:
+                for g in c.children:
+                    if g.dep_ == "poss":
+                        others.extend(ctx.args(g, strict=True))
     if not others and not any(c.dep_ == "poss" for c in n.children):
         others = _poss_fallback(ctx, n)
     others = [o for o in others if (o.start, o.end) not in ref_keys]
@@ -97,6 +127,11 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
 
 
 _ORGANIZATION = frozenset({"Organization"})
+# an apposition the parser split: "ally Belarus" as two subjects, "old friends A and B" as a
+# bare-noun adverbial beside the subject
+_SPLIT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod"})
+# "one of Sweden's allies", "some of its partners"
+_PARTITIVES = frozenset({"one", "some", "many", "two", "three", "several", "few", "all", "most"})
 
 
 def _fellow_members(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:

@@ -152,6 +152,11 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
                 a, p = ctx.subjects(up, depth + 1)
                 return (a + p if ctx.is_passive(up) else a), []
             return [gov], []
+        if gov.pos_ == "ADJ" and gov.dep_ == "acomp" and gov.head.pos_ in _VERBAL:
+            # "Kenya is close to realigning with X", "keen on deepening ties": the subject
+            # of the adjective's clause
+            a, _ = ctx.subjects(gov.head, depth + 1)
+            return a, []
         return agents, patients
     if dep == "acl":
         if v.tag_ == "VBN":

@@ -137,6 +137,7 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
                 )
             if passive:
                 tgt.mutual.extend(patients)
+                tgt.directed.extend(_works_site(ctx, v, cue))
             if not obj_tokens and not passive and cue.type.value == "SUPPORTS":
                 # "helped Kenya build a port": the helped one is the clause's subject
                 for c in v.children:
@@ -353,3 +354,18 @@ def _ownership_claim(ctx: SentenceContext, obj: Token) -> bool:
 
 
 _TERRITORY = frozenset({"Place", "Country"})
+
+
+def _works_site(ctx: SentenceContext, v: Token, cue: Cue) -> list[Token]:
+    """ "Chinese-funded railways in Laos": a participle of aid modifying works built for a
+    state names that state by the works' site ("in"), a country, not a region or city."""
+    if cue.type.value != "SUPPORTS" or v.dep_ not in ("amod", "acl") or v.tag_ != "VBN":
+        return []
+    works = v.head
+    if ctx.lemma(works) not in ctx.lex.funded_works:
+        return []
+    return [
+        obj
+        for _, obj in ctx.prep_objects(works, ("in",))
+        if obj.i in ctx.ent_at and ctx.ent_at[obj.i].label.value == "Country"
+    ]
