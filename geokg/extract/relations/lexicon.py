@@ -327,6 +327,11 @@ class RelationLexicon:
         self.denial_verbs = words_of("reporting", "denials")
         self.hypothetical_marks = words_of("hypothetical_marks")
         self.suppressors = words_of("suppressors")
+        # "threatened tariffs on X": threat words whose penalty content is stated, hedged
+        self.threat_words = words_of("threat_content", "words")
+        self.threat_content_types = frozenset(
+            RelationType(t) for t in words.get("threat_content", {}).get("types", [])
+        )
         self.private_nouns = words_of("private_nouns")
         self.agent_via_of = words_of("agent_via_of")
         self.agent_via_from = words_of("agent_via_from")

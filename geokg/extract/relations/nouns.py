@@ -223,7 +223,12 @@ def _noun_frame(
                 sources = ctx.args_of(ctx.children(gov, "dobj"), strict=cue.strict)
                 rule = "nominal_light_verb.v1"
                 light = True
-        elif glem in lex.light_verbs or glem in lex.presupposing_verbs or via.startswith("pobj:"):
+        elif (
+            glem in lex.light_verbs
+            or glem in lex.presupposing_verbs
+            or via.startswith("pobj:")
+            or (glem in lex.threat_words and cue.type in lex.threat_content_types)
+        ):
             agents, patients = ctx.subjects(gov)
             agent_toks = agents + (patients if ctx.is_passive(gov) and via != "nsubjpass" else [])
             if via == "nsubj":
@@ -236,6 +241,9 @@ def _noun_frame(
                     if len(pair) >= 2 and not sources:
                         return _mutual(ctx, pair, cue, n, "nominal_mutual.v1", anchor=n)
                     gt.mutual.extend(gt.between)
+                if via == "pobj:with" and cue.type.polarity.value == "conflictual":
+                    # "hit Mexico with tariffs": the instrument verb's object undergoes it
+                    gt.directed.extend(ctx.children(gov, "dobj"))
                 tgt.extend(gt)
                 target_ents = ctx.args_of(tgt.tokens(), strict=strict)
             light = True
@@ -274,6 +282,10 @@ def _noun_frame(
             pair = ctx.args_of(agents)
             if len(pair) >= 2:
                 return _mutual(ctx, pair, cue, n, "mutual_subjects.v1")
+    if sources and not target_ents and via == "dobj" and gov is not None and _supports(ctx, gov):
+        # "Canada lifted its tariffs on Mexican steel": the parser hung the patient on the verb
+        tgt.extend(_slot_targets(ctx, gov, cue, lem, skip_from=not skip_from))
+        target_ents = ctx.args_of(tgt.tokens(), strict=strict)
     if cue.requires_target_prep and not tgt.tokens():
         return out
     if cue.requires_target_or_light and not target_ents and not light:
@@ -285,7 +297,12 @@ def _noun_frame(
     if sources and target_ents:
         # "might respond with tariffs on X": the clause's modality reaches the instrument
         anchor = gov if light and gov is not None and via == "pobj:with" else n
-        out.extend(_emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=anchor))
+        found = _emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=anchor)
+        held_out = ctx.lemma(anchor) in lex.threat_words and cue.type in lex.threat_content_types
+        if anchor is gov and held_out:
+            # "threatened Peru with tariffs": a penalty held out, not imposed
+            found = [replace(c, hedge=True) for c in found]
+        out.extend(found)
     return out
 
 
@@ -338,6 +355,16 @@ def _addressed(
     to = [e for e in ctx.args_of(agents, strict=cue.strict) if (e.start, e.end) not in owners]
     found = _pairs(ctx, sources, to, cue, n, "nominal_light_verb.v1", anchor=gov) if to else []
     return found if received else [replace(c, structural=True) for c in found]
+
+
+def _supports(ctx: SentenceContext, verb: Token) -> bool:
+    """Whether a verb is a support verb of its object noun (light or presupposing), and not
+    one that may undo it ("lost its claims to X")."""
+    lex = ctx.lex
+    lem = ctx.lemma(verb)
+    if lem in lex.negating_object_verbs:
+        return False
+    return lem in lex.light_verbs or lem in lex.presupposing_verbs
 
 
 def _party_like(tok: Token) -> bool:
