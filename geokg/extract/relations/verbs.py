@@ -373,12 +373,12 @@ def _held_out(ctx: SentenceContext, cue: Cue, obj: Token) -> bool:
 
 
 def _measure_instrument(ctx: SentenceContext, v: Token) -> bool:
-    """Whether an instrument verb's "with" object is a punitive measure ("hit Mexico with
-    tariffs", "targeted Iran with new sanctions"), so the act is that measure, not force."""
+    """Whether an instrument verb's "with" object or its subject is a punitive measure ("hit
+    Mexico with tariffs", "American sanctions hit Iran"), so the act is that measure, not
+    force."""
     if ctx.lemma(v) not in ctx.lex.instrument_verbs:
         return False
+    means = [obj for _, obj in ctx.prep_objects(v, ("with",))] + ctx.children(v, "nsubj")
     return any(
-        c.type.value == "SANCTIONS"
-        for _, obj in ctx.prep_objects(v, ("with",))
-        for c in ctx.lex.lookup("noun", ctx.lemma(obj))
+        c.type.value == "SANCTIONS" for m in means for c in ctx.lex.lookup("noun", ctx.lemma(m))
     )
