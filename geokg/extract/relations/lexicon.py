@@ -333,6 +333,11 @@ class RelationLexicon:
             RelationType(t) for t in words.get("threat_content", {}).get("types", [])
         )
         self.private_nouns = words_of("private_nouns")
+        # "sanctions on Russian firms": companies that name their state as a measure's patient
+        self.economic_patients = words_of("economic_patients", "nouns")
+        self.economic_patient_types = frozenset(
+            RelationType(t) for t in words.get("economic_patients", {}).get("types", [])
+        )
         self.agent_via_of = words_of("agent_via_of")
         self.agent_via_from = words_of("agent_via_from")
         self.led_actor_nouns = words_of("led_actor_nouns")

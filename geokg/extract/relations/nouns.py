@@ -24,6 +24,7 @@ from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.slots import (
     _NOUN_POS,
     _VERB_POS,
+    _economic_patients,
     _emit,
     _modifier_tokens,
     _modifiers_ok,
@@ -294,6 +295,8 @@ def _noun_frame(
         addressed = _addressed(ctx, gov, cue, sources, n)
         if addressed:
             return addressed
+    if not target_ents:
+        target_ents = _economic_patients(ctx, tgt.tokens(), cue)
     if sources and target_ents:
         # "might respond with tariffs on X": the clause's modality reaches the instrument
         anchor = gov if light and gov is not None and via == "pobj:with" else n

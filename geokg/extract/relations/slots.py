@@ -242,8 +242,8 @@ def _emit(
 ) -> list[Candidate]:
     """Source x target pairs; reciprocal cues go both ways unless the target is "against" X."""
     out: list[Candidate] = []
-    mutual = ctx.args_of(tgt.mutual, strict=strict)
-    directed = ctx.args_of(tgt.directed, strict=strict)
+    mutual = ctx.args_of(tgt.mutual, strict=strict) + _economic_patients(ctx, tgt.mutual, cue)
+    directed = ctx.args_of(tgt.directed, strict=strict) + _economic_patients(ctx, tgt.directed, cue)
     if sources:
         out.extend(_pairs(ctx, sources, mutual, cue, tok, rule, both=cue.reciprocal, anchor=anchor))
         out.extend(_pairs(ctx, sources, directed, cue, tok, rule, anchor=anchor))
@@ -267,3 +267,27 @@ def _poss_fallback(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
 
 _THREAT_PREPS = frozenset({"to", "with", "against", "on", "from", "at", "into", "for"})
 _OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+
+
+def _economic_patients(ctx: SentenceContext, toks: list[Token], cue: Cue) -> list[EntityAnnotation]:
+    """ "Sanctions on Russian firms", "blacklisted Chinese companies": a measure against a
+    state's companies is against the state (SCHEMA.md news conventions), though the same
+    nouns are private elsewhere ("Russian firms signed deals" is no act of Russia)."""
+    if cue.type not in ctx.lex.economic_patient_types:
+        return []
+    out: list[EntityAnnotation] = []
+    # "dozens of Chinese firms": the counted companies
+    toks = toks + [
+        p
+        for t in toks
+        if ctx.lemma(t) in ctx.lex.quantity_nouns
+        for _, p in ctx.prep_objects(t, ("of",))
+    ]
+    for t in toks:
+        if ctx.lemma(t) not in ctx.lex.economic_patients or ctx.args(t):
+            continue
+        for c in _modifier_tokens(ctx, t):
+            e = ctx.ent_at.get(c.i)
+            if e is not None and e.label.value == "Country":
+                out.append(e)
+    return out

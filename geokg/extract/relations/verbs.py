@@ -18,6 +18,7 @@ from geokg.extract.relations.slots import (
     _RECIPROCAL_OBJECTS,
     _THREAT_PREPS,
     _VERB_POS,
+    _economic_patients,
     _emit,
     _modifier_tokens,
     _mutual,
@@ -225,6 +226,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     if extra_targets and sources:
         out.extend(_pairs(ctx, sources, extra_targets, cue, v, rule))
     target_ents = ctx.args_of(tgt.tokens(), strict=strict or cue.strict_place)
+    if not target_ents:
+        target_ents = _economic_patients(ctx, tgt.tokens(), cue)
     if sources and target_ents:
         out.extend(_emit(ctx, sources, tgt, cue, v, rule, strict=strict or cue.strict_place))
     elif (
