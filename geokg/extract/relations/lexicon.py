@@ -329,6 +329,7 @@ class RelationLexicon:
         self.suppressors = words_of("suppressors")
         # "threatened tariffs on X": threat words whose penalty content is stated, hedged
         self.threat_words = words_of("threat_content", "words")
+        self.threat_announcers = words_of("threat_content", "announcers")
         self.threat_content_types = frozenset(
             RelationType(t) for t in words.get("threat_content", {}).get("types", [])
         )
