@@ -36,6 +36,7 @@ from geokg.extract.relations.slots import (
 )
 from geokg.extract.relations.subjects import climb_to_verb
 from geokg.extract.relations.syntax import Candidate, SentenceContext
+from geokg.extract.relations.threats import warned_face
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -268,7 +269,9 @@ def _noun_frame(
                 # "Iran could face sanctions from the EU": the receiving clause's modality
                 return _pairs(ctx, givers, recipients, cue, n, "nominal_light_verb.v1", anchor=gov)
             if recipients and cue.type.polarity.value == "conflictual":
-                return _or_face(ctx, gov, recipients, cue, n)
+                return _or_face(ctx, gov, recipients, cue, n) or warned_face(
+                    ctx, gov, recipients, cue, n
+                )
     if not sources and not target_ents and gov is None and (cue.mutual or cue.reciprocal):
         # "Chile and Peru will not step back from the standoff": the coordinated
         # subject of the verb the mutual noun is the source of holds it mutually

@@ -14,11 +14,18 @@ not read as a threat here.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
+from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.slots import _pairs
 from geokg.extract.relations.subjects import climb_to_verb
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
-__all__ = ["announced_threats"]
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["announced_threats", "warned_face"]
 
 
 def announced_threats(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
@@ -65,3 +72,29 @@ def announced_threats(ctx: SentenceContext, found: list[Candidate]) -> list[Cand
             )
         )
     return out
+
+
+def warned_face(
+    ctx: SentenceContext,
+    face: Token,
+    recipients: list[EntityAnnotation],
+    cue: Cue,
+    n: Token,
+) -> list[Candidate]:
+    """ "Chile warned Peru (that it) could face sanctions": a warning that the other party
+    faces a penalty is a threat by the warner (asserted), and the penalty is the warner's,
+    hedged (it may never come), as in an ultimatum."""
+    lex = ctx.lex
+    if face.dep_ != "ccomp" or ctx.lemma(face.head) not in lex.threat_announcers:
+        return []
+    if cue.type not in lex.threat_content_types:
+        return []
+    warning = face.head
+    agents, _ = ctx.subjects(warning)
+    givers = ctx.args_of(agents, strict=cue.strict)
+    threat = lex.cue("threaten.verb")
+    if not givers or threat is None:
+        return []
+    out = _pairs(ctx, givers, recipients, threat, n, "ultimatum.v1", anchor=warning)
+    penalties = _pairs(ctx, givers, recipients, cue, n, "ultimatum.v1", anchor=warning)
+    return out + [replace(c, hedge=True) for c in penalties]
