@@ -336,6 +336,7 @@ class RelationLexicon:
         self.private_nouns = words_of("private_nouns")
         # "sanctions on Russian firms": companies that name their state as a measure's patient
         self.economic_patients = words_of("economic_patients", "nouns")
+        self.traded_goods = words_of("economic_patients", "goods")
         self.economic_patient_types = frozenset(
             RelationType(t) for t in words.get("economic_patients", {}).get("types", [])
         )

@@ -122,6 +122,9 @@ def _noun_frame(
         for c in n.children:
             if c.dep_ in ("relcl", "acl") and c.pos_ in _VERB_POS:
                 tgt.extend(_slot_targets(ctx, c, cue, lem))
+                if c.tag_ == "VBG" and c.lower_ in cue.target_preps:
+                    # "sanctions targeting Russia": the parser read the preposition as a verb
+                    tgt.directed.extend(ctx.children(c, "dobj"))
     target_ents = ctx.args_of(tgt.tokens(), strict=strict)
     if "mod" in cue.target:
         for c in n.children:

@@ -270,24 +270,40 @@ _OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
 
 
 def _economic_patients(ctx: SentenceContext, toks: list[Token], cue: Cue) -> list[EntityAnnotation]:
-    """ "Sanctions on Russian firms", "blacklisted Chinese companies": a measure against a
-    state's companies is against the state (SCHEMA.md news conventions), though the same
-    nouns are private elsewhere ("Russian firms signed deals" is no act of Russia)."""
-    if cue.type not in ctx.lex.economic_patient_types:
+    """The state a punitive measure falls on when its patient names no entity itself: its
+    companies ("sanctions on Russian firms", "blacklisted Chinese companies"), though the same
+    nouns are private elsewhere ("Russian firms signed deals" is no act of Russia), and the
+    origin of its goods ("tariffs on imports from China", "duties on steel made in Mexico").
+    SCHEMA.md news conventions: measures on a named state's trade are SANCTIONS on the state."""
+    lex = ctx.lex
+    if cue.type not in lex.economic_patient_types:
         return []
     out: list[EntityAnnotation] = []
     # "dozens of Chinese firms": the counted companies
     toks = toks + [
         p
         for t in toks
-        if ctx.lemma(t) in ctx.lex.quantity_nouns
+        if ctx.lemma(t) in lex.quantity_nouns
         for _, p in ctx.prep_objects(t, ("of",))
     ]
     for t in toks:
-        if ctx.lemma(t) not in ctx.lex.economic_patients or ctx.args(t):
+        if t.i in ctx.ent_at or ctx.args(t):
             continue
-        for c in _modifier_tokens(ctx, t):
-            e = ctx.ent_at.get(c.i)
-            if e is not None and e.label.value == "Country":
-                out.append(e)
+        if ctx.lemma(t) in lex.economic_patients:
+            for c in _modifier_tokens(ctx, t):
+                e = ctx.ent_at.get(c.i)
+                if e is not None and e.label.value == "Country":
+                    out.append(e)
+        if ctx.lemma(t) not in lex.traded_goods:
+            continue  # "restrictions on travel from X": no trade, no origin
+        # "imports from China", "steel imported from Brazil", "cars made in Mexico"
+        origins = [o for _, o in ctx.prep_objects(t, ("from",))]
+        for v in t.children:
+            if v.dep_ == "acl" and v.tag_ == "VBN":
+                origins.extend(o for _, o in ctx.prep_objects(v, ("from", "in")))
+        for o in origins:
+            out.extend(e for e in ctx.args(o) if e.label.value in _ORIGIN_LABELS)
     return out
+
+
+_ORIGIN_LABELS = frozenset({"Country", "Organization"})
