@@ -117,6 +117,10 @@ def _noun_frame(
         for p, obj in ctx.prep_objects(n, cue.requires_prep_object):
             if ctx.lemma(obj) in cue.requires_prep_object[p]:
                 tgt.extend(_slot_targets(ctx, obj, cue, lem))
+    for _, amount in ctx.prep_objects(n, {"of"}):
+        # "tariffs of 25 percent on Canada": the parser hangs the patient on the amount
+        if any(c.dep_ == "nummod" for c in amount.children):
+            tgt.extend(_slot_targets(ctx, amount, cue, lem))
     # "the war (that is) raging between A and B", "the alliance formed with B"
     if not tgt.tokens() and not tgt.between:
         for c in n.children:
