@@ -8,7 +8,8 @@ SCHEMA.md's news convention that a threatened tariff is THREATENS plus SANCTIONS
 warning verbs are ``lexicon.json`` -> ``threat_content.announcers``. The measure itself is
 found by the ordinary cue families; this module only adds the threat, for the speaker that is
 also the measure's agent. A plain report ("said it would impose tariffs") is an announcement,
-not read as a threat here.
+not read as a threat here. :func:`warned_face` reads the other side of a warning, "X warned Y
+could face sanctions", as an ultimatum (``ultimatum.v1``).
 """
 
 from __future__ import annotations
@@ -67,7 +68,7 @@ def announced_threats(ctx: SentenceContext, found: list[Candidate]) -> list[Cand
                 trigger_end=-1,
                 anchor=speech.i,
                 rule="announced_threat.v1",
-                confidence=threat.conf * 0.8,
+                confidence=lex.confidence("announced_threat.v1", 0.6),
                 cue=threat.id,
             )
         )
