@@ -143,6 +143,7 @@ def _step(
     dep: str,
     full: bool,
     intent_ok: bool,
+    threat_ok: bool = False,
 ) -> _Step | None:
     """What climbing from ``cur`` to its head adds; ``None`` where the walk stops
     (the relation is presupposed by the predicate above it)."""
@@ -151,6 +152,13 @@ def _step(
     hpos = head.pos_
     # "is going to attack" hedges; "the rule goes for its alliance too" does not
     hedge_verb = hl in lex.hedge_verbs and (hl not in _PROGRESSIVE_ONLY or head.tag_ == "VBG")
+    if threat_ok and hl in lex.threat_words and dep in ("dobj", "prep"):
+        # "threatened tariffs on X", "the threat of sanctions on X": a penalty named as the
+        # threat's object is stated, hedged (SCHEMA.md news conventions); the threat itself is
+        # THREATENS. A threatened clause ("threatened to impose ...") stays suppressed below.
+        st.hedged = True
+        st.apply_head = True
+        return st
     if full and hl in lex.suppressors and dep in _SUPPRESSED_DEPS:
         # the content of a threat, demand or call is not stated ("threatened to cut ties")
         st.suppressed = True
@@ -334,6 +342,7 @@ def assess(
     """
     lex = ctx.lex
     intent_ok = not structural and rtype not in lex.hedge_exempt_types
+    threat_ok = not structural and rtype in lex.threat_content_types
     modal_ok = not structural
     neg_count = 0
     hedged = reported = hyp = False
@@ -368,7 +377,7 @@ def assess(
                 hedged |= h
             cur = head
             continue
-        step = _step(ctx, cur, head, hl, dep, full, intent_ok)
+        step = _step(ctx, cur, head, hl, dep, full, intent_ok, threat_ok)
         if step is None:
             mode = "block"
             break

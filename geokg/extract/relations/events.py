@@ -16,6 +16,8 @@ Families (rule ids):
 * ``role_noun.v1``: nouns naming a participant ("Norway, a NATO ally", "Iran's proxy Hezbollah").
 * ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy").
 * ``caption_with.v1``: verbless captions "X with Y at the summit" (two people: MEETS).
+* ``announced_threat.v1``: a penalty its own agent warns it would impose ("warned that it
+  would impose tariffs on X"): THREATENS too (``threats.py``).
 
 Direction: a directed type stated mutually ("war between A and B", "A and B clashed", "war
 with B") is produced in both directions; "war against B" only one way.
@@ -28,6 +30,7 @@ from geokg.extract.relations.roles import _adjective, _role
 from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS
 from geokg.extract.relations.stances import _anti_stance, _caption_with, _rejected_offer
 from geokg.extract.relations.syntax import Candidate, SentenceContext
+from geokg.extract.relations.threats import announced_threats
 from geokg.extract.relations.verbs import _verb
 
 __all__ = ["event_candidates"]
@@ -80,6 +83,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
     out = _idioms_first(out, ctx)
+    out.extend(announced_threats(ctx, out))
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))
     if ctx.consumed:

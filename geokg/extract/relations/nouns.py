@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.addressed import ADDRESSED_VIA, addressed, or_face
 from geokg.extract.relations.frames import (
     _CIRCUMSTANTIAL_PREPS,
     _context_words,
@@ -26,6 +27,7 @@ from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.slots import (
     _NOUN_POS,
     _VERB_POS,
+    _economic_patients,
     _emit,
     _modifier_tokens,
     _modifiers_ok,
@@ -37,6 +39,7 @@ from geokg.extract.relations.slots import (
 )
 from geokg.extract.relations.subjects import climb_to_verb
 from geokg.extract.relations.syntax import Candidate, SentenceContext
+from geokg.extract.relations.threats import warned_face
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -143,11 +146,18 @@ def _noun_frame(
         for p, obj in ctx.prep_objects(n, cue.requires_prep_object):
             if ctx.lemma(obj) in cue.requires_prep_object[p]:
                 tgt.extend(_slot_targets(ctx, obj, cue, lem))
+    for _, amount in ctx.prep_objects(n, {"of"}):
+        # "tariffs of 25 percent on Canada": the parser hangs the patient on the amount
+        if any(c.dep_ == "nummod" for c in amount.children):
+            tgt.extend(_slot_targets(ctx, amount, cue, lem))
     # "the war (that is) raging between A and B", "the alliance formed with B"
     if not tgt.tokens() and not tgt.between:
         for c in n.children:
             if c.dep_ in ("relcl", "acl") and c.pos_ in _VERB_POS:
                 tgt.extend(_slot_targets(ctx, c, cue, lem))
+                if c.tag_ == "VBG" and c.lower_ in cue.target_preps:
+                    # "sanctions targeting Russia": the parser read the preposition as a verb
+                    tgt.directed.extend(ctx.children(c, "dobj"))
     target_ents = ctx.args_of(tgt.tokens(), strict=strict)
     if "mod" in cue.target:
         for c in n.children:
@@ -257,7 +267,12 @@ def _noun_frame(
                 sources = ctx.args_of(ctx.children(gov, "dobj"), strict=cue.strict)
                 rule = "nominal_light_verb.v1"
                 light = True
-        elif glem in lex.light_verbs or glem in lex.presupposing_verbs or via.startswith("pobj:"):
+        elif (
+            glem in lex.light_verbs
+            or glem in lex.presupposing_verbs
+            or via.startswith("pobj:")
+            or (glem in lex.threat_words and cue.type in lex.threat_content_types)
+        ):
             agents, patients = ctx.subjects(gov)
             agent_toks = agents + (patients if ctx.is_passive(gov) and via != "nsubjpass" else [])
             if via == "nsubj":
@@ -270,6 +285,9 @@ def _noun_frame(
                     if len(pair) >= 2 and not sources:
                         return _mutual(ctx, pair, cue, n, "nominal_mutual.v1", anchor=n)
                     gt.mutual.extend(gt.between)
+                if via == "pobj:with" and cue.type.polarity.value == "conflictual":
+                    # "hit Mexico with tariffs": the instrument verb's object undergoes it
+                    gt.directed.extend(ctx.children(gov, "dobj"))
                 tgt.extend(gt)
                 target_ents = ctx.args_of(tgt.tokens(), strict=strict)
             light = True
@@ -293,7 +311,9 @@ def _noun_frame(
                 # "Iran could face sanctions from the EU": the receiving clause's modality
                 return _pairs(ctx, givers, recipients, cue, n, "nominal_light_verb.v1", anchor=gov)
             if recipients and cue.type.polarity.value == "conflictual":
-                return _or_face(ctx, gov, recipients, cue, n)
+                return or_face(ctx, gov, recipients, cue, n) or warned_face(
+                    ctx, gov, recipients, cue, n
+                )
     if not sources and not target_ents and gov is None and (cue.mutual or cue.reciprocal):
         # "Chile and Peru will not step back from the standoff": the coordinated
         # subject of the verb the mutual noun is the source of holds it mutually
@@ -308,6 +328,10 @@ def _noun_frame(
             pair = ctx.args_of(agents)
             if len(pair) >= 2:
                 return _mutual(ctx, pair, cue, n, "mutual_subjects.v1")
+    if sources and not target_ents and via == "dobj" and gov is not None and _supports(ctx, gov):
+        # "Canada lifted its tariffs on Mexican steel": the parser hung the patient on the verb
+        tgt.extend(_slot_targets(ctx, gov, cue, lem, skip_from=not skip_from))
+        target_ents = ctx.args_of(tgt.tokens(), strict=strict)
     if cue.requires_target_prep and not tgt.tokens():
         return out
     # "relies on loans from China": the subject that relies on the act receives it
@@ -318,10 +342,12 @@ def _noun_frame(
     )
     if cue.requires_target_or_light and not target_ents and not light and not received:
         return out
-    if sources and not target_ents and gov is not None and via in _ADDRESSED_VIA:
-        addressed = _addressed(ctx, gov, cue, sources, n)
-        if addressed:
-            return addressed
+    if sources and not target_ents and gov is not None and via in ADDRESSED_VIA:
+        to_subject = addressed(ctx, gov, cue, sources, n)
+        if to_subject:
+            return to_subject
+    if not target_ents:
+        target_ents = _economic_patients(ctx, tgt.tokens(), cue)
     if sources and target_ents:
         # "might respond with tariffs on X": the clause's modality reaches the instrument
         anchor = gov if light and gov is not None and via == "pobj:with" else n
@@ -329,63 +355,13 @@ def _noun_frame(
         if gov is not None and ctx.lemma(halt) in lex.halting_nouns and _undone(ctx, halt):
             # "promised to lift the freeze on its aid": the undoing verb is the predicate
             anchor = gov
-        out.extend(_emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=anchor))
+        found = _emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=anchor)
+        held_out = ctx.lemma(anchor) in lex.threat_words and cue.type in lex.threat_content_types
+        if anchor is gov and held_out:
+            # "threatened Peru with tariffs": a penalty held out, not imposed
+            found = [replace(c, hedge=True) for c in found]
+        out.extend(found)
     return out
-
-
-# "accepted Japan's offer of aid", "relies on loans from China": the act reaches the subject
-_ADDRESSED_VIA = frozenset({"dobj", "pobj:on", "pobj:upon"})
-
-
-def _or_face(
-    ctx: SentenceContext,
-    face: Token,
-    recipients: list[EntityAnnotation],
-    cue: Cue,
-    n: Token,
-) -> list[Candidate]:
-    """ "The EU urged Belarus to free the prisoners or face sanctions": a demand with a
-    penalty as its alternative is a threat by whoever makes it (asserted), and the penalty
-    is theirs too, but only hedged (it may never come)."""
-    if face.dep_ != "conj" or not any(c.lower_ == "or" for c in face.head.children):
-        return []
-    demand = face.head
-    if demand.dep_ not in ("xcomp", "ccomp") or demand.head.pos_ not in _VERB_POS:
-        return []
-    demanding = demand.head
-    agents, _ = ctx.subjects(demanding)
-    givers = ctx.args_of(agents, strict=cue.strict)
-    threat = ctx.lex.cue("threaten.verb")
-    if not givers or threat is None:
-        return []
-    out = _pairs(ctx, givers, recipients, threat, n, "ultimatum.v1", anchor=demanding)
-    penalties = _pairs(ctx, givers, recipients, cue, n, "ultimatum.v1", anchor=demanding)
-    return out + [replace(c, hedge=True) for c in penalties]
-
-
-def _addressed(
-    ctx: SentenceContext, gov: Token, cue: Cue, sources: list[EntityAnnotation], n: Token
-) -> list[Candidate]:
-    """An act owned by one party and received or refused by the subject of ``gov`` ("Iran
-    rejected an American ultimatum", "Kenya accepted Japan's offer of aid"): the act was
-    addressed to that subject. Only for acts that have a recipient; a refused act counts only
-    where refusing cannot undo it (a threat, sanctions, criticism), not aid or recognition,
-    which a refusal may mean never happened. A refused act is presupposed ("may reject the
-    ultimatum" still states it); a received one takes the clause's modality ("could face
-    Japan's sanctions")."""
-    lex = ctx.lex
-    glem = ctx.lemma(gov)
-    if cue.type not in lex.recipient_types:
-        return []
-    received = glem in lex.recipient_verbs
-    refused = glem in lex.rejection_verbs and cue.type.polarity.value == "conflictual"
-    if not received and not refused:
-        return []
-    agents, _ = ctx.subjects(gov)
-    owners = {(e.start, e.end) for e in sources}
-    to = [e for e in ctx.args_of(agents, strict=cue.strict) if (e.start, e.end) not in owners]
-    found = _pairs(ctx, sources, to, cue, n, "nominal_light_verb.v1", anchor=gov) if to else []
-    return found if received else [replace(c, structural=True) for c in found]
 
 
 def _hyphen_joined(ctx: SentenceContext, toks: list[Token]) -> list[EntityAnnotation]:
@@ -407,6 +383,16 @@ def _hyphen_joined(ctx: SentenceContext, toks: list[Token]) -> list[EntityAnnota
             keep.setdefault(a.name, a)
             keep.setdefault(b.name, b)
     return list(keep.values())
+
+
+def _supports(ctx: SentenceContext, verb: Token) -> bool:
+    """Whether a verb is a support verb of its object noun (light or presupposing), and not
+    one that may undo it ("lost its claims to X")."""
+    lex = ctx.lex
+    lem = ctx.lemma(verb)
+    if lem in lex.negating_object_verbs:
+        return False
+    return lem in lex.light_verbs or lem in lex.presupposing_verbs
 
 
 def _party_like(tok: Token) -> bool:

@@ -23,6 +23,7 @@ from geokg.extract.relations.slots import (
     _prep_object_ok,
     _slot_targets,
 )
+from geokg.extract.relations.subjects import climb_to_verb
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
 if TYPE_CHECKING:
@@ -114,6 +115,8 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if not others and not any(c.dep_ == "poss" for c in n.children):
         others = _poss_fallback(ctx, n)
     others = [o for o in others if (o.start, o.end) not in ref_keys]
+    if not others and dep == "appos":
+        others = [o for o in _appos_owner(ctx, n) if (o.start, o.end) not in ref_keys]
     if not others and gov_subjects and cue.referent == "target":
         others = gov_subjects
     if not others:
@@ -132,6 +135,18 @@ _ORGANIZATION = frozenset({"Organization"})
 _SPLIT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod"})
 # "one of Sweden's allies", "some of its partners"
 _PARTITIVES = frozenset({"one", "some", "many", "two", "three", "several", "few", "all", "most"})
+
+
+def _appos_owner(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
+    """ "Germany sells cars to China, its biggest market": a possessive pronoun on an
+    apposition that cannot mean the apposition's own head means the clause's subject."""
+    if not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in n.children):
+        return []
+    v = climb_to_verb(n.head, 4)
+    if v.pos_ not in _VERB_POS:
+        return []
+    agents, _ = ctx.subjects(v)
+    return ctx.args_of(agents, strict=True)
 
 
 def _fellow_members(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:

@@ -242,8 +242,8 @@ def _emit(
 ) -> list[Candidate]:
     """Source x target pairs; reciprocal cues go both ways unless the target is "against" X."""
     out: list[Candidate] = []
-    mutual = ctx.args_of(tgt.mutual, strict=strict)
-    directed = ctx.args_of(tgt.directed, strict=strict)
+    mutual = ctx.args_of(tgt.mutual, strict=strict) + _economic_patients(ctx, tgt.mutual, cue)
+    directed = ctx.args_of(tgt.directed, strict=strict) + _economic_patients(ctx, tgt.directed, cue)
     if sources:
         out.extend(_pairs(ctx, sources, mutual, cue, tok, rule, both=cue.reciprocal, anchor=anchor))
         out.extend(_pairs(ctx, sources, directed, cue, tok, rule, anchor=anchor))
@@ -267,3 +267,43 @@ def _poss_fallback(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
 
 _THREAT_PREPS = frozenset({"to", "with", "against", "on", "from", "at", "into", "for"})
 _OWN_POSSESSIVES = frozenset({"its", "their", "our", "his", "her"})
+
+
+def _economic_patients(ctx: SentenceContext, toks: list[Token], cue: Cue) -> list[EntityAnnotation]:
+    """The state a punitive measure falls on when its patient names no entity itself: its
+    companies ("sanctions on Russian firms", "blacklisted Chinese companies"), though the same
+    nouns are private elsewhere ("Russian firms signed deals" is no act of Russia), and the
+    origin of its goods ("tariffs on imports from China", "duties on steel made in Mexico").
+    SCHEMA.md news conventions: measures on a named state's trade are SANCTIONS on the state."""
+    lex = ctx.lex
+    if cue.type not in lex.economic_patient_types:
+        return []
+    out: list[EntityAnnotation] = []
+    # "dozens of Chinese firms": the counted companies
+    toks = toks + [
+        p
+        for t in toks
+        if ctx.lemma(t) in lex.quantity_nouns
+        for _, p in ctx.prep_objects(t, ("of",))
+    ]
+    for t in toks:
+        if t.i in ctx.ent_at or ctx.args(t):
+            continue
+        if ctx.lemma(t) in lex.economic_patients:
+            for c in _modifier_tokens(ctx, t):
+                e = ctx.ent_at.get(c.i)
+                if e is not None and e.label.value == "Country":
+                    out.append(e)
+        if ctx.lemma(t) not in lex.traded_goods:
+            continue  # "restrictions on travel from X": no trade, no origin
+        # "imports from China", "steel imported from Brazil", "cars made in Mexico"
+        origins = [o for _, o in ctx.prep_objects(t, ("from",))]
+        for v in t.children:
+            if v.dep_ == "acl" and v.tag_ == "VBN":
+                origins.extend(o for _, o in ctx.prep_objects(v, ("from", "in")))
+        for o in origins:
+            out.extend(e for e in ctx.args(o) if e.label.value in _ORIGIN_LABELS)
+    return out
+
+
+_ORIGIN_LABELS = frozenset({"Country", "Organization"})

@@ -18,6 +18,7 @@ from geokg.extract.relations.slots import (
     _RECIPROCAL_OBJECTS,
     _THREAT_PREPS,
     _VERB_POS,
+    _economic_patients,
     _emit,
     _modifier_tokens,
     _mutual,
@@ -54,6 +55,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         return []
     if cue.requires_pejorative:
         return _naming(ctx, v, cue)
+    if cue.type.value == "ATTACKS" and _measure_instrument(ctx, v):
+        return []  # "hit Mexico with tariffs": the instrument's own cue says what the act is
     if cue.veto_objects and any(
         _word_in(ctx, o, cue.veto_objects) and not _ownership_claim(ctx, o) for o in obj_tokens
     ):
@@ -147,6 +150,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
             tgt.directed.extend(ctx.children(v, "dative"))
         elif slot == "objmod" and required_obj is not None:
             tgt.directed.append(required_obj)
+            # "banned imports of Georgian wine": the goods' origin
+            tgt.directed.extend(p for _, p in ctx.prep_objects(required_obj, ("of",)))
         elif slot == "xcomp_args" and not obj_tokens:
             extra_targets.extend(_clause_entities(ctx, v))
     tgt.extend(_slot_targets(ctx, v, cue, lem))
@@ -211,13 +216,19 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
             extra_targets.extend(mutual)
         elif len(mutual) >= 2:
             out.extend(_mutual(ctx, mutual, cue, v, "nominal_mutual.v1"))
-    if required_obj is not None and (sources or _resolves(ctx, tgt, cue)):
+    if (
+        required_obj is not None
+        and (sources or _resolves(ctx, tgt, cue))
+        and not _held_out(ctx, cue, required_obj)
+    ):
         ctx.consumed.add(required_obj.i)
         # "halted *arms* sales to X": the object's compounds are read with it, not alone
         ctx.consumed.update(c.i for c in required_obj.children if c.dep_ == "compound")
     if extra_targets and sources:
         out.extend(_pairs(ctx, sources, extra_targets, cue, v, rule))
     target_ents = ctx.args_of(tgt.tokens(), strict=strict or cue.strict_place)
+    if not target_ents:
+        target_ents = _economic_patients(ctx, tgt.tokens(), cue)
     if sources and target_ents:
         out.extend(_emit(ctx, sources, tgt, cue, v, rule, strict=strict or cue.strict_place))
     elif (
@@ -369,3 +380,24 @@ def _works_site(ctx: SentenceContext, v: Token, cue: Cue) -> list[Token]:
         for _, obj in ctx.prep_objects(works, ("in",))
         if obj.i in ctx.ent_at and ctx.ent_at[obj.i].label.value == "Country"
     ]
+
+
+def _held_out(ctx: SentenceContext, cue: Cue, obj: Token) -> bool:
+    """Whether a threat's object is a penalty that is stated too ("threatened tariffs on X":
+    THREATENS, and SANCTIONS hedged), so the object keeps its own reading."""
+    types = ctx.lex.threat_content_types
+    return cue.type.value == "THREATENS" and any(
+        c.type in types for c in ctx.lex.lookup("noun", ctx.lemma(obj))
+    )
+
+
+def _measure_instrument(ctx: SentenceContext, v: Token) -> bool:
+    """Whether an instrument verb's "with" object or its subject is a punitive measure ("hit
+    Mexico with tariffs", "American sanctions hit Iran"), so the act is that measure, not
+    force."""
+    if ctx.lemma(v) not in ctx.lex.instrument_verbs:
+        return False
+    means = [obj for _, obj in ctx.prep_objects(v, ("with",))] + ctx.children(v, "nsubj")
+    return any(
+        c.type.value == "SANCTIONS" for m in means for c in ctx.lex.lookup("noun", ctx.lemma(m))
+    )

@@ -1,0 +1,76 @@
+"""Acts addressed to a party: received or refused acts and ultimatums.
+
+"Kenya accepted Japan's offer of aid" (the act reaches the subject that receives it), "Iran
+rejected an American ultimatum" (a refused act is still stated), "The EU urged Belarus to free
+the prisoners or face sanctions" (a demand with a penalty as its alternative is a threat).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.slots import _VERB_POS, _pairs
+from geokg.extract.relations.syntax import Candidate, SentenceContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["ADDRESSED_VIA", "addressed", "or_face"]
+
+
+# "accepted Japan's offer of aid", "relies on loans from China": the act reaches the subject
+ADDRESSED_VIA = frozenset({"dobj", "pobj:on", "pobj:upon"})
+
+
+def or_face(
+    ctx: SentenceContext,
+    face: Token,
+    recipients: list[EntityAnnotation],
+    cue: Cue,
+    n: Token,
+) -> list[Candidate]:
+    """ "The EU urged Belarus to free the prisoners or face sanctions": a demand with a
+    penalty as its alternative is a threat by whoever makes it (asserted), and the penalty
+    is theirs too, but only hedged (it may never come)."""
+    if face.dep_ != "conj" or not any(c.lower_ == "or" for c in face.head.children):
+        return []
+    demand = face.head
+    if demand.dep_ not in ("xcomp", "ccomp") or demand.head.pos_ not in _VERB_POS:
+        return []
+    demanding = demand.head
+    agents, _ = ctx.subjects(demanding)
+    givers = ctx.args_of(agents, strict=cue.strict)
+    threat = ctx.lex.cue("threaten.verb")
+    if not givers or threat is None:
+        return []
+    out = _pairs(ctx, givers, recipients, threat, n, "ultimatum.v1", anchor=demanding)
+    penalties = _pairs(ctx, givers, recipients, cue, n, "ultimatum.v1", anchor=demanding)
+    return out + [replace(c, hedge=True) for c in penalties]
+
+
+def addressed(
+    ctx: SentenceContext, gov: Token, cue: Cue, sources: list[EntityAnnotation], n: Token
+) -> list[Candidate]:
+    """An act owned by one party and received or refused by the subject of ``gov`` ("Iran
+    rejected an American ultimatum", "Kenya accepted Japan's offer of aid"): the act was
+    addressed to that subject. Only for acts that have a recipient; a refused act counts only
+    where refusing cannot undo it (a threat, sanctions, criticism), not aid or recognition,
+    which a refusal may mean never happened. A refused act is presupposed ("may reject the
+    ultimatum" still states it); a received one takes the clause's modality ("could face
+    Japan's sanctions")."""
+    lex = ctx.lex
+    glem = ctx.lemma(gov)
+    if cue.type not in lex.recipient_types:
+        return []
+    received = glem in lex.recipient_verbs
+    refused = glem in lex.rejection_verbs and cue.type.polarity.value == "conflictual"
+    if not received and not refused:
+        return []
+    agents, _ = ctx.subjects(gov)
+    owners = {(e.start, e.end) for e in sources}
+    to = [e for e in ctx.args_of(agents, strict=cue.strict) if (e.start, e.end) not in owners]
+    found = _pairs(ctx, sources, to, cue, n, "nominal_light_verb.v1", anchor=gov) if to else []
+    return found if received else [replace(c, structural=True) for c in found]

@@ -1,0 +1,101 @@
+"""Announced penalties read as threats (``announced_threat.v1``).
+
+A party that warns that it could, would or will impose a punitive measure on another ("Lima
+warned that it would impose tariffs on Chilean fruit", "Tokyo warned it could retaliate with
+duties on Vietnamese steel") threatens that party: CAMEO 13 (the WARN block of the CAMEO verb
+dictionary is coded threaten) and 1312 (threaten with sanctions, boycott or embargo), and
+SCHEMA.md's news convention that a threatened tariff is THREATENS plus SANCTIONS hedged. The
+warning verbs are ``lexicon.json`` -> ``threat_content.announcers``. The measure itself is
+found by the ordinary cue families; this module only adds the threat, for the speaker that is
+also the measure's agent. A plain report ("said it would impose tariffs") is an announcement,
+not read as a threat here. :func:`warned_face` reads the other side of a warning, "X warned Y
+could face sanctions", as an ultimatum (``ultimatum.v1``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.slots import _pairs
+from geokg.extract.relations.subjects import climb_to_verb
+from geokg.extract.relations.syntax import Candidate, SentenceContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["announced_threats", "warned_face"]
+
+
+def announced_threats(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
+    """THREATENS for each penalty (a threat-content type) that its own agent announces with a
+    warning verb and a modal ("warned that it would impose ...").
+
+    Args:
+        ctx: The sentence.
+        found: The event candidates of the sentence so far.
+
+    Returns:
+        The threats, anchored on the warning verb (its negation and modality apply).
+    """
+    lex = ctx.lex
+    threat = lex.cue("threaten.verb")
+    if threat is None or not lex.threat_announcers:
+        return []
+    types = {t.value for t in lex.threat_content_types}
+    out: list[Candidate] = []
+    for c in found:
+        if c.type not in types or c.hedge:
+            continue
+        clause = climb_to_verb(ctx.doc[c.anchor], 4)
+        if clause.dep_ != "ccomp" or not any(
+            a.dep_ == "aux" and ctx.lemma(a) in lex.hedge_modals for a in clause.children
+        ):
+            continue
+        speech = clause.head
+        if ctx.lemma(speech) not in lex.threat_announcers:
+            continue
+        speakers = ctx.args_of(ctx.subjects(speech)[0])
+        if not any(s.name == c.source.name for s in speakers):
+            continue
+        out.append(
+            replace(
+                c,
+                type=threat.type.value,
+                trigger=speech.i,
+                trigger_end=-1,
+                anchor=speech.i,
+                rule="announced_threat.v1",
+                confidence=lex.confidence("announced_threat.v1", 0.6),
+                cue=threat.id,
+            )
+        )
+    return out
+
+
+def warned_face(
+    ctx: SentenceContext,
+    face: Token,
+    recipients: list[EntityAnnotation],
+    cue: Cue,
+    n: Token,
+) -> list[Candidate]:
+    """ "Chile warned Peru (that it) could face sanctions": a warning that the other party
+    faces a penalty is a threat by the warner (asserted), and the penalty is the warner's,
+    hedged (it may never come), as in an ultimatum."""
+    lex = ctx.lex
+    if face.dep_ != "ccomp" or ctx.lemma(face.head) not in lex.threat_announcers:
+        return []
+    if cue.type not in lex.threat_content_types:
+        return []
+    warning = face.head
+    agents, _ = ctx.subjects(warning)
+    givers = ctx.args_of(agents, strict=cue.strict)
+    threat = lex.cue("threaten.verb")
+    if not givers or threat is None:
+        return []
+    out = _pairs(ctx, givers, recipients, threat, n, "ultimatum.v1", anchor=warning)
+    penalties = _pairs(ctx, givers, recipients, cue, n, "ultimatum.v1", anchor=warning)
+    return out + [replace(c, hedge=True) for c in penalties]

@@ -1,0 +1,119 @@
+"""The function-word lists of the relation rules (``lexicon.json``), as attributes.
+
+Each list drives one part of the shared analysis: light and support verbs, negation, modality
+and reporting, argument climbing, titles and offices, pair nouns. :class:`RelationLexicon`
+(``lexicon.py``) adds the cue entries and their index.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from geokg.schema import RelationType
+
+__all__ = ["WordLists"]
+
+
+def _fs(values: Any) -> frozenset[str]:
+    return frozenset(str(v).lower() for v in values or ())
+
+
+class WordLists:
+    """The word lists of ``lexicon.json`` as frozensets (lower-cased) and small maps."""
+
+    def __init__(self, words: dict[str, Any]) -> None:
+        def words_of(*keys: str) -> frozenset[str]:
+            node: Any = words
+            for k in keys:
+                node = node.get(k, {}) if isinstance(node, dict) else {}
+            return _fs(node if isinstance(node, list) else [])
+
+        self.light_verbs = words_of("light_verbs")
+        self.recipient_verbs = words_of("recipient_verbs")
+        self.recipient_types = frozenset(RelationType(t) for t in words.get("recipient_types", []))
+        self.neg_particles = words_of("negators", "particles")
+        self.neg_verbs = words_of("negators", "verbs")
+        self.neg_nouns = words_of("negators", "nouns")
+        self.neg_adjectives = words_of("negators", "adjectives")
+        self.neg_adverbs = words_of("negators", "adverbs")
+        self.negating_object_verbs = words_of("negating_objects_of")
+        self.hedge_modals = words_of("hedges", "modals")
+        self.hedge_verbs = words_of("hedges", "verbs")
+        self.hedge_adjectives = words_of("hedges", "adjectives")
+        self.hedge_nouns = words_of("hedges", "nouns")
+        self.hedge_adverbs = words_of("hedges", "adverbs")
+        self.hedge_exempt_types = frozenset(
+            RelationType(t) for t in words.get("hedge_exempt_types", [])
+        )
+        self.report_verbs = words_of("reporting", "verbs")
+        self.report_nouns = words_of("reporting", "nouns")
+        self.report_adverbs = words_of("reporting", "adverbs")
+        self.factive_verbs = words_of("reporting", "factive")
+        self.claiming_control = words_of("reporting", "claiming_control")
+        self.denial_verbs = words_of("reporting", "denials")
+        self.hypothetical_marks = words_of("hypothetical_marks")
+        self.suppressors = words_of("suppressors")
+        # "threatened tariffs on X": threat words whose penalty content is stated, hedged
+        self.threat_words = words_of("threat_content", "words")
+        self.threat_announcers = words_of("threat_content", "announcers")
+        self.threat_content_types = frozenset(
+            RelationType(t) for t in words.get("threat_content", {}).get("types", [])
+        )
+        self.private_nouns = words_of("private_nouns")
+        # "sanctions on Russian firms": companies that name their state as a measure's patient
+        self.economic_patients = words_of("economic_patients", "nouns")
+        self.traded_goods = words_of("economic_patients", "goods")
+        self.economic_patient_types = frozenset(
+            RelationType(t) for t in words.get("economic_patients", {}).get("types", [])
+        )
+        self.agent_via_of = words_of("agent_via_of")
+        self.agent_via_from = words_of("agent_via_from")
+        self.led_actor_nouns = words_of("led_actor_nouns")
+        self.instrument_verbs = words_of("instrument_verbs")
+        self.sport_frame = words_of("sport_frame")
+        self.transparent_nouns = words_of("transparent_nouns")
+        self.member_nouns = words_of("member_nouns")
+        self.of_first_nouns = words_of("of_first_nouns")
+        self.object_control = words_of("object_control")
+        self.rejection_verbs = words_of("rejection_verbs")
+        self.presupposing_verbs = words_of("presupposing_verbs")
+        # "moved to repair strained ties": the damage is the state a repair verb undoes
+        self.repair_verbs = words_of("repair", "verbs")
+        self.damaged_states = words_of("repair", "states")
+        # "lifted the freeze on its aid to X": a halt that is undone restores what it halted
+        self.halting_nouns = words_of("halting", "nouns")
+        # "Chinese-funded railways in Laos": works whose site is the state they are built for
+        self.funded_works = words_of("funded_works")
+        self.halt_undoers = words_of("halting", "undone_by")
+        self.motion_verbs = words_of("motion_verbs")
+        self.preparation_verbs = words_of("preparation_verbs")
+        self.pejoratives = words_of("pejoratives")
+        self.quantity_nouns = words_of("quantity_nouns")
+        self.container_nouns = words_of("container_nouns")
+        self.proposal_nouns = words_of("proposal_nouns")
+        # "China's claims to the reef", "territorial claims": a claim of ownership, not speech
+        self.claim_nouns = words_of("ownership_claims", "nouns")
+        self.claim_preps = words_of("ownership_claims", "preps")
+        self.claim_modifiers = words_of("ownership_claims", "modifiers")
+        self.strict_place_labels = frozenset(words.get("strict_place_labels", ()))
+        self.patient_possessive = words_of("patient_possessive")
+        self.reflexives = words_of("reflexives")
+        self.title_heads = words_of("titles", "heads")
+        self.title_modifiers = words_of("titles", "modifiers")
+        self.title_honorifics = words_of("titles", "honorifics")
+        self.title_temporal = words_of("titles", "temporal")
+        self.rule_nouns = words_of("titles", "rule_nouns")
+        # a state chairing a bloc: office nouns, the abstract ones, verbs of holding an office
+        self.state_offices = words_of("titles", "state_offices")
+        self.office_nouns = words_of("titles", "office_nouns")
+        self.office_verbs = words_of("titles", "office_verbs")
+        self.possessive_role = str(words.get("titles", {}).get("role_for_possessive", "leader"))
+        # "the two countries", "both sides": head lemma -> the labels of the two referents
+        self.pair_nouns: dict[str, frozenset[str]] = {
+            lemma.lower(): frozenset(labels.split())
+            for labels, lemmas in words.get("pair_nouns", {}).items()
+            for lemma in lemmas
+        }
+        self.rule_confidence: dict[str, float] = {
+            k: float(v) for k, v in words.get("rule_confidence", {}).items()
+        }
