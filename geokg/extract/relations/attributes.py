@@ -152,10 +152,11 @@ def _step(
     hpos = head.pos_
     # "is going to attack" hedges; "the rule goes for its alliance too" does not
     hedge_verb = hl in lex.hedge_verbs and (hl not in _PROGRESSIVE_ONLY or head.tag_ == "VBG")
-    if threat_ok and hl in lex.threat_words and dep in ("dobj", "prep"):
-        # "threatened tariffs on X", "the threat of sanctions on X": a penalty named as the
-        # threat's object is stated, hedged (SCHEMA.md news conventions); the threat itself is
-        # THREATENS. A threatened clause ("threatened to impose ...") stays suppressed below.
+    if threat_ok and hl in lex.threat_words and dep in ("dobj", "prep", "xcomp"):
+        # "threatened tariffs on X", "the threat of sanctions on X", "threatened to impose
+        # tariffs on X": a penalty the threat names is stated, hedged (SCHEMA.md news
+        # conventions); the threat itself is THREATENS. Other threatened clauses ("threatened
+        # to cut ties") stay suppressed below.
         st.hedged = True
         st.apply_head = True
         return st
