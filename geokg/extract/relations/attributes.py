@@ -263,6 +263,16 @@ def _step(
         return None
     if dep in _ARG_DEPS and hpos in _VERBS:
         denied_claim = hl in lex.denial_verbs and ctx.lemma(cur) in lex.report_nouns
+        if (
+            dep in ("dobj", "nsubjpass")
+            and full
+            and ctx.lemma(cur) in lex.report_nouns
+            and (denied_claim or hl in lex.rejection_verbs)
+        ):
+            # "rejected Peru's accusations against Chile": the accusation was made; what a
+            # party rejects is what it claims (presupposed, still reported above)
+            st.outer = True
+            return st
         if dep == "dobj" and not full and denied_claim:
             # "denied claims that it had armed ...": the claimed content, denied (the claim
             # noun itself, "rejected Israel's accusations", is reached in full mode: kept)

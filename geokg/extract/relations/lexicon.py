@@ -112,7 +112,8 @@ class Cue:
         pos: ``verb``, ``noun``, ``adj`` or ``role`` (a noun naming a participant: ally, rival).
         lemmas: Lowercase lemmas; ``"a-b"`` matches the tokens ``a - b``.
         target: Where the target is found: ``dobj``, ``dative``, ``objmod`` (modifiers of the
-            required object), ``xcomp_args``, ``mod`` or ``prep:<lemma>``.
+            required object), ``objowner`` (only its owner: "Peru's envoy X" is Peru),
+            ``xcomp_args``, ``mod`` or ``prep:<lemma>``.
         source_slots: Where a noun's source is found inside its phrase.
         reciprocal: A directed type that holds both ways when stated mutually (war, clash).
         mutual: Coordinated subjects ("A and B met") or "between A and B" pair up.
@@ -342,6 +343,7 @@ class RelationLexicon:
         self.motion_verbs = words_of("motion_verbs")
         self.preparation_verbs = words_of("preparation_verbs")
         self.pejoratives = words_of("pejoratives")
+        self.dismissive_verbs = words_of("dismissive_verbs")
         self.quantity_nouns = words_of("quantity_nouns")
         self.container_nouns = words_of("container_nouns")
         self.proposal_nouns = words_of("proposal_nouns")

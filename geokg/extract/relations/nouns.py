@@ -278,7 +278,7 @@ def _noun_frame(
         return out
     if cue.requires_target_or_light and not target_ents and not light:
         return out
-    if sources and not target_ents and gov is not None and via == "dobj":
+    if sources and not target_ents and gov is not None and via in ("dobj", "nsubjpass"):
         addressed = _addressed(ctx, gov, cue, sources, n)
         if addressed:
             return addressed
@@ -330,7 +330,9 @@ def _addressed(
     if cue.type not in lex.recipient_types:
         return []
     received = glem in lex.recipient_verbs
-    refused = glem in lex.rejection_verbs and cue.type.polarity.value == "conflictual"
+    refused = (glem in lex.rejection_verbs or glem in lex.denial_verbs) and (
+        cue.type.polarity.value == "conflictual"
+    )
     if not received and not refused:
         return []
     agents, _ = ctx.subjects(gov)

@@ -14,7 +14,13 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.lexicon import Cue
-from geokg.extract.relations.slots import _NOUN_POS, _VERB_POS, _pairs, _poss_fallback
+from geokg.extract.relations.slots import (
+    _NOUN_POS,
+    _VERB_POS,
+    _pairs,
+    _participle_agents,
+    _poss_fallback,
+)
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
 if TYPE_CHECKING:
@@ -48,6 +54,8 @@ def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
                 proposers.extend(ctx.args(c))
         for _, obj in ctx.prep_objects(p, {"from", "by"}):
             proposers.extend(ctx.args(obj))
+        # "a plan put forward by X", "a resolution drafted by X"
+        proposers.extend(e for a in _participle_agents(ctx, p) for e in ctx.args(a))
         ctx.rejected_spans.append((p.left_edge.i, p.right_edge.i + 1))
         if not proposers:
             continue
@@ -58,8 +66,8 @@ def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
         for holder in holders:
             content.extend(o for _, o in ctx.prep_objects(holder, {"for", "of", "on"}))
         for c in p.children:
-            if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in _VERB_POS:
-                content.append(c)
+            if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in _VERB_POS and c.tag_ != "VBN":
+                content.append(c)  # "a plan sponsored by X" says who, not what
         rtype = None
         for t in content:
             lem = ctx.lemma(t)
