@@ -5,7 +5,8 @@
   stance, not the speaker ("Chile called the bill anti-Peruvian" gives nothing).
 * ``caption_with.v1``: verbless captions "X with Y at the summit" (two people: MEETS).
 * ``rejected_offer.v1``: "Chile rejected an offer from Peru for talks": the cooperative act,
-  negated, towards the proposer.
+  negated, towards the proposer; a rejected or vetoed proposal with no cooperative content
+  ("vetoed a resolution drafted by Peru") opposes the proposer.
 """
 
 from __future__ import annotations
