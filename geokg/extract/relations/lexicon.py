@@ -339,6 +339,8 @@ class RelationLexicon:
         self.of_first_nouns = words_of("of_first_nouns")
         self.object_control = words_of("object_control")
         self.rejection_verbs = words_of("rejection_verbs")
+        # a rejecting verb is a cue of its own ("ignored Peru's demands": rejected_offer.v1)
+        self.cue_lemmas |= self.rejection_verbs
         self.presupposing_verbs = words_of("presupposing_verbs")
         self.motion_verbs = words_of("motion_verbs")
         self.preparation_verbs = words_of("preparation_verbs")
