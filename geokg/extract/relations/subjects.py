@@ -99,6 +99,14 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
         for aux in v.children:
             if aux.dep_ == "aux":
                 agents.extend(c for c in aux.children if c.dep_ == "nsubj")
+    if not agents and v.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in v.children):
+        # a verb tagged as a noun ("Chile and Bolivia contest Peru's claims"): the names
+        # the parser hung before it as modifiers are its subject
+        agents.extend(
+            c
+            for c in v.children
+            if c.dep_ in ("nmod", "compound") and c.i < v.i and c.i in ctx.ent_at
+        )
     if agents:
         agents.extend(_comma_subjects(ctx, v, agents[0]))
     dep = v.dep_
