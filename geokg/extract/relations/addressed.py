@@ -22,7 +22,7 @@ __all__ = ["ADDRESSED_VIA", "addressed", "or_face"]
 
 
 # "accepted Japan's offer of aid", "relies on loans from China": the act reaches the subject
-ADDRESSED_VIA = frozenset({"dobj", "pobj:on", "pobj:upon"})
+ADDRESSED_VIA = frozenset({"dobj", "nsubjpass", "pobj:on", "pobj:upon"})
 
 
 def or_face(
@@ -66,7 +66,9 @@ def addressed(
     if cue.type not in lex.recipient_types:
         return []
     received = glem in lex.recipient_verbs
-    refused = glem in lex.rejection_verbs and cue.type.polarity.value == "conflictual"
+    refused = (glem in lex.rejection_verbs or glem in lex.denial_verbs) and (
+        cue.type.polarity.value == "conflictual"
+    )
     if not received and not refused:
         return []
     agents, _ = ctx.subjects(gov)

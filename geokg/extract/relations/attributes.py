@@ -9,8 +9,9 @@ climbs the dependency tree to the root, collecting markers on the way:
   modalities pass: reporting ("Lima claims Santiago shelled ...") and hypotheticals ("if",
   "whether"); the governing clause's own "not" or "will" does not;
 * a party's own denial or claim is reported ("denied arming", "claims to have shot down");
-  denying a claim noun negates its content ("dismissed allegations that it armed ...");
-  only the author's own denial is asserted (SCHEMA.md "modality");
+  denying a claim noun negates its content ("dismissed allegations that it armed ..."),
+  while the claim itself was made ("rejected Peru's accusations against Chile" keeps Peru's
+  criticism asserted); only the author's own denial is asserted (SCHEMA.md "modality");
 * a nominal argument of a light verb ("did not sign a deal", "will impose sanctions") takes the
   verb's markers; a nominal argument of any other predicate is presupposed ("Canada would
   need to end its support for Haiti") and the walk stops: the relation is asserted.
@@ -272,6 +273,16 @@ def _step(
         return None
     if dep in _ARG_DEPS and hpos in _VERBS:
         denied_claim = hl in lex.denial_verbs and ctx.lemma(cur) in lex.report_nouns
+        if (
+            dep in ("dobj", "nsubjpass")
+            and full
+            and ctx.lemma(cur) in lex.report_nouns
+            and (denied_claim or hl in lex.rejection_verbs)
+        ):
+            # "rejected Peru's accusations against Chile": the accusation was made; what a
+            # party rejects is what it claims (presupposed, still reported above)
+            st.outer = True
+            return st
         if dep == "dobj" and not full and denied_claim:
             # "denied claims that it had armed ...": the claimed content, denied (the claim
             # noun itself, "rejected Israel's accusations", is reached in full mode: kept)

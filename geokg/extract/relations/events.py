@@ -18,6 +18,8 @@ Families (rule ids):
 * ``caption_with.v1``: verbless captions "X with Y at the summit" (two people: MEETS).
 * ``announced_threat.v1``: a penalty its own agent warns it would impose ("warned that it
   would impose tariffs on X"): THREATENS too (``threats.py``).
+* ``evaluative_speech.v1``: a speaker's pejorative words about a party or its acts ("Chile
+  said Peru's reckless provocations must stop").
 
 Direction: a directed type stated mutually ("war between A and B", "A and B clashed", "war
 with B") is produced in both directions; "war against B" only one way.
@@ -28,7 +30,12 @@ from __future__ import annotations
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.roles import _adjective, _role
 from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS
-from geokg.extract.relations.stances import _anti_stance, _caption_with, _rejected_offer
+from geokg.extract.relations.stances import (
+    _anti_stance,
+    _caption_with,
+    _evaluative_speech,
+    _rejected_offer,
+)
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.threats import announced_threats
 from geokg.extract.relations.verbs import _verb
@@ -86,6 +93,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(announced_threats(ctx, out))
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))
+    else:
+        out.extend(_evaluative_speech(ctx))
     if ctx.consumed:
         out = [
             c

@@ -114,7 +114,8 @@ class Cue:
         pos: ``verb``, ``noun``, ``adj`` or ``role`` (a noun naming a participant: ally, rival).
         lemmas: Lowercase lemmas; ``"a-b"`` matches the tokens ``a - b``.
         target: Where the target is found: ``dobj``, ``dative``, ``objmod`` (modifiers of the
-            required object), ``xcomp_args``, ``mod`` or ``prep:<lemma>``.
+            required object), ``objowner`` (only its owner: "Peru's envoy X" is Peru),
+            ``xcomp_args``, ``mod`` or ``prep:<lemma>``.
         source_slots: Where a noun's source is found inside its phrase.
         reciprocal: A directed type that holds both ways when stated mutually (war, clash).
         mutual: Coordinated subjects ("A and B met") or "between A and B" pair up.
@@ -301,6 +302,8 @@ class RelationLexicon(WordLists):
         )
 
         WordLists.__init__(self, words)
+        # a rejecting verb is a cue of its own ("ignored Peru's demands": rejected_offer.v1)
+        self.cue_lemmas |= self.rejection_verbs
 
     def cue(self, cue_id: str) -> Cue | None:
         """A cue entry by id (``None`` for structural triggers such as titles)."""

@@ -218,6 +218,11 @@ def _slot_targets(
         allowed = cue.target_prep_constraints.get(p)
         if allowed is not None and lem not in allowed:
             continue
+        prep = obj.head
+        if p == "with" and prep.i > tok.i + 1 and ctx.doc[prep.i - 1].text == ",":
+            # "traded barbs, with Chile at one point saying ...": an absolute clause set off
+            # by a comma says what went on, not who the partner was
+            continue
         if p in ("between", "among"):
             if cue.mutual or cue.reciprocal or cue.each_target:
                 out.between.append(obj)
@@ -307,3 +312,14 @@ def _economic_patients(ctx: SentenceContext, toks: list[Token], cue: Cue) -> lis
 
 
 _ORIGIN_LABELS = frozenset({"Country", "Organization"})
+
+
+def _participle_agents(ctx: SentenceContext, noun: Token) -> list[Token]:
+    """The by-agents of past participles modifying ``noun`` ("the claims made by Peru",
+    "a statement issued by Chile"): the tokens that own what the noun names."""
+    return [
+        obj
+        for c in noun.children
+        if c.dep_ == "acl" and c.tag_ == "VBN"
+        for _, obj in ctx.prep_objects(c, {"by"})
+    ]

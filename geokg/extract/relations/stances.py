@@ -4,8 +4,12 @@
   "officials in Serbia have become anti-Western"); after a naming verb the object holds the
   stance, not the speaker ("Chile called the bill anti-Peruvian" gives nothing).
 * ``caption_with.v1``: verbless captions "X with Y at the summit" (two people: MEETS).
+* ``evaluative_speech.v1``: a speaker's pejorative words about a party or its acts inside
+  what the speaker says ('Chile said Peru's reckless provocations must stop', '"Peru, the
+  brutal aggressor, ...," the Chilean president said'): the speaker CRITICIZES that party.
 * ``rejected_offer.v1``: "Chile rejected an offer from Peru for talks": the cooperative act,
-  negated, towards the proposer.
+  negated, towards the proposer; a rejected or vetoed proposal with no cooperative content
+  ("vetoed a resolution drafted by Peru") opposes the proposer.
 """
 
 from __future__ import annotations
@@ -14,7 +18,14 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.lexicon import Cue
-from geokg.extract.relations.slots import _NOUN_POS, _VERB_POS, _pairs, _poss_fallback
+from geokg.extract.relations.slots import (
+    _NOUN_POS,
+    _VERB_POS,
+    _modifiers_ok,
+    _pairs,
+    _participle_agents,
+    _poss_fallback,
+)
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
 if TYPE_CHECKING:
@@ -48,6 +59,8 @@ def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
                 proposers.extend(ctx.args(c))
         for _, obj in ctx.prep_objects(p, {"from", "by"}):
             proposers.extend(ctx.args(obj))
+        # "a plan put forward by X", "a resolution drafted by X"
+        proposers.extend(e for a in _participle_agents(ctx, p) for e in ctx.args(a))
         ctx.rejected_spans.append((p.left_edge.i, p.right_edge.i + 1))
         if not proposers:
             continue
@@ -58,8 +71,8 @@ def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
         for holder in holders:
             content.extend(o for _, o in ctx.prep_objects(holder, {"for", "of", "on"}))
         for c in p.children:
-            if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in _VERB_POS:
-                content.append(c)
+            if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in _VERB_POS and c.tag_ != "VBN":
+                content.append(c)  # "a plan sponsored by X" says who, not what
         rtype = None
         for t in content:
             lem = ctx.lemma(t)
@@ -206,3 +219,92 @@ def _officials_in(ctx: SentenceContext, nouns: list[Token]) -> list[EntityAnnota
             if ent is not None and ent.label.value == "Country":
                 out.append(ent)
     return out
+
+
+_SPEECH_CUE = Cue.from_dict(
+    {"id": "evaluative.speech", "type": "CRITICIZES", "pos": "adj", "lemmas": ["pejorative"],
+     "conf": 0.6}
+)  # fmt: skip
+
+
+def _evaluative_speech(ctx: SentenceContext) -> list[Candidate]:
+    """A pejorative adjective (``lexicon.json`` ``pejoratives``) on a party named in apposition
+    ("Peru, the brutal aggressor") or on a party's act ("Peru's reckless provocations": an
+    event noun, a claim or an ``evaluated_acts`` noun), inside the clause a reporting verb
+    reports: the verb's subject criticizes the party (CAMEO 111). The author's own adjectives
+    report no one's criticism, and the speech act's own negation and modality apply."""
+    lex = ctx.lex
+    out: list[Candidate] = []
+    for tok in ctx.tokens():
+        if tok.dep_ != "amod" or (
+            ctx.lemma(tok) not in lex.pejoratives and tok.lower_ not in lex.pejoratives
+        ):
+            continue
+        noun = tok.head
+        if noun.pos_ not in _NOUN_POS or noun.i in ctx.ent_at:
+            continue
+        owners = _evaluated(ctx, noun)
+        verb = _reporting_head(ctx, noun, owners) if owners else None
+        if verb is None:
+            continue
+        agents, _ = ctx.subjects(verb)
+        out.extend(
+            _pairs(ctx, ctx.args_of(agents), owners, _SPEECH_CUE, tok, "evaluative_speech.v1",
+                   anchor=verb)
+        )  # fmt: skip
+    return out
+
+
+def _evaluated(ctx: SentenceContext, noun: Token) -> list[EntityAnnotation]:
+    """The party a pejoratively modified noun evaluates: the entity it is in apposition to,
+    or the owner (possessive, demonym) of an act noun."""
+    lex = ctx.lex
+    if noun.dep_ == "appos" and noun.head.i in ctx.ent_at:
+        return [ctx.ent_at[noun.head.i]]
+    lem = ctx.lemma(noun)
+    act = (
+        lem in lex.evaluated_acts
+        or lem in lex.report_nouns
+        or any(
+            c.pos == "noun" and not c.poss_is_target and _modifiers_ok(ctx, noun, c)
+            for c in lex.lookup("noun", lem)
+        )
+    )
+    if not act or ctx.prep_objects(noun, {"by"}):
+        return []  # "Peru's brutal defeat", "Peru's occupation by Chile": Peru suffers it
+    owners: list[EntityAnnotation] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            owners.extend(ctx.args(c, strict=True))
+        elif c.dep_ in ("amod", "compound") and c.i in ctx.ent_at and not ctx.stance_prefixed(c):
+            owners.append(ctx.ent_at[c.i])
+    return owners
+
+
+def _reporting_head(
+    ctx: SentenceContext, tok: Token, owners: list[EntityAnnotation]
+) -> Token | None:
+    """The reporting verb whose clausal complement holds ``tok`` ("said ...", "tweeted ...");
+    none where a clause on the way has another party as its subject ("said that Bolivia had
+    condemned Peru's illegal blockade": the words may be Bolivia's)."""
+    lex = ctx.lex
+    own = {e.name for e in owners}
+    cur = tok
+    for _ in range(12):
+        head = cur.head
+        if head.i == cur.i or head.pos_ not in (*_VERB_POS, *_NOUN_POS, "ADJ", "ADP"):
+            return None
+        hl = ctx.lemma(head)
+        if (
+            cur.dep_ in ("ccomp", "parataxis")
+            and head.pos_ in _VERB_POS
+            and hl in lex.report_verbs
+            and hl not in lex.factive_verbs
+        ):
+            return head
+        if head.pos_ in _VERB_POS and cur.dep_ not in ("nsubj", "nsubjpass"):
+            named = [a for a in ctx.subjects(head)[0] if a.pos_ != "PRON"]  # not "it is time"
+            if any(e.name not in own for e in ctx.args_of(named)):
+                return None
+        cur = head
+    return None

@@ -95,10 +95,20 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
         elif dep == "agent":
             agents.extend(g for g in c.children if g.dep_ == "pobj")
     if not agents and not patients:
-        # the parser hangs the subject on the auxiliary: "that Iran *had* armed ..."
+        # the parser hangs the subject on the auxiliary: "that Iran *had* armed ...",
+        # "Chile *is* opposed to Peru"
         for aux in v.children:
-            if aux.dep_ == "aux":
+            if aux.dep_ in ("aux", "auxpass"):
                 agents.extend(c for c in aux.children if c.dep_ == "nsubj")
+                patients.extend(c for c in aux.children if c.dep_ == "nsubjpass")
+    if not agents and v.pos_ in ("NOUN", "PROPN") and any(c.dep_ == "dobj" for c in v.children):
+        # a verb tagged as a noun ("Chile and Bolivia contest Peru's claims"): the names
+        # the parser hung before it as modifiers are its subject
+        agents.extend(
+            c
+            for c in v.children
+            if c.dep_ in ("nmod", "compound") and c.i < v.i and c.i in ctx.ent_at
+        )
     if agents:
         agents.extend(_comma_subjects(ctx, v, agents[0]))
     dep = v.dep_

@@ -23,6 +23,7 @@ from geokg.extract.relations.slots import (
     _modifier_tokens,
     _mutual,
     _pairs,
+    _participle_agents,
     _prep_object_ok,
     _resolves,
     _slot_targets,
@@ -57,13 +58,15 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         return _naming(ctx, v, cue)
     if cue.type.value == "ATTACKS" and _measure_instrument(ctx, v):
         return []  # "hit Mexico with tariffs": the instrument's own cue says what the act is
+    # a passive's subject is its object for the vetoes ("X's claims were rejected by Y")
+    veto_pool = obj_tokens or (ctx.subjects(v)[1] if passive else [])
     if cue.veto_objects and any(
-        _word_in(ctx, o, cue.veto_objects) and not _ownership_claim(ctx, o) for o in obj_tokens
+        _word_in(ctx, o, cue.veto_objects) and not _ownership_claim(ctx, o) for o in veto_pool
     ):
         if cue.type.value != "CRITICIZES":
             return []
         # "slammed Washington's decision", "condemned the Russian invasion": the act's owner
-        owners = [_act_owner(ctx, o) for o in obj_tokens]
+        owners = [_act_owner(ctx, o) for o in veto_pool]
         if not all(owners):
             return []
         agents, _ = ctx.subjects(v)
@@ -100,8 +103,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
             if any(_word_in(ctx, p, cue.objects) for p in inner):
                 required_obj = o
                 break
-        if required_obj is None:
-            return []
+        if required_obj is None or _ownership_claim(ctx, required_obj):
+            return []  # "rejected Peru's claim to the islands" contests land, not speech
         if passive and required_obj in patients:
             patients = [p for p in patients if p is not required_obj]
     if cue.objects_or_entity and not any(
@@ -148,10 +151,18 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
                         tgt.mutual.extend(ctx.children(c, "nsubj"))
         elif slot == "dative":
             tgt.directed.extend(ctx.children(v, "dative"))
+        elif slot == "objowner" and required_obj is not None:
+            # "summoned Peru's ambassador Juan Perez": the envoy's state, not the envoy
+            tgt.directed.extend(
+                c for c in required_obj.children if c.dep_ in ("poss", "amod", "compound")
+            )
+            tgt.directed.extend(o for _, o in ctx.prep_objects(required_obj, {"of"}))
         elif slot == "objmod" and required_obj is not None:
             tgt.directed.append(required_obj)
             # "banned imports of Georgian wine": the goods' origin
             tgt.directed.extend(p for _, p in ctx.prep_objects(required_obj, ("of",)))
+            # "denied the claims made by Peru": the by-agent of a participle on the object
+            tgt.directed.extend(_participle_agents(ctx, required_obj))
         elif slot == "xcomp_args" and not obj_tokens:
             extra_targets.extend(_clause_entities(ctx, v))
     tgt.extend(_slot_targets(ctx, v, cue, lem))
@@ -263,6 +274,9 @@ def _act_owner(ctx: SentenceContext, o: Token) -> list[EntityAnnotation]:
             out.extend(ctx.args(c, strict=True))
         elif c.dep_ in ("amod", "compound") and c.i in ctx.ent_at and not ctx.stance_prefixed(c):
             out.append(ctx.ent_at[c.i])
+    # "the claims made by Peru", "the allegations by Peru's army"
+    agents = _participle_agents(ctx, o) + [a for _, a in ctx.prep_objects(o, {"by"})]
+    out.extend(e for a in agents for e in ctx.args(a))
     return out
 
 
@@ -270,17 +284,33 @@ def _naming(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     """Calling someone names: "called Netanyahu a war criminal", "presented the West as
     decadent", "branded the leader a traitor". The complement must be a pejorative
     (``lexicon.json`` ``pejoratives``); the one named is the target."""
+    lex = ctx.lex
     objs = ctx.children(v, "dobj", "dative")
     complements = ctx.children(v, "oprd", "acomp", "xcomp")
-    complements.extend(o for _, o in ctx.prep_objects(v, {"as"}))
+    as_phrases = _as_complements(v)
     if len(objs) > 1:
         complements.append(objs[-1])
         objs = objs[:-1]
+    if not objs and len(complements) > 1 and complements[0].pos_ in ("NOUN", "PROPN"):
+        # 'called Peru's claims "baseless"': a quoted verdict parsed as a second complement
+        objs = [complements.pop(0)]
+    # "dismissed the U.N. findings and later statements by Peru as propaganda"
+    objs.extend(c for o in list(objs) for c in o.conjuncts if c.i > o.i and c not in objs)
     for o in objs:
         complements.extend(c for c in o.children if c.dep_ == "appos")
-        # "called the claims baseless" parsed with the adjective after its noun
-        complements.extend(c for c in o.children if c.dep_ == "amod" and c.i > o.i)
-    if not objs or not any(_pejorative(ctx, c) for c in complements):
+        # "dismissed Peru's offer as a ploy": the parser may hang "as" on the object
+        as_phrases.extend(_as_complements(o))
+        # "called the claims baseless" parsed with the adjective after its noun; a rejecting
+        # verb's object carries its verdict before it too ("rejected Peru's baseless claims")
+        rejecting = ctx.lemma(v) in lex.denial_verbs or ctx.lemma(v) in lex.rejection_verbs
+        complements.extend(c for c in o.children if c.dep_ == "amod" and (c.i > o.i or rejecting))
+    complements.extend(as_phrases)
+    # "dismissed Peru's response as stalling": dismissing as anything is the verdict; but
+    # "dismissed X as interior minister" removes someone from an office
+    dismissive = ctx.lemma(v) in lex.dismissive_verbs and any(
+        ctx.lemma(a) not in lex.title_heads for a in as_phrases
+    )
+    if not objs or not (dismissive or any(_pejorative(ctx, c) for c in complements)):
         return []
     named = [o for o in objs if o not in complements]
     agents, _ = ctx.subjects(v)
@@ -290,6 +320,18 @@ def _naming(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         # "called Kenya's claims baseless": the one whose act is named
         targets = [e for o in named for e in _act_owner(ctx, o)]
     return _pairs(ctx, sources, targets, cue, v, "svo_active.v1")
+
+
+def _as_complements(tok: Token) -> list[Token]:
+    """What an "as" phrase on ``tok`` says: "as a ploy", "as stalling", and "as baseless"
+    (an adjective the parser hangs on "as" as a modifier)."""
+    return [
+        a
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for a in c.children
+        if a.dep_ in ("pobj", "pcomp", "amod", "acomp")
+    ]
 
 
 def _pejorative(ctx: SentenceContext, tok: Token) -> bool:

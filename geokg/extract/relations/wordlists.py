@@ -88,6 +88,8 @@ class WordLists:
         self.motion_verbs = words_of("motion_verbs")
         self.preparation_verbs = words_of("preparation_verbs")
         self.pejoratives = words_of("pejoratives")
+        self.dismissive_verbs = words_of("dismissive_verbs")
+        self.evaluated_acts = words_of("evaluated_acts")
         self.quantity_nouns = words_of("quantity_nouns")
         self.container_nouns = words_of("container_nouns")
         self.proposal_nouns = words_of("proposal_nouns")
