@@ -1,0 +1,347 @@
+"""FalkorDB's first load: a whole batch into a new graph through ``GRAPH.BULK``, no Cypher.
+
+``GRAPH.BULK`` builds a graph key that does not exist yet from binary-packed nodes and edges
+(what FalkorDB's bulk loader sends): no statement is parsed or planned and no index is looked
+up, so a first load costs the server a fraction of the ``CREATE`` statements of
+:mod:`geokg.graph.falkor_load`. The graph it writes is the one those statements write into an
+empty graph (a test compares the two): documents, entities with their mention counts,
+sentences ``IN`` their documents, ``MENTIONS`` links, one relationship per (source, type,
+target) with the counts of its mentions, and one ``Mention`` node per mention, ``IN`` its
+sentence and linked ``SOURCE`` and ``TARGET``. Later loads go through the Cypher path.
+
+Wire format (FalkorDB ``src/bulk_insert``, native byte order, the server being local)::
+
+    GRAPH.BULK <graph> [BEGIN] <nodes> <edges> <node blobs> <edge blobs> <blob> ...
+    blob:  name NUL, property count (uint32), property names (each NUL-terminated), rows
+    node row: one value per property
+    edge row: source node id (uint64), target node id (uint64), one value per property
+    value: type byte 0 null | 1 bool (1 byte) | 2 double | 3 NUL-terminated UTF-8 string
+           | 4 int64 | 5 array (int64 length, then values)
+
+A node blob names one or more labels (``Entity:Country``), an edge blob one type. Node ids
+are given in creation order from 0 in a new graph, so the client knows every node's id as
+it writes it, and node blobs precede edge blobs in each call. A null value leaves the
+property out, as ``CREATE`` does with a null.
+"""
+
+from __future__ import annotations
+
+import struct
+from array import array
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any
+
+from geokg.graph import cypher
+from geokg.graph.build import GraphBatch
+from geokg.graph.falkor_load import index_safe_id, new_entity_counts, relation_row
+from geokg.graph.store import load_plan, mention_groups, plan_stats
+
+__all__ = ["BULK_CALL_BYTES", "BulkLoad", "SchemaNames", "encode_value"]
+
+BULK_CALL_BYTES = 64 * 1024 * 1024
+"""Bytes of blobs per ``GRAPH.BULK`` call (Redis takes at most 512 MB per argument and 1 GB
+per command; smaller calls keep the client's memory flat)."""
+
+_LONG = struct.Struct("=q").pack
+_DOUBLE = struct.Struct("=d").pack
+_COUNT = struct.Struct("=I").pack
+_PAIR = struct.Struct("=QQ").pack
+_NULL = b"\x00"
+_TRUE = b"\x01\x01"
+_FALSE = b"\x01\x00"
+
+
+def _text(value: str) -> bytes:
+    # A NUL would end the string early; the loader drops NULs from text anyway.
+    if "\x00" in value:
+        value = value.replace("\x00", "")
+    return b"\x03" + value.encode("utf-8") + b"\x00"
+
+
+def encode_value(value: Any) -> bytes:
+    """One property value in GRAPH.BULK's binary form (see the module docstring).
+
+    Raises:
+        TypeError: For a value that is not None, bool, int, float, str or a list of these.
+    """
+    kind = value.__class__
+    if kind is str:
+        return _text(value)
+    if value is None:
+        return _NULL
+    if kind is bool:
+        return _TRUE if value else _FALSE
+    if kind is int:
+        return b"\x04" + _LONG(value)
+    if kind is float:
+        return b"\x02" + _DOUBLE(value)
+    if kind is list or kind is tuple:
+        return b"\x05" + _LONG(len(value)) + b"".join(map(encode_value, value))
+    if isinstance(value, str):  # str enums
+        return _text(str(value.value) if hasattr(value, "value") else str(value))
+    raise TypeError(f"GRAPH.BULK cannot store a {kind.__name__} value")
+
+
+def _header(name: str, props: Sequence[str]) -> bytes:
+    names = b"".join(p.encode("utf-8") + b"\x00" for p in props)
+    return name.encode("utf-8") + b"\x00" + _COUNT(len(props)) + names
+
+
+Send = Callable[[list[Any]], Any]
+"""Sends one GRAPH.BULK call's arguments (after the command name) and returns the reply."""
+
+
+class SchemaNames:
+    """Labels, property keys and relationship types of a graph, in id order.
+
+    A graph that was emptied keeps the ids it gave these names; a bulk load that replaces it
+    registers them first, in the same order, so that a client caching the ids (falkordb-py
+    decodes compact replies with them) reads the new graph correctly.
+    """
+
+    def __init__(
+        self,
+        labels: Sequence[str] = (),
+        properties: Sequence[str] = (),
+        types: Sequence[str] = (),
+    ) -> None:
+        self.labels = list(labels)
+        self.properties = list(properties)
+        self.types = list(types)
+
+
+class _Calls:
+    """Packs blobs into GRAPH.BULK calls and sends a call when it is full."""
+
+    def __init__(self, send: Send, graph: str, limit: int) -> None:
+        self.send = send
+        self.graph = graph
+        self.limit = limit
+        self.node_blobs: list[bytes] = []
+        self.edge_blobs: list[bytes] = []
+        self.nodes = self.edges = self.size = 0
+        self.sent = self.total_edges = 0
+
+    def add(self, blob: bytes, count: int, *, node: bool) -> None:
+        if self.size and self.size + len(blob) > self.limit:
+            self.flush()
+        (self.node_blobs if node else self.edge_blobs).append(blob)
+        if node:
+            self.nodes += count
+        else:
+            self.edges += count
+            self.total_edges += count
+        self.size += len(blob)
+
+    def flush(self) -> None:
+        if not self.node_blobs and not self.edge_blobs:
+            return
+        begin = ["BEGIN"] if self.sent == 0 else []
+        args: list[Any] = [self.graph, *begin, self.nodes, self.edges]
+        args += [len(self.node_blobs), len(self.edge_blobs), *self.node_blobs, *self.edge_blobs]
+        self.node_blobs, self.edge_blobs = [], []
+        self.nodes = self.edges = self.size = 0
+        self.send(args)
+        self.sent += 1
+
+
+class _Nodes:
+    """Node rows of one label combination, sent in blobs; hands out node ids in order."""
+
+    def __init__(self, load: BulkLoad, labels: str, props: Sequence[str]) -> None:
+        self.load = load
+        self.header = _header(labels, props)
+        self.rows: list[bytes] = []
+        self.size = len(self.header)
+
+    def add(self, values: Iterable[Any]) -> int:
+        row = b"".join(map(encode_value, values))
+        self.rows.append(row)
+        self.size += len(row)
+        if self.size >= self.load.blob_bytes:
+            self.close()
+        node = self.load.next_node
+        self.load.next_node += 1
+        return node
+
+    def close(self) -> None:
+        if self.rows:
+            self.load.calls.add(self.header + b"".join(self.rows), len(self.rows), node=True)
+        self.rows = []
+        self.size = len(self.header)
+
+
+class _Edges:
+    """Edges of one type, held until every node is sent (edge blobs follow the nodes)."""
+
+    def __init__(self, rtype: str, props: Sequence[str] = ()) -> None:
+        self.header = _header(rtype, props)
+        self.pairs = array("Q")  # without properties: source, target, source, target, ...
+        self.rows: list[bytes] = []  # with properties: whole encoded rows
+
+    def add(self, source: int, target: int, values: Iterable[Any] | None = None) -> None:
+        if values is None:
+            self.pairs.append(source)
+            self.pairs.append(target)
+        else:
+            self.rows.append(_PAIR(source, target) + b"".join(map(encode_value, values)))
+
+    def close(self, calls: _Calls, blob_bytes: int) -> None:
+        step = max(2, (blob_bytes // 16) * 2)
+        for i in range(0, len(self.pairs), step):
+            piece = self.pairs[i : i + step]
+            calls.add(self.header + piece.tobytes(), len(piece) // 2, node=False)
+        rows: list[bytes] = []
+        size = 0
+        for row in self.rows:
+            rows.append(row)
+            size += len(row)
+            if size >= blob_bytes:
+                calls.add(self.header + b"".join(rows), len(rows), node=False)
+                rows, size = [], 0
+        if rows:
+            calls.add(self.header + b"".join(rows), len(rows), node=False)
+
+
+class BulkLoad:
+    """One batch into a new graph key through GRAPH.BULK (see the module docstring).
+
+    Args:
+        send: Sends one call (the arguments after ``GRAPH.BULK``).
+        graph: The graph key, which must not exist.
+        call_bytes: Blob bytes per call.
+        names: Labels, property keys and types to register first, in this order.
+    """
+
+    def __init__(
+        self,
+        *,
+        send: Send,
+        graph: str,
+        call_bytes: int = BULK_CALL_BYTES,
+        names: SchemaNames | None = None,
+    ) -> None:
+        if call_bytes < 1:
+            raise ValueError("call_bytes must be at least 1")
+        self.calls = _Calls(send, graph, call_bytes)
+        self.blob_bytes = call_bytes
+        self.names = names or SchemaNames()
+        self.next_node = 0
+
+    def run(self, batch: GraphBatch) -> tuple[int, dict[str, int], tuple[int, int]]:
+        """Send the batch; returns the calls sent, the row counts (as the Cypher path gives
+        them) and the numbers of nodes and edges written."""
+        steps = load_plan(batch, relations=False)
+        edges: dict[str, _Edges] = {}
+
+        def edge(rtype: str, props: Sequence[str] = ()) -> _Edges:
+            known = edges.get(rtype)
+            if known is None:
+                known = edges[rtype] = _Edges(rtype, props)
+            return known
+
+        names = self.names
+        if names.labels:  # no rows: only registers the names
+            self.calls.add(_header(":".join(names.labels), names.properties), 0, node=True)
+        for rtype in names.types:
+            self.calls.add(_header(rtype, ()), 0, node=False)
+        by_kind = {step.kind: step.rows for step in steps}
+        docs = self._documents(by_kind)
+        entities = self._entities(steps)
+        sentences: dict[str, int] = {}
+        writer = _Nodes(self, cypher.SENTENCE, cypher.SENTENCE_PROPS)
+        sentence_in = edge(cypher.IN)
+        for r in by_kind.get("sentences", ()):
+            safe_doc = index_safe_id(r["doc_id"])
+            node = writer.add(
+                (index_safe_id(r["id"]), r["doc"], safe_doc, r["start"], r["end"], r["text"])
+            )
+            sentences[r["id"]] = node
+            sentence_in.add(node, docs[safe_doc])
+        writer.close()
+        links = edge(cypher.MENTIONS)
+        for r in by_kind.get("mentions", ()):
+            s, e = sentences.get(r["sentence_id"]), entities.get(r["entity_id"])
+            if s is not None and e is not None:
+                links.add(s, e)
+        self._relations(batch, entities, sentences, edge)
+        for known in edges.values():
+            known.close(self.calls, self.blob_bytes)
+        self.calls.flush()
+        stats = plan_stats(steps)
+        stats["relations"] = sum(len(pairs) for pairs in mention_groups(batch.mentions).values())
+        return self.calls.sent, stats, (self.next_node, self.calls.total_edges)
+
+    def _documents(self, by_kind: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
+        """Write the documents (those of the batch, then those only its sentences name, as the
+        sentence statement MERGEs them); returns their node ids by index-safe id."""
+        props = cypher.DOCUMENT_PROPS
+        rows: dict[str, list[Any]] = {}
+        for r in by_kind.get("documents", ()):
+            safe = index_safe_id(r["id"])
+            rows[safe] = [safe, *(r[p] for p in props[1:])]
+        for r in by_kind.get("sentences", ()):
+            safe = index_safe_id(r["doc_id"])
+            if safe not in rows:  # the name only, as the sentence statement creates it
+                rows[safe] = [safe, r["doc"], *[None] * (len(props) - 2)]
+        writer = _Nodes(self, cypher.DOCUMENT, props)
+        out = {doc: writer.add(values) for doc, values in rows.items()}
+        writer.close()
+        return out
+
+    def _entities(self, steps: Sequence[Any]) -> dict[str, int]:
+        """Write the entities, label by label; returns their node ids by (original) id."""
+        new = {r["id"] for s in steps if s.kind.startswith("entities:") for r in s.rows}
+        counts = new_entity_counts(list(steps), new)
+        out: dict[str, int] = {}
+        for step in steps:
+            if not step.kind.startswith("entities:"):
+                continue
+            label = step.kind.split(":", 1)[1]
+            writer = _Nodes(self, f"{cypher.ENTITY}:{label}", cypher.ENTITY_PROPS)
+            for r in step.rows:
+                out[r["id"]] = writer.add(
+                    (index_safe_id(r["id"]), r["name"], r["aliases"], r["iso3"], *counts[r["id"]])
+                )
+            writer.close()
+        return out
+
+    def _relations(
+        self,
+        batch: GraphBatch,
+        entities: dict[str, int],
+        sentences: dict[str, int],
+        edge: Callable[..., _Edges],
+    ) -> None:
+        """Write the mention nodes and the relationships with their counts and links.
+
+        As on the Cypher path, a mention whose endpoint is not an entity of the batch or whose
+        sentence is not one of its sentences is dropped, and so is a relationship left
+        without mentions.
+        """
+        writer = _Nodes(self, cypher.MENTION, cypher.MENTION_PROPS)
+        mention_in, source_of, target_of = edge(cypher.IN), edge(cypher.SOURCE), edge(cypher.TARGET)
+        for rtype, pairs in mention_groups(batch.mentions).items():
+            polarity, symmetric = rtype.polarity.value, rtype.symmetric
+            head = cypher.RELATION_HEADS.get(rtype)
+            props = cypher.RELATION_ROW_FIELDS + ((head[0],) if head is not None else ())
+            related = edge(rtype.value, props)
+            for (source, target), mentions in pairs.items():
+                a, b = entities.get(source), entities.get(target)
+                if a is None or b is None:
+                    continue
+                kept = [m for m in mentions if m.sentence_id in sentences]
+                if not kept:
+                    continue
+                row = relation_row(a, b, kept, set(), sentences, polarity, symmetric)
+                for m in row.pop():
+                    x = writer.add((m[0], rtype.value, *m[2:]))
+                    mention_in.add(x, m[1])
+                    source_of.add(x, a)
+                    target_of.add(x, b)
+                values = row[2:]
+                if head is not None:  # LEADS' role, MEMBER_OF's status
+                    samples = values[cypher.RELATION_ROW_FIELDS.index(head[1])]
+                    values.append(samples[0] if samples else None)
+                related.add(a, b, values)
+        writer.close()
