@@ -35,6 +35,7 @@ from geokg.graph import cypher
 from geokg.graph.build import GraphBatch
 from geokg.graph.falkor_load import index_safe_id, new_entity_counts, relation_row
 from geokg.graph.store import load_plan, mention_groups, plan_stats
+from geokg.schema import MentionRecord, RelationType
 
 __all__ = ["BULK_CALL_BYTES", "BulkLoad", "SchemaNames", "encode_value"]
 
@@ -46,6 +47,7 @@ _LONG = struct.Struct("=q").pack
 _DOUBLE = struct.Struct("=d").pack
 _COUNT = struct.Struct("=I").pack
 _PAIR = struct.Struct("=QQ").pack
+_OFFSETS = struct.Struct("=BqBq").pack  # two int64 values with their type bytes
 _NULL = b"\x00"
 _TRUE = b"\x01\x01"
 _FALSE = b"\x01\x00"
@@ -145,6 +147,49 @@ class _Calls:
         self.sent += 1
 
 
+# Positions of the list fields of a relationship row (consecutive; scalars around them).
+_LISTS = [
+    i
+    for i, f in enumerate(cypher.RELATION_ROW_FIELDS)
+    if f in ("doc_years", "doc_year_counts", *cypher.RELATION_SAMPLE_FIELDS)
+]
+if list(range(_LISTS[0], _LISTS[-1] + 1)) != _LISTS:  # pragma: no cover - a field order change
+    raise ImportError("the list fields of cypher.RELATION_ROW_FIELDS are not consecutive")
+
+
+class _Memo:
+    """Encodings of recurring values: document names, ids, whole runs of fields.
+
+    A key is a value or a tuple of values of fixed fields (lists as tuples); every field has
+    one type (the records are validated), so values equal in Python have one encoding.
+    Bounded, so that a batch of unique values costs no more than lookups.
+    """
+
+    limit = 200_000
+
+    def __init__(self) -> None:
+        self.known: dict[Any, bytes] = {}
+
+    def text(self, value: str) -> bytes:
+        enc = self.known.get(value)
+        if enc is None:
+            enc = _text(value)
+            if len(self.known) < self.limit:
+                self.known[value] = enc
+        return enc
+
+    def row(self, values: list[Any], key: Any = None) -> bytes:
+        """``values`` encoded; ``key`` stands for them (default: their tuple, for scalars)."""
+        if key is None:
+            key = tuple(values)
+        enc = self.known.get(key)
+        if enc is None:
+            enc = b"".join(map(encode_value, values))
+            if len(self.known) < self.limit:
+                self.known[key] = enc
+        return enc
+
+
 class _Nodes:
     """Node rows of one label combination, sent in blobs; hands out node ids in order."""
 
@@ -154,8 +199,8 @@ class _Nodes:
         self.rows: list[bytes] = []
         self.size = len(self.header)
 
-    def add(self, values: Iterable[Any]) -> int:
-        row = b"".join(map(encode_value, values))
+    def add(self, row: bytes) -> int:
+        """Add one encoded row (a value per property); returns the node's id."""
         self.rows.append(row)
         self.size += len(row)
         if self.size >= self.load.blob_bytes:
@@ -179,12 +224,12 @@ class _Edges:
         self.pairs = array("Q")  # without properties: source, target, source, target, ...
         self.rows: list[bytes] = []  # with properties: whole encoded rows
 
-    def add(self, source: int, target: int, values: Iterable[Any] | None = None) -> None:
-        if values is None:
-            self.pairs.append(source)
-            self.pairs.append(target)
-        else:
-            self.rows.append(_PAIR(source, target) + b"".join(map(encode_value, values)))
+    def link(self, source: int, target: int) -> None:
+        self.pairs.append(source)
+        self.pairs.append(target)
+
+    def add(self, source: int, target: int, values: bytes) -> None:
+        self.rows.append(_PAIR(source, target) + values)
 
     def close(self, calls: _Calls, blob_bytes: int) -> None:
         step = max(2, (blob_bytes // 16) * 2)
@@ -201,6 +246,10 @@ class _Edges:
                 rows, size = [], 0
         if rows:
             calls.add(self.header + b"".join(rows), len(rows), node=False)
+
+
+def _row(values: Iterable[Any]) -> bytes:
+    return b"".join(map(encode_value, values))
 
 
 class BulkLoad:
@@ -227,6 +276,8 @@ class BulkLoad:
         self.blob_bytes = call_bytes
         self.names = names or SchemaNames()
         self.next_node = 0
+        self.memo = _Memo()
+        self.safe_ids = _SafeIds()
 
     def run(self, batch: GraphBatch) -> tuple[int, dict[str, int], tuple[int, int]]:
         """Send the batch; returns the calls sent, the row counts (as the Cypher path gives
@@ -248,28 +299,19 @@ class BulkLoad:
         by_kind = {step.kind: step.rows for step in steps}
         docs = self._documents(by_kind)
         entities = self._entities(steps)
-        sentences: dict[str, int] = {}
-        writer = _Nodes(self, cypher.SENTENCE, cypher.SENTENCE_PROPS)
-        sentence_in = edge(cypher.IN)
-        for r in by_kind.get("sentences", ()):
-            safe_doc = index_safe_id(r["doc_id"])
-            node = writer.add(
-                (index_safe_id(r["id"]), r["doc"], safe_doc, r["start"], r["end"], r["text"])
-            )
-            sentences[r["id"]] = node
-            sentence_in.add(node, docs[safe_doc])
-        writer.close()
+        sentences = self._sentences(by_kind.get("sentences", []), docs, edge(cypher.IN))
         links = edge(cypher.MENTIONS)
         for r in by_kind.get("mentions", ()):
             s, e = sentences.get(r["sentence_id"]), entities.get(r["entity_id"])
             if s is not None and e is not None:
-                links.add(s, e)
-        self._relations(batch, entities, sentences, edge)
+                links.link(s, e)
+        groups = mention_groups(batch.mentions)
+        self._relations(groups, entities, sentences, edge)
         for known in edges.values():
             known.close(self.calls, self.blob_bytes)
         self.calls.flush()
         stats = plan_stats(steps)
-        stats["relations"] = sum(len(pairs) for pairs in mention_groups(batch.mentions).values())
+        stats["relations"] = sum(len(pairs) for pairs in groups.values())
         return self.calls.sent, stats, (self.next_node, self.calls.total_edges)
 
     def _documents(self, by_kind: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
@@ -277,15 +319,16 @@ class BulkLoad:
         sentence statement MERGEs them); returns their node ids by index-safe id."""
         props = cypher.DOCUMENT_PROPS
         rows: dict[str, list[Any]] = {}
+        safe = self.safe_ids
         for r in by_kind.get("documents", ()):
-            safe = index_safe_id(r["id"])
-            rows[safe] = [safe, *(r[p] for p in props[1:])]
+            doc = safe(r["id"])
+            rows[doc] = [doc, *(r[p] for p in props[1:])]
         for r in by_kind.get("sentences", ()):
-            safe = index_safe_id(r["doc_id"])
-            if safe not in rows:  # the name only, as the sentence statement creates it
-                rows[safe] = [safe, r["doc"], *[None] * (len(props) - 2)]
+            doc = safe(r["doc_id"])
+            if doc not in rows:  # the name only, as the sentence statement creates it
+                rows[doc] = [doc, r["doc"], *[None] * (len(props) - 2)]
         writer = _Nodes(self, cypher.DOCUMENT, props)
-        out = {doc: writer.add(values) for doc, values in rows.items()}
+        out = {doc: writer.add(_row(values)) for doc, values in rows.items()}
         writer.close()
         return out
 
@@ -300,15 +343,42 @@ class BulkLoad:
             label = step.kind.split(":", 1)[1]
             writer = _Nodes(self, f"{cypher.ENTITY}:{label}", cypher.ENTITY_PROPS)
             for r in step.rows:
-                out[r["id"]] = writer.add(
-                    (index_safe_id(r["id"]), r["name"], r["aliases"], r["iso3"], *counts[r["id"]])
-                )
+                eid = r["id"]
+                values = (index_safe_id(eid), r["name"], r["aliases"], r["iso3"], *counts[eid])
+                out[eid] = writer.add(_row(values))
             writer.close()
+        return out
+
+    def _sentences(
+        self, rows: list[dict[str, Any]], docs: dict[str, int], sentence_in: _Edges
+    ) -> dict[str, int]:
+        """Write the sentences, each ``IN`` its document; returns node ids by (original) id."""
+        writer = _Nodes(self, cypher.SENTENCE, cypher.SENTENCE_PROPS)
+        text, safe = self.memo.text, self.safe_ids
+        out: dict[str, int] = {}
+        for r in rows:
+            doc, start, end = safe(r["doc_id"]), r["start"], r["end"]
+            if start.__class__ is int and end.__class__ is int:
+                offsets = _OFFSETS(4, start, 4, end)
+            else:
+                offsets = encode_value(start) + encode_value(end)
+            row = b"".join(
+                (
+                    _text(index_safe_id(r["id"])),
+                    text(r["doc"]),
+                    text(doc),
+                    offsets,
+                    encode_value(r["text"]),
+                )
+            )
+            node = out[r["id"]] = writer.add(row)
+            sentence_in.link(node, docs[doc])
+        writer.close()
         return out
 
     def _relations(
         self,
-        batch: GraphBatch,
+        groups: dict[RelationType, dict[tuple[str, str], list[MentionRecord]]],
         entities: dict[str, int],
         sentences: dict[str, int],
         edge: Callable[..., _Edges],
@@ -321,11 +391,16 @@ class BulkLoad:
         """
         writer = _Nodes(self, cypher.MENTION, cypher.MENTION_PROPS)
         mention_in, source_of, target_of = edge(cypher.IN), edge(cypher.SOURCE), edge(cypher.TARGET)
-        for rtype, pairs in mention_groups(batch.mentions).items():
+        text, fields = self.memo.text, self.memo.row
+        first, last = _LISTS[0], _LISTS[-1] + 1
+        for rtype, pairs in groups.items():
             polarity, symmetric = rtype.polarity.value, rtype.symmetric
             head = cypher.RELATION_HEADS.get(rtype)
+            at = cypher.RELATION_ROW_FIELDS.index(head[1]) if head is not None else 0
             props = cypher.RELATION_ROW_FIELDS + ((head[0],) if head is not None else ())
             related = edge(rtype.value, props)
+            type_name = _text(rtype.value)
+            values_of = _Memo().row  # polarity and symmetric are the type's
             for (source, target), mentions in pairs.items():
                 a, b = entities.get(source), entities.get(target)
                 if a is None or b is None:
@@ -335,13 +410,29 @@ class BulkLoad:
                     continue
                 row = relation_row(a, b, kept, set(), sentences, polarity, symmetric)
                 for m in row.pop():
-                    x = writer.add((m[0], rtype.value, *m[2:]))
-                    mention_in.add(x, m[1])
-                    source_of.add(x, a)
-                    target_of.add(x, b)
+                    # id, type, document (recurring), then fields of few distinct values
+                    x = writer.add(_text(m[0]) + type_name + text(m[2]) + fields(m[3:]))
+                    mention_in.link(x, m[1])
+                    source_of.link(x, a)
+                    target_of.link(x, b)
                 values = row[2:]
                 if head is not None:  # LEADS' role, MEMBER_OF's status
-                    samples = values[cypher.RELATION_ROW_FIELDS.index(head[1])]
+                    samples = values[at]
                     values.append(samples[0] if samples else None)
-                related.add(a, b, values)
+                key = (tuple(values[:first]), *[tuple(values[i]) for i in _LISTS])
+                key += (tuple(values[last:]),)
+                related.add(a, b, values_of(values, key))
         writer.close()
+
+
+class _SafeIds:
+    """:func:`~geokg.graph.falkor_load.index_safe_id` of recurring ids (documents)."""
+
+    def __init__(self) -> None:
+        self.known: dict[str, str] = {}
+
+    def __call__(self, value: str) -> str:
+        safe = self.known.get(value)
+        if safe is None:
+            safe = self.known[value] = index_safe_id(value)
+        return safe

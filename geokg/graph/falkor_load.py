@@ -452,6 +452,12 @@ def relation_row(
 _COUNTS_TEMPLATE = RelationEdge(source_id="", type=RelationType.SUPPORTS, target_id="").__dict__
 
 
+_COUNTS_LISTS = tuple(k for k, v in _COUNTS_TEMPLATE.items() if isinstance(v, list))
+
+
 def _new_counts() -> dict[str, Any]:
     """A relationship's field values before any mention (fresh lists)."""
-    return {k: ([] if isinstance(v, list) else v) for k, v in _COUNTS_TEMPLATE.items()}
+    fields = dict(_COUNTS_TEMPLATE)
+    for key in _COUNTS_LISTS:
+        fields[key] = []
+    return fields
