@@ -329,7 +329,9 @@ class FalkorStore(StoreQueries):
         state = self._redis("GET", self._bulk_mark)
         if state is None:
             return
-        if state == b"bulk":
+        if isinstance(state, bytes):
+            state = state.decode("utf-8", "replace")
+        if state != "schema":  # "bulk", or anything else: nothing says the graph is whole
             log.warning(
                 "a first load into graph %s was interrupted; deleting its incomplete graph",
                 self.graph_name,

@@ -445,6 +445,10 @@ def relation_row(
             counted.add(m.doc_id)
         count_mention(fields, m, new_doc=new_doc)
         rows.append([m.id, sentences[m.sentence_id], *mention_values(m)])
+    for key in ("cues", "roles"):  # from triggers and roles, which may hold NULs
+        samples = fields[key]
+        if any("\x00" in v for v in samples):
+            fields[key] = list(dict.fromkeys(v.replace("\x00", "") for v in samples))
     values = [fields[f] for f in cypher.RELATION_ROW_FIELDS[:-2]]  # all but the type's two
     return [a, b, *values, polarity, symmetric, rows]
 
