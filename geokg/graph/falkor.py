@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import struct
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -281,7 +282,7 @@ class FalkorStore(StoreQueries):
             if label not in _UNIQUE_IDS:
                 return None
         labels, props, types = (
-            [str(row[0]) for row in self.query(statement).rows]
+            tuple(str(row[0]) for row in self.query(statement).rows)
             for statement in cypher.falkor_schema_names()
         )
         return SchemaNames(labels, props, types)
@@ -301,7 +302,7 @@ class FalkorStore(StoreQueries):
         loader = BulkLoad(send=send, graph=self.graph_name, call_bytes=self.bulk_bytes, names=names)
         try:
             calls, stats, written = loader.run(batch)
-        except (TypeError, UnicodeEncodeError) as e:
+        except (TypeError, UnicodeEncodeError, struct.error) as e:
             raise StoreError(f"cannot bulk-load into graph {self.graph_name}: {e}") from e
         # Node ids were assumed to run from 0 in creation order: a mistake shows in the counts.
         stored = tuple(

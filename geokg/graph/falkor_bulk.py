@@ -11,7 +11,7 @@ sentence and linked ``SOURCE`` and ``TARGET``. Later loads go through the Cypher
 
 Wire format (FalkorDB ``src/bulk_insert``, native byte order, the server being local)::
 
-    GRAPH.BULK <graph> [BEGIN] <nodes> <edges> <node blobs> <edge blobs> <blob> ...
+    GRAPH.BULK <graph> [BEGIN] <nodes> <edges> <node blob count> <edge blob count> <blob> ...
     blob:  name NUL, property count (uint32), property names (each NUL-terminated), rows
     node row: one value per property
     edge row: source node id (uint64), target node id (uint64), one value per property
@@ -29,6 +29,7 @@ from __future__ import annotations
 import struct
 from array import array
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from geokg.graph import cypher
@@ -65,6 +66,7 @@ def encode_value(value: Any) -> bytes:
 
     Raises:
         TypeError: For a value that is not None, bool, int, float, str or a list of these.
+        struct.error: For an int outside the int64 range.
     """
     kind = value.__class__
     if kind is str:
@@ -93,6 +95,7 @@ Send = Callable[[list[Any]], Any]
 """Sends one GRAPH.BULK call's arguments (after the command name) and returns the reply."""
 
 
+@dataclass(frozen=True, slots=True)
 class SchemaNames:
     """Labels, property keys and relationship types of a graph, in id order.
 
@@ -101,15 +104,9 @@ class SchemaNames:
     decodes compact replies with them) reads the new graph correctly.
     """
 
-    def __init__(
-        self,
-        labels: Sequence[str] = (),
-        properties: Sequence[str] = (),
-        types: Sequence[str] = (),
-    ) -> None:
-        self.labels = list(labels)
-        self.properties = list(properties)
-        self.types = list(types)
+    labels: tuple[str, ...] = ()
+    properties: tuple[str, ...] = ()
+    types: tuple[str, ...] = ()
 
 
 class _Calls:
