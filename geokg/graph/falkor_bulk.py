@@ -35,7 +35,7 @@ from typing import Any
 from geokg.graph import cypher
 from geokg.graph.build import GraphBatch
 from geokg.graph.falkor_load import index_safe_id, new_entity_counts, relation_row
-from geokg.graph.store import load_plan, mention_groups, plan_stats
+from geokg.graph.store import load_plan, mention_groups, mention_values, plan_stats
 from geokg.schema import MentionRecord, RelationType
 
 __all__ = ["BULK_CALL_BYTES", "BulkLoad", "SchemaNames", "encode_value"]
@@ -389,21 +389,36 @@ class BulkLoad:
         writer = _Nodes(self, cypher.MENTION, cypher.MENTION_PROPS)
         mention_in, source_of, target_of = edge(cypher.IN), edge(cypher.SOURCE), edge(cypher.TARGET)
         text, fields = self.memo.text, self.memo.row
-        first, last = _LISTS[0], _LISTS[-1] + 1
         for rtype, pairs in groups.items():
             polarity, symmetric = rtype.polarity.value, rtype.symmetric
             head = cypher.RELATION_HEADS.get(rtype)
-            at = cypher.RELATION_ROW_FIELDS.index(head[1]) if head is not None else 0
             props = cypher.RELATION_ROW_FIELDS + ((head[0],) if head is not None else ())
             related = edge(rtype.value, props)
             type_name = _text(rtype.value)
-            values_of = _Memo().row  # polarity and symmetric are the type's
+            encode_relation = _RelationValues(rtype)
+            # A relationship of one mention: its values follow from the mention's fields but
+            # the document (it counts one document), so they are encoded once per such fields.
+            single: dict[tuple[Any, ...], bytes] = {}
             for (source, target), mentions in pairs.items():
                 a, b = entities.get(source), entities.get(target)
                 if a is None or b is None:
                     continue
                 kept = [m for m in mentions if m.sentence_id in sentences]
                 if not kept:
+                    continue
+                if len(kept) == 1:
+                    m = kept[0]
+                    values = mention_values(m)
+                    key = tuple(values[1:])
+                    relation = single.get(key)
+                    if relation is None:
+                        row = relation_row(a, b, kept, set(), sentences, polarity, symmetric)
+                        relation = single[key] = encode_relation(row[2:-1])
+                    x = writer.add(_text(m.id) + type_name + text(values[0]) + fields(values[1:]))
+                    mention_in.link(x, sentences[m.sentence_id])
+                    source_of.link(x, a)
+                    target_of.link(x, b)
+                    related.add(a, b, relation)
                     continue
                 row = relation_row(a, b, kept, set(), sentences, polarity, symmetric)
                 for m in row.pop():
@@ -412,14 +427,27 @@ class BulkLoad:
                     mention_in.link(x, m[1])
                     source_of.link(x, a)
                     target_of.link(x, b)
-                values = row[2:]
-                if head is not None:  # LEADS' role, MEMBER_OF's status
-                    samples = values[at]
-                    values.append(samples[0] if samples else None)
-                key = (tuple(values[:first]), *[tuple(values[i]) for i in _LISTS])
-                key += (tuple(values[last:]),)
-                related.add(a, b, values_of(values, key))
+                related.add(a, b, encode_relation(row[2:]))
         writer.close()
+
+
+class _RelationValues:
+    """Encodes the property values of relationships of one type (``RELATION_ROW_FIELDS``,
+    then LEADS' ``role`` or MEMBER_OF's ``status``: the first of its samples), once per
+    distinct values."""
+
+    def __init__(self, rtype: RelationType) -> None:
+        self.head = cypher.RELATION_HEADS.get(rtype)
+        self.samples = cypher.RELATION_ROW_FIELDS.index(self.head[1]) if self.head else 0
+        self.memo = _Memo()
+
+    def __call__(self, values: list[Any]) -> bytes:
+        if self.head is not None:
+            samples = values[self.samples]
+            values = [*values, samples[0] if samples else None]
+        key = (tuple(values[: _LISTS[0]]), *[tuple(values[i]) for i in _LISTS])
+        key += (tuple(values[_LISTS[-1] + 1 :]),)
+        return self.memo.row(values, key)
 
 
 class _SafeIds:
