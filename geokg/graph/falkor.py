@@ -170,7 +170,13 @@ class FalkorStore(StoreQueries):
         return QueryResult(columns, rows)
 
     def ensure_schema(self) -> None:
-        """Exact-match indexes on ids (and Entity.name, Sentence.doc_id), unique id constraints."""
+        """Exact-match indexes on ids (and Entity.name, Sentence.doc_id), unique id constraints.
+
+        Does nothing while a bulk first load sends its calls (another process holds the load
+        lock): that load, or the next one if it dies, builds the schema once the graph is in.
+        """
+        if self._bulk_state() == "bulk":
+            return
         existing = {
             (str(label), str(prop))
             for label, props in self.query(cypher.falkor_list_indexes()).rows
@@ -327,11 +333,9 @@ class FalkorStore(StoreQueries):
         deleted, so that this load starts afresh. Killed while the schema was built
         (``schema``), the graph is complete and only the schema is finished.
         """
-        state = self._redis("GET", self._bulk_mark)
+        state = self._bulk_state()
         if state is None:
             return
-        if isinstance(state, bytes):
-            state = state.decode("utf-8", "replace")
         if state != "schema":  # "bulk", or anything else: nothing says the graph is whole
             log.warning(
                 "a first load into graph %s was interrupted; deleting its incomplete graph",
@@ -339,8 +343,16 @@ class FalkorStore(StoreQueries):
             )
             self._redis("DEL", self.graph_name)
             self._graph.schema.clear()
+            self._redis("SET", self._bulk_mark, "schema")  # an empty graph is whole
         self._build_schema()
         self._redis("DEL", self._bulk_mark)
+
+    def _bulk_state(self) -> str | None:
+        """The bulk marker's value (``bulk`` or ``schema``), None when no bulk load is open."""
+        state = self._redis("GET", self._bulk_mark)
+        if isinstance(state, bytes):
+            state = state.decode("utf-8", "replace")
+        return None if state is None else str(state)
 
     def _build_schema(self, *, timeout: float = 600.0) -> None:
         """:meth:`ensure_schema`, then wait until FalkorDB has built every index and

@@ -314,6 +314,24 @@ def test_bulk_load_keeps_the_ids_of_names_a_client_has_cached(
         assert other.query(statement).rows == expected
 
 
+def test_bulk_schema_waits_while_another_process_sends_a_first_load(
+    pair: tuple[FalkorStore, FalkorStore],
+) -> None:
+    """While the marker says ``bulk``, ensure_schema leaves the graph alone (it would index a
+    graph being built); the next load finds the marker, starts afresh and builds it."""
+    bulk, reference = pair
+    bulk._redis("SET", bulk._bulk_mark, "bulk")
+    bulk._redis("DEL", bulk.graph_name)
+    bulk.ensure_schema()
+    assert bulk._redis("EXISTS", bulk.graph_name) == 0
+    batch = batch_of(("a.txt", DOC_A))
+    bulk.load(batch)
+    reference.load(batch)
+    assert _dump(bulk) == _dump(reference)
+    assert bulk._redis("EXISTS", bulk._bulk_mark) == 0
+    assert {row[4] for row in bulk.query(cypher.falkor_index_states()).rows} == {"OPERATIONAL"}
+
+
 def test_bulk_value_encoding() -> None:
     assert encode_value(None) == b"\x00"
     assert encode_value(True) == b"\x01\x01"
