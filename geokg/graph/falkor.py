@@ -33,7 +33,7 @@ from falkordb.path import Path as FalkorPath
 from geokg.errors import StoreError, StoreUnavailableError
 from geokg.graph import cypher
 from geokg.graph.build import GraphBatch, gc_paused
-from geokg.graph.falkor_bulk import BULK_CALL_BYTES, BulkLoad, SchemaNames
+from geokg.graph.falkor_bulk import BulkLoad, SchemaNames
 from geokg.graph.falkor_load import (
     MAX_ID_CHARS,
     FastLoad,
@@ -44,6 +44,7 @@ from geokg.graph.falkor_load import (
     wire,
 )
 from geokg.graph.falkor_server import FalkorServer, ServerStatus
+from geokg.graph.falkor_wire import BULK_CALL_BYTES
 from geokg.graph.store import (
     DEFAULT_BATCH_SIZE,
     Dialect,

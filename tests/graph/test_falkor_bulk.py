@@ -21,7 +21,7 @@ from geokg.errors import StoreError
 from geokg.graph import cypher
 from geokg.graph.build import GraphBatch, GraphBuilder
 from geokg.graph.falkor import FalkorServer, FalkorStore
-from geokg.graph.falkor_bulk import encode_value
+from geokg.graph.falkor_wire import encode_value
 from geokg.schema import (
     EntityLabel,
     EntityNode,

@@ -507,7 +507,7 @@ def test_statement_builders_get_rows_only_as_the_parameter_or_a_literal() -> Non
 def test_store_modules_build_no_cypher_from_values() -> None:
     """The stores send statements from the cypher module; the only f-string they send is the
     FalkorDB parameter header, whose values are JSON or the driver's quoting."""
-    for module in ("falkor.py", "falkor_bulk.py", "neo4j_store.py", "store.py"):
+    for module in ("falkor.py", "falkor_bulk.py", "falkor_wire.py", "neo4j_store.py", "store.py"):
         source = (Path(cypher.__file__).parent / module).read_text(encoding="utf-8")
         for m in re.finditer(r"f\"[^\"]*\b(MATCH|MERGE|CREATE|DELETE|SET)\b", source):
             raise AssertionError(f"{module}: Cypher built in an f-string: {m.group(0)}")
