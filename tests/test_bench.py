@@ -148,3 +148,12 @@ def test_bench_varied_corpus_has_distinct_names_and_varied_text(tmp_path: Path) 
     texts = [p.read_text(encoding="utf-8") for p in paths]
     # copies of one article differ (paragraphs, sentences, years): nearly every text is unique
     assert len(set(texts)) >= 0.95 * len(texts)
+
+
+def test_bench_load_section_names_the_load_path() -> None:
+    from bench.run import _load_path
+
+    assert _load_path({"path": "bulk", "statements": 1}) == (
+        "the first load of an empty graph: 1 GRAPH.BULK call(s), no Cypher"
+    )
+    assert _load_path({"statements": 12}) == "12 statements"  # results from before the path
