@@ -228,7 +228,9 @@ class BulkLoad:
                     relation = single.get(key)
                     if relation is None:
                         row = relation_row(a, b, kept, set(), sentences, polarity, symmetric)
-                        relation = single[key] = encode_relation(row[2:-1])
+                        relation = encode_relation(row[2:-1])
+                        if len(single) < Memo.limit:
+                            single[key] = relation
                     x = writer.add(
                         encode_text(m.id) + type_name + text(values[0]) + fields(values[1:])
                     )

@@ -139,7 +139,7 @@ class Memo:
     Bounded, so that a batch of unique values costs no more than lookups.
     """
 
-    limit = 200_000
+    limit = 100_000
 
     def __init__(self) -> None:
         self.known: dict[Any, bytes] = {}
