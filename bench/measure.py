@@ -12,7 +12,8 @@ Kinds:
     extract: ``geokg extract`` in-process: the Extractor over the corpus folder through
         :func:`geokg.runner.iter_extractions`, writing JSON Lines.
     build: ``geokg build`` in-process, into a fresh embedded database.
-    load: ``store.load`` of a synthetic :class:`~geokg.graph.build.GraphBatch`.
+    load: ``store.load`` of a synthetic :class:`~geokg.graph.build.GraphBatch` (``--path``
+        bulk or cypher into a fresh database, ``--onto N`` into one holding N others).
     scale: aggregation and load of N mentions of one relationship (or of many).
     one-doc: extraction, aggregation and load of one sentence repeated N times.
 """
@@ -259,11 +260,13 @@ def measure_build(corpus: Path, workers: int, db_dir: Path) -> dict[str, Any]:
     }
 
 
-def synthetic_batch(edges: int, *, nodes: int = 5_000, seed: int = 7) -> Any:
+def synthetic_batch(edges: int, *, nodes: int = 5_000, seed: int = 7, tag: str = "") -> Any:
     """A collapsed :class:`GraphBatch` of ``edges`` distinct relationships between countries.
 
     Each relationship carries one mention (a Mention node) in its own sentence, of one of
-    1,000 documents, like a real relationship seen once.
+    1,000 documents, like a real relationship seen once. ``tag`` prefixes the ids of
+    sentences, mentions and documents, so that batches with different tags (and seeds) share
+    their entities but no evidence.
     """
     import random
 
@@ -297,9 +300,9 @@ def synthetic_batch(edges: int, *, nodes: int = 5_000, seed: int = 7) -> Any:
             continue
         seen.add((s, rtype, t))
         k = len(seen)
-        doc = f"doc{k % 1000:04d}.txt"
+        doc = f"{tag}doc{k % 1000:04d}.txt"
         sentence = SentenceRecord(
-            id=f"sent:{k:08d}",
+            id=f"{tag}sent:{k:08d}",
             doc=doc,
             doc_id=document_id(doc),
             start=k * 40,
@@ -309,7 +312,7 @@ def synthetic_batch(edges: int, *, nodes: int = 5_000, seed: int = 7) -> Any:
         sentences.append(sentence)
         builder.add_mention(
             MentionRecord(
-                id=f"m:{k:08d}",
+                id=f"{tag}m:{k:08d}",
                 type=rtype,
                 source_id=s,
                 target_id=t,
@@ -479,21 +482,29 @@ def measure_one_doc(repeats: int, db_dir: Path, work: Path) -> dict[str, Any]:
     return out
 
 
-def measure_load(edges: int, db_dir: Path) -> dict[str, Any]:
-    """Rate of loading ``edges`` relationships into a fresh embedded database, then again.
+def measure_load(edges: int, db_dir: Path, *, path: str = "bulk", onto: int = 0) -> dict[str, Any]:
+    """Rate of loading ``edges`` new relationships into an embedded database, then again.
 
-    The second load of the same batch finds every entity, sentence and mention in place: the
-    rate of a re-run (after a crash, or of the same documents). Besides wall seconds, each
-    load reports the CPU seconds of this process and of the database server: the rate a load
-    reaches when neither waits for other jobs is ``edges`` over the larger of the two.
+    ``path`` ``bulk``: into a fresh database, which the store fills through GRAPH.BULK (its
+    first load); ``cypher``: the same through the Cypher path (``FalkorStore(bulk=False)``);
+    ``onto``: a graph that already holds ``onto`` other relationships between the same
+    entities (loaded before the clock), so the Cypher path of every later load. The second
+    load of the same batch finds every entity, sentence and mention in place: the rate of a
+    re-run (after a crash, or of the same documents). Besides wall seconds, each load reports
+    the CPU seconds of this process and of the database server: the rate a load reaches when
+    neither waits for other jobs is ``edges`` over the larger of the two.
     """
-    from geokg.graph.registry import open_store
+    from geokg.graph.falkor import FalkorStore
     from geokg.schema import RelationType
 
     batch = synthetic_batch(edges)
-    out: dict[str, Any] = {"relationships": edges}
-    with open_store(db_dir=db_dir) as store:
+    used = "cypher" if onto or path == "cypher" else "bulk"  # a non-empty graph: Cypher
+    out: dict[str, Any] = {"relationships": edges, "path": used, "onto": onto}
+    with FalkorStore(db_dir, bulk=path != "cypher") as store:
         store.ensure_schema()
+        if onto:
+            store.load(synthetic_batch(onto, seed=11, tag="base-"))
+            before = store.counts()
         for run in ("load", "reload"):
             server = _server_cpu(store)
             started, cpu = time.perf_counter(), time.process_time()
@@ -512,10 +523,13 @@ def measure_load(edges: int, db_dir: Path) -> dict[str, Any]:
         if store.counts() != counts:
             raise RuntimeError("reloading the same batch changed the graph")
     types = {t.value for t in RelationType}
-    out["loaded_relationships"] = sum(
-        n for t, n in counts.get("relationships", {}).items() if t in types
-    )
-    out["mention_nodes"] = counts.get("nodes", {}).get("Mention")
+    loaded = sum(n for t, n in counts.get("relationships", {}).items() if t in types)
+    mentions = counts.get("nodes", {}).get("Mention")
+    if onto:
+        loaded -= sum(n for t, n in before.get("relationships", {}).items() if t in types)
+        mentions -= before.get("nodes", {}).get("Mention", 0)
+    out["loaded_relationships"] = loaded
+    out["mention_nodes"] = mentions
     return out
 
 
@@ -532,6 +546,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--mentions", type=int, default=16_000)
     parser.add_argument("--pairs", type=int, default=1)
     parser.add_argument("--repeats", type=int, default=250_000)
+    parser.add_argument("--path", choices=["bulk", "cypher"], default="bulk")
+    parser.add_argument("--onto", type=int, default=0, help="load: relationships loaded before")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="geokg-bench-") as tmp:
         work = Path(tmp)
@@ -550,7 +566,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         elif args.kind == "scale":
             result = measure_scale(args.mentions, args.pairs, work / "db")
         else:
-            result = measure_load(args.edges, work / "db")
+            result = measure_load(args.edges, work / "db", path=args.path, onto=args.onto)
     print(json.dumps(result), flush=True)
     return 0
 

@@ -362,6 +362,14 @@ def _fmt(value: float | None, kind: str = "") -> str:
     return f"{value:,.0f}"
 
 
+def _load_path(load: dict[str, Any]) -> str:
+    """How the measured load reached the database (older results name no path)."""
+    calls = load.get("statements")
+    if load.get("path") == "bulk":
+        return f"the first load of an empty graph: {calls} GRAPH.BULK call(s), no Cypher"
+    return f"{calls} statements"
+
+
 def render_markdown(report: dict[str, Any]) -> str:
     """The human-readable report (``results.md``)."""
     env = report["environment"]
@@ -426,7 +434,7 @@ def render_markdown(report: dict[str, Any]) -> str:
             f"`store.load` of a synthetic batch of {load['relationships']:,} relationships "
             f"between {load.get('nodes', 5000):,} entities into a fresh embedded FalkorDB: "
             f"{load['seconds']:.2f} s, **{load['relationships'] / load['seconds']:,.0f} "
-            f"relationships/s** ({load.get('statements')} statements); each relationship with "
+            f"relationships/s** ({_load_path(load)}); each relationship with "
             "its Mention node (three links) and its sentence.",
         ]
         if load.get("reload_seconds"):

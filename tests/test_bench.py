@@ -107,7 +107,10 @@ def test_bench_scale_section_replaces_an_earlier_one(tmp_path: Path) -> None:
             "reload_client_cpu": 0.1,
             "reload_server_cpu": 0.1,
             "reload_cpu_bound_rate": 100.0,
+            "path": path,
+            "onto": onto,
         }
+        for path, onto in (("bulk", 0), ("cypher", 50_000))
     ]
     one = {
         "repeats": 4,
@@ -131,6 +134,8 @@ def test_bench_scale_section_replaces_an_earlier_one(tmp_path: Path) -> None:
     assert text.startswith("# Benchmark results\n\nbefore\n")
     assert "| x4.00 |" in text  # 64k over 16k mentions, from the CPU seconds
     assert "| build / extraction | 1.15 | |" in text
+    assert "| GRAPH.BULK into an empty graph | 1.00 |" in text
+    assert "| Cypher onto 50,000 | 1.00 |" in text
 
 
 def test_bench_varied_corpus_has_distinct_names_and_varied_text(tmp_path: Path) -> None:
@@ -143,3 +148,12 @@ def test_bench_varied_corpus_has_distinct_names_and_varied_text(tmp_path: Path) 
     texts = [p.read_text(encoding="utf-8") for p in paths]
     # copies of one article differ (paragraphs, sentences, years): nearly every text is unique
     assert len(set(texts)) >= 0.95 * len(texts)
+
+
+def test_bench_load_section_names_the_load_path() -> None:
+    from bench.run import _load_path
+
+    assert _load_path({"path": "bulk", "statements": 1}) == (
+        "the first load of an empty graph: 1 GRAPH.BULK call(s), no Cypher"
+    )
+    assert _load_path({"statements": 12}) == "12 statements"  # results from before the path

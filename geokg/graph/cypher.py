@@ -28,21 +28,28 @@ from geokg.schema import MAX_CUES, EntityLabel, RelationType
 
 __all__ = [
     "DOCUMENT",
+    "DOCUMENT_PROPS",
     "ENTITY",
+    "ENTITY_PROPS",
     "IN",
     "MENTION",
     "MENTIONS",
     "MENTION_FIELDS",
+    "MENTION_PROPS",
     "MENTION_ROW_FIELDS",
     "RELATION_COUNT_FIELDS",
+    "RELATION_HEADS",
     "RELATION_ROW_FIELDS",
     "RELATION_SAMPLE_FIELDS",
     "RELATION_TIME_FIELDS",
     "SENTENCE",
+    "SENTENCE_PROPS",
     "SOURCE",
     "TARGET",
     "clear_batch",
+    "count_nodes",
     "count_nodes_by_labels",
+    "count_relationships",
     "count_relationships_by_type",
     "falkor_create_entities",
     "falkor_create_index",
@@ -50,10 +57,12 @@ __all__ = [
     "falkor_create_sentences",
     "falkor_document_nodes",
     "falkor_entity_nodes",
+    "falkor_index_states",
     "falkor_indexes",
     "falkor_list_constraints",
     "falkor_list_indexes",
     "falkor_pair_documents",
+    "falkor_schema_names",
     "falkor_sentence_mentions",
     "falkor_sentence_nodes",
     "falkor_update_relations",
@@ -135,6 +144,18 @@ MENTION_FIELDS: tuple[str, ...] = (
 )
 # A positional mention row (FalkorDB): id, the sentence's node id, then MENTION_FIELDS.
 MENTION_ROW_FIELDS: tuple[str, ...] = ("id", "sentence", *MENTION_FIELDS)
+# Properties of the nodes FalkorDB's fast path and bulk load create (a test checks them
+# against the MERGE statements).
+DOCUMENT_PROPS: tuple[str, ...] = ("id", "name", "sha1", "chars", "date", "title", "source", "url")
+ENTITY_PROPS: tuple[str, ...] = ("id", "name", "aliases", "iso3", "mentions", "doc_count")
+SENTENCE_PROPS: tuple[str, ...] = ("id", "doc", "doc_id", "start", "end", "text")
+MENTION_PROPS: tuple[str, ...] = ("id", "type", *MENTION_FIELDS)
+# A type's extra relationship property: the first value of one of its sample lists (as
+# ``_samples`` and ``falkor_create_relations`` write it).
+RELATION_HEADS: dict[RelationType, tuple[str, str]] = {
+    RelationType.LEADS: ("role", "roles"),
+    RelationType.MEMBER_OF: ("status", "statuses"),
+}
 _MODALITY_COUNTS = ("asserted", "hedged", "reported", "hypothetical")
 _CAP = MAX_CUES
 
@@ -587,11 +608,39 @@ def falkor_list_indexes() -> str:
     return "CALL db.indexes() YIELD label, properties RETURN label, properties"
 
 
-def falkor_list_constraints() -> str:
-    """FalkorDB's constraint listing."""
+def falkor_index_states() -> str:
+    """FalkorDB's indexes with their kind, entity type and construction status."""
     return (
-        "CALL db.constraints() YIELD type, label, properties, status\n"
-        "RETURN type, label, properties, status"
+        "CALL db.indexes() YIELD label, properties, types, entitytype, status\n"
+        "RETURN label, properties, types, entitytype, status"
+    )
+
+
+def falkor_schema_names() -> list[str]:
+    """The statements listing a FalkorDB graph's labels, property keys and relationship
+    types, each in id order."""
+    return [
+        "CALL db.labels() YIELD label RETURN label",
+        "CALL db.propertyKeys() YIELD propertyKey RETURN propertyKey",
+        "CALL db.relationshipTypes() YIELD relationshipType RETURN relationshipType",
+    ]
+
+
+def count_nodes() -> str:
+    """The number of nodes."""
+    return "MATCH (n) RETURN count(n) AS nodes"
+
+
+def count_relationships() -> str:
+    """The number of relationships."""
+    return "MATCH ()-[r]->() RETURN count(r) AS relationships"
+
+
+def falkor_list_constraints() -> str:
+    """FalkorDB's constraint listing (type, label, properties, status, entity type)."""
+    return (
+        "CALL db.constraints() YIELD type, label, properties, status, entitytype\n"
+        "RETURN type, label, properties, status, entitytype"
     )
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import struct
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -32,6 +33,7 @@ from falkordb.path import Path as FalkorPath
 from geokg.errors import StoreError, StoreUnavailableError
 from geokg.graph import cypher
 from geokg.graph.build import GraphBatch, gc_paused
+from geokg.graph.falkor_bulk import BulkLoad, SchemaNames
 from geokg.graph.falkor_load import (
     MAX_ID_CHARS,
     FastLoad,
@@ -42,6 +44,7 @@ from geokg.graph.falkor_load import (
     wire,
 )
 from geokg.graph.falkor_server import FalkorServer, ServerStatus
+from geokg.graph.falkor_wire import BULK_CALL_BYTES
 from geokg.graph.store import (
     DEFAULT_BATCH_SIZE,
     Dialect,
@@ -63,6 +66,10 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 _UNIQUE_IDS = (cypher.ENTITY, cypher.DOCUMENT, cypher.SENTENCE)
+_BULK_MARK = "geokg:bulk-load:"
+"""Prefix of the key marking a bulk first load of a graph under way: ``bulk`` while the
+GRAPH.BULK calls run, ``schema`` once they are all in and the schema is being built."""
+_OPERATIONAL = "OPERATIONAL"
 
 
 def _head(statement: str) -> str:
@@ -100,6 +107,9 @@ class FalkorStore(StoreQueries):
         graph: The graph name inside the server.
         batch_size: Rows per loader statement.
         keep_running: Leave a server this store started running after :meth:`close`.
+        bulk: Load a batch into an empty graph through GRAPH.BULK (:mod:`geokg.graph.falkor_bulk`);
+            false sends every batch through the Cypher path (tests compare the two).
+        bulk_bytes: Blob bytes per GRAPH.BULK call.
     """
 
     dialect: Dialect = "falkordb"
@@ -111,9 +121,15 @@ class FalkorStore(StoreQueries):
         graph: str = "geokg",
         batch_size: int = DEFAULT_BATCH_SIZE,
         keep_running: bool = False,
+        bulk: bool = True,
+        bulk_bytes: int = BULK_CALL_BYTES,
     ) -> None:
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
+        if bulk_bytes < 1:
+            raise ValueError("bulk_bytes must be at least 1")
+        self.bulk = bulk
+        self.bulk_bytes = bulk_bytes
         self.server = FalkorServer(db_dir)
         self.graph_name = graph
         self.batch_size = batch_size
@@ -155,7 +171,13 @@ class FalkorStore(StoreQueries):
         return QueryResult(columns, rows)
 
     def ensure_schema(self) -> None:
-        """Exact-match indexes on ids (and Entity.name, Sentence.doc_id), unique id constraints."""
+        """Exact-match indexes on ids (and Entity.name, Sentence.doc_id), unique id constraints.
+
+        Does nothing while a bulk first load sends its calls (another process holds the load
+        lock): that load, or the next one if it dies, builds the schema once the graph is in.
+        """
+        if self._bulk_state() == "bulk":
+            return
         existing = {
             (str(label), str(prop))
             for label, props in self.query(cypher.falkor_list_indexes()).rows
@@ -166,7 +188,7 @@ class FalkorStore(StoreQueries):
                 self._run(cypher.falkor_create_index(label, prop))
         constrained = {
             str(label)
-            for ctype, label, props, status in self.query(cypher.falkor_list_constraints()).rows
+            for ctype, label, props, status, _ in self.query(cypher.falkor_list_constraints()).rows
             if ctype == "UNIQUE" and list(props) == ["id"] and status != "FAILED"
         }
         for label in _UNIQUE_IDS:
@@ -191,17 +213,28 @@ class FalkorStore(StoreQueries):
                 ) from e
 
     def load(self, batch: GraphBatch) -> LoadStats:
-        """Load a batch through FalkorDB's fast path (:mod:`geokg.graph.falkor_load`).
+        """Load a batch: through GRAPH.BULK into an empty graph, else the fast Cypher path.
 
         Loads into one database folder hold its load lock, so that no other loader creates a
-        node or mention between the lookups and the creates. Statements are pipelined one
-        deep: the next chunk is serialised while the server runs the previous one. Loading
-        stops at the first error; whatever ran is exact, and a re-run completes it.
+        node or mention between the lookups and the creates. The first load of a graph (no
+        graph key, or a graph without nodes and with only geokg's indexes and constraints)
+        builds it with GRAPH.BULK (:mod:`geokg.graph.falkor_bulk`), then creates the schema;
+        a first load interrupted there is detected by the next load, which deletes the
+        incomplete graph and loads its batch afresh. Other loads go through
+        :mod:`geokg.graph.falkor_load`, pipelined one statement deep; loading stops at the
+        first error, whatever ran is exact, and a re-run completes it.
         """
         started = time.perf_counter()
-        loader = FastLoad(lookup=self._lookup, pipeline=self._pipeline, batch_size=self.batch_size)
         with self.server.load_lock(), gc_paused():
-            sent, stats = loader.run(batch)
+            self._finish_interrupted_bulk()
+            names = self._bulk_names(batch) if self.bulk else None
+            if names is not None:
+                sent, stats = self._bulk_load(batch, names)
+            else:
+                loader = FastLoad(
+                    lookup=self._lookup, pipeline=self._pipeline, batch_size=self.batch_size
+                )
+                sent, stats = loader.run(batch)
         mapped = unsafe_ids(batch)
         if mapped:
             log.warning(
@@ -212,6 +245,133 @@ class FalkorStore(StoreQueries):
             )
         self._dirty = self._dirty or sent > 0
         return LoadStats(statements=sent, seconds=time.perf_counter() - started, **stats)
+
+    # --- the bulk first load ----------------------------------------------------------------
+
+    @property
+    def _bulk_mark(self) -> str:
+        return _BULK_MARK + self.graph_name
+
+    def _redis(self, *args: Any) -> Any:
+        """One plain Redis command (key checks, the bulk marker, GRAPH.BULK)."""
+        try:
+            return self._client.connection.execute_command(*args)
+        except redis.ConnectionError as e:
+            raise StoreUnavailableError(
+                f"lost the FalkorDB connection in {self.db_dir}: {e}"
+            ) from e
+        except redis.RedisError as e:
+            raise StoreError(f"FalkorDB refused {args[0]} on graph {self.graph_name}: {e}") from e
+
+    def _bulk_names(self, batch: GraphBatch) -> SchemaNames | None:
+        """The names to keep if the batch may be bulk-loaded, else None.
+
+        A graph qualifies when its key does not exist, or when it has no node and no index or
+        constraint but geokg's own (which the bulk load recreates); a batch with no node to
+        write is left to the Cypher path.
+        """
+        if not (batch.documents or batch.entities or batch.sentences):
+            return None
+        if not self._redis("EXISTS", self.graph_name):
+            return SchemaNames()
+        if self.query(cypher.count_nodes()).rows[0][0]:
+            return None
+        ours = set(cypher.falkor_indexes())
+        for label, props, types, entity, _ in self.query(cypher.falkor_index_states()).rows:
+            kinds = {str(k) for prop in props for k in types.get(prop, ())}
+            if entity != "NODE" or kinds - {"RANGE"}:
+                return None
+            if not {(str(label), str(p)) for p in props} <= ours:
+                return None
+        for ctype, label, props, _, entity in self.query(cypher.falkor_list_constraints()).rows:
+            if (ctype, entity, list(props)) != ("UNIQUE", "NODE", ["id"]):
+                return None
+            if label not in _UNIQUE_IDS:
+                return None
+        labels, props, types = (
+            tuple(str(row[0]) for row in self.query(statement).rows)
+            for statement in cypher.falkor_schema_names()
+        )
+        return SchemaNames(labels, props, types)
+
+    def _bulk_load(self, batch: GraphBatch, names: SchemaNames) -> tuple[int, dict[str, int]]:
+        """Replace the empty graph by the batch through GRAPH.BULK, then build the schema.
+
+        ``names`` (the replaced graph's labels, property keys and types) are registered first.
+        """
+        self._redis("SET", self._bulk_mark, "bulk")
+        self._redis("DEL", self.graph_name)
+        self._dirty = True
+
+        def send(args: list[Any]) -> None:
+            self._check(self._redis("GRAPH.BULK", *args), "GRAPH.BULK")
+
+        loader = BulkLoad(send=send, graph=self.graph_name, call_bytes=self.bulk_bytes, names=names)
+        try:
+            calls, stats, written = loader.run(batch)
+        except (TypeError, UnicodeEncodeError, struct.error) as e:
+            raise StoreError(f"cannot bulk-load into graph {self.graph_name}: {e}") from e
+        # Node ids were assumed to run from 0 in creation order: a mistake shows in the counts.
+        stored = tuple(
+            self.query(statement).rows[0][0]
+            for statement in (cypher.count_nodes(), cypher.count_relationships())
+        )
+        if stored != written:
+            raise StoreError(
+                f"the bulk load into graph {self.graph_name} wrote {stored[0]} nodes and "
+                f"{stored[1]} relationships, not {written[0]} and {written[1]}"
+            )
+        self._redis("SET", self._bulk_mark, "schema")
+        self._graph.schema.clear()  # label and type ids of the graph this one replaced
+        self._build_schema()
+        self._redis("DEL", self._bulk_mark)
+        return calls, stats
+
+    def _finish_interrupted_bulk(self) -> None:
+        """Deal with a bulk first load that did not finish (its marker is still set).
+
+        Killed among its GRAPH.BULK calls (marker ``bulk``), the graph is incomplete: it is
+        deleted, so that this load starts afresh. Killed while the schema was built
+        (``schema``), the graph is complete and only the schema is finished.
+        """
+        state = self._bulk_state()
+        if state is None:
+            return
+        if state != "schema":  # "bulk", or anything else: nothing says the graph is whole
+            log.warning(
+                "a first load into graph %s was interrupted; deleting its incomplete graph",
+                self.graph_name,
+            )
+            self._redis("DEL", self.graph_name)
+            self._graph.schema.clear()
+            self._redis("SET", self._bulk_mark, "schema")  # an empty graph is whole
+        self._build_schema()
+        self._redis("DEL", self._bulk_mark)
+
+    def _bulk_state(self) -> str | None:
+        """The bulk marker's value (``bulk`` or ``schema``), None when no bulk load is open."""
+        state = self._redis("GET", self._bulk_mark)
+        if isinstance(state, bytes):
+            state = state.decode("utf-8", "replace")
+        return None if state is None else str(state)
+
+    def _build_schema(self, *, timeout: float = 600.0) -> None:
+        """:meth:`ensure_schema`, then wait until FalkorDB has built every index and
+        constraint (it builds them in the background over existing nodes)."""
+        self.ensure_schema()
+        deadline = time.monotonic() + timeout
+        pause = 0.005
+        while True:
+            states = [str(row[4]) for row in self.query(cypher.falkor_index_states()).rows]
+            states += [str(row[3]) for row in self.query(cypher.falkor_list_constraints()).rows]
+            if "FAILED" in states:
+                raise StoreError(f"FalkorDB failed to build the schema of {self.graph_name}")
+            if all(state == _OPERATIONAL for state in states):
+                return
+            if time.monotonic() > deadline:
+                raise StoreError(f"FalkorDB did not build the schema of {self.graph_name} in time")
+            time.sleep(pause)
+            pause = min(pause * 2, 0.1)
 
     def _lookup(self, statement: str, rows: list[Any]) -> list[list[Any]]:
         """Run a read statement over ``rows`` in chunks; all result rows."""

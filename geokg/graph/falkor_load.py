@@ -46,6 +46,8 @@ __all__ = [
     "FastLoad",
     "index_safe_id",
     "index_safe_rows",
+    "new_entity_counts",
+    "relation_row",
     "rows_param",
     "unsafe_ids",
     "wire",
@@ -139,7 +141,7 @@ def index_safe_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows if out is None else out
 
 
-def _new_entity_counts(steps: list[LoadStep], new: set[str]) -> dict[str, tuple[int, int]]:
+def new_entity_counts(steps: list[LoadStep], new: set[str]) -> dict[str, tuple[int, int]]:
     """``(mentions, doc_count)`` of new entities as ``refresh_entity_mentions`` computes them.
 
     A new entity's only ``MENTIONS`` links are the batch's: ``mentions`` is the number of
@@ -324,7 +326,7 @@ class FastLoad:
             for r in step.rows
             if r["id"] not in existing
         }
-        counts = _new_entity_counts(steps, new)
+        counts = new_entity_counts(steps, new)
         for step in steps:
             rows = step.rows
             if step.kind.startswith("entities:"):
@@ -412,7 +414,7 @@ class FastLoad:
                         if rows and held + len(piece) > size:
                             yield statement, rows
                             rows, held = [], 0
-                        row = self._row(a, b, piece, counted, sentences, polarity, symmetric)
+                        row = relation_row(a, b, piece, counted, sentences, polarity, symmetric)
                         if one:
                             row.extend(row.pop()[0])
                         rows.append(row)
@@ -420,36 +422,46 @@ class FastLoad:
                     if rows:
                         yield statement, rows
 
-    @staticmethod
-    def _row(
-        a: int,
-        b: int,
-        mentions: list[MentionRecord],
-        counted: set[str],
-        sentences: dict[str, int],
-        polarity: str,
-        symmetric: bool,
-    ) -> list[Any]:
-        """``[a, b, *RELATION_ROW_FIELDS, mention rows]``: the counts the mentions add.
 
-        ``counted`` holds the documents that already count for this relationship; it gains
-        those of these mentions.
-        """
-        fields = _new_counts()
-        rows: list[list[Any]] = []
-        for m in mentions:
-            new_doc = m.doc_id not in counted
-            if new_doc:
-                counted.add(m.doc_id)
-            count_mention(fields, m, new_doc=new_doc)
-            rows.append([m.id, sentences[m.sentence_id], *mention_values(m)])
-        values = [fields[f] for f in cypher.RELATION_ROW_FIELDS[:-2]]  # all but the type's two
-        return [a, b, *values, polarity, symmetric, rows]
+def relation_row(
+    a: int,
+    b: int,
+    mentions: list[MentionRecord],
+    counted: set[str],
+    sentences: dict[str, int],
+    polarity: str,
+    symmetric: bool,
+) -> list[Any]:
+    """``[a, b, *RELATION_ROW_FIELDS, mention rows]``: the counts the mentions add.
+
+    ``counted`` holds the documents that already count for this relationship; it gains
+    those of these mentions.
+    """
+    fields = _new_counts()
+    rows: list[list[Any]] = []
+    for m in mentions:
+        new_doc = m.doc_id not in counted
+        if new_doc:
+            counted.add(m.doc_id)
+        count_mention(fields, m, new_doc=new_doc)
+        rows.append([m.id, sentences[m.sentence_id], *mention_values(m)])
+    for key in ("cues", "roles"):  # from triggers and roles, which may hold NULs
+        samples = fields[key]
+        if any("\x00" in v for v in samples):
+            fields[key] = list(dict.fromkeys(v.replace("\x00", "") for v in samples))
+    values = [fields[f] for f in cypher.RELATION_ROW_FIELDS[:-2]]  # all but the type's two
+    return [a, b, *values, polarity, symmetric, rows]
 
 
 _COUNTS_TEMPLATE = RelationEdge(source_id="", type=RelationType.SUPPORTS, target_id="").__dict__
 
 
+_COUNTS_LISTS = tuple(k for k, v in _COUNTS_TEMPLATE.items() if isinstance(v, list))
+
+
 def _new_counts() -> dict[str, Any]:
     """A relationship's field values before any mention (fresh lists)."""
-    return {k: ([] if isinstance(v, list) else v) for k, v in _COUNTS_TEMPLATE.items()}
+    fields = dict(_COUNTS_TEMPLATE)
+    for key in _COUNTS_LISTS:
+        fields[key] = []
+    return fields

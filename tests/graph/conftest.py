@@ -407,8 +407,19 @@ def falkor_server() -> Iterator[FalkorServer]:
 
 @pytest.fixture()
 def store(falkor_server: FalkorServer) -> Iterator[FalkorStore]:
-    """A FalkorStore on the session server, schema ensured and every node wiped."""
+    """A FalkorStore on the session server, schema ensured and every node wiped (its first
+    load goes through GRAPH.BULK)."""
     with FalkorStore(falkor_server.db_dir, graph="geokg_test") as st:
+        st.clear()
+        st.ensure_schema()
+        yield st
+        st.clear()
+
+
+@pytest.fixture()
+def cypher_store(falkor_server: FalkorServer) -> Iterator[FalkorStore]:
+    """Like ``store``, but every load goes through the Cypher path (no GRAPH.BULK first load)."""
+    with FalkorStore(falkor_server.db_dir, graph="geokg_test", bulk=False) as st:
         st.clear()
         st.ensure_schema()
         yield st

@@ -200,7 +200,8 @@ def _snapshot(store: FalkorStore) -> Any:
     return (snap.entities, snap.relations, snap.documents, snap.sentences, snap.mentions)
 
 
-def test_falkor_load_twice_changes_nothing(store: FalkorStore, batch_ab: GraphBatch) -> None:
+def test_falkor_load_twice_changes_nothing(cypher_store: FalkorStore, batch_ab: GraphBatch) -> None:
+    store = cypher_store
     first = store.load(batch_ab)
     counts, snap = store.counts(), _snapshot(store)
     second = store.load(batch_ab)
@@ -355,8 +356,9 @@ def _mixed_batches() -> list[GraphBatch]:
 
 
 def test_falkor_fast_path_stores_what_the_merge_statements_store(
-    store: FalkorStore, falkor_server: FalkorServer
+    cypher_store: FalkorStore, falkor_server: FalkorServer
 ) -> None:
+    store = cypher_store
     with FalkorStore(falkor_server.db_dir, graph="geokg_reference") as reference:
         reference.clear()
         reference.ensure_schema()
@@ -388,8 +390,9 @@ def test_falkor_fast_path_stores_what_the_merge_statements_store(
 
 
 def test_falkor_fast_path_creates_new_relationships_without_a_union(
-    store: FalkorStore, batch_a: GraphBatch, sent: list[str]
+    cypher_store: FalkorStore, batch_a: GraphBatch, sent: list[str]
 ) -> None:
+    store = cypher_store
     store.load(batch_a)
     updates = [w for w in sent if "MERGE (a)-[r:" in w]
     creates = [w for w in sent if "CREATE (a)-[:" in w]
@@ -676,7 +679,7 @@ def test_falkor_relationship_over_many_statements_counts_exactly(
     batch = _one_relationship(2_500, docs=3)
     with (
         # 250 rows, so 1,000 mentions, per statement
-        FalkorStore(falkor_server.db_dir, graph="geokg_split", batch_size=250) as store,
+        FalkorStore(falkor_server.db_dir, graph="geokg_split", batch_size=250, bulk=False) as store,
         FalkorStore(falkor_server.db_dir, graph="geokg_split_ref") as reference,
     ):
         for st in (store, reference):
@@ -706,7 +709,7 @@ def test_falkor_interrupted_load_then_rerun_counts_each_mention_once(
     batch = _one_relationship(4_000, docs=2)
     # 125 rows per node statement; MENTION_STATEMENT_FACTOR x 125 mentions per relationship one
     per_statement = 125 * MENTION_STATEMENT_FACTOR
-    with FalkorStore(falkor_server.db_dir, graph="geokg_cut", batch_size=125) as store:
+    with FalkorStore(falkor_server.db_dir, graph="geokg_cut", batch_size=125, bulk=False) as store:
         store.clear()
         store.ensure_schema()
         try:

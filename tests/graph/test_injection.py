@@ -21,6 +21,7 @@ import pytest
 
 from geokg.graph import cypher
 from geokg.graph.build import GraphBatch, GraphBuilder
+from geokg.graph.export import read_graph
 from geokg.graph.falkor import FalkorStore, index_safe_id
 from geokg.graph.store import load_plan
 from geokg.schema import (
@@ -239,11 +240,11 @@ def _templates(batch: GraphBatch) -> set[str]:
 
 
 def test_load_sends_only_cypher_module_templates_with_values_in_parameters(
-    store: FalkorStore, sent: list[str]
+    cypher_store: FalkorStore, sent: list[str]
 ) -> None:
     batch = hostile_batch()
     templates = _templates(batch)
-    store.load(batch)
+    cypher_store.load(batch)
     assert sent, "the wrapper saw nothing"
     for wire in sent:
         assert wire.startswith("CYPHER rows="), wire[:80]
@@ -255,6 +256,29 @@ def test_load_sends_only_cypher_module_templates_with_values_in_parameters(
             assert text[:40] not in matches[0]
         assert header.startswith("CYPHER rows=[")
         assert header.endswith("]")
+
+
+def test_bulk_first_load_sends_values_only_in_its_binary_rows(
+    store: FalkorStore, cypher_store: FalkorStore, sent: list[str]
+) -> None:
+    """The GRAPH.BULK first load sends no statement holding a value: only the fixed checks
+    and schema statements of the cypher module. Its graph equals the Cypher path's."""
+    batch = hostile_batch()
+    cypher_store.load(batch)
+    expected = read_graph(cypher_store)
+    cypher_store.clear()
+    cypher_store.ensure_schema()
+    sent.clear()
+    stats = store.load(batch)
+    assert stats.statements >= 1  # GRAPH.BULK calls
+    fixed = {cypher.count_nodes(), cypher.count_relationships(), cypher.falkor_index_states()}
+    fixed |= {cypher.falkor_list_constraints(), cypher.falkor_list_indexes()}
+    fixed |= set(cypher.falkor_schema_names())
+    fixed |= {cypher.falkor_create_index(label, prop) for label, prop in cypher.falkor_indexes()}
+    assert sent
+    for wire in sent:
+        assert wire in fixed, wire[:200]
+    assert read_graph(store) == expected
 
 
 def test_queries_send_values_only_as_parameters(store: FalkorStore, sent: list[str]) -> None:
@@ -483,7 +507,7 @@ def test_statement_builders_get_rows_only_as_the_parameter_or_a_literal() -> Non
 def test_store_modules_build_no_cypher_from_values() -> None:
     """The stores send statements from the cypher module; the only f-string they send is the
     FalkorDB parameter header, whose values are JSON or the driver's quoting."""
-    for module in ("falkor.py", "neo4j_store.py", "store.py"):
+    for module in ("falkor.py", "falkor_bulk.py", "falkor_wire.py", "neo4j_store.py", "store.py"):
         source = (Path(cypher.__file__).parent / module).read_text(encoding="utf-8")
         for m in re.finditer(r"f\"[^\"]*\b(MATCH|MERGE|CREATE|DELETE|SET)\b", source):
             raise AssertionError(f"{module}: Cypher built in an f-string: {m.group(0)}")
