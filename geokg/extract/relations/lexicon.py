@@ -340,6 +340,8 @@ class RelationLexicon:
         self.rejection_verbs = words_of("rejection_verbs")
         self.presupposing_verbs = words_of("presupposing_verbs")
         self.motion_verbs = words_of("motion_verbs")
+        self.visit_nouns = words_of("visit_nouns")
+        self.companion_verbs = words_of("companion_verbs")
         self.preparation_verbs = words_of("preparation_verbs")
         self.pejoratives = words_of("pejoratives")
         self.quantity_nouns = words_of("quantity_nouns")

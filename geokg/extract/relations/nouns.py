@@ -48,6 +48,8 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if cue.requires_prep_object and not _prep_object_ok(ctx, n, cue):
         return []
     gov, via = _governor(ctx, n)
+    if gov is None and cue.type.value == "MEETS":
+        gov, via = _visit_governor(ctx, n, cue, gov, via)
     if via[5:] in _CIRCUMSTANTIAL_PREPS and not (cue.mutual or cue.reciprocal):
         gov = None
     if cue.veto_governors:
@@ -81,6 +83,33 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         # deepen relations" presupposes them)
         out = [replace(c, anchor=said.i) for c in out]
     return out
+
+
+def _visit_governor(
+    ctx: SentenceContext, n: Token, cue: Cue, gov: Token | None, via: str
+) -> tuple[Token | None, str]:
+    """ "During a visit to X, Y said", "on a trip to X, Y met ...": the clause's subject is
+    the visitor, when the meeting noun names its own counterpart; "A joined B for talks
+    with C" with "for talks" read on the object: the joining verb governs the talks."""
+    h = n.head
+    if (
+        n.dep_ == "pobj"
+        and h.dep_ == "prep"
+        and ctx.lemma(h) == "for"
+        and h.head.dep_ == "dobj"
+        and ctx.lemma(h.head.head) in ctx.lex.companion_verbs
+    ):
+        return h.head.head, "pobj:for"
+    if (
+        n.dep_ == "pobj"
+        and h.dep_ == "prep"
+        and ctx.lemma(h) in ("during", "on")
+        and h.head.pos_ in _VERB_POS
+        and (ctx.lemma(h) == "during" or ctx.lemma(n) in ctx.lex.visit_nouns)
+        and ctx.args_of(_slot_targets(ctx, n, cue, ctx.lemma(n)).tokens())
+    ):
+        return h.head, "pobj:" + ctx.lemma(h)
+    return gov, via
 
 
 def _predicates(ctx: SentenceContext, n: Token, said: Token) -> bool:
@@ -220,7 +249,13 @@ def _noun_frame(
             and glem not in lex.preparation_verbs
         ):
             # "rebuked Peru for the seizure of the border post": the object did it
-            if glem in lex.object_control:
+            if glem in lex.companion_verbs:
+                # "A will join B for talks with C": both take part
+                agents, _ = ctx.subjects(gov)
+                sources = ctx.args_of(agents + ctx.children(gov, "dobj"), strict=cue.strict)
+                rule = "nominal_light_verb.v1"
+                light = True
+            elif glem in lex.object_control:
                 sources = ctx.args_of(ctx.children(gov, "dobj"), strict=cue.strict)
                 rule = "nominal_light_verb.v1"
                 light = True
@@ -238,6 +273,16 @@ def _noun_frame(
                         return _mutual(ctx, pair, cue, n, "nominal_mutual.v1", anchor=n)
                     gt.mutual.extend(gt.between)
                 tgt.extend(gt)
+                if (
+                    via == "pobj:for"
+                    and cue.type.value == "MEETS"
+                    and glem in lex.motion_verbs
+                    and len(sources) == 1
+                    and not ctx.prep_objects(n, {"with", "between", "among"})
+                ):
+                    # "travelled to Tokyo for talks": the host is where one visitor's talks
+                    # are held; "A and B travel to C for talks" meet each other there
+                    tgt.directed.extend(o for _, o in ctx.prep_objects(gov, ("to",)))
                 target_ents = ctx.args_of(tgt.tokens(), strict=strict)
             light = True
             rule = "nominal_light_verb.v1"
@@ -285,7 +330,13 @@ def _noun_frame(
             return addressed
     if sources and target_ents:
         # "might respond with tariffs on X": the clause's modality reaches the instrument
-        anchor = gov if light and gov is not None and via == "pobj:with" else n
+        anchor = n
+        if (
+            light
+            and gov is not None
+            and (via == "pobj:with" or ctx.lemma(gov) in lex.companion_verbs)
+        ):
+            anchor = gov  # "will join B for talks with C": the joining clause's modality
         out.extend(_emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=anchor))
     return out
 
