@@ -216,6 +216,12 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         ctx.consumed.update(c.i for c in required_obj.children if c.dep_ == "compound")
     if extra_targets and sources:
         out.extend(_pairs(ctx, sources, extra_targets, cue, v, rule))
+    if sources and required_obj is not None and any(t.i == required_obj.i for t in tgt.directed):
+        # "A and B recalled their envoys from C": the owners of the object are no targets
+        # when another party is named
+        others = [t for t in tgt.tokens() if t.i != required_obj.i]
+        if ctx.args_of(others, strict=strict or cue.strict_place):
+            tgt.directed = [t for t in tgt.directed if t.i != required_obj.i]
     target_ents = ctx.args_of(tgt.tokens(), strict=strict or cue.strict_place)
     if sources and target_ents:
         out.extend(_emit(ctx, sources, tgt, cue, v, rule, strict=strict or cue.strict_place))
@@ -235,9 +241,16 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     elif passive and cue.mutual and required_obj is not None and not sources:
         # "A-B ties were severed": an agentless passive of a mutual act on the pair's ties
         # ("Chile's ties with Peru were suspended": the owner and the partner)
-        pair = target_ents + [
+        holders = [
             ctx.ent_at[c.i] for c in _modifier_tokens(ctx, required_obj) if c.i in ctx.ent_at
         ]
+        hosts = [t for t in tgt.directed if t.i != required_obj.i]
+        if hosts and not tgt.mutual:
+            # "the Chilean envoy to Peru was recalled": the owner acts on the host
+            holders = holders + ctx.args_of([required_obj], strict=strict)
+            out.extend(_pairs(ctx, holders, ctx.args_of(hosts, strict=strict), cue, v, rule))
+            return out
+        pair = target_ents + holders
         if len({e.name for e in pair}) == 2:
             out.extend(_mutual(ctx, pair, cue, v, "nominal_mutual.v1"))
     return out
