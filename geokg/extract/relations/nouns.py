@@ -334,9 +334,15 @@ def _noun_frame(
         if (
             light
             and gov is not None
-            and (via == "pobj:with" or ctx.lemma(gov) in lex.companion_verbs)
+            and (
+                via in ("pobj:with", "pobj:during")
+                or ctx.lemma(gov) in lex.companion_verbs
+                or (via == "pobj:on" and ctx.lemma(n) in lex.visit_nouns)
+            )
         ):
-            anchor = gov  # "will join B for talks with C": the joining clause's modality
+            # "will join B for talks with C", "said during a visit to X": the governing
+            # clause's modality (the visit itself is not what is said)
+            anchor = gov
         out.extend(_emit(ctx, sources, tgt, cue, n, rule, strict=strict, anchor=anchor))
     return out
 

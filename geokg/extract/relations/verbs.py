@@ -28,6 +28,7 @@ from geokg.extract.relations.slots import (
     _Targets,
     _word_in,
 )
+from geokg.extract.relations.subjects import misread_clause
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
 if TYPE_CHECKING:
@@ -40,8 +41,9 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         c.dep_ in ("prt", "advmod", "prep") and ctx.lemma(c) in cue.particle for c in v.children
     ):
         return []
-    passive = ctx.is_passive(v)
-    obj_tokens = ctx.children(v, "dobj")
+    misread = misread_clause(ctx, v)
+    passive = ctx.is_passive(v) and misread is None
+    obj_tokens = ctx.children(v, "dobj") if misread is None else [misread[1]]
     if cue.mutual_objects:
         # "the summit brought together leaders from A, B and C": the gathered meet each other
         near = ("close", "closer", "near", "nearer")
@@ -83,7 +85,7 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         for c in t.children
     ):
         return []  # "stopped NATO from bombing": from doing something
-    agents, patients = ctx.subjects(v)
+    agents, patients = ctx.subjects(v) if misread is None else ([misread[0]], [])
     required_obj: Token | None = None
     if cue.objects:
         pool = obj_tokens or (patients if passive else [])
@@ -190,7 +192,7 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
                 source_toks = objs
                 tgt.mutual = [t for t in tgt.mutual if t not in objs]
     rule = "svo_passive.v1" if passive else "svo_active.v1"
-    if v.dep_ in ("amod", "acl") and v.tag_ == "VBN":
+    if v.dep_ in ("amod", "acl") and v.tag_ == "VBN" and misread is None:
         rule = "participle.v1"
     if cue.reverse_members:
         # "a group composed of A, B and C", "NATO includes Turkey": members -> the organization
