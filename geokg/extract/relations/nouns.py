@@ -336,6 +336,7 @@ def _noun_frame(
             and gov is not None
             and (
                 via in ("pobj:with", "pobj:during")
+                or (via in ("pobj:after", "pobj:following") and cue.type.value == "MEETS")
                 or ctx.lemma(gov) in lex.companion_verbs
                 or (via == "pobj:on" and ctx.lemma(n) in lex.visit_nouns)
             )

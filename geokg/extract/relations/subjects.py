@@ -80,9 +80,9 @@ def misread_clause(ctx: SentenceContext, v: Token) -> tuple[Token, Token] | None
     """``(subject, object)`` of a clause the parser read as a noun phrase.
 
     "Trump hosted Erdogan at ...": the root is a name modified by the verb, and the name
-    before the verb hangs on the root or on the verb. Only in a sentence with no other verb,
-    with two distinct entities; not "the Saudi-led coalition" (the name on the participle,
-    hyphenated) nor "a Qatar hosted summit" (the root is no entity).
+    right before the verb hangs on the root or is the verb's subject; two distinct entities.
+    Not "the Saudi-led coalition" (hyphenated, the name on the participle) nor "a Qatar
+    hosted summit" (the root is no entity) nor a sentence with a verb as its root.
     """
     head = v.head
     if (
@@ -91,7 +91,6 @@ def misread_clause(ctx: SentenceContext, v: Token) -> tuple[Token, Token] | None
         or head.dep_ != "ROOT"
         or head.i < v.i
         or head.i not in ctx.ent_at
-        or any(t.pos_ in _VERBAL and t.i != v.i for t in head.sent)
     ):
         return None
     prev = ctx.doc[v.i - 1]
