@@ -68,6 +68,8 @@ def _is_place_use(tok: Token, lex: Lexicons, depth: int = 0) -> bool:
         }:
             return True
         if prep in ("to", "toward", "towards"):
+            if prep == "to" and _visited(gov, lex):
+                return False  # "Modi's visit to Beijing": the visited state is the host
             return lemma(gov) in lex.wordset("motion_verbs")
         if prep == "from":
             return not (
@@ -84,10 +86,87 @@ def _is_place_use(tok: Token, lex: Lexicons, depth: int = 0) -> bool:
             )
         return False
     if dep in ("dobj", "obj"):
+        if lemma(head) == "visit" and _actor_visitor(head, lex):
+            return False  # "the Kenyan president visited Beijing": the state is the host
         return lemma(head) in lex.wordset("place_verbs")
     if dep in ("conj", "appos") and depth < 4 and head.i != tok.i:
         return _is_place_use(head, lex, depth + 1)
     return dep == "appos"
+
+
+_ACTOR_TYPES = frozenset({"PERSON", "GPE", "NORP"})
+
+
+def _is_actor(tok: Token, lex: Lexicons) -> bool:
+    """A leader or state: a person's or state's name, a listed leader, a name after a title
+    ("Chancellor X") or a noun a state qualifies ("Canada's foreign minister"); a company or
+    "tourists" is not."""
+    if tok.ent_type_ in _ACTOR_TYPES or lex.leader_ids(tok.text):
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") and any(
+        c.dep_ in ("poss", "amod", "compound")
+        and (c.ent_type_ in ("GPE", "NORP") or lex.is_title_word(c.text))
+        for c in tok.children
+    )
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of the clause a visit noun belongs to: "X paid a visit", "during a visit
+    ..., X said", "X is on a visit"."""
+    g = tok
+    if g.dep_ == "pobj" and g.head.dep_ == "prep":
+        g = g.head
+    elif g.dep_ not in ("dobj", "attr"):
+        return None
+    verb = g.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _actor_visitor(gov: Token, lex: Lexicons) -> bool:
+    """Whether a visit (noun or verb ``gov``) has a leader or state as its visitor."""
+    if gov.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+        return subj is not None and _is_actor(subj, lex)
+    for c in gov.children:
+        if c.dep_ == "poss":
+            return _is_actor(c, lex)
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return any(_is_actor(o, lex) for o in c.children if o.dep_ == "pobj")
+    subj = _clause_subject(gov)
+    return subj is not None and _is_actor(subj, lex)
+
+
+def _visited(gov: Token, lex: Lexicons) -> bool:
+    """Whether ``to X`` under ``gov`` is the destination of a leader's or state's visit: a
+    visit noun ("a visit to X", "X's trip to Y") or a motion verb with "for talks" whose
+    talks name no other party ("travelled to X for talks")."""
+    lem = lemma(gov)
+    if lem in lex.wordset("visit_nouns") and gov.pos_ in ("NOUN", "PROPN"):
+        return _actor_visitor(gov, lex)
+    if lem in lex.wordset("motion_verbs") and gov.pos_ in ("VERB", "AUX"):
+        talks = [
+            o
+            for p in gov.children
+            if p.dep_ == "prep" and p.lower_ == "for"
+            for o in p.children
+            if o.dep_ == "pobj" and o.lower_ in lex.wordset("visit_talk_nouns")
+        ]
+        if talks and not any(
+            c.dep_ == "prep" and c.lower_ in ("with", "between", "among")
+            for t in talks
+            for c in t.children
+        ):
+            subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
+            # "A and B travel to C for talks" meet each other in C
+            one = (
+                subj is not None
+                and not subj.conjuncts
+                and not any(c.dep_ == "conj" for m in subj.children for c in m.children)
+            )
+            return one and _actor_visitor(gov, lex)
+    return False
 
 
 def resolve_metonym(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:

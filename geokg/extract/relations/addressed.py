@@ -1,4 +1,4 @@
-"""Acts addressed to a party: received or refused acts and ultimatums.
+"""Acts addressed to a party: received, refused or helped acts and ultimatums.
 
 "Kenya accepted Japan's offer of aid" (the act reaches the subject that receives it), "Iran
 rejected an American ultimatum" (a refused act is still stated), "The EU urged Belarus to free
@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.slots import _VERB_POS, _pairs
+from geokg.extract.relations.subjects import climb_to_verb
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ADDRESSED_VIA", "addressed", "or_face"]
+__all__ = ["ADDRESSED_VIA", "addressed", "helped", "or_face"]
 
 
 # "accepted Japan's offer of aid", "relies on loans from China": the act reaches the subject
@@ -76,3 +77,23 @@ def addressed(
     to = [e for e in ctx.args_of(agents, strict=cue.strict) if (e.start, e.end) not in owners]
     found = _pairs(ctx, sources, to, cue, n, "nominal_light_verb.v1", anchor=gov) if to else []
     return found if received else [replace(c, structural=True) for c in found]
+
+
+def helped(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
+    """ "NATO will tighten the blockade with Albania's help", "with the backing of Iran": the
+    helper supports the subject of the clause the phrase belongs to."""
+    helpers: list[EntityAnnotation] = []
+    for c in n.children:
+        if c.dep_ == "poss":
+            helpers.extend(ctx.args(c, strict=True))
+    for _, obj in ctx.prep_objects(n, {"of", "from"}):
+        helpers.extend(ctx.args(obj, strict=True))
+    if not helpers:
+        return []
+    v = climb_to_verb(n.head.head, 4)
+    if v.pos_ not in _VERB_POS:
+        return []
+    agents, patients = ctx.subjects(v)
+    helped = ctx.args_of(agents + (patients if ctx.is_passive(v) else []))
+    # the help is predicated with the clause: "would tighten ... with X's help" is hedged
+    return _pairs(ctx, helpers, helped, cue, n, "nominal_light_verb.v1", anchor=v)

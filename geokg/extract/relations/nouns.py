@@ -11,7 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
-from geokg.extract.relations.addressed import ADDRESSED_VIA, addressed, or_face
+from geokg.extract.relations.addressed import ADDRESSED_VIA, addressed, helped, or_face
 from geokg.extract.relations.frames import (
     _CIRCUMSTANTIAL_PREPS,
     _context_words,
@@ -37,9 +37,9 @@ from geokg.extract.relations.slots import (
     _prep_object_ok,
     _slot_targets,
 )
-from geokg.extract.relations.subjects import climb_to_verb
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.threats import warned_face
+from geokg.extract.relations.visits import _visit_governor
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -64,6 +64,8 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         return []  # "war games", "war crimes": the compound names something else
     if cue.requires_prep_object and not _prep_object_ok(ctx, n, cue):
         return []
+    if gov is None and cue.type.value == "MEETS":
+        gov, via = _visit_governor(ctx, n, cue, gov, via)
     if via[5:] in _CIRCUMSTANTIAL_PREPS and not (cue.mutual or cue.reciprocal):
         gov = None
     if cue.veto_governors:
@@ -119,9 +121,9 @@ def _noun_frame(
     if cue.poss_is_target:
         return _patient_noun(ctx, n, cue, gov, via)
     if cue.helper_with and n.dep_ == "pobj" and ctx.lemma(n.head) == "with":
-        helped = _helped(ctx, n, cue)
-        if helped:
-            return helped
+        with_help = helped(ctx, n, cue)
+        if with_help:
+            return with_help
     source_slots = cue.source_slots
     target_preps = cue.target_preps
     skip_from = "from" in target_preps
@@ -263,7 +265,13 @@ def _noun_frame(
             and glem not in lex.preparation_verbs
         ):
             # "rebuked Peru for the seizure of the border post": the object did it
-            if glem in lex.object_control:
+            if glem in lex.companion_verbs:
+                # "A will join B for talks with C": both take part
+                agents, _ = ctx.subjects(gov)
+                sources = ctx.args_of(agents + ctx.children(gov, "dobj"), strict=cue.strict)
+                rule = "nominal_light_verb.v1"
+                light = True
+            elif glem in lex.object_control:
                 sources = ctx.args_of(ctx.children(gov, "dobj"), strict=cue.strict)
                 rule = "nominal_light_verb.v1"
                 light = True
@@ -289,6 +297,16 @@ def _noun_frame(
                     # "hit Mexico with tariffs": the instrument verb's object undergoes it
                     gt.directed.extend(ctx.children(gov, "dobj"))
                 tgt.extend(gt)
+                if (
+                    via == "pobj:for"
+                    and cue.type.value == "MEETS"
+                    and glem in lex.motion_verbs
+                    and len(sources) == 1
+                    and not ctx.prep_objects(n, {"with", "between", "among"})
+                ):
+                    # "travelled to Tokyo for talks": the host is where one visitor's talks
+                    # are held; "A and B travel to C for talks" meet each other there
+                    tgt.directed.extend(o for _, o in ctx.prep_objects(gov, ("to",)))
                 target_ents = ctx.args_of(tgt.tokens(), strict=strict)
             light = True
             rule = "nominal_light_verb.v1"
@@ -349,8 +367,20 @@ def _noun_frame(
     if not target_ents:
         target_ents = _economic_patients(ctx, tgt.tokens(), cue)
     if sources and target_ents:
-        # "might respond with tariffs on X": the clause's modality reaches the instrument
-        anchor = gov if light and gov is not None and via == "pobj:with" else n
+        anchor = n
+        if (
+            light
+            and gov is not None
+            and (
+                via in ("pobj:with", "pobj:during")
+                or (via in ("pobj:after", "pobj:following") and cue.type.value == "MEETS")
+                or ctx.lemma(gov) in lex.companion_verbs
+                or (via == "pobj:on" and ctx.lemma(n) in lex.visit_nouns)
+            )
+        ):
+            # "might respond with tariffs on X", "will join B for talks with C", "said during a
+            # visit to X": the governing clause's modality (the visit itself is not what is said)
+            anchor = gov
         halt = n.head.head if n.dep_ == "pobj" else n
         if gov is not None and ctx.lemma(halt) in lex.halting_nouns and _undone(ctx, halt):
             # "promised to lift the freeze on its aid": the undoing verb is the predicate
@@ -401,23 +431,3 @@ def _party_like(tok: Token) -> bool:
     if tok.pos_ in ("PROPN", "PRON"):
         return True
     return any(c.dep_ in ("det", "poss") for c in tok.children)
-
-
-def _helped(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
-    """ "NATO will tighten the blockade with Albania's help", "with the backing of Iran": the
-    helper supports the subject of the clause the phrase belongs to."""
-    helpers: list[EntityAnnotation] = []
-    for c in n.children:
-        if c.dep_ == "poss":
-            helpers.extend(ctx.args(c, strict=True))
-    for _, obj in ctx.prep_objects(n, {"of", "from"}):
-        helpers.extend(ctx.args(obj, strict=True))
-    if not helpers:
-        return []
-    v = climb_to_verb(n.head.head, 4)
-    if v.pos_ not in _VERB_POS:
-        return []
-    agents, patients = ctx.subjects(v)
-    helped = ctx.args_of(agents + (patients if ctx.is_passive(v) else []))
-    # the help is predicated with the clause: "would tighten ... with X's help" is hedged
-    return _pairs(ctx, helpers, helped, cue, n, "nominal_light_verb.v1", anchor=v)

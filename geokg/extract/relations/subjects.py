@@ -76,6 +76,32 @@ def _comma_subjects(ctx: SentenceContext, v: Token, subj: Token) -> list[Token]:
     return out
 
 
+def misread_clause(ctx: SentenceContext, v: Token) -> tuple[Token, Token] | None:
+    """``(subject, object)`` of a clause the parser read as a noun phrase.
+
+    "Trump hosted Erdogan at ...": the root is a name modified by the verb, and the name
+    right before the verb hangs on the root or is the verb's subject; two distinct entities.
+    Not "the Saudi-led coalition" (hyphenated, the name on the participle) nor "a Qatar
+    hosted summit" (the root is no entity) nor a sentence with a verb as its root.
+    """
+    head = v.head
+    if (
+        v.dep_ != "amod"
+        or v.tag_ not in ("VBN", "VBD")
+        or head.dep_ != "ROOT"
+        or head.i < v.i
+        or head.i not in ctx.ent_at
+    ):
+        return None
+    prev = ctx.doc[v.i - 1]
+    attached = (prev.head.i == head.i and prev.dep_ in ("nmod", "compound")) or (
+        prev.head.i == v.i and prev.dep_ == "nsubj"
+    )
+    if attached and prev.i in ctx.ent_at and ctx.ent_at[prev.i] is not ctx.ent_at[head.i]:
+        return prev, head
+    return None
+
+
 def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     """The logical subjects of a verb: ``(agents, passive patients)``.
 

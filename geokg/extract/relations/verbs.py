@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.naming import _act_owner, _naming
 from geokg.extract.relations.slots import (
     _OWN_POSSESSIVES,
     _RECIPROCAL_OBJECTS,
@@ -30,6 +31,7 @@ from geokg.extract.relations.slots import (
     _Targets,
     _word_in,
 )
+from geokg.extract.relations.subjects import misread_clause
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
 if TYPE_CHECKING:
@@ -42,8 +44,9 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         c.dep_ in ("prt", "advmod", "prep") and ctx.lemma(c) in cue.particle for c in v.children
     ):
         return []
-    passive = ctx.is_passive(v)
-    obj_tokens = ctx.children(v, "dobj")
+    misread = misread_clause(ctx, v)
+    passive = ctx.is_passive(v) and misread is None
+    obj_tokens = ctx.children(v, "dobj") if misread is None else [misread[1]]
     if cue.mutual_objects:
         # "the summit brought together leaders from A, B and C": the gathered meet each other
         near = ("close", "closer", "near", "nearer")
@@ -89,7 +92,7 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         for c in t.children
     ):
         return []  # "stopped NATO from bombing": from doing something
-    agents, patients = ctx.subjects(v)
+    agents, patients = ctx.subjects(v) if misread is None else ([misread[0]], [])
     required_obj: Token | None = None
     if cue.objects:
         pool = obj_tokens or (patients if passive else [])
@@ -207,7 +210,7 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
                 source_toks = objs
                 tgt.mutual = [t for t in tgt.mutual if t not in objs]
     rule = "svo_passive.v1" if passive else "svo_active.v1"
-    if v.dep_ in ("amod", "acl") and v.tag_ == "VBN":
+    if v.dep_ in ("amod", "acl") and v.tag_ == "VBN" and misread is None:
         rule = "participle.v1"
     if cue.reverse_members:
         # "a group composed of A, B and C", "NATO includes Turkey": members -> the organization
@@ -237,6 +240,12 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         ctx.consumed.update(c.i for c in required_obj.children if c.dep_ == "compound")
     if extra_targets and sources:
         out.extend(_pairs(ctx, sources, extra_targets, cue, v, rule))
+    if sources and required_obj is not None and any(t.i == required_obj.i for t in tgt.directed):
+        # "A and B recalled their envoys from C": the owners of the object are no targets
+        # when another party is named
+        others = [t for t in tgt.tokens() if t.i != required_obj.i]
+        if ctx.args_of(others, strict=strict or cue.strict_place):
+            tgt.directed = [t for t in tgt.directed if t.i != required_obj.i]
     target_ents = ctx.args_of(tgt.tokens(), strict=strict or cue.strict_place)
     if not target_ents:
         target_ents = _economic_patients(ctx, tgt.tokens(), cue)
@@ -258,90 +267,19 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     elif passive and cue.mutual and required_obj is not None and not sources:
         # "A-B ties were severed": an agentless passive of a mutual act on the pair's ties
         # ("Chile's ties with Peru were suspended": the owner and the partner)
-        pair = target_ents + [
+        holders = [
             ctx.ent_at[c.i] for c in _modifier_tokens(ctx, required_obj) if c.i in ctx.ent_at
         ]
+        hosts = [t for t in tgt.directed if t.i != required_obj.i]
+        if hosts and not tgt.mutual:
+            # "the Chilean envoy to Peru was recalled": the owner acts on the host
+            holders = holders + ctx.args_of([required_obj], strict=strict)
+            out.extend(_pairs(ctx, holders, ctx.args_of(hosts, strict=strict), cue, v, rule))
+            return out
+        pair = target_ents + holders
         if len({e.name for e in pair}) == 2:
             out.extend(_mutual(ctx, pair, cue, v, "nominal_mutual.v1"))
     return out
-
-
-def _act_owner(ctx: SentenceContext, o: Token) -> list[EntityAnnotation]:
-    """The entity that owns an act noun: "Washington's decision", "the Israeli strikes"."""
-    out: list[EntityAnnotation] = []
-    for c in o.children:
-        if c.dep_ == "poss":
-            out.extend(ctx.args(c, strict=True))
-        elif c.dep_ in ("amod", "compound") and c.i in ctx.ent_at and not ctx.stance_prefixed(c):
-            out.append(ctx.ent_at[c.i])
-    # "the claims made by Peru", "the allegations by Peru's army"
-    agents = _participle_agents(ctx, o) + [a for _, a in ctx.prep_objects(o, {"by"})]
-    out.extend(e for a in agents for e in ctx.args(a))
-    return out
-
-
-def _naming(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
-    """Calling someone names: "called Netanyahu a war criminal", "presented the West as
-    decadent", "branded the leader a traitor". The complement must be a pejorative
-    (``lexicon.json`` ``pejoratives``); the one named is the target."""
-    lex = ctx.lex
-    objs = ctx.children(v, "dobj", "dative")
-    complements = ctx.children(v, "oprd", "acomp", "xcomp")
-    as_phrases = _as_complements(v)
-    if len(objs) > 1:
-        complements.append(objs[-1])
-        objs = objs[:-1]
-    if not objs and len(complements) > 1 and complements[0].pos_ in ("NOUN", "PROPN"):
-        # 'called Peru's claims "baseless"': a quoted verdict parsed as a second complement
-        objs = [complements.pop(0)]
-    # "dismissed the U.N. findings and later statements by Peru as propaganda"
-    objs.extend(c for o in list(objs) for c in o.conjuncts if c.i > o.i and c not in objs)
-    for o in objs:
-        complements.extend(c for c in o.children if c.dep_ == "appos")
-        # "dismissed Peru's offer as a ploy": the parser may hang "as" on the object
-        as_phrases.extend(_as_complements(o))
-        # "called the claims baseless" parsed with the adjective after its noun; a rejecting
-        # verb's object carries its verdict before it too ("rejected Peru's baseless claims")
-        rejecting = ctx.lemma(v) in lex.denial_verbs or ctx.lemma(v) in lex.rejection_verbs
-        complements.extend(c for c in o.children if c.dep_ == "amod" and (c.i > o.i or rejecting))
-    complements.extend(as_phrases)
-    # "dismissed Peru's response as stalling": dismissing as anything is the verdict; but
-    # "dismissed X as interior minister" removes someone from an office
-    dismissive = ctx.lemma(v) in lex.dismissive_verbs and any(
-        ctx.lemma(a) not in lex.title_heads for a in as_phrases
-    )
-    if not objs or not (dismissive or any(_pejorative(ctx, c) for c in complements)):
-        return []
-    named = [o for o in objs if o not in complements]
-    agents, _ = ctx.subjects(v)
-    sources = ctx.args_of(agents)
-    targets = ctx.args_of(named, strict=True)
-    if not targets:
-        # "called Kenya's claims baseless": the one whose act is named
-        targets = [e for o in named for e in _act_owner(ctx, o)]
-    return _pairs(ctx, sources, targets, cue, v, "svo_active.v1")
-
-
-def _as_complements(tok: Token) -> list[Token]:
-    """What an "as" phrase on ``tok`` says: "as a ploy", "as stalling", and "as baseless"
-    (an adjective the parser hangs on "as" as a modifier)."""
-    return [
-        a
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "as"
-        for a in c.children
-        if a.dep_ in ("pobj", "pcomp", "amod", "acomp")
-    ]
-
-
-def _pejorative(ctx: SentenceContext, tok: Token) -> bool:
-    words = ctx.lex.pejoratives
-    if ctx.lemma(tok) in words or tok.lower_ in words:
-        return True
-    return any(
-        c.dep_ in ("amod", "compound", "conj") and (ctx.lemma(c) in words or c.lower_ in words)
-        for c in tok.children
-    )
 
 
 def _clause_entities(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:

@@ -1,0 +1,99 @@
+"""Naming and evaluating a party (CAMEO 111/112): "called X a rogue state", "labelled X an
+aggressor".
+
+The speaker criticizes the party named, or the owner of the act named, only where a pejorative
+says so; neutral naming ("called X a partner") states nothing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.slots import (
+    _pairs,
+    _participle_agents,
+)
+from geokg.extract.relations.syntax import Candidate, SentenceContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _act_owner(ctx: SentenceContext, o: Token) -> list[EntityAnnotation]:
+    """The entity that owns an act noun: "Washington's decision", "the Israeli strikes"."""
+    out: list[EntityAnnotation] = []
+    for c in o.children:
+        if c.dep_ == "poss":
+            out.extend(ctx.args(c, strict=True))
+        elif c.dep_ in ("amod", "compound") and c.i in ctx.ent_at and not ctx.stance_prefixed(c):
+            out.append(ctx.ent_at[c.i])
+    # "the claims made by Peru", "the allegations by Peru's army"
+    agents = _participle_agents(ctx, o) + [a for _, a in ctx.prep_objects(o, {"by"})]
+    out.extend(e for a in agents for e in ctx.args(a))
+    return out
+
+
+def _naming(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
+    """Calling someone names: "called Netanyahu a war criminal", "presented the West as
+    decadent", "branded the leader a traitor". The complement must be a pejorative
+    (``lexicon.json`` ``pejoratives``); the one named is the target."""
+    lex = ctx.lex
+    objs = ctx.children(v, "dobj", "dative")
+    complements = ctx.children(v, "oprd", "acomp", "xcomp")
+    as_phrases = _as_complements(v)
+    if len(objs) > 1:
+        complements.append(objs[-1])
+        objs = objs[:-1]
+    if not objs and len(complements) > 1 and complements[0].pos_ in ("NOUN", "PROPN"):
+        # 'called Peru's claims "baseless"': a quoted verdict parsed as a second complement
+        objs = [complements.pop(0)]
+    # "dismissed the U.N. findings and later statements by Peru as propaganda"
+    objs.extend(c for o in list(objs) for c in o.conjuncts if c.i > o.i and c not in objs)
+    for o in objs:
+        complements.extend(c for c in o.children if c.dep_ == "appos")
+        # "dismissed Peru's offer as a ploy": the parser may hang "as" on the object
+        as_phrases.extend(_as_complements(o))
+        # "called the claims baseless" parsed with the adjective after its noun; a rejecting
+        # verb's object carries its verdict before it too ("rejected Peru's baseless claims")
+        rejecting = ctx.lemma(v) in lex.denial_verbs or ctx.lemma(v) in lex.rejection_verbs
+        complements.extend(c for c in o.children if c.dep_ == "amod" and (c.i > o.i or rejecting))
+    complements.extend(as_phrases)
+    # "dismissed Peru's response as stalling": dismissing as anything is the verdict; but
+    # "dismissed X as interior minister" removes someone from an office
+    dismissive = ctx.lemma(v) in lex.dismissive_verbs and any(
+        ctx.lemma(a) not in lex.title_heads for a in as_phrases
+    )
+    if not objs or not (dismissive or any(_pejorative(ctx, c) for c in complements)):
+        return []
+    named = [o for o in objs if o not in complements]
+    agents, _ = ctx.subjects(v)
+    sources = ctx.args_of(agents)
+    targets = ctx.args_of(named, strict=True)
+    if not targets:
+        # "called Kenya's claims baseless": the one whose act is named
+        targets = [e for o in named for e in _act_owner(ctx, o)]
+    return _pairs(ctx, sources, targets, cue, v, "svo_active.v1")
+
+
+def _as_complements(tok: Token) -> list[Token]:
+    """What an "as" phrase on ``tok`` says: "as a ploy", "as stalling", and "as baseless"
+    (an adjective the parser hangs on "as" as a modifier)."""
+    return [
+        a
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "as"
+        for a in c.children
+        if a.dep_ in ("pobj", "pcomp", "amod", "acomp")
+    ]
+
+
+def _pejorative(ctx: SentenceContext, tok: Token) -> bool:
+    words = ctx.lex.pejoratives
+    if ctx.lemma(tok) in words or tok.lower_ in words:
+        return True
+    return any(
+        c.dep_ in ("amod", "compound", "conj") and (ctx.lemma(c) in words or c.lower_ in words)
+        for c in tok.children
+    )

@@ -1,0 +1,46 @@
+"""Visits and joint talks as meetings (CAMEO 042-044, PLOVER CONSULT).
+
+"During a visit to Tokyo, the minister said ...", "X traveled to Paris for talks", "A will join B
+for talks with C": the governing clause of a visit noun, where the parser leaves it unattached.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.slots import (
+    _VERB_POS,
+    _slot_targets,
+)
+from geokg.extract.relations.syntax import SentenceContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+def _visit_governor(
+    ctx: SentenceContext, n: Token, cue: Cue, gov: Token | None, via: str
+) -> tuple[Token | None, str]:
+    """ "During a visit to X, Y said", "on a trip to X, Y met ...": the clause's subject is
+    the visitor, when the meeting noun names its own counterpart; "A joined B for talks
+    with C" with "for talks" read on the object: the joining verb governs the talks."""
+    h = n.head
+    if (
+        n.dep_ == "pobj"
+        and h.dep_ == "prep"
+        and ctx.lemma(h) == "for"
+        and h.head.dep_ == "dobj"
+        and ctx.lemma(h.head.head) in ctx.lex.companion_verbs
+    ):
+        return h.head.head, "pobj:for"
+    if (
+        n.dep_ == "pobj"
+        and h.dep_ == "prep"
+        and ctx.lemma(h) in ("during", "on")
+        and h.head.pos_ in _VERB_POS
+        and (ctx.lemma(h) == "during" or ctx.lemma(n) in ctx.lex.visit_nouns)
+        and ctx.args_of(_slot_targets(ctx, n, cue, ctx.lemma(n)).tokens())
+    ):
+        return h.head, "pobj:" + ctx.lemma(h)
+    return gov, via
