@@ -286,6 +286,11 @@ DIACRITICS_FOLDED: list[Row] = [
     ("Mitterrand", "PROPN", "NNP", "nsubj", 2, "Mitterrand", "I-PERSON"),
     ("spoke", "VERB", "VBD", "ROOT", 2, "speak", "O"),
 ]
+DIACRITICS_KEPT_UNLISTED: list[Row] = [
+    ("Élodie", "PROPN", "NNP", "compound", 1, "Élodie", "B-PERSON"),
+    ("Marchetti", "PROPN", "NNP", "nsubj", 2, "Marchetti", "I-PERSON"),
+    ("spoke", "VERB", "VBD", "ROOT", 2, "speak", "O"),
+]
 SHORT_FORM_AFTER_FULL: list[Row] = [
     ("Francois", "PROPN", "NNP", "compound", 1, "Francois", "B-PERSON"),
     ("Mitterrand", "PROPN", "NNP", "nsubj", 2, "Mitterrand", "I-PERSON"),
@@ -355,6 +360,7 @@ KING_GEORGE: list[Row] = [
         (KING_GEORGE, {("George V", "Leader")}),
         (TEXT_SPELLING, {("Nicolas Sarkosy", "Leader")}),
         (DIACRITICS_FOLDED, {("Francois Mitterrand", "Leader")}),
+        (DIACRITICS_KEPT_UNLISTED, {("Élodie Marchetti", "Person")}),
         (SHORT_FORM_AFTER_FULL, {("Francois Mitterrand", "Leader")}),
         (HONORIFIC_IN_ALIAS, {("Abdullah II", "Leader")}),
         (MEMBER_OF_PARLIAMENT, {("Kenya", "Country"), ("Mohammed Haddad", "Leader")}),
@@ -370,6 +376,7 @@ KING_GEORGE: list[Row] = [
         "title-stripped",
         "text-spelling-kept",
         "diacritics-folded",
+        "unlisted-name-keeps-diacritics",
         "short-form-takes-doc-spelling",
         "honorific-in-listed-alias",
         "member-of-parliament-appos",

@@ -44,7 +44,10 @@ def resolve_person(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:
     # A listed alias may carry an honorific or title ("King Mohammed VI"): the name has none.
     first, last = strip_span(doc, c.start, c.end, lex) if leader_ids else (c.start, c.end)
     name_span = doc[first:last] if first < last else span
-    name = ascii_name(_clean_person_name(name_span.text))
+    # A listed leader's name folds to the list's ASCII form; any other name keeps its letters as
+    # written ("Pedro Sánchez"), as news writes them.
+    written = _clean_person_name(name_span.text)
+    name = ascii_name(written) if leader_ids else written
     role = evidence[0].role if evidence else None
     if leader_ids and role is None:
         info = lex.leader(leader_ids[0])
