@@ -22,6 +22,7 @@ import logging
 import struct
 import time
 from collections.abc import Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -303,14 +304,29 @@ class FalkorStore(StoreQueries):
         self._redis("DEL", self.graph_name)
         self._dirty = True
 
-        def send(args: list[Any]) -> None:
+        def call(args: list[Any]) -> None:
             self._check(self._redis("GRAPH.BULK", *args), "GRAPH.BULK")
 
-        loader = BulkLoad(send=send, graph=self.graph_name, call_bytes=self.bulk_bytes, names=names)
-        try:
-            calls, stats, written = loader.run(batch)
-        except (TypeError, UnicodeEncodeError, struct.error) as e:
-            raise StoreError(f"cannot bulk-load into graph {self.graph_name}: {e}") from e
+        # One call in flight on a sender thread while the next one is encoded: the server
+        # builds the nodes of a call while this process packs the next (the socket wait
+        # releases the GIL). Calls stay in order; a refused call stops the load at the next.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="geokg-bulk") as sender:
+            in_flight: list[Future[None]] = []
+
+            def send(args: list[Any]) -> None:
+                if in_flight:
+                    in_flight.pop().result()
+                in_flight.append(sender.submit(call, args))
+
+            loader = BulkLoad(
+                send=send, graph=self.graph_name, call_bytes=self.bulk_bytes, names=names
+            )
+            try:
+                calls, stats, written = loader.run(batch)
+                if in_flight:
+                    in_flight.pop().result()
+            except (TypeError, UnicodeEncodeError, struct.error) as e:
+                raise StoreError(f"cannot bulk-load into graph {self.graph_name}: {e}") from e
         # Node ids were assumed to run from 0 in creation order: a mistake shows in the counts.
         stored = tuple(
             self.query(statement).rows[0][0]

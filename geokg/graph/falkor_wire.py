@@ -36,7 +36,7 @@ __all__ = [
     "header",
 ]
 
-BULK_CALL_BYTES = 64 * 1024 * 1024
+BULK_CALL_BYTES = 4 * 1024 * 1024
 """Bytes of blobs per ``GRAPH.BULK`` call (Redis takes at most 512 MB per argument and 1 GB
 per command; smaller calls keep the client's memory flat)."""
 

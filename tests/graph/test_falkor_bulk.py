@@ -262,6 +262,36 @@ def test_bulk_first_load_over_many_calls_equals_one_call(
     assert reference.counts() == bulk.counts()
 
 
+def test_bulk_refused_call_stops_the_load_and_a_rerun_is_exact(
+    pair: tuple[FalkorStore, FalkorStore],
+    falkor_server: FalkorServer,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Calls go out on a sender thread while the next is packed: a call the server refuses
+    surfaces as the load's error, no later call is sent, and the next load starts afresh."""
+    bulk, _ = pair
+    batch = _first_batch()
+    bulk.load(batch)
+    with FalkorStore(falkor_server.db_dir, graph="geokg_bulk_ref", bulk_bytes=2_000) as split:
+        real = split._redis
+        calls: list[int] = []
+
+        def refuse_third(*args: Any) -> Any:
+            if args[0] == "GRAPH.BULK":
+                calls.append(len(calls))
+                if len(calls) == 3:
+                    raise StoreError("refused on purpose")
+            return real(*args)
+
+        monkeypatch.setattr(split, "_redis", refuse_third)
+        with pytest.raises(StoreError, match="refused on purpose"):
+            split.load(batch)
+        assert len(calls) == 3  # nothing sent after the refused call
+        monkeypatch.setattr(split, "_redis", real)
+        split.load(batch)  # the marker is still "bulk": the partial graph is rebuilt
+        assert _dump(split) == _dump(bulk)
+
+
 def test_bulk_builds_the_schema_and_waits_for_it(pair: tuple[FalkorStore, FalkorStore]) -> None:
     bulk, _ = pair
     bulk.load(_first_batch())
