@@ -27,6 +27,8 @@ with B") is produced in both directions; "war against B" only one way.
 
 from __future__ import annotations
 
+from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
+from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.roles import _adjective, _role
 from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS
@@ -91,6 +93,9 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_adjective(ctx, tok, cue))
     out = _idioms_first(out, ctx)
     out.extend(announced_threats(ctx, out))
+    out.extend(acquired_goods(ctx))
+    out.extend(supplied_for(ctx))
+    out.extend(thanked_for_help(ctx))
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))
     else:

@@ -115,7 +115,8 @@ class Cue:
         lemmas: Lowercase lemmas; ``"a-b"`` matches the tokens ``a - b``.
         target: Where the target is found: ``dobj``, ``dative``, ``objmod`` (modifiers of the
             required object), ``objowner`` (only its owner: "Peru's envoy X" is Peru),
-            ``xcomp_args``, ``mod`` or ``prep:<lemma>``.
+            ``xcomp_args``, ``mod``, ``ofmod`` (nouns: the state named on the required
+            of-object) or ``prep:<lemma>``.
         source_slots: Where a noun's source is found inside its phrase.
         reciprocal: A directed type that holds both ways when stated mutually (war, clash).
         mutual: Coordinated subjects ("A and B met") or "between A and B" pair up.

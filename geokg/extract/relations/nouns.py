@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.acquisitions import goods_origins
 from geokg.extract.relations.addressed import ADDRESSED_VIA, addressed, helped, or_face
 from geokg.extract.relations.frames import (
     _CIRCUMSTANTIAL_PREPS,
@@ -160,6 +161,7 @@ def _noun_frame(
                 if c.tag_ == "VBG" and c.lower_ in cue.target_preps:
                     # "sanctions targeting Russia": the parser read the preposition as a verb
                     tgt.directed.extend(ctx.children(c, "dobj"))
+    tgt.directed.extend(goods_origins(ctx, n, cue))
     target_ents = ctx.args_of(tgt.tokens(), strict=strict)
     if "mod" in cue.target:
         for c in n.children:

@@ -101,6 +101,13 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     loose = cue.target_labels == _ORGANIZATION or bool(cue.requires_prep_object)
     for p, obj in ctx.prep_objects(n, {"of", "to", "in", "for", "with"}):
         found = ctx.args(obj, strict=not loose)
+        if (
+            not found
+            and ctx.lemma(obj) in ctx.lex.agent_via_of
+            and cue.type.polarity.value != "structural"
+        ):
+            # "a key backer of Syria's government": the government stands for its state
+            found = ctx.args(obj, strict=False)
         if p == "in":
             # "Kenya's closest partner in Africa": a place after "in" is where, not whose
             found = [e for e in found if e.label.value != "Place"]
