@@ -17,7 +17,9 @@ Rule ids:
   relative clause ("X, who is Kenya's foreign minister, ...") or a coordinated predicate ("X
   served as ... and was later Chile's president").
 
-A bare title with no led entity joined to it ("President Gabriel Boric") gives nothing.
+A bare title with no led entity joined to it ("President Gabriel Boric") gives nothing, nor does
+a past service post ("former Kenyan ambassador X", "a retired Chilean admiral":
+:mod:`~geokg.extract.relations.former`); a former head keeps LEADS ("former President X").
 
 This module holds the dispatcher and the title rules; the possessive, "of" and "under" rules
 are in :mod:`~geokg.extract.relations.governments`, the shared title helpers in
@@ -29,6 +31,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.former import drop_former_service
 from geokg.extract.relations.governments import _government_of_titled, _possessive, _under
 from geokg.extract.relations.offices import office_candidates
 from geokg.extract.relations.syntax import Candidate, SentenceContext
@@ -66,7 +69,7 @@ def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
         out.extend(_government_of_titled(ctx, person))
         out.extend(_predicate(ctx, person))
     out = _party_members(ctx, people, out)
-    return out
+    return drop_former_service(ctx, out)
 
 
 def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
