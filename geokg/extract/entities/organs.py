@@ -19,12 +19,9 @@ if TYPE_CHECKING:
 
 __all__ = ["leader_state_candidates", "party_candidates"]
 
-_POSS_MARKS = frozenset({"'s", "’s"})
-
 
 def leader_state_candidates(doc: Doc, cands: list[Candidate], lex: Lexicons) -> list[Candidate]:
-    """The state of a listed leader on the noun after the name ("the Lula administration"), or
-    after the name's possessive ("Lula's government").
+    """The state of a listed leader on the noun after the name ("the Lula administration").
 
     Args:
         doc: The parsed Doc.
@@ -32,18 +29,12 @@ def leader_state_candidates(doc: Doc, cands: list[Candidate], lex: Lexicons) -> 
         lex: The lexicons.
     """
     nouns = lex.wordset("leader_state_nouns")
-    poss_nouns = lex.wordset("leader_possessive_state_nouns")
     out: list[Candidate] = []
     for c in cands:
         if c.kind != "LEADER" or c.end >= len(doc) or len(c.ids) != 1:
             continue
         noun = doc[c.end]
-        if noun.text in _POSS_MARKS and c.end + 1 < len(doc):
-            # "Orban's government", "Erdogan's cabinet": the leader's own government
-            noun = doc[c.end + 1]
-            if lemma(noun) not in poss_nouns or noun.pos_ != "NOUN" or noun.dep_ == "compound":
-                continue  # ("Lula's government spokesman" names the spokesman)
-        elif lemma(noun) not in nouns or noun.pos_ != "NOUN":
+        if lemma(noun) not in nouns or noun.pos_ != "NOUN":
             continue
         info = lex.leader(c.ids[0])
         if info is None or not info.country or info.country not in lex.countries:
