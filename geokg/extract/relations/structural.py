@@ -12,9 +12,6 @@ Rule ids:
 * ``leads_under.v1``: "under Alexander the Great ..., Macedon grew ..." (led entity a Country).
 * ``member_party_title.v1``: a party adjective before a member's title, "Republican Senator
   X", "Labour lawmakers X and Y": MEMBER_OF the party (status member), not LEADS.
-* ``leads_delegation.v1``: a titled member of a named state's delegation list ("The Kenyan
-  delegation includes Foreign Minister A; Defense Minister B"):
-  :mod:`~geokg.extract.relations.delegations`.
 * ``leads_predicate.v1``: a title predicated of the person: "X served as UN secretary
   general", "X is Kenya's foreign minister", "X was elected president of Chile", also in a
   relative clause ("X, who is Kenya's foreign minister, ...") or a coordinated predicate ("X
@@ -34,7 +31,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
-from geokg.extract.relations.delegations import delegation_candidates
 from geokg.extract.relations.former import drop_former_service
 from geokg.extract.relations.governments import _government_of_titled, _possessive, _under
 from geokg.extract.relations.offices import office_candidates
@@ -72,7 +68,6 @@ def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
         out.extend(_under(ctx, person))
         out.extend(_government_of_titled(ctx, person))
         out.extend(_predicate(ctx, person))
-        out.extend(delegation_candidates(ctx, person))
     out = _party_members(ctx, people, out)
     return drop_former_service(ctx, out)
 
