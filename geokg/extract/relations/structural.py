@@ -156,6 +156,10 @@ def _appositive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
             # "the president of the commission, X": the parser hung the person on the led
             # entity; the apposition belongs to the title that "of" depends on
             candidates.append(of.head)
+    # "Kenyan Foreign Minister A; Defense Minister B" parsed with B in apposition to A's title:
+    # a title before the person with another person in between is that person's title
+    others = [e.start for e in ctx.entities if e.label in _PEOPLE and e.start != person.start]
+    candidates = [t for t in candidates if not any(t.i < k < person.start for k in others)]
     out.extend(_led_by_titles(ctx, person, candidates, "leads_appos.v1"))
     return out
 
