@@ -125,7 +125,7 @@ def propose(
         cands.append(c)
         gaz_tokens.setdefault(c.start, []).append(c)
     cands.extend(ner_candidates(doc, lex, gaz_tokens, common))
-    cands.extend(person_list_gaps(doc, gaz_tokens))
+    cands.extend(person_list_gaps(doc, gaz_tokens, lex))
     cands.extend(descriptor_places(doc, gaz_tokens))
     cands.extend(media_names(doc, lex, gaz_tokens))
     cands.extend(title_people(doc, lex, gaz_tokens, cands))

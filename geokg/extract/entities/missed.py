@@ -19,7 +19,7 @@ from geokg.extract.entities.candidates import (
 )
 from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.names import NAME_PARTICLES
-from geokg.extract.entities.syntax import PLACE_DESCRIPTORS
+from geokg.extract.entities.syntax import PLACE_DESCRIPTORS, only_title_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -27,8 +27,12 @@ if TYPE_CHECKING:
 __all__ = ["descriptor_places", "media_names", "person_list_gaps", "surname_mentions"]
 
 
-def person_list_gaps(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
-    """Names in a list of person names that the NER skipped ("Gogol, Turgenev, and Bulgakov")."""
+def person_list_gaps(doc: Doc, gaz: dict[int, list[Candidate]], lex: Lexicons) -> list[Candidate]:
+    """Names in a list of person names that the NER skipped ("Gogol, Turgenev, and Bulgakov").
+
+    A title the parser hung in the list ("Foreign Minister A and Trade Minister B", parsed with
+    "Minister" as a conjunct of A) is no name.
+    """
     out: list[Candidate] = []
     for tok in doc:
         if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in gaz:
@@ -48,6 +52,8 @@ def person_list_gaps(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candidat
         ):
             start -= 1
         span = doc[start : tok.i + 1]
+        if only_title_words(span, lex):
+            continue
         out.append(
             Candidate(start, tok.i + 1, span.start_char, span.end_char, NER_PERSON, span.text, 1)
         )

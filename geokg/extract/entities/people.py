@@ -34,8 +34,10 @@ def resolve_person(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:
     span = doc[c.start : c.end]
     root = span.root
     leader_ids = c.ids if c.kind == "LEADER" else ()
-    # "the Maduro regime" -> the state the leader runs.
-    if root.dep_ == "compound" and lemma(root.head) in lex.wordset("leader_org_nouns_to_state"):
+    # "the Maduro regime" -> the state the leader runs (a name the parser read as an adjective
+    # right before the noun, "the Orban government", too).
+    modifier = root.dep_ == "compound" or (root.dep_ == "amod" and root.head.i == c.end)
+    if modifier and lemma(root.head) in lex.wordset("leader_org_nouns_to_state"):
         for ident in leader_ids or (c.target,):
             info = lex.leader(ident)
             if info and info.country and info.country in lex.countries:

@@ -17,7 +17,9 @@ Rule ids:
   relative clause ("X, who is Kenya's foreign minister, ...") or a coordinated predicate ("X
   served as ... and was later Chile's president").
 
-A bare title with no led entity joined to it ("President Gabriel Boric") gives nothing.
+A bare title with no led entity joined to it ("President Gabriel Boric") gives nothing, nor does
+a past service post ("former Kenyan ambassador X", "a retired Chilean admiral":
+:mod:`~geokg.extract.relations.former`); a former head keeps LEADS ("former President X").
 
 This module holds the dispatcher and the title rules; the possessive, "of" and "under" rules
 are in :mod:`~geokg.extract.relations.governments`, the shared title helpers in
@@ -29,6 +31,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.former import drop_former_service
 from geokg.extract.relations.governments import _government_of_titled, _possessive, _under
 from geokg.extract.relations.offices import office_candidates
 from geokg.extract.relations.syntax import Candidate, SentenceContext
@@ -66,7 +69,7 @@ def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
         out.extend(_government_of_titled(ctx, person))
         out.extend(_predicate(ctx, person))
     out = _party_members(ctx, people, out)
-    return out
+    return drop_former_service(ctx, out)
 
 
 def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
@@ -153,6 +156,10 @@ def _appositive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
             # "the president of the commission, X": the parser hung the person on the led
             # entity; the apposition belongs to the title that "of" depends on
             candidates.append(of.head)
+    # "Kenyan Foreign Minister A; Defense Minister B" parsed with B in apposition to A's title:
+    # a title before the person with another person in between is that person's title
+    others = [e.start for e in ctx.entities if e.label in _PEOPLE and e.start != person.start]
+    candidates = [t for t in candidates if not any(t.i < k < person.start for k in others)]
     out.extend(_led_by_titles(ctx, person, candidates, "leads_appos.v1"))
     return out
 
