@@ -18,7 +18,8 @@ __all__ = ["register"]
 def extract(
     paths: Annotated[list[Path], typer.Argument(help="Files or folders (recursive).")],
     output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write JSON Lines here (default stdout).")
+        Path | None,
+        typer.Option("-o", "--output", help="Write JSON Lines here (default stdout, also '-')."),
     ] = None,
     workers: Annotated[
         int,
@@ -40,7 +41,8 @@ def extract(
     with fail_on_error():
         sidecar = load_sidecar(meta) if meta is not None else None
         extractor = Extractor(workers=workers)
-        out: TextIO = output.open("w", encoding="utf-8") if output else sys.stdout
+        to_file = output is not None and str(output) != "-"  # "-o -": standard output
+        out: TextIO = output.open("w", encoding="utf-8") if output and to_file else sys.stdout
         try:
             for result in iter_extractions(
                 paths,
@@ -59,7 +61,7 @@ def extract(
                 os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             raise typer.Exit(code=141) from None
         finally:
-            if output:
+            if out is not sys.stdout:
                 out.close()
     err_console.print(
         f"processed {summary.processed}, skipped {summary.skipped}, failed {summary.failed}"

@@ -60,6 +60,14 @@ def test_extract_to_stdout_is_json_lines_only() -> None:
         json.loads(line)
 
 
+def test_extract_dash_output_is_stdout(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = invoke("extract", EXAMPLES / "01_turkey_russia_sochi.txt", "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert not (tmp_path / "-").exists()  # no file named "-"
+    assert [json.loads(line) for line in result.stdout.splitlines()]
+
+
 def test_build_examples_prints_a_summary_and_loads_them(db_dir: Path) -> None:
     graph = read_graph_at(db_dir)
     assert sorted(d["name"] for d in graph["documents"]) == EXAMPLE_NAMES
