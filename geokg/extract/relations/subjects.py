@@ -106,6 +106,23 @@ def _co_agents(ctx: SentenceContext, v: Token, subj: Token) -> list[Token]:
     return out
 
 
+def _listed_before(ctx: SentenceContext, v: Token) -> list[Token]:
+    """The rest of a subject list the parser joined to a verb tagged as a noun: in
+    "Chile, Peru and Bolivia contest X's claims" the verb hangs as the last conjunct of
+    "Chile"; each entity the chain passes through (and its other conjuncts) is a subject."""
+    out: list[Token] = []
+    tok = v
+    while tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.i in ctx.ent_at:
+        tok = tok.head
+        out.append(tok)
+        out.extend(
+            c
+            for c in tok.children
+            if c.dep_ == "conj" and c.i < v.i and c.i in ctx.ent_at and c not in out
+        )
+    return out
+
+
 def misread_clause(ctx: SentenceContext, v: Token) -> tuple[Token, Token] | None:
     """``(subject, object)`` of a clause the parser read as a noun phrase.
 
@@ -165,6 +182,8 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             for c in v.children
             if c.dep_ in ("nmod", "compound") and c.i < v.i and c.i in ctx.ent_at
         )
+        if agents:
+            agents.extend(_listed_before(ctx, v))
     if agents:
         agents.extend(_comma_subjects(ctx, v, agents[0]))
         agents.extend(_co_agents(ctx, v, agents[0]))
