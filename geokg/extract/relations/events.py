@@ -12,6 +12,8 @@ Families (rule ids):
   arguments inside the noun phrase ("Peru's annexation of Tacna", "war between A and B",
   "Chilean-Peruvian relations"), or the subject of a light verb ("impose sanctions on",
   "reach a deal with", "in support of").
+* ``met_opposition.v1``: opposition a party receives ("X's plan met with opposition from Y":
+  Y OPPOSES X; ``received.py``).
 * ``adjectival.v1``: adjectives with a prepositional target ("hostile to", "close to").
 * ``role_noun.v1``: nouns naming a participant ("Norway, a NATO ally", "Iran's proxy Hezbollah").
 * ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy").
@@ -30,6 +32,7 @@ from __future__ import annotations
 from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.nouns import _noun
+from geokg.extract.relations.received import OPPOSITION_NOUNS, received_opposition
 from geokg.extract.relations.roles import _adjective, _role
 from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS
 from geokg.extract.relations.stances import (
@@ -82,6 +85,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 cues.extend(lex.lookup("adj", lem))
         if kind == "verb" and lem in lex.rejection_verbs:
             out.extend(_rejected_offer(ctx, tok))
+        if kind == "noun" and lem in OPPOSITION_NOUNS:
+            out.extend(received_opposition(ctx, tok))
         for cue in cues:
             if cue.pos == "verb":
                 out.extend(_verb(ctx, tok, cue))

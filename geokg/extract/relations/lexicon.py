@@ -65,6 +65,7 @@ _KNOWN_KEYS = frozenset(
         "target_prep_constraints",
         "exclude_lemma_target",
         "reciprocal",
+        "mutual_preps",
         "mutual",
         "reverse",
         "strict",
@@ -119,6 +120,8 @@ class Cue:
             of-object) or ``prep:<lemma>``.
         source_slots: Where a noun's source is found inside its phrase.
         reciprocal: A directed type that holds both ways when stated mutually (war, clash).
+        mutual_preps: Prepositions besides "with" whose object a reciprocal cue pairs both
+            ways ("faced off against X": a face-off is two-sided; "fought against X" is not).
         mutual: Coordinated subjects ("A and B met") or "between A and B" pair up.
         reverse: Swap source and target (buying arms from X: X supports the buyer).
         strict: Arguments must be entity tokens (no "Turkish jets" -> Turkey).
@@ -152,6 +155,7 @@ class Cue:
     target_prep_constraints: dict[str, frozenset[str]] = field(default_factory=dict)
     exclude_lemma_target: dict[str, frozenset[str]] = field(default_factory=dict)
     reciprocal: bool = False
+    mutual_preps: frozenset[str] = frozenset()
     mutual: bool = False
     reverse: bool = False
     strict: bool = False
@@ -229,6 +233,7 @@ class Cue:
             target_prep_constraints=_fs_map(data.get("target_prep_constraints")),
             exclude_lemma_target=_fs_map(data.get("exclude_lemma_target")),
             reciprocal=bool(data.get("reciprocal", False)),
+            mutual_preps=_fs(data.get("mutual_preps")),
             mutual=bool(data.get("mutual", False)),
             reverse=bool(data.get("reverse", False)),
             strict=bool(data.get("strict", False)),

@@ -227,7 +227,7 @@ def _slot_targets(
             if cue.mutual or cue.reciprocal or cue.each_target:
                 out.between.append(obj)
             continue
-        if p in _MUTUAL_PREPS:
+        if p in _MUTUAL_PREPS or p in cue.mutual_preps:
             out.mutual.append(obj)
         else:
             out.directed.append(obj)

@@ -76,6 +76,53 @@ def _comma_subjects(ctx: SentenceContext, v: Token, subj: Token) -> list[Token]:
     return out
 
 
+_CO_AGENT_PREPS = frozenset({"along", "together"})
+
+
+def _co_agents(ctx: SentenceContext, v: Token, subj: Token) -> list[Token]:
+    """Co-agents named between the subject and its verb: "Chile, along with Peru, objected",
+    "Chile, together with Peru, ...", "Chile, alongside Peru, ...". Each is a subject too.
+    Only a phrase before the verb counts: after it ("signed a deal with X along with Y")
+    the phrase may belong to the object."""
+    out: list[Token] = []
+    for head in (v, subj):
+        for prep in head.children:
+            if prep.dep_ != "prep" or not (subj.i < prep.i < v.i):
+                continue
+            low = prep.lower_
+            if low == "alongside":
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+            elif low in _CO_AGENT_PREPS:
+                withs = [c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"]
+                objs = [c for w in withs for c in w.children if c.dep_ == "pobj"]
+            elif low == "with" and any(
+                c.dep_ == "advmod" and c.lower_ in _CO_AGENT_PREPS for c in prep.children
+            ):
+                # "together(advmod) with(prep) Y"
+                objs = [c for c in prep.children if c.dep_ == "pobj"]
+            else:
+                continue
+            out.extend(o for o in objs if o.i in ctx.ent_at)
+    return out
+
+
+def _listed_before(ctx: SentenceContext, v: Token) -> list[Token]:
+    """The rest of a subject list the parser joined to a verb tagged as a noun: in
+    "Chile, Peru and Bolivia contest X's claims" the verb hangs as the last conjunct of
+    "Chile"; each entity the chain passes through (and its other conjuncts) is a subject."""
+    out: list[Token] = []
+    tok = v
+    while tok.dep_ == "conj" and tok.head.i < tok.i and tok.head.i in ctx.ent_at:
+        tok = tok.head
+        out.append(tok)
+        out.extend(
+            c
+            for c in tok.children
+            if c.dep_ == "conj" and c.i < v.i and c.i in ctx.ent_at and c not in out
+        )
+    return out
+
+
 def misread_clause(ctx: SentenceContext, v: Token) -> tuple[Token, Token] | None:
     """``(subject, object)`` of a clause the parser read as a noun phrase.
 
@@ -135,8 +182,11 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             for c in v.children
             if c.dep_ in ("nmod", "compound") and c.i < v.i and c.i in ctx.ent_at
         )
+        if agents:
+            agents.extend(_listed_before(ctx, v))
     if agents:
         agents.extend(_comma_subjects(ctx, v, agents[0]))
+        agents.extend(_co_agents(ctx, v, agents[0]))
     dep = v.dep_
     if (
         dep == "acl"

@@ -1,0 +1,84 @@
+"""Opposition a party receives: "X's plan met with opposition from Y" (``met_opposition.v1``).
+
+The noun of opposition is the object of a verb of receiving ("faced opposition from Y",
+"met with resistance from Y", "ran into pushback from Y"); its ``from`` phrase names who
+opposes, and the verb's subject names what is opposed: a party ("Chile faced opposition from
+Peru") or a party's act or plan ("Chile's proposal met with opposition from Peru", "the
+Chilean plan ..."), whose owner is then the target (CAMEO 11/12, SCHEMA.md OPPOSES).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.relations.slots import _VERB_POS
+from geokg.extract.relations.syntax import Candidate, SentenceContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from geokg.extract.annotations import EntityAnnotation
+
+__all__ = ["OPPOSITION_NOUNS", "received_opposition"]
+
+# nouns naming opposition that a party receives from another
+OPPOSITION_NOUNS = frozenset({"opposition", "resistance", "pushback", "objection", "objections"})
+# verbs of receiving, with the preposition that joins the noun where one does
+_RECEIVING = {"face": "", "meet": "with", "encounter": "", "run": "into", "draw": ""}
+# owner slots of the opposed thing ("Chile's plan", "the Chilean plan", "a Chile plan")
+_OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+
+
+def _receiving_verb(n: Token) -> Token | None:
+    """The verb of receiving that takes the noun ``n`` as its object, if any."""
+    if n.dep_ == "dobj":
+        v = n.head
+        prep = ""
+    elif n.dep_ == "pobj" and n.head.dep_ == "prep":
+        v = n.head.head
+        prep = n.head.lower_
+    else:
+        return None
+    if v.pos_ not in _VERB_POS:
+        return None
+    want = _RECEIVING.get(v.lemma_.lower())
+    if want is None or want != prep:
+        return None
+    return v
+
+
+def _opposed(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
+    """The party opposed: the verb's subject, or the owner of the act or plan it names."""
+    agents, _ = ctx.subjects(v)
+    out: list[EntityAnnotation] = []
+    for a in agents:
+        if a.i in ctx.ent_at:
+            out.extend(ctx.args(a))
+            continue
+        for c in a.children:
+            if c.dep_ in _OWNER_DEPS and c.i < a.i and c.i in ctx.ent_at:
+                out.extend(ctx.args(c))
+    return out
+
+
+def received_opposition(ctx: SentenceContext, n: Token) -> list[Candidate]:
+    """``met_opposition.v1``: the ``from`` party OPPOSES the subject (or its owner)."""
+    if ctx.lemma(n) not in OPPOSITION_NOUNS:
+        return []
+    v = _receiving_verb(n)
+    if v is None:
+        return []
+    froms = [o for _, o in ctx.prep_objects(n, {"from"})]
+    if not froms:
+        froms = [o for _, o in ctx.prep_objects(v, {"from"})]
+    sources = ctx.args_of(froms, strict=True)
+    targets = _opposed(ctx, v)
+    out: list[Candidate] = []
+    for s in sources:
+        for t in targets:
+            if s.name != t.name:
+                out.append(
+                    Candidate(s, "OPPOSES", t, n.i, v.i, "met_opposition.v1", 0.6,
+                              "met.opposition")
+                )  # fmt: skip
+    return out
