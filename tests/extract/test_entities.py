@@ -14,33 +14,7 @@ from spacy.tokens import Doc
 from geokg.extract.annotations import EntityAnnotation, get_entities
 from geokg.extract.entities import EntityComponent, leader_titles, lexicons
 from geokg.schema import EntityLabel
-
-# One token per row: word, pos, tag, dep, head (absolute index), lemma, NER IOB tag.
-Row = tuple[str, str, str, str, int, str, str]
-
-
-@pytest.fixture(scope="module")
-def blank() -> Any:
-    return spacy.blank("en")
-
-
-@pytest.fixture(scope="module")
-def component(blank: Any) -> EntityComponent:
-    return EntityComponent(blank)
-
-
-def parse(blank: Any, rows: list[Row]) -> Doc:
-    words, pos, tags, deps, heads, lemmas, ents = (list(x) for x in zip(*rows, strict=True))
-    return Doc(
-        blank.vocab,
-        words=words,
-        pos=pos,
-        tags=tags,
-        deps=deps,
-        heads=heads,
-        lemmas=lemmas,
-        ents=ents,
-    )
+from tests.extract.handparse import Row, parse
 
 
 def found(component: EntityComponent, doc: Doc) -> set[tuple[str, str]]:

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from geokg.extract.entities import EntityComponent
@@ -26,11 +25,6 @@ CASES = {
 }
 # Dictionary words for the cases (the model's lemmatizer supplies the real list).
 COMMON = frozenset({"apple", "amazon", "yesterday", "official", "share"})
-
-
-@pytest.fixture(scope="module")
-def blank() -> Any:
-    return spacy.blank("en")
 
 
 @pytest.fixture()

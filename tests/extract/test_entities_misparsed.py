@@ -13,13 +13,9 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import spacy
-from spacy.tokens import Doc
 
 from geokg.extract.entities import EntityComponent
-
-# One token per row: word, pos, tag, dep, head (absolute index), lemma, NER IOB tag.
-Row = tuple[str, str, str, str, int, str, str]
+from tests.extract.handparse import Row, parse
 
 TITLE_AS_CONJUNCT: list[Row] = [
     ("Kenya", "PROPN", "NNP", "nsubj", 1, "Kenya", "B-GPE"),
@@ -59,30 +55,6 @@ LEADER_AS_SUBJECT: list[Row] = [
     ("offer", "NOUN", "NN", "dobj", 1, "offer", "O"),
     (".", "PUNCT", ".", "punct", 1, ".", "O"),
 ]
-
-
-@pytest.fixture(scope="module")
-def blank() -> Any:
-    return spacy.blank("en")
-
-
-@pytest.fixture(scope="module")
-def component(blank: Any) -> EntityComponent:
-    return EntityComponent(blank)
-
-
-def parse(blank: Any, rows: list[Row]) -> Doc:
-    words, pos, tags, deps, heads, lemmas, ents = (list(x) for x in zip(*rows, strict=True))
-    return Doc(
-        blank.vocab,
-        words=words,
-        pos=pos,
-        tags=tags,
-        deps=deps,
-        heads=heads,
-        lemmas=lemmas,
-        ents=ents,
-    )
 
 
 @pytest.mark.parametrize(

@@ -11,24 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from geokg.extract.entities.component import EntityComponent
-
-Row = tuple[str, str, str, str, int, str, str]
+from tests.extract.handparse import Row
 
 MOSCOW = ("Moscow", "PROPN", "NNP", "pobj", 0, "Moscow", "B-GPE")
-
-
-@pytest.fixture(scope="module")
-def blank() -> Any:
-    return spacy.blank("en")
-
-
-@pytest.fixture(scope="module")
-def component(blank: Any) -> EntityComponent:
-    return EntityComponent(blank)
 
 
 def moscow_label(component: EntityComponent, blank: Any, rows: list[Row]) -> str | None:
