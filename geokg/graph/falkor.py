@@ -21,7 +21,7 @@ import contextlib
 import logging
 import struct
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -151,16 +151,10 @@ class FalkorStore(StoreQueries):
     def _run(
         self, statement: str, params: dict[str, Any] | None = None, *, wire: str | None = None
     ) -> Any:
-        try:
+        with self._errors(f"FalkorDB rejected the statement ({_head(statement)})"):
             if wire is not None:
                 return self._graph.query(wire)
             return self._graph.query(statement, params)
-        except redis.ConnectionError as e:
-            raise StoreUnavailableError(
-                f"lost the FalkorDB connection in {self.db_dir}: {e}"
-            ) from e
-        except redis.RedisError as e:
-            raise StoreError(f"FalkorDB rejected the statement ({_head(statement)}): {e}") from e
 
     def query(self, cypher: str, params: dict[str, Any] | None = None) -> QueryResult:
         """Run one Cypher statement; values come back as plain Python."""
@@ -255,14 +249,20 @@ class FalkorStore(StoreQueries):
 
     def _redis(self, *args: Any) -> Any:
         """One plain Redis command (key checks, the bulk marker, GRAPH.BULK)."""
-        try:
+        with self._errors(f"FalkorDB refused {args[0]} on graph {self.graph_name}"):
             return self._client.connection.execute_command(*args)
+
+    @contextlib.contextmanager
+    def _errors(self, refused: str) -> Iterator[None]:
+        """Redis errors as the store's: a lost connection, or ``refused`` and the reason."""
+        try:
+            yield
         except redis.ConnectionError as e:
             raise StoreUnavailableError(
                 f"lost the FalkorDB connection in {self.db_dir}: {e}"
             ) from e
         except redis.RedisError as e:
-            raise StoreError(f"FalkorDB refused {args[0]} on graph {self.graph_name}: {e}") from e
+            raise StoreError(f"{refused}: {e}") from e
 
     def _bulk_names(self, batch: GraphBatch) -> SchemaNames | None:
         """The names to keep if the batch may be bulk-loaded, else None.
