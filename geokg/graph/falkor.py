@@ -45,7 +45,7 @@ from geokg.graph.falkor_load import (
     wire,
 )
 from geokg.graph.falkor_server import FalkorServer, ServerStatus
-from geokg.graph.falkor_wire import BULK_CALL_BYTES
+from geokg.graph.falkor_wire import BULK_CALL_BYTES, BULK_FIRST_CALL_BYTES
 from geokg.graph.store import (
     DEFAULT_BATCH_SIZE,
     Dialect,
@@ -110,7 +110,8 @@ class FalkorStore(StoreQueries):
         keep_running: Leave a server this store started running after :meth:`close`.
         bulk: Load a batch into an empty graph through GRAPH.BULK (:mod:`geokg.graph.falkor_bulk`);
             false sends every batch through the Cypher path (tests compare the two).
-        bulk_bytes: Blob bytes per GRAPH.BULK call.
+        bulk_bytes: Blob bytes per GRAPH.BULK call at most (the first calls are smaller:
+            ``falkor_wire.BULK_FIRST_CALL_BYTES``, doubling).
     """
 
     dialect: Dialect = "falkordb"
@@ -319,7 +320,11 @@ class FalkorStore(StoreQueries):
                 in_flight.append(sender.submit(call, args))
 
             loader = BulkLoad(
-                send=send, graph=self.graph_name, call_bytes=self.bulk_bytes, names=names
+                send=send,
+                graph=self.graph_name,
+                call_bytes=self.bulk_bytes,
+                first_call_bytes=min(BULK_FIRST_CALL_BYTES, self.bulk_bytes),
+                names=names,
             )
             try:
                 calls, stats, written = loader.run(batch)

@@ -72,7 +72,8 @@ class BulkLoad:
     Args:
         send: Sends one call (the arguments after ``GRAPH.BULK``).
         graph: The graph key, which must not exist.
-        call_bytes: Blob bytes per call.
+        call_bytes: Blob bytes per call at most.
+        first_call_bytes: Blob bytes of the first call (later ones double up to ``call_bytes``).
         names: Labels, property keys and types to register first, in this order.
     """
 
@@ -82,11 +83,12 @@ class BulkLoad:
         send: Send,
         graph: str,
         call_bytes: int = BULK_CALL_BYTES,
+        first_call_bytes: int | None = None,
         names: SchemaNames | None = None,
     ) -> None:
         if call_bytes < 1:
             raise ValueError("call_bytes must be at least 1")
-        self.calls = Calls(send, graph, call_bytes)
+        self.calls = Calls(send, graph, call_bytes, first_call_bytes)
         self.names = names or SchemaNames()
         self.memo = Memo()
         self.safe_ids = _SafeIds()

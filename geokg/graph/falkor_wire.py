@@ -25,6 +25,7 @@ from typing import Any
 
 __all__ = [
     "BULK_CALL_BYTES",
+    "BULK_FIRST_CALL_BYTES",
     "Calls",
     "EdgeBlobs",
     "Memo",
@@ -36,9 +37,16 @@ __all__ = [
     "header",
 ]
 
-BULK_CALL_BYTES = 4 * 1024 * 1024
-"""Bytes of blobs per ``GRAPH.BULK`` call (Redis takes at most 512 MB per argument and 1 GB
-per command; smaller calls keep the client's memory flat)."""
+BULK_CALL_BYTES = 64 * 1024 * 1024
+"""Bytes of blobs per ``GRAPH.BULK`` call at most (Redis takes at most 512 MB per argument and
+1 GB per command; smaller calls keep the client's memory flat)."""
+
+BULK_FIRST_CALL_BYTES = 4 * 1024 * 1024
+"""Bytes of the first call; each later call may hold twice the one before, up to
+:data:`BULK_CALL_BYTES`. Small first calls let the server build nodes while the client packs
+the next call; growing calls keep their number logarithmic, since each call costs the server
+time that grows with the graph (measured: 4 MB calls throughout made 256k mentions cost x4.5
+the load time of 64k)."""
 
 _LONG = struct.Struct("=q").pack
 _DOUBLE = struct.Struct("=d").pack
@@ -94,13 +102,15 @@ class Calls:
     """Packs blobs into GRAPH.BULK calls and sends a call when it is full.
 
     ``next_node`` is the id the next node written gets, ``total_edges`` the edges added so
-    far, ``sent`` the calls sent; ``limit`` bounds the blob bytes of a call.
+    far, ``sent`` the calls sent; ``limit`` bounds the blob bytes of a call: ``first`` for the
+    first, doubling after each call up to ``limit`` (see :data:`BULK_FIRST_CALL_BYTES`).
     """
 
-    def __init__(self, send: Send, graph: str, limit: int) -> None:
+    def __init__(self, send: Send, graph: str, limit: int, first: int | None = None) -> None:
         self.send = send
         self.graph = graph
-        self.limit = limit
+        self.limit = min(first, limit) if first else limit
+        self.max_limit = limit
         self.node_blobs: list[bytes] = []
         self.edge_blobs: list[bytes] = []
         self.nodes = self.edges = self.size = 0
@@ -129,6 +139,7 @@ class Calls:
         self.nodes = self.edges = self.size = 0
         self.send(args)
         self.sent += 1
+        self.limit = min(self.limit * 2, self.max_limit)
 
 
 class Memo:
