@@ -32,7 +32,7 @@ from __future__ import annotations
 from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.nouns import _noun
-from geokg.extract.relations.received import OPPOSITION_NOUNS, received_opposition
+from geokg.extract.relations.received import received_opposition
 from geokg.extract.relations.roles import _adjective, _role
 from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS
 from geokg.extract.relations.stances import (
@@ -85,7 +85,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 cues.extend(lex.lookup("adj", lem))
         if kind == "verb" and lem in lex.rejection_verbs:
             out.extend(_rejected_offer(ctx, tok))
-        if kind == "noun" and lem in OPPOSITION_NOUNS:
+        if kind == "noun" and lem in lex.opposition_nouns:
             out.extend(received_opposition(ctx, tok))
         for cue in cues:
             if cue.pos == "verb":

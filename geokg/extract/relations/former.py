@@ -14,14 +14,6 @@ from geokg.extract.relations.titles import _is_title_token
 
 __all__ = ["drop_former_service"]
 
-# posts held in a state's service rather than at its head
-_SERVICE_TITLES = frozenset(
-    {"ambassador", "ambassadors", "envoy", "envoys", "diplomat", "diplomats", "consul",
-     "admiral", "admirals", "general", "generals", "marshal", "colonel", "officer", "officers",
-     "commander", "commanders", "attache", "attaché", "spy", "agent"}
-)  # fmt: skip
-# words that put the post in the past
-_PAST = frozenset({"former", "retired", "ex", "ex-", "onetime", "one-time", "erstwhile"})
 _LOOK_BACK = 3  # words before the title phrase (and its led entity) read for "former"
 
 
@@ -40,11 +32,12 @@ def drop_former_service(ctx: SentenceContext, found: list[Candidate]) -> list[Ca
 
 def _past_service(ctx: SentenceContext, cand: Candidate) -> bool:
     doc = ctx.doc
+    posts, past = ctx.lex.service_posts, ctx.lex.past_markers
     end = cand.trigger_end if cand.trigger_end > cand.trigger else cand.trigger + 1
     title = [doc[i] for i in range(cand.trigger, min(end, ctx.end))]
     # every head word a service post ("Secretary General" is a head of an organization)
-    heads = [t for t in title if t.lower_ in _SERVICE_TITLES or _is_title_token(ctx, t)[1]]
-    if not heads or any(t.lower_ not in _SERVICE_TITLES for t in heads):
+    heads = [t for t in title if t.lower_ in posts or _is_title_token(ctx, t)[1]]
+    if not heads or any(t.lower_ not in posts for t in heads):
         return False
     first = min(cand.trigger, cand.target.start)
     window = [doc[i] for i in range(max(ctx.start, first - _LOOK_BACK), end)]
@@ -54,4 +47,4 @@ def _past_service(ctx: SentenceContext, cand: Candidate) -> bool:
     )  # "said retired Turkish admiral X": the clause verb ends the phrase, "retired" does not
     if stop >= 0 and window[stop].i < first:
         window = window[stop + 1 :]
-    return any(t.lower_ in _PAST for t in window)
+    return any(t.lower_ in past for t in window)

@@ -13,8 +13,6 @@ from geokg.extract.relations.syntax import Candidate, SentenceContext
 
 __all__ = ["thanked_for_help"]
 
-# verbs of thanks and praise whose "for" phrase names what the object did
-_GRATITUDE_VERBS = frozenset({"thank", "praise", "commend", "applaud", "hail", "credit"})
 # the support noun whose lemmas name help
 _SUPPORT_CUE = "support.noun"
 _OWN = frozenset({"its", "their"})
@@ -27,7 +25,7 @@ def thanked_for_help(ctx: SentenceContext) -> list[Candidate]:
         return []
     out: list[Candidate] = []
     for v in ctx.tokens():
-        if v.pos_ not in _VERB_POS or ctx.lemma(v) not in _GRATITUDE_VERBS:
+        if v.pos_ not in _VERB_POS or ctx.lemma(v) not in ctx.lex.gratitude_verbs:
             continue
         helpers = ctx.args_of(ctx.children(v, "dobj"), strict=True)
         if not helpers:

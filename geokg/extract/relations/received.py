@@ -19,17 +19,13 @@ if TYPE_CHECKING:
 
     from geokg.extract.annotations import EntityAnnotation
 
-__all__ = ["OPPOSITION_NOUNS", "received_opposition"]
+__all__ = ["received_opposition"]
 
-# nouns naming opposition that a party receives from another
-OPPOSITION_NOUNS = frozenset({"opposition", "resistance", "pushback", "objection", "objections"})
-# verbs of receiving, with the preposition that joins the noun where one does
-_RECEIVING = {"face": "", "meet": "with", "encounter": "", "run": "into", "draw": ""}
 # owner slots of the opposed thing ("Chile's plan", "the Chilean plan", "a Chile plan")
 _OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 
 
-def _receiving_verb(n: Token) -> Token | None:
+def _receiving_verb(ctx: SentenceContext, n: Token) -> Token | None:
     """The verb of receiving that takes the noun ``n`` as its object, if any."""
     if n.dep_ == "dobj":
         v = n.head
@@ -41,7 +37,7 @@ def _receiving_verb(n: Token) -> Token | None:
         return None
     if v.pos_ not in _VERB_POS:
         return None
-    want = _RECEIVING.get(v.lemma_.lower())
+    want = ctx.lex.receiving_verbs.get(v.lemma_.lower())
     if want is None or want != prep:
         return None
     return v
@@ -63,9 +59,9 @@ def _opposed(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
 
 def received_opposition(ctx: SentenceContext, n: Token) -> list[Candidate]:
     """``met_opposition.v1``: the ``from`` party OPPOSES the subject (or its owner)."""
-    if ctx.lemma(n) not in OPPOSITION_NOUNS:
+    if ctx.lemma(n) not in ctx.lex.opposition_nouns:
         return []
-    v = _receiving_verb(n)
+    v = _receiving_verb(ctx, n)
     if v is None:
         return []
     froms = [o for _, o in ctx.prep_objects(n, {"from"})]

@@ -88,6 +88,15 @@ class WordLists:
         self.motion_verbs = words_of("motion_verbs")
         self.preparation_verbs = words_of("preparation_verbs")
         self.pejoratives = words_of("pejoratives")
+        # "X's plan met with opposition from Y": nouns of received opposition, and the verbs
+        # of receiving with the preposition that joins the noun ("" for a direct object)
+        self.opposition_nouns = words_of("received_opposition", "nouns")
+        self.receiving_verbs: dict[str, str] = {
+            str(k).lower(): str(v)
+            for k, v in words.get("received_opposition", {}).get("verbs", {}).items()
+        }
+        # "Kenya thanked China for its help": verbs whose "for" phrase names what was done
+        self.gratitude_verbs = words_of("gratitude_verbs")
         # "said during a visit to X", "will join B for talks with C" (CAMEO 042-044)
         self.visit_nouns = words_of("visit_nouns")
         self.companion_verbs = words_of("companion_verbs")
@@ -112,6 +121,9 @@ class WordLists:
         self.state_offices = words_of("titles", "state_offices")
         self.office_nouns = words_of("titles", "office_nouns")
         self.office_verbs = words_of("titles", "office_verbs")
+        # "former Kenyan ambassador X": service posts that a past marker takes out of LEADS
+        self.service_posts = words_of("titles", "service_posts")
+        self.past_markers = words_of("titles", "past_markers")
         self.possessive_role = str(words.get("titles", {}).get("role_for_possessive", "leader"))
         # "the two countries", "both sides": head lemma -> the labels of the two referents
         self.pair_nouns: dict[str, frozenset[str]] = {
