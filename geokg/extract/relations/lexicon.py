@@ -23,6 +23,7 @@ from geokg.extract.relations.event_lexicon import (
     read_rows,
 )
 from geokg.extract.relations.wordlists import WordLists
+from geokg.extract.relations.wordlists import lowered as _fs
 from geokg.schema import MemberStatus, RelationType
 
 __all__ = [
@@ -95,10 +96,6 @@ _KNOWN_KEYS = frozenset(
         "source_labels",
     }
 )
-
-
-def _fs(values: Iterable[str] | None) -> frozenset[str]:
-    return frozenset(v.lower() for v in values or ())
 
 
 def _fs_map(values: Mapping[str, Iterable[str]] | None) -> dict[str, frozenset[str]]:

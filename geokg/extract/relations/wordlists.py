@@ -7,14 +7,16 @@ and reporting, argument climbing, titles and offices, pair nouns. :class:`Relati
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from geokg.schema import RelationType
 
-__all__ = ["WordLists"]
+__all__ = ["WordLists", "lowered"]
 
 
-def _fs(values: Any) -> frozenset[str]:
+def lowered(values: Iterable[Any] | None) -> frozenset[str]:
+    """The values as a frozenset of lower-cased strings (``None``: empty)."""
     return frozenset(str(v).lower() for v in values or ())
 
 
@@ -26,7 +28,7 @@ class WordLists:
             node: Any = words
             for k in keys:
                 node = node.get(k, {}) if isinstance(node, dict) else {}
-            return _fs(node if isinstance(node, list) else [])
+            return lowered(node if isinstance(node, list) else [])
 
         self.light_verbs = words_of("light_verbs")
         self.recipient_verbs = words_of("recipient_verbs")
