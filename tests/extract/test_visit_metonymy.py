@@ -11,27 +11,16 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from spacy.tokens import Doc
 
 from geokg.extract.entities.component import EntityComponent
-from tests.extract.handparse import Row
+from tests.extract.handparse import Row, parse
 
 MOSCOW = ("Moscow", "PROPN", "NNP", "pobj", 0, "Moscow", "B-GPE")
 
 
 def moscow_label(component: EntityComponent, blank: Any, rows: list[Row]) -> str | None:
-    words, pos, tags, deps, heads, lemmas, ents = (list(x) for x in zip(*rows, strict=True))
-    doc = Doc(
-        blank.vocab,
-        words=words,
-        pos=pos,
-        tags=tags,
-        deps=deps,
-        heads=heads,
-        lemmas=lemmas,
-        ents=ents,
-    )
-    i = words.index("Moscow")
+    doc = parse(blank, rows)
+    i = [row[0] for row in rows].index("Moscow")
     for e in component(doc)._.geokg_entities:
         if e.start == i:
             return f"{e.label.value}:{e.name}"
