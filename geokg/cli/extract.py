@@ -41,8 +41,9 @@ def extract(
     with fail_on_error():
         sidecar = load_sidecar(meta) if meta is not None else None
         extractor = Extractor(workers=workers)
-        to_file = output is not None and str(output) != "-"  # "-o -": standard output
-        out: TextIO = output.open("w", encoding="utf-8") if output and to_file else sys.stdout
+        out: TextIO = sys.stdout  # also for "-o -"
+        if output is not None and str(output) != "-":
+            out = output.open("w", encoding="utf-8")
         try:
             for result in iter_extractions(
                 paths,
