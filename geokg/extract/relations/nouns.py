@@ -288,7 +288,15 @@ def _noun_frame(
             if via == "nsubj":
                 agent_toks = []
             sources = ctx.args_of(agent_toks, strict=cue.strict)
-            if not target_ents:
+            # "sided with Iran in the war": a cue verb's own slots belong to its own relation
+            own_cue = (
+                via.startswith("pobj:")
+                and glem not in lex.light_verbs
+                and glem not in lex.presupposing_verbs
+                and not (via == "pobj:with" and glem in lex.instrument_verbs)
+                and bool(lex.lookup("verb", glem))
+            )
+            if not target_ents and not own_cue:
                 gt = _slot_targets(ctx, gov, cue, lem, skip_from=not skip_from)
                 if gt.between:
                     pair = ctx.args_of(gt.between, strict=cue.strict)
