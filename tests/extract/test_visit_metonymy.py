@@ -1,7 +1,8 @@
 """A capital visited by a leader or state names the state (SCHEMA.md news conventions).
 
 "Lungu's trip to Moscow", "during a visit to Moscow, Lungu said", "Lungu visited Moscow",
-"Lungu travelled to Moscow for talks": Moscow is Russia, the host. A visit with no visitor, a
+"Lungu travelled to Moscow for talks", "the UN's envoy visited Moscow": Moscow is Russia, the
+host. A visit with no visitor, a
 visit by tourists or a company, talks with another party, or several visitors meeting each
 other there leave the capital a ``Place``. Hand-built parses, model-free.
 """
@@ -78,6 +79,20 @@ MINISTER_VISITED: list[Row] = [
     ("visited", "VERB", "VBD", "ROOT", 4, "visit", "O"),
     ("Moscow", "PROPN", "NNP", "dobj", 4, "Moscow", "B-GPE"),
 ]
+ORG_OFFICIAL_VISITED: list[Row] = [
+    ("the", "DET", "DT", "det", 4, "the", "O"),
+    ("UN", "PROPN", "NNP", "poss", 4, "UN", "B-ORG"),
+    ("'s", "PART", "POS", "case", 1, "'s", "O"),
+    ("top", "ADJ", "JJ", "amod", 4, "top", "O"),
+    ("envoy", "NOUN", "NN", "nsubj", 5, "envoy", "O"),
+    ("visited", "VERB", "VBD", "ROOT", 5, "visit", "O"),
+    ("Moscow", "PROPN", "NNP", "dobj", 5, "Moscow", "B-GPE"),
+]
+ORG_SHAREHOLDERS_VISITED: list[Row] = [
+    *ORG_OFFICIAL_VISITED[:4],
+    ("shareholders", "NOUN", "NNS", "nsubj", 5, "shareholder", "O"),
+    *ORG_OFFICIAL_VISITED[5:],
+]
 TRAVELLED_FOR_TALKS: list[Row] = [
     ("Lungu", "PROPN", "NNP", "nsubj", 1, "Lungu", "B-PERSON"),
     ("travelled", "VERB", "VBD", "ROOT", 1, "travel", "O"),
@@ -114,6 +129,8 @@ TRAVELLED_ONLY: list[Row] = TRAVELLED_FOR_TALKS[:4]
         (VISITED, "Country:Russia"),
         (TOURISTS_VISITED, "Place:Moscow"),
         (MINISTER_VISITED, "Country:Russia"),
+        (ORG_OFFICIAL_VISITED, "Country:Russia"),
+        (ORG_SHAREHOLDERS_VISITED, "Place:Moscow"),
         (TRAVELLED_FOR_TALKS, "Country:Russia"),
         (TRAVELLED_FOR_TALKS_WITH, "Place:Moscow"),
         (TWO_TRAVELLED_FOR_TALKS, "Place:Moscow"),
@@ -127,6 +144,8 @@ TRAVELLED_ONLY: list[Row] = TRAVELLED_FOR_TALKS[:4]
         "visit-verb",
         "visit-verb-tourists",
         "visit-verb-state-official",
+        "visit-verb-organization-official",
+        "visit-verb-organization-non-official",
         "travel-for-talks",
         "travel-for-talks-with-other",
         "two-visitors-meet-each-other",

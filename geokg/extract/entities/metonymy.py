@@ -99,13 +99,18 @@ _ACTOR_TYPES = frozenset({"PERSON", "GPE", "NORP"})
 
 def _is_actor(tok: Token, lex: Lexicons) -> bool:
     """A leader or state: a person's or state's name, a listed leader, a name after a title
-    ("Chancellor X") or a noun a state qualifies ("Canada's foreign minister"); a company or
-    "tourists" is not."""
+    ("Chancellor X"), a noun a state qualifies ("Canada's foreign minister") or an official an
+    organization qualifies ("the EU's top diplomat"); a company or "tourists" is not."""
     if tok.ent_type_ in _ACTOR_TYPES or lex.leader_ids(tok.text):
         return True
+    official = lex.is_title_word(tok.text)  # "the EU's top diplomat", "the UN envoy"
     return tok.pos_ in ("NOUN", "PROPN") and any(
         c.dep_ in ("poss", "amod", "compound")
-        and (c.ent_type_ in ("GPE", "NORP") or lex.is_title_word(c.text))
+        and (
+            c.ent_type_ in ("GPE", "NORP")
+            or lex.is_title_word(c.text)
+            or (official and c.ent_type_ == "ORG")
+        )
         for c in tok.children
     )
 
