@@ -65,6 +65,9 @@ def _own_entities(
             out.append(ctx.ent_at[c.i])
     if out:
         return out
+    named = _name_after_role(ctx, tok)
+    if named is not None:
+        return [named]
     if _reciprocal(tok):
         return _reciprocal_antecedents(ctx, tok)
     pair = pair_anaphor(ctx, tok)
@@ -155,6 +158,18 @@ def _own_entities(
     if out:
         return out
     return _examples(ctx, tok, depth)
+
+
+def _name_after_role(ctx: SentenceContext, tok: Token) -> EntityAnnotation | None:
+    """ "his South Korean counterpart Yoon Suk Yeol", parsed as two sibling subjects: the role
+    noun stands for the person named right after it, not for its demonym."""
+    lem = ctx.lemma(tok)
+    if tok.pos_ != "NOUN" or (lem != "counterpart" and lem not in ctx.lex.title_heads):
+        return None
+    nxt = ctx.ent_at.get(tok.i + 1)
+    if nxt is None or nxt.start != tok.i + 1 or nxt.label.value not in ("Leader", "Person"):
+        return None
+    return nxt
 
 
 def _reciprocal(tok: Token) -> bool:
