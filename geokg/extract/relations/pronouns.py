@@ -103,7 +103,7 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
         if found:
             return found
     if low in _POSSESSIVE and tok.dep_ == "poss":
-        parallel = _parallel_possessor(ctx, tok)
+        parallel = _parallel_possessor(ctx, tok) or _repeated_possessive(ctx, tok)
         if parallel is not None:
             return parallel
     skip = _relative_clauses_without(ctx, tok)
@@ -229,4 +229,15 @@ def _parallel_possessor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotati
         t = ctx.doc[i]
         if t.lower_ == tok.lower_ and t.dep_ == "poss":
             return ctx.pronoun(t)
+    return None
+
+
+def _repeated_possessive(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | None:
+    """The same possessive twice in one clause refers to one holder: "India balanced its ties
+    with Chile against its friendship with Peru" (its = India both times, not Chile)."""
+    v = climb_to_verb(tok.head, 6)
+    for i in range(ctx.start, tok.i):
+        t = ctx.doc[i]
+        if t.lower_ == tok.lower_ and t.dep_ == "poss" and climb_to_verb(t.head, 6).i == v.i:
+            return ctx.pronoun(t) or None
     return None
