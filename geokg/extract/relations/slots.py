@@ -68,6 +68,8 @@ def _pairs(
                 continue
             if cue.strict_place and t.label.value not in place_ok:
                 continue
+            if cue.type.value == "MEETS" and _place_without_person(s, t):
+                continue  # "the delegation visited Bucharest": a state does not meet a place
             out.append(
                 Candidate(s, cue.type.value, t, tok.i, a, rule, conf, cue.id, cue.role, status)
             )
@@ -76,6 +78,13 @@ def _pairs(
                     Candidate(t, cue.type.value, s, tok.i, a, rule, conf, cue.id, cue.role, status)
                 )
     return out
+
+
+def _place_without_person(a: EntityAnnotation, b: EntityAnnotation) -> bool:
+    """A place on one side and no person on the other (a person's visit to a place is
+    the one meeting with a place that news convention records)."""
+    labels = {a.label.value, b.label.value}
+    return "Place" in labels and not labels & {"Leader", "Person"}
 
 
 def _mutual(
