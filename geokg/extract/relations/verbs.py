@@ -31,7 +31,7 @@ from geokg.extract.relations.slots import (
     _Targets,
     _word_in,
 )
-from geokg.extract.relations.subjects import misread_clause
+from geokg.extract.relations.subjects import misread_acl_clause, misread_clause
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
 if TYPE_CHECKING:
@@ -210,7 +210,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
                 source_toks = objs
                 tgt.mutual = [t for t in tgt.mutual if t not in objs]
     rule = "svo_passive.v1" if passive else "svo_active.v1"
-    if v.dep_ in ("amod", "acl") and v.tag_ == "VBN" and misread is None:
+    participle = v.dep_ in ("amod", "acl") and v.tag_ == "VBN"
+    if participle and misread is None and not misread_acl_clause(v):
         rule = "participle.v1"
     if cue.reverse_members:
         # "a group composed of A, B and C", "NATO includes Turkey": members -> the organization
