@@ -64,7 +64,10 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     # a passive's subject is its object for the vetoes ("X's claims were rejected by Y")
     veto_pool = obj_tokens or (ctx.subjects(v)[1] if passive else [])
     if cue.veto_objects and any(
-        _word_in(ctx, o, cue.veto_objects) and not _ownership_claim(ctx, o) for o in veto_pool
+        _word_in(ctx, o, cue.veto_objects)
+        and not _ownership_claim(ctx, o)
+        and not _held_positions(ctx, o)
+        for o in veto_pool
     ):
         if cue.type.value != "CRITICIZES":
             return []
@@ -346,6 +349,22 @@ def _ownership_claim(ctx: SentenceContext, obj: Token) -> bool:
 
 
 _TERRITORY = frozenset({"Place", "Country"})
+
+# what a stance is held on ("attacked Chile's positions on trade")
+_STANCE_PREPS = frozenset({"on", "regarding", "toward", "towards", "about", "over", "concerning"})
+
+
+def _held_positions(ctx: SentenceContext, obj: Token) -> bool:
+    """ "attacked Eritrean positions", "attacked rebel positions near the border": a plural
+    transparent noun (positions, bases, lines) with its owner as a modifier names places the
+    owner holds, not a stance; a possessive ("attacked Peru's positions") or what the stance
+    is on ("positions on trade") keeps the stance reading."""
+    if obj.tag_ not in ("NNS", "NNPS") or obj.lower_ not in ctx.lex.transparent_nouns:
+        return False
+    return not any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and ctx.lemma(c) in _STANCE_PREPS)
+        for c in obj.children
+    )
 
 
 def _works_site(ctx: SentenceContext, v: Token, cue: Cue) -> list[Token]:
