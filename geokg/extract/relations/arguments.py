@@ -187,10 +187,19 @@ def _reciprocal_antecedents(ctx: SentenceContext, tok: Token) -> list[EntityAnno
 
 def _leaders_of(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     """ "Saudi-led forces", "the Kenyan-led mission": forces led by a state act for it (the
-    parser reads "led" as a modifier with the leader attached to it). Only "led": forces
-    "backed" or "trained" by a state are not that state."""
+    parser reads "led" as a modifier with the leader attached to it), and so do "forces loyal
+    to" a leader or state. Only these: forces "backed" or "trained" by a state are not that
+    state."""
     out: list[EntityAnnotation] = []
     for c in tok.children:
+        if c.dep_ == "amod" and ctx.lemma(c) == "loyal":
+            # "forces loyal to Haftar", "troops loyal to the junta": they act for their master;
+            # "militias loyal to Iran" are its proxies, not its organs
+            if ctx.lemma(tok) in ("militia", "militias"):
+                continue
+            for p in _pobjs(ctx, c, ("to",)):
+                out.extend(ctx.args(p, strict=False, depth=1))
+            continue
         if c.dep_ not in ("amod", "compound") or ctx.lemma(c) != "lead":
             continue
         for cc in c.children:
