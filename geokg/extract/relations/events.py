@@ -33,6 +33,7 @@ from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.received import received_opposition
+from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.roles import _adjective, _role
 from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS
 from geokg.extract.relations.stances import (
@@ -92,6 +93,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_verb(ctx, tok, cue))
             elif cue.pos == "noun":
                 out.extend(_noun(ctx, tok, cue))
+                out.extend(received_attack(ctx, tok, cue))
             elif cue.pos == "role":
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":
