@@ -14,6 +14,8 @@ Families (rule ids):
   "reach a deal with", "in support of").
 * ``met_opposition.v1``: opposition a party receives ("X's plan met with opposition from Y":
   Y OPPOSES X; ``received.py``).
+* ``under_attack.v1``: an attack a party receives ("Kenyan troops came under attack from
+  X", "repelled an assault by Y": X, Y ATTACKS the subject; ``under_attack.py``).
 * ``adjectival.v1``: adjectives with a prepositional target ("hostile to", "close to").
 * ``role_noun.v1``: nouns naming a participant ("Norway, a NATO ally", "Iran's proxy Hezbollah").
 * ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy").
@@ -33,7 +35,6 @@ from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.received import received_opposition
-from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.roles import _adjective, _role
 from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS
 from geokg.extract.relations.stances import (
@@ -44,6 +45,7 @@ from geokg.extract.relations.stances import (
 )
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.threats import announced_threats
+from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.verbs import _verb
 
 __all__ = ["event_candidates"]

@@ -1,4 +1,4 @@
-"""Attacks a party receives: "Kenyan troops came under attack from al-Shabaab" (``under_attack.v1``).
+"""Attacks a party receives: "Kenyan troops came under attack from X" (``under_attack.v1``).
 
 An event noun of armed force (an ATTACKS noun cue) is what a verb of receiving takes: "came
 under attack", "were under bombardment", "faced attacks", "suffered raids", "repelled an
