@@ -6,9 +6,11 @@ assault", "fended off an offensive" (``lexicon.json`` → ``received_attack``: t
 preposition that joins the noun, "" for a direct object). The attacker is the noun's own
 source (its ``from``/``by`` phrase, possessive or demonym: "came under Russian bombardment") or
 the verb's ``from``/``by`` phrase; the attacked is the verb's subject (CAMEO 18/19, SCHEMA.md
-ATTACKS). The subject must be a party or an armed body or place that stands for one ("Chilean
-troops", "Peruvian positions"): "Chile's plan came under attack from Peru" is criticism of a
-plan, not an assault, and gives nothing here.
+ATTACKS). An occupation is undergone the same way ("remains under Israeli occupation",
+"Crimea, under Russian occupation since 2014": INVADES, SCHEMA.md "invade, occupy"). The
+subject must be a party or an armed body or place that stands for one ("Chilean troops",
+"Peruvian positions"): "Chile's plan came under attack from Peru" is criticism of a plan, not
+an assault, and gives nothing here.
 """
 
 from __future__ import annotations
@@ -27,17 +29,22 @@ if TYPE_CHECKING:
 __all__ = ["received_attack"]
 
 _SOURCE_PREPS = frozenset({"from", "by"})
+# assaults and occupations can be undergone ("came under attack", "remains under occupation")
+_RECEIVED_TYPES = frozenset({"ATTACKS", "INVADES"})
 _MOD_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 
 
 def _receiving_verb(ctx: SentenceContext, n: Token) -> Token | None:
-    """The verb of receiving whose object (or "under"-object) is the noun ``n``."""
+    """The verb of receiving whose object (or "under"-object) is the noun ``n``, or the party
+    an "under" phrase describes ("Crimea, under Russian occupation since 2014")."""
     if n.dep_ == "dobj":
         v, prep = n.head, ""
     elif n.dep_ == "pobj" and n.head.dep_ == "prep":
         v, prep = n.head.head, ctx.lemma(n.head)
     else:
         return None
+    if prep == "under" and v.i in ctx.ent_at and v.i < n.i:
+        return v
     if v.pos_ not in _VERB_POS and v.pos_ != "AUX":
         return None
     want = ctx.lex.attack_receiving_verbs.get(ctx.lemma(v))
@@ -46,6 +53,8 @@ def _receiving_verb(ctx: SentenceContext, n: Token) -> Token | None:
 
 def _attacked(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
     """The verb's subjects that are parties, or armed bodies and held places standing for one."""
+    if v.i in ctx.ent_at:
+        return ctx.args(v)
     agents, patients = ctx.subjects(v)
     lex = ctx.lex
     out: list[EntityAnnotation] = []
@@ -70,8 +79,9 @@ def _attackers(ctx: SentenceContext, n: Token, v: Token) -> list[EntityAnnotatio
 
 
 def received_attack(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
-    """``under_attack.v1``: the attacker ATTACKS the subject of the verb of receiving."""
-    if cue.type.value != "ATTACKS":
+    """``under_attack.v1``: the attacker ATTACKS (or the occupier INVADES) the subject of the
+    verb of receiving, or the party the "under" phrase describes."""
+    if cue.type.value not in _RECEIVED_TYPES:
         return []
     v = _receiving_verb(ctx, n)
     if v is None:
@@ -84,6 +94,6 @@ def received_attack(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]
         for t in targets:
             if s.name != t.name:
                 out.append(
-                    Candidate(s, "ATTACKS", t, n.i, v.i, "under_attack.v1", cue.conf, cue.id)
+                    Candidate(s, cue.type.value, t, n.i, v.i, "under_attack.v1", cue.conf, cue.id)
                 )
     return out
