@@ -221,6 +221,11 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         orgs = ctx.args_of(agents + patients, strict=False)
         members = ctx.args_of(tgt.tokens(), strict=True)
         return _pairs(ctx, members, orgs, cue, v, "member_verb.v1")
+    if cue.source_heads:
+        # "Russian troops poured into X": a named party or an armed body, not its money or goods
+        source_toks = [
+            t for t in source_toks if t.i in ctx.ent_at or _word_in(ctx, t, cue.source_heads)
+        ]
     sources = ctx.args_of(source_toks, strict=strict)
     if not sources and cue.objmod_source and required_obj is not None:
         # "the pipeline carries Russian gas to Turkey": the goods' origin sells them
