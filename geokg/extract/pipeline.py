@@ -20,8 +20,10 @@ GEOKG_COMPONENTS = ("geokg_entities", "geokg_relations")
 
 # "U.S.-China relations", "U.K.-France ties": the default rules split a hyphen only between
 # letters, so two names joined after an abbreviation's period stay one token (and one entity);
-# split them as "Peru-Chile" is split. "U.S.-led" (lowercase after the hyphen) stays whole.
-_NAME_HYPHEN_INFIX = r"(?<=[A-Z]\.)-(?=[A-Z][a-z])"
+# split them as "Peru-Chile" is split. "U.S.-led" and "U.N.-backed" are split too, as
+# "Saudi-led" is, so that the participle is a word of its own whose modifier names its agent
+# ("the U.S.-backed forces" are not the United States, "U.S.-led forces" act for it).
+_NAME_HYPHEN_INFIX = r"(?<=[A-Z]\.)-(?=[A-Z][a-z]|[a-z]{2})"
 
 
 def load_nlp(

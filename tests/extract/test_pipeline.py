@@ -16,7 +16,10 @@ pytestmark = pytest.mark.model
     [
         ("U.S.-China relations improved.", ["U.S.", "-", "China"]),
         ("The U.K.-France dispute deepened.", ["U.K.", "-", "France"]),
-        ("The U.S.-led coalition advanced.", ["U.S.-led"]),
+        # "U.S.-led", "U.N.-backed": split like "Saudi-led", so the participle is a word
+        ("The U.S.-led coalition advanced.", ["U.S.", "-", "led"]),
+        ("The U.N.-backed government held.", ["U.N.", "-", "backed"]),
+        ("Kenya hosted the talks in Jan.-Feb. of that year.", ["Jan.-Feb"]),
         ("Peru-Chile ties improved.", ["Peru", "-", "Chile"]),
     ],
 )

@@ -86,7 +86,7 @@ def _own_entities(
     if pos not in _NOMINAL and pos != "ADJ":
         return out
     lem = ctx.lemma(tok)
-    if lem in ctx.lex.private_nouns:
+    if _listed(tok, lem, ctx.lex.private_nouns):
         # "Russian writers" are not Russia, but "minorities like the Uyghurs" name them
         return _examples(ctx, tok, depth)
     lex = ctx.lex
@@ -125,7 +125,7 @@ def _own_entities(
                     e2 = ctx.ent_at.get(cc.i)
                     if e2 is not None:
                         out.append(e2)
-    if not out and lem in lex.led_actor_nouns:
+    if not out and _listed(tok, lem, lex.led_actor_nouns):
         out.extend(_leaders_of(ctx, tok))
     if len(out) > 1:
         # "Kony's LRA militia": the nearest modifier names the actor
@@ -146,12 +146,12 @@ def _own_entities(
             out.extend(_own_entities(ctx, c, strict, depth + 1))
     if out:
         return out
-    if lem in lex.agent_via_of or lem in lex.transparent_nouns:
+    if _listed(tok, lem, lex.agent_via_of) or _listed(tok, lem, lex.transparent_nouns):
         for p in _pobjs(ctx, tok, ("of",)):
             out.extend(ctx.args(p, strict=False, depth=depth + 1))
     if out:
         return out
-    if lem in lex.agent_via_from:
+    if _listed(tok, lem, lex.agent_via_from):
         # "ministers from France, Germany and Italy": the people stand for their states
         for p in _pobjs(ctx, tok, ("from",)):
             out.extend(ctx.args(p, strict=True, depth=depth + 1))
@@ -170,6 +170,12 @@ def _name_after_role(ctx: SentenceContext, tok: Token) -> EntityAnnotation | Non
     if nxt is None or nxt.start != tok.i + 1 or nxt.label.value not in ("Leader", "Person"):
         return None
     return nxt
+
+
+def _listed(tok: Token, lem: str, words: frozenset[str]) -> bool:
+    """Whether a noun is in a word list by its lemma or its own form: the lists name plurals
+    ("troops", "soldiers") that the lemmatizer reduces ("troops from Chad" -> "troop")."""
+    return lem in words or tok.lower_ in words
 
 
 def _reciprocal(tok: Token) -> bool:
@@ -196,10 +202,19 @@ def _reciprocal_antecedents(ctx: SentenceContext, tok: Token) -> list[EntityAnno
 
 def _leaders_of(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     """ "Saudi-led forces", "the Kenyan-led mission": forces led by a state act for it (the
-    parser reads "led" as a modifier with the leader attached to it). Only "led": forces
-    "backed" or "trained" by a state are not that state."""
+    parser reads "led" as a modifier with the leader attached to it), and so do "forces loyal
+    to" a leader or state. Only these: forces "backed" or "trained" by a state are not that
+    state."""
     out: list[EntityAnnotation] = []
     for c in tok.children:
+        if c.dep_ == "amod" and ctx.lemma(c) == "loyal":
+            # "forces loyal to Haftar", "troops loyal to the junta": they act for their master;
+            # "militias loyal to Iran" are its proxies, not its organs
+            if ctx.lemma(tok) in ("militia", "militias"):
+                continue
+            for p in _pobjs(ctx, c, ("to",)):
+                out.extend(ctx.args(p, strict=False, depth=1))
+            continue
         if c.dep_ not in ("amod", "compound") or ctx.lemma(c) != "lead":
             continue
         for cc in c.children:

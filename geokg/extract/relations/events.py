@@ -14,6 +14,8 @@ Families (rule ids):
   "reach a deal with", "in support of").
 * ``met_opposition.v1``: opposition a party receives ("X's plan met with opposition from Y":
   Y OPPOSES X; ``received.py``).
+* ``under_attack.v1``: an attack a party receives ("Kenyan troops came under attack from
+  X", "repelled an assault by Y": X, Y ATTACKS the subject; ``under_attack.py``).
 * ``adjectival.v1``: adjectives with a prepositional target ("hostile to", "close to").
 * ``role_noun.v1``: nouns naming a participant ("Norway, a NATO ally", "Iran's proxy Hezbollah").
 * ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy").
@@ -43,6 +45,7 @@ from geokg.extract.relations.stances import (
 )
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.threats import announced_threats
+from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.verbs import _verb
 
 __all__ = ["event_candidates"]
@@ -92,6 +95,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_verb(ctx, tok, cue))
             elif cue.pos == "noun":
                 out.extend(_noun(ctx, tok, cue))
+                out.extend(received_attack(ctx, tok, cue))
             elif cue.pos == "role":
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":

@@ -94,6 +94,7 @@ _KNOWN_KEYS = frozenset(
         "cameo",
         "mutual_objects",
         "source_labels",
+        "source_heads",
     }
 )
 
@@ -127,6 +128,8 @@ class Cue:
         cameo: The CAMEO code or PLOVER class the entry expresses, where one applies.
         mutual_objects: The objects pair up among themselves ("brought together A and B").
         source_labels: Entity labels the source must have, where the cue restricts it.
+        source_heads: Verbs: a subject that is not itself a name must have one of these heads
+            ("Russian *troops* poured into X", not "Chinese *investment* poured into X").
     """
 
     id: str
@@ -180,6 +183,7 @@ class Cue:
     cameo: str = ""
     mutual_objects: bool = False
     source_labels: frozenset[str] = frozenset()
+    source_heads: frozenset[str] = frozenset()
 
     @property
     def target_preps(self) -> frozenset[str]:
@@ -256,6 +260,7 @@ class Cue:
             requires_prep_gerund=_fs(data.get("requires_prep_gerund")),
             mutual_objects=bool(data.get("mutual_objects", False)),
             source_labels=frozenset(data.get("source_labels", ())),
+            source_heads=_fs(data.get("source_heads")),
             source=str(data.get("source", "")),
             cameo=str(data.get("cameo", "")),
         )

@@ -153,6 +153,10 @@ def _noun_frame(
         # "tariffs of 25 percent on Canada": the parser hangs the patient on the amount
         if any(c.dep_ == "nummod" for c in amount.children):
             tgt.extend(_slot_targets(ctx, amount, cue, lem))
+    for _, agent in [] if tgt.tokens() else ctx.prep_objects(n, {"by"}):
+        # "an attack by Chadian troops on Boko Haram": the parser hangs the patient on the agent
+        moved = _slot_targets(ctx, agent, cue, lem).directed
+        tgt.directed.extend(t for t in moved if ctx.lemma(t.head) != "of")
     # "the war (that is) raging between A and B", "the alliance formed with B"
     if not tgt.tokens() and not tgt.between:
         for c in n.children:

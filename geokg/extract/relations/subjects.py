@@ -15,7 +15,13 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["climb_to_verb", "is_passive", "is_purpose_clause", "subjects"]
+__all__ = [
+    "climb_to_verb",
+    "is_passive",
+    "is_purpose_clause",
+    "misread_acl_clause",
+    "subjects",
+]
 
 
 _SUBJ = frozenset({"nsubj", "csubj", "expl-none"})
@@ -58,7 +64,7 @@ def is_passive(ctx: SentenceContext, v: Token) -> bool:
     for c in v.children:
         if c.dep_ in ("nsubjpass", "auxpass", "csubjpass"):
             return True
-    return v.tag_ == "VBN" and v.dep_ in ("acl", "amod")
+    return v.tag_ == "VBN" and v.dep_ in ("acl", "amod") and not misread_acl_clause(v)
 
 
 def _comma_subjects(ctx: SentenceContext, v: Token, subj: Token) -> list[Token]:
@@ -149,6 +155,20 @@ def misread_clause(ctx: SentenceContext, v: Token) -> tuple[Token, Token] | None
     return None
 
 
+def misread_acl_clause(v: Token) -> bool:
+    """ "The Saudi-led coalition bombed Yemen": the parser made the subject the root and the
+    verb right after it a participle on it; a participle takes no direct object, so with one
+    the noun is the verb's subject (only where the sentence has no other root verb)."""
+    head = v.head
+    return (
+        v.tag_ in ("VBN", "VBD")
+        and head.dep_ == "ROOT"
+        and head.pos_ in ("NOUN", "PROPN")
+        and v.i == head.i + 1
+        and any(c.dep_ == "dobj" for c in v.children)
+    )
+
+
 def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     """The logical subjects of a verb: ``(agents, passive patients)``.
 
@@ -230,6 +250,10 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             poss = ctx.children(gov, "poss")
             if poss:
                 return poss, []
+            if gov.dep_ == "dobj" and ctx.lemma(gov.head) in ctx.lex.object_control:
+                # "accused Armenian-backed rebels of shelling ...": the parser hangs "of" on
+                # the object, which is still the gerund's subject (not the accuser)
+                return [gov], []
             # "in the hope of countering", "with the goal of isolating": the clause's subject
             up = gov.head
             if gov.dep_ in ("pobj", "dobj") and up.dep_ == "prep":
@@ -249,6 +273,8 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
     ):
         dep = "acl"  # "found a way to support Uganda": an infinitive, not a relative clause
     if dep == "acl":
+        if misread_acl_clause(v):
+            return [head], []
         if v.tag_ == "VBN":
             return agents, [head]
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):

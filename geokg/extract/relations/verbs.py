@@ -31,7 +31,7 @@ from geokg.extract.relations.slots import (
     _Targets,
     _word_in,
 )
-from geokg.extract.relations.subjects import misread_clause
+from geokg.extract.relations.subjects import misread_acl_clause, misread_clause
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
 if TYPE_CHECKING:
@@ -64,7 +64,10 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     # a passive's subject is its object for the vetoes ("X's claims were rejected by Y")
     veto_pool = obj_tokens or (ctx.subjects(v)[1] if passive else [])
     if cue.veto_objects and any(
-        _word_in(ctx, o, cue.veto_objects) and not _ownership_claim(ctx, o) for o in veto_pool
+        _word_in(ctx, o, cue.veto_objects)
+        and not _ownership_claim(ctx, o)
+        and not _held_positions(ctx, o)
+        for o in veto_pool
     ):
         if cue.type.value != "CRITICIZES":
             return []
@@ -210,13 +213,19 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
                 source_toks = objs
                 tgt.mutual = [t for t in tgt.mutual if t not in objs]
     rule = "svo_passive.v1" if passive else "svo_active.v1"
-    if v.dep_ in ("amod", "acl") and v.tag_ == "VBN" and misread is None:
+    participle = v.dep_ in ("amod", "acl") and v.tag_ == "VBN"
+    if participle and misread is None and not misread_acl_clause(v):
         rule = "participle.v1"
     if cue.reverse_members:
         # "a group composed of A, B and C", "NATO includes Turkey": members -> the organization
         orgs = ctx.args_of(agents + patients, strict=False)
         members = ctx.args_of(tgt.tokens(), strict=True)
         return _pairs(ctx, members, orgs, cue, v, "member_verb.v1")
+    if cue.source_heads:
+        # "Russian troops poured into X": a named party or an armed body, not its money or goods
+        source_toks = [
+            t for t in source_toks if t.i in ctx.ent_at or _word_in(ctx, t, cue.source_heads)
+        ]
     sources = ctx.args_of(source_toks, strict=strict)
     if not sources and cue.objmod_source and required_obj is not None:
         # "the pipeline carries Russian gas to Turkey": the goods' origin sells them
@@ -345,6 +354,22 @@ def _ownership_claim(ctx: SentenceContext, obj: Token) -> bool:
 
 
 _TERRITORY = frozenset({"Place", "Country"})
+
+# what a stance is held on ("attacked Chile's positions on trade")
+_STANCE_PREPS = frozenset({"on", "regarding", "toward", "towards", "about", "over", "concerning"})
+
+
+def _held_positions(ctx: SentenceContext, obj: Token) -> bool:
+    """ "attacked Eritrean positions", "attacked rebel positions near the border": a plural
+    transparent noun (positions, bases, lines) with its owner as a modifier names places the
+    owner holds, not a stance; a possessive ("attacked Peru's positions") or what the stance
+    is on ("positions on trade") keeps the stance reading."""
+    if obj.tag_ not in ("NNS", "NNPS") or obj.lower_ not in ctx.lex.transparent_nouns:
+        return False
+    return not any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and ctx.lemma(c) in _STANCE_PREPS)
+        for c in obj.children
+    )
 
 
 def _works_site(ctx: SentenceContext, v: Token, cue: Cue) -> list[Token]:

@@ -97,6 +97,11 @@ class WordLists:
             str(k).lower(): str(v)
             for k, v in words.get("received_opposition", {}).get("verbs", {}).items()
         }
+        # "Kenyan troops came under attack from X": verbs that receive an attack noun
+        self.attack_receiving_verbs: dict[str, str] = {
+            str(k).lower(): str(v)
+            for k, v in words.get("received_attack", {}).get("verbs", {}).items()
+        }
         # "Kenya thanked China for its help": verbs whose "for" phrase names what was done
         self.gratitude_verbs = words_of("gratitude_verbs")
         # "said during a visit to X", "will join B for talks with C" (CAMEO 042-044)
