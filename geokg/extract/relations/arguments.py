@@ -65,9 +65,9 @@ def _own_entities(
             out.append(ctx.ent_at[c.i])
     if out:
         return out
-    named = _name_after_role(ctx, tok)
-    if named is not None:
-        return [named]
+    after_role = _name_after_role(ctx, tok)
+    if after_role is not None:
+        return [after_role]
     if _reciprocal(tok):
         return _reciprocal_antecedents(ctx, tok)
     pair = pair_anaphor(ctx, tok)

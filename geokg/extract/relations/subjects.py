@@ -268,8 +268,10 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             a, _ = ctx.subjects(gov.head, depth + 1)
             return a, []
         return agents, patients
-    if dep == "relcl" and v.tag_ == "VB" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in v.children
+    if (
+        dep == "relcl"
+        and v.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
     ):
         dep = "acl"  # "found a way to support Uganda": an infinitive, not a relative clause
     if dep == "acl":
