@@ -32,6 +32,7 @@ with B") is produced in both directions; "war against B" only one way.
 from __future__ import annotations
 
 from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
+from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.received import received_opposition
@@ -105,6 +106,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))
     out.extend(thanked_for_help(ctx))
+    out.extend(granted_status(ctx))
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))
     else:

@@ -104,6 +104,8 @@ class WordLists:
         }
         # "Kenya thanked China for its help": verbs whose "for" phrase names what was done
         self.gratitude_verbs = words_of("gratitude_verbs")
+        # "granted Ukraine candidate status": verbs whose indirect object receives
+        self.giving_verbs = words_of("giving_verbs")
         # "said during a visit to X", "will join B for talks with C" (CAMEO 042-044)
         self.visit_nouns = words_of("visit_nouns")
         self.companion_verbs = words_of("companion_verbs")
