@@ -89,6 +89,16 @@ def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
     if dep in ("pobj", "pcomp") and head.dep_ in ("prep", "agent"):
         prep = ctx.lemma(head)
         gov = head.head
+        if (
+            prep in ("in", "into")
+            and gov.pos_ == "ADJ"
+            and gov.dep_ in ("acomp", "oprd")
+            and gov.head.pos_ in _VERB_POS
+            and gov.lower_ in lex.involvement_states
+        ):
+            # "A and B remain locked in a rivalry", "Chile is embroiled in a feud with Peru":
+            # the participle the parser read as an adjective says the subject takes part
+            gov = gov.head
         if gov.pos_ in _VERB_POS:
             if prep in _GOVERNING_PREPS:
                 return gov, "pobj:" + prep
@@ -281,3 +291,29 @@ def _patient_noun(
     agents, _ = ctx.subjects(gov)
     sources = ctx.args_of(agents)
     return _pairs(ctx, sources, targets, cue, n, "nominal_light_verb.v1")
+
+
+def _located_elsewhere(ctx: SentenceContext, n: Token) -> bool:
+    """ "the war *in Somalia*", "the fighting in the Sahel": an event noun placed by an "in"
+    phrase naming an entity is a particular conflict of that place, so the coordinated
+    subjects taking part in it ("A and B are involved in the war in Somalia") are not its
+    two sides."""
+    for _, obj in ctx.prep_objects(n, {"in", "inside"}):
+        if obj.i in ctx.ent_at or ctx.args(obj):
+            return True
+    return False
+
+
+def _named_body(ctx: SentenceContext, n: Token) -> bool:
+    """A joint-body noun that is the head of a proper name ("the Kenya-Japan Business
+    Council"): an organization named after the pair, not a body the two share. A Title
+    Case headline is parsed in sentence case, so only a name keeps its capitals there."""
+    return (
+        n.i > ctx.start
+        and n.tag_ in ("NNP", "NNPS")
+        and n.text[:1].isupper()
+        and any(
+            c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") and c.i not in ctx.ent_at
+            for c in n.children
+        )
+    )

@@ -18,6 +18,8 @@ from geokg.extract.relations.frames import (
     _context_words,
     _governor,
     _head_noun,
+    _located_elsewhere,
+    _named_body,
     _patient_noun,
     _predicate_words,
     _relative_frame,
@@ -25,6 +27,7 @@ from geokg.extract.relations.frames import (
     _undone,
 )
 from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.pairs import bilateral_pair
 from geokg.extract.relations.slots import (
     _NOUN_POS,
     _VERB_POS,
@@ -65,6 +68,8 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         return []  # "war games", "war crimes": the compound names something else
     if cue.requires_prep_object and not _prep_object_ok(ctx, n, cue):
         return []
+    if cue.requires_prep and not (n.dep_ == "pobj" and ctx.lemma(n.head) in cue.requires_prep):
+        return []  # "at odds", "on good terms": the noun is a state only after its preposition
     if gov is None and cue.type.value == "MEETS":
         gov, via = _visit_governor(ctx, n, cue, gov, via)
     if via[5:] in _CIRCUMSTANTIAL_PREPS and not (cue.mutual or cue.reciprocal):
@@ -222,9 +227,9 @@ def _noun_frame(
         tgt.mutual.extend(tgt.between)
         target_ents = ctx.args_of(tgt.tokens(), strict=strict)
     if cue.hyphen_pair:
-        # "a Kenya-Japan consultative body", never "Kenyan and Japanese bases"
+        # "a Kenya-Japan consultative body", never "Kenyan and Japanese bases" nor a name
         mods = _hyphen_joined(ctx, _modifier_tokens(ctx, n))
-        if not tgt.between and (len(mods) < 2 or target_ents or sources):
+        if _named_body(ctx, n) or (not tgt.between and (len(mods) < 2 or target_ents or sources)):
             return out
     if not target_ents and not sources and len(mods) >= 2 and (cue.mutual or cue.reciprocal):
         # "Chilean-Peruvian relations", "the Azerbaijan-Russia alliance"
@@ -317,6 +322,7 @@ def _noun_frame(
                 and not any(_party_like(t) for t in tgt.tokens())
                 and len(sources) >= 2
                 and (cue.mutual or cue.reciprocal)
+                and not _located_elsewhere(ctx, n)
             ):
                 # "A and B ended their dispute"; but not "... a dispute with the union": the
                 # other party is named, though not as an entity
@@ -352,6 +358,10 @@ def _noun_frame(
         # "Canada lifted its tariffs on Mexican steel": the parser hung the patient on the verb
         tgt.extend(_slot_targets(ctx, gov, cue, lem, skip_from=not skip_from))
         target_ents = ctx.args_of(tgt.tokens(), strict=strict)
+    if not sources and not target_ents and (cue.mutual or cue.reciprocal):
+        pair = bilateral_pair(ctx, n)  # "bilateral ties have improved": the pair named before
+        if pair:
+            return _mutual(ctx, pair, cue, n, "nominal_mutual.v1")
     if cue.requires_target_prep and not tgt.tokens():
         return out
     # "relies on loans from China": the subject that relies on the act receives it
