@@ -96,7 +96,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
-    out = place_parties(_idioms_first(out, ctx))
+    out = place_parties(ctx, _idioms_first(out, ctx))
     out.extend(announced_threats(ctx, out))
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))

@@ -319,7 +319,7 @@ def _noun_frame(
             rule = "nominal_light_verb.v1"
             if (
                 not target_ents
-                and not any(_party_like(t) for t in tgt.tokens())
+                and not any(_party_like(ctx, t, cue) for t in tgt.tokens())
                 and len(sources) >= 2
                 and (cue.mutual or cue.reciprocal)
                 and not _located_elsewhere(ctx, n)
@@ -437,9 +437,12 @@ def _supports(ctx: SentenceContext, verb: Token) -> bool:
     return lem in lex.light_verbs or lem in lex.presupposing_verbs
 
 
-def _party_like(tok: Token) -> bool:
+def _party_like(ctx: SentenceContext, tok: Token, cue: Cue) -> bool:
     """Whether an unresolved argument still names a party ("the bloc", "its neighbours",
-    "them"), unlike a bare noun in an idiom ("with an eye on")."""
+    "them"), unlike a bare noun in an idiom ("with an eye on") or a relation of the cue's own
+    type as the goal of a change ("elevated ties *to a strategic partnership*")."""
+    if any(c.type == cue.type for c in ctx.lex.lookup("noun", ctx.lemma(tok))):
+        return False
     if tok.pos_ in ("PROPN", "PRON"):
         return True
     return any(c.dep_ in ("det", "poss") for c in tok.children)

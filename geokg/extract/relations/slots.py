@@ -327,17 +327,23 @@ def _participle_agents(ctx: SentenceContext, noun: Token) -> list[Token]:
     ]
 
 
-def place_parties(cands: list[Candidate]) -> list[Candidate]:
+def place_parties(ctx: SentenceContext, cands: list[Candidate]) -> list[Candidate]:
     """A place named as one side of a mutual statement is a party to it ("tensions between
     Serbia and Kosovo", "trade between Europe and China"): a directed candidate whose mirror
     (same cue token and type, the ends swapped) has a source that is no place keeps the place
     as a source too (SCHEMA.md: a directed type stated mutually holds both ways), and a
     symmetric one of a mutual reading puts the place on the target side, where a place may
-    stand ("Europe's talks with Iran" leaves the place a setting)."""
+    stand ("Europe's talks with Iran" leaves the place a setting). Only a place named as a
+    noun is a party; an adjective ("an Asian alliance") says where."""
     stated = {(c.trigger, c.type, c.source.name, c.target.name) for c in cands}
     out: list[Candidate] = []
     for c in cands:
-        if c.source.label.value == "Place" and c.target.label.value != "Place":
+        if (
+            c.source.label.value == "Place"
+            and c.target.label.value != "Place"
+            and ctx.root_of(c.source).tag_ in ("NNP", "NNPS")
+            and ctx.root_of(c.source).dep_ in _PARTY_DEPS
+        ):
             if RelationType(c.type).symmetric and c.rule in _MUTUAL_RULES:
                 c = replace(c, source=c.target, target=c.source)
             elif (c.trigger, c.type, c.target.name, c.source.name) in stated:
@@ -349,3 +355,5 @@ def place_parties(cands: list[Candidate]) -> list[Candidate]:
 # the readings that pair coordinated or "between" parties ("A and B clashed", "ties between A
 # and B", "brought together A and B")
 _MUTUAL_RULES = frozenset({"nominal_mutual.v1", "mutual_subjects.v1", "mutual_objects.v1"})
+# where a named party stands in a mutual statement: "between A and B", "A and B clashed"
+_PARTY_DEPS = frozenset({"pobj", "conj", "nsubj", "nsubjpass", "dobj", "appos"})
