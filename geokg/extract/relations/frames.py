@@ -297,7 +297,10 @@ def _located_elsewhere(ctx: SentenceContext, n: Token) -> bool:
     """ "the war *in Somalia*", "the fighting in the Sahel": an event noun placed by an "in"
     phrase naming an entity is a particular conflict of that place, so the coordinated
     subjects taking part in it ("A and B are involved in the war in Somalia") are not its
-    two sides."""
+    two sides. "A and B fought a war in Kashmir", "held talks in Seoul" say where their own
+    event took place, and are not asked."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in n.children):
+        return False
     for _, obj in ctx.prep_objects(n, {"in", "inside"}):
         if obj.i in ctx.ent_at or ctx.args(obj):
             return True

@@ -322,7 +322,7 @@ def _noun_frame(
                 and not any(_party_like(ctx, t, cue) for t in tgt.tokens())
                 and len(sources) >= 2
                 and (cue.mutual or cue.reciprocal)
-                and not _located_elsewhere(ctx, n)
+                and not (via in ("pobj:in", "pobj:into") and _located_elsewhere(ctx, n))
             ):
                 # "A and B ended their dispute"; but not "... a dispute with the union": the
                 # other party is named, though not as an entity
@@ -441,7 +441,8 @@ def _party_like(ctx: SentenceContext, tok: Token, cue: Cue) -> bool:
     """Whether an unresolved argument still names a party ("the bloc", "its neighbours",
     "them"), unlike a bare noun in an idiom ("with an eye on") or a relation of the cue's own
     type as the goal of a change ("elevated ties *to a strategic partnership*")."""
-    if any(c.type == cue.type for c in ctx.lex.lookup("noun", ctx.lemma(tok))):
+    goal = tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into")
+    if goal and any(c.type == cue.type for c in ctx.lex.lookup("noun", ctx.lemma(tok))):
         return False
     if tok.pos_ in ("PROPN", "PRON"):
         return True
