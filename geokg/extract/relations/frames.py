@@ -320,3 +320,18 @@ def _named_body(ctx: SentenceContext, n: Token) -> bool:
             for c in n.children
         )
     )
+
+
+def _onset_between(ctx: SentenceContext, n: Token, cue: Cue, lem: str) -> list[Token]:
+    """The "between" pair of the verb a mutual event noun is the subject of, where the
+    parser hangs it ("war broke out between A and B", "clashes erupted between A and B",
+    "tensions rose between A and B"): the pair whose event it is. A verb with an object of
+    its own ("the dispute hurt trade between A and B") keeps its pair."""
+    if (
+        n.dep_ != "nsubj"
+        or n.head.pos_ not in _VERB_POS
+        or not (cue.mutual or cue.reciprocal)
+        or any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp") for c in n.head.children)
+    ):
+        return []
+    return _slot_targets(ctx, n.head, cue, lem).between

@@ -20,6 +20,7 @@ from geokg.extract.relations.frames import (
     _head_noun,
     _located_elsewhere,
     _named_body,
+    _onset_between,
     _patient_noun,
     _predicate_words,
     _relative_frame,
@@ -166,6 +167,7 @@ def _noun_frame(
                 if c.tag_ == "VBG" and c.lower_ in cue.target_preps:
                     # "sanctions targeting Russia": the parser read the preposition as a verb
                     tgt.directed.extend(ctx.children(c, "dobj"))
+        tgt.between.extend(_onset_between(ctx, n, cue, lem))  # "war broke out between A and B"
     tgt.directed.extend(goods_origins(ctx, n, cue))
     target_ents = ctx.args_of(tgt.tokens(), strict=strict)
     if "mod" in cue.target:
@@ -358,10 +360,9 @@ def _noun_frame(
         # "Canada lifted its tariffs on Mexican steel": the parser hung the patient on the verb
         tgt.extend(_slot_targets(ctx, gov, cue, lem, skip_from=not skip_from))
         target_ents = ctx.args_of(tgt.tokens(), strict=strict)
-    if not sources and not target_ents and (cue.mutual or cue.reciprocal):
-        pair = bilateral_pair(ctx, n)  # "bilateral ties have improved": the pair named before
-        if pair:
-            return _mutual(ctx, pair, cue, n, "nominal_mutual.v1")
+    pair = [] if sources or target_ents else bilateral_pair(ctx, n, cue)
+    if pair:  # "bilateral ties have improved": the pair named before
+        return _mutual(ctx, pair, cue, n, "nominal_mutual.v1")
     if cue.requires_target_prep and not tgt.tokens():
         return out
     # "relies on loans from China": the subject that relies on the act receives it

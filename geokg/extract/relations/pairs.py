@@ -22,6 +22,7 @@ from geokg.extract.annotations import EntityAnnotation
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from geokg.extract.relations.lexicon import Cue
     from geokg.extract.relations.syntax import SentenceContext
 
 __all__ = ["GROUP_WORDS", "bilateral_pair", "pair_anaphor"]
@@ -261,7 +262,7 @@ def _linked(doc: Doc, start: int, at: dict[int, EntityAnnotation]) -> list[Entit
     return [at[i] for i in found if i in at]
 
 
-def bilateral_pair(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
+def bilateral_pair(ctx: SentenceContext, n: Token, cue: Cue) -> list[EntityAnnotation]:
     """The two states of a "bilateral" relation noun that names neither ("bilateral ties
     have improved"): the pair the previous sentences state together, as for "the two
     countries" (:meth:`~geokg.extract.relations.context.Discourse.group`), and only where
@@ -270,12 +271,15 @@ def bilateral_pair(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
     Args:
         ctx: The sentence of the noun.
         n: The relation noun (the caller has found no party in its phrase or clause).
+        cue: Its cue entry (only a mutual or reciprocal one holds between two).
 
     Returns:
         The two states, or ``[]``.
     """
-    if ctx.discourse is None or not any(
-        c.dep_ == "amod" and c.lower_ in _TWO_SIDED for c in n.children
+    if (
+        ctx.discourse is None
+        or not (cue.mutual or cue.reciprocal)
+        or not any(c.dep_ == "amod" and c.lower_ in _TWO_SIDED for c in n.children)
     ):
         return []
     pair = ctx.discourse.group(ctx.index, _COUNTRY, 2)
