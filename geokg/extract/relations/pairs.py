@@ -264,9 +264,11 @@ def _linked(doc: Doc, start: int, at: dict[int, EntityAnnotation]) -> list[Entit
 
 def bilateral_pair(ctx: SentenceContext, n: Token, cue: Cue) -> list[EntityAnnotation]:
     """The two states of a "bilateral" relation noun that names neither ("bilateral ties
-    have improved"): the pair the previous sentences state together, as for "the two
-    countries" (:meth:`~geokg.extract.relations.context.Discourse.group`), and only where
-    the sentence names no other state (a third one makes the pair unclear).
+    have improved"), found as for "the two countries": the two named before it in the
+    sentence ("the leaders of A and B said bilateral ties had improved"), else the pair the
+    previous sentences state together
+    (:meth:`~geokg.extract.relations.context.Discourse.group`); and only where the sentence
+    names no other state (a third one makes the pair unclear).
 
     Args:
         ctx: The sentence of the noun.
@@ -282,7 +284,7 @@ def bilateral_pair(ctx: SentenceContext, n: Token, cue: Cue) -> list[EntityAnnot
         or not any(c.dep_ == "amod" and c.lower_ in _TWO_SIDED for c in n.children)
     ):
         return []
-    pair = ctx.discourse.group(ctx.index, _COUNTRY, 2)
+    pair = _resolve(ctx, n, _COUNTRY, 2, False)
     names = {e.name for e in pair}
     if len(names) != 2 or any(
         e.label.value == "Country" and e.name not in names for e in ctx.entities
