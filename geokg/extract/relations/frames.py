@@ -7,6 +7,7 @@ whether its context is positive ("Norway's support for Ukraine").
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
@@ -335,3 +336,24 @@ def _onset_between(ctx: SentenceContext, n: Token, cue: Cue, lem: str) -> list[T
     ):
         return []
     return _slot_targets(ctx, n.head, cue, lem).between
+
+
+def _hyphen_joined(ctx: SentenceContext, toks: list[Token]) -> list[EntityAnnotation]:
+    """The entities named by ``toks`` that a hyphen joins to another one ("U.S.-Japan", also
+    inside one token: "U.K.-U.S.")."""
+    doc = ctx.doc
+    at = {t.i for t in toks}
+    ordered = sorted(
+        (e for e in ctx.entities if any(i in at for i in range(e.start, e.end))),
+        key=lambda e: (e.start, e.end),
+    )
+    keep: dict[str, EntityAnnotation] = {}
+    for a, b in pairwise(ordered):
+        if a.name == b.name:
+            continue
+        apart = b.start == a.end + 1 and doc[a.end].text == "-"
+        one_token = (a.start, a.end) == (b.start, b.end) and "-" in doc[a.start].text
+        if apart or one_token:
+            keep.setdefault(a.name, a)
+            keep.setdefault(b.name, b)
+    return list(keep.values())

@@ -7,7 +7,6 @@ of Tacna", "war between A and B", "impose sanctions on", "in support of").
 from __future__ import annotations
 
 from dataclasses import replace
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
@@ -18,6 +17,7 @@ from geokg.extract.relations.frames import (
     _context_words,
     _governor,
     _head_noun,
+    _hyphen_joined,
     _located_elsewhere,
     _named_body,
     _onset_between,
@@ -405,27 +405,6 @@ def _noun_frame(
             found = [replace(c, hedge=True) for c in found]
         out.extend(found)
     return out
-
-
-def _hyphen_joined(ctx: SentenceContext, toks: list[Token]) -> list[EntityAnnotation]:
-    """The entities named by ``toks`` that a hyphen joins to another one ("U.S.-Japan", also
-    inside one token: "U.K.-U.S.")."""
-    doc = ctx.doc
-    at = {t.i for t in toks}
-    ordered = sorted(
-        (e for e in ctx.entities if any(i in at for i in range(e.start, e.end))),
-        key=lambda e: (e.start, e.end),
-    )
-    keep: dict[str, EntityAnnotation] = {}
-    for a, b in pairwise(ordered):
-        if a.name == b.name:
-            continue
-        apart = b.start == a.end + 1 and doc[a.end].text == "-"
-        one_token = (a.start, a.end) == (b.start, b.end) and "-" in doc[a.start].text
-        if apart or one_token:
-            keep.setdefault(a.name, a)
-            keep.setdefault(b.name, b)
-    return list(keep.values())
 
 
 def _supports(ctx: SentenceContext, verb: Token) -> bool:
