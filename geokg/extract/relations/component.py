@@ -322,7 +322,7 @@ class RelationComponent:
                 c.source.label, rtype, c.target.label
             ):
                 continue
-            if c.source.label == EntityLabel.PLACE and rtype not in _PLACE_ACTS:
+            if c.source.label == EntityLabel.PLACE and rtype not in _PLACE_ACTS and not c.party:
                 continue  # "a Baltic agreement", "Alpine ties": a place is where, not who
             if rtype.polarity == Polarity.CONFLICTUAL:
                 if sport is None:

@@ -37,7 +37,7 @@ from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.received import received_opposition
 from geokg.extract.relations.roles import _adjective, _role
-from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS
+from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS, place_parties
 from geokg.extract.relations.stances import (
     _anti_stance,
     _caption_with,
@@ -101,7 +101,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
-    out = _idioms_first(out, ctx)
+    out = place_parties(ctx, _idioms_first(out, ctx))
     out.extend(announced_threats(ctx, out))
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))

@@ -7,6 +7,7 @@ whether its context is positive ("Norway's support for Ukraine").
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
@@ -89,6 +90,16 @@ def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
     if dep in ("pobj", "pcomp") and head.dep_ in ("prep", "agent"):
         prep = ctx.lemma(head)
         gov = head.head
+        if (
+            prep in ("in", "into")
+            and gov.pos_ == "ADJ"
+            and gov.dep_ in ("acomp", "oprd")
+            and gov.head.pos_ in _VERB_POS
+            and gov.lower_ in lex.involvement_states
+        ):
+            # "A and B remain locked in a rivalry", "Chile is embroiled in a feud with Peru":
+            # the participle the parser read as an adjective says the subject takes part
+            gov = gov.head
         if gov.pos_ in _VERB_POS:
             if prep in _GOVERNING_PREPS:
                 return gov, "pobj:" + prep
@@ -281,3 +292,68 @@ def _patient_noun(
     agents, _ = ctx.subjects(gov)
     sources = ctx.args_of(agents)
     return _pairs(ctx, sources, targets, cue, n, "nominal_light_verb.v1")
+
+
+def _located_elsewhere(ctx: SentenceContext, n: Token) -> bool:
+    """ "the war *in Somalia*", "the fighting in the Sahel": an event noun placed by an "in"
+    phrase naming an entity is a particular conflict of that place, so the coordinated
+    subjects taking part in it ("A and B are involved in the war in Somalia") are not its
+    two sides. "A and B fought a war in Kashmir", "held talks in Seoul" say where their own
+    event took place, and are not asked."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in n.children):
+        return False
+    for _, obj in ctx.prep_objects(n, {"in", "inside"}):
+        if obj.i in ctx.ent_at or ctx.args(obj):
+            return True
+    return False
+
+
+def _named_body(ctx: SentenceContext, n: Token) -> bool:
+    """A joint-body noun that is the head of a proper name ("the Kenya-Japan Business
+    Council"): an organization named after the pair, not a body the two share. A Title
+    Case headline is parsed in sentence case, so only a name keeps its capitals there."""
+    return (
+        n.i > ctx.start
+        and n.tag_ in ("NNP", "NNPS")
+        and n.text[:1].isupper()
+        and any(
+            c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") and c.i not in ctx.ent_at
+            for c in n.children
+        )
+    )
+
+
+def _onset_between(ctx: SentenceContext, n: Token, cue: Cue, lem: str) -> list[Token]:
+    """The "between" pair of the verb a mutual event noun is the subject of, where the
+    parser hangs it ("war broke out between A and B", "clashes erupted between A and B",
+    "tensions rose between A and B"): the pair whose event it is. A verb with an object of
+    its own ("the dispute hurt trade between A and B") keeps its pair."""
+    if (
+        n.dep_ != "nsubj"
+        or n.head.pos_ not in _VERB_POS
+        or not (cue.mutual or cue.reciprocal)
+        or any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp") for c in n.head.children)
+    ):
+        return []
+    return _slot_targets(ctx, n.head, cue, lem).between
+
+
+def _hyphen_joined(ctx: SentenceContext, toks: list[Token]) -> list[EntityAnnotation]:
+    """The entities named by ``toks`` that a hyphen joins to another one ("U.S.-Japan", also
+    inside one token: "U.K.-U.S.")."""
+    doc = ctx.doc
+    at = {t.i for t in toks}
+    ordered = sorted(
+        (e for e in ctx.entities if any(i in at for i in range(e.start, e.end))),
+        key=lambda e: (e.start, e.end),
+    )
+    keep: dict[str, EntityAnnotation] = {}
+    for a, b in pairwise(ordered):
+        if a.name == b.name:
+            continue
+        apart = b.start == a.end + 1 and doc[a.end].text == "-"
+        one_token = (a.start, a.end) == (b.start, b.end) and "-" in doc[a.start].text
+        if apart or one_token:
+            keep.setdefault(a.name, a)
+            keep.setdefault(b.name, b)
+    return list(keep.values())

@@ -50,6 +50,7 @@ _KNOWN_KEYS = frozenset(
         "target",
         "source_slots",
         "particle",
+        "veto_particles",
         "objects",
         "objects_or_entity",
         "objects_or_prep",
@@ -139,6 +140,7 @@ class Cue:
     target: tuple[str, ...] = ("dobj",)
     source_slots: tuple[str, ...] = _DEFAULT_SOURCE_SLOTS
     particle: frozenset[str] = frozenset()
+    veto_particles: frozenset[str] = frozenset()  # "war broke *out*": another verb
     objects: frozenset[str] = frozenset()
     objects_or_entity: frozenset[str] = frozenset()
     objects_or_prep: frozenset[str] = frozenset()
@@ -218,6 +220,7 @@ class Cue:
             target=tuple(data.get("target", ("dobj",))),
             source_slots=tuple(data.get("source_slots", _DEFAULT_SOURCE_SLOTS)),
             particle=_fs(data.get("particle")),
+            veto_particles=_fs(data.get("veto_particles")),
             objects=_fs(data.get("objects")),
             objects_or_entity=_fs(data.get("objects_or_entity")),
             objects_or_prep=_fs(data.get("objects_or_prep")),

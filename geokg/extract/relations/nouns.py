@@ -7,7 +7,6 @@ of Tacna", "war between A and B", "impose sanctions on", "in support of").
 from __future__ import annotations
 
 from dataclasses import replace
-from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
@@ -18,6 +17,10 @@ from geokg.extract.relations.frames import (
     _context_words,
     _governor,
     _head_noun,
+    _hyphen_joined,
+    _located_elsewhere,
+    _named_body,
+    _onset_between,
     _patient_noun,
     _predicate_words,
     _relative_frame,
@@ -25,6 +28,7 @@ from geokg.extract.relations.frames import (
     _undone,
 )
 from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.pairs import bilateral_pair
 from geokg.extract.relations.slots import (
     _NOUN_POS,
     _VERB_POS,
@@ -65,6 +69,8 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         return []  # "war games", "war crimes": the compound names something else
     if cue.requires_prep_object and not _prep_object_ok(ctx, n, cue):
         return []
+    if cue.requires_prep and not (n.dep_ == "pobj" and ctx.lemma(n.head) in cue.requires_prep):
+        return []  # "at odds", "on good terms": the noun is a state only after its preposition
     if gov is None and cue.type.value == "MEETS":
         gov, via = _visit_governor(ctx, n, cue, gov, via)
     if via[5:] in _CIRCUMSTANTIAL_PREPS and not (cue.mutual or cue.reciprocal):
@@ -165,6 +171,7 @@ def _noun_frame(
                 if c.tag_ == "VBG" and c.lower_ in cue.target_preps:
                     # "sanctions targeting Russia": the parser read the preposition as a verb
                     tgt.directed.extend(ctx.children(c, "dobj"))
+        tgt.between.extend(_onset_between(ctx, n, cue, lem))  # "war broke out between A and B"
     tgt.directed.extend(goods_origins(ctx, n, cue))
     target_ents = ctx.args_of(tgt.tokens(), strict=strict)
     if "mod" in cue.target:
@@ -226,9 +233,9 @@ def _noun_frame(
         tgt.mutual.extend(tgt.between)
         target_ents = ctx.args_of(tgt.tokens(), strict=strict)
     if cue.hyphen_pair:
-        # "a Kenya-Japan consultative body", never "Kenyan and Japanese bases"
+        # "a Kenya-Japan consultative body", never "Kenyan and Japanese bases" nor a name
         mods = _hyphen_joined(ctx, _modifier_tokens(ctx, n))
-        if not tgt.between and (len(mods) < 2 or target_ents or sources):
+        if _named_body(ctx, n) or (not tgt.between and (len(mods) < 2 or target_ents or sources)):
             return out
     if not target_ents and not sources and len(mods) >= 2 and (cue.mutual or cue.reciprocal):
         # "Chilean-Peruvian relations", "the Azerbaijan-Russia alliance"
@@ -326,9 +333,10 @@ def _noun_frame(
             rule = "nominal_light_verb.v1"
             if (
                 not target_ents
-                and not any(_party_like(t) for t in tgt.tokens())
+                and not any(_party_like(ctx, t, cue) for t in tgt.tokens())
                 and len(sources) >= 2
                 and (cue.mutual or cue.reciprocal)
+                and not (via in ("pobj:in", "pobj:into") and _located_elsewhere(ctx, n))
             ):
                 # "A and B ended their dispute"; but not "... a dispute with the union": the
                 # other party is named, though not as an entity
@@ -364,6 +372,9 @@ def _noun_frame(
         # "Canada lifted its tariffs on Mexican steel": the parser hung the patient on the verb
         tgt.extend(_slot_targets(ctx, gov, cue, lem, skip_from=not skip_from))
         target_ents = ctx.args_of(tgt.tokens(), strict=strict)
+    pair = [] if sources or target_ents else bilateral_pair(ctx, n, cue)
+    if pair:  # "bilateral ties have improved": the pair named before
+        return _mutual(ctx, pair, cue, n, "nominal_mutual.v1")
     if cue.requires_target_prep and not tgt.tokens():
         return out
     # "relies on loans from China": the subject that relies on the act receives it
@@ -408,27 +419,6 @@ def _noun_frame(
     return out
 
 
-def _hyphen_joined(ctx: SentenceContext, toks: list[Token]) -> list[EntityAnnotation]:
-    """The entities named by ``toks`` that a hyphen joins to another one ("U.S.-Japan", also
-    inside one token: "U.K.-U.S.")."""
-    doc = ctx.doc
-    at = {t.i for t in toks}
-    ordered = sorted(
-        (e for e in ctx.entities if any(i in at for i in range(e.start, e.end))),
-        key=lambda e: (e.start, e.end),
-    )
-    keep: dict[str, EntityAnnotation] = {}
-    for a, b in pairwise(ordered):
-        if a.name == b.name:
-            continue
-        apart = b.start == a.end + 1 and doc[a.end].text == "-"
-        one_token = (a.start, a.end) == (b.start, b.end) and "-" in doc[a.start].text
-        if apart or one_token:
-            keep.setdefault(a.name, a)
-            keep.setdefault(b.name, b)
-    return list(keep.values())
-
-
 def _supports(ctx: SentenceContext, verb: Token) -> bool:
     """Whether a verb is a support verb of its object noun (light or presupposing), and not
     one that may undo it ("lost its claims to X")."""
@@ -439,9 +429,13 @@ def _supports(ctx: SentenceContext, verb: Token) -> bool:
     return lem in lex.light_verbs or lem in lex.presupposing_verbs
 
 
-def _party_like(tok: Token) -> bool:
+def _party_like(ctx: SentenceContext, tok: Token, cue: Cue) -> bool:
     """Whether an unresolved argument still names a party ("the bloc", "its neighbours",
-    "them"), unlike a bare noun in an idiom ("with an eye on")."""
+    "them"), unlike a bare noun in an idiom ("with an eye on") or a relation of the cue's own
+    type as the goal of a change ("elevated ties *to a strategic partnership*")."""
+    goal = tok.dep_ == "pobj" and tok.head.lower_ in ("to", "into")
+    if goal and any(c.type == cue.type for c in ctx.lex.lookup("noun", ctx.lemma(tok))):
+        return False
     if tok.pos_ in ("PROPN", "PRON"):
         return True
     return any(c.dep_ in ("det", "poss") for c in tok.children)

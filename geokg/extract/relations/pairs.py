@@ -22,9 +22,10 @@ from geokg.extract.annotations import EntityAnnotation
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from geokg.extract.relations.lexicon import Cue
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["GROUP_WORDS", "pair_anaphor"]
+__all__ = ["GROUP_WORDS", "bilateral_pair", "pair_anaphor"]
 
 
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -53,8 +54,10 @@ _SIDED_PLACES = frozenset(
     {"border", "frontier", "river", "strait", "sea", "ocean", "channel", "aisle", "line",
      "divide", "wall", "fence", "bridge", "street", "island", "coast", "mountain", "lake"}
 )  # fmt: skip
+# "bilateral ties", "bilateral trade": a relation noun that says it holds between two parties
+_TWO_SIDED = frozenset({"bilateral"})
 #: Words that can make a sentence's group nominal (the component looks for them).
-GROUP_WORDS = frozenset({"both", *_COUNTS, *_COLLECTIVES})
+GROUP_WORDS = frozenset({"both", *_COUNTS, *_COLLECTIVES, *_TWO_SIDED})
 
 
 def _head_count(tok: Token) -> tuple[int, bool] | None:
@@ -257,3 +260,34 @@ def _linked(doc: Doc, start: int, at: dict[int, EntityAnnotation]) -> list[Entit
                 done.add(i)
                 found.append(i)
     return [at[i] for i in found if i in at]
+
+
+def bilateral_pair(ctx: SentenceContext, n: Token, cue: Cue) -> list[EntityAnnotation]:
+    """The two states of a "bilateral" relation noun that names neither ("bilateral ties
+    have improved"), found as for "the two countries": the two named before it in the
+    sentence ("the leaders of A and B said bilateral ties had improved"), else the pair the
+    previous sentences state together
+    (:meth:`~geokg.extract.relations.context.Discourse.group`); and only where the sentence
+    names no other state (a third one makes the pair unclear).
+
+    Args:
+        ctx: The sentence of the noun.
+        n: The relation noun (the caller has found no party in its phrase or clause).
+        cue: Its cue entry (only a mutual or reciprocal one holds between two).
+
+    Returns:
+        The two states, or ``[]``.
+    """
+    if (
+        ctx.discourse is None
+        or not (cue.mutual or cue.reciprocal)
+        or not any(c.dep_ == "amod" and c.lower_ in _TWO_SIDED for c in n.children)
+    ):
+        return []
+    pair = _resolve(ctx, n, _COUNTRY, 2, False)
+    names = {e.name for e in pair}
+    if len(names) != 2 or any(
+        e.label.value == "Country" and e.name not in names for e in ctx.entities
+    ):
+        return []
+    return pair

@@ -203,7 +203,25 @@ def _adjective(ctx: SentenceContext, a: Token, cue: Cue) -> list[Candidate]:
     elif dep == "ROOT" or head.i == a.i or a.pos_ in _VERB_POS:
         agents, patients = ctx.subjects(a)
         holders = agents + patients
+    if cue.mutual and not tgt.tokens() and holders and _grown_closer(ctx, a):
+        # "Russia and China have grown closer", "the two sides are closer than ever"
+        return _mutual(ctx, ctx.args_of(holders, strict=cue.strict), cue, a, "mutual_subjects.v1")
     if not tgt.tokens() or not holders:
         return []
     sources = ctx.args_of(holders, strict=cue.strict)
     return _emit(ctx, sources, tgt, cue, a, "adjectival.v1", strict=cue.strict)
+
+
+# "closer to a deal", "closer to the border": a goal or a place, not the other party
+_GOAL_PREPS = frozenset({"to", "toward", "towards", "with", "into"})
+
+
+def _grown_closer(ctx: SentenceContext, a: Token) -> bool:
+    """A comparative predicate of a mutual adjective with no goal phrase on it or its verb:
+    the relation of its coordinated subjects has grown (SCHEMA.md PARTNERS_WITH "closer")."""
+    if a.tag_ not in ("JJR", "RBR"):
+        return False
+    toks = [a, a.head] if a.dep_ != "ROOT" else [a]
+    return not any(
+        c.dep_ == "prep" and ctx.lemma(c) in _GOAL_PREPS for t in toks for c in t.children
+    )

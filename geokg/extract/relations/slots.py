@@ -9,11 +9,13 @@ Modifier helpers read a noun's premodifiers ("Chilean-Peruvian relations").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.syntax import Candidate, SentenceContext
+from geokg.schema import RelationType
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -332,3 +334,35 @@ def _participle_agents(ctx: SentenceContext, noun: Token) -> list[Token]:
         if c.dep_ == "acl" and c.tag_ == "VBN"
         for _, obj in ctx.prep_objects(c, {"by"})
     ]
+
+
+def place_parties(ctx: SentenceContext, cands: list[Candidate]) -> list[Candidate]:
+    """A place named as one side of a mutual statement is a party to it ("tensions between
+    Serbia and Kosovo", "trade between Europe and China"): a directed candidate whose mirror
+    (same cue token and type, the ends swapped) has a source that is no place keeps the place
+    as a source too (SCHEMA.md: a directed type stated mutually holds both ways), and a
+    symmetric one of a mutual reading puts the place on the target side, where a place may
+    stand ("Europe's talks with Iran" leaves the place a setting). Only a place named as a
+    noun is a party; an adjective ("an Asian alliance") says where."""
+    stated = {(c.trigger, c.type, c.source.name, c.target.name) for c in cands}
+    out: list[Candidate] = []
+    for c in cands:
+        if (
+            c.source.label.value == "Place"
+            and c.target.label.value != "Place"
+            and ctx.root_of(c.source).tag_ in ("NNP", "NNPS")
+            and ctx.root_of(c.source).dep_ in _PARTY_DEPS
+        ):
+            if RelationType(c.type).symmetric and c.rule in _MUTUAL_RULES:
+                c = replace(c, source=c.target, target=c.source)
+            elif (c.trigger, c.type, c.target.name, c.source.name) in stated:
+                c = replace(c, party=True)
+        out.append(c)
+    return out
+
+
+# the readings that pair coordinated or "between" parties ("A and B clashed", "ties between A
+# and B", "brought together A and B")
+_MUTUAL_RULES = frozenset({"nominal_mutual.v1", "mutual_subjects.v1", "mutual_objects.v1"})
+# where a named party stands in a mutual statement: "between A and B", "A and B clashed"
+_PARTY_DEPS = frozenset({"pobj", "conj", "nsubj", "nsubjpass", "dobj", "appos"})

@@ -61,6 +61,8 @@ class Candidate:
         negate: The rule itself denies the relation ("rejected an offer of talks").
         hedge: The rule itself makes the relation at most hedged ("... or face sanctions":
             a penalty held out, not imposed).
+        party: The source is a place named as one side of a mutual statement ("tensions
+            between Serbia and Kosovo"): it acts there, though a place is otherwise no source.
     """
 
     source: EntityAnnotation
@@ -77,6 +79,7 @@ class Candidate:
     trigger_end: int = -1
     negate: bool = False
     hedge: bool = False
+    party: bool = False
 
 
 class SentenceContext:

@@ -44,6 +44,10 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         c.dep_ in ("prt", "advmod", "prep") and ctx.lemma(c) in cue.particle for c in v.children
     ):
         return []
+    if cue.veto_particles and any(
+        c.dep_ == "prt" and ctx.lemma(c) in cue.veto_particles for c in v.children
+    ):
+        return []  # "war broke out between A and B" is no break with anyone
     misread = misread_clause(ctx, v)
     passive = ctx.is_passive(v) and misread is None
     obj_tokens = ctx.children(v, "dobj") if misread is None else [misread[1]]

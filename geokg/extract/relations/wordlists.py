@@ -111,6 +111,9 @@ class WordLists:
         self.companion_verbs = words_of("companion_verbs")
         self.dismissive_verbs = words_of("dismissive_verbs")
         self.evaluated_acts = words_of("evaluated_acts")
+        # "A and B remain locked in a rivalry": predicative participles whose "in" phrase
+        # names an event the subject takes part in
+        self.involvement_states = words_of("involvement_states")
         self.quantity_nouns = words_of("quantity_nouns")
         self.container_nouns = words_of("container_nouns")
         self.proposal_nouns = words_of("proposal_nouns")
