@@ -63,6 +63,7 @@ _KNOWN_KEYS = frozenset(
         "requires_prep_object",
         "requires_target_prep",
         "requires_target_or_light",
+        "own_agent_only",
         "hyphen_pair",
         "target_prep_constraints",
         "exclude_lemma_target",
@@ -131,6 +132,9 @@ class Cue:
         source_labels: Entity labels the source must have, where the cue restricts it.
         source_heads: Verbs: a subject that is not itself a name must have one of these heads
             ("Russian *troops* poured into X", not "Chinese *investment* poured into X").
+        own_agent_only: Nouns: the source comes only from the noun's own slots, never from
+            the subject of a verb governing it ("Russia's war in X", not "A and B were
+            involved in the war in X").
     """
 
     id: str
@@ -153,6 +157,7 @@ class Cue:
     requires_prep_object: dict[str, frozenset[str]] = field(default_factory=dict)
     requires_target_prep: bool = False
     requires_target_or_light: bool = False
+    own_agent_only: bool = False
     hyphen_pair: bool = False
     target_prep_constraints: dict[str, frozenset[str]] = field(default_factory=dict)
     exclude_lemma_target: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -233,6 +238,7 @@ class Cue:
             requires_prep_object=_fs_map(data.get("requires_prep_object")),
             requires_target_prep=bool(data.get("requires_target_prep", False)),
             requires_target_or_light=bool(data.get("requires_target_or_light", False)),
+            own_agent_only=bool(data.get("own_agent_only", False)),
             hyphen_pair=bool(data.get("hyphen_pair", False)),
             target_prep_constraints=_fs_map(data.get("target_prep_constraints")),
             exclude_lemma_target=_fs_map(data.get("exclude_lemma_target")),

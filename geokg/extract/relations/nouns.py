@@ -263,7 +263,7 @@ def _noun_frame(
         pair = ctx.args_of(agents)
         if len(pair) >= 2 and not target_ents:
             return _mutual(ctx, pair, cue, n, "nominal_mutual.v1")
-    if not sources and gov is not None:
+    if not sources and gov is not None and not cue.own_agent_only:
         glem = ctx.lemma(gov)
         if via == "pobj:as":
             # "used the militia as an army against ...": the user and the used
