@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
 from geokg.extract.relations.gratitude import thanked_for_help
+from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.received import received_opposition
 from geokg.extract.relations.roles import _adjective, _role
@@ -111,6 +112,10 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             for c in out
             if not (c.trigger in ctx.consumed and c.rule.startswith(("nominal", "mutual")))
         ]
+    span = ctx.attribution = attribution_span(ctx)
+    if span is not None and speaker_excluded(ctx, span):
+        # the speaker of "Experts: ..." or "... - officials" is no argument of the claim
+        out = [c for c in out if in_span(span, c.source.start) == in_span(span, c.target.start)]
     rejected = [c for c in out if c.rule == "rejected_offer.v1"]
     if ctx.rejected_spans:
         # the rejected proposal's own content is not stated, and the rejection is not OPPOSES

@@ -102,6 +102,8 @@ class WordLists:
         # "said during a visit to X", "will join B for talks with C" (CAMEO 042-044)
         self.visit_nouns = words_of("visit_nouns")
         self.companion_verbs = words_of("companion_verbs")
+        # "Experts: ...", "... - officials": the speaker nouns of a headline's attribution
+        self.headline_speakers = words_of("headline_speakers")
         self.dismissive_verbs = words_of("dismissive_verbs")
         self.evaluated_acts = words_of("evaluated_acts")
         self.quantity_nouns = words_of("quantity_nouns")

@@ -1,0 +1,167 @@
+"""Attribution in headline grammar: who a headline's claim belongs to.
+
+News headlines drop the reporting verb or move it to the edge of the line:
+
+* a speaker label before a colon: "Experts: Chile arming rebels", "Peru: Chile backing
+  rebels", "UN chief: ..." (the speaker is a named person, organization or state, or a
+  speaker noun such as officials, experts, report: ``lexicon.json`` -> ``headline_speakers``);
+* a speaker after a dash or colon at the end: "Chile arming rebels - officials", "...: UN";
+* an inverted reporting verb after a comma: "Chile arming rebels, says Peru".
+
+The claim is then ``reported`` (SCHEMA.md: a relation the sentence only attributes to someone's
+claim), and a label's speaker is no argument of it. A label that names no speaker ("Q&A:",
+"Analysis:", a place as a dateline: "Gaza: ...") attributes nothing.
+
+Example (constructed): in "Experts: Chile arming rebels in Peru" the span is "Experts:",
+and in "Chile preparing attack on Peru - Bolivian officials" it is "- Bolivian officials".
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.relations.subjects import headline_subject, to_infinitive
+from geokg.schema import EntityLabel
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from geokg.extract.relations.syntax import SentenceContext
+
+__all__ = ["asked_event", "attribution_span", "headline_future", "in_span", "speaker_excluded"]
+
+_DASHES = frozenset({"-", "—", "–", "--", ":"})
+_SPEAKER_LABELS = frozenset(
+    {EntityLabel.PERSON, EntityLabel.LEADER, EntityLabel.ORGANIZATION, EntityLabel.COUNTRY,
+     EntityLabel.GROUP}
+)  # fmt: skip
+# the parser's own entity types, for a speaker in the sentence before ("Peru:" split off)
+_SPEAKER_NER = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_VERBAL = frozenset({"VERB", "AUX"})
+_END_PUNCT = frozenset({".", "?", "!", '"', "'", "”", "’"})
+# the longest speaker label or tail, in tokens ("Former Chilean foreign minister X:")
+_MAX_SPAN = 7
+
+
+def in_span(span: tuple[int, int] | None, i: int) -> bool:
+    """Whether token ``i`` lies inside an attribution span."""
+    return span is not None and span[0] <= i < span[1]
+
+
+def speaker_excluded(ctx: SentenceContext, span: tuple[int, int]) -> bool:
+    """Whether the speaker of a span is no argument: a label ("Experts:", "- officials"),
+    not an inverted "says X", whose speaker may judge the claim ("... a brute, says X")."""
+    return ctx.doc[span[0]].text != ","
+
+
+def _line_start(ctx: SentenceContext) -> int:
+    """The first token of the sentence's line (the parser may split "Peru:" off)."""
+    doc = ctx.doc
+    j = ctx.start
+    while j > 0 and ctx.start - j < _MAX_SPAN:
+        prev = doc[j - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            break
+        j -= 1
+    return j
+
+
+def _speaker(ctx: SentenceContext, tok: Token) -> bool:
+    """Whether a label's head word names who speaks."""
+    ent = ctx.ent_at.get(tok.i)
+    if ent is not None:
+        return ent.label in _SPEAKER_LABELS
+    if not (ctx.start <= tok.i < ctx.end) and tok.ent_type_ in _SPEAKER_NER:
+        return True
+    return tok.pos_ in ("NOUN", "PROPN") and ctx.lemma(tok) in ctx.lex.headline_speakers
+
+
+def _label(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """A verbless noun phrase ending in a speaker: "UN chief", "Bolivian officials"."""
+    doc = ctx.doc
+    words = [t for t in doc[lo:hi] if not t.is_punct and not t.is_space]
+    if not words or len(words) > _MAX_SPAN - 1:
+        return False
+    if any(t.pos_ in _VERBAL or (t.pos_ == "ADP" and t.lower_ != "of") for t in words):
+        return False
+    return _speaker(ctx, words[-1])
+
+
+def _head_label(ctx: SentenceContext) -> tuple[int, int] | None:
+    doc = ctx.doc
+    lo = _line_start(ctx)
+    for i in range(lo + 1, min(lo + _MAX_SPAN, ctx.end - 1)):
+        if doc[i].text == ":":
+            return (lo, i + 1) if _label(ctx, lo, i) else None
+    return None
+
+
+def _tail_label(ctx: SentenceContext) -> tuple[int, int] | None:
+    doc = ctx.doc
+    end = ctx.end
+    while end > ctx.start and (doc[end - 1].text in _END_PUNCT or doc[end - 1].is_space):
+        end -= 1
+    for i in range(end - 2, max(ctx.start + 1, end - _MAX_SPAN) - 1, -1):
+        tok = doc[i]
+        text = tok.text
+        if text in _DASHES:
+            # a spaced dash, not the hyphen of "Chile-Peru"
+            if text in ("-", "–") and not (doc[i - 1].whitespace_ and tok.whitespace_):
+                continue
+            return (i, end) if _label(ctx, i + 1, end) else None
+        if text == ",":
+            return (i, end) if _inverted_says(ctx, i + 1, end) else None
+    return None
+
+
+def _inverted_says(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """ ", says Peru": a reporting verb before its speaker at the end of a headline (the
+    parser reads the claim before it as the verb's subject). ", Peru says" parses as it
+    should and needs nothing here."""
+    doc = ctx.doc
+    first = doc[lo]
+    if hi - lo < 2 or first.pos_ not in _VERBAL or ctx.lemma(first) not in ctx.lex.report_verbs:
+        return False
+    return _label(ctx, lo + 1, hi)
+
+
+def attribution_span(ctx: SentenceContext) -> tuple[int, int] | None:
+    """The token span of the headline attribution of a sentence, or ``None``.
+
+    A clause must remain outside the span: a line that is only a label attributes nothing.
+    """
+    span = _head_label(ctx) or _tail_label(ctx)
+    if span is None:
+        return None
+    rest = [t for t in ctx.doc[ctx.start : ctx.end] if not (in_span(span, t.i) or t.is_punct)]
+    return span if len(rest) >= 2 else None
+
+
+def headline_future(ctx: SentenceContext, anchor: Token) -> bool:
+    """Whether the anchor's clause is a headline's "X to VERB" (a future act: hedged)."""
+    v = anchor
+    hops = 0
+    while v.pos_ not in _VERBAL and v.dep_ in ("dobj", "pobj", "prep", "conj") and hops < 4:
+        v = v.head
+        hops += 1
+    if v.pos_ not in _VERBAL or not to_infinitive(v):
+        return False
+    if v.dep_ == "ROOT":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+    return headline_subject(ctx, v) is not None
+
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def asked_event(ctx: SentenceContext, anchor: Token, root: Token) -> bool:
+    """Whether a question asks about the event a noun names ("Can Chile and Peru mend ties?",
+    "Will Chile sign a deal?"): the noun is the object of the question's light verb and not
+    definite. "Can Chile and Peru resolve *their* dispute?" presupposes the dispute."""
+    if anchor.dep_ != "dobj" or anchor.head.i != root.i or root.pos_ not in _VERBAL:
+        return False
+    if ctx.lemma(root) not in ctx.lex.light_verbs:
+        return False
+    return not any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in anchor.children
+    )
