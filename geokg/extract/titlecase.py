@@ -55,8 +55,11 @@ def is_title_case(line: str) -> bool:
     if not (_MIN_WORDS <= len(words) <= _MAX_WORDS):
         return False
     long_words = [w for w in words if len(w) >= 4]
-    if len(long_words) < 3 or (len(words) == _SHORT_LINE and len(long_words) < _SHORT_LINE):
+    if len(words) == _SHORT_LINE and len(long_words) < _SHORT_LINE:
         return False
+    if len(long_words) < 3:
+        # "US Halts Aid To Qatar": few long words, so every word must be capitalised
+        return len(words) > _SHORT_LINE and all(w[0].isupper() for w in words if len(w) >= 2)
     capitalised = sum(1 for w in long_words if w[0].isupper())
     return capitalised / len(long_words) >= _TITLE_SHARE
 

@@ -28,7 +28,15 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["asked_event", "attribution_span", "headline_future", "in_span", "speaker_excluded"]
+__all__ = [
+    "asked_event",
+    "attribution_span",
+    "halted_by_modifier",
+    "headline_future",
+    "in_span",
+    "speaker_excluded",
+    "verbless_holders",
+]
 
 _DASHES = frozenset({"-", "—", "–", "--", ":"})
 _SPEAKER_LABELS = frozenset(
@@ -165,3 +173,33 @@ def asked_event(ctx: SentenceContext, anchor: Token, root: Token) -> bool:
     return not any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in anchor.children
     )
+
+
+def verbless_holders(ctx: SentenceContext, n: Token) -> list[Token]:
+    """The holders of an event noun in a verbless headline "X in NOUN": "Chile in talks with
+    Peru", "Chile, Peru in row over fishing" (the copula is dropped: X *is* in talks)."""
+    if ctx.has_verb or n.dep_ != "pobj" or ctx.lemma(n.head) != "in":
+        return []
+    root = n.head.head
+    if root.dep_ != "ROOT" or root.i not in ctx.ent_at or root.i > n.i:
+        return []
+    # "Chile, Peru in row": the comma list is read as an apposition
+    return [root, *(c for c in root.children if c.dep_ == "appos" and c.i in ctx.ent_at)]
+
+
+def _halting(ctx: SentenceContext, tok: Token) -> bool:
+    """A halting noun or a verb that negates its object, in any form the tagger gave it
+    ("axes" is lemmatised as the noun "axis")."""
+    lex = ctx.lex
+    low = tok.lower_
+    forms = {ctx.lemma(tok), low, low[:-1], low[:-2]} if low.endswith("s") else {ctx.lemma(tok)}
+    return any(f in lex.halting_nouns or f in lex.negating_object_verbs for f in forms)
+
+
+def halted_by_modifier(ctx: SentenceContext, n: Token) -> bool:
+    """Whether an event noun stands in a headline verb misread as a compound: "US halts aid
+    to Qatar" read as "halts aid": the halting word (a halting noun or a verb that negates
+    its object: block, cancel, scrap, veto, axe) stops the noun after it and is no event."""
+    if n.dep_ == "compound" and n.head.i > n.i and _halting(ctx, n):
+        return True
+    return any(c.dep_ == "compound" and c.i < n.i and _halting(ctx, c) for c in n.children)
