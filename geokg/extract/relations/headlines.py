@@ -6,7 +6,8 @@ News headlines drop the reporting verb or move it to the edge of the line:
   rebels", "UN chief: ..." (the speaker is a named person, organization or state, or a
   speaker noun such as officials, experts, report: ``lexicon.json`` -> ``headline_speakers``);
 * a speaker after a dash or colon at the end: "Chile arming rebels - officials", "...: UN";
-* an inverted reporting verb after a comma: "Chile arming rebels, says Peru".
+* a reporting verb with its speaker after a comma: "Chile arming rebels, says Peru", "...,
+  officials say".
 
 The claim is then ``reported`` (SCHEMA.md: a relation the sentence only attributes to someone's
 claim), and a label's speaker is no argument of it. A label that names no speaker ("Q&A:",
@@ -20,6 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geokg.extract.annotations import get_entities
 from geokg.extract.relations.subjects import headline_subject, to_infinitive
 from geokg.schema import EntityLabel
 
@@ -43,8 +45,6 @@ _SPEAKER_LABELS = frozenset(
     {EntityLabel.PERSON, EntityLabel.LEADER, EntityLabel.ORGANIZATION, EntityLabel.COUNTRY,
      EntityLabel.GROUP}
 )  # fmt: skip
-# the parser's own entity types, for a speaker in the sentence before ("Peru:" split off)
-_SPEAKER_NER = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 _VERBAL = frozenset({"VERB", "AUX"})
 _END_PUNCT = frozenset({".", "?", "!", '"', "'", "”", "’"})
 # the longest speaker label or tail, in tokens ("Former Chilean foreign minister X:")
@@ -77,10 +77,11 @@ def _line_start(ctx: SentenceContext) -> int:
 def _speaker(ctx: SentenceContext, tok: Token) -> bool:
     """Whether a label's head word names who speaks."""
     ent = ctx.ent_at.get(tok.i)
+    if ent is None and not (ctx.start <= tok.i < ctx.end):
+        # "Peru:" split off as a sentence of its own
+        ent = next((e for e in get_entities(ctx.doc) if e.start <= tok.i < e.end), None)
     if ent is not None:
         return ent.label in _SPEAKER_LABELS
-    if not (ctx.start <= tok.i < ctx.end) and tok.ent_type_ in _SPEAKER_NER:
-        return True
     return tok.pos_ in ("NOUN", "PROPN") and ctx.lemma(tok) in ctx.lex.headline_speakers
 
 
@@ -123,14 +124,19 @@ def _tail_label(ctx: SentenceContext) -> tuple[int, int] | None:
 
 
 def _inverted_says(ctx: SentenceContext, lo: int, hi: int) -> bool:
-    """ ", says Peru": a reporting verb before its speaker at the end of a headline (the
-    parser reads the claim before it as the verb's subject). ", Peru says" parses as it
-    should and needs nothing here."""
+    """ ", says Peru" / ", officials say": a reporting verb at either edge of a speaker label
+    at the end of a headline (the parser may read the claim before it as the verb's subject or
+    leave it unattached)."""
     doc = ctx.doc
-    first = doc[lo]
-    if hi - lo < 2 or first.pos_ not in _VERBAL or ctx.lemma(first) not in ctx.lex.report_verbs:
+    if hi - lo < 2:
         return False
-    return _label(ctx, lo + 1, hi)
+    report = ctx.lex.report_verbs
+    first, last = doc[lo], doc[hi - 1]
+    if first.pos_ in _VERBAL and ctx.lemma(first) in report:
+        return _label(ctx, lo + 1, hi)
+    if last.pos_ in _VERBAL and ctx.lemma(last) in report:
+        return _label(ctx, lo, hi - 1)
+    return False
 
 
 def attribution_span(ctx: SentenceContext) -> tuple[int, int] | None:

@@ -164,13 +164,16 @@ def to_infinitive(v: Token) -> bool:
 def headline_subject(ctx: SentenceContext, v: Token) -> Token | None:
     """The subject of a headline's future "X to VERB": "Chile to visit Peru next week".
 
-    The parser reads the line as a noun modified by an infinitive; where the noun is the root
-    and a named entity, it is the verb's subject ("a country to visit" has no name there).
+    The parser reads the line as a noun modified by an infinitive; where that noun opens the
+    sentence, is a named entity and no argument of another word, it is the verb's subject
+    ("a country to visit" has no name there).
     """
     head = v.head
-    if v.dep_ not in ("relcl", "acl") or head.dep_ != "ROOT" or not to_infinitive(v):
+    if v.dep_ not in ("relcl", "acl") or not to_infinitive(v) or head.i > v.i:
         return None
-    if head.i not in ctx.ent_at or head.i > v.i or any(c.dep_ == "det" for c in head.children):
+    if head.i not in ctx.ent_at or head.left_edge.i != ctx.start:
+        return None
+    if head.dep_ not in ("ROOT", "dep", "nsubj") or any(c.dep_ == "det" for c in head.children):
         return None
     return head
 
