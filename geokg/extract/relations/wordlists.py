@@ -104,6 +104,8 @@ class WordLists:
         self.companion_verbs = words_of("companion_verbs")
         # "Experts: ...", "... - officials": the speaker nouns of a headline's attribution
         self.headline_speakers = words_of("headline_speakers")
+        # "Peru's UN bid": nouns whose possessor seeks and whose organization is sought
+        self.goal_nouns = words_of("goal_nouns")
         self.dismissive_verbs = words_of("dismissive_verbs")
         self.evaluated_acts = words_of("evaluated_acts")
         self.quantity_nouns = words_of("quantity_nouns")
