@@ -138,6 +138,8 @@ class TitleCaseNormaliser:
         for i, m in enumerate(matches):
             if i == 0 or not common[i]:
                 continue  # the first word, names and acronyms keep their case
+            if line[m.end() : m.end() + 1].isdigit():
+                continue  # a code name with digits: "M23", "G7"
             after = i + 1 < len(words) and name_like[i + 1] and i + 1 not in protected
             if after and not self._function_word(words[i]) and not self._verb(words[i]):
                 continue

@@ -127,6 +127,11 @@ def test_titlecase_short_headlines(line: str, expected: bool) -> None:
     assert is_title_case(line) is expected
 
 
+def test_titlecase_keeps_code_names_with_digits() -> None:
+    norm = TitleCaseNormaliser(common={"back", "m", "g", "meet", "as"}, names=set(), verbs={"back"})
+    assert norm("Egypt Backs M23 As G7 Meets") == "Egypt backs M23 as G7 meets"
+
+
 def test_titlecase_keeps_possessive_names() -> None:
     norm = TitleCaseNormaliser(common={"block", "bid", "iran"}, names={"Iran"}, verbs={"block"})
     assert norm("Egypt Blocks Iran's Membership Bid") == "Egypt blocks Iran's Membership bid"
