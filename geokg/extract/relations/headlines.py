@@ -96,12 +96,20 @@ def _label(ctx: SentenceContext, lo: int, hi: int) -> bool:
     return _speaker(ctx, words[-1])
 
 
+def _dateline(ctx: SentenceContext, lo: int, hi: int) -> bool:
+    """A dateline in capitals ("ISLAMABAD:", "NEW DELHI:") says where, not who."""
+    words = [t.text for t in ctx.doc[lo:hi] if t.is_alpha]
+    return bool(words) and all(w.isupper() for w in words) and any(len(w) > 4 for w in words)
+
+
 def _head_label(ctx: SentenceContext) -> tuple[int, int] | None:
     doc = ctx.doc
     lo = _line_start(ctx)
     for i in range(lo + 1, min(lo + _MAX_SPAN, ctx.end - 1)):
         if doc[i].text == ":":
-            return (lo, i + 1) if _label(ctx, lo, i) else None
+            if _dateline(ctx, lo, i) or not _label(ctx, lo, i):
+                return None
+            return lo, i + 1
     return None
 
 
@@ -110,6 +118,9 @@ def _tail_label(ctx: SentenceContext) -> tuple[int, int] | None:
     end = ctx.end
     while end > ctx.start and (doc[end - 1].text in _END_PUNCT or doc[end - 1].is_space):
         end -= 1
+    # a headline has no final stop; in running text a dash before names is an apposition
+    # ("two neighbours - Kenya and Uganda.")
+    stopped = any(t.text == "." for t in doc[end : ctx.end])
     for i in range(end - 2, max(ctx.start + 1, end - _MAX_SPAN) - 1, -1):
         tok = doc[i]
         text = tok.text
@@ -117,7 +128,7 @@ def _tail_label(ctx: SentenceContext) -> tuple[int, int] | None:
             # a spaced dash, not the hyphen of "Chile-Peru"
             if text in ("-", "–") and not (doc[i - 1].whitespace_ and tok.whitespace_):
                 continue
-            return (i, end) if _label(ctx, i + 1, end) else None
+            return (i, end) if not stopped and _label(ctx, i + 1, end) else None
         if text == ",":
             return (i, end) if _inverted_says(ctx, i + 1, end) else None
     return None
