@@ -27,9 +27,16 @@ __all__ = ["TitleCaseNormaliser", "is_title_case", "normaliser_for"]
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z']*")
 # words too short or too common to tell Title Case from a sentence that names many things
-_MIN_WORDS = 4
+_MIN_WORDS = 3
 _MAX_WORDS = 30
 _TITLE_SHARE = 0.75
+# a three-word line is Title Case only when every word is long and capitalised
+# ("Chile Joins NATO"; not "By Ana Torres")
+_SHORT_LINE = 3
+# a dash spelled as a spaced hyphen: the parser reads "Peru - officials" as a compound
+_SPACED_HYPHEN = re.compile(r"(?<=\S) - (?=\S)")
+# what ends a line of running text (a headline has no final stop)
+_FINAL = tuple(".!?:;\"'”’)")
 # words that are never part of a name, so a neighbouring name does not keep them capitalised
 _FUNCTION_WORDS = frozenset(
     {
@@ -48,10 +55,18 @@ def is_title_case(line: str) -> bool:
     if not (_MIN_WORDS <= len(words) <= _MAX_WORDS):
         return False
     long_words = [w for w in words if len(w) >= 4]
-    if len(long_words) < 3:
+    if len(words) == _SHORT_LINE and len(long_words) < _SHORT_LINE:
         return False
+    if len(long_words) < 3:
+        # "US Halts Aid To Qatar": few long words, so every word must be capitalised
+        return len(words) > _SHORT_LINE and all(w[0].isupper() for w in words if len(w) >= 2)
     capitalised = sum(1 for w in long_words if w[0].isupper())
     return capitalised / len(long_words) >= _TITLE_SHARE
+
+
+def _name_part(word: str) -> str:
+    """A word as it stands in a name: without a possessive ("Peru's" -> "Peru")."""
+    return word[:-2] if word.endswith("'s") else word.rstrip("'")
 
 
 def _base_forms(word: str) -> Iterable[str]:
@@ -107,10 +122,11 @@ class TitleCaseNormaliser:
             return line
         matches = list(_WORD.finditer(line))
         words = [m.group() for m in matches]
+        bare = [_name_part(w) for w in words]
         protected: set[int] = set()
-        for i, w in enumerate(words):
+        for i, w in enumerate(bare):
             for parts in self._starts.get(w, ()):
-                if tuple(words[i : i + len(parts)]) == parts:
+                if tuple(bare[i : i + len(parts)]) == parts:
                     protected.update(range(i, i + len(parts)))
                     break
         titled = [w[0].isupper() and w[1:] == w[1:].lower() for w in words]
@@ -122,6 +138,8 @@ class TitleCaseNormaliser:
         for i, m in enumerate(matches):
             if i == 0 or not common[i]:
                 continue  # the first word, names and acronyms keep their case
+            if line[m.end() : m.end() + 1].isdigit():
+                continue  # a code name with digits: "M23", "G7"
             after = i + 1 < len(words) and name_like[i + 1] and i + 1 not in protected
             if after and not self._function_word(words[i]) and not self._verb(words[i]):
                 continue
@@ -137,10 +155,31 @@ class TitleCaseNormaliser:
         return word.lower() in _FUNCTION_WORDS
 
     def __call__(self, text: str) -> str:
-        """The text with each Title Case line in sentence case; same length, same offsets."""
+        """The text with each Title Case line in sentence case; same length, same offsets.
+
+        A headline (a Title Case line, or a line standing alone as its paragraph with no
+        final stop) also has its spaced hyphens read as the dash they stand for ("Chile
+        arming rebels - officials": "-" becomes "\u2014", one character for one).
+        """
         if not any(c.isupper() for c in text):
             return text
-        return "\n".join(self.line(line) for line in text.split("\n"))
+        lines = text.split("\n")
+        out = []
+        for i, line in enumerate(lines):
+            new = self.line(line)
+            if " - " in line and (is_title_case(line) or _standalone(lines, i)):
+                new = _SPACED_HYPHEN.sub(" \u2014 ", new)
+            out.append(new)
+        return "\n".join(out)
+
+
+def _standalone(lines: list[str], i: int) -> bool:
+    """Whether line ``i`` is a paragraph of its own with no final stop (a headline)."""
+    line = lines[i].strip()
+    if not line or line.endswith(_FINAL) or len(_WORD.findall(line)) > _MAX_WORDS:
+        return False
+    before = i == 0 or not lines[i - 1].strip()
+    return before and (i + 1 == len(lines) or not lines[i + 1].strip())
 
 
 _CACHE: weakref.WeakKeyDictionary[Language, Callable[[str], str]] = weakref.WeakKeyDictionary()

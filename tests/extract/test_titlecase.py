@@ -109,3 +109,87 @@ def test_titlecase_headline_relations_with_raw_offsets(tmp_path: Path, nlp: Any)
     assert ("Uganda", "AGREES_WITH", "Kenya") in rels or ("Kenya", "AGREES_WITH", "Uganda") in rels
     trigger = next(r for r in result.relations if r.type.value == "AGREES_WITH").trigger
     assert raw[trigger.start : trigger.end] == trigger.text == "Agree"
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        # three words are enough when all of them are long and capitalised
+        ("Chile Joins NATO", True),
+        ("By Ana Torres", False),
+        ("Chile joins NATO", False),
+        # few long words: every word must be capitalised
+        ("US Halts Aid To Qatar", True),
+        ("US halts aid to Qatar", False),
+    ],
+)
+def test_titlecase_short_headlines(line: str, expected: bool) -> None:
+    assert is_title_case(line) is expected
+
+
+def test_titlecase_keeps_code_names_with_digits() -> None:
+    norm = TitleCaseNormaliser(common={"back", "m", "g", "meet", "as"}, names=set(), verbs={"back"})
+    assert norm("Egypt Backs M23 As G7 Meets") == "Egypt backs M23 as G7 meets"
+
+
+def test_titlecase_keeps_possessive_names() -> None:
+    norm = TitleCaseNormaliser(common={"block", "bid", "iran"}, names={"Iran"}, verbs={"block"})
+    assert norm("Egypt Blocks Iran's Membership Bid") == "Egypt blocks Iran's Membership bid"
+
+
+def test_titlecase_spaced_hyphen_is_a_dash_in_headlines_only(norm: TitleCaseNormaliser) -> None:
+    text = (
+        "Japan Signs Defense Pact With Philippines - Officials\n\n"
+        "Iran and Egypt agree to restore ties - officials\n\n"
+        "Japan signed the pact - a first - on Monday.\n"
+        "The text runs on - without a stop\nand ends here.\n"
+    )
+    out = norm(text)
+    assert len(out) == len(text)
+    lines = out.split("\n")
+    assert lines[0] == "Japan signs defense pact with Philippines \u2014 Officials"
+    assert (
+        lines[2] == "Iran and Egypt agree to restore ties \u2014 officials"
+    )  # a paragraph of its own
+    assert lines[4] == "Japan signed the pact - a first - on Monday."  # running text
+    assert lines[5] == "The text runs on - without a stop"  # a line inside a paragraph
+
+
+# constructed headlines through the whole extractor (normalisation, parse, rules)
+HEADLINES = [
+    ("Sweden Joins NATO", ("Sweden", "MEMBER_OF", "NATO", "asserted")),
+    ("Ghana Raps Togo Over Refugee Policy", ("Ghana", "CRITICIZES", "Togo", "asserted")),
+    ("Kenya To Host Somalia Peace Talks", ("Kenya", "MEETS", "Somalia", "hedged")),
+    ("Experts: Chile Backing Houthis", ("Chile", "SUPPORTS", "Houthis", "reported")),
+    ("Analysis: Chile Backing Houthis", ("Chile", "SUPPORTS", "Houthis", "asserted")),
+    (
+        "Chile Preparing Attack On Peru - Bolivian Officials",
+        ("Chile", "ATTACKS", "Peru", "reported"),
+    ),
+    ("Chile Backing Houthis, Says Peru", ("Chile", "SUPPORTS", "Houthis", "reported")),
+    ("Can Chile And Peru Mend Ties?", ("Chile", "PARTNERS_WITH", "Peru", "hypothetical")),
+    ("Chile In Talks With Peru Over Gas", ("Chile", "MEETS", "Peru", "asserted")),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("raw,expected", HEADLINES)
+def test_titlecase_headlines_end_to_end(
+    nlp: Any, raw: str, expected: tuple[str, ...] | None
+) -> None:
+    from dataclasses import dataclass
+
+    from geokg.extract.extractor import Extractor
+
+    @dataclass
+    class TextDocument:
+        name: str
+        text: str
+
+    with Extractor(nlp=nlp) as ex:
+        result = ex.extract_one(TextDocument(name="h.txt", text=raw + "\n"))
+    rels = {(r.source, r.type.value, r.target, r.modality.value) for r in result.relations}
+    s, t, o, m = expected
+    assert (s, t, o, m) in rels or (t in ("MEETS", "PARTNERS_WITH") and (o, t, s, m) in rels)
+    # the speaker of an attribution is never an argument
+    assert all("Bolivia" not in (r.source, r.target) for r in result.relations)

@@ -127,6 +127,18 @@ def _own_entities(
                         out.append(e2)
     if not out and _listed(tok, lem, lex.led_actor_nouns):
         out.extend(_leaders_of(ctx, tok))
+    if out and lem in lex.goal_nouns:
+        # "Peru's UN bid", "Peru's NATO membership": the owner bids, the organization is
+        # what is sought
+        # what is sought (the parser may hang the owner on it: "Peru's" on "UN")
+        mods = [tok, *(c for c in tok.children if c.dep_ == "compound" and c.i in ctx.ent_at)]
+        owners = [
+            ctx.ent_at[c.i]
+            for m in mods
+            for c in m.children
+            if c.dep_ == "poss" and c.i in ctx.ent_at
+        ]
+        out = owners or out
     if len(out) > 1:
         # "Kony's LRA militia": the nearest modifier names the actor
         near = [e for e in out if e.end == tok.i or e.end == tok.i - 1]

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geokg.extract.relations.headlines import asked_event, headline_future, in_span
 from geokg.extract.relations.subjects import is_purpose_clause
 from geokg.extract.relations.syntax import SentenceContext
 from geokg.schema import Modality, RelationType
@@ -428,8 +429,11 @@ def assess(
         question = last.text == "?" or (
             ctx.end - 2 >= ctx.start and ctx.doc[ctx.end - 2].text == "?"
         )
-        if question and anchor.pos_ in _VERBS:
-            hyp = True
+        if question and (anchor.pos_ in _VERBS or asked_event(ctx, anchor, root)):
+            hyp = True  # "Will Chile attack Peru?", "Can Chile and Peru mend ties?"
+    if not structural and ctx.attribution is not None and not in_span(ctx.attribution, anchor.i):
+        reported = True  # "Experts: Chile arming rebels", "... - officials" (headlines.py)
+    hedged |= intent_ok and headline_future(ctx, anchor)  # "Chile to attack Peru"
     if hyp:
         modality = Modality.HYPOTHETICAL
     elif reported:

@@ -31,9 +31,12 @@ with B") is produced in both directions; "war against B" only one way.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.gratitude import thanked_for_help
+from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.received import received_opposition
 from geokg.extract.relations.roles import _adjective, _role
@@ -117,6 +120,11 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             for c in out
             if not (c.trigger in ctx.consumed and c.rule.startswith(("nominal", "mutual")))
         ]
+    out = [_presupposed_membership(ctx, c) for c in out]
+    span = ctx.attribution = attribution_span(ctx)
+    if span is not None and speaker_excluded(ctx, span):
+        # the speaker of "Experts: ..." or "... - officials" is no argument of the claim
+        out = [c for c in out if in_span(span, c.source.start) == in_span(span, c.target.start)]
     rejected = [c for c in out if c.rule == "rejected_offer.v1"]
     if ctx.rejected_spans:
         # the rejected proposal's own content is not stated, and the rejection is not OPPOSES
@@ -132,6 +140,17 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             )
         ]
     return out
+
+
+def _presupposed_membership(ctx: SentenceContext, c: Candidate) -> Candidate:
+    """A possessed membership noun states its owner's membership or application whatever
+    the verb does with it ("Turkey blocked Sweden's NATO bid": Sweden applied; the bid, not
+    the application, is blocked): the possessor is the predicate, so nothing negates it."""
+    if c.type != "MEMBER_OF" or c.rule != "nominal.v1":
+        return c
+    n = ctx.doc[c.trigger]
+    owners = [t for t in n.children if t.dep_ == "poss" and t.i in ctx.ent_at]
+    return replace(c, anchor=owners[0].i) if owners else c
 
 
 def _idioms_first(out: list[Candidate], ctx: SentenceContext) -> list[Candidate]:

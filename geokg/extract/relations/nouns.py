@@ -27,6 +27,7 @@ from geokg.extract.relations.frames import (
     _shared_possessor,
     _undone,
 )
+from geokg.extract.relations.headlines import halted_by_modifier, verbless_holders
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.pairs import bilateral_pair
 from geokg.extract.relations.slots import (
@@ -63,7 +64,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         if cue.type.polarity.value == "conflictual":
             return []
         cue = replace(cue, veto_modifiers=cue.veto_modifiers - lex.damaged_states)
-    if not _modifiers_ok(ctx, n, cue):
+    if not _modifiers_ok(ctx, n, cue) or halted_by_modifier(ctx, n):
         return []
     if cue.veto_heads and n.dep_ == "compound" and ctx.lemma(n.head) in cue.veto_heads:
         return []  # "war games", "war crimes": the compound names something else
@@ -354,6 +355,10 @@ def _noun_frame(
                 return or_face(ctx, gov, recipients, cue, n) or warned_face(
                     ctx, gov, recipients, cue, n
                 )
+    if not sources and gov is None and (held := verbless_holders(ctx, n)):
+        sources = ctx.args_of(held, strict=cue.strict)  # "Chile, Peru in row over fishing"
+        if len(sources) >= 2 and not target_ents and (cue.mutual or cue.reciprocal):
+            return _mutual(ctx, sources, cue, n, "mutual_subjects.v1")
     if not sources and not target_ents and gov is None and (cue.mutual or cue.reciprocal):
         # "Chile and Peru will not step back from the standoff": the coordinated
         # subject of the verb the mutual noun is the source of holds it mutually

@@ -17,10 +17,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "climb_to_verb",
+    "headline_subject",
     "is_passive",
     "is_purpose_clause",
     "misread_acl_clause",
     "subjects",
+    "to_infinitive",
 ]
 
 
@@ -169,6 +171,28 @@ def misread_acl_clause(v: Token) -> bool:
     )
 
 
+def to_infinitive(v: Token) -> bool:
+    """Whether a verb has the infinitive marker "to" ("to visit")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+
+
+def headline_subject(ctx: SentenceContext, v: Token) -> Token | None:
+    """The subject of a headline's future "X to VERB": "Chile to visit Peru next week".
+
+    The parser reads the line as a noun modified by an infinitive; where that noun opens the
+    sentence, is a named entity and no argument of another word, it is the verb's subject
+    ("a country to visit" has no name there).
+    """
+    head = v.head
+    if v.dep_ not in ("relcl", "acl") or not to_infinitive(v) or head.i > v.i:
+        return None
+    if head.i not in ctx.ent_at or head.left_edge.i != ctx.start:
+        return None
+    if head.dep_ not in ("ROOT", "dep", "nsubj") or any(c.dep_ == "det" for c in head.children):
+        return None
+    return head
+
+
 def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     """The logical subjects of a verb: ``(agents, passive patients)``.
 
@@ -224,6 +248,8 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
         patients = [head if ctx.lemma(p) in _RELATIVE else p for p in patients]
     if agents or patients or depth > 6:
         return agents, patients
+    if (headline := headline_subject(ctx, v)) is not None:
+        return [headline], []  # "Chile to visit Peru": a headline's future
     head = v.head
     if head.i == v.i:
         return agents, patients

@@ -122,6 +122,8 @@ class SentenceContext:
         self.rejected_spans: list[tuple[int, int]] = []
         # objects a verb cue consumed ("sever *ties*", "halt *aid*"): no relation of their own
         self.consumed: set[int] = set()
+        # a headline's speaker label ("Experts:", "- officials"): set by ``event_candidates``
+        self.attribution: tuple[int, int] | None = None
         # the earlier sentences of the Doc (cross-sentence pronouns, "the two countries")
         self.discourse: Discourse | None = None
         self.index = -1

@@ -109,6 +109,10 @@ class WordLists:
         # "said during a visit to X", "will join B for talks with C" (CAMEO 042-044)
         self.visit_nouns = words_of("visit_nouns")
         self.companion_verbs = words_of("companion_verbs")
+        # "Experts: ...", "... - officials": the speaker nouns of a headline's attribution
+        self.headline_speakers = words_of("headline_speakers")
+        # "Peru's UN bid": nouns whose possessor seeks and whose organization is sought
+        self.goal_nouns = words_of("goal_nouns")
         self.dismissive_verbs = words_of("dismissive_verbs")
         self.evaluated_acts = words_of("evaluated_acts")
         # "A and B remain locked in a rivalry": predicative participles whose "in" phrase
