@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geokg.extract.relations.polarity import rather_than
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -222,7 +224,9 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
         gov = head.head
         if gov.pos_ in _VERBAL:
             objs = ctx.children(gov, "dobj")
-            if objs and ctx.lemma(gov) in ctx.lex.object_control:
+            # "accused Peru of arming ...": the object controls a gerund after it, not one
+            # before ("Before sanctioning X, Y held talks")
+            if objs and ctx.lemma(gov) in ctx.lex.object_control and head.i > objs[0].i:
                 return objs, []
             a, p = ctx.subjects(gov, depth + 1)
             return (a + p if ctx.is_passive(gov) else a), []
@@ -238,6 +242,16 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
                 a, p = ctx.subjects(up, depth + 1)
                 return (a + p if ctx.is_passive(up) else a), []
             return [gov], []
+        if (
+            gov.pos_ in ("ADV", "ADJ")
+            and gov.dep_ in ("advmod", "npadvmod")
+            and gov.head.pos_ in _VERBAL
+            and ctx.lemma(head) in ctx.lex.negating_adverbials.get(ctx.lemma(gov), ())
+        ):
+            # "stopped short of recognizing", "is far from backing", "instead of meeting":
+            # the subject of the clause the adverbial modifies
+            a, p = ctx.subjects(gov.head, depth + 1)
+            return (a + p if ctx.is_passive(gov.head) else a), []
         if gov.pos_ == "ADJ" and gov.dep_ == "acomp" and gov.head.pos_ in _VERBAL:
             # "Kenya is close to realigning with X", "keen on deepening ties": the subject
             # of the adjective's clause
@@ -266,10 +280,14 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
         mods = [c for c in v.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")]
         return mods, [head]
     # "..., the West moved to isolate Russia": a purpose clause shares the subject
-    if is_purpose_clause(v) or (
-        dep == "advcl"
-        and v.tag_ in ("VBG", "VBN")
-        and all(ctx.lemma(m) in _PARTICIPLE_MARKS for m in ctx.children(v, "mark"))
+    if (
+        is_purpose_clause(v)
+        or (
+            dep == "advcl"
+            and v.tag_ in ("VBG", "VBN")
+            and all(ctx.lemma(m) in _PARTICIPLE_MARKS for m in ctx.children(v, "mark"))
+        )
+        or (dep == "advcl" and rather_than(ctx, v))
     ):
         # "..., while backing the Libyan government", "after meeting Lula": the
         # participle shares the main clause's subject
