@@ -19,7 +19,8 @@ climbs the dependency tree to the root, collecting markers on the way:
 Precedence when markers stack: hypothetical > reported > hedged > asserted (outermost wins).
 Negation counts parity ("did not decline to meet" is not negated).
 
-Quotation and year are read off the surface by :mod:`~geokg.extract.relations.surface`.
+Markers and the constructions that turn a negation around: :mod:`.polarity`; quoted speech
+(reported): :mod:`.speech`; quotation marks and year: :mod:`.surface`.
 """
 
 from __future__ import annotations
@@ -27,17 +28,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.relations.polarity import (
+    adverbial_clause,
     argument_negated,
     contrasted_conjunct,
     copula_predicate,
     extraposed,
     negated_here,
-    negating_adverbial,
     not_yet,
     own_markers,
-    rather_than,
 )
-from geokg.extract.relations.subjects import climb_to_verb, is_purpose_clause
+from geokg.extract.relations.speech import quoted_speech
+from geokg.extract.relations.subjects import is_purpose_clause, rather_than
 from geokg.extract.relations.syntax import SentenceContext
 from geokg.schema import Modality, RelationType
 
@@ -367,14 +368,12 @@ def assess(
         if dep == "compound" and not structural and hl in lex.container_nouns:
             cur = head  # "a trade deal": the compound shares its head noun's predication
             continue
-        adverbial = dep in ("prep", "cc") and negating_adverbial(ctx, cur)
-        if adverbial or (dep == "prep" and ctx.lemma(cur) == "without" and head.pos_ in _VERBS):
+        climbed = adverbial_clause(ctx, cur)
+        if climbed is not None:
             # "far from supporting", "stopped short of", "left without meeting": the clause
             # the adverbial modifies lends its own markers ("did not leave without meeting")
-            neg_count += 1 if adverbial and full else 0
-            came = cur
-            gov = head.head if ctx.lemma(head) in lex.negating_adverbials else head
-            cur = climb_to_verb(gov, 3)
+            came, cur = cur, climbed[1]
+            neg_count += climbed[0] if full else 0
             n, h, r, y = own_markers(
                 ctx, cur, hedge_ok=modal_ok and full, neg_ok=full, came_from=came
             )
@@ -437,6 +436,8 @@ def assess(
         )
         if question and anchor.pos_ in _VERBS:
             hyp = True
+    if not structural and quoted_speech(ctx, anchor):
+        reported = True  # a quotation is its speaker's claim
     if hyp:
         modality = Modality.HYPOTHETICAL
     elif reported:

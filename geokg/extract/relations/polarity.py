@@ -32,6 +32,7 @@ if TYPE_CHECKING:
     from geokg.extract.relations.syntax import SentenceContext
 
 __all__ = [
+    "adverbial_clause",
     "argument_negated",
     "contrasted_conjunct",
     "copula_predicate",
@@ -41,10 +42,10 @@ __all__ = [
     "negating_adverbial",
     "not_yet",
     "own_markers",
-    "rather_than",
 ]
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
+_VERBS = frozenset({"VERB", "AUX"})
 # "no longer", "no more", "not anymore": the negation hangs on the adverb
 _NO_LONGER = frozenset({"long", "longer", "more", "anymore"})
 _COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -212,19 +213,22 @@ def negating_adverbial(ctx: SentenceContext, word: Token) -> bool:
     )
 
 
-def rather_than(ctx: SentenceContext, clause: Token) -> bool:
-    """A bare clause after "rather than" / "instead of" ("negotiated rather than *attack*");
-    the adverb hangs on the connective or on the clause."""
-    pairs = ctx.lex.negating_adverbials
-    return any(
-        m.dep_ in ("mark", "prep")
-        and m.i < clause.i
-        and any(
-            c.dep_ == "advmod" and ctx.lemma(m) in pairs.get(ctx.lemma(c), ())
-            for c in (*m.children, *clause.children)
-        )
-        for m in clause.children
-    )
+def adverbial_clause(ctx: SentenceContext, word: Token) -> tuple[int, Token] | None:
+    """Where the modality walk goes from a negating adverbial or a "without" phrase on a
+    verb: ``(negations, the clause's verb)``; ``None`` for any other word. "stopped short
+    of recognizing" climbs to "stopped" with one negation ("without" counted at its object)."""
+    head = word.head
+    adverbial = word.dep_ in ("prep", "cc") and negating_adverbial(ctx, word)
+    if not adverbial and not (
+        word.dep_ == "prep" and ctx.lemma(word) == "without" and head.pos_ in _VERBS
+    ):
+        return None
+    gov = head.head if ctx.lemma(head) in ctx.lex.negating_adverbials else head
+    for _ in range(3):
+        if gov.pos_ in _VERBS or gov.head.i == gov.i:
+            break
+        gov = gov.head
+    return (1 if adverbial else 0), gov
 
 
 def contrasted_conjunct(ctx: SentenceContext, head: Token, conj: Token) -> bool:

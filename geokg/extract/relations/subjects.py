@@ -10,14 +10,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geokg.extract.relations.polarity import rather_than
-
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["climb_to_verb", "is_passive", "is_purpose_clause", "subjects"]
+__all__ = ["climb_to_verb", "is_passive", "is_purpose_clause", "rather_than", "subjects"]
 
 
 _SUBJ = frozenset({"nsubj", "csubj", "expl-none"})
@@ -34,6 +32,21 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "X"})
 
 # subordinators of a subjectless participle clause ("while supporting", "after meeting")
 _PARTICIPLE_MARKS = frozenset({"while", "when", "after", "before", "since", "by", "upon", "once"})
+
+
+def rather_than(ctx: SentenceContext, clause: Token) -> bool:
+    """A bare clause after "rather than" / "instead of" ("negotiated rather than *attack*");
+    the adverb hangs on the connective or on the clause."""
+    pairs = ctx.lex.negating_adverbials
+    return any(
+        m.dep_ in ("mark", "prep")
+        and m.i < clause.i
+        and any(
+            c.dep_ == "advmod" and ctx.lemma(m) in pairs.get(ctx.lemma(c), ())
+            for c in (*m.children, *clause.children)
+        )
+        for m in clause.children
+    )
 
 
 def climb_to_verb(tok: Token, limit: int) -> Token:
