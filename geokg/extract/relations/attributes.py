@@ -37,7 +37,7 @@ from geokg.extract.relations.polarity import (
     not_yet,
     own_markers,
 )
-from geokg.extract.relations.speech import quoted_speech
+from geokg.extract.relations.speech import quoted_speech, reported_above, reporting_parataxis
 from geokg.extract.relations.subjects import is_purpose_clause, rather_than
 from geokg.extract.relations.syntax import SentenceContext
 from geokg.schema import Modality, RelationType
@@ -419,23 +419,16 @@ def assess(
         reported |= r
         hyp |= y
     if mode != "block":
-        root = cur
-        for c in root.children:
-            if c.dep_ in ("parataxis", "ccomp") and c.i > anchor.i:
-                cl = ctx.lemma(c)
-                if (
-                    cl in lex.report_verbs
-                    and cl not in lex.factive_verbs
-                    and not any(a.i == anchor.i for a in c.subtree)
-                    and c.dep_ != "ccomp"
-                ):
-                    reported = True
+        reported |= reporting_parataxis(ctx, cur, anchor)
         last = ctx.doc[ctx.end - 1]
         question = last.text == "?" or (
             ctx.end - 2 >= ctx.start and ctx.doc[ctx.end - 2].text == "?"
         )
         if question and anchor.pos_ in _VERBS:
             hyp = True
+    elif not structural:
+        # "..., analysts say", "according to X": a presupposed relation is still reported
+        reported |= reported_above(ctx, cur, anchor)
     if not structural and quoted_speech(ctx, anchor):
         reported = True  # a quotation is its speaker's claim
     if hyp:

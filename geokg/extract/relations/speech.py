@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["quoted_speech"]
+__all__ = ["quoted_speech", "reported_above", "reporting_parataxis"]
 
 _OPENERS = frozenset({"“", "«"})
 _CLOSERS = frozenset({"”", "»"})
@@ -77,3 +77,49 @@ def quoted_speech(ctx: SentenceContext, anchor: Token) -> bool:
     if span is None:
         return False
     return len(text[span[0] + 1 : span[1]].split()) >= _MIN_WORDS
+
+
+def reporting_parataxis(ctx: SentenceContext, root: Token, anchor: Token) -> bool:
+    """A reporting verb set off after the clause: "X attacked Y, officials said"."""
+    lex = ctx.lex
+    for c in root.children:
+        if c.dep_ == "parataxis" and c.i > anchor.i:
+            cl = ctx.lemma(c)
+            if (
+                cl in lex.report_verbs
+                and cl not in lex.factive_verbs
+                and not any(a.i == anchor.i for a in c.subtree)
+            ):
+                return True
+    return False
+
+
+def reported_above(ctx: SentenceContext, tok: Token, anchor: Token) -> bool:
+    """Whether the whole sentence is sourced to a claim: "reportedly", "according to X" on
+    a clause above ``tok``, or "..., analysts say" after it (the clause first). Used for a relation
+    presupposed where the modality walk stopped ("a U.S.-Japan body would focus on ...,
+    analysts say"): not hedged by its clause, but still reported. A reporting verb that
+    takes the clause as its complement ("X said it would join the deal between A and B")
+    leaves the presupposed relation asserted: it is the author's description."""
+    lex = ctx.lex
+    node = tok
+    for _ in range(40):
+        for c in node.children:
+            lem = ctx.lemma(c)
+            if (c.dep_ == "advmod" and lem in lex.report_adverbs) or (
+                c.dep_ == "prep" and lem == "accord"
+            ):
+                return True
+        head = node.head
+        if head.i == node.i:
+            break
+        hl = ctx.lemma(head)
+        if (
+            node.dep_ in ("ccomp", "parataxis")
+            and node.i < head.i
+            and hl in lex.report_verbs
+            and hl not in lex.factive_verbs
+        ):
+            return True  # "[the clause], analysts say": attributed as a whole
+        node = head
+    return reporting_parataxis(ctx, node, anchor)
