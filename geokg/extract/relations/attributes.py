@@ -153,7 +153,9 @@ def _step(
             return st
         if full and (hl in lex.neg_verbs or hl in lex.neg_adjectives or not_yet(ctx, head)):
             st.neg += 1
-        if full and intent_ok and (hedge_verb or hl in lex.hedge_adjectives):
+        # "is expected to", "is likely to" predict: they hedge stances too (not only aims)
+        epistemic = hl in lex.epistemic_words or head.lower_ in lex.epistemic_words
+        if full and (intent_ok or epistemic) and (hedge_verb or hl in lex.hedge_adjectives):
             st.hedged = True
         if hl in lex.report_verbs and hl not in lex.factive_verbs and ctx.is_passive(head):
             st.reported = True  # "is said to have bombed"

@@ -157,10 +157,15 @@ def own_markers(
             reported = True
         elif dep == "mark" and lem in lex.hypothetical_marks:
             hyp = True
-        elif dep == "advcl" and any(
-            m.dep_ == "mark" and m.lower_ in lex.condition_marks for m in c.children
+        elif (
+            dep == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in lex.condition_marks for m in c.children)
+            and ctx.lemma(tok) not in lex.report_verbs
+            and ctx.lemma(tok) not in lex.threat_words
         ):
-            hyp = True  # "would meet X if she granted them a seat", "unless": a condition
+            # "would meet X if she granted them a seat", "will strike unless": a conditional
+            # act; "warned Y of consequences if ..." conditions what is said, not the saying
+            hyp = True
     return neg, hedged, reported, hyp
 
 
