@@ -19,7 +19,8 @@ climbs the dependency tree to the root, collecting markers on the way:
 Precedence when markers stack: hypothetical > reported > hedged > asserted (outermost wins).
 Negation counts parity ("did not decline to meet" is not negated).
 
-Quotation and year are read off the surface by :mod:`~geokg.extract.relations.surface`.
+Markers and the constructions that turn a negation around: :mod:`.polarity`; quoted speech
+(reported): :mod:`.speech`; quotation marks and year: :mod:`.surface`.
 """
 
 from __future__ import annotations
@@ -27,12 +28,27 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.relations.headlines import asked_event, headline_future, in_span
-from geokg.extract.relations.subjects import is_purpose_clause
+from geokg.extract.relations.polarity import (
+    adverbial_clause,
+    argument_negated,
+    contrasted_conjunct,
+    copula_predicate,
+    extraposed,
+    negated_here,
+    not_yet,
+    own_markers,
+)
+from geokg.extract.relations.speech import quoted_speech, reported_above, reporting_parataxis
+from geokg.extract.relations.subjects import is_purpose_clause, rather_than
 from geokg.extract.relations.syntax import SentenceContext
 from geokg.schema import Modality, RelationType
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Token
+
+    from geokg.extract.annotations import EntityAnnotation
 
 __all__ = ["Assessment", "assess"]
 
@@ -44,8 +60,6 @@ _ARG_DEPS = frozenset(
     {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod", "dative",
      "agent", "prep", "pcomp", "compound", "amod", "poss", "nmod", "acomp", "csubj"}
 )  # fmt: skip
-# "no longer", "no more", "not anymore": the negation hangs on the adverb
-_NO_LONGER = frozenset({"long", "longer", "more", "anymore"})
 # hedge verbs that hedge only in the progressive ("going to")
 _PROGRESSIVE_ONLY = frozenset({"go"})
 
@@ -66,53 +80,6 @@ class Assessment:
         self.negated = negated
         self.modality = modality
         self.suppressed = suppressed
-
-
-def _negated_here(tok: Token) -> bool:
-    return any(
-        c.dep_ == "neg"
-        or c.lower_ in ("no", "never")
-        or (c.dep_ == "advmod" and c.lower_ in _NO_LONGER and _negated_here(c))
-        for c in tok.children
-    )
-
-
-def _own_markers(
-    ctx: SentenceContext, tok: Token, *, hedge_ok: bool, neg_ok: bool
-) -> tuple[int, bool, bool, bool]:
-    """Markers that are children of ``tok``: (negations, hedged, reported, hypothetical)."""
-    lex = ctx.lex
-    neg = 0
-    hedged = reported = hyp = False
-    for c in tok.children:
-        dep = c.dep_
-        lem = ctx.lemma(c)
-        if (
-            dep == "neg"
-            or (dep == "det" and lem == "no")
-            or (dep == "advmod" and lem in lex.neg_adverbs)
-            or (dep == "advmod" and lem in _NO_LONGER and _negated_here(c))
-        ):
-            if neg_ok:
-                neg += 1
-        elif dep == "aux" and lem in lex.hedge_modals:
-            if hedge_ok and not (lem == "can" and _negated_here(tok)):
-                hedged = True
-        elif (dep in ("advmod", "amod") and lem in lex.hedge_adverbs) or (
-            dep == "amod" and lem in lex.hedge_adjectives and tok.pos_ in _NOUNS
-        ):
-            if hedge_ok:
-                hedged = True
-        elif (dep == "advmod" and lem in lex.report_adverbs) or (dep == "prep" and lem == "accord"):
-            reported = True
-        elif dep == "mark" and lem in lex.hypothetical_marks:
-            hyp = True
-        elif dep == "advcl" and any(m.dep_ == "mark" and m.lower_ == "if" for m in c.children):
-            hyp = True  # "would meet X if she granted them a seat": a conditional predicate
-        elif dep == "aux" and lem == "do" and c.lower_ in ("did", "does", "do"):
-            # "did Russia attack?" handled by the question rule
-            continue
-    return neg, hedged, reported, hyp
 
 
 _SUPPRESSED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "acl", "relcl-none", "attr"})
@@ -154,6 +121,8 @@ def _step(
     hpos = head.pos_
     # "is going to attack" hedges; "the rule goes for its alliance too" does not
     hedge_verb = hl in lex.hedge_verbs and (hl not in _PROGRESSIVE_ONLY or head.tag_ == "VBG")
+    # a participle read as an adjective of intent: "is poised to invade", "is supposed to"
+    hedge_verb |= head.tag_ == "VBN" and head.lower_ in lex.hedge_adjectives
     if threat_ok and hl in lex.threat_words and dep in ("dobj", "prep", "xcomp"):
         # "threatened tariffs on X", "the threat of sanctions on X", "threatened to impose
         # tariffs on X": a penalty the threat names is stated, hedged (SCHEMA.md news
@@ -162,20 +131,32 @@ def _step(
         st.hedged = True
         st.apply_head = True
         return st
-    if full and hl in lex.suppressors and dep in _SUPPRESSED_DEPS:
+    question = any(ctx.lemma(m) in lex.question_marks for m in ctx.children(cur, "mark"))
+    if full and hl in lex.suppressors and dep in _SUPPRESSED_DEPS and not question:
         # the content of a threat, demand or call is not stated ("threatened to cut ties")
         st.suppressed = True
         return st
     marks = ctx.children(cur, "mark")
     if any(ctx.lemma(m) in lex.hypothetical_marks for m in marks):
         st.hyp = True
+    if dep == "ccomp" and extraposed(ctx, cur):
+        # "It is unlikely that X will back Y", "It is not true that X armed Y"
+        n, h = copula_predicate(ctx, head)
+        st.neg += n if full else 0
+        st.hedged = full and intent_ok and h
+        st.apply_head = True
+        return st
+    # "has not ruled out sanctions": the act is left open
+    st.hedged = full and intent_ok and hl in lex.open_possibility_verbs and negated_here(head)
     if dep == "xcomp" or (dep == "ccomp" and hpos == "ADJ"):
         if hl in lex.suppressors:
             st.suppressed = True
             return st
-        if full and (hl in lex.neg_verbs or hl in lex.neg_adjectives):
+        if full and (hl in lex.neg_verbs or hl in lex.neg_adjectives or not_yet(ctx, head)):
             st.neg += 1
-        if full and intent_ok and (hedge_verb or hl in lex.hedge_adjectives):
+        # "is expected to", "is likely to" predict: they hedge stances too (not only aims)
+        epistemic = hl in lex.epistemic_words or head.lower_ in lex.epistemic_words
+        if full and (intent_ok or epistemic) and (hedge_verb or hl in lex.hedge_adjectives):
             st.hedged = True
         if hl in lex.report_verbs and hl not in lex.factive_verbs and ctx.is_passive(head):
             st.reported = True  # "is said to have bombed"
@@ -186,13 +167,15 @@ def _step(
     if dep in ("ccomp", "parataxis", "csubj"):
         if hl in lex.report_verbs and hl not in lex.factive_verbs:
             st.reported = True
-            if hl in lex.denial_verbs and full and not _negated_here(head):
+            if hl in lex.denial_verbs and full and not negated_here(head):
                 st.neg += 1  # "did not deny that it had armed ...": no denial
         elif full and intent_ok and hedge_verb:
             st.hedged = True
         st.outer = True
         return st
     if dep == "advcl":
+        if full and rather_than(ctx, cur):
+            st.neg += 1  # "negotiated rather than attack", "instead of attacking"
         if full and intent_ok and is_purpose_clause(cur):
             st.hedged = True  # a purpose clause: "moved troops to encircle Kyiv" is intended
         st.outer = True
@@ -287,7 +270,7 @@ def _step(
         if dep == "dobj" and not full and denied_claim:
             # "denied claims that it had armed ...": the claimed content, denied (the claim
             # noun itself, "rejected Israel's accusations", is reached in full mode: kept)
-            st.neg += 0 if _negated_here(head) else 1
+            st.neg += 0 if negated_here(head) else 1
             st.reported = True
             st.outer = True
             return st
@@ -321,7 +304,11 @@ def _step(
                 if c.pos_ == "VERB"
             )
         ):
-            # "the rivalry ... may be a lasting feature": the copula's modals apply
+            # "the rivalry ... may be a lasting feature": the copula's modals apply, and
+            # its adjective ("a deal with X is likely", "an alliance is unlikely")
+            n, h = copula_predicate(ctx, head)
+            st.neg += n if full else 0
+            st.hedged = full and intent_ok and h
             st.apply_head = True
             return st
         if dep == "dobj" and hl in lex.report_verbs and hl not in lex.factive_verbs:
@@ -341,6 +328,7 @@ def assess(
     rtype: RelationType,
     *,
     structural: bool = False,
+    ends: Sequence[EntityAnnotation] = (),
 ) -> Assessment:
     """Negation and modality of the relation predicated at ``anchor``.
 
@@ -349,6 +337,7 @@ def assess(
         anchor: The predicate token of the relation (verb, nominal or adjective cue).
         rtype: The relation type (stance types are not hedged by aims and efforts).
         structural: LEADS/MEMBER_OF: never hedged.
+        ends: The relation's source and target ("*Neither* A nor B recognized C").
 
     Returns:
         The assessment.
@@ -357,10 +346,10 @@ def assess(
     intent_ok = not structural and rtype not in lex.hedge_exempt_types
     threat_ok = not structural and rtype in lex.threat_content_types
     modal_ok = not structural
-    neg_count = 0
+    neg_count = argument_negated(ctx, anchor, ends)
     hedged = reported = hyp = False
 
-    n, h, r, y = _own_markers(ctx, anchor, hedge_ok=modal_ok, neg_ok=True)
+    n, h, r, y = own_markers(ctx, anchor, hedge_ok=modal_ok, neg_ok=True)
     neg_count += n
     hedged |= h
     reported |= r
@@ -379,14 +368,33 @@ def assess(
                 neg_count += 1
             cur = head
             continue
+        if dep == "compound" and not structural and hl in lex.container_nouns:
+            cur = head  # "a trade deal": the compound shares its head noun's predication
+            continue
+        climbed = adverbial_clause(ctx, cur)
+        if climbed is not None:
+            # "far from supporting", "stopped short of", "left without meeting": the clause
+            # the adverbial modifies lends its own markers ("did not leave without meeting")
+            came, cur = cur, climbed[1]
+            neg_count += climbed[0] if full else 0
+            n, h, r, y = own_markers(
+                ctx, cur, hedge_ok=modal_ok and full, neg_ok=full, came_from=came
+            )
+            neg_count += n
+            hedged |= h
+            reported |= r
+            hyp |= y
+            continue
         if dep == "conj":
+            if full and contrasted_conjunct(ctx, head, cur):
+                neg_count += 1  # "neither backed nor opposed", "negotiate rather than attack"
             if (
                 head.pos_ in _VERBS
                 and cur.pos_ in _VERBS
                 and not any(c.dep_ == "aux" for c in cur.children)
             ):
                 # shared auxiliaries: "will attack and annex"
-                _, h, _, _ = _own_markers(ctx, head, hedge_ok=modal_ok and full, neg_ok=False)
+                _, h, _, _ = own_markers(ctx, head, hedge_ok=modal_ok and full, neg_ok=False)
                 hedged |= h
             cur = head
             continue
@@ -403,7 +411,7 @@ def assess(
         if step.outer:
             mode = "outer"
         cur = head
-        n, h, r, y = _own_markers(
+        n, h, r, y = own_markers(
             ctx,
             cur,
             hedge_ok=modal_ok and mode == "full" and step.apply_head,
@@ -414,23 +422,18 @@ def assess(
         reported |= r
         hyp |= y
     if mode != "block":
-        root = cur
-        for c in root.children:
-            if c.dep_ in ("parataxis", "ccomp") and c.i > anchor.i:
-                cl = ctx.lemma(c)
-                if (
-                    cl in lex.report_verbs
-                    and cl not in lex.factive_verbs
-                    and not any(a.i == anchor.i for a in c.subtree)
-                    and c.dep_ != "ccomp"
-                ):
-                    reported = True
+        reported |= reporting_parataxis(ctx, cur, anchor)
         last = ctx.doc[ctx.end - 1]
         question = last.text == "?" or (
             ctx.end - 2 >= ctx.start and ctx.doc[ctx.end - 2].text == "?"
         )
-        if question and (anchor.pos_ in _VERBS or asked_event(ctx, anchor, root)):
+        if question and (anchor.pos_ in _VERBS or asked_event(ctx, anchor, cur)):
             hyp = True  # "Will Chile attack Peru?", "Can Chile and Peru mend ties?"
+    elif not structural:
+        # "..., analysts say", "according to X": a presupposed relation is still reported
+        reported |= reported_above(ctx, cur, anchor)
+    if not structural and quoted_speech(ctx, anchor):
+        reported = True  # a quotation is its speaker's claim
     if not structural and ctx.attribution is not None and not in_span(ctx.attribution, anchor.i):
         reported = True  # "Experts: Chile arming rebels", "... - officials" (headlines.py)
     hedged |= intent_ok and headline_future(ctx, anchor)  # "Chile to attack Peru"

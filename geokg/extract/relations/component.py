@@ -339,7 +339,8 @@ class RelationComponent:
             if confidence < self.min_confidence:
                 continue
             anchor = doc[c.anchor]
-            verdict = assess(ctx, anchor, rtype, structural=c.structural)
+            ends = (c.source, c.target)
+            verdict = assess(ctx, anchor, rtype, structural=c.structural, ends=ends)
             if verdict.suppressed:
                 continue
             if quoted is None:

@@ -21,6 +21,7 @@ __all__ = [
     "is_passive",
     "is_purpose_clause",
     "misread_acl_clause",
+    "rather_than",
     "subjects",
     "to_infinitive",
 ]
@@ -40,6 +41,21 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "X"})
 
 # subordinators of a subjectless participle clause ("while supporting", "after meeting")
 _PARTICIPLE_MARKS = frozenset({"while", "when", "after", "before", "since", "by", "upon", "once"})
+
+
+def rather_than(ctx: SentenceContext, clause: Token) -> bool:
+    """A bare clause after "rather than" / "instead of" ("negotiated rather than *attack*");
+    the adverb hangs on the connective or on the clause."""
+    pairs = ctx.lex.negating_adverbials
+    return any(
+        m.dep_ in ("mark", "prep")
+        and m.i < clause.i
+        and any(
+            c.dep_ == "advmod" and ctx.lemma(m) in pairs.get(ctx.lemma(c), ())
+            for c in (*m.children, *clause.children)
+        )
+        for m in clause.children
+    )
 
 
 def climb_to_verb(tok: Token, limit: int) -> Token:
@@ -268,7 +284,9 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
         gov = head.head
         if gov.pos_ in _VERBAL:
             objs = ctx.children(gov, "dobj")
-            if objs and ctx.lemma(gov) in ctx.lex.object_control:
+            # "accused Peru of arming ...": the object controls a gerund after it, not one
+            # before ("Before sanctioning X, Y held talks")
+            if objs and ctx.lemma(gov) in ctx.lex.object_control and head.i > objs[0].i:
                 return objs, []
             a, p = ctx.subjects(gov, depth + 1)
             return (a + p if ctx.is_passive(gov) else a), []
@@ -288,6 +306,16 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
                 a, p = ctx.subjects(up, depth + 1)
                 return (a + p if ctx.is_passive(up) else a), []
             return [gov], []
+        if (
+            gov.pos_ in ("ADV", "ADJ")
+            and gov.dep_ in ("advmod", "npadvmod")
+            and gov.head.pos_ in _VERBAL
+            and ctx.lemma(head) in ctx.lex.negating_adverbials.get(ctx.lemma(gov), ())
+        ):
+            # "stopped short of recognizing", "is far from backing", "instead of meeting":
+            # the subject of the clause the adverbial modifies
+            a, p = ctx.subjects(gov.head, depth + 1)
+            return (a + p if ctx.is_passive(gov.head) else a), []
         if gov.pos_ == "ADJ" and gov.dep_ == "acomp" and gov.head.pos_ in _VERBAL:
             # "Kenya is close to realigning with X", "keen on deepening ties": the subject
             # of the adjective's clause
@@ -324,10 +352,14 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
         mods = [c for c in v.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")]
         return mods, [head]
     # "..., the West moved to isolate Russia": a purpose clause shares the subject
-    if is_purpose_clause(v) or (
-        dep == "advcl"
-        and v.tag_ in ("VBG", "VBN")
-        and all(ctx.lemma(m) in _PARTICIPLE_MARKS for m in ctx.children(v, "mark"))
+    if (
+        is_purpose_clause(v)
+        or (
+            dep == "advcl"
+            and v.tag_ in ("VBG", "VBN")
+            and all(ctx.lemma(m) in _PARTICIPLE_MARKS for m in ctx.children(v, "mark"))
+        )
+        or (dep == "advcl" and rather_than(ctx, v))
     ):
         # "..., while backing the Libyan government", "after meeting Lula": the
         # participle shares the main clause's subject

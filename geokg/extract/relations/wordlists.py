@@ -147,6 +147,21 @@ class WordLists:
             for labels, lemmas in words.get("pair_nouns", {}).items()
             for lemma in lemmas
         }
+        # constructions that turn a negation around (``polarity.py``): "have never been
+        # closer", "has yet to", "far from V-ing", "neither ... nor", "unless", "asked whether"
+        self.degree_verbs = words_of("polarity", "degree_verbs")
+        self.not_yet_verbs = words_of("polarity", "not_yet_verbs")
+        self.not_yet_adverbs = words_of("polarity", "not_yet_adverbs")
+        self.neither_words = words_of("polarity", "neither_words")
+        self.condition_marks = words_of("polarity", "condition_marks")
+        self.question_marks = words_of("polarity", "question_marks")
+        self.predicate_negators = words_of("polarity", "predicate_negators")
+        self.open_possibility_verbs = words_of("polarity", "open_possibility_verbs")
+        self.epistemic_words = words_of("polarity", "epistemic")
+        self.negating_adverbials: dict[str, frozenset[str]] = {
+            str(k).lower(): lowered(v)
+            for k, v in words.get("polarity", {}).get("adverbials", {}).items()
+        }
         self.rule_confidence: dict[str, float] = {
             k: float(v) for k, v in words.get("rule_confidence", {}).items()
         }

@@ -1,0 +1,125 @@
+"""Quoted speech: a relation stated inside a quotation is its speaker's claim.
+
+SCHEMA.md "Properties": ``reported`` is a relation the sentence attributes to someone's claim.
+A quotation attributes its whole content to the speaker, whether the attribution stands in
+the same sentence ("'Chile armed the rebels,' the minister said") or in another one of a
+quotation running over several sentences (a paragraph that opens a quote and closes it two
+sentences later). Scare quotes around a word or two ("has 'betrayed' its partners") are the
+author's own words and change nothing here (they set ``quoted``).
+
+The quotation is read off the paragraph's characters: curly quotes pair up, a straight double
+quote opens or closes by what stands around it, and a quotation that the paragraph never
+closes runs to its end.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from geokg.extract.relations.syntax import SentenceContext
+
+__all__ = ["quoted_speech", "reported_above", "reporting_parataxis"]
+
+_OPENERS = frozenset({"“", "«"})
+_CLOSERS = frozenset({"”", "»"})
+_STRAIGHT = '"'
+# fewer words than this between the marks: scare quotes or a quoted title, not speech
+_MIN_WORDS = 4
+
+
+def _role(text: str, i: int) -> int:
+    """+1 where the mark at ``i`` opens a quotation, -1 where it closes one. Straight quotes
+    are told apart by what stands around them: an opener follows a space and precedes a
+    word (' "We'), a closer follows a word or punctuation ('time," said')."""
+    ch = text[i]
+    if ch in _OPENERS:
+        return 1
+    if ch in _CLOSERS:
+        return -1
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isspace() or before in "([—–-":
+        return 1 if not after.isspace() else 0
+    return -1
+
+
+def _span(text: str, at: int) -> tuple[int, int] | None:
+    """The quotation around character ``at`` of a paragraph: (start, end) or None."""
+    opened = -1
+    for i in range(at):
+        if text[i] in _OPENERS or text[i] in _CLOSERS or text[i] == _STRAIGHT:
+            role = _role(text, i)
+            if role > 0:
+                opened = i
+            elif role < 0:
+                opened = -1
+    if opened < 0:
+        return None
+    for j in range(at, len(text)):
+        if (text[j] in _OPENERS or text[j] in _CLOSERS or text[j] == _STRAIGHT) and _role(text, j):
+            return opened, j
+    return opened, len(text)
+
+
+def quoted_speech(ctx: SentenceContext, anchor: Token) -> bool:
+    """Whether the relation's predicate stands inside quoted speech (not scare quotes)."""
+    doc_text = ctx.doc.text
+    sent_start = ctx.doc[ctx.start].idx
+    para = doc_text.rfind("\n", 0, sent_start) + 1
+    end = doc_text.find("\n", anchor.idx)
+    if end < 0:
+        end = len(doc_text)
+    text = doc_text[para:end]
+    span = _span(text, anchor.idx - para)
+    if span is None:
+        return False
+    return len(text[span[0] + 1 : span[1]].split()) >= _MIN_WORDS
+
+
+def reporting_parataxis(ctx: SentenceContext, root: Token, anchor: Token) -> bool:
+    """A reporting verb set off after the clause: "X attacked Y, officials said"."""
+    lex = ctx.lex
+    for c in root.children:
+        if c.dep_ == "parataxis" and c.i > anchor.i:
+            cl = ctx.lemma(c)
+            if (
+                cl in lex.report_verbs
+                and cl not in lex.factive_verbs
+                and not any(a.i == anchor.i for a in c.subtree)
+            ):
+                return True
+    return False
+
+
+def reported_above(ctx: SentenceContext, tok: Token, anchor: Token) -> bool:
+    """Whether the whole sentence is sourced to a claim: "reportedly", "according to X" on
+    a clause above ``tok``, or "..., analysts say" after it (the clause first). Used for a relation
+    presupposed where the modality walk stopped ("a U.S.-Japan body would focus on ...,
+    analysts say"): not hedged by its clause, but still reported. A reporting verb that
+    takes the clause as its complement ("X said it would join the deal between A and B")
+    leaves the presupposed relation asserted: it is the author's description."""
+    lex = ctx.lex
+    node = tok
+    for _ in range(40):
+        for c in node.children:
+            lem = ctx.lemma(c)
+            if (c.dep_ == "advmod" and lem in lex.report_adverbs) or (
+                c.dep_ == "prep" and lem == "accord"
+            ):
+                return True
+        head = node.head
+        if head.i == node.i:
+            break
+        hl = ctx.lemma(head)
+        if (
+            node.dep_ in ("ccomp", "parataxis")
+            and node.i < head.i
+            and hl in lex.report_verbs
+            and hl not in lex.factive_verbs
+        ):
+            return True  # "[the clause], analysts say": attributed as a whole
+        node = head
+    return reporting_parataxis(ctx, node, anchor)
