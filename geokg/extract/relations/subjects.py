@@ -294,7 +294,11 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             poss = ctx.children(gov, "poss")
             if poss:
                 return poss, []
-            if gov.dep_ == "dobj" and ctx.lemma(gov.head) in ctx.lex.object_control:
+            if (
+                gov.dep_ == "dobj"
+                and head.dep_ == "prep"
+                and ctx.lemma(gov.head) in ctx.lex.object_control
+            ):
                 # "accused Armenian-backed rebels of shelling ...": the parser hangs "of" on
                 # the object, which is still the gerund's subject (not the accuser)
                 return [gov], []
