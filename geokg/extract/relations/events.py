@@ -22,6 +22,9 @@ Families (rule ids):
   would impose tariffs on X"): THREATENS too (``threats.py``).
 * ``evaluative_speech.v1``: a speaker's pejorative words about a party or its acts ("Chile
   said Peru's reckless provocations must stop").
+* ``alleged_content.v1``: an accusation stated as a clause ("Chile alleged that Peru had armed
+  the rebels", "Chile's accusation that Peru ..."): the accuser criticizes the clause's agent
+  (``allegations.py``).
 
 Direction: a directed type stated mutually ("war between A and B", "A and B clashed", "war
 with B") is produced in both directions; "war against B" only one way.
@@ -30,6 +33,7 @@ with B") is produced in both directions; "war against B" only one way.
 from __future__ import annotations
 
 from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
+from geokg.extract.relations.allegations import alleged_content
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.received import received_opposition
@@ -88,6 +92,10 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
         if kind == "noun" and lem in lex.opposition_nouns:
             out.extend(received_opposition(ctx, tok))
         for cue in cues:
+            if cue.content_target:
+                out.extend(alleged_content(ctx, tok, cue))
+                if not cue.target:
+                    continue  # a cue of the clause alone ("charged that Y ...")
             if cue.pos == "verb":
                 out.extend(_verb(ctx, tok, cue))
             elif cue.pos == "noun":

@@ -62,6 +62,8 @@ _KNOWN_KEYS = frozenset(
         "requires_prep_object",
         "requires_target_prep",
         "requires_target_or_light",
+        "content_target",
+        "requires_complement",
         "hyphen_pair",
         "target_prep_constraints",
         "exclude_lemma_target",
@@ -127,6 +129,11 @@ class Cue:
         cameo: The CAMEO code or PLOVER class the entry expresses, where one applies.
         mutual_objects: The objects pair up among themselves ("brought together A and B").
         source_labels: Entity labels the source must have, where the cue restricts it.
+        content_target: The target is also the agent of the cue's that-clause ("alleged that
+            Y armed ...", "the accusation that Y ...": ``allegations.py``); with an empty
+            ``target`` the clause is the cue's only reading.
+        requires_complement: Verbs: an adjective complement with one of these lemmas must be
+            there ("held Y *responsible*").
     """
 
     id: str
@@ -180,6 +187,8 @@ class Cue:
     cameo: str = ""
     mutual_objects: bool = False
     source_labels: frozenset[str] = frozenset()
+    content_target: bool = False
+    requires_complement: frozenset[str] = frozenset()
 
     @property
     def target_preps(self) -> frozenset[str]:
@@ -256,6 +265,8 @@ class Cue:
             requires_prep_gerund=_fs(data.get("requires_prep_gerund")),
             mutual_objects=bool(data.get("mutual_objects", False)),
             source_labels=frozenset(data.get("source_labels", ())),
+            content_target=bool(data.get("content_target", False)),
+            requires_complement=_fs(data.get("requires_complement")),
             source=str(data.get("source", "")),
             cameo=str(data.get("cameo", "")),
         )

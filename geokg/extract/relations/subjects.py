@@ -149,6 +149,19 @@ def misread_clause(ctx: SentenceContext, v: Token) -> tuple[Token, Token] | None
     return None
 
 
+def _controllers(
+    ctx: SentenceContext, gov: Token, agents: list[Token], patients: list[Token]
+) -> list[Token]:
+    """Who does what a verb's complement says: its subjects; in a passive both the by-agent
+    and the subject, except for an object-control verb, whose passive subject is its object
+    ("Peru was accused by Chile of arming the rebels": Peru armed them)."""
+    if not ctx.is_passive(gov):
+        return agents
+    if patients and ctx.lemma(gov) in ctx.lex.object_control:
+        return patients
+    return agents + patients
+
+
 def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     """The logical subjects of a verb: ``(agents, passive patients)``.
 
@@ -215,7 +228,7 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             if objs:
                 return objs, []
         a, p = ctx.subjects(head, depth + 1)
-        return (a + p if ctx.is_passive(head) else a), []
+        return _controllers(ctx, head, a, p), []
     if dep == "conj" and head.pos_ in _VERBAL:
         return ctx.subjects(head, depth + 1)
     if dep == "pcomp":
@@ -225,7 +238,7 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             if objs and ctx.lemma(gov) in ctx.lex.object_control:
                 return objs, []
             a, p = ctx.subjects(gov, depth + 1)
-            return (a + p if ctx.is_passive(gov) else a), []
+            return _controllers(ctx, gov, a, p), []
         if gov.pos_ in _NOMINAL:
             poss = ctx.children(gov, "poss")
             if poss:

@@ -99,6 +99,8 @@ class WordLists:
         }
         # "Kenya thanked China for its help": verbs whose "for" phrase names what was done
         self.gratitude_verbs = words_of("gratitude_verbs")
+        # "Kenya repeated its allegation that Y ...": verbs whose subject voices an accusation
+        self.voicing_verbs = words_of("accusations", "voicing_verbs")
         # "said during a visit to X", "will join B for talks with C" (CAMEO 042-044)
         self.visit_nouns = words_of("visit_nouns")
         self.companion_verbs = words_of("companion_verbs")

@@ -1,0 +1,124 @@
+"""Accusations stated as a clause: the accuser CRITICIZES the clause's agent (CAMEO 112).
+
+"Lithuania alleged that Belarus had sent migrants across the border", "Kenya charged that
+Uganda was arming the rebels", "an allegation by Chad that Sudan armed the rebels", "Kenya's
+accusation that Uganda ...", "Kenyan allegations that ...": the accused is the agent of the
+that-clause (its subject; in a passive clause the by-agent, never the one it happened to), the
+accuser the speaker (the verb's subject; the noun's owner: possessive, demonym, "by"/"from",
+or the subject of a verb that voices the accusation, ``lexicon.json`` ``accusations``). An
+accusation that is denied was still made, so the criticism is asserted ("the allegation by
+Chad that ... was denied"); the accused relation inside the clause is the ordinary rules'
+business and comes out ``reported`` (``attributes.py``). A cue entry with ``content_target``
+says which words accuse (``cues.jsonl``): a neutral verb of saying ("claimed that Y ...") is no
+accusation. An accusation whose owner is named nowhere ("Uganda denied allegations that ...")
+gives no criticism.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.relations.slots import _VERB_POS, _pairs
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from geokg.extract.annotations import EntityAnnotation
+    from geokg.extract.relations.lexicon import Cue
+    from geokg.extract.relations.syntax import Candidate, SentenceContext
+
+__all__ = ["alleged_content", "clause_accused"]
+
+RULE = "alleged_content.v1"
+_SUBJ = ("nsubj", "csubj")
+# an analyst's or scholar's allegation is commentary (SCHEMA.md: analysts are Persons), and a
+# place is no party to an accusation
+_NOT_ACCUSERS = frozenset({"Person", "Place"})
+_NOT_ACCUSED = frozenset({"Place"})
+
+
+def alleged_content(ctx: SentenceContext, tok: Token, cue: Cue) -> list[Candidate]:
+    """The accuser -> accused pairs of an accusing verb or noun with a that-clause."""
+    accused = clause_accused(ctx, tok, strict=cue.strict)
+    if not accused:
+        return []
+    if cue.pos == "verb":
+        if ctx.is_passive(tok):
+            # "it was alleged that ...", "Uganda was charged by Kenya ...": no named speaker
+            accusers = ctx.args_of(
+                g for c in tok.children if c.dep_ == "agent" for g in c.children
+                if g.dep_ == "pobj"
+            )  # fmt: skip
+        else:
+            agents, _ = ctx.subjects(tok)
+            accusers = ctx.args_of(agents)
+    else:
+        accusers = _owners(ctx, tok)
+    accusers = [e for e in accusers if e.label.value not in _NOT_ACCUSERS]
+    return _pairs(ctx, accusers, accused, cue, tok, RULE)
+
+
+def clause_accused(
+    ctx: SentenceContext, tok: Token, *, strict: bool = False
+) -> list[EntityAnnotation]:
+    """The parties the that-clause of an accusing verb or noun names as its agent."""
+    clause = _content_clause(tok)
+    if clause is None:
+        return []
+    return [
+        e
+        for e in ctx.args_of(_clause_agents(clause), strict=strict)
+        if e.label.value not in _NOT_ACCUSED
+    ]
+
+
+def _content_clause(tok: Token) -> Token | None:
+    """The clause a verb or noun of accusing states: a verb's clausal complement ("alleged
+    (that) Y ..."), a noun's that-clause ("the allegation that Y ...")."""
+    for c in tok.children:
+        if c.pos_ not in _VERB_POS or c.i < tok.i:
+            continue
+        if tok.pos_ in _VERB_POS and c.dep_ == "ccomp":
+            return c
+        if c.dep_ in ("acl", "ccomp") and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+        ):
+            return c
+    return None
+
+
+def _clause_agents(clause: Token) -> list[Token]:
+    """The agent of the clause: its subject, or the by-agent of a passive; never a climb to
+    the accusing verb's own subject."""
+    agents = [c for c in clause.children if c.dep_ in _SUBJ]
+    agents.extend(g for c in clause.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj")  # fmt: skip
+    if not agents and not any(c.dep_ == "nsubjpass" for c in clause.children):
+        # "that Y *had* armed ...": the parser may hang the subject on the auxiliary
+        for aux in clause.children:
+            if aux.dep_ == "aux":
+                agents.extend(c for c in aux.children if c.dep_ in _SUBJ)
+    return agents
+
+
+def _owners(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
+    """Who made the accusation a noun names: its possessive ("Kenya's", "its"), a demonym or
+    name modifying it ("Kenyan allegations"), its "by"/"from" phrase, else the subject of a
+    verb that voices it ("Kenya repeated its allegation", "made allegations that ...")."""
+    found: list[EntityAnnotation] = []
+    for c in n.children:
+        if c.dep_ == "poss":
+            found.extend(ctx.args(c))
+        elif c.dep_ in ("amod", "compound", "nmod") and c.i < n.i:
+            ent = ctx.ent_at.get(c.i)
+            if ent is not None and ent.label.value != "Place":
+                found.append(ent)
+    for _, obj in ctx.prep_objects(n, ("by", "from")):
+        found.extend(ctx.args(obj))
+    if found:
+        return found
+    gov = n.head
+    if n.dep_ == "dobj" and gov.pos_ in _VERB_POS and ctx.lemma(gov) in ctx.lex.voicing_verbs:
+        agents, _ = ctx.subjects(gov)
+        return ctx.args_of(agents)
+    return []
