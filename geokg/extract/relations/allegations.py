@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from geokg.extract.relations.lexicon import Cue
     from geokg.extract.relations.syntax import Candidate, SentenceContext
 
-__all__ = ["alleged_content", "clause_accused"]
+__all__ = ["alleged_content", "clause_accused", "denied_in_apposition"]
 
 RULE = "alleged_content.v1"
 _SUBJ = ("nsubj", "csubj")
@@ -74,14 +74,17 @@ def clause_accused(
 
 def _content_clause(tok: Token) -> Token | None:
     """The clause a verb or noun of accusing states: a verb's clausal complement ("alleged
-    (that) Y ..."), a noun's that-clause ("the allegation that Y ...")."""
+    (that) Y ...", or the quote before it), a noun's that-clause ("the allegation that Y
+    ...")."""
     for c in tok.children:
-        if c.pos_ not in _VERB_POS or c.i < tok.i:
+        if c.pos_ not in _VERB_POS:
             continue
         if tok.pos_ in _VERB_POS and c.dep_ == "ccomp":
-            return c
-        if c.dep_ in ("acl", "ccomp") and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children
+            return c  # also quoted speech before the verb: "'Y armed them,' X charged"
+        if (
+            c.i > tok.i
+            and c.dep_ in ("acl", "ccomp")
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         ):
             return c
     return None
@@ -122,3 +125,23 @@ def _owners(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
         agents, _ = ctx.subjects(gov)
         return ctx.args_of(agents)
     return []
+
+
+def denied_in_apposition(ctx: SentenceContext, clause: Token, head: Token) -> bool:
+    """ "Kenya accused Uganda of arming the rebels, a charge Kampala denied": the parser may
+    make the denial the root and the accusation its clausal complement. The denial is of the
+    claim noun set off by a comma after the accusation, which the author states (asserted);
+    the accused act inside it stays reported by its own verb."""
+    if ctx.lemma(clause) not in ctx.lex.report_verbs:
+        return False
+    doc = ctx.doc
+    for c in head.children:
+        if (
+            c.i > clause.i
+            and c.dep_ in ("dobj", "nsubj", "nsubjpass", "npadvmod", "appos")
+            and ctx.lemma(c) in ctx.lex.report_nouns
+            and c.left_edge.i > ctx.start
+            and doc[c.left_edge.i - 1].text == ","
+        ):
+            return True
+    return False

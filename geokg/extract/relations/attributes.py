@@ -26,6 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geokg.extract.relations.allegations import denied_in_apposition
 from geokg.extract.relations.subjects import is_purpose_clause
 from geokg.extract.relations.syntax import SentenceContext
 from geokg.schema import Modality, RelationType
@@ -183,6 +184,8 @@ def _step(
         st.apply_head = True
         return st
     if dep in ("ccomp", "parataxis", "csubj"):
+        if dep == "ccomp" and denied_in_apposition(ctx, cur, head):
+            return None  # "X accused Y of ..., a charge Y denied": the accusation is stated
         if hl in lex.report_verbs and hl not in lex.factive_verbs:
             st.reported = True
             if hl in lex.denial_verbs and full and not _negated_here(head):
@@ -198,6 +201,8 @@ def _step(
         return st
     if dep in ("relcl", "acl"):
         if hpos in _NOUNS or hpos == "PRON":
+            if dep == "acl" and cur.tag_ == "VBG" and hl in lex.speech_documents:
+                return st  # "issued a report accusing X": the document is the speech act
             if hl in lex.report_nouns:
                 st.reported = True
                 st.outer = True

@@ -162,6 +162,30 @@ def _controllers(
     return agents + patients
 
 
+def _authors(ctx: SentenceContext, doc_noun: Token, depth: int) -> list[Token]:
+    """Who wrote a statement, letter or report ("Kenya issued a statement accusing Y", "said
+    in a letter urging Y", "Chile's note protesting ..."): its owner or a name modifying it,
+    its "by"/"from" phrase, else the subject of the verb it is the object of (or of the verb
+    its "in" phrase hangs on)."""
+    found = [
+        c
+        for c in doc_noun.children
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.ent_at)
+    ]
+    found.extend(p for _, p in ctx.prep_objects(doc_noun, ("by", "from")))
+    if found:
+        return found
+    gov = doc_noun.head
+    if doc_noun.dep_ == "pobj" and ctx.lemma(gov) == "in":
+        gov = gov.head
+    elif doc_noun.dep_ != "dobj":
+        return []
+    if gov.pos_ not in _VERBAL or gov.i == doc_noun.i:
+        return []
+    a, p = ctx.subjects(gov, depth + 1)
+    return a + p if ctx.is_passive(gov) else a
+
+
 def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     """The logical subjects of a verb: ``(agents, passive patients)``.
 
@@ -274,6 +298,8 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
                     a, p = ctx.subjects(up, depth + 1)
                     return (a + p if ctx.is_passive(up) else a), []
             return owners, []
+        if ctx.lemma(head) in ctx.lex.speech_documents:
+            return _authors(ctx, head, depth) or [head], []
         return [head], []
     if dep == "amod" and v.tag_ in ("VBN", "VBD"):
         mods = [c for c in v.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")]
