@@ -19,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.relations.slots import _VERB_POS, _pairs
+from geokg.extract.relations.subjects import claim_clause
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from geokg.extract.relations.lexicon import Cue
     from geokg.extract.relations.syntax import Candidate, SentenceContext
 
-__all__ = ["alleged_content", "clause_accused", "denied_in_apposition"]
+__all__ = ["alleged_content", "clause_accused", "denied_in_apposition", "object_claim"]
 
 RULE = "alleged_content.v1"
 _SUBJ = ("nsubj", "csubj")
@@ -55,7 +56,10 @@ def alleged_content(ctx: SentenceContext, tok: Token, cue: Cue) -> list[Candidat
     else:
         accusers = _owners(ctx, tok)
     accusers = [e for e in accusers if e.label.value not in _NOT_ACCUSERS]
-    return _pairs(ctx, accusers, accused, cue, tok, RULE)
+    gov = tok.head
+    voiced = tok.dep_ == "dobj" and ctx.lemma(gov) in ctx.lex.voicing_verbs
+    # "Kenya repeated its allegation that ...": the voicing verb is the speech act itself
+    return _pairs(ctx, accusers, accused, cue, tok, RULE, anchor=gov if voiced else None)
 
 
 def clause_accused(
@@ -75,18 +79,12 @@ def clause_accused(
 def _content_clause(tok: Token) -> Token | None:
     """The clause a verb or noun of accusing states: a verb's clausal complement ("alleged
     (that) Y ...", or the quote before it), a noun's that-clause ("the allegation that Y
-    ...")."""
+    ...", :func:`~geokg.extract.relations.subjects.claim_clause`)."""
+    if tok.pos_ not in _VERB_POS:
+        return claim_clause(tok)
     for c in tok.children:
-        if c.pos_ not in _VERB_POS:
-            continue
-        if tok.pos_ in _VERB_POS and c.dep_ == "ccomp":
+        if c.pos_ in _VERB_POS and c.dep_ == "ccomp":
             return c  # also quoted speech before the verb: "'Y armed them,' X charged"
-        if (
-            c.i > tok.i
-            and c.dep_ in ("acl", "ccomp")
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        ):
-            return c
     return None
 
 
@@ -145,3 +143,15 @@ def denied_in_apposition(ctx: SentenceContext, clause: Token, head: Token) -> bo
         ):
             return True
     return False
+
+
+def object_claim(ctx: SentenceContext, clause: Token, verb: Token) -> bool:
+    """Whether a clausal complement of ``verb`` is really the that-clause of its object claim
+    noun ("Uganda dismissed Kenya's allegation that it armed ...", where the parser hung the
+    clause on the verb): the verb then denies or reports the claim's content."""
+    return any(
+        c.dep_ == "dobj"
+        and ctx.lemma(c) in ctx.lex.report_nouns
+        and getattr(claim_clause(c), "i", None) == clause.i
+        for c in verb.children
+    )

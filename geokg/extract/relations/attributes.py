@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geokg.extract.relations.allegations import denied_in_apposition
+from geokg.extract.relations.allegations import denied_in_apposition, object_claim
 from geokg.extract.relations.subjects import is_purpose_clause
 from geokg.extract.relations.syntax import SentenceContext
 from geokg.schema import Modality, RelationType
@@ -183,10 +183,11 @@ def _step(
             st.reported = True  # "denied arming", "claims to have shot down": its own claim
         st.apply_head = True
         return st
-    if dep in ("ccomp", "parataxis", "csubj"):
+    claimed = dep in ("ccomp", "advcl") and object_claim(ctx, cur, head)  # "denied X's claim that"
+    if dep in ("ccomp", "parataxis", "csubj") or claimed:
         if dep == "ccomp" and denied_in_apposition(ctx, cur, head):
             return None  # "X accused Y of ..., a charge Y denied": the accusation is stated
-        if hl in lex.report_verbs and hl not in lex.factive_verbs:
+        if (hl in lex.report_verbs or claimed) and hl not in lex.factive_verbs:
             st.reported = True
             if hl in lex.denial_verbs and full and not _negated_here(head):
                 st.neg += 1  # "did not deny that it had armed ...": no denial

@@ -162,6 +162,28 @@ def _controllers(
     return agents + patients
 
 
+def claim_clause(n: Token) -> Token | None:
+    """The that-clause a noun states ("the allegation that Y armed ..."), also where the
+    parser hung it on the verb the noun is the object of ("denied X's claims that Y ...")."""
+    for c in n.children:
+        if c.i > n.i and c.dep_ in ("acl", "ccomp") and c.pos_ in _VERBAL and _that(c):
+            return c
+    if n.dep_ in ("dobj", "nsubjpass"):
+        for c in n.head.children:
+            if (
+                c.i > n.i
+                and c.dep_ in ("ccomp", "advcl")
+                and _that(c)
+                and c.left_edge.i == n.right_edge.i + 1
+            ):
+                return c
+    return None
+
+
+def _that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
 def _authors(ctx: SentenceContext, doc_noun: Token, depth: int) -> list[Token]:
     """Who wrote a statement, letter or report ("Kenya issued a statement accusing Y", "said
     in a letter urging Y", "Chile's note protesting ..."): its owner or a name modifying it,
