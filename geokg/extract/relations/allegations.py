@@ -28,7 +28,13 @@ if TYPE_CHECKING:
     from geokg.extract.relations.lexicon import Cue
     from geokg.extract.relations.syntax import Candidate, SentenceContext
 
-__all__ = ["alleged_content", "clause_accused", "denied_in_apposition", "object_claim"]
+__all__ = [
+    "alleged_content",
+    "blamed_in_speech",
+    "clause_accused",
+    "denied_in_apposition",
+    "object_claim",
+]
 
 RULE = "alleged_content.v1"
 _SUBJ = ("nsubj", "csubj")
@@ -36,6 +42,9 @@ _SUBJ = ("nsubj", "csubj")
 # place is no party to an accusation
 _NOT_ACCUSERS = frozenset({"Person", "Place"})
 _NOT_ACCUSED = frozenset({"Place"})
+# "X said Y was responsible for / behind the attack" (``behind_act.adj``)
+_BLAME_CUE = "behind_act.adj"
+_CULPABLE = frozenset({"responsible", "culpable"})
 
 
 def alleged_content(ctx: SentenceContext, tok: Token, cue: Cue) -> list[Candidate]:
@@ -155,3 +164,44 @@ def object_claim(ctx: SentenceContext, clause: Token, verb: Token) -> bool:
         and getattr(claim_clause(c), "i", None) == clause.i
         for c in verb.children
     )
+
+
+def blamed_in_speech(ctx: SentenceContext) -> list[Candidate]:
+    """ "Kenya said Uganda was behind the attack", "... that Ugandan troops were responsible
+    for the killings": a speaker who says a party did an act of violence (``accusations``
+    ``blamed_acts``) blames it (CAMEO 112, BLAME * FOR ATTACK). The speech verb is the
+    relation's predicate (negation, modality); a denial ("denied that Y was behind ...") or
+    an act that is no wrongdoing ("responsible for security") gives nothing."""
+    cue = ctx.lex.cue(_BLAME_CUE)
+    if cue is None:
+        return []
+    lex = ctx.lex
+    out: list[Candidate] = []
+    for tok in ctx.tokens():
+        lem = ctx.lemma(tok)
+        if lem == "behind" and tok.dep_ == "prep":
+            acts = [c for c in tok.children if c.dep_ == "pobj"]
+        elif lem in _CULPABLE and tok.dep_ == "acomp":
+            acts = [o for _, o in ctx.prep_objects(tok, ("for",))]
+        else:
+            continue
+        if not any(ctx.lemma(a) in lex.blamed_acts for a in acts):
+            continue
+        cop = tok.head
+        verb = cop.head
+        if cop.dep_ != "ccomp" or ctx.lemma(cop) != "be" or verb.i == cop.i:
+            continue
+        if any(c.dep_ == "neg" or ctx.lemma(c) in ctx.lex.hypothetical_marks for c in cop.children):
+            continue  # "said Y was not behind it", "said that if Y was behind it ..."
+        vlem = ctx.lemma(verb)
+        if vlem not in lex.report_verbs or vlem in lex.denial_verbs:
+            continue
+        agents, _ = ctx.subjects(verb)
+        speakers = [e for e in ctx.args_of(agents) if e.label.value not in _NOT_ACCUSERS]
+        accused = [
+            e
+            for e in ctx.args_of(c for c in cop.children if c.dep_ == "nsubj")
+            if e.label.value not in _NOT_ACCUSED
+        ]
+        out.extend(_pairs(ctx, speakers, accused, cue, tok, RULE, anchor=verb))
+    return out

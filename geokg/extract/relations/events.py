@@ -23,8 +23,8 @@ Families (rule ids):
 * ``evaluative_speech.v1``: a speaker's pejorative words about a party or its acts ("Chile
   said Peru's reckless provocations must stop").
 * ``alleged_content.v1``: an accusation stated as a clause ("Chile alleged that Peru had armed
-  the rebels", "Chile's accusation that Peru ..."): the accuser criticizes the clause's agent
-  (``allegations.py``).
+  the rebels", "Chile's accusation that Peru ...", "Chile said Peru was behind the attack"):
+  the accuser criticizes the clause's agent (``allegations.py``).
 
 Direction: a directed type stated mutually ("war between A and B", "A and B clashed", "war
 with B") is produced in both directions; "war against B" only one way.
@@ -33,7 +33,7 @@ with B") is produced in both directions; "war against B" only one way.
 from __future__ import annotations
 
 from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
-from geokg.extract.relations.allegations import alleged_content
+from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.received import received_opposition
@@ -109,6 +109,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))
     out.extend(thanked_for_help(ctx))
+    out.extend(blamed_in_speech(ctx))
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))
     else:
