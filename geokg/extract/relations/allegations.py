@@ -50,6 +50,8 @@ _CULPABLE = frozenset({"responsible", "culpable"})
 def alleged_content(ctx: SentenceContext, tok: Token, cue: Cue) -> list[Candidate]:
     """The accuser -> accused pairs of an accusing verb or noun with a that-clause."""
     accused = clause_accused(ctx, tok, strict=cue.strict)
+    if not accused and cue.pos == "noun":
+        accused = _act_owners(ctx, tok)
     if not accused:
         return []
     if cue.pos == "verb":
@@ -109,6 +111,23 @@ def _clause_agents(clause: Token) -> list[Token]:
             if aux.dep_ == "aux":
                 agents.extend(c for c in aux.children if c.dep_ in _SUBJ)
     return agents
+
+
+def _act_owners(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
+    """Whom an accusation of an act accuses: the owner of the act its "of" phrase names
+    ("allegations of Ugandan meddling", "of meddling by Uganda", "of Uganda's meddling")."""
+    found: list[EntityAnnotation] = []
+    for _, act in ctx.prep_objects(n, ("of",)):
+        if act.i in ctx.ent_at or act.pos_ not in ("NOUN", "VERB"):
+            continue
+        for c in act.children:
+            if c.dep_ == "poss" or (c.dep_ in ("amod", "compound", "nmod") and c.i < act.i):
+                ent = ctx.ent_at.get(c.i)
+                if ent is not None and ent.label.value not in _NOT_ACCUSED:
+                    found.append(ent)
+        for _, agent in ctx.prep_objects(act, ("by",)):
+            found.extend(e for e in ctx.args(agent) if e.label.value not in _NOT_ACCUSED)
+    return found
 
 
 def _owners(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
