@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.allegations import clause_accused
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.slots import _VERB_POS, _pairs
 from geokg.extract.relations.subjects import climb_to_verb
@@ -75,6 +76,12 @@ def addressed(
     agents, _ = ctx.subjects(gov)
     owners = {(e.start, e.end) for e in sources}
     to = [e for e in ctx.args_of(agents, strict=cue.strict) if (e.start, e.end) not in owners]
+    if refused and cue.type.value == "CRITICIZES":
+        # "Chad rejected Sudan's allegation that Libya armed the rebels": the allegation names
+        # whom it accuses, and the one rejecting it is not that party
+        accused = {e.name for e in clause_accused(ctx, n)} - {e.name for e in sources}
+        if accused:
+            to = [e for e in to if e.name in accused]
     found = _pairs(ctx, sources, to, cue, n, "nominal_light_verb.v1", anchor=gov) if to else []
     return found if received else [replace(c, structural=True) for c in found]
 

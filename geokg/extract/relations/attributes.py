@@ -27,7 +27,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geokg.extract.relations.headlines import asked_event, headline_future, in_span
+from geokg.extract.relations.allegations import denied_in_apposition, object_claim
+from geokg.extract.relations.headlines import headline_future
 from geokg.extract.relations.polarity import (
     adverbial_clause,
     argument_negated,
@@ -38,7 +39,7 @@ from geokg.extract.relations.polarity import (
     not_yet,
     own_markers,
 )
-from geokg.extract.relations.speech import quoted_speech, reported_above, reporting_parataxis
+from geokg.extract.relations.speech import sentence_attribution
 from geokg.extract.relations.subjects import is_purpose_clause, rather_than
 from geokg.extract.relations.syntax import SentenceContext
 from geokg.schema import Modality, RelationType
@@ -164,8 +165,11 @@ def _step(
             st.reported = True  # "denied arming", "claims to have shot down": its own claim
         st.apply_head = True
         return st
-    if dep in ("ccomp", "parataxis", "csubj"):
-        if hl in lex.report_verbs and hl not in lex.factive_verbs:
+    claimed = dep in ("ccomp", "advcl") and object_claim(ctx, cur, head)  # "denied X's claim that"
+    if dep in ("ccomp", "parataxis", "csubj") or claimed:
+        if dep == "ccomp" and denied_in_apposition(ctx, cur, head):
+            return None  # "X accused Y of ..., a charge Y denied": the accusation is stated
+        if (hl in lex.report_verbs or claimed) and hl not in lex.factive_verbs:
             st.reported = True
             if hl in lex.denial_verbs and full and not negated_here(head):
                 st.neg += 1  # "did not deny that it had armed ...": no denial
@@ -182,6 +186,8 @@ def _step(
         return st
     if dep in ("relcl", "acl"):
         if hpos in _NOUNS or hpos == "PRON":
+            if dep == "acl" and cur.tag_ == "VBG" and hl in lex.speech_documents:
+                return st  # "issued a report accusing X": the document is the speech act
             if hl in lex.report_nouns:
                 st.reported = True
                 st.outer = True
@@ -421,21 +427,9 @@ def assess(
         hedged |= h
         reported |= r
         hyp |= y
-    if mode != "block":
-        reported |= reporting_parataxis(ctx, cur, anchor)
-        last = ctx.doc[ctx.end - 1]
-        question = last.text == "?" or (
-            ctx.end - 2 >= ctx.start and ctx.doc[ctx.end - 2].text == "?"
-        )
-        if question and (anchor.pos_ in _VERBS or asked_event(ctx, anchor, cur)):
-            hyp = True  # "Will Chile attack Peru?", "Can Chile and Peru mend ties?"
-    elif not structural:
-        # "..., analysts say", "according to X": a presupposed relation is still reported
-        reported |= reported_above(ctx, cur, anchor)
-    if not structural and quoted_speech(ctx, anchor):
-        reported = True  # a quotation is its speaker's claim
-    if not structural and ctx.attribution is not None and not in_span(ctx.attribution, anchor.i):
-        reported = True  # "Experts: Chile arming rebels", "... - officials" (headlines.py)
+    r, y = sentence_attribution(ctx, anchor, cur, blocked=mode == "block", structural=structural)
+    reported |= r
+    hyp |= y
     hedged |= intent_ok and headline_future(ctx, anchor)  # "Chile to attack Peru"
     if hyp:
         modality = Modality.HYPOTHETICAL

@@ -24,6 +24,9 @@ Families (rule ids):
   would impose tariffs on X"): THREATENS too (``threats.py``).
 * ``evaluative_speech.v1``: a speaker's pejorative words about a party or its acts ("Chile
   said Peru's reckless provocations must stop").
+* ``alleged_content.v1``: an accusation stated as a clause ("Chile alleged that Peru had armed
+  the rebels", "Chile's accusation that Peru ...", "Chile said Peru was behind the attack"):
+  the accuser criticizes the clause's agent (``allegations.py``).
 
 Direction: a directed type stated mutually ("war between A and B", "A and B clashed", "war
 with B") is produced in both directions; "war against B" only one way.
@@ -34,6 +37,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
+from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
@@ -95,6 +99,10 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
         if kind == "noun" and lem in lex.opposition_nouns:
             out.extend(received_opposition(ctx, tok))
         for cue in cues:
+            if cue.content_target:
+                out.extend(alleged_content(ctx, tok, cue))
+                if not cue.target:
+                    continue  # a cue of the clause alone ("charged that Y ...")
             if cue.pos == "verb":
                 out.extend(_verb(ctx, tok, cue))
             elif cue.pos == "noun":
@@ -110,6 +118,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(supplied_for(ctx))
     out.extend(thanked_for_help(ctx))
     out.extend(granted_status(ctx))
+    out.extend(blamed_in_speech(ctx))
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))
     else:

@@ -64,6 +64,8 @@ _KNOWN_KEYS = frozenset(
         "requires_target_prep",
         "requires_target_or_light",
         "own_agent_only",
+        "content_target",
+        "requires_complement",
         "hyphen_pair",
         "target_prep_constraints",
         "exclude_lemma_target",
@@ -135,6 +137,11 @@ class Cue:
         own_agent_only: Nouns: the source comes only from the noun's own slots, never from
             the subject of a verb governing it ("Russia's war in X", not "A and B were
             involved in the war in X").
+        content_target: The target is also the agent of the cue's that-clause ("alleged that
+            Y armed ...", "the accusation that Y ...": ``allegations.py``); with an empty
+            ``target`` the clause is the cue's only reading.
+        requires_complement: Verbs: an adjective complement with one of these lemmas must be
+            there ("held Y *responsible*").
     """
 
     id: str
@@ -191,6 +198,8 @@ class Cue:
     mutual_objects: bool = False
     source_labels: frozenset[str] = frozenset()
     source_heads: frozenset[str] = frozenset()
+    content_target: bool = False
+    requires_complement: frozenset[str] = frozenset()
 
     @property
     def target_preps(self) -> frozenset[str]:
@@ -270,6 +279,8 @@ class Cue:
             mutual_objects=bool(data.get("mutual_objects", False)),
             source_labels=frozenset(data.get("source_labels", ())),
             source_heads=_fs(data.get("source_heads")),
+            content_target=bool(data.get("content_target", False)),
+            requires_complement=_fs(data.get("requires_complement")),
             source=str(data.get("source", "")),
             cameo=str(data.get("cameo", "")),
         )

@@ -17,7 +17,7 @@ from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.arguments import _unique
 from geokg.extract.relations.nominals import definite_antecedent
 from geokg.extract.relations.pairs import pair_anaphor
-from geokg.extract.relations.subjects import _VERBAL, climb_to_verb
+from geokg.extract.relations.subjects import _VERBAL, claim_clause, climb_to_verb
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -106,6 +106,9 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
         parallel = _parallel_possessor(ctx, tok) or _repeated_possessive(ctx, tok)
         if parallel is not None:
             return parallel
+    denier = _denier(ctx, tok, labels)
+    if denier:
+        return denier
     skip = _relative_clauses_without(ctx, tok)
     if low not in _POSSESSIVE and tok.dep_ in ("dobj", "dative", "pobj"):
         skip |= _own_subject_tokens(ctx, tok)
@@ -170,6 +173,34 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     if ctx.discourse is not None:
         return ctx.discourse.antecedent(ctx, tok)
     return []
+
+
+def _denier(ctx: SentenceContext, tok: Token, labels: frozenset[str]) -> list[EntityAnnotation]:
+    """ "Uganda denied Kenya's claims that it had armed the rebels": the subject pronoun of a
+    claim's that-clause, where the claim is what the main subject denies or rejects, is that
+    subject (the one the claim is about), not the nearer owner of the claim."""
+    if tok.dep_ not in _SUBJ:
+        return []
+    clause = tok.head
+    lex = ctx.lex
+    claims = [clause.head, *(c for c in clause.head.children if c.dep_ == "dobj")]
+    claim = next(
+        (
+            n
+            for n in claims
+            if n.i != clause.i
+            and ctx.lemma(n) in lex.report_nouns
+            and getattr(claim_clause(n), "i", None) == clause.i
+        ),
+        None,
+    )
+    if claim is None or claim.dep_ not in ("dobj", "nsubjpass"):
+        return []
+    verb = claim.head
+    if ctx.lemma(verb) not in lex.denial_verbs and ctx.lemma(verb) not in lex.rejection_verbs:
+        return []
+    agents, _ = ctx.subjects(verb)
+    return [e for a in agents if a.pos_ != "PRON" for e in ctx.args(a) if e.label.value in labels]
 
 
 def referring_object(ctx: SentenceContext, tok: Token) -> bool:

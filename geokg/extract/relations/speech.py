@@ -16,12 +16,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geokg.extract.relations.headlines import asked_event, in_span
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["quoted_speech", "reported_above", "reporting_parataxis"]
+__all__ = ["quoted_speech", "reported_above", "reporting_parataxis", "sentence_attribution"]
 
 _OPENERS = frozenset({"“", "«"})
 _CLOSERS = frozenset({"”", "»"})
@@ -123,3 +125,34 @@ def reported_above(ctx: SentenceContext, tok: Token, anchor: Token) -> bool:
             return True  # "[the clause], analysts say": attributed as a whole
         node = head
     return reporting_parataxis(ctx, node, anchor)
+
+
+def sentence_attribution(
+    ctx: SentenceContext, anchor: Token, top: Token, *, blocked: bool, structural: bool
+) -> tuple[bool, bool]:
+    """The markers the sentence as a whole puts on a relation: ``(reported, hypothetical)``.
+
+    ``top`` is where the modality walk stopped and ``blocked`` whether a presupposing
+    predicate stopped it. A reporting parataxis ("Chile armed the rebels, Peru said") and a
+    question ("Will Chile attack Peru?") apply to an unblocked walk; "..., analysts say" or
+    "according to X" still make a presupposed relation reported; so do quoted speech and a
+    headline's speaker label ("Experts: Chile arming rebels").
+    """
+    reported = hyp = False
+    if not blocked:
+        reported = reporting_parataxis(ctx, top, anchor)
+        last = ctx.doc[ctx.end - 1]
+        question = last.text == "?" or (
+            ctx.end - 2 >= ctx.start and ctx.doc[ctx.end - 2].text == "?"
+        )
+        if question and (anchor.pos_ in ("VERB", "AUX") or asked_event(ctx, anchor, top)):
+            hyp = True  # "Will Chile attack Peru?", "Can Chile and Peru mend ties?"
+    elif not structural:
+        reported = reported_above(ctx, top, anchor)
+    if structural:
+        return reported, hyp
+    if quoted_speech(ctx, anchor):
+        reported = True  # a quotation is its speaker's claim
+    if ctx.attribution is not None and not in_span(ctx.attribution, anchor.i):
+        reported = True  # the headline's speaker label (headlines.py)
+    return reported, hyp

@@ -209,6 +209,65 @@ def headline_subject(ctx: SentenceContext, v: Token) -> Token | None:
     return head
 
 
+def _controllers(
+    ctx: SentenceContext, gov: Token, agents: list[Token], patients: list[Token]
+) -> list[Token]:
+    """Who does what a verb's complement says: its subjects; in a passive both the by-agent
+    and the subject, except for an object-control verb, whose passive subject is its object
+    ("Peru was accused by Chile of arming the rebels": Peru armed them)."""
+    if not ctx.is_passive(gov):
+        return agents
+    if patients and ctx.lemma(gov) in ctx.lex.object_control:
+        return patients
+    return agents + patients
+
+
+def claim_clause(n: Token) -> Token | None:
+    """The that-clause a noun states ("the allegation that Y armed ..."), also where the
+    parser hung it on the verb the noun is the object of ("denied X's claims that Y ...")."""
+    for c in n.children:
+        if c.i > n.i and c.dep_ in ("acl", "ccomp") and c.pos_ in _VERBAL and _that(c):
+            return c
+    if n.dep_ in ("dobj", "nsubjpass"):
+        for c in n.head.children:
+            if (
+                c.i > n.i
+                and c.dep_ in ("ccomp", "advcl")
+                and _that(c)
+                and c.left_edge.i == n.right_edge.i + 1
+            ):
+                return c
+    return None
+
+
+def _that(clause: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ == "that" for m in clause.children)
+
+
+def _authors(ctx: SentenceContext, doc_noun: Token, depth: int) -> list[Token]:
+    """Who wrote a statement, letter or report ("Kenya issued a statement accusing Y", "said
+    in a letter urging Y", "Chile's note protesting ..."): its owner or a name modifying it,
+    its "by"/"from" phrase, else the subject of the verb it is the object of (or of the verb
+    its "in" phrase hangs on)."""
+    found = [
+        c
+        for c in doc_noun.children
+        if c.dep_ == "poss" or (c.dep_ in ("compound", "amod", "nmod") and c.i in ctx.ent_at)
+    ]
+    found.extend(p for _, p in ctx.prep_objects(doc_noun, ("by", "from")))
+    if found:
+        return found
+    gov = doc_noun.head
+    if doc_noun.dep_ == "pobj" and ctx.lemma(gov) == "in":
+        gov = gov.head
+    elif doc_noun.dep_ != "dobj":
+        return []
+    if gov.pos_ not in _VERBAL or gov.i == doc_noun.i:
+        return []
+    a, p = ctx.subjects(gov, depth + 1)
+    return a + p if ctx.is_passive(gov) else a
+
+
 def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token], list[Token]]:
     """The logical subjects of a verb: ``(agents, passive patients)``.
 
@@ -277,7 +336,7 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             if objs:
                 return objs, []
         a, p = ctx.subjects(head, depth + 1)
-        return (a + p if ctx.is_passive(head) else a), []
+        return _controllers(ctx, head, a, p), []
     if dep == "conj" and head.pos_ in _VERBAL:
         return ctx.subjects(head, depth + 1)
     if dep == "pcomp":
@@ -289,7 +348,7 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             if objs and ctx.lemma(gov) in ctx.lex.object_control and head.i > objs[0].i:
                 return objs, []
             a, p = ctx.subjects(gov, depth + 1)
-            return (a + p if ctx.is_passive(gov) else a), []
+            return _controllers(ctx, gov, a, p), []
         if gov.pos_ in _NOMINAL:
             poss = ctx.children(gov, "poss")
             if poss:
@@ -351,6 +410,8 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
                     a, p = ctx.subjects(up, depth + 1)
                     return (a + p if ctx.is_passive(up) else a), []
             return owners, []
+        if ctx.lemma(head) in ctx.lex.speech_documents:
+            return _authors(ctx, head, depth) or [head], []
         return [head], []
     if dep == "amod" and v.tag_ in ("VBN", "VBD"):
         mods = [c for c in v.children if c.dep_ in ("npadvmod", "compound", "nmod", "amod")]

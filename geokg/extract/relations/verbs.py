@@ -91,6 +91,10 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         return []
     if cue.requires_prep_object and not _prep_object_ok(ctx, v, cue):
         return []
+    if cue.requires_complement and not any(
+        c.dep_ in _COMPLEMENTS and ctx.lemma(c) in cue.requires_complement for c in v.children
+    ):
+        return []  # "held Peru *responsible*": the idiom needs its adjective
     if cue.requires_prep_gerund and not any(
         c.dep_ == "prep"
         and ctx.lemma(c) in cue.requires_prep_gerund
@@ -358,6 +362,8 @@ def _ownership_claim(ctx: SentenceContext, obj: Token) -> bool:
 
 
 _TERRITORY = frozenset({"Place", "Country"})
+# the adjective of "held Peru responsible" (the parser's labels for it)
+_COMPLEMENTS = frozenset({"acomp", "oprd", "advcl", "xcomp", "ccomp", "amod"})
 
 # what a stance is held on ("attacked Chile's positions on trade")
 _STANCE_PREPS = frozenset({"on", "regarding", "toward", "towards", "about", "over", "concerning"})

@@ -106,6 +106,12 @@ class WordLists:
         self.gratitude_verbs = words_of("gratitude_verbs")
         # "granted Ukraine candidate status": verbs whose indirect object receives
         self.giving_verbs = words_of("giving_verbs")
+        # "Kenya repeated its allegation that Y ...": verbs whose subject voices an accusation
+        self.voicing_verbs = words_of("accusations", "voicing_verbs")
+        # "X said Y was behind the attack": the acts a speaker blames on a party
+        self.blamed_acts = words_of("accusations", "blamed_acts")
+        # "issued a statement accusing Y": the participle's subject is the document's author
+        self.speech_documents = words_of("speech_documents")
         # "said during a visit to X", "will join B for talks with C" (CAMEO 042-044)
         self.visit_nouns = words_of("visit_nouns")
         self.companion_verbs = words_of("companion_verbs")
