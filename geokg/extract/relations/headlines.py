@@ -141,7 +141,8 @@ def _inverted_says(ctx: SentenceContext, lo: int, hi: int) -> bool:
     doc = ctx.doc
     if hi - lo < 2:
         return False
-    report = ctx.lex.report_verbs
+    # a denial is no speaker label: "..., a charge Peru denies"
+    report = ctx.lex.report_verbs - ctx.lex.negating_object_verbs
     first, last = doc[lo], doc[hi - 1]
     if first.pos_ in _VERBAL and ctx.lemma(first) in report:
         return _label(ctx, lo + 1, hi)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geokg.extract.relations.allegations import denied_in_apposition
 from geokg.extract.relations.headlines import asked_event, in_span
 
 if TYPE_CHECKING:
@@ -121,6 +122,7 @@ def reported_above(ctx: SentenceContext, tok: Token, anchor: Token) -> bool:
             and node.i < head.i
             and hl in lex.report_verbs
             and hl not in lex.factive_verbs
+            and not denied_in_apposition(ctx, node, head)
         ):
             return True  # "[the clause], analysts say": attributed as a whole
         node = head
