@@ -44,7 +44,7 @@ from geokg.extract.relations.slots import (
     _slot_targets,
 )
 from geokg.extract.relations.syntax import Candidate, SentenceContext
-from geokg.extract.relations.threats import warned_face
+from geokg.extract.relations.threats import threatened_act, warned_face
 from geokg.extract.relations.visits import _visit_governor
 
 if TYPE_CHECKING:
@@ -292,7 +292,7 @@ def _noun_frame(
         elif (
             glem in lex.light_verbs
             or glem in lex.presupposing_verbs
-            or via.startswith("pobj:")
+            or (via.startswith("pobj:") and not threatened_act(lex, glem, cue))
             or (glem in lex.threat_words and cue.type in lex.threat_content_types)
         ):
             agents, patients = ctx.subjects(gov)

@@ -18,7 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
-from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.lexicon import Cue, RelationLexicon
 from geokg.extract.relations.slots import _pairs
 from geokg.extract.relations.subjects import climb_to_verb
 from geokg.extract.relations.syntax import Candidate, SentenceContext
@@ -26,7 +26,7 @@ from geokg.extract.relations.syntax import Candidate, SentenceContext
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["announced_threats", "warned_face"]
+__all__ = ["announced_threats", "threatened_act", "warned_face"]
 
 
 def announced_threats(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
@@ -99,3 +99,9 @@ def warned_face(
     out = _pairs(ctx, givers, recipients, threat, n, "ultimatum.v1", anchor=warning)
     penalties = _pairs(ctx, givers, recipients, cue, n, "ultimatum.v1", anchor=warning)
     return out + [replace(c, hedge=True) for c in penalties]
+
+
+def threatened_act(lex: RelationLexicon, verb: str, cue: Cue) -> bool:
+    """ "threatened Peru with war": the act a threat verb names is the threat's content, not
+    an act done; only a threatened penalty (``threat_content`` types) is also stated, hedged."""
+    return verb in lex.threat_words and cue.type not in lex.threat_content_types
