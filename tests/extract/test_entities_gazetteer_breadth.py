@@ -86,6 +86,12 @@ FLAG_CARRIER: list[Row] = [
     ("from", "ADP", "IN", "prep", 3, "from", "O"),
     ("Amritsar", "PROPN", "NNP", "pobj", 4, "Amritsar", "B-GPE"),
 ]
+STATION_NAMED_BY_CITY: list[Row] = [
+    ("Radio", "PROPN", "NNP", "compound", 1, "Radio", "B-ORG"),
+    ("Goma", "PROPN", "NNP", "nsubj", 2, "Goma", "I-ORG"),
+    ("reported", "VERB", "VBD", "ROOT", 2, "report", "O"),
+    ("clashes", "NOUN", "NNS", "dobj", 2, "clash", "O"),
+]
 PROVINCE_FIGHTING: list[Row] = [
     ("Fighting", "NOUN", "NN", "nsubj", 1, "fighting", "O"),
     ("spread", "VERB", "VBD", "ROOT", 1, "spread", "O"),
@@ -119,6 +125,7 @@ PROVINCE_FIGHTING: list[Row] = [
             {("Stockholm International Peace Research Institute", "Organization", "institute")},
         ),
         (PROVINCE_FIGHTING, {("North Kivu", "Place", None)}),
+        (STATION_NAMED_BY_CITY, {("Radio Goma", "Organization", "media")}),
         (
             FLAG_CARRIER,
             {("Air India", "Organization", "company"), ("Amritsar", "Place", None)},
@@ -134,6 +141,7 @@ PROVINCE_FIGHTING: list[Row] = [
         "news-agency-read-as-person",
         "think-tank",
         "province",
+        "station-named-by-city",
         "airline-not-its-state",
     ],
 )
