@@ -213,7 +213,9 @@ def _org_candidate(
     head = words[cut - 1]
     armed = bool(lex.wordset("armed_group_words") & set(words))
     state_organ = head in lex.wordset("state_org_heads") and not armed
-    strong = (head in lex.wordset("org_heads") or armed) and not state_organ and end - start >= 2
+    lead = words[0] in lex.wordset("org_lead_heads")  # "Radio Kabul": a station, not the city
+    strong = (head in lex.wordset("org_heads") or armed or lead) and not state_organ
+    strong = strong and end - start >= 2
     if state_organ or (overlapping and not strong):
         return None
     if words[-1] in lex.wordset("event_heads") and not (strong and cut < len(words)):

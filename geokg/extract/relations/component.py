@@ -51,6 +51,7 @@ from geokg.extract.annotations import (
 from geokg.extract.relations.anaphora import KnownLeaders, title_anaphors
 from geokg.extract.relations.attributes import assess
 from geokg.extract.relations.context import Discourse
+from geokg.extract.relations.domestic import drop_domestic_visits
 from geokg.extract.relations.events import event_candidates
 from geokg.extract.relations.lexicon import DEFAULT_PATTERNS_DIR, RelationLexicon
 from geokg.extract.relations.nominals import DESCRIPTION_NOUNS
@@ -247,7 +248,7 @@ class RelationComponent:
             )
             ctx.discourse = discourse
             ctx.index = index
-            found = self._sentence(ctx, known)
+            found = drop_domestic_visits(self._sentence(ctx, known))
             discourse.note_relations(index, [(r.source, r.target) for r in found])
             for r in found:
                 if r.type == RelationType.LEADS and not r.context:
