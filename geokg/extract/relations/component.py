@@ -340,8 +340,7 @@ class RelationComponent:
             if confidence < self.min_confidence:
                 continue
             anchor = doc[c.anchor]
-            ends = (c.source, c.target)
-            verdict = assess(ctx, anchor, rtype, structural=c.structural, ends=ends)
+            verdict = assess(ctx, anchor, rtype, structural=c.structural, ends=(c.source, c.target))
             if verdict.suppressed:
                 continue
             if quoted is None:
