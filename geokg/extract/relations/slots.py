@@ -72,14 +72,30 @@ def _pairs(
                 continue
             if cue.type.value == "MEETS" and _place_without_person(s, t):
                 continue  # "the delegation visited Bucharest": a state does not meet a place
-            out.append(
-                Candidate(s, cue.type.value, t, tok.i, a, rule, conf, cue.id, cue.role, status)
-            )
+            rtype = _verbal_attack(ctx, cue, tok, s, t)
+            out.append(Candidate(s, rtype, t, tok.i, a, rule, conf, cue.id, cue.role, status))
             if both:
-                out.append(
-                    Candidate(t, cue.type.value, s, tok.i, a, rule, conf, cue.id, cue.role, status)
-                )
+                out.append(Candidate(t, rtype, s, tok.i, a, rule, conf, cue.id, cue.role, status))
     return out
+
+
+_PEOPLE = frozenset({"Leader", "Person"})
+
+
+def _verbal_attack(
+    ctx: SentenceContext, cue: Cue, tok: Token, a: EntityAnnotation, b: EntityAnnotation
+) -> str:
+    """The type of a cue's relation between two mentions: one person "attacking" another
+    ("the opposition leader attacked the prime minister") is a verbal attack, CRITICIZES
+    (CAMEO 111); a state or armed group attacking a person stays an attack."""
+    if (
+        cue.type.value == "ATTACKS"
+        and a.label.value in _PEOPLE
+        and b.label.value in _PEOPLE
+        and ctx.lemma(tok) in ctx.lex.verbal_attack_words
+    ):
+        return "CRITICIZES"
+    return cue.type.value
 
 
 def _place_without_person(a: EntityAnnotation, b: EntityAnnotation) -> bool:

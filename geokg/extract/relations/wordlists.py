@@ -104,6 +104,8 @@ class WordLists:
         }
         # "Kenya thanked China for its help": verbs whose "for" phrase names what was done
         self.gratitude_verbs = words_of("gratitude_verbs")
+        # "the opposition leader attacked the prime minister": words of a verbal attack
+        self.verbal_attack_words = words_of("verbal_attack_words")
         # "granted Ukraine candidate status": verbs whose indirect object receives
         self.giving_verbs = words_of("giving_verbs")
         # "Kenya repeated its allegation that Y ...": verbs whose subject voices an accusation
