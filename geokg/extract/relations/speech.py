@@ -14,13 +14,15 @@ closes runs to its end.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from geokg.extract.relations.allegations import denied_in_apposition
 from geokg.extract.relations.headlines import asked_event, in_span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
     from geokg.extract.relations.syntax import SentenceContext
 
@@ -29,6 +31,10 @@ __all__ = ["quoted_speech", "reported_above", "reporting_parataxis", "sentence_a
 _OPENERS = frozenset({"“", "«"})
 _CLOSERS = frozenset({"”", "»"})
 _STRAIGHT = '"'
+_MARK = re.compile('["“”«»]')
+_MARKS_KEY = "geokg.quotation_marks"
+# the document whose text was built last, and that text
+_LAST_TEXT: list[object] = [None, ""]
 # fewer words than this between the marks: scare quotes or a quoted title, not speech
 _MIN_WORDS = 4
 
@@ -49,37 +55,60 @@ def _role(text: str, i: int) -> int:
     return -1
 
 
-def _span(text: str, at: int) -> tuple[int, int] | None:
-    """The quotation around character ``at`` of a paragraph: (start, end) or None."""
+def _marks(doc: Doc) -> tuple[list[int], list[int]]:
+    """The quotation marks of a document, once per document: their offsets and roles."""
+    cached = doc.user_data.get(_MARKS_KEY)
+    if cached is None:
+        text = _text(doc)
+        offsets = [m.start() for m in _MARK.finditer(text)]
+        cached = (offsets, [_role(text, i) for i in offsets])
+        doc.user_data[_MARKS_KEY] = cached
+    return cached
+
+
+def _span(doc: Doc, para: int, at: int, end: int) -> tuple[int, int] | None:
+    """The quotation around character ``at`` of the paragraph ``[para, end)``: the offsets
+    of its opening and closing marks (the paragraph's end where it is not closed), or None."""
+    offsets, roles = _marks(doc)
     opened = -1
-    for i in range(at):
-        if text[i] in _OPENERS or text[i] in _CLOSERS or text[i] == _STRAIGHT:
-            role = _role(text, i)
-            if role > 0:
-                opened = i
-            elif role < 0:
-                opened = -1
+    first = bisect_left(offsets, para)
+    here = bisect_left(offsets, at, lo=first)
+    for k in range(first, here):
+        if roles[k] > 0:
+            opened = offsets[k]
+        elif roles[k] < 0:
+            opened = -1
     if opened < 0:
         return None
-    for j in range(at, len(text)):
-        if (text[j] in _OPENERS or text[j] in _CLOSERS or text[j] == _STRAIGHT) and _role(text, j):
-            return opened, j
-    return opened, len(text)
+    for k in range(here, len(offsets)):
+        if offsets[k] >= end:
+            break
+        if roles[k]:
+            return opened, offsets[k]
+    return opened, end
+
+
+def _text(doc: Doc) -> str:
+    """The document's text, built once for the document being read (``Doc.text`` joins
+    every token on each call)."""
+    if _LAST_TEXT[0] is not doc:
+        _LAST_TEXT[0] = doc
+        _LAST_TEXT[1] = doc.text
+    return str(_LAST_TEXT[1])
 
 
 def quoted_speech(ctx: SentenceContext, anchor: Token) -> bool:
     """Whether the relation's predicate stands inside quoted speech (not scare quotes)."""
-    doc_text = ctx.doc.text
+    doc_text = _text(ctx.doc)
     sent_start = ctx.doc[ctx.start].idx
     para = doc_text.rfind("\n", 0, sent_start) + 1
     end = doc_text.find("\n", anchor.idx)
     if end < 0:
         end = len(doc_text)
-    text = doc_text[para:end]
-    span = _span(text, anchor.idx - para)
+    span = _span(ctx.doc, para, anchor.idx, end)
     if span is None:
         return False
-    return len(text[span[0] + 1 : span[1]].split()) >= _MIN_WORDS
+    return len(doc_text[span[0] + 1 : span[1]].split()) >= _MIN_WORDS
 
 
 def reporting_parataxis(ctx: SentenceContext, root: Token, anchor: Token) -> bool:
