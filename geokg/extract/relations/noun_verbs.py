@@ -118,6 +118,6 @@ def noun_read_clause(ctx: SentenceContext, tok: Token) -> tuple[Token, Token] | 
     if subj is None:
         return None
     obj = _object(ctx, tok)
-    if obj is None or obj.i in ctx.ent_at and ctx.ent_at[obj.i] is ctx.ent_at[subj.i]:
+    if obj is None or (obj.i in ctx.ent_at and ctx.ent_at[obj.i] is ctx.ent_at[subj.i]):
         return None
     return subj, obj
