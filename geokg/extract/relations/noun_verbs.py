@@ -7,8 +7,8 @@ fires. A token is read as the verb its form names when:
 
 * its form ends in ``-s`` and its lemma, or the form less ``-s``/``-es``, is a verb cue lemma;
 * it is tagged as a noun, or as a verb the parser gave no subject of its own;
-* a named entity ends right before it and hangs on it (its subject: "Kenya", "Chile's Boric"),
-  with no article, possessive or adjective of its own between them;
+* a named entity, or a noun an entity modifies, ends right before it and hangs on it (its
+  subject: "Kenya", "Chile's Boric", "Kenyan police"), with no article before the phrase;
 * a noun phrase follows it (its object: the head the parser made of the chain, or a noun the
   parser hung on the token);
 * the sentence has no other finite verb ("Chile's exports to Peru rose" keeps its noun).
@@ -54,19 +54,27 @@ def noun_read_lemma(ctx: SentenceContext, tok: Token) -> str | None:
 
 
 def _subject(ctx: SentenceContext, tok: Token) -> Token | None:
-    """The entity token right before ``tok`` that hangs on it, with no article before it."""
+    """The subject right before ``tok`` that hangs on it: a named entity ("Kenya") or a
+    noun an entity modifies ("Kenyan police"), with no article before the phrase."""
     if tok.i == ctx.start:
         return None
     prev = ctx.doc[tok.i - 1]
     ent = ctx.ent_at.get(prev.i)
-    if ent is None:
+    if ent is not None:
+        span = ctx.doc[ent.start : ent.end]
+        first = ent.start
+    elif prev.pos_ in ("NOUN", "PROPN") and any(
+        c.i in ctx.ent_at and c.dep_ in _SUBJECT_DEPS and c.i < prev.i for c in prev.children
+    ):
+        span = ctx.doc[prev.i : prev.i + 1]  # "Kenyan police", "Chile's navy"
+        first = prev.left_edge.i
+    else:
         return None
-    span = ctx.doc[ent.start : ent.end]
     # on the token, or on the chain's head the token modifies ("Chile halts aid")
     hosts = {tok.i, tok.head.i} if tok.head.i > tok.i else {tok.i}
     if not any(t.head.i in hosts and t.dep_ in _SUBJECT_DEPS for t in span):
         return None
-    before = ctx.doc[ent.start - 1] if ent.start > ctx.start else None
+    before = ctx.doc[first - 1] if first > ctx.start else None
     if before is not None and before.lower_ in _DETERMINERS:
         return None  # "the Kenya talks": one noun phrase
     if before is not None and before.tag_ == "POS":
