@@ -93,10 +93,8 @@ def _object(ctx: SentenceContext, tok: Token) -> Token | None:
     if nxt.pos_ not in _OBJECT_POS or nxt.tag_ == "POS":
         return None
     head = tok.head
-    if head.i > tok.i and tok.dep_ in ("compound", "nmod", "amod") and head.pos_ in (
-        "NOUN",
-        "PROPN",
-    ):
+    chained = tok.dep_ in ("compound", "nmod", "amod")
+    if head.i > tok.i and chained and head.pos_ in ("NOUN", "PROPN"):
         return head
     for c in tok.children:
         if c.i > tok.i and c.dep_ in _OBJECT_DEPS and c.pos_ in ("NOUN", "PROPN"):
