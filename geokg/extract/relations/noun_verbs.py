@@ -113,7 +113,8 @@ def noun_read_clause(ctx: SentenceContext, tok: Token) -> tuple[Token, Token] | 
         return None
     if tok.pos_ not in ("NOUN", "PROPN", "VERB"):
         return None
-    if tok.pos_ == "VERB" and any(c.dep_ in _OWN_SUBJECTS for c in tok.children):
+    chained = tok.dep_ in ("compound", "nmod", "amod")
+    if tok.pos_ == "VERB" and not chained and any(c.dep_ in _OWN_SUBJECTS for c in tok.children):
         return None  # a verb the parser read as one, with its own subject
     if noun_read_lemma(ctx, tok) is None:
         return None
