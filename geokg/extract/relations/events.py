@@ -41,6 +41,7 @@ from geokg.extract.relations.allegations import alleged_content, blamed_in_speec
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
+from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.received import received_opposition
 from geokg.extract.relations.roles import _adjective, _role
@@ -69,6 +70,10 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     for tok in tokens:
         pos = tok.pos_
         lem = ctx.lemma(tok)
+        read = noun_read_clause(ctx, tok) if pos in _NOUN_POS else None
+        if read is not None:
+            # "Kenya sanctions Ugandan officials": a verb read as a noun (noun_verbs.py)
+            lem = noun_read_lemma(ctx, tok) or lem
         if lem not in lex.cue_lemmas:
             if lem == "anti":
                 out.extend(_anti_stance(ctx, tok))
@@ -78,7 +83,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
         elif pos in _NOUN_POS:
             # a noun with a direct object is a verb the tagger missed ("Chile and Peru dispute
             # Bolivia's claims"): its nominal reading would pair the subjects with each other
-            kind = "verb" if any(c.dep_ == "dobj" for c in tok.children) else "noun"
+            dobj = any(c.dep_ == "dobj" for c in tok.children)
+            kind = "verb" if dobj or read is not None else "noun"
         elif pos in _ADJ_POS:
             kind = "adj"
         else:

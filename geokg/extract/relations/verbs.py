@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.naming import _act_owner, _naming
+from geokg.extract.relations.noun_verbs import noun_read_clause
 from geokg.extract.relations.slots import (
     _OWN_POSSESSIVES,
     _RECIPROCAL_OBJECTS,
@@ -49,6 +50,9 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     ):
         return []  # "war broke out between A and B" is no break with anyone
     misread = misread_clause(ctx, v)
+    noun_read = noun_read_clause(ctx, v) if misread is None else None
+    if noun_read is not None:
+        misread = noun_read  # "Kenya sanctions Ugandan officials" (noun_verbs.py)
     passive = ctx.is_passive(v) and misread is None
     obj_tokens = ctx.children(v, "dobj") if misread is None else [misread[1]]
     if cue.mutual_objects:
@@ -180,6 +184,9 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         elif slot == "xcomp_args" and not obj_tokens:
             extra_targets.extend(_clause_entities(ctx, v))
     tgt.extend(_slot_targets(ctx, v, cue, lem))
+    if noun_read is not None and noun_read[1] is not required_obj:
+        # "Peru halts aid to Chile": the parser hung the verb's PPs on its object
+        tgt.extend(_slot_targets(ctx, noun_read[1], cue, lem))
     if cue.particle:
         # "pull Armenia away from Russia": the parser may hang the target on the particle
         for c in v.children:
