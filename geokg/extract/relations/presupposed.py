@@ -1,0 +1,53 @@
+"""Events that a demand, a stop or a withdrawal presupposes (SCHEMA.md "modality").
+
+The content of a demand is not stated ("Chile urged Peru to impose sanctions on Bolivia" states
+no sanctions), but an event the demand asks to halt already exists when the sentence names it
+as a possessed or definite thing: "Chile urged Peru to halt its strikes on Bolivia" states the
+strikes (Peru ATTACKS Bolivia, asserted), and so does "called on Peru to end the blockade of
+Bolivia" or "urged Peru to stop shelling Bolivia" (a gerund after a halting verb). The demand
+itself (CAMEO 10) has no relation type of its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from geokg.extract.relations.syntax import SentenceContext
+
+__all__ = ["demanded_halt", "presupposed_object"]
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def presupposed_object(ctx: SentenceContext, cur: Token, head: Token) -> bool:
+    """Whether ``cur`` is a possessed or definite object of a presupposing verb.
+
+    "end *its* support for Hamas", "lift *the* blockade of Qatar": the event exists whatever
+    is said of its ending, so no demand or threat above the verb suppresses it; "lift
+    sanctions on Cuba" (indefinite) stays the demand's content.
+    """
+    if cur.dep_ not in ("dobj", "nsubjpass") or ctx.lemma(head) not in ctx.lex.presupposing_verbs:
+        return False
+    return any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in cur.children
+    )
+
+
+def demanded_halt(ctx: SentenceContext, cur: Token, head: Token) -> bool:
+    """Whether ``cur`` is a gerund under a halting verb that a demand governs.
+
+    "urged Peru to stop shelling Bolivia": the shelling is going on (presupposed, asserted and
+    not negated: only the demanded stop is unrealised); "Peru stopped shelling Bolivia" is
+    not a demand and keeps its negation.
+    """
+    lex = ctx.lex
+    return (
+        cur.dep_ == "xcomp"
+        and cur.tag_ == "VBG"
+        and ctx.lemma(head) in lex.presupposing_verbs
+        and head.dep_ == "xcomp"
+        and ctx.lemma(head.head) in lex.suppressors
+    )
