@@ -17,13 +17,16 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["demanded_halt", "presupposed_object"]
+__all__ = ["demanded_halt", "owned_halted", "presupposed_object"]
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 
 
-def presupposed_object(ctx: SentenceContext, cur: Token, head: Token) -> bool:
-    """Whether ``cur`` is a possessed or definite object of a presupposing verb.
+def presupposed_object(
+    ctx: SentenceContext, cur: Token, head: Token, *, definite: bool = True
+) -> bool:
+    """Whether ``cur`` is a possessed (or, with ``definite``, definite) object of a
+    presupposing verb.
 
     "end *its* support for Hamas", "lift *the* blockade of Qatar": the event exists whatever
     is said of its ending, so no demand or threat above the verb suppresses it; "lift
@@ -32,8 +35,21 @@ def presupposed_object(ctx: SentenceContext, cur: Token, head: Token) -> bool:
     if cur.dep_ not in ("dobj", "nsubjpass") or ctx.lemma(head) not in ctx.lex.presupposing_verbs:
         return False
     return any(
-        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in cur.children
+        c.dep_ == "poss" or (definite and c.dep_ == "det" and c.lower_ in _DEFINITE)
+        for c in cur.children
     )
+
+
+def owned_halted(ctx: SentenceContext, i: int) -> bool:
+    """Whether token ``i``, an object a halting verb cue consumed, is the subject's own event.
+
+    "Canada halted *its* military aid to Ukraine" breaks with Ukraine (the verb cue) and
+    presupposes the aid (Canada SUPPORTS Ukraine, as in SCHEMA.md's example of support that
+    must be withdrawn); "Canada halted aid to Ukraine" (not possessed) is only the
+    break.
+    """
+    tok = ctx.doc[i]
+    return presupposed_object(ctx, tok, tok.head, definite=False)
 
 
 def demanded_halt(ctx: SentenceContext, cur: Token, head: Token) -> bool:
