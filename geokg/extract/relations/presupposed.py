@@ -17,9 +17,12 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["demanded_halt", "owned_halted", "presupposed_object"]
+__all__ = ["demanded_halt", "halted_event", "owned_halted", "presupposed_object"]
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# "an *end* to its strikes": "end" is no halting noun of the lexicon (nothing undoes an end)
+_END_NOUNS = frozenset({"end"})
+_HALTED_PREPS = frozenset({"to", "of", "on"})
 
 
 def presupposed_object(
@@ -66,4 +69,23 @@ def demanded_halt(ctx: SentenceContext, cur: Token, head: Token) -> bool:
         and ctx.lemma(head) in lex.presupposing_verbs
         and head.dep_ == "xcomp"
         and ctx.lemma(head.head) in lex.suppressors
+    )
+
+
+def halted_event(ctx: SentenceContext, cur: Token, head: Token) -> bool:
+    """Whether ``cur`` is the preposition joining a halting noun to a possessed or definite event.
+
+    "called for an end to Chile's strikes on Peru", "a halt to the blockade of Qatar": the
+    event exists (presupposed: asserted and not negated), whether the end is demanded,
+    announced or refused; "called for a halt to arms sales" (indefinite) states none.
+    """
+    hl = ctx.lemma(head)
+    if cur.dep_ != "prep" or ctx.lemma(cur) not in _HALTED_PREPS or head.pos_ != "NOUN":
+        return False
+    if hl not in ctx.lex.halting_nouns and hl not in _END_NOUNS:
+        return False
+    return any(
+        o.dep_ == "pobj"
+        and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in o.children)
+        for o in cur.children
     )
