@@ -408,7 +408,7 @@ def assess(
             continue
         step = (
             None
-            if (full and demanded_halt(ctx, cur, head)) or halted_event(ctx, cur, head)
+            if (full and demanded_halt(ctx, cur, head)) or halted_event(ctx, cur, head, rtype)
             else _step(ctx, cur, head, hl, dep, full, intent_ok, threat_ok, mode == "presup")
         )
         if step is None:

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geokg.schema import RelationType
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -23,6 +25,7 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # "an *end* to its strikes": "end" is no halting noun of the lexicon (nothing undoes an end)
 _END_NOUNS = frozenset({"end"})
 _HALTED_PREPS = frozenset({"to", "of", "on"})
+_STATUS_TYPES = frozenset({RelationType.LEADS, RelationType.MEMBER_OF})
 
 
 def presupposed_object(
@@ -72,14 +75,18 @@ def demanded_halt(ctx: SentenceContext, cur: Token, head: Token) -> bool:
     )
 
 
-def halted_event(ctx: SentenceContext, cur: Token, head: Token) -> bool:
+def halted_event(ctx: SentenceContext, cur: Token, head: Token, rtype: RelationType) -> bool:
     """Whether ``cur`` is the preposition joining a halting noun to a possessed or definite event.
 
     "called for an end to Chile's strikes on Peru", "a halt to the blockade of Qatar": the
     event exists (presupposed: asserted and not negated), whether the end is demanded,
-    announced or refused; "called for a halt to arms sales" (indefinite) states none.
+    announced or refused; "called for a halt to arms sales" (indefinite) states none. An
+    ended office or membership ("the end of its membership in NATO") is no event: it keeps
+    the negation of the walk.
     """
     hl = ctx.lemma(head)
+    if rtype in _STATUS_TYPES:
+        return False
     if cur.dep_ != "prep" or ctx.lemma(cur) not in _HALTED_PREPS or head.pos_ != "NOUN":
         return False
     if hl not in ctx.lex.halting_nouns and hl not in _END_NOUNS:
