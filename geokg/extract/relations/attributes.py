@@ -39,6 +39,7 @@ from geokg.extract.relations.polarity import (
     not_yet,
     own_markers,
 )
+from geokg.extract.relations.presupposed import demanded_halt, halted_event, presupposed_object
 from geokg.extract.relations.speech import sentence_attribution
 from geokg.extract.relations.subjects import is_purpose_clause, rather_than
 from geokg.extract.relations.syntax import SentenceContext
@@ -114,6 +115,7 @@ def _step(
     full: bool,
     intent_ok: bool,
     threat_ok: bool = False,
+    presup: bool = False,
 ) -> _Step | None:
     """What climbing from ``cur`` to its head adds; ``None`` where the walk stops
     (the relation is presupposed by the predicate above it)."""
@@ -150,7 +152,7 @@ def _step(
     # "has not ruled out sanctions": the act is left open
     st.hedged = full and intent_ok and hl in lex.open_possibility_verbs and negated_here(head)
     if dep == "xcomp" or (dep == "ccomp" and hpos == "ADJ"):
-        if hl in lex.suppressors:
+        if hl in lex.suppressors and not presup:  # presup: "urged X to end its aid"
             st.suppressed = True
             return st
         if full and (hl in lex.neg_verbs or hl in lex.neg_adjectives or not_yet(ctx, head)):
@@ -404,7 +406,11 @@ def assess(
                 hedged |= h
             cur = head
             continue
-        step = _step(ctx, cur, head, hl, dep, full, intent_ok, threat_ok)
+        step = (
+            None
+            if (full and demanded_halt(ctx, cur, head)) or halted_event(ctx, cur, head, rtype)
+            else _step(ctx, cur, head, hl, dep, full, intent_ok, threat_ok, mode == "presup")
+        )
         if step is None:
             mode = "block"
             break
@@ -414,8 +420,8 @@ def assess(
         hedged |= step.hedged
         reported |= step.reported
         hyp |= step.hyp
-        if step.outer:
-            mode = "outer"
+        if step.outer and mode != "presup":
+            mode = "presup" if presupposed_object(ctx, cur, head) else "outer"
         cur = head
         n, h, r, y = own_markers(
             ctx,

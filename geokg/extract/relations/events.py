@@ -43,6 +43,7 @@ from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
 from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
 from geokg.extract.relations.nouns import _noun
+from geokg.extract.relations.presupposed import owned_halted
 from geokg.extract.relations.received import received_opposition
 from geokg.extract.relations.roles import _adjective, _role
 from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS, place_parties
@@ -133,7 +134,11 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
         out = [
             c
             for c in out
-            if not (c.trigger in ctx.consumed and c.rule.startswith(("nominal", "mutual")))
+            if not (
+                c.trigger in ctx.consumed
+                and c.rule.startswith(("nominal", "mutual"))
+                and not owned_halted(ctx, c.trigger)  # "halted its aid to": presupposed
+            )
         ]
     out = [_presupposed_membership(ctx, c) for c in out]
     span = ctx.attribution = attribution_span(ctx)

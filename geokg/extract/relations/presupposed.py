@@ -1,0 +1,98 @@
+"""Events that a demand, a stop or a withdrawal presupposes (SCHEMA.md "modality").
+
+The content of a demand is not stated ("Chile urged Peru to impose sanctions on Bolivia" states
+no sanctions), but an event the demand asks to halt already exists when the sentence names it
+as a possessed or definite thing: "Chile urged Peru to halt its strikes on Bolivia" states the
+strikes (Peru ATTACKS Bolivia, asserted), and so does "called on Peru to end the blockade of
+Bolivia" or "urged Peru to stop shelling Bolivia" (a gerund after a halting verb). The demand
+itself (CAMEO 10) has no relation type of its own.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.schema import RelationType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from geokg.extract.relations.syntax import SentenceContext
+
+__all__ = ["demanded_halt", "halted_event", "owned_halted", "presupposed_object"]
+
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+# "an *end* to its strikes": "end" is no halting noun of the lexicon (nothing undoes an end)
+_END_NOUNS = frozenset({"end"})
+_HALTED_PREPS = frozenset({"to", "of", "on"})
+_STATUS_TYPES = frozenset({RelationType.LEADS, RelationType.MEMBER_OF})
+
+
+def presupposed_object(
+    ctx: SentenceContext, cur: Token, head: Token, *, definite: bool = True
+) -> bool:
+    """Whether ``cur`` is a possessed (or, with ``definite``, definite) object of a
+    presupposing verb.
+
+    "end *its* support for Hamas", "lift *the* blockade of Qatar": the event exists whatever
+    is said of its ending, so no demand or threat above the verb suppresses it; "lift
+    sanctions on Cuba" (indefinite) stays the demand's content.
+    """
+    if cur.dep_ not in ("dobj", "nsubjpass") or ctx.lemma(head) not in ctx.lex.presupposing_verbs:
+        return False
+    return any(
+        c.dep_ == "poss" or (definite and c.dep_ == "det" and c.lower_ in _DEFINITE)
+        for c in cur.children
+    )
+
+
+def owned_halted(ctx: SentenceContext, i: int) -> bool:
+    """Whether token ``i``, an object a halting verb cue consumed, is the subject's own event.
+
+    "Canada halted *its* military aid to Ukraine" breaks with Ukraine (the verb cue) and
+    presupposes the aid (Canada SUPPORTS Ukraine, as in SCHEMA.md's example of support that
+    must be withdrawn); "Canada halted aid to Ukraine" (not possessed) is only the
+    break.
+    """
+    tok = ctx.doc[i]
+    return presupposed_object(ctx, tok, tok.head, definite=False)
+
+
+def demanded_halt(ctx: SentenceContext, cur: Token, head: Token) -> bool:
+    """Whether ``cur`` is a gerund under a halting verb that a demand governs.
+
+    "urged Peru to stop shelling Bolivia": the shelling is going on (presupposed, asserted and
+    not negated: only the demanded stop is unrealised); "Peru stopped shelling Bolivia" is
+    not a demand and keeps its negation.
+    """
+    lex = ctx.lex
+    return (
+        cur.dep_ == "xcomp"
+        and cur.tag_ == "VBG"
+        and ctx.lemma(head) in lex.presupposing_verbs
+        and head.dep_ == "xcomp"
+        and ctx.lemma(head.head) in lex.suppressors
+    )
+
+
+def halted_event(ctx: SentenceContext, cur: Token, head: Token, rtype: RelationType) -> bool:
+    """Whether ``cur`` is the preposition joining a halting noun to a possessed or definite event.
+
+    "called for an end to Chile's strikes on Peru", "a halt to the blockade of Qatar": the
+    event exists (presupposed: asserted and not negated), whether the end is demanded,
+    announced or refused; "called for a halt to arms sales" (indefinite) states none. An
+    ended office or membership ("the end of its membership in NATO") is no event: it keeps
+    the negation of the walk.
+    """
+    hl = ctx.lemma(head)
+    if rtype in _STATUS_TYPES:
+        return False
+    if cur.dep_ != "prep" or ctx.lemma(cur) not in _HALTED_PREPS or head.pos_ != "NOUN":
+        return False
+    if hl not in ctx.lex.halting_nouns and hl not in _END_NOUNS:
+        return False
+    return any(
+        o.dep_ == "pobj"
+        and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in o.children)
+        for o in cur.children
+    )
