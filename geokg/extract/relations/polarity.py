@@ -25,6 +25,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from geokg.extract.relations.subjects import climbs_to
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -266,15 +268,6 @@ def argument_negated(ctx: SentenceContext, anchor: Token, ends: Sequence[EntityA
             if gov.head.i == gov.i:
                 break
             gov = gov.head
-        node = anchor
-        ok = False
-        for _ in range(12):
-            if node.i == gov.i:
-                ok = True
-                break
-            if node.dep_ in _CLAUSE_DEPS or node.head.i == node.i:
-                break
-            node = node.head
-        if ok:
+        if climbs_to(anchor, gov, stop_deps=_CLAUSE_DEPS):
             count += 1
     return count

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "climb_to_verb",
+    "climbs_to",
     "headline_subject",
     "is_passive",
     "is_purpose_clause",
@@ -56,6 +57,21 @@ def rather_than(ctx: SentenceContext, clause: Token) -> bool:
         )
         for m in clause.children
     )
+
+
+def climbs_to(
+    tok: Token, target: Token, *, stop_deps: frozenset[str] = frozenset(), limit: int = 12
+) -> bool:
+    """Whether ``target`` is ``tok`` or one of its heads, climbing at most ``limit`` heads and
+    never out of a token whose dependency is in ``stop_deps`` (a relative clause, say)."""
+    node = tok
+    for _ in range(limit):
+        if node.i == target.i:
+            return True
+        if node.dep_ in stop_deps or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
 
 
 def climb_to_verb(tok: Token, limit: int) -> Token:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from geokg.extract.relations.subjects import climb_to_verb
+from geokg.extract.relations.subjects import climb_to_verb, climbs_to
 from geokg.extract.relations.syntax import SentenceContext
 
 if TYPE_CHECKING:
@@ -62,18 +62,8 @@ def year_of(ctx: SentenceContext, anchor: Token) -> int | None:
     scopes = [anchor, clause]
     for y in years:
         for scope in scopes:
-            if scope.left_edge.i <= y.i <= scope.right_edge.i:
-                node = y
-                ok = False
-                for _ in range(12):
-                    if node.i == scope.i:
-                        ok = True
-                        break
-                    if node.head.i == node.i:
-                        break
-                    node = node.head
-                if ok:
-                    return int(y.text[:4])
+            if scope.left_edge.i <= y.i <= scope.right_edge.i and climbs_to(y, scope):
+                return int(y.text[:4])
     if len(years) == 1 and clause.head.i == clause.i:
         return int(years[0].text[:4])
     return None
