@@ -217,3 +217,25 @@ def test_entities_organizations_jsonl_rows_are_well_formed() -> None:
     rows = (RESOURCES_DIR / "organizations.jsonl").read_text(encoding="utf-8").splitlines()
     names = [json.loads(r)["name"] for r in rows if r.strip()]
     assert len(names) == len(set(names))
+
+
+DRC_WITHOUT_ARTICLE: list[Row] = [
+    ("The", "DET", "DT", "det", 2, "the", "O"),
+    ("Democratic", "PROPN", "NNP", "compound", 2, "Democratic", "B-GPE"),
+    ("Republic", "PROPN", "NNP", "nsubj", 5, "Republic", "I-GPE"),
+    ("of", "ADP", "IN", "prep", 2, "of", "I-GPE"),
+    ("Congo", "PROPN", "NNP", "pobj", 3, "Congo", "I-GPE"),
+    ("accused", "VERB", "VBD", "ROOT", 5, "accuse", "O"),
+    ("Rwanda", "PROPN", "NNP", "dobj", 5, "Rwanda", "B-GPE"),
+    (".", "PUNCT", ".", "punct", 5, ".", "O"),
+]
+
+
+def test_entities_drc_without_article_is_not_the_other_congo(
+    blank: Any, component: EntityComponent
+) -> None:
+    """ "the Democratic Republic of Congo" (news spelling, no second article) is the DRC, not
+    the Republic of the Congo its last word also names."""
+    names = {name for name, label, _ in found(component, parse(blank, DRC_WITHOUT_ARTICLE))}
+    assert "Democratic Republic of the Congo" in names
+    assert "Republic of the Congo" not in names
