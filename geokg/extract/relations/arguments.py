@@ -105,8 +105,8 @@ def _own_entities(
     for c in tok.children:
         if c.dep_ in _MOD_DEPS:
             e = ctx.ent_at.get(c.i)
-            if e is not None and member_noun and e.label.value == "Organization":
-                continue  # "an EU country" is a member, not the EU
+            if e is not None and member_noun and e.label.value in ("Organization", "Place"):
+                continue  # "an EU country" is a member, not the EU; "Gulf states" not the Gulf
             if e is not None and ctx.stance_prefixed(c):
                 continue  # "the pro-Chinese government" is not China
             if e is None and c.dep_ == "poss" and _reciprocal(c):
