@@ -170,7 +170,7 @@ def _led_by_titles(
     """LEADS for each title token that names its led entity ("prime minister of Y")."""
     out: list[Candidate] = []
     for t in titles:
-        if t.i in ctx.ent_at:
+        if t.i in ctx.ent_at or _post_at_organization(ctx, t):
             continue
         led, toks = _title_phrase_led(ctx, t)
         if led is None or led.name == person.name:
@@ -178,6 +178,16 @@ def _led_by_titles(
         role = _role_text(ctx, toks)
         out.append(_make(ctx, person, led, toks[0].i, toks[-1].i + 1, rule, role))
     return out
+
+
+def _post_at_organization(ctx: SentenceContext, title: Token) -> bool:
+    """ "the Japan chair at a think tank", "Asia director at a rights group": a post held at
+    an organization; the state before it is the post's subject area, not a led state."""
+    return any(
+        ctx.ent_at[o.i].label.value == "Organization"
+        for p, o in ctx.prep_objects(title, ("at",))
+        if o.i in ctx.ent_at
+    )
 
 
 # verbs that predicate a role of their subject: "X is/became/served as/was named (as) ..."
