@@ -85,7 +85,11 @@ def _state(ent: EntityAnnotation) -> EntityAnnotation | None:
     if ent.label == EntityLabel.PLACE:
         state = place_states().get(ent.name)
         if state is not None:
-            return replace(ent, label=EntityLabel.COUNTRY, name=state, iso3=None, rule="place")
+            from geokg.extract.entities.lexicon import default_lexicons
+
+            info = default_lexicons().country(state)
+            iso3 = info.iso3 if info is not None else None
+            return replace(ent, label=EntityLabel.COUNTRY, name=state, iso3=iso3, rule="place")
     return None
 
 
