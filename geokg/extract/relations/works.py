@@ -97,13 +97,14 @@ def _sites(ctx: SentenceContext, part: Token, works: Token) -> tuple[list[Entity
     """The states where the works stand, and the token the modality walk starts from."""
     toks = [c for c in works.children if c.dep_ == "poss"]
     if not toks:
-        # "the port in Mombasa", "built by China in Laos", "funded by Japan in Cambodia"
+        # "the port in Mombasa", "the port at Mombasa", "built by China in Laos", "funded by
+        # Japan in Cambodia"
         holders = [
             works,
             part,
             *(o for c in part.children if c.dep_ == "agent" for o in c.children),
         ]
-        toks = [o for h in holders for _, o in ctx.prep_objects(h, ("in",))]
+        toks = [o for h in holders for _, o in ctx.prep_objects(h, ("in", "at"))]
     if not toks:
         toks = [c for c in works.children if c.dep_ in ("compound", "nmod") and c.i > part.i]
     sites = [s for t in toks if t.i in ctx.ent_at for s in [_state(ctx.ent_at[t.i])] if s]
