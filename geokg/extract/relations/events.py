@@ -57,6 +57,7 @@ from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.threats import announced_threats
 from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.verbs import _verb
+from geokg.extract.relations.works import funded_works, works_participle
 
 __all__ = ["event_candidates"]
 
@@ -119,7 +120,10 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
+    # "the Chinese-funded port in Sri Lanka": works.py reads aid participles on works
+    out = [c for c in out if c.type != "SUPPORTS" or not works_participle(ctx, doc[c.trigger])]
     out = place_parties(ctx, _idioms_first(out, ctx))
+    out.extend(funded_works(ctx))
     out.extend(announced_threats(ctx, out))
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))

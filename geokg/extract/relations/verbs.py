@@ -161,7 +161,6 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
                 )
             if passive:
                 tgt.mutual.extend(patients)
-                tgt.directed.extend(_works_site(ctx, v, cue))
             if not obj_tokens and not passive and cue.type.value == "SUPPORTS":
                 # "helped Kenya build a port": the helped one is the clause's subject
                 for c in v.children:
@@ -387,21 +386,6 @@ def _held_positions(ctx: SentenceContext, obj: Token) -> bool:
         c.dep_ == "poss" or (c.dep_ == "prep" and ctx.lemma(c) in _STANCE_PREPS)
         for c in obj.children
     )
-
-
-def _works_site(ctx: SentenceContext, v: Token, cue: Cue) -> list[Token]:
-    """ "Chinese-funded railways in Laos": a participle of aid modifying works built for a
-    state names that state by the works' site ("in"), a country, not a region or city."""
-    if cue.type.value != "SUPPORTS" or v.dep_ not in ("amod", "acl") or v.tag_ != "VBN":
-        return []
-    works = v.head
-    if ctx.lemma(works) not in ctx.lex.funded_works:
-        return []
-    return [
-        obj
-        for _, obj in ctx.prep_objects(works, ("in",))
-        if obj.i in ctx.ent_at and ctx.ent_at[obj.i].label.value == "Country"
-    ]
 
 
 def _held_out(ctx: SentenceContext, cue: Cue, obj: Token) -> bool:

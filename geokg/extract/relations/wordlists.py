@@ -86,6 +86,9 @@ class WordLists:
         self.halting_nouns = words_of("halting", "nouns")
         # "Chinese-funded railways in Laos": works whose site is the state they are built for
         self.funded_works = words_of("funded_works")
+        self.works_participles = words_of("works_participles")
+        self.works_receiving_verbs = words_of("works_receiving_verbs")
+        self.works_receiving_nouns = words_of("works_receiving_nouns")
         self.halt_undoers = words_of("halting", "undone_by")
         self.motion_verbs = words_of("motion_verbs")
         self.preparation_verbs = words_of("preparation_verbs")
