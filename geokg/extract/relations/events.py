@@ -54,6 +54,7 @@ from geokg.extract.relations.stances import (
     _rejected_offer,
 )
 from geokg.extract.relations.syntax import Candidate, SentenceContext
+from geokg.extract.relations.territory import claimed_territory
 from geokg.extract.relations.threats import announced_threats
 from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.verbs import _verb
@@ -125,6 +126,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(supplied_for(ctx))
     out.extend(thanked_for_help(ctx))
     out.extend(granted_status(ctx))
+    out.extend(claimed_territory(ctx))
     out.extend(blamed_in_speech(ctx))
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))

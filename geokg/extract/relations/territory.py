@@ -1,0 +1,115 @@
+"""Territorial claims: a state claiming another's land seeks to take it (``ANNEXES``, hedged).
+
+SCHEMA.md types ``ANNEXES`` as annexing or taking over territory; a claim takes nothing over,
+but it states a sought take-over, which the gold conventions annotate as hedged ``ANNEXES``
+("designs on X's territory", the ``designs.noun`` cue, which also reads "Y's claim to Z").
+This module reads the claiming verb and the claim noun whose object is land owned by a named
+state, which the nominal cue cannot place:
+
+* "Bolivia claims part of Chile's coastline", "Morocco claims two-thirds of Mali", "Serbia
+  claims Kosovo", "Argentina claims the Falkland Islands" (``claimed_territory.v1``);
+* "Morocco lays claim to Algeria's western desert", "Bolivia's claim to the northern
+  provinces of Chile" (``claimed_territory.v1`` on the noun).
+
+Claims of speech or credit are not territory: "claims that Y ...", "claimed to be holding",
+"claimed responsibility / victory / the attack" (no territorial object), nor a city or town a
+force "claimed" in war reporting (a named place must be headed by a territory noun). Contesting
+someone's claim is ``OPPOSES`` (``dispute.verb`` and the rejection verbs, ``verbs.py``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.relations.slots import _NOUN_POS, _VERB_POS, _pairs
+from geokg.extract.relations.syntax import Candidate, SentenceContext
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from geokg.extract.annotations import EntityAnnotation
+
+__all__ = ["claimed_territory"]
+
+# the cue of a sought take-over of territory (its type, modality and confidence)
+_CLAIM_CUE = "designs.noun"
+_RULE = "claimed_territory.v1"
+# who claims land, and whose land is claimed
+_CLAIMANTS = frozenset({"Country"})
+_OWNERS = frozenset({"Country"})
+_LANDS = frozenset({"Country", "Place"})
+# verbs under which a claim noun is made or held ("laid claim to", "pressed its claim to")
+_CLAIM_SUPPORT = frozenset(
+    {"lay", "stake", "press", "assert", "renew", "make", "have", "hold", "pursue", "revive"}
+)
+
+
+def claimed_territory(ctx: SentenceContext) -> list[Candidate]:
+    """Hedged ``ANNEXES`` from a named state to the land it claims (module docstring)."""
+    cue = ctx.lex.cue(_CLAIM_CUE)
+    if cue is None:
+        return []
+    out: list[Candidate] = []
+    lex = ctx.lex
+    for tok in ctx.tokens():
+        lem = ctx.lemma(tok)
+        if tok.pos_ in _VERB_POS and lem in lex.claim_verbs:
+            if ctx.children(tok, "ccomp", "xcomp") or ctx.is_passive(tok):
+                continue  # "claims that Y ...", "claimed to be holding ..."
+            targets = [e for o in ctx.children(tok, "dobj") for e in _claimed(ctx, o, named=True)]
+            agents, _ = ctx.subjects(tok)
+        elif tok.pos_ in _NOUN_POS and lem in lex.claim_nouns:
+            gov = tok.head
+            held = tok.dep_ == "dobj" and ctx.lemma(gov) in _CLAIM_SUPPORT
+            # "laid claim to ...": the parser may hang the claimed land on the verb
+            heads = (tok, gov) if held else (tok,)
+            lands = [o for h in heads for _, o in ctx.prep_objects(h, lex.claim_preps)]
+            targets = [e for o in lands if o.i not in ctx.ent_at for e in _claimed(ctx, o)]
+            agents = ctx.children(tok, "poss")
+            if not agents and held:
+                agents, _ = ctx.subjects(gov)  # "Morocco laid claim to ..."
+        else:
+            continue
+        if not targets:
+            continue
+        sources = [e for e in ctx.args_of(agents, strict=True) if e.label.value in _CLAIMANTS]
+        out.extend(_pairs(ctx, sources, _unique(targets), cue, tok, _RULE))
+    return out
+
+
+def _claimed(ctx: SentenceContext, o: Token, *, named: bool = False) -> list[EntityAnnotation]:
+    """The named land a claimed object stands for: a named state or territory itself (with
+    ``named``: "Kosovo", "the Falkland Islands"), the owner of a territory noun ("Chile's
+    coastline", "the provinces of Chile"), or what a share of it is taken of ("two-thirds of
+    Mali", "part of Chile's coast")."""
+    out: list[EntityAnnotation] = []
+    lex = ctx.lex
+    for t in (o, *o.conjuncts):
+        lem = ctx.lemma(t)
+        if t.i in ctx.ent_at:
+            e = ctx.ent_at[t.i]
+            country = e.label.value == "Country"
+            if named and (country or (e.label.value in _LANDS and lem in lex.territory_nouns)):
+                out.append(e)
+            continue
+        if lem in lex.territory_nouns:
+            owners = [c for c in t.children if c.dep_ == "poss"]
+            owners += [p for _, p in ctx.prep_objects(t, ("of",))]
+            out.extend(e for e in ctx.args_of(owners, strict=True) if e.label.value in _OWNERS)
+        elif lem in lex.share_nouns:
+            for _, p in ctx.prep_objects(t, ("of",)):
+                if p.i in ctx.ent_at and ctx.ent_at[p.i].label.value in _OWNERS:
+                    out.append(ctx.ent_at[p.i])
+                else:
+                    out.extend(_claimed(ctx, p))
+    return out
+
+
+def _unique(ents: list[EntityAnnotation]) -> list[EntityAnnotation]:
+    seen: set[tuple[int, int]] = set()
+    out: list[EntityAnnotation] = []
+    for e in ents:
+        if (e.start, e.end) not in seen:
+            seen.add((e.start, e.end))
+            out.append(e)
+    return out
