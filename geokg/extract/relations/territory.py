@@ -9,7 +9,9 @@ state, which the nominal cue cannot place:
 * "Bolivia claims part of Chile's coastline", "Morocco claims two-thirds of Mali", "Serbia
   claims Kosovo", "Argentina claims the Falkland Islands" (``claimed_territory.v1``);
 * "Morocco lays claim to Algeria's western desert", "Bolivia's claim to the northern
-  provinces of Chile" (``claimed_territory.v1`` on the noun).
+  provinces of Chile" (``claimed_territory.v1`` on the noun);
+* two or more states claiming the same land are rival claimants, ``OPPOSES`` both ways ("India
+  and Pakistan both claim the valley", "the islands, which both Japan and Russia claim").
 
 Claims of speech or credit are not territory: "claims that Y ...", "claimed to be holding",
 "claimed responsibility / victory / the attack" (no territorial object), nor a city or town a
@@ -21,7 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geokg.extract.relations.slots import _NOUN_POS, _VERB_POS, _pairs
+from geokg.extract.relations.slots import _NOUN_POS, _VERB_POS, _mutual, _pairs
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
 if TYPE_CHECKING:
@@ -34,6 +36,9 @@ __all__ = ["claimed_territory"]
 # the cue of a sought take-over of territory (its type, modality and confidence)
 _CLAIM_CUE = "designs.noun"
 _RULE = "claimed_territory.v1"
+# the cue of a contested claim (rival claimants oppose each other)
+_RIVAL_CUE = "dispute.verb"
+_RELATIVES = frozenset({"which", "that"})
 # who claims land, and whose land is claimed
 _CLAIMANTS = frozenset({"Country"})
 _OWNERS = frozenset({"Country"})
@@ -56,8 +61,10 @@ def claimed_territory(ctx: SentenceContext) -> list[Candidate]:
         if tok.pos_ in _VERB_POS and lem in lex.claim_verbs:
             if ctx.children(tok, "ccomp", "xcomp") or ctx.is_passive(tok):
                 continue  # "claims that Y ...", "claimed to be holding ..."
-            targets = [e for o in ctx.children(tok, "dobj") for e in _claimed(ctx, o, named=True)]
+            objs = ctx.children(tok, "dobj")
+            targets = [e for o in objs for e in _claimed(ctx, o, named=True)]
             agents, _ = ctx.subjects(tok)
+            out.extend(_rival_claimants(ctx, tok, agents, objs))
         elif tok.pos_ in _NOUN_POS and lem in lex.claim_nouns:
             gov = tok.head
             held = tok.dep_ == "dobj" and ctx.lemma(gov) in _CLAIM_SUPPORT
@@ -75,6 +82,25 @@ def claimed_territory(ctx: SentenceContext) -> list[Candidate]:
         sources = [e for e in ctx.args_of(agents, strict=True) if e.label.value in _CLAIMANTS]
         out.extend(_pairs(ctx, sources, _unique(targets), cue, tok, _RULE))
     return out
+
+
+def _rival_claimants(
+    ctx: SentenceContext, v: Token, agents: list[Token], objs: list[Token]
+) -> list[Candidate]:
+    """ "India and Pakistan both claim the valley", "islands which both Japan and Russia
+    claim": states claiming the same land are rival claimants, ``OPPOSES`` both ways."""
+    cue = ctx.lex.cue(_RIVAL_CUE)
+    claimants = [e for e in ctx.args_of(agents, strict=True) if e.label.value in _CLAIMANTS]
+    if cue is None or len(claimants) < 2:
+        return []
+    lands = list(objs)
+    if v.dep_ == "relcl" and any(ctx.lemma(o) in _RELATIVES for o in objs):
+        lands.append(v.head)  # "the islands, which both A and B claim"
+    for o in lands:
+        named = o.i in ctx.ent_at and ctx.ent_at[o.i].label.value in _LANDS
+        if named or ctx.lemma(o) in ctx.lex.territory_nouns or _claimed(ctx, o):
+            return _mutual(ctx, claimants, cue, v, _RULE)
+    return []
 
 
 def _claimed(ctx: SentenceContext, o: Token, *, named: bool = False) -> list[EntityAnnotation]:
