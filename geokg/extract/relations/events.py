@@ -54,7 +54,7 @@ from geokg.extract.relations.stances import (
     _rejected_offer,
 )
 from geokg.extract.relations.syntax import Candidate, SentenceContext
-from geokg.extract.relations.territory import claimed_territory
+from geokg.extract.relations.territory import claimed_territory, land_claims_only
 from geokg.extract.relations.threats import announced_threats
 from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.verbs import _verb
@@ -120,7 +120,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
-    out = place_parties(ctx, _idioms_first(out, ctx))
+    out = place_parties(ctx, land_claims_only(ctx, _idioms_first(out, ctx)))
     out.extend(announced_threats(ctx, out))
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))

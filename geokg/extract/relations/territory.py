@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from geokg.extract.annotations import EntityAnnotation
 
-__all__ = ["claimed_territory"]
+__all__ = ["claimed_territory", "land_claims_only"]
 
 # the cue of a sought take-over of territory (its type, modality and confidence)
 _CLAIM_CUE = "designs.noun"
@@ -39,6 +39,8 @@ _RULE = "claimed_territory.v1"
 # the cue of a contested claim (rival claimants oppose each other)
 _RIVAL_CUE = "dispute.verb"
 _RELATIVES = frozenset({"which", "that"})
+# the cue of rival claims (``cues.jsonl``), which must be claims to land
+_RIVAL_CLAIMS_CUE = "rival_claims.noun"
 # who claims land, and whose land is claimed
 _CLAIMANTS = frozenset({"Country"})
 _OWNERS = frozenset({"Country"})
@@ -82,6 +84,25 @@ def claimed_territory(ctx: SentenceContext) -> list[Candidate]:
         sources = [e for e in ctx.args_of(agents, strict=True) if e.label.value in _CLAIMANTS]
         out.extend(_pairs(ctx, sources, _unique(targets), cue, tok, _RULE))
     return out
+
+
+def land_claims_only(ctx: SentenceContext, out: list[Candidate]) -> list[Candidate]:
+    """Drop rival claims that are not to land: "competing claims about the blast", "rival
+    claims that the other fired first" are accounts that differ, not a territorial dispute.
+    A claim to land names what it is to ("to / over / on the islands") or says so
+    ("territorial", "maritime")."""
+    return [c for c in out if c.cue != _RIVAL_CLAIMS_CUE or _land_claim(ctx, ctx.doc[c.trigger])]
+
+
+def _land_claim(ctx: SentenceContext, n: Token) -> bool:
+    lex = ctx.lex
+    if any(c.dep_ in ("acl", "ccomp", "relcl") for c in n.children):
+        return False
+    if any(
+        c.dep_ in ("amod", "compound") and ctx.lemma(c) in lex.claim_modifiers for c in n.children
+    ):
+        return True
+    return bool(ctx.prep_objects(n, lex.claim_preps))
 
 
 def _rival_claimants(
