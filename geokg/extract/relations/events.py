@@ -54,6 +54,7 @@ from geokg.extract.relations.stances import (
     _rejected_offer,
 )
 from geokg.extract.relations.syntax import Candidate, SentenceContext
+from geokg.extract.relations.territory import claimed_territory, land_claims_only
 from geokg.extract.relations.threats import announced_threats
 from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.verbs import _verb
@@ -122,13 +123,14 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_adjective(ctx, tok, cue))
     # "the Chinese-funded port in Sri Lanka": works.py reads aid participles on works
     out = [c for c in out if c.type != "SUPPORTS" or not works_participle(ctx, doc[c.trigger])]
-    out = place_parties(ctx, _idioms_first(out, ctx))
+    out = place_parties(ctx, land_claims_only(ctx, _idioms_first(out, ctx)))
     out.extend(funded_works(ctx))
     out.extend(announced_threats(ctx, out))
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))
     out.extend(thanked_for_help(ctx))
     out.extend(granted_status(ctx))
+    out.extend(claimed_territory(ctx))
     out.extend(blamed_in_speech(ctx))
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))

@@ -136,6 +136,10 @@ class WordLists:
         self.claim_nouns = words_of("ownership_claims", "nouns")
         self.claim_preps = words_of("ownership_claims", "preps")
         self.claim_modifiers = words_of("ownership_claims", "modifiers")
+        # "Bolivia claims part of Chile's coast": claiming verbs and what they claim
+        self.claim_verbs = words_of("ownership_claims", "verbs")
+        self.territory_nouns = words_of("ownership_claims", "territory_nouns")
+        self.share_nouns = words_of("ownership_claims", "share_nouns")
         self.strict_place_labels = frozenset(words.get("strict_place_labels", ()))
         self.patient_possessive = words_of("patient_possessive")
         self.reflexives = words_of("reflexives")
