@@ -62,7 +62,7 @@ def acquired_goods(ctx: SentenceContext) -> list[Candidate]:
     on goods whose origin is named; the supplier SUPPORTS the goods' owner (possessor, else the
     subject of the verb taking the goods as its object)."""
     cue = ctx.lex.cue(_BUY_CUE)
-    if cue is None:
+    if cue is None or not ctx.has_lemma(cue.lemmas):
         return []
     out: list[Candidate] = []
     for tok in ctx.tokens():
@@ -97,7 +97,7 @@ def supplied_for(ctx: SentenceContext) -> list[Candidate]:
     (``supply_for_military.verb``) reads the "for" phrase on the verb; here it hangs on the
     goods, and its owner (possessor or demonym: "for the Russian army") is the target."""
     cue = ctx.lex.cue(_SUPPLY_FOR_CUE)
-    if cue is None:
+    if cue is None or not ctx.has_lemma(cue.lemmas):
         return []
     purposes = cue.requires_prep_object.get("for", frozenset())
     out: list[Candidate] = []

@@ -31,7 +31,7 @@ def _organizations(ctx: SentenceContext, toks: list[Token]) -> list[EntityAnnota
 def granted_status(ctx: SentenceContext) -> list[Candidate]:
     """ "The EU granted Ukraine candidate status": Ukraine MEMBER_OF the EU (applicant)."""
     cue = ctx.lex.cue(_CUE)
-    if cue is None:
+    if cue is None or not ctx.has_lemma(cue.lemmas):
         return []
     out: list[Candidate] = []
     for n in ctx.tokens():

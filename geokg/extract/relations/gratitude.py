@@ -21,7 +21,7 @@ _OWN = frozenset({"its", "their"})
 def thanked_for_help(ctx: SentenceContext) -> list[Candidate]:
     """ "Kenya thanked China for its help": China SUPPORTS Kenya."""
     cue = ctx.lex.cue(_SUPPORT_CUE)
-    if cue is None:
+    if cue is None or not ctx.has_lemma(ctx.lex.gratitude_verbs):
         return []
     out: list[Candidate] = []
     for v in ctx.tokens():

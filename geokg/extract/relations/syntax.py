@@ -127,6 +127,8 @@ class SentenceContext:
         # the earlier sentences of the Doc (cross-sentence pronouns, "the two countries")
         self.discourse: Discourse | None = None
         self.index = -1
+        self._tokens: list[Token] | None = None
+        self._lemmas: frozenset[str] | None = None
 
     # ---------------------------------------------------------------- the walks
     # functions of the modules below, taking the context first, bound here as methods (no
@@ -150,10 +152,22 @@ class SentenceContext:
         return tok.lemma_.lower()
 
     def tokens(self) -> Iterator[Token]:
-        """The sentence's tokens."""
-        doc = self.doc
-        for i in range(self.start, self.end):
-            yield doc[i]
+        """The sentence's tokens (built once per sentence)."""
+        if self._tokens is None:
+            doc = self.doc
+            self._tokens = [doc[i] for i in range(self.start, self.end)]
+        return iter(self._tokens)
+
+    def has_lemma(self, words: Iterable[str]) -> bool:
+        """Whether any token of the sentence has one of these lowercase lemmas or forms: a
+        cheap test before a rule walks the sentence for them."""
+        if self._lemmas is None:
+            forms: set[str] = set()
+            for t in self.tokens():
+                forms.add(self.lemma(t))
+                forms.add(t.lower_)
+            self._lemmas = frozenset(forms)
+        return not self._lemmas.isdisjoint(words)
 
     def in_sentence(self, tok: Token) -> bool:
         """Whether a token lies inside this sentence."""

@@ -54,10 +54,10 @@ _CLAIM_SUPPORT = frozenset(
 def claimed_territory(ctx: SentenceContext) -> list[Candidate]:
     """Hedged ``ANNEXES`` from a named state to the land it claims (module docstring)."""
     cue = ctx.lex.cue(_CLAIM_CUE)
-    if cue is None:
+    lex = ctx.lex
+    if cue is None or not ctx.has_lemma(lex.claim_verbs | lex.claim_nouns):
         return []
     out: list[Candidate] = []
-    lex = ctx.lex
     for tok in ctx.tokens():
         lem = ctx.lemma(tok)
         if tok.pos_ in _VERB_POS and lem in lex.claim_verbs:

@@ -55,7 +55,7 @@ def funded_works(ctx: SentenceContext) -> list[Candidate]:
     """ "the Chinese-funded port in Sri Lanka", "Kenya's China-built railway", "Zambia got
     loans for Chinese-built roads": the funding state SUPPORTS the state where the works are."""
     cue = ctx.lex.cue(_SUPPORT_CUE)
-    if cue is None:
+    if cue is None or not ctx.has_lemma(ctx.lex.works_participles):
         return []
     out: list[Candidate] = []
     for tok in ctx.tokens():
