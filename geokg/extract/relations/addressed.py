@@ -16,6 +16,7 @@ from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.slots import _VERB_POS, _pairs
 from geokg.extract.relations.subjects import climb_to_verb
 from geokg.extract.relations.syntax import Candidate, SentenceContext
+from geokg.extract.relations.threats import penalty_threat
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -42,15 +43,7 @@ def or_face(
     demand = face.head
     if demand.dep_ not in ("xcomp", "ccomp") or demand.head.pos_ not in _VERB_POS:
         return []
-    demanding = demand.head
-    agents, _ = ctx.subjects(demanding)
-    givers = ctx.args_of(agents, strict=cue.strict)
-    threat = ctx.lex.cue("threaten.verb")
-    if not givers or threat is None:
-        return []
-    out = _pairs(ctx, givers, recipients, threat, n, "ultimatum.v1", anchor=demanding)
-    penalties = _pairs(ctx, givers, recipients, cue, n, "ultimatum.v1", anchor=demanding)
-    return out + [replace(c, hedge=True) for c in penalties]
+    return penalty_threat(ctx, demand.head, recipients, cue, n)
 
 
 def addressed(

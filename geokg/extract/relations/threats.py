@@ -26,7 +26,7 @@ from geokg.extract.relations.syntax import Candidate, SentenceContext
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["announced_threats", "threatened_act", "warned_face"]
+__all__ = ["announced_threats", "penalty_threat", "threatened_act", "warned_face"]
 
 
 def announced_threats(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
@@ -90,14 +90,22 @@ def warned_face(
         return []
     if cue.type not in lex.threat_content_types:
         return []
-    warning = face.head
-    agents, _ = ctx.subjects(warning)
+    return penalty_threat(ctx, face.head, recipients, cue, n)
+
+
+def penalty_threat(
+    ctx: SentenceContext, speech: Token, recipients: list[EntityAnnotation], cue: Cue, n: Token
+) -> list[Candidate]:
+    """A penalty held out to ``recipients`` by the subject of ``speech`` (a warning, or a
+    demand with the penalty as its alternative): the speaker THREATENS them (asserted), and
+    the penalty is theirs too, hedged (it may never come); rule ``ultimatum.v1``."""
+    agents, _ = ctx.subjects(speech)
     givers = ctx.args_of(agents, strict=cue.strict)
-    threat = lex.cue("threaten.verb")
+    threat = ctx.lex.cue("threaten.verb")
     if not givers or threat is None:
         return []
-    out = _pairs(ctx, givers, recipients, threat, n, "ultimatum.v1", anchor=warning)
-    penalties = _pairs(ctx, givers, recipients, cue, n, "ultimatum.v1", anchor=warning)
+    out = _pairs(ctx, givers, recipients, threat, n, "ultimatum.v1", anchor=speech)
+    penalties = _pairs(ctx, givers, recipients, cue, n, "ultimatum.v1", anchor=speech)
     return out + [replace(c, hedge=True) for c in penalties]
 
 
