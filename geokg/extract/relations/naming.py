@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.slots import (
+    _named_owners,
     _pairs,
     _participle_agents,
 )
@@ -23,12 +24,7 @@ if TYPE_CHECKING:
 
 def _act_owner(ctx: SentenceContext, o: Token) -> list[EntityAnnotation]:
     """The entity that owns an act noun: "Washington's decision", "the Israeli strikes"."""
-    out: list[EntityAnnotation] = []
-    for c in o.children:
-        if c.dep_ == "poss":
-            out.extend(ctx.args(c, strict=True))
-        elif c.dep_ in ("amod", "compound") and c.i in ctx.ent_at and not ctx.stance_prefixed(c):
-            out.append(ctx.ent_at[c.i])
+    out = _named_owners(ctx, o)
     # "the claims made by Peru", "the allegations by Peru's army"
     agents = _participle_agents(ctx, o) + [a for _, a in ctx.prep_objects(o, {"by"})]
     out.extend(e for a in agents for e in ctx.args(a))

@@ -341,6 +341,19 @@ def _economic_patients(ctx: SentenceContext, toks: list[Token], cue: Cue) -> lis
 _ORIGIN_LABELS = frozenset({"Country", "Organization"})
 
 
+def _named_owners(ctx: SentenceContext, noun: Token) -> list[EntityAnnotation]:
+    """The parties a noun's own phrase names as its owner: the possessor ("Washington's
+    decision") or an entity modifier ("the Israeli strikes"), not a stance-prefixed one
+    ("pro-Russian")."""
+    out: list[EntityAnnotation] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            out.extend(ctx.args(c, strict=True))
+        elif c.dep_ in ("amod", "compound") and c.i in ctx.ent_at and not ctx.stance_prefixed(c):
+            out.append(ctx.ent_at[c.i])
+    return out
+
+
 def _participle_agents(ctx: SentenceContext, noun: Token) -> list[Token]:
     """The by-agents of past participles modifying ``noun`` ("the claims made by Peru",
     "a statement issued by Chile"): the tokens that own what the noun names."""

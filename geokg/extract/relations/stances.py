@@ -22,6 +22,7 @@ from geokg.extract.relations.slots import (
     _NOUN_POS,
     _VERB_POS,
     _modifiers_ok,
+    _named_owners,
     _pairs,
     _participle_agents,
     _poss_fallback,
@@ -272,13 +273,7 @@ def _evaluated(ctx: SentenceContext, noun: Token) -> list[EntityAnnotation]:
     )
     if not act or ctx.prep_objects(noun, {"by"}):
         return []  # "Peru's brutal defeat", "Peru's occupation by Chile": Peru suffers it
-    owners: list[EntityAnnotation] = []
-    for c in noun.children:
-        if c.dep_ == "poss":
-            owners.extend(ctx.args(c, strict=True))
-        elif c.dep_ in ("amod", "compound") and c.i in ctx.ent_at and not ctx.stance_prefixed(c):
-            owners.append(ctx.ent_at[c.i])
-    return owners
+    return _named_owners(ctx, noun)
 
 
 def _reporting_head(
