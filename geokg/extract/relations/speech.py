@@ -33,8 +33,6 @@ _CLOSERS = frozenset({"”", "»"})
 _STRAIGHT = '"'
 _MARK = re.compile('["“”«»]')
 _MARKS_KEY = "geokg.quotation_marks"
-# the document whose text was built last, and that text
-_LAST_TEXT: list[object] = [None, ""]
 # fewer words than this between the marks: scare quotes or a quoted title, not speech
 _MIN_WORDS = 4
 
@@ -55,13 +53,14 @@ def _role(text: str, i: int) -> int:
     return -1
 
 
-def _marks(doc: Doc) -> tuple[list[int], list[int]]:
-    """The quotation marks of a document, once per document: their offsets and roles."""
+def _marks(doc: Doc) -> tuple[str, list[int], list[int]]:
+    """A document's text and its quotation marks (offsets and roles), built once per document
+    (``Doc.text`` joins every token on each call)."""
     cached = doc.user_data.get(_MARKS_KEY)
     if cached is None:
-        text = _text(doc)
+        text = doc.text
         offsets = [m.start() for m in _MARK.finditer(text)]
-        cached = (offsets, [_role(text, i) for i in offsets])
+        cached = (text, offsets, [_role(text, i) for i in offsets])
         doc.user_data[_MARKS_KEY] = cached
     return cached
 
@@ -69,7 +68,7 @@ def _marks(doc: Doc) -> tuple[list[int], list[int]]:
 def _span(doc: Doc, para: int, at: int, end: int) -> tuple[int, int] | None:
     """The quotation around character ``at`` of the paragraph ``[para, end)``: the offsets
     of its opening and closing marks (the paragraph's end where it is not closed), or None."""
-    offsets, roles = _marks(doc)
+    _, offsets, roles = _marks(doc)
     opened = -1
     first = bisect_left(offsets, para)
     here = bisect_left(offsets, at, lo=first)
@@ -88,18 +87,9 @@ def _span(doc: Doc, para: int, at: int, end: int) -> tuple[int, int] | None:
     return opened, end
 
 
-def _text(doc: Doc) -> str:
-    """The document's text, built once for the document being read (``Doc.text`` joins
-    every token on each call)."""
-    if _LAST_TEXT[0] is not doc:
-        _LAST_TEXT[0] = doc
-        _LAST_TEXT[1] = doc.text
-    return str(_LAST_TEXT[1])
-
-
 def quoted_speech(ctx: SentenceContext, anchor: Token) -> bool:
     """Whether the relation's predicate stands inside quoted speech (not scare quotes)."""
-    doc_text = _text(ctx.doc)
+    doc_text = _marks(ctx.doc)[0]
     sent_start = ctx.doc[ctx.start].idx
     para = doc_text.rfind("\n", 0, sent_start) + 1
     end = doc_text.find("\n", anchor.idx)
