@@ -55,7 +55,7 @@ def claimed_territory(ctx: SentenceContext) -> list[Candidate]:
     """Hedged ``ANNEXES`` from a named state to the land it claims (module docstring)."""
     cue = ctx.lex.cue(_CLAIM_CUE)
     lex = ctx.lex
-    if cue is None or not ctx.has_lemma(lex.claim_verbs | lex.claim_nouns):
+    if cue is None or not ctx.has_lemma(lex.claim_words):
         return []
     out: list[Candidate] = []
     for tok in ctx.tokens():

@@ -138,6 +138,7 @@ class WordLists:
         self.claim_modifiers = words_of("ownership_claims", "modifiers")
         # "Bolivia claims part of Chile's coast": claiming verbs and what they claim
         self.claim_verbs = words_of("ownership_claims", "verbs")
+        self.claim_words = self.claim_verbs | self.claim_nouns
         self.territory_nouns = words_of("ownership_claims", "territory_nouns")
         self.share_nouns = words_of("ownership_claims", "share_nouns")
         self.strict_place_labels = frozenset(words.get("strict_place_labels", ()))
