@@ -39,6 +39,7 @@ from dataclasses import replace
 from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
 from geokg.extract.relations.candidacy import granted_status
+from geokg.extract.relations.demands import demanded_penalties
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
 from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
@@ -129,6 +130,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))
     out.extend(thanked_for_help(ctx))
+    out.extend(demanded_penalties(ctx))
     out.extend(granted_status(ctx))
     out.extend(claimed_territory(ctx))
     out.extend(blamed_in_speech(ctx))

@@ -107,6 +107,9 @@ class WordLists:
         }
         # "Kenya thanked China for its help": verbs whose "for" phrase names what was done
         self.gratitude_verbs = words_of("gratitude_verbs")
+        # "Kenya called for sanctions against Uganda": verbs that demand a penalty
+        self.penalty_demand_for = words_of("penalty_demands", "for_verbs")
+        self.penalty_demand_verbs = words_of("penalty_demands", "verbs")
         # "the opposition leader attacked the prime minister": words of a verbal attack
         self.verbal_attack_words = words_of("verbal_attack_words")
         # "granted Ukraine candidate status": verbs whose indirect object receives
