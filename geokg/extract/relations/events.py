@@ -40,6 +40,7 @@ from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.demands import demanded_penalties
+from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
 from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
@@ -131,6 +132,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(supplied_for(ctx))
     out.extend(thanked_for_help(ctx))
     out.extend(demanded_penalties(ctx))
+    out.extend(embassy_sites(ctx))
     out.extend(granted_status(ctx))
     out.extend(claimed_territory(ctx))
     out.extend(blamed_in_speech(ctx))
