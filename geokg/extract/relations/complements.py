@@ -1,23 +1,25 @@
 """Classifying a party by an object complement (``classified_as.v1``).
 
-"Chile considers Peru a strategic partner", "Chile views Peru as its main rival", "the minister
-called Peru a reliable ally", "Chile regards Peru as a threat", "Chile views Peru in adversarial
-terms": a verb of classifying (``lexicon.json`` ``classifying`` ``verbs``: consider, view, see,
-regard, call, describe, hail, treat, deem ...) whose object is a party Y and whose complement is
-a role noun gives the subject X the relation that noun carries as a role cue
-(``cues.jsonl`` ``pos: role``: ally, partner, friend -> PARTNERS_WITH; rival, enemy, adversary,
-foe -> OPPOSES), or an adjective cue in "in ... terms" or after "as" (hostile, adversarial,
+"Chile considers Peru a strategic partner", "Chile views Peru as its main rival", "Chile regards
+Peru as a threat", "Chile views Peru in adversarial terms": a verb of classifying
+(``lexicon.json`` ``classifying`` ``verbs``: consider, view, see, regard, perceive, treat, deem,
+count, designate ...) whose object is a party Y and whose complement is a role noun gives the
+subject X the relation that noun carries as a role cue (``cues.jsonl`` ``pos: role``: ally,
+partner, friend -> PARTNERS_WITH; rival, enemy, adversary, foe -> OPPOSES; "trading partner"
+-> TRADES_WITH), or an adjective cue in "in ... terms" or after "as" (hostile, adversarial,
 friendly). A threat noun (``classifying`` ``threats``: threat, menace, danger) is a stance
 against Y: OPPOSES. The stance is the subject's: X -> Y, with the classifying verb as the
-predicate for negation and modality ("does not see Y as a threat", "may come to view Y as a
-rival"). A passive with a "by" agent is the same stance ("Y is seen as a threat by X"); one
-without it has no holder and gives nothing.
+predicate for negation and modality ("does not see Y as a threat", "may see Y as a rival"); a
+denial of a qualified complement denies the quality, not the role ("does not see Y as a
+reliable partner": nothing). A passive with a "by" agent is the same stance ("Y is seen as a
+threat by X"); one without it has no holder and gives nothing. Naming in speech ("called Y a
+dear friend", "hailed Y as a partner") is praise, not a stated stance, and gives nothing here.
 
 Not a classification of a party: an object that is no entity ("considers the offer a good
 deal", "described the talks as frank", "sees Y's growth as a challenge"), a complement that is
 no role of the subject's ("named Y as its new ambassador"), or a role owned by someone else
 ("sees Y as an ally of Z": the role noun's own reading, ``roles.py``). A pejorative complement
-("called Y a terrorist state") is criticism, read by ``naming.py`` alone.
+("called Y a terrorist state") is criticism, read by ``naming.py``.
 """
 
 from __future__ import annotations
@@ -63,6 +65,9 @@ def classified_parties(ctx: SentenceContext, found: list[Candidate]) -> list[Can
             cue = _complement_cue(ctx, comp)
             if cue is None:
                 continue
+            if _denied(v) and any(c.dep_ in ("amod", "compound") for c in comp.children):
+                # "does not see Peru as a reliable partner": the denial is of the quality
+                continue
             holders = agents
             if patients:
                 # "Peru is seen as a threat by Chile" (the parser may hang the agent on the
@@ -80,6 +85,13 @@ def classified_parties(ctx: SentenceContext, found: list[Candidate]) -> list[Can
         if not (c.rule.startswith("nominal") and (c.trigger, c.source.name) in read)
     ]
     return kept + out
+
+
+def _denied(v: Token) -> bool:
+    """Whether a verb is negated by a particle on it or on its adverb ("no longer")."""
+    return any(c.dep_ == "neg" for c in v.children) or any(
+        g.dep_ == "neg" for c in v.children if c.dep_ == "advmod" for g in c.children
+    )
 
 
 def _object_complements(
@@ -144,8 +156,11 @@ def _complement_cue(ctx: SentenceContext, comp: Token) -> Cue | None:
                 continue
             if cue.requires_modifiers or cue.requires_prep_object or cue.target_labels:
                 continue  # "member": a role that is no stance
-            if cue.veto_modifiers and not _modifiers_ok(ctx, c, cue):
-                continue  # "sparring partner"
+            if cue.veto_modifiers and (
+                not _modifiers_ok(ctx, c, cue)
+                or any(m.lower_ in cue.veto_modifiers for m in c.children)
+            ):
+                continue  # "sparring partner" (lemma "spar": the form is the veto)
             return cue
     return None
 
