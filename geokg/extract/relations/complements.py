@@ -24,6 +24,7 @@ no role of the subject's ("named Y as its new ambassador"), or a role owned by s
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geokg.extract.relations.lexicon import Cue
@@ -77,7 +78,10 @@ def classified_parties(ctx: SentenceContext, found: list[Candidate]) -> list[Can
                     a for c in v.children if c.dep_ == "agent" for a in c.children
                 ]
             named = ctx.args_of([obj], strict=True)
-            out.extend(_pairs(ctx, ctx.args_of(holders), named, cue, comp, RULE, anchor=v))
+            found_here = _pairs(ctx, ctx.args_of(holders), named, cue, comp, RULE, anchor=v)
+            if _hedged(ctx, comp):
+                found_here = [replace(c, hedge=True) for c in found_here]
+            out.extend(found_here)
     read = {(c.trigger, c.source.name) for c in out}
     kept = [
         c
@@ -138,7 +142,8 @@ def _object_complements(
 
 def _complement_cue(ctx: SentenceContext, comp: Token) -> Cue | None:
     """The stance cue of a complement or of one of its conjuncts ("as a friend and a
-    brother"): a role noun of PARTNERS_WITH/OPPOSES, a threat noun, or a stance adjective."""
+    brother"): a role noun of PARTNERS_WITH/OPPOSES, a threat noun, a stance adjective, or a
+    party noun with a stance adjective ("as a hostile state", "as a friendly nation")."""
     for c in (comp, *comp.conjuncts):
         if c.i in ctx.ent_at or not _own_role(ctx, c):
             continue
@@ -146,23 +151,46 @@ def _complement_cue(ctx: SentenceContext, comp: Token) -> Cue | None:
         kind = "noun" if c.pos_ in _NOUN_POS else "adj"
         if kind == "noun" and lem in ctx.lex.threat_complements:
             return ctx.lex.cue(_THREAT_CUE)
-        cues = [c for c in ctx.lex.lookup(kind, lem) if c.pos in ("role", "adj")]
-        for cue in cues:
-            if cue.requires_modifiers and _modifiers_ok(ctx, c, cue):
-                # "sees Y as its main trading partner": the modified role is what is meant
-                return cue if cue.type.value == "TRADES_WITH" else None
-        for cue in cues:
-            if cue.type.value not in _TYPES:
-                continue
-            if cue.requires_modifiers or cue.requires_prep_object or cue.target_labels:
-                continue  # "member": a role that is no stance
-            if cue.veto_modifiers and (
-                not _modifiers_ok(ctx, c, cue)
-                or any(m.lower_ in cue.veto_modifiers for m in c.children)
-            ):
-                continue  # "sparring partner" (lemma "spar": the form is the veto)
+        cue = _stance_cue(ctx, c, kind, lem)
+        if cue is None and kind == "noun" and "Country" in ctx.lex.pair_nouns.get(lem, ()):
+            # "regards Peru as a hostile state": the party noun's adjective says the stance
+            for a in c.children:
+                if a.dep_ == "amod":
+                    cue = cue or _stance_cue(ctx, a, "adj", ctx.lemma(a))
+        if cue is not None:
             return cue
     return None
+
+
+def _stance_cue(ctx: SentenceContext, c: Token, kind: str, lem: str) -> Cue | None:
+    """The role or adjective cue of a stance type that ``c`` carries, if any."""
+    cues = [cue for cue in ctx.lex.lookup(kind, lem) if cue.pos in ("role", "adj")]
+    for cue in cues:
+        if cue.requires_modifiers and _modifiers_ok(ctx, c, cue):
+            # "sees Y as its main trading partner": the modified role is what is meant
+            return cue if cue.type.value == "TRADES_WITH" else None
+    for cue in cues:
+        if cue.type.value not in _TYPES:
+            continue
+        if cue.requires_modifiers or cue.requires_prep_object or cue.target_labels:
+            continue  # "member": a role that is no stance
+        if cue.veto_modifiers and (
+            not _modifiers_ok(ctx, c, cue)
+            or any(m.lower_ in cue.veto_modifiers for m in c.children)
+        ):
+            continue  # "sparring partner" (lemma "spar": the form is the veto)
+        return cue
+    return None
+
+
+def _hedged(ctx: SentenceContext, comp: Token) -> bool:
+    """ "sees Peru as a potential partner": a hedging adjective on the complement."""
+    return any(
+        a.dep_ == "amod"
+        and (ctx.lemma(a) in ctx.lex.hedge_adjectives or a.lower_ in ctx.lex.hedge_adjectives)
+        for c in (comp, *comp.conjuncts)
+        for a in c.children
+    )
 
 
 def _own_role(ctx: SentenceContext, c: Token) -> bool:
