@@ -78,7 +78,8 @@ def classified_parties(ctx: SentenceContext, found: list[Candidate]) -> list[Can
                     a for c in v.children if c.dep_ == "agent" for a in c.children
                 ]
             named = ctx.args_of([obj], strict=True)
-            found_here = _pairs(ctx, ctx.args_of(holders), named, cue, comp, RULE, anchor=v)
+            pred = _predicate(v)
+            found_here = _pairs(ctx, ctx.args_of(holders), named, cue, comp, RULE, anchor=pred)
             if _hedged(ctx, comp):
                 found_here = [replace(c, hedge=True) for c in found_here]
             out.extend(found_here)
@@ -89,6 +90,19 @@ def classified_parties(ctx: SentenceContext, found: list[Candidate]) -> list[Can
         if not (c.rule.startswith("nominal") and (c.trigger, c.source.name) in read)
     ]
     return kept + out
+
+
+def _predicate(v: Token) -> Token:
+    """The predicate for negation and modality: an infinitive the parser hung on a modal
+    raising verb as a clause of its own ("may come to see Y as a rival") takes that verb's."""
+    if (
+        v.dep_ == "advcl"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
+        and any(c.tag_ == "MD" for c in v.head.children)
+        and not any(c.dep_ in ("dobj", "nsubjpass") for c in v.head.children)
+    ):
+        return v.head  # but "sent envoys to see Y as a partner" is a purpose
+    return v
 
 
 def _denied(v: Token) -> bool:
