@@ -24,6 +24,8 @@ Families (rule ids):
   would impose tariffs on X"): THREATENS too (``threats.py``).
 * ``evaluative_speech.v1``: a speaker's pejorative words about a party or its acts ("Chile
   said Peru's reckless provocations must stop").
+* ``classified_as.v1``: a party classified by a role complement ("Chile views Peru as a
+  rival", "considers Peru a partner": the subject's stance; ``complements.py``).
 * ``alleged_content.v1``: an accusation stated as a clause ("Chile alleged that Peru had armed
   the rebels", "Chile's accusation that Peru ...", "Chile said Peru was behind the attack"):
   the accuser criticizes the clause's agent (``allegations.py``).
@@ -39,6 +41,7 @@ from dataclasses import replace
 from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
 from geokg.extract.relations.candidacy import granted_status
+from geokg.extract.relations.complements import classified_parties
 from geokg.extract.relations.demands import demanded_penalties
 from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.gratitude import thanked_for_help
@@ -136,6 +139,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(granted_status(ctx))
     out.extend(claimed_territory(ctx))
     out.extend(blamed_in_speech(ctx))
+    out = classified_parties(ctx, out)
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))
     else:

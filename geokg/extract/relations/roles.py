@@ -129,7 +129,8 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if not others and gov_subjects and cue.referent == "target":
         others = gov_subjects
     if not others:
-        if (cue.type.symmetric or cue.reciprocal) and len(referents) >= 2:
+        if (cue.type.symmetric or cue.reciprocal) and len(referents) >= 2 and not gov_subjects:
+            # but "Iran views Chile and Peru as rivals" is Iran's view of each (complements.py)
             # "Saudi Arabia and Iran remain bitter rivals"
             return _mutual(ctx, referents, cue, n, "role_noun.v1")
         return []

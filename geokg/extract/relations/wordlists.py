@@ -128,6 +128,9 @@ class WordLists:
         # "Peru's UN bid": nouns whose possessor seeks and whose organization is sought
         self.goal_nouns = words_of("goal_nouns")
         self.dismissive_verbs = words_of("dismissive_verbs")
+        # "considers Y a partner", "regards Y as a threat": verbs classifying their object
+        self.classifying_verbs = words_of("classifying", "verbs")
+        self.threat_complements = words_of("classifying", "threats")
         self.evaluated_acts = words_of("evaluated_acts")
         # "A and B remain locked in a rivalry": predicative participles whose "in" phrase
         # names an event the subject takes part in
