@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.pairs import _PLURAL_TAGS, _coordinated_groups, _first_per_name
+from geokg.extract.relations.plural_owners import object_group
 from geokg.extract.relations.syntax import SentenceContext
 
 if TYPE_CHECKING:
@@ -185,7 +186,10 @@ class Discourse:
             return []
         if plural:
             many = many or len(names) >= 2 or any(e.label.value == "Group" for e in found)
-            return _first_per_name(found) if many else []
+            if many:
+                return _first_per_name(found)
+            # "Kenya criticized Uganda and Rwanda. Their ...": not the one subject
+            return object_group(self.context_of(idx - 1), [t for t, _ in subjects])
         if len(names) != 1:
             return []
         return found[:1]
