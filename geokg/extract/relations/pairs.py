@@ -90,8 +90,10 @@ def _bare_count(ctx: SentenceContext, tok: Token) -> int | None:
     """The count of a bare group word standing as an argument: "the two", "all three",
     "both" (alone), "the pair", "the trio"."""
     low = tok.lower_
-    if tok.dep_ not in _BARE_DEPS or any(c.dep_ == "prep" for c in tok.children):
-        return None  # "both of them", "the two of them": left alone
+    if tok.dep_ not in _BARE_DEPS or any(
+        c.dep_ == "prep" and not _of_them(c) for c in tok.children
+    ):
+        return None  # "the two of us", "both of the rebels": no bare group
     if low in _COLLECTIVES and tok.pos_ == "NOUN":
         dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
         if dets != ["the"] or any(c.dep_ in ("amod", "compound") for c in tok.children):
@@ -101,9 +103,22 @@ def _bare_count(ctx: SentenceContext, tok: Token) -> int | None:
         if any(c.lower_ in _DEFINITE or c.lower_ == "all" for c in tok.children):
             return _COUNTS[low]
         return None
-    if low == "both" and tok.pos_ in ("PRON", "DET") and not list(tok.children):
+    if low == "both" and tok.pos_ in ("PRON", "DET") and all(_of_them(c) for c in tok.children):
         return 2
     return None
+
+
+def _of_them(prep: Token) -> bool:
+    """An "of them" on a bare count ("both of them", "the two of them", "all three of
+    them"): the whole group, as the count alone."""
+    objs = list(prep.children)
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and len(objs) == 1
+        and objs[0].lower_ == "them"
+        and not list(objs[0].children)
+    )
 
 
 def _organization_modifier(ctx: SentenceContext, tok: Token) -> bool:

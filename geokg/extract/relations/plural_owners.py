@@ -1,4 +1,8 @@
-"""Plural possessives on relation nouns: :func:`split_owners` and :func:`reason_phrase`.
+"""Plural possessives and pronouns that point to a pair or list: "their", "they".
+
+:func:`split_owners` (via :func:`named_pair`) and :func:`held_together` read "their" on a
+mutual relation noun, :func:`object_group` the coordinated object of the previous sentence
+for "they"/"their" across sentences, :func:`reason_phrase` a noun's reason phrase.
 
 "their" normally refers to a coordination ("Chile and Peru ended *their* dispute"), which
 :func:`~geokg.extract.relations.pronouns.pronoun` resolves. In "Brazil never criticised
@@ -28,7 +32,7 @@ if TYPE_CHECKING:
     from geokg.extract.relations.lexicon import Cue
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["held_together", "named_pair", "reason_phrase", "split_owners"]
+__all__ = ["held_together", "named_pair", "object_group", "reason_phrase", "split_owners"]
 
 # prepositions that name the other party of a relation noun: "their ties *with* Peru"
 _PARTY_PREPS = frozenset({"with", "between", "among", "to", "against", "toward", "towards"})
