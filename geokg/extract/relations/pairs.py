@@ -54,6 +54,10 @@ _SIDED_PLACES = frozenset(
     {"border", "frontier", "river", "strait", "sea", "ocean", "channel", "aisle", "line",
      "divide", "wall", "fence", "bridge", "street", "island", "coast", "mountain", "lake"}
 )  # fmt: skip
+# plurals that name a pair before them even uncounted: "the nuclear-armed neighbours"
+_RIVAL_NOUNS = frozenset(
+    {"neighbor", "neighbour", "rival", "foe", "adversary", "enemy", "belligerent"}
+)
 # "bilateral ties", "bilateral trade": a relation noun that says it holds between two parties
 _TWO_SIDED = frozenset({"bilateral"})
 #: Words that can make a sentence's group nominal (the component looks for them).
@@ -121,6 +125,22 @@ def _of_them(prep: Token) -> bool:
     )
 
 
+def _uncounted_pair(ctx: SentenceContext, tok: Token) -> bool:
+    """A definite plural of rivalry or neighbourhood that opens its sentence as its subject
+    ("The nuclear-armed neighbours agreed ...", "The longtime foes signed ..."): the pair
+    named before, though uncounted. Not "the allies" or "the partners" (often a wider camp),
+    nor one with an owner, a phrase of its own or an entity inside ("the rivals of Iran",
+    "the Gulf neighbours"), nor after an entity in its sentence."""
+    if ctx.lemma(tok) not in _RIVAL_NOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod", "predet")]
+    if dets != ["the"]:
+        return False
+    if any(c.dep_ in ("prep", "relcl", "acl", "appos") or c.i in ctx.ent_at for c in tok.children):
+        return False
+    return not any(e.start < tok.i and ctx.in_sentence(ctx.doc[e.start]) for e in ctx.entities)
+
+
 def _organization_modifier(ctx: SentenceContext, tok: Token) -> bool:
     for c in tok.children:
         e = ctx.ent_at.get(c.i)
@@ -169,6 +189,8 @@ def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | N
         labels = _COUNTRY  # "the two NATO members", "both EU members": states
     if labels is not None and tok.tag_ in _PLURAL_TAGS:
         counted = _head_count(tok)
+        if counted is None and _uncounted_pair(ctx, tok):
+            counted = (2, False)  # "The nuclear-armed rivals agreed ...": the pair before
         if counted is None:
             return None
         if _partitive(tok) or _places(ctx, tok):
