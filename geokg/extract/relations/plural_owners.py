@@ -10,9 +10,10 @@ Chile's tariffs, and *their* partnership has grown" no coordination is named: th
 mutual relation noun are the two states of the clause before it, split over different roles.
 :func:`split_owners` takes them only where that reading is the only one: the noun names no
 other party ("their ties *with Peru*" is another frame), the sentence names exactly two
-entities of one kind (two states or two organizations) and no person, group or third one,
-and no plural noun or other subject before "their" (officials, rebels, "he") could be its
-antecedent.
+entities of one kind (two states or two organizations) as parties (a patient, topic or
+setting such as "Chile's seizure *of Bolivian boats*" or "criticized A *over B*" is none),
+and no person or group, and no plural noun or other subject before "their" (officials,
+rebels, "he") could be its antecedent.
 
 :func:`reason_phrase` says when a relation noun is the reason of its verb ("cut ties with A
 *over its ties with B*", "punished A *for* ..."): the verb does not act on the noun then, and
@@ -42,6 +43,12 @@ _KINDS = frozenset({"Country", "Organization"})
 _OTHER_OWNERS = frozenset({"Leader", "Person", "Group"})
 # dependencies of a plural noun that could be the antecedent of "their"
 _ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "appos", "attr"})
+# prepositions whose object is a patient, topic or setting, never a party to "their X":
+# "the invasion *of* Ukraine", "criticized A *over* B", "the war *in* B"
+_SETTING_PREPS = frozenset(
+    {"of", "over", "about", "in", "on", "into", "across", "near", "at", "since", "during",
+     "after", "before", "amid", "despite"}
+)  # fmt: skip
 # prepositions of a reason phrase: "over its ties with B", "for their support of X"
 _REASON_VIA = frozenset({"pobj:over", "pobj:for"})
 
@@ -84,6 +91,15 @@ def named_pair(ctx: SentenceContext, n: Token, cue: Cue) -> list[EntityAnnotatio
     return bilateral_pair(ctx, n, cue) or split_owners(ctx, n, cue)
 
 
+def _setting(ctx: SentenceContext, ent: EntityAnnotation) -> bool:
+    """Whether an entity is the object of a patient, topic or setting preposition, or of
+    any preposition inside a noun phrase ("the invasion of Ukraine", "criticized A over B")."""
+    root = ctx.root_of(ent)
+    if root.dep_ != "pobj" or root.head.dep_ != "prep":
+        return False
+    return ctx.lemma(root.head) in _SETTING_PREPS or root.head.head.pos_ in ("NOUN", "PROPN")
+
+
 def split_owners(ctx: SentenceContext, n: Token, cue: Cue) -> list[EntityAnnotation]:
     """The two owners of "their" on a mutual relation noun, named apart in the clause before.
 
@@ -106,8 +122,10 @@ def split_owners(ctx: SentenceContext, n: Token, cue: Cue) -> list[EntityAnnotat
     for e in ctx.entities:
         if not ctx.in_sentence(ctx.doc[e.start]) or e.label.value == "Place":
             continue
-        if e.label.value in _OTHER_OWNERS or e.start > their.i:
-            return []  # a person or group may own it; one named after is a third party
+        if e.label.value in _OTHER_OWNERS:
+            return []  # a person or group may own it
+        if _setting(ctx, e):
+            continue  # "Russia's invasion of Ukraine", "over Ukraine": no owner of "their"
         names.setdefault(e.name, e)
     pair = list(names.values())
     if len(pair) != 2 or pair[0].label.value != pair[1].label.value:
