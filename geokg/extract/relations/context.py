@@ -182,14 +182,14 @@ class Discourse:
             ):
                 many = True
         names = {e.name for e in found}
-        if not names:
-            return []
         if plural:
             many = many or len(names) >= 2 or any(e.label.value == "Group" for e in found)
             if many:
                 return _first_per_name(found)
-            # "Kenya criticized Uganda and Rwanda. Their ...": not the one subject
+            # "Kenya (The report) criticized Uganda and Rwanda. Their ...": not the subject
             return object_group(self.context_of(idx - 1), [t for t, _ in subjects])
+        if not names:
+            return []
         if len(names) != 1:
             return []
         return found[:1]
