@@ -13,9 +13,12 @@ answers two questions, conservatively:
   paragraph** when that subject names exactly one compatible entity (a state or organization
   for "it", a person for "he", a coordination, a plural or a group for "they"). A subject that
   is a pronoun itself is resolved the same way (a chain "Putin ... He ... he"); an expletive
-  subject ("it is likely that X ...") hands over to the subject of its clause. Anything else
-  (no previous sentence in the paragraph, a subject that names no entity, two candidates)
-  resolves to nothing.
+  subject ("it is likely that X ...") hands over to the subject of its clause. "they"/"their"
+  after a subject that names one entity or none ("Kenya criticized Uganda and Rwanda. Their
+  ...") take that sentence's coordinated object
+  (:func:`~geokg.extract.relations.plural_owners.object_group`). Anything else (no previous
+  sentence in the paragraph, a subject that names no entity, two candidates) resolves to
+  nothing.
 * :meth:`Discourse.group`: a group nominal ("the two countries", "both sides", "the three
   nations", "the trio") with fewer members than its count before it in its own sentence (see
   :func:`geokg.extract.relations.pairs.pair_anaphor`) takes the group the previous sentences
