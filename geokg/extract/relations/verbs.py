@@ -407,6 +407,8 @@ def _measure_instrument(ctx: SentenceContext, v: Token) -> bool:
     if ctx.lemma(v) not in ctx.lex.instrument_verbs:
         return False
     means = [obj for _, obj in ctx.prep_objects(v, ("with",))] + ctx.children(v, "nsubj")
+    # "targeted Venezuelan exports with penalties": the parser may hang "with" on the object
+    means += [m for o in ctx.children(v, "dobj") for _, m in ctx.prep_objects(o, ("with",))]
     return any(
         c.type.value == "SANCTIONS" for m in means for c in ctx.lex.lookup("noun", ctx.lemma(m))
     )
