@@ -1,0 +1,113 @@
+"""What a sentence says was founded: the organization of a founding verb (``founding.py``).
+
+"Chile and Peru founded the Pacific Alliance", "a confederation known as the Alliance of Sahel
+States", "BRICS, the bloc formed by ...": the organization named as the object of a founding
+verb (its passive subject, the noun its participle or relative clause modifies, or the name
+given to that word). The founders' membership is ``founding.py``; the definite descriptions of
+``nominals.py`` use :func:`founded_here` so that "the bloc" never stands for an organization
+its own sentence says was created ("left ECOWAS and formed X, accusing the bloc of ...": the
+bloc is ECOWAS). Only runtime-free imports of the package here: ``nominals.py`` sits below
+``syntax.py``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from geokg.extract.annotations import EntityAnnotation
+    from geokg.extract.relations.syntax import SentenceContext
+
+__all__ = ["founded_here", "founded_organizations_of", "founded_tokens", "founding_verb"]
+
+_VERB_POS = frozenset({"VERB", "AUX"})
+_RELATIVE = frozenset({"which", "that", "who"})
+_HELP = frozenset({"help", "helped", "helps", "helping"})
+
+
+def founding_verb(ctx: SentenceContext, v: Token) -> bool:
+    """Whether a verb token founds something ("founded", "co-founded", "set up")."""
+    if v.pos_ not in _VERB_POS:
+        return False
+    lem = ctx.lemma(v)
+    words = ctx.lex.founding_verbs
+    if lem in words:
+        return True
+    if v.lower_ == "found" and (v.tag_ in ("VB", "VBP") or _helped(ctx, v)):
+        return True  # "helped found", "to found": the tagger may lemmatise it as "find"
+    # "set up": the particle completes the verb
+    particles = " ".join(ctx.lemma(c) for c in v.children if c.dep_ == "prt")
+    return bool(particles) and f"{lem} {particles}" in words
+
+
+def _helped(ctx: SentenceContext, v: Token) -> bool:
+    """ "helped found": "help" as the auxiliary (left unlemmatised) or the governor."""
+    return not _HELP.isdisjoint({ctx.lemma(v.head)} | {c.lower_ for c in v.children})
+
+
+def _named(ctx: SentenceContext, tok: Token) -> list[Token]:
+    """The tokens that name what ``tok`` stands for: itself, its apposition, the name given by
+    a naming participle ("a pact *called* X", "a bloc *known as* X") and, for an apposition,
+    the name it stands beside ("BRICS, *the bloc* formed by ...")."""
+    out = [tok]
+    if tok.dep_ == "appos":
+        out.append(tok.head)
+    for c in tok.children:
+        if c.dep_ == "appos":
+            out.append(c)
+        elif c.dep_ in ("acl", "relcl") and ctx.lemma(c) in ctx.lex.founding_naming_verbs:
+            out.extend(g for g in c.children if g.dep_ in ("oprd", "attr", "dobj"))
+            out.extend(o for _, o in ctx.prep_objects(c, ("as",)))
+    return out
+
+
+def _founded_organization(ctx: SentenceContext, ent: EntityAnnotation) -> bool:
+    """An intergovernmental body, bloc or alliance; an untyped name only with a head word of
+    one ("the Alliance of Sahel States", "the Andean Defense Pact")."""
+    if ent.label.value != "Organization":
+        return False
+    if ent.kind is not None:
+        return ent.kind in ctx.lex.founding_org_kinds
+    return any(w.lower() in ctx.lex.founding_org_words for w in ent.name.split())
+
+
+def founded_organizations_of(ctx: SentenceContext, toks: list[Token]) -> list[EntityAnnotation]:
+    out: list[EntityAnnotation] = []
+    for t in toks:
+        for n in _named(ctx, t):
+            ent = ctx.ent_at.get(n.i)
+            if (
+                ent is not None
+                and ent not in out
+                and ctx.in_sentence(n)
+                and _founded_organization(ctx, ent)
+            ):
+                out.append(ent)
+    return out
+
+
+def founded_tokens(ctx: SentenceContext, v: Token, patients: list[Token]) -> list[Token]:
+    """The word for what a founding verb creates: its object, its passive subject, or the noun
+    a participle or relative clause on it modifies."""
+    if ctx.is_passive(v) or v.dep_ in ("acl", "relcl"):
+        toks = [p for p in patients if p.lower_ not in _RELATIVE]
+        if v.dep_ in ("acl", "relcl"):
+            toks.append(v.head)
+        return toks
+    return ctx.children(v, "dobj")
+
+
+def founded_here(ctx: SentenceContext) -> frozenset[str]:
+    """The names of the organizations this sentence says were founded."""
+    if not ctx.has_lemma(ctx.lex.founding_heads):
+        return frozenset()
+    names: set[str] = set()
+    for v in ctx.tokens():
+        if founding_verb(ctx, v):
+            _, patients = ctx.subjects(v)
+            names.update(
+                e.name for e in founded_organizations_of(ctx, founded_tokens(ctx, v, patients))
+            )
+    return frozenset(names)

@@ -1,0 +1,56 @@
+"""Founders of an organization are its members (``founding.v1``, MEMBER_OF status member).
+
+"Kenya, Uganda and Tanzania founded the East African Community", "Chile co-founded the
+Pacific Alliance", "Peru formed the Andean Community with Bolivia", "the Andean Community was
+founded in 1969 by Peru and Bolivia", "Mali and Niger created a confederation known as the
+Alliance of Sahel States", "BRICS, the bloc formed by Brazil, Russia, India and China": the
+states that found, create, form, establish, launch or set up an intergovernmental body or
+alliance are its founding members (SCHEMA.md MEMBER_OF; the "founding member" of the event
+lexicon, CAMEO actor codes).
+
+The founders are the verb's logical subjects (every conjunct, control, the passive "by"
+agent) and a co-founder "with" the subject ("A formed X with B"); only states count. The
+organization is the verb's object (the passive subject, the noun a participle or relative
+clause modifies) when that word is itself an Organization entity, or the name it is given
+("a confederation *known as* X", "a pact *called* X", an apposition). It must be an
+intergovernmental body, bloc or alliance, or a name the entity component could not type
+whose head word names one ("... Confederation", "... Pact"): a company, party, armed group or
+a state's own agency founded by anyone gives nothing ("Chile set up a fund" has no
+organization at all). Negation and modality come from the verb ("failed to create" is
+negated, "proposed creating" hedged).
+"""
+
+from __future__ import annotations
+
+from geokg.extract.relations.founded import founded_organizations_of, founded_tokens, founding_verb
+from geokg.extract.relations.syntax import Candidate, SentenceContext
+
+__all__ = ["founded_organizations"]
+
+RULE = "founding.v1"
+
+
+def founded_organizations(ctx: SentenceContext) -> list[Candidate]:
+    """ "Chile and Peru founded the Pacific Alliance": both MEMBER_OF it (status member)."""
+    if not ctx.has_lemma(ctx.lex.founding_heads):
+        return []
+    out: list[Candidate] = []
+    conf = ctx.lex.confidence(RULE)
+    for v in ctx.tokens():
+        if not founding_verb(ctx, v):
+            continue
+        agents, patients = ctx.subjects(v)
+        orgs = founded_organizations_of(ctx, founded_tokens(ctx, v, patients))
+        if not orgs:
+            continue
+        # "A formed X with B": B is a founder too
+        partners = [o for _, o in ctx.prep_objects(v, ("with", "alongside"))]
+        founders = [
+            e for e in ctx.args_of(agents + partners, strict=True) if e.label.value == "Country"
+        ]
+        for org in orgs:
+            for f in founders:
+                out.append(
+                    Candidate(f, "MEMBER_OF", org, v.i, v.i, RULE, conf, RULE, status="member")
+                )
+    return out
