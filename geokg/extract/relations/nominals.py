@@ -179,5 +179,29 @@ def _earlier(ctx: SentenceContext, noun: str) -> list[EntityAnnotation] | None:
         if fitting:
             subjects = {e.name for _, ents in disc.subjects(index) for e in ents}
             chosen = [e for e in fitting if e.name in subjects]
-            return chosen[-1:] if len({e.name for e in chosen}) == 1 else None
+            if len({e.name for e in chosen}) == 1:
+                return chosen[-1:]
+            return _most_mentioned(ctx, fitting, index)
+    return None
+
+
+def _most_mentioned(
+    ctx: SentenceContext, fitting: list[EntityAnnotation], index: int
+) -> list[EntityAnnotation] | None:
+    """Of several fitting entities in one sentence, none its subject, the one the document has
+    named most often up to there: the established topic ("ECOWAS ... left ECOWAS and formed the
+    AES. The bloc ...": ECOWAS, named before; a tie resolves nothing)."""
+    disc = ctx.discourse
+    if disc is None:
+        return None
+    names = {e.name for e in fitting}
+    counts = dict.fromkeys(names, 0)
+    for j in range(index + 1):
+        for e in disc.entities_in(j):
+            if e.name in counts:
+                counts[e.name] += 1
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] > ranked[1]:
+        best = max(counts, key=counts.__getitem__)
+        return [e for e in fitting if e.name == best][-1:]
     return None
