@@ -73,6 +73,12 @@ def _founded_organization(ctx: SentenceContext, ent: EntityAnnotation) -> bool:
     return any(w.lower() in ctx.lex.founding_org_words for w in ent.name.split())
 
 
+def _kind_word_alias(ctx: SentenceContext, ent: EntityAnnotation) -> bool:
+    """A name that is only its kind word ("the Alliance" for NATO, "the Union") refers back to
+    an organization already known; what is founded is new ("founded the Alliance for ...")."""
+    return ent.end - ent.start == 1 and ctx.doc[ent.start].lower_ in ctx.lex.founding_org_words
+
+
 def founded_organizations_of(ctx: SentenceContext, toks: list[Token]) -> list[EntityAnnotation]:
     out: list[EntityAnnotation] = []
     for t in toks:
@@ -83,6 +89,7 @@ def founded_organizations_of(ctx: SentenceContext, toks: list[Token]) -> list[En
                 and ent not in out
                 and ctx.in_sentence(n)
                 and _founded_organization(ctx, ent)
+                and not _kind_word_alias(ctx, ent)
             ):
                 out.append(ent)
     return out
