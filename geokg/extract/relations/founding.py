@@ -28,6 +28,7 @@ from geokg.extract.relations.syntax import Candidate, SentenceContext
 __all__ = ["founded_organizations"]
 
 RULE = "founding.v1"
+_PARTNER_PREPS = ("with", "alongside")
 
 
 def founded_organizations(ctx: SentenceContext) -> list[Candidate]:
@@ -43,8 +44,9 @@ def founded_organizations(ctx: SentenceContext) -> list[Candidate]:
         orgs = founded_organizations_of(ctx, founded_tokens(ctx, v, patients))
         if not orgs:
             continue
-        # "A formed X with B": B is a founder too
-        partners = [o for _, o in ctx.prep_objects(v, ("with", "alongside"))]
+        # "A formed X with B": B is a founder too (the parser may hang "with B" on X)
+        objects = [t for t in ctx.children(v, "dobj") if not ctx.is_passive(v)]
+        partners = [o for t in [v, *objects] for _, o in ctx.prep_objects(t, _PARTNER_PREPS)]
         founders = [
             e for e in ctx.args_of(agents + partners, strict=True) if e.label.value == "Country"
         ]
