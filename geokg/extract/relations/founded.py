@@ -1,7 +1,7 @@
 """What a sentence says was founded: the organization of a founding verb (``founding.py``).
 
-"Chile and Peru founded the Pacific Alliance", "a confederation known as the Alliance of Sahel
-States", "BRICS, the bloc formed by ...": the organization named as the object of a founding
+"Chile and Peru founded the Pacific Alliance", "a body known as the Andean Defense
+Alliance", "BRICS, the bloc formed by ...": the organization named as the object of a founding
 verb (its passive subject, the noun its participle or relative clause modifies, or the name
 given to that word). The founders' membership is ``founding.py``; the definite descriptions of
 ``nominals.py`` use :func:`founded_here` so that "the bloc" never stands for an organization

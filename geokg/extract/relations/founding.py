@@ -2,8 +2,8 @@
 
 "Kenya, Uganda and Tanzania founded the East African Community", "Chile co-founded the
 Pacific Alliance", "Peru formed the Andean Community with Bolivia", "the Andean Community was
-founded in 1969 by Peru and Bolivia", "Mali and Niger created a confederation known as the
-Alliance of Sahel States", "BRICS, the bloc formed by Brazil, Russia, India and China": the
+founded in 1969 by Peru and Bolivia", "Chile and Peru set up a body known as the Andean
+Defense Alliance", "BRICS, the bloc formed by Brazil, Russia, India and China": the
 states that found, create, form, establish, launch or set up an intergovernmental body or
 alliance are its founding members (SCHEMA.md MEMBER_OF; the "founding member" of the event
 lexicon, CAMEO actor codes).
