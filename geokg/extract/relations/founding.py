@@ -14,10 +14,11 @@ organization is the verb's object (the passive subject, the noun a participle or
 clause modifies) when that word is itself an Organization entity, or the name it is given
 ("a confederation *known as* X", "a pact *called* X", an apposition). It must be an
 intergovernmental body, bloc or alliance, or a name the entity component could not type
-whose head word names one ("... Confederation", "... Pact"): a company, party, armed group or
+whose head word names one ("... Confederation", "... Pact") founded by two states or more
+(one state's "Alliance for X" may be its own body): a company, party, armed group or
 a state's own agency founded by anyone gives nothing ("Chile set up a fund" has no
 organization at all). Negation and modality come from the verb ("failed to create" is
-negated, "proposed creating" hedged).
+negated; "plans to create", an intended membership, is status applicant like "seeks to join").
 """
 
 from __future__ import annotations
@@ -51,6 +52,8 @@ def founded_organizations(ctx: SentenceContext) -> list[Candidate]:
             e for e in ctx.args_of(agents + partners, strict=True) if e.label.value == "Country"
         ]
         for org in orgs:
+            if org.kind is None and len({f.name for f in founders}) < 2:
+                continue  # one state's "Alliance for X" of unknown kind: maybe its own body
             for f in founders:
                 out.append(
                     Candidate(f, "MEMBER_OF", org, v.i, v.i, RULE, conf, RULE, status="member")
