@@ -98,12 +98,16 @@ def founded_organizations_of(ctx: SentenceContext, toks: list[Token]) -> list[En
 def founded_tokens(ctx: SentenceContext, v: Token, patients: list[Token]) -> list[Token]:
     """The word for what a founding verb creates: its object, its passive subject, or the noun
     a participle or relative clause on it modifies."""
-    if ctx.is_passive(v) or v.dep_ in ("acl", "relcl"):
+    modifier = v.dep_ in ("acl", "relcl")
+    if ctx.is_passive(v) or (modifier and v.tag_ == "VBN"):
+        # "X was founded by A", "X, which was founded by A", "the bloc formed by A"
         toks = [p for p in patients if p.lower_ not in _RELATIVE]
-        if v.dep_ in ("acl", "relcl"):
-            toks.append(v.head)
-        return toks
-    return ctx.children(v, "dobj")
+        return [*toks, v.head] if modifier else toks
+    objects = ctx.children(v, "dobj")
+    named = [o for o in objects if o.lower_ not in _RELATIVE]
+    if (modifier and len(named) < len(objects)) or (v.dep_ == "relcl" and not objects):
+        return [v.head]  # "X, which A and B founded": the head is the object
+    return named  # "A, which founded X": the head is the founder
 
 
 def founded_here(ctx: SentenceContext) -> frozenset[str]:
