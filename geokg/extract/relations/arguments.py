@@ -80,6 +80,10 @@ def _own_entities(
     named = definite_antecedent(ctx, tok)
     if named is not None:
         return named
+    if strict and ctx.lemma(tok) in _ALLY_NOUNS:
+        held = _demonym_states(ctx, tok)  # "abandoned its Syrian allies": those states
+        if held:
+            return held
     if strict or depth > 2:
         return out
     pos = tok.pos_
@@ -234,6 +238,23 @@ def _leaders_of(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
             if e is not None and cc.dep_ in _MOD_DEPS:
                 out.append(e)
     return out
+
+
+# partners named by their state's demonym stand for it even where a rule wants names only
+_ALLY_NOUNS = frozenset({"ally", "allies", "partner", "partners"})
+
+
+def _demonym_states(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
+    """ "its Syrian and Iranian allies": the Country entities among a noun's modifiers."""
+    out: list[EntityAnnotation] = []
+    for c in tok.children:
+        if c.dep_ not in ("amod", "compound", "nmod"):
+            continue
+        for m in (c, *c.conjuncts):
+            e = ctx.ent_at.get(m.i)
+            if e is not None and e.label.value == "Country" and m.i < tok.i:
+                out.append(e)
+    return _unique(out)
 
 
 def _listed_before(ctx: SentenceContext, ent: EntityAnnotation, tok: Token) -> bool:

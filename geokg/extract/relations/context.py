@@ -13,9 +13,12 @@ answers two questions, conservatively:
   paragraph** when that subject names exactly one compatible entity (a state or organization
   for "it", a person for "he", a coordination, a plural or a group for "they"). A subject that
   is a pronoun itself is resolved the same way (a chain "Putin ... He ... he"); an expletive
-  subject ("it is likely that X ...") hands over to the subject of its clause. Anything else
-  (no previous sentence in the paragraph, a subject that names no entity, two candidates)
-  resolves to nothing.
+  subject ("it is likely that X ...") hands over to the subject of its clause. "they"/"their"
+  after a subject that names one entity or none ("Kenya criticized Uganda and Rwanda. Their
+  ...") take that sentence's coordinated object
+  (:func:`~geokg.extract.relations.plural_owners.object_group`). Anything else (no previous
+  sentence in the paragraph, a subject that names no entity, two candidates) resolves to
+  nothing.
 * :meth:`Discourse.group`: a group nominal ("the two countries", "both sides", "the three
   nations", "the trio") with fewer members than its count before it in its own sentence (see
   :func:`geokg.extract.relations.pairs.pair_anaphor`) takes the group the previous sentences
@@ -37,6 +40,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.pairs import _PLURAL_TAGS, _coordinated_groups, _first_per_name
+from geokg.extract.relations.plural_owners import object_group
 from geokg.extract.relations.syntax import SentenceContext
 
 if TYPE_CHECKING:
@@ -181,11 +185,14 @@ class Discourse:
             ):
                 many = True
         names = {e.name for e in found}
-        if not names:
-            return []
         if plural:
             many = many or len(names) >= 2 or any(e.label.value == "Group" for e in found)
-            return _first_per_name(found) if many else []
+            if many:
+                return _first_per_name(found)
+            # "Kenya (The report) criticized Uganda and Rwanda. Their ...": not the subject
+            return object_group(self.context_of(idx - 1), [t for t, _ in subjects])
+        if not names:
+            return []
         if len(names) != 1:
             return []
         return found[:1]

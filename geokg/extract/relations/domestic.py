@@ -21,10 +21,18 @@ __all__ = ["drop_domestic_visits", "place_states"]
 
 @lru_cache(maxsize=1)
 def place_states() -> dict[str, str]:
-    """Listed city (canonical name) -> the state it lies in, from ``places.tsv``."""
+    """Listed city (canonical name) -> the state it lies in, from ``places.tsv``, and each
+    state's capitals from ``countries.jsonl`` (a capital named as a location is a Place)."""
+    import json
+
     from geokg.extract.entities.lexicon import RESOURCES_DIR
 
     out: dict[str, str] = {}
+    for line in (RESOURCES_DIR / "countries.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            for capital in row.get("capitals", []):
+                out.setdefault(str(capital), str(row["name"]))
     text = (RESOURCES_DIR / "places.tsv").read_text(encoding="utf-8")
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

@@ -26,6 +26,8 @@ Families (rule ids):
   would impose tariffs on X"): THREATENS too (``threats.py``).
 * ``evaluative_speech.v1``: a speaker's pejorative words about a party or its acts ("Chile
   said Peru's reckless provocations must stop").
+* ``classified_as.v1``: a party classified by a role complement ("Chile views Peru as a
+  rival", "considers Peru a partner": the subject's stance; ``complements.py``).
 * ``alleged_content.v1``: an accusation stated as a clause ("Chile alleged that Peru had armed
   the rebels", "Chile's accusation that Peru ...", "Chile said Peru was behind the attack"):
   the accuser criticizes the clause's agent (``allegations.py``).
@@ -41,6 +43,9 @@ from dataclasses import replace
 from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
 from geokg.extract.relations.candidacy import granted_status
+from geokg.extract.relations.complements import classified_parties
+from geokg.extract.relations.demands import demanded_penalties
+from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
@@ -132,10 +137,13 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))
     out.extend(thanked_for_help(ctx))
+    out.extend(demanded_penalties(ctx))
+    out.extend(embassy_sites(ctx))
     out.extend(granted_status(ctx))
     out.extend(founded_organizations(ctx))
     out.extend(claimed_territory(ctx))
     out.extend(blamed_in_speech(ctx))
+    out = classified_parties(ctx, out)
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))
     else:

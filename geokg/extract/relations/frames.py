@@ -206,6 +206,8 @@ def _context_words(
             break
         if node.dep_ == "prep" and head.pos_ in _VERB_POS:
             break  # "broke with tradition in its relations with Y": a setting of the verb
+        if node.dep_ == "prep" and ctx.lemma(node) == "over":
+            break  # "cut ties with A over its ties with B": the reason, not what is cut
         if node.dep_ == "pobj" and _comma_between(ctx, head, node):
             break  # "After the collapse of the junta, A-B relations ...": a misread fronted phrase
         if node.pos_ in _VERB_POS and node.dep_ != "xcomp":

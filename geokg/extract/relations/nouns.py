@@ -29,7 +29,7 @@ from geokg.extract.relations.frames import (
 )
 from geokg.extract.relations.headlines import halted_by_modifier, verbless_holders
 from geokg.extract.relations.lexicon import Cue
-from geokg.extract.relations.pairs import bilateral_pair
+from geokg.extract.relations.plural_owners import held_together, named_pair, reason_phrase
 from geokg.extract.relations.slots import (
     _NOUN_POS,
     _VERB_POS,
@@ -77,8 +77,8 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if via[5:] in _CIRCUMSTANTIAL_PREPS and not (cue.mutual or cue.reciprocal):
         gov = None
     if cue.veto_governors:
-        if gov is not None and ctx.lemma(gov) in cue.veto_governors:
-            return []
+        if gov is not None and ctx.lemma(gov) in cue.veto_governors and not reason_phrase(via):
+            return []  # but "cut ties with A over its ties with B": the reason stays
         outer = _head_noun(ctx, n)
         if outer is not None and ctx.lemma(outer) in cue.veto_governors:
             return []  # "the collapse of A-B ties": the noun the ties are the object of
@@ -250,7 +250,7 @@ def _noun_frame(
     ):
         return _mutual(ctx, target_ents, cue, n, "nominal_mutual.v1")
     sources = sources + mods
-    if not target_ents and len(sources) >= 2 and (cue.mutual or cue.reciprocal) and not light:
+    if not target_ents and held_together(ctx, sources, cue, gov, via):
         # "their dispute" with "their" = "Chile and Peru"
         return _mutual(ctx, sources, cue, n, "nominal_mutual.v1")
     if (
@@ -377,7 +377,7 @@ def _noun_frame(
         # "Canada lifted its tariffs on Mexican steel": the parser hung the patient on the verb
         tgt.extend(_slot_targets(ctx, gov, cue, lem, skip_from=not skip_from))
         target_ents = ctx.args_of(tgt.tokens(), strict=strict)
-    pair = [] if sources or target_ents else bilateral_pair(ctx, n, cue)
+    pair = [] if sources or target_ents else named_pair(ctx, n, cue)
     if pair:  # "bilateral ties have improved": the pair named before
         return _mutual(ctx, pair, cue, n, "nominal_mutual.v1")
     if cue.requires_target_prep and not tgt.tokens():

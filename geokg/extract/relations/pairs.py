@@ -54,6 +54,10 @@ _SIDED_PLACES = frozenset(
     {"border", "frontier", "river", "strait", "sea", "ocean", "channel", "aisle", "line",
      "divide", "wall", "fence", "bridge", "street", "island", "coast", "mountain", "lake"}
 )  # fmt: skip
+# plurals that name a pair before them even uncounted: "the nuclear-armed neighbours"
+_RIVAL_NOUNS = frozenset(
+    {"neighbor", "neighbour", "rival", "foe", "adversary", "enemy", "belligerent"}
+)
 # "bilateral ties", "bilateral trade": a relation noun that says it holds between two parties
 _TWO_SIDED = frozenset({"bilateral"})
 #: Words that can make a sentence's group nominal (the component looks for them).
@@ -90,8 +94,10 @@ def _bare_count(ctx: SentenceContext, tok: Token) -> int | None:
     """The count of a bare group word standing as an argument: "the two", "all three",
     "both" (alone), "the pair", "the trio"."""
     low = tok.lower_
-    if tok.dep_ not in _BARE_DEPS or any(c.dep_ == "prep" for c in tok.children):
-        return None  # "both of them", "the two of them": left alone
+    if tok.dep_ not in _BARE_DEPS or any(
+        c.dep_ == "prep" and not _of_them(c) for c in tok.children
+    ):
+        return None  # "the two of us", "both of the rebels": no bare group
     if low in _COLLECTIVES and tok.pos_ == "NOUN":
         dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
         if dets != ["the"] or any(c.dep_ in ("amod", "compound") for c in tok.children):
@@ -101,9 +107,38 @@ def _bare_count(ctx: SentenceContext, tok: Token) -> int | None:
         if any(c.lower_ in _DEFINITE or c.lower_ == "all" for c in tok.children):
             return _COUNTS[low]
         return None
-    if low == "both" and tok.pos_ in ("PRON", "DET") and not list(tok.children):
+    if low == "both" and tok.pos_ in ("PRON", "DET") and all(_of_them(c) for c in tok.children):
         return 2
     return None
+
+
+def _of_them(prep: Token) -> bool:
+    """An "of them" on a bare count ("both of them", "the two of them", "all three of
+    them"): the whole group, as the count alone."""
+    objs = list(prep.children)
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and len(objs) == 1
+        and objs[0].lower_ == "them"
+        and not list(objs[0].children)
+    )
+
+
+def _uncounted_pair(ctx: SentenceContext, tok: Token) -> bool:
+    """A definite plural of rivalry or neighbourhood that opens its sentence as its subject
+    ("The nuclear-armed neighbours agreed ...", "The longtime foes signed ..."): the pair
+    named before, though uncounted. Not "the allies" or "the partners" (often a wider camp),
+    nor one with an owner, a phrase of its own or an entity inside ("the rivals of Iran",
+    "the Gulf neighbours"), nor after an entity in its sentence."""
+    if ctx.lemma(tok) not in _RIVAL_NOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod", "predet")]
+    if dets != ["the"]:
+        return False
+    if any(c.dep_ in ("prep", "relcl", "acl", "appos") or c.i in ctx.ent_at for c in tok.children):
+        return False
+    return not any(e.start < tok.i and ctx.in_sentence(ctx.doc[e.start]) for e in ctx.entities)
 
 
 def _organization_modifier(ctx: SentenceContext, tok: Token) -> bool:
@@ -154,6 +189,8 @@ def pair_anaphor(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | N
         labels = _COUNTRY  # "the two NATO members", "both EU members": states
     if labels is not None and tok.tag_ in _PLURAL_TAGS:
         counted = _head_count(tok)
+        if counted is None and _uncounted_pair(ctx, tok):
+            counted = (2, False)  # "The nuclear-armed rivals agreed ...": the pair before
         if counted is None:
             return None
         if _partitive(tok) or _places(ctx, tok):

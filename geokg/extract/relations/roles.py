@@ -85,6 +85,8 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if not referents and cue.type.value == "MEMBER_OF":
         return _fellow_members(ctx, n, cue)
     if not referents:
+        referents = _modifier_holders(ctx, n, cue)  # "Russia's Syrian partners"
+    if not referents:
         return []
     ref_keys = {(e.start, e.end) for e in referents}
     others: list[EntityAnnotation] = []
@@ -127,7 +129,8 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if not others and gov_subjects and cue.referent == "target":
         others = gov_subjects
     if not others:
-        if (cue.type.symmetric or cue.reciprocal) and len(referents) >= 2:
+        if (cue.type.symmetric or cue.reciprocal) and len(referents) >= 2 and not gov_subjects:
+            # but "Iran views Chile and Peru as rivals" is Iran's view of each (complements.py)
             # "Saudi Arabia and Iran remain bitter rivals"
             return _mutual(ctx, referents, cue, n, "role_noun.v1")
         return []
@@ -137,11 +140,30 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
 
 
 _ORGANIZATION = frozenset({"Organization"})
+# roles a state named by a demonym holds towards an owner: "its Syrian allies", "Assad's
+# Russian backers", "Egypt's Saudi creditors", "Ukraine's Russian invaders"
+_HELD_BY_STATES = frozenset({"PARTNERS_WITH", "SUPPORTS", "TRADES_WITH", "INVADES"})
 # an apposition the parser split: "ally Belarus" as two subjects, "old friends A and B" as a
 # bare-noun adverbial beside the subject
 _SPLIT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod"})
 # "one of Sweden's allies", "some of its partners"
 _PARTITIVES = frozenset({"one", "some", "many", "two", "three", "several", "few", "all", "most"})
+
+
+def _modifier_holders(ctx: SentenceContext, n: Token, cue: Cue) -> list[EntityAnnotation]:
+    """ "Russia's Syrian and Iranian partners", "its Chinese rivals": states named by a
+    demonym on an owned role noun hold the role towards the owner. Not the owned dependants
+    ("Iran's Iraqi proxies" are militias, not Iraq) nor people ("Putin's Ukrainian critics"),
+    and only with an owner."""
+    if cue.referent != "source" or not any(c.dep_ == "poss" for c in n.children):
+        return []
+    if not (cue.reciprocal or cue.type.value in _HELD_BY_STATES):
+        return []
+    return [
+        ctx.ent_at[c.i]
+        for c in _modifier_tokens(ctx, n)
+        if c.i in ctx.ent_at and c.dep_ != "poss" and ctx.ent_at[c.i].label.value == "Country"
+    ]
 
 
 def _appos_owner(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:

@@ -142,9 +142,12 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     for slot in cue.target:
         if slot == "dobj":
             if not obj_tokens and required_obj is None and not passive:
-                # "to condemn and isolate Belarus": the last conjunct's object is shared
+                # "to condemn and isolate Belarus": the last conjunct's object is shared; not
+                # one with its own subject ("A and B met, and both condemned C")
                 for c in v.children:
                     if c.dep_ == "conj" and c.pos_ in _VERB_POS and c.i > v.i:
+                        if ctx.children(c, "nsubj", "nsubjpass"):
+                            break
                         tgt.mutual.extend(ctx.children(c, "dobj"))
                         break
             if required_obj is not None:

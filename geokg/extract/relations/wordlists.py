@@ -107,6 +107,9 @@ class WordLists:
         }
         # "Kenya thanked China for its help": verbs whose "for" phrase names what was done
         self.gratitude_verbs = words_of("gratitude_verbs")
+        # "Kenya called for sanctions against Uganda": verbs that demand a penalty
+        self.penalty_demand_for = words_of("penalty_demands", "for_verbs")
+        self.penalty_demand_verbs = words_of("penalty_demands", "verbs")
         # "the opposition leader attacked the prime minister": words of a verbal attack
         self.verbal_attack_words = words_of("verbal_attack_words")
         # "granted Ukraine candidate status": verbs whose indirect object receives
@@ -125,6 +128,9 @@ class WordLists:
         # "Peru's UN bid": nouns whose possessor seeks and whose organization is sought
         self.goal_nouns = words_of("goal_nouns")
         self.dismissive_verbs = words_of("dismissive_verbs")
+        # "considers Y a partner", "regards Y as a threat": verbs classifying their object
+        self.classifying_verbs = words_of("classifying", "verbs")
+        self.threat_complements = words_of("classifying", "threats")
         self.evaluated_acts = words_of("evaluated_acts")
         # "A and B remain locked in a rivalry": predicative participles whose "in" phrase
         # names an event the subject takes part in
