@@ -20,7 +20,14 @@ if TYPE_CHECKING:
     from geokg.extract.annotations import EntityAnnotation
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["founded_here", "founded_organizations_of", "founded_tokens", "founding_verb"]
+__all__ = [
+    "founded_here",
+    "founded_organizations_of",
+    "founded_tokens",
+    "founding_noun",
+    "founding_verb",
+    "noun_founded_tokens",
+]
 
 _VERB_POS = frozenset({"VERB", "AUX"})
 _RELATIVE = frozenset({"which", "that", "who"})
@@ -110,6 +117,16 @@ def founded_tokens(ctx: SentenceContext, v: Token, patients: list[Token]) -> lis
     return named  # "A, which founded X": the head is the founder
 
 
+def founding_noun(ctx: SentenceContext, n: Token) -> bool:
+    """Whether a noun names a founding ("the founding of X", "Chile's creation of X")."""
+    return n.pos_ == "NOUN" and ctx.lemma(n) in ctx.lex.founding_nouns
+
+
+def noun_founded_tokens(ctx: SentenceContext, n: Token) -> list[Token]:
+    """The "of" object of a founding noun: what was founded."""
+    return [o for _, o in ctx.prep_objects(n, ("of",))]
+
+
 def founded_here(ctx: SentenceContext) -> frozenset[str]:
     """The names of the organizations this sentence says were founded."""
     if not ctx.has_lemma(ctx.lex.founding_heads):
@@ -118,7 +135,10 @@ def founded_here(ctx: SentenceContext) -> frozenset[str]:
     for v in ctx.tokens():
         if founding_verb(ctx, v):
             _, patients = ctx.subjects(v)
-            names.update(
-                e.name for e in founded_organizations_of(ctx, founded_tokens(ctx, v, patients))
-            )
+            toks = founded_tokens(ctx, v, patients)
+        elif founding_noun(ctx, v):
+            toks = noun_founded_tokens(ctx, v)
+        else:
+            continue
+        names.update(e.name for e in founded_organizations_of(ctx, toks))
     return frozenset(names)

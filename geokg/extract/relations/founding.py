@@ -2,11 +2,11 @@
 
 "Kenya, Uganda and Tanzania founded the East African Community", "Chile co-founded the
 Pacific Alliance", "Peru formed the Andean Community with Bolivia", "the Andean Community was
-founded in 1969 by Peru and Bolivia", "Chile and Peru set up a body known as the Andean
-Defense Alliance", "BRICS, the bloc formed by Brazil, Russia, India and China": the
-states that found, create, form, establish, launch or set up an intergovernmental body or
-alliance are its founding members (SCHEMA.md MEMBER_OF; the "founding member" of the event
-lexicon, CAMEO actor codes).
+founded in 1969 by Peru and Bolivia", "since the founding of X by Chile and Peru", "Chile and
+Peru set up a body known as the Andean Defense Alliance", "BRICS, the bloc formed by Brazil,
+Russia, India and China": the states that found, create, form, establish, launch or set up
+an intergovernmental body or alliance are its founding members (SCHEMA.md MEMBER_OF; the
+"founding member" of the event lexicon, CAMEO actor codes).
 
 The founders are the verb's logical subjects (every conjunct, control, the passive "by"
 agent) and a co-founder "with" the subject ("A formed X with B"); only states count. The
@@ -23,7 +23,13 @@ negated; "plans to create", an intended membership, is status applicant like "se
 
 from __future__ import annotations
 
-from geokg.extract.relations.founded import founded_organizations_of, founded_tokens, founding_verb
+from geokg.extract.relations.founded import (
+    founded_organizations_of,
+    founded_tokens,
+    founding_noun,
+    founding_verb,
+    noun_founded_tokens,
+)
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
 __all__ = ["founded_organizations"]
@@ -39,18 +45,24 @@ def founded_organizations(ctx: SentenceContext) -> list[Candidate]:
     out: list[Candidate] = []
     conf = ctx.lex.confidence(RULE)
     for v in ctx.tokens():
-        if not founding_verb(ctx, v):
+        if founding_verb(ctx, v):
+            agents, patients = ctx.subjects(v)
+            orgs = founded_organizations_of(ctx, founded_tokens(ctx, v, patients))
+            # "A formed X with B": B is a founder too (the parser may hang "with B" on X)
+            objects = [t for t in ctx.children(v, "dobj") if not ctx.is_passive(v)]
+            agents += [o for t in [v, *objects] for _, o in ctx.prep_objects(t, _PARTNER_PREPS)]
+        elif founding_noun(ctx, v):
+            # "the founding of X by A and B", "Chile's creation of X"
+            founded = noun_founded_tokens(ctx, v)
+            orgs = founded_organizations_of(ctx, founded)
+            # the parser may hang "by A" on the "of" object
+            agents = [o for t in [v, *founded] for _, o in ctx.prep_objects(t, ("by",))]
+            agents += ctx.children(v, "poss")
+        else:
             continue
-        agents, patients = ctx.subjects(v)
-        orgs = founded_organizations_of(ctx, founded_tokens(ctx, v, patients))
         if not orgs:
             continue
-        # "A formed X with B": B is a founder too (the parser may hang "with B" on X)
-        objects = [t for t in ctx.children(v, "dobj") if not ctx.is_passive(v)]
-        partners = [o for t in [v, *objects] for _, o in ctx.prep_objects(t, _PARTNER_PREPS)]
-        founders = [
-            e for e in ctx.args_of(agents + partners, strict=True) if e.label.value == "Country"
-        ]
+        founders = [e for e in ctx.args_of(agents, strict=True) if e.label.value == "Country"]
         for org in orgs:
             if org.kind is None and len({f.name for f in founders}) < 2:
                 continue  # one state's "Alliance for X" of unknown kind: maybe its own body

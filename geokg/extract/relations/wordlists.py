@@ -186,7 +186,10 @@ class WordLists:
         }
         # founders of an organization are its members (``founding.py``)
         self.founding_verbs = words_of("founding", "verbs")
-        self.founding_heads = frozenset(v.split()[0] for v in self.founding_verbs)
+        self.founding_nouns = words_of("founding", "nouns")
+        self.founding_heads = (
+            frozenset(v.split()[0] for v in self.founding_verbs) | self.founding_nouns
+        )
         self.founding_naming_verbs = words_of("founding", "naming_verbs")
         self.founding_org_kinds = words_of("founding", "org_kinds")
         self.founding_org_words = words_of("founding", "org_name_words")
