@@ -22,8 +22,12 @@ GEOKG_COMPONENTS = ("geokg_entities", "geokg_relations")
 # letters, so two names joined after an abbreviation's period stay one token (and one entity);
 # split them as "Peru-Chile" is split. "U.S.-led" and "U.N.-backed" are split too, as
 # "Saudi-led" is, so that the participle is a word of its own whose modifier names its agent
-# ("the U.S.-backed forces" are not the United States, "U.S.-led forces" act for it).
-_NAME_HYPHEN_INFIX = r"(?<=[A-Z]\.)-(?=[A-Z][a-z]|[a-z]{2})"
+# ("the U.S.-backed forces" are not the United States, "U.S.-led forces" act for it). Two
+# dotted abbreviations are split too: "U.K.-U.S. talks", "the E.U.-U.S. deal".
+_NAME_HYPHEN_INFIX = r"(?<=[A-Z]\.)-(?=[A-Z][a-z]|[A-Z]\.[A-Z]|[a-z]{2})"
+# "Chile co-founded the alliance": split at the hyphen, "co" becomes the verb and the subject
+# its compound; the verb forms stay one word (the noun "co-founder" keeps its head "founder")
+_WHOLE_VERBS = tuple(f"{co}-found{end}" for co in ("co", "Co") for end in ("", "s", "ed", "ing"))
 
 
 def load_nlp(
@@ -79,7 +83,8 @@ def load_nlp(
 
 
 def _split_name_pairs(nlp: Language) -> None:
-    """Add :data:`_NAME_HYPHEN_INFIX` to the tokenizer's infixes (once)."""
+    """Add :data:`_NAME_HYPHEN_INFIX` to the tokenizer's infixes (once) and keep the verbs of
+    :data:`_WHOLE_VERBS` whole."""
     from spacy.tokenizer import Tokenizer
 
     tokenizer = nlp.tokenizer
@@ -87,6 +92,8 @@ def _split_name_pairs(nlp: Language) -> None:
         return
     finditer = tokenizer.infix_finditer
     pattern = getattr(getattr(finditer, "__self__", None), "pattern", "")
+    for word in _WHOLE_VERBS:
+        tokenizer.add_special_case(word, [{"ORTH": word}])
     if _NAME_HYPHEN_INFIX in pattern:
         return
     joined = f"{pattern}|{_NAME_HYPHEN_INFIX}" if pattern else _NAME_HYPHEN_INFIX

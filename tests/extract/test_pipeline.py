@@ -21,6 +21,12 @@ pytestmark = pytest.mark.model
         ("The U.N.-backed government held.", ["U.N.", "-", "backed"]),
         ("Kenya hosted the talks in Jan.-Feb. of that year.", ["Jan.-Feb"]),
         ("Peru-Chile ties improved.", ["Peru", "-", "Chile"]),
+        # two dotted abbreviations: both names are words ("U.K.-U.S. talks")
+        ("The U.K.-U.S. talks ended.", ["U.K.", "-", "U.S."]),
+        ("The E.U.-U.S. deal held.", ["E.U.", "-", "U.S."]),
+        # "co-founded" is one verb; the noun "co-founder" keeps its head word
+        ("Chile co-founded the bloc.", ["Chile", "co-founded", "the"]),
+        ("Chile, a co-founder of the bloc, objected.", ["co", "-", "founder"]),
     ],
 )
 def test_pipeline_splits_name_pairs_after_abbreviations(
@@ -67,3 +73,10 @@ def test_pipeline_hopes_to_restore_ties_is_hedged(nlp: Any) -> None:
 
 def test_pipeline_hop_keeps_its_lemma(nlp: Any) -> None:
     assert nlp("Frogs hopped across the road.")[1].lemma_ == "hop"
+
+
+def test_pipeline_dotted_pair_gives_both_entities_and_the_pair(nlp: Any) -> None:
+    doc = nlp("U.K.-U.S. talks ended on Friday.")
+    assert {e.name for e in get_entities(doc)} == {"United Kingdom", "United States"}
+    rels = {(r.type.value, frozenset((r.source.name, r.target.name))) for r in get_relations(doc)}
+    assert rels == {("MEETS", frozenset({"United Kingdom", "United States"}))}

@@ -103,7 +103,10 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
             "nominals",
             "subjects",
             "arguments",
+            "founded",
         }, low
+    # what a sentence founds ("the bloc" is not it) is read by the walks: it imports nothing
+    assert graph["founded"] == set()
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)

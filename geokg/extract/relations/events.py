@@ -14,6 +14,8 @@ Families (rule ids):
   "reach a deal with", "in support of").
 * ``met_opposition.v1``: opposition a party receives ("X's plan met with opposition from Y":
   Y OPPOSES X; ``received.py``).
+* ``founding.v1``: founders of an organization are its members ("Chile and Peru founded the
+  Pacific Alliance"; ``founding.py``).
 * ``under_attack.v1``: an attack a party receives ("Kenyan troops came under attack from
   X", "repelled an assault by Y": X, Y ATTACKS the subject; ``under_attack.py``).
 * ``adjectival.v1``: adjectives with a prepositional target ("hostile to", "close to").
@@ -44,6 +46,7 @@ from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.complements import classified_parties
 from geokg.extract.relations.demands import demanded_penalties
 from geokg.extract.relations.embassies import embassy_sites
+from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
 from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
@@ -137,6 +140,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(demanded_penalties(ctx))
     out.extend(embassy_sites(ctx))
     out.extend(granted_status(ctx))
+    out.extend(founded_organizations(ctx))
     out.extend(claimed_territory(ctx))
     out.extend(blamed_in_speech(ctx))
     out = classified_parties(ctx, out)

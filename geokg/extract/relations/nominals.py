@@ -5,7 +5,9 @@ ECOWAS. :func:`definite_antecedent` resolves such a description to the most rece
 mention that agrees with it: an organization of a fitting kind for "the bloc", "the alliance",
 "the organization", "the union" (a name with "Union" in it), "the commission" (likewise), a
 state for "the kingdom", "the island nation", "the Gulf state", an intergovernmental body for
-"the regional body" (a bare "the body" is left alone). It looks in the sentence
+"the regional body" (a bare "the body" is left alone); one that the same sentence says was
+founded (``founded.py``) only where no other fits ("left X and formed Y, accusing the bloc"
+is X). It looks in the sentence
 before the description, then a few sentences back (the component marks relations with an
 endpoint from an earlier sentence as ``context``). A description with a name inside ("the
 NATO alliance", "the Western alliance") is that name, not an anaphor, and is left to the
@@ -17,6 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.founded import founded_here
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -148,11 +151,17 @@ def definite_antecedent(ctx: SentenceContext, tok: Token) -> list[EntityAnnotati
         c.dep_ in ("amod", "compound") for c in tok.children
     ):
         return None  # bare "the state", "the country": too often generic
-    # this sentence before the description, then up to _LOOKBACK sentences back, latest first
-    for e in reversed([e for e in ctx.entities if e.end <= tok.i and not _binds(ctx, e, tok)]):
-        if _fits(noun, e):
+    # this sentence before the description, then up to _LOOKBACK sentences back, latest first;
+    # an organization this sentence founds only where no other fits ("left X and formed Y,
+    # accusing the bloc of ...": X; "formed Y, and Z later joined the bloc": Y)
+    new = founded_here(ctx) if noun in _ORG_KINDS else frozenset()
+    before = [e for e in ctx.entities if e.end <= tok.i and not _binds(ctx, e, tok)]
+    for e in reversed(before):
+        if _fits(noun, e) and e.name not in new:
             return [e]
     found = _earlier(ctx, noun)
+    if found is None and new:
+        found = [e for e in before if e.name in new and _fits(noun, e)][-1:] or None
     return [] if found is None and regional else found
 
 
@@ -170,5 +179,29 @@ def _earlier(ctx: SentenceContext, noun: str) -> list[EntityAnnotation] | None:
         if fitting:
             subjects = {e.name for _, ents in disc.subjects(index) for e in ents}
             chosen = [e for e in fitting if e.name in subjects]
-            return chosen[-1:] if len({e.name for e in chosen}) == 1 else None
+            if len({e.name for e in chosen}) == 1:
+                return chosen[-1:]
+            return _most_mentioned(ctx, fitting, index)
+    return None
+
+
+def _most_mentioned(
+    ctx: SentenceContext, fitting: list[EntityAnnotation], index: int
+) -> list[EntityAnnotation] | None:
+    """Of several fitting entities in one sentence, none its subject, the one the document has
+    named most often up to there: the established topic ("ECOWAS ... left ECOWAS and formed the
+    AES. The bloc ...": ECOWAS, named before; a tie resolves nothing)."""
+    disc = ctx.discourse
+    if disc is None:
+        return None
+    names = {e.name for e in fitting}
+    counts = dict.fromkeys(names, 0)
+    for j in range(index + 1):
+        for e in disc.entities_in(j):
+            if e.name in counts:
+                counts[e.name] += 1
+    ranked = sorted(counts.values(), reverse=True)
+    if len(ranked) > 1 and ranked[0] > ranked[1]:
+        best = max(counts, key=counts.__getitem__)
+        return [e for e in fitting if e.name == best][-1:]
     return None

@@ -184,6 +184,15 @@ class WordLists:
             str(k).lower(): lowered(v)
             for k, v in words.get("polarity", {}).get("adverbials", {}).items()
         }
+        # founders of an organization are its members (``founding.py``)
+        self.founding_verbs = words_of("founding", "verbs")
+        self.founding_nouns = words_of("founding", "nouns")
+        self.founding_heads = (
+            frozenset(v.split()[0] for v in self.founding_verbs) | self.founding_nouns
+        )
+        self.founding_naming_verbs = words_of("founding", "naming_verbs")
+        self.founding_org_kinds = words_of("founding", "org_kinds")
+        self.founding_org_words = words_of("founding", "org_name_words")
         self.rule_confidence: dict[str, float] = {
             k: float(v) for k, v in words.get("rule_confidence", {}).items()
         }
