@@ -22,9 +22,10 @@ if TYPE_CHECKING:
 def _visit_governor(
     ctx: SentenceContext, n: Token, cue: Cue, gov: Token | None, via: str
 ) -> tuple[Token | None, str]:
-    """ "During a visit to X, Y said", "on a trip to X, Y met ...": the clause's subject is
-    the visitor, when the meeting noun names its own counterpart; "A joined B for talks
-    with C" with "for talks" read on the object: the joining verb governs the talks."""
+    """ "On a trip to X, Y met ...": the clause's subject is the visitor, when the meeting
+    noun names its own counterpart (time phrases, "during a visit to X": circumstances.py);
+    "A joined B for talks with C" with "for talks" read on the object: the joining verb
+    governs the talks."""
     h = n.head
     if (
         n.dep_ == "pobj"
@@ -37,9 +38,9 @@ def _visit_governor(
     if (
         n.dep_ == "pobj"
         and h.dep_ == "prep"
-        and ctx.lemma(h) in ("during", "on")
+        and ctx.lemma(h) == "on"
         and h.head.pos_ in _VERB_POS
-        and (ctx.lemma(h) == "during" or ctx.lemma(n) in ctx.lex.visit_nouns)
+        and ctx.lemma(n) in ctx.lex.visit_nouns
         and ctx.args_of(_slot_targets(ctx, n, cue, ctx.lemma(n)).tokens())
     ):
         return h.head, "pobj:" + ctx.lemma(h)
