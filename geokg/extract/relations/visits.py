@@ -1,7 +1,8 @@
 """Visits and joint talks as meetings (CAMEO 042-044, PLOVER CONSULT).
 
-"During a visit to Tokyo, the minister said ...", "X traveled to Paris for talks", "A will join B
-for talks with C": the governing clause of a visit noun, where the parser leaves it unattached.
+"On a visit to Tokyo, the minister met ...", "X traveled to Paris for talks", "A will join B
+for talks with C": the governing clause of a visit noun, where the parser leaves it unattached
+(a time phrase, "during a visit to Tokyo", is read by :mod:`.circumstances`).
 """
 
 from __future__ import annotations
