@@ -74,8 +74,8 @@ def circumstance_agent(prep: str, cue: Cue) -> bool:
     takes the subject of the clause the phrase modifies: a mutual or reciprocal cue after
     "after"/"following"/"despite"/"amid", a meeting after any time preposition ("before
     talks with Y, X said"; "during the war with Y, X visited Z" names no war of X's)."""
-    if not (cue.mutual or cue.reciprocal):
-        return False
+    if not (cue.mutual or cue.reciprocal) or prep == "upon":
+        return False  # "relies upon", "called upon": "upon" times only a clause ("upon arriving")
     return prep in _ANY_MUTUAL or cue.type.value == "MEETS"
 
 
