@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CIRCUMSTANCE_PREPS",
+    "addressees",
     "circumstance",
     "circumstance_agent",
     "circumstance_prep",
@@ -53,6 +54,10 @@ CIRCUMSTANCE_PREPS = frozenset(
 _ANY_MUTUAL = frozenset({"after", "following", "despite", "amid"})
 _TWO_WORD = {"ahead": "of", "prior": "to"}
 _SETTING_PREPS = frozenset({"in", "at", "on"})
+# "told X in / during / at / on a call": being in the call, not after or before it
+_DURING = frozenset({"in", "during", "at", "on"})
+_TELLING = frozenset({"tell", "assure", "inform", "brief", "urge", "ask", "remind", "press"})
+_COUNTERPART_PREPS = frozenset({"with", "between", "among", "to", "of"})
 _VERBS = frozenset({"VERB", "AUX"})
 
 
@@ -77,6 +82,21 @@ def circumstance_agent(prep: str, cue: Cue) -> bool:
     if not (cue.mutual or cue.reciprocal) or prep == "upon":
         return False  # "relies upon", "called upon": "upon" times only a clause ("upon arriving")
     return prep in _ANY_MUTUAL or cue.type.value == "MEETS"
+
+
+def addressees(ctx: SentenceContext, n: Token, gov: Token, via: str, cue: Cue) -> list[Token]:
+    """The person told in a call or meeting that names no counterpart of its own is its
+    counterpart: "Xi told Biden in a video call that ...", "Putin assured Erdogan during a
+    phone call that ..." (the telling verb's object); "told reporters during a visit to X"
+    keeps the visit's own counterpart."""
+    if (
+        cue.type.value != "MEETS"
+        or via[5:] not in _DURING
+        or ctx.lemma(gov) not in _TELLING
+        or ctx.prep_objects(n, _COUNTERPART_PREPS)
+    ):
+        return []
+    return [c for c in gov.children if c.dep_ in ("dobj", "dative")]
 
 
 def clause_of(prep: Token) -> Token:

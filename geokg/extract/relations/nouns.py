@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.acquisitions import goods_origins
 from geokg.extract.relations.addressed import ADDRESSED_VIA, addressed, helped, or_face
-from geokg.extract.relations.circumstances import CIRCUMSTANCE_PREPS, circumstance_agent
+from geokg.extract.relations.circumstances import CIRCUMSTANCE_PREPS, addressees, circumstance_agent
 from geokg.extract.relations.frames import (
     _context_words,
     _governor,
@@ -318,6 +318,7 @@ def _noun_frame(
                 if via == "pobj:with" and cue.type.polarity.value == "conflictual":
                     # "hit Mexico with tariffs": the instrument verb's object undergoes it
                     gt.directed.extend(ctx.children(gov, "dobj"))
+                gt.directed.extend(addressees(ctx, n, gov, via, cue))  # "told X in a call"
                 tgt.extend(gt)
                 if (
                     via == "pobj:for"
