@@ -56,7 +56,6 @@ _TWO_WORD = {"ahead": "of", "prior": "to"}
 _SETTING_PREPS = frozenset({"in", "at", "on"})
 # "told X in / during / at / on a call": being in the call, not after or before it
 _DURING = frozenset({"in", "during", "at", "on"})
-_TELLING = frozenset({"tell", "assure", "inform", "brief", "urge", "ask", "remind", "press"})
 _COUNTERPART_PREPS = frozenset({"with", "between", "among", "to", "of"})
 _VERBS = frozenset({"VERB", "AUX"})
 
@@ -92,7 +91,7 @@ def addressees(ctx: SentenceContext, n: Token, gov: Token, via: str, cue: Cue) -
     if (
         cue.type.value != "MEETS"
         or via[5:] not in _DURING
-        or ctx.lemma(gov) not in _TELLING
+        or ctx.lemma(gov) not in ctx.lex.telling_verbs
         or ctx.prep_objects(n, _COUNTERPART_PREPS)
     ):
         return []
