@@ -156,6 +156,8 @@ def _relative_frame(
         for v in h.children:
             if v.pos_ not in _VERB_POS or v.dep_ not in ("relcl", "acl"):
                 continue
+            if ctx.children(v, "mark"):
+                continue  # "told Y in a call that X would ...": a content clause misread
             vl = ctx.lemma(v)
             if vl not in lex.light_verbs and vl not in lex.presupposing_verbs:
                 continue
