@@ -120,8 +120,8 @@ def _step(
     (the relation is presupposed by the predicate above it)."""
     lex = ctx.lex
     st = _Step()
-    if (held := circumstance(ctx, cur, head)) is not None:  # "After meeting X, Y said ..."
-        st.outer, st.hedged = True, full and intent_ok and held
+    if (seen := circumstance(ctx, cur, head)) is not None:  # "After meeting X, Y said ..."
+        st.outer, st.hedged, st.reported = True, full and intent_ok and seen[0], seen[1]
         return st
     hpos = head.pos_
     # "is going to attack" hedges; "the rule goes for its alliance too" does not

@@ -126,16 +126,24 @@ def _speech(ctx: SentenceContext, verb: Token) -> bool:
     return lem in lex.report_verbs and lem not in lex.factive_verbs and lem not in lex.light_verbs
 
 
-def circumstance(ctx: SentenceContext, cur: Token, head: Token) -> bool | None:
+def circumstance(ctx: SentenceContext, cur: Token, head: Token) -> tuple[bool, bool] | None:
     """Whether the modality walk's step from ``cur`` to ``head`` leaves a circumstance phrase
-    of ``head``'s clause: ``None`` where it does not, else whether the clause's own hedges
-    ("will", "plans to") apply to what the phrase names.
+    of ``head``'s clause, or a speech verb's content clause the parser hung on the phrase.
 
     Args:
         ctx: The sentence.
-        cur: The preposition (or the "ahead"/"prior" adverb) the walk climbs from.
+        cur: The preposition (or the "ahead"/"prior" adverb) the walk climbs from, or a
+            relative clause.
         head: Its head.
+
+    Returns:
+        ``None`` where the step is neither; else ``(hedged, reported)``: for a circumstance
+        phrase, whether its clause's own hedges ("will", "plans to") apply to what it names;
+        for a misread content clause ("X said at a meeting *that Y had attacked Z*", read as
+        a relative clause of "meeting"), reported.
     """
+    if cur.dep_ == "relcl" and any(m.lower_ == "that" for m in ctx.children(cur, "mark")):
+        return (False, True) if _told_in(ctx, head) else None
     if cur.dep_ == "advmod" and cur.lower_ in _TWO_WORD:
         prep = next((c for c in cur.children if circumstance_prep(c)), None)
     else:
@@ -156,7 +164,15 @@ def circumstance(ctx: SentenceContext, cur: Token, head: Token) -> bool | None:
         and (_speech(ctx, verb) or _fronted(prep, verb))
     ):
         return None
-    return own_markers(ctx, verb, hedge_ok=True, neg_ok=False)[1]
+    return own_markers(ctx, verb, hedge_ok=True, neg_ok=False)[1], False
+
+
+def _told_in(ctx: SentenceContext, noun: Token) -> bool:
+    """Whether a noun is the object of a speech verb's phrase or the speech verb's own object
+    ("said at a meeting", "told reporters"): a "that" clause on it is the speech's content."""
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        return _speech(ctx, noun.head.head)
+    return noun.dep_ in ("dobj", "dative") and _speech(ctx, noun.head)
 
 
 def _fronted(prep: Token, verb: Token) -> bool:
