@@ -292,7 +292,7 @@ def _noun_frame(
         elif (
             glem in lex.light_verbs
             or glem in lex.presupposing_verbs
-            or (via.startswith("pobj:") and not threatened_act(lex, glem, cue))
+            or (via.startswith("pobj:") and not threatened_act(lex, glem, cue, via))
             or (glem in lex.threat_words and cue.type in lex.threat_content_types)
         ):
             agents, patients = ctx.subjects(gov)
