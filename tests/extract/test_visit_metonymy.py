@@ -1,7 +1,8 @@
 """A capital visited by a leader or state names the state (SCHEMA.md news conventions).
 
 "Lungu's trip to Moscow", "during a visit to Moscow, Lungu said", "Lungu visited Moscow",
-"Lungu travelled to Moscow for talks", "the UN's envoy visited Moscow": Moscow is Russia, the
+"Lungu travelled to Moscow for talks", "the UN's envoy visited Moscow", "before his visit to
+Moscow, Lungu said" (a pronoun possessor: the clause's subject): Moscow is Russia, the
 host. A visit with no visitor, a
 visit by tourists or a company, talks with another party, or several visitors meeting each
 other there leave the capital a ``Place``. Hand-built parses, model-free.
@@ -117,6 +118,21 @@ TWO_TRAVELLED_FOR_TALKS: list[Row] = [
     ("talks", "NOUN", "NNS", "pobj", 6, "talk", "O"),
 ]
 TRAVELLED_ONLY: list[Row] = TRAVELLED_FOR_TALKS[:4]
+BEFORE_HIS_VISIT: list[Row] = [
+    ("Before", "ADP", "IN", "prep", 7, "before", "O"),
+    ("his", "PRON", "PRP$", "poss", 2, "his", "O"),
+    ("visit", "NOUN", "NN", "pobj", 0, "visit", "O"),
+    ("to", "ADP", "IN", "prep", 2, "to", "O"),
+    _at(MOSCOW, 3),
+    (",", "PUNCT", ",", "punct", 7, ",", "O"),
+    ("Lungu", "PROPN", "NNP", "nsubj", 7, "Lungu", "B-PERSON"),
+    ("spoke", "VERB", "VBD", "ROOT", 7, "speak", "O"),
+]
+BEFORE_HIS_VISIT_TOURIST: list[Row] = [
+    *BEFORE_HIS_VISIT[:6],
+    ("tourists", "NOUN", "NNS", "nsubj", 7, "tourist", "O"),
+    BEFORE_HIS_VISIT[7],
+]
 
 
 @pytest.mark.parametrize(
@@ -135,6 +151,8 @@ TRAVELLED_ONLY: list[Row] = TRAVELLED_FOR_TALKS[:4]
         (TRAVELLED_FOR_TALKS_WITH, "Place:Moscow"),
         (TWO_TRAVELLED_FOR_TALKS, "Place:Moscow"),
         (TRAVELLED_ONLY, "Place:Moscow"),
+        (BEFORE_HIS_VISIT, "Country:Russia"),
+        (BEFORE_HIS_VISIT_TOURIST, "Place:Moscow"),
     ],
     ids=[
         "possessive-visitor",
@@ -150,6 +168,8 @@ TRAVELLED_ONLY: list[Row] = TRAVELLED_FOR_TALKS[:4]
         "travel-for-talks-with-other",
         "two-visitors-meet-each-other",
         "travel-no-talks",
+        "pronoun-possessor-clause-subject",
+        "pronoun-possessor-non-actor-subject",
     ],
 )
 def test_visited_capital(

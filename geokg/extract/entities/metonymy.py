@@ -135,7 +135,7 @@ def _actor_visitor(gov: Token, lex: Lexicons) -> bool:
         subj = next((c for c in gov.children if c.dep_ == "nsubj"), None)
         return subj is not None and _is_actor(subj, lex)
     for c in gov.children:
-        if c.dep_ == "poss":
+        if c.dep_ == "poss" and c.tag_ != "PRP$":  # "his visit to X": the clause's subject
             return _is_actor(c, lex)
         if c.dep_ == "prep" and c.lower_ == "by":
             return any(_is_actor(o, lex) for o in c.children if o.dep_ == "pobj")

@@ -20,7 +20,8 @@ Precedence when markers stack: hypothetical > reported > hedged > asserted (oute
 Negation counts parity ("did not decline to meet" is not negated).
 
 Markers and the constructions that turn a negation around: :mod:`.polarity`; quoted speech
-(reported): :mod:`.speech`; quotation marks and year: :mod:`.surface`.
+(reported): :mod:`.speech`; quotation marks and year: :mod:`.surface`; time and setting phrases
+("After meeting X, Y said ..." is asserted): :mod:`.circumstances`.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.relations.allegations import denied_in_apposition, object_claim
+from geokg.extract.relations.circumstances import circumstance
 from geokg.extract.relations.headlines import headline_future
 from geokg.extract.relations.polarity import (
     adverbial_clause,
@@ -58,10 +60,9 @@ __all__ = ["Assessment", "assess"]
 _NOUNS = frozenset({"NOUN", "PROPN"})
 _COPULAS = frozenset({"be", "become", "remain"})
 _VERBS = frozenset({"VERB", "AUX"})
-_ARG_DEPS = frozenset(
-    {"dobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod", "dative",
-     "agent", "prep", "pcomp", "compound", "amod", "poss", "nmod", "acomp", "csubj"}
-)  # fmt: skip
+_ARG_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod",
+                       "dative", "agent", "prep", "pcomp", "compound", "amod", "poss", "nmod",
+                       "acomp", "csubj"})  # fmt: skip
 # hedge verbs that hedge only in the progressive ("going to")
 _PROGRESSIVE_ONLY = frozenset({"go"})
 
@@ -85,10 +86,8 @@ class Assessment:
 
 
 _SUPPRESSED_DEPS = frozenset({"xcomp", "ccomp", "dobj", "prep", "acl", "relcl-none", "attr"})
-_GOVERNING_PREPS = frozenset(
-    {"in", "into", "at", "to", "for", "under", "on", "upon", "from", "with", "of", "against",
-     "toward", "towards"}
-)  # fmt: skip
+_GOVERNING_PREPS = frozenset({"in", "into", "at", "to", "for", "under", "on", "upon", "from",
+                              "with", "of", "against", "toward", "towards"})  # fmt: skip
 # prepositions whose object is an argument of any verb ("intervene in support of")
 _ARGUMENT_PREPS = frozenset({"in", "into", "at", "under"})
 
@@ -121,6 +120,9 @@ def _step(
     (the relation is presupposed by the predicate above it)."""
     lex = ctx.lex
     st = _Step()
+    if (seen := circumstance(ctx, cur, head)) is not None:  # "After meeting X, Y said ..."
+        st.outer, st.hedged, st.reported = True, full and intent_ok and seen[0], seen[1]
+        return st
     hpos = head.pos_
     # "is going to attack" hedges; "the rule goes for its alliance too" does not
     hedge_verb = hl in lex.hedge_verbs and (hl not in _PROGRESSIVE_ONLY or head.tag_ == "VBG")

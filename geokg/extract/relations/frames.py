@@ -11,6 +11,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.circumstances import CIRCUMSTANCE_PREPS, circumstance_prep, clause_of
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.slots import (
     _COPULAS,
@@ -29,9 +30,6 @@ if TYPE_CHECKING:
 
 
 _GOVERNING_PREPS = frozenset({"in", "into", "at", "to", "under", "on", "as"})
-# "A and B signed a truce after months of fighting", "despite hours of talks": the
-# subject took part in a mutual event (only reciprocal or mutual cues read them)
-_CIRCUMSTANTIAL_PREPS = frozenset({"after", "following", "despite", "amid"})
 
 
 def _undone(ctx: SentenceContext, halt: Token) -> bool:
@@ -88,8 +86,8 @@ def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
     if dep == "nsubj" and head.pos_ in _VERB_POS and ctx.lemma(head) in _COPULAS:
         return head, dep
     if dep in ("pobj", "pcomp") and head.dep_ in ("prep", "agent"):
-        prep = ctx.lemma(head)
-        gov = head.head
+        prep = circumstance_prep(head) or ctx.lemma(head)
+        gov = clause_of(head)
         if (
             prep in ("in", "into")
             and gov.pos_ == "ADJ"
@@ -109,7 +107,10 @@ def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
                 ctx.lemma(gov) in lex.hedge_verbs or ctx.lemma(gov) in lex.motion_verbs
             ):
                 return gov, "pobj:" + prep
-            if prep in _CIRCUMSTANTIAL_PREPS:
+            if prep in CIRCUMSTANCE_PREPS:
+                # "A and B signed a truce after months of fighting", "following talks with Y,
+                # X said": the clause's subject took part in a mutual event (only reciprocal
+                # or mutual cues read them: nouns._noun; circumstances.py)
                 return gov, "pobj:" + prep
             if prep == "with" and ctx.lemma(gov) in lex.instrument_verbs:
                 # "retaliated with tariffs on X": the subject wields the instrument
@@ -155,6 +156,8 @@ def _relative_frame(
         for v in h.children:
             if v.pos_ not in _VERB_POS or v.dep_ not in ("relcl", "acl"):
                 continue
+            if ctx.children(v, "mark"):
+                continue  # "told Y in a call that X would ...": a content clause misread
             vl = ctx.lemma(v)
             if vl not in lex.light_verbs and vl not in lex.presupposing_verbs:
                 continue

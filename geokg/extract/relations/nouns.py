@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.acquisitions import goods_origins
 from geokg.extract.relations.addressed import ADDRESSED_VIA, addressed, helped, or_face
+from geokg.extract.relations.circumstances import CIRCUMSTANCE_PREPS, addressees, circumstance_agent
 from geokg.extract.relations.frames import (
-    _CIRCUMSTANTIAL_PREPS,
     _context_words,
     _governor,
     _head_noun,
@@ -74,7 +74,7 @@ def _noun(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         return []  # "at odds", "on good terms": the noun is a state only after its preposition
     if gov is None and cue.type.value == "MEETS":
         gov, via = _visit_governor(ctx, n, cue, gov, via)
-    if via[5:] in _CIRCUMSTANTIAL_PREPS and not (cue.mutual or cue.reciprocal):
+    if via[5:] in CIRCUMSTANCE_PREPS and not circumstance_agent(via[5:], cue):
         gov = None
     if cue.veto_governors:
         if gov is not None and ctx.lemma(gov) in cue.veto_governors and not reason_phrase(via):
@@ -292,7 +292,7 @@ def _noun_frame(
         elif (
             glem in lex.light_verbs
             or glem in lex.presupposing_verbs
-            or (via.startswith("pobj:") and not threatened_act(lex, glem, cue))
+            or (via.startswith("pobj:") and not threatened_act(lex, glem, cue, via))
             or (glem in lex.threat_words and cue.type in lex.threat_content_types)
         ):
             agents, patients = ctx.subjects(gov)
@@ -318,6 +318,7 @@ def _noun_frame(
                 if via == "pobj:with" and cue.type.polarity.value == "conflictual":
                     # "hit Mexico with tariffs": the instrument verb's object undergoes it
                     gt.directed.extend(ctx.children(gov, "dobj"))
+                gt.directed.extend(addressees(ctx, n, gov, via, cue))  # "told X in a call"
                 tgt.extend(gt)
                 if (
                     via == "pobj:for"
@@ -402,14 +403,14 @@ def _noun_frame(
             light
             and gov is not None
             and (
-                via in ("pobj:with", "pobj:during")
-                or (via in ("pobj:after", "pobj:following") and cue.type.value == "MEETS")
+                via == "pobj:with"
                 or ctx.lemma(gov) in lex.companion_verbs
                 or (via == "pobj:on" and ctx.lemma(n) in lex.visit_nouns)
             )
         ):
-            # "might respond with tariffs on X", "will join B for talks with C", "said during a
-            # visit to X": the governing clause's modality (the visit itself is not what is said)
+            # "might respond with tariffs on X", "will join B for talks with C", "said on a
+            # visit to X": the governing clause's modality (the visit itself is not what is
+            # said); a time phrase passes its clause's markers itself (circumstances.py)
             anchor = gov
         halt = n.head.head if n.dep_ == "pobj" else n
         if gov is not None and ctx.lemma(halt) in lex.halting_nouns and _undone(ctx, halt):

@@ -151,8 +151,10 @@ def own_markers(
             ):
                 hedged = True  # "could not be closer" is no hedge
         elif (dep in ("advmod", "amod") and lem in lex.hedge_adverbs) or (
-            dep == "amod" and lem in lex.hedge_adjectives and tok.pos_ in _NOUNS
-        ):
+            dep == "amod"
+            and (lem in lex.hedge_adjectives or c.lower_ in lex.hedge_adjectives)
+            and tok.pos_ in _NOUNS
+        ):  # "planned" (lemma "plan"), "proposed", "upcoming"
             if hedge_ok:
                 hedged = True
         elif (dep == "advmod" and lem in lex.report_adverbs) or (dep == "prep" and lem == "accord"):

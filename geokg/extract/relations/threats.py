@@ -18,6 +18,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.circumstances import CIRCUMSTANCE_PREPS
 from geokg.extract.relations.lexicon import Cue, RelationLexicon
 from geokg.extract.relations.slots import _pairs
 from geokg.extract.relations.subjects import climb_to_verb
@@ -109,7 +110,11 @@ def penalty_threat(
     return out + [replace(c, hedge=True) for c in penalties]
 
 
-def threatened_act(lex: RelationLexicon, verb: str, cue: Cue) -> bool:
+def threatened_act(lex: RelationLexicon, verb: str, cue: Cue, via: str = "") -> bool:
     """ "threatened Peru with war": the act a threat verb names is the threat's content, not
-    an act done; only a threatened penalty (``threat_content`` types) is also stated, hedged."""
+    an act done; only a threatened penalty (``threat_content`` types) is also stated, hedged.
+    A time phrase (``via`` "pobj:after" ...) is no content: "After talks with Peru, Chile
+    threatened to ..." states the talks (:mod:`.circumstances`)."""
+    if via[5:] in CIRCUMSTANCE_PREPS:
+        return False
     return verb in lex.threat_words and cue.type not in lex.threat_content_types

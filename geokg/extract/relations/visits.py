@@ -1,7 +1,8 @@
 """Visits and joint talks as meetings (CAMEO 042-044, PLOVER CONSULT).
 
-"During a visit to Tokyo, the minister said ...", "X traveled to Paris for talks", "A will join B
-for talks with C": the governing clause of a visit noun, where the parser leaves it unattached.
+"On a visit to Tokyo, the minister met ...", "X traveled to Paris for talks", "A will join B
+for talks with C": the governing clause of a visit noun, where the parser leaves it unattached
+(a time phrase, "during a visit to Tokyo", is read by :mod:`.circumstances`).
 """
 
 from __future__ import annotations
@@ -22,9 +23,10 @@ if TYPE_CHECKING:
 def _visit_governor(
     ctx: SentenceContext, n: Token, cue: Cue, gov: Token | None, via: str
 ) -> tuple[Token | None, str]:
-    """ "During a visit to X, Y said", "on a trip to X, Y met ...": the clause's subject is
-    the visitor, when the meeting noun names its own counterpart; "A joined B for talks
-    with C" with "for talks" read on the object: the joining verb governs the talks."""
+    """ "On a trip to X, Y met ...": the clause's subject is the visitor, when the meeting
+    noun names its own counterpart (time phrases, "during a visit to X": circumstances.py);
+    "A joined B for talks with C" with "for talks" read on the object: the joining verb
+    governs the talks."""
     h = n.head
     if (
         n.dep_ == "pobj"
@@ -37,9 +39,9 @@ def _visit_governor(
     if (
         n.dep_ == "pobj"
         and h.dep_ == "prep"
-        and ctx.lemma(h) in ("during", "on")
+        and ctx.lemma(h) == "on"
         and h.head.pos_ in _VERB_POS
-        and (ctx.lemma(h) == "during" or ctx.lemma(n) in ctx.lex.visit_nouns)
+        and ctx.lemma(n) in ctx.lex.visit_nouns
         and ctx.args_of(_slot_targets(ctx, n, cue, ctx.lemma(n)).tokens())
     ):
         return h.head, "pobj:" + ctx.lemma(h)

@@ -123,6 +123,9 @@ class WordLists:
         # "said during a visit to X", "will join B for talks with C" (CAMEO 042-044)
         self.visit_nouns = words_of("visit_nouns")
         self.companion_verbs = words_of("companion_verbs")
+        # "In a phone call with X, Y warned ...": occasions a speaking is set in
+        self.setting_nouns = words_of("setting_nouns")
+        self.telling_verbs = words_of("telling_verbs")
         # "Experts: ...", "... - officials": the speaker nouns of a headline's attribution
         self.headline_speakers = words_of("headline_speakers")
         # "Peru's UN bid": nouns whose possessor seeks and whose organization is sought
