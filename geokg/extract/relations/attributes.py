@@ -129,10 +129,8 @@ def _step(
     # a participle read as an adjective of intent: "is poised to invade", "is supposed to"
     hedge_verb |= head.tag_ == "VBN" and head.lower_ in lex.hedge_adjectives
     if threat_ok and hl in lex.threat_words and dep in ("dobj", "prep", "xcomp"):
-        # "threatened tariffs on X", "the threat of sanctions on X", "threatened to impose
-        # tariffs on X": a penalty the threat names is stated, hedged (SCHEMA.md news
-        # conventions); the threat itself is THREATENS. Other threatened clauses ("threatened
-        # to cut ties") stay suppressed below.
+        # "threatened tariffs on X", "the threat of sanctions on X": a named penalty is stated,
+        # hedged (SCHEMA.md news conventions); other threatened clauses stay suppressed below
         st.hedged = True
         st.apply_head = True
         return st
@@ -248,6 +246,7 @@ def _step(
                 st.outer = True
                 return st
             if (hl in lex.container_nouns or hl in lex.quantity_nouns) and pl in ("of", "on", "in"):
+                st.hedged = full and intent_ok and hl in lex.hedge_nouns  # "the prospect of war"
                 return st  # "a charter of cooperation", "euros of aid": the container's predicate
             if full and hl in lex.neg_nouns:
                 st.neg += 1
