@@ -26,6 +26,30 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 _END_NOUNS = frozenset({"end"})
 _HALTED_PREPS = frozenset({"to", "of", "on"})
 _STATUS_TYPES = frozenset({RelationType.LEADS, RelationType.MEMBER_OF})
+# verbs that end what their object names: a bare or definite object exists ("cease support
+# for X", "lift sanctions on X"); "lift any sanctions", "halt new strikes" do not say so
+_CESSATION_VERBS = frozenset(
+    {
+        "end",
+        "lift",
+        "halt",
+        "stop",
+        "cease",
+        "suspend",
+        "remove",
+        "repeal",
+        "rescind",
+        "revoke",
+        "pause",
+        "waive",
+        "withhold",
+        "freeze",
+        "abandon",
+        "renounce",
+        "withdraw",
+    }
+)
+_NEW_MODIFIERS = frozenset({"new", "further", "additional", "fresh", "more", "future", "possible"})
 
 
 def presupposed_object(
@@ -40,6 +64,15 @@ def presupposed_object(
     """
     if cur.dep_ not in ("dobj", "nsubjpass") or ctx.lemma(head) not in ctx.lex.presupposing_verbs:
         return False
+    if (
+        definite
+        and ctx.lemma(head) in _CESSATION_VERBS
+        and not any(
+            (c.dep_ == "det" and c.lower_ not in _DEFINITE) or ctx.lemma(c) in _NEW_MODIFIERS
+            for c in cur.children
+        )
+    ):
+        return True  # "urged X to lift sanctions on Cuba": only what exists can be lifted
     return any(
         c.dep_ == "poss" or (definite and c.dep_ == "det" and c.lower_ in _DEFINITE)
         for c in cur.children

@@ -27,21 +27,19 @@ __all__ = [
     "to_infinitive",
 ]
 
-
 _SUBJ = frozenset({"nsubj", "csubj", "expl-none"})
-
 
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 
-
 _VERBAL = frozenset({"VERB", "AUX"})
-
 
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "X"})
 
-
 # subordinators of a subjectless participle clause ("while supporting", "after meeting")
 _PARTICIPLE_MARKS = frozenset({"while", "when", "after", "before", "since", "by", "upon", "once"})
+
+# verbs whose prepositional object controls their infinitive: "called on Peru to ..."
+_PREP_CONTROL = {"call": "on", "prevail": "on", "appeal": "to", "count": "on", "rely": "on"}
 
 
 def rather_than(ctx: SentenceContext, clause: Token) -> bool:
@@ -351,6 +349,9 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             objs = ctx.children(head, "dobj")
             if objs:
                 return objs, []
+        via = _PREP_CONTROL.get(ctx.lemma(head))
+        if via and (objs := [o for p, o in ctx.prep_objects(head, {via}) if o.i < v.i]):
+            return objs, []  # "called on Peru to stop attacking Chile": Peru stops
         a, p = ctx.subjects(head, depth + 1)
         return _controllers(ctx, head, a, p), []
     if dep == "conj" and head.pos_ in _VERBAL:
