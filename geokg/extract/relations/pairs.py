@@ -58,6 +58,8 @@ _SIDED_PLACES = frozenset(
 _RIVAL_NOUNS = frozenset(
     {"neighbor", "neighbour", "rival", "foe", "adversary", "enemy", "belligerent"}
 )
+# plurals that name the pair just before when it was a pair ("The countries signed ...")
+_PAIR_KIND_NOUNS = frozenset({"country", "nation", "leader", "president", "minister", "premier"})
 # "bilateral ties", "bilateral trade": a relation noun that says it holds between two parties
 _TWO_SIDED = frozenset({"bilateral"})
 #: Words that can make a sentence's group nominal (the component looks for them).
@@ -131,7 +133,10 @@ def _uncounted_pair(ctx: SentenceContext, tok: Token) -> bool:
     named before, though uncounted. Not "the allies" or "the partners" (often a wider camp),
     nor one with an owner, a phrase of its own or an entity inside ("the rivals of Iran",
     "the Gulf neighbours"), nor after an entity in its sentence."""
-    if ctx.lemma(tok) not in _RIVAL_NOUNS or tok.dep_ not in ("nsubj", "nsubjpass"):
+    lem = ctx.lemma(tok)
+    if lem not in _RIVAL_NOUNS and lem not in _PAIR_KIND_NOUNS:
+        return False
+    if tok.dep_ not in ("nsubj", "nsubjpass"):
         return False
     dets = [c.lower_ for c in tok.children if c.dep_ in ("det", "poss", "nummod", "predet")]
     if dets != ["the"]:
