@@ -134,12 +134,12 @@ def _step(
         st.hedged = True
         st.apply_head = True
         return st
-    question = any(ctx.lemma(m) in lex.question_marks for m in ctx.children(cur, "mark"))
-    if full and hl in lex.suppressors and dep in _SUPPRESSED_DEPS and not question:
+    marks = ctx.children(cur, "mark")  # a question, or the demander's role ("As a member ...")
+    kept = ctx.lemma(cur) == "as" or any(ctx.lemma(m) in lex.question_marks for m in marks)
+    if full and hl in lex.suppressors and dep in _SUPPRESSED_DEPS and not kept:
         # the content of a threat, demand or call is not stated ("threatened to cut ties")
         st.suppressed = True
         return st
-    marks = ctx.children(cur, "mark")
     if any(ctx.lemma(m) in lex.hypothetical_marks for m in marks):
         st.hyp = True
     if dep == "ccomp" and extraposed(ctx, cur):
