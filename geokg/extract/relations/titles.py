@@ -75,8 +75,9 @@ def its_antecedent(ctx: SentenceContext, tok: Token) -> EntityAnnotation | None:
     above the phrase ("Hamas said its political chief X ...", "Kenya sent its envoy X"). The
     subject must itself be the named Country or Organization: "the Kenyan government
     demanded news of its leader X" gives nothing (a demonym on a noun is not the owner), nor
-    do "his/her/their leader X" (a person's leader is not named by the possessive)."""
-    if tok.lower_ != "its" or tok.dep_ != "poss":
+    do "his/her leader X" (a person's leader is not named by the possessive); "their" takes
+    an Organization only ("the Taliban said their leader X")."""
+    if tok.lower_ not in ("its", "their") or tok.dep_ != "poss":
         return None
     head = tok.head
     hops = 0
@@ -100,6 +101,12 @@ def its_antecedent(ctx: SentenceContext, tok: Token) -> EntityAnnotation | None:
                 break
     if found is None:
         return None
+    if tok.lower_ == "their":
+        # "The Taliban said their leader X ...": only an Organization, and only where it is
+        # the last entity named before the pronoun
+        last = max((e for e in ctx.entities if e.end <= tok.i), key=lambda e: e.start)
+        ok = found.label == EntityLabel.ORGANIZATION and last.name == found.name
+        return found if ok else None
     # the nearest mention must agree ("Russia criticized NATO over remarks by its chief X":
     # the clause's subject is not the owner)
     near = {e.name for e in ctx.pronoun(tok)}
