@@ -41,10 +41,16 @@ def _role_text(ctx: SentenceContext, toks: list[Token]) -> str:
     words = [
         t.text
         for t in toks
-        if t.lower_ not in ctx.lex.title_temporal and t.lower_ not in ctx.lex.title_honorifics
+        if (t.lower_ not in ctx.lex.title_temporal and t.lower_ not in ctx.lex.title_honorifics)
+        or _inner_hyphen(t)
     ]
     text = " ".join(words).replace(" - ", "-").strip(" -")
     return text
+
+
+def _inner_hyphen(tok: Token) -> bool:
+    """A hyphen inside a word ("co-founder"), not a dash set off by spaces."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_
 
 
 def _led_before(ctx: SentenceContext, i: int) -> tuple[EntityAnnotation | None, int]:
