@@ -69,7 +69,16 @@ def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
         out.extend(_government_of_titled(ctx, person))
         out.extend(_predicate(ctx, person))
     out = _party_members(ctx, people, out)
+    out = [c for c in out if not _business_title_of_state(ctx, c)]
     return drop_former_service(ctx, out)
+
+
+def _business_title_of_state(ctx: SentenceContext, cand: Candidate) -> bool:
+    """ "Kenyan CEO X", "X, a Chinese founder": a business title leads no state."""
+    if cand.type != "LEADS" or cand.target.label == EntityLabel.ORGANIZATION or not cand.role:
+        return False
+    words = cand.role.lower().split()
+    return bool(words) and words[-1] in ctx.lex.business_heads
 
 
 def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:

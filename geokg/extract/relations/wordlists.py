@@ -161,6 +161,7 @@ class WordLists:
         self.title_temporal = words_of("titles", "temporal")
         self.rule_nouns = words_of("titles", "rule_nouns")
         self.organization_heads = words_of("titles", "organization_heads")
+        self.business_heads = words_of("titles", "business_heads")
         # a state chairing a bloc: office nouns, the abstract ones, verbs of holding an office
         self.state_offices = words_of("titles", "state_offices")
         self.office_nouns = words_of("titles", "office_nouns")
