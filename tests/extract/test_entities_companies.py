@@ -124,6 +124,31 @@ def test_a_cue_at_one_mention_covers_the_others(blank: Any, component: EntityCom
 
 
 @pytest.mark.parametrize(
+    ("case_id", "name"),
+    [
+        ("business-title-adjective-name", "Baidu"),
+        ("business-title-person-tagged-name", "Xiaomi"),
+        ("business-title-founder", "Voltera"),
+    ],
+)
+def test_business_title_before_a_person_makes_a_company(
+    blank: Any, component: EntityComponent, case_id: str, name: str
+) -> None:
+    """ "Acmeco CEO Tom Hale": a one-word name before a business title and a person's name."""
+    assert (name, "Organization", "company") in found(component, frozen_doc(blank, case_id))
+
+
+@pytest.mark.parametrize(
+    "case_id", ["business-title-neg-chief-of-staff", "business-title-neg-person-tagged-chief"]
+)
+def test_no_company_from_a_political_or_surname_title(
+    blank: Any, component: EntityComponent, case_id: str
+) -> None:
+    """ "Biden chief of staff X" and a surname before "chief" make no company."""
+    assert all(kind != "company" for _, _, kind in found(component, frozen_doc(blank, case_id)))
+
+
+@pytest.mark.parametrize(
     "case_id",
     [
         "place-tagged-org-no-cue",

@@ -40,6 +40,18 @@ LEADER_ADMINISTRATION: list[Row] = [
     ("administration", "NOUN", "NN", "nsubj", 3, "administration", "O"),
     ("refused", "VERB", "VBD", "ROOT", 3, "refuse", "O"),
 ]
+LEADER_POSSESSIVE_GOVERNMENT: list[Row] = [
+    ("Lula", "PROPN", "NNP", "poss", 2, "Lula", "B-PERSON"),
+    ("'s", "PART", "POS", "case", 0, "'s", "O"),
+    ("government", "NOUN", "NN", "nsubj", 3, "government", "O"),
+    ("refused", "VERB", "VBD", "ROOT", 3, "refuse", "O"),
+]
+LEADER_POSSESSIVE_RIVALS: list[Row] = [
+    ("Lula", "PROPN", "NNP", "poss", 2, "Lula", "B-PERSON"),
+    ("'s", "PART", "POS", "case", 0, "'s", "O"),
+    ("rivals", "NOUN", "NNS", "nsubj", 3, "rival", "O"),
+    ("refused", "VERB", "VBD", "ROOT", 3, "refuse", "O"),
+]
 PRESIDENT_OF_INSTITUTE: list[Row] = [
     ("Ana", "PROPN", "NNP", "compound", 1, "Ana", "B-PERSON"),
     ("Ruiz", "PROPN", "NNP", "nsubj", 11, "Ruiz", "I-PERSON"),
@@ -102,6 +114,11 @@ LONG_NAME_IN_PLACE: list[Row] = [
             {("Luiz Inacio Lula da Silva", "Leader"), ("Brazil", "Country")},
         ),
         (
+            LEADER_POSSESSIVE_GOVERNMENT,
+            {("Luiz Inacio Lula da Silva", "Leader"), ("Brazil", "Country")},
+        ),
+        (LEADER_POSSESSIVE_RIVALS, {("Luiz Inacio Lula da Silva", "Leader")}),
+        (
             PRESIDENT_OF_INSTITUTE,
             {("Ana Ruiz", "Person"), ("Andes Policy Institute", "Organization")},
         ),
@@ -114,6 +131,8 @@ LONG_NAME_IN_PLACE: list[Row] = [
         "legislator-title-and-party",
         "party-adjective-on-partisan-noun",
         "administration-names-the-state",
+        "possessed-government-names-the-state",
+        "possessed-rivals-name-no-state",
         "post-at-an-institute-is-private",
         "post-of-a-state-is-office",
         "place-tag-after-title-is-person",

@@ -31,6 +31,7 @@ __all__ = [
     "org_kind",
     "org_name",
     "single_word_org",
+    "titled_business",
 ]
 
 # Word classes of lexicon.json that are never a one-word organization name by themselves.
@@ -98,6 +99,8 @@ def company_cue(
             return kind
     if _business_context(doc, start, end, lex, person=person and end - start == 1):
         return "company"
+    if end - start == 1 and titled_business(doc, start, lex, person=person):
+        return "company"
     if root.dep_ == "conj" and not person and not start <= root.head.i < end:
         # "shares of Acmeco and Zentrix": the first conjunct's cue covers the list
         head = root.head
@@ -142,6 +145,25 @@ def _business_context(doc: Doc, start: int, end: int, lex: Lexicons, *, person: 
     return False
 
 
+def titled_business(doc: Doc, i: int, lex: Lexicons, *, person: bool = False) -> bool:
+    """Whether a one-word name stands before a business title and a person's name: "Acmeco
+    CEO Tom Hale", "Acmeco chief executive Tom Hale", "Acmeco founder Tom Hale".
+
+    The person's name must be the model's PERSON right after the title; for a name the model
+    read as a person only the strict titles count (``business_titles_strict``: not "chief").
+    """
+    titles = lex.wordset("business_titles_strict" if person else "business_titles")
+    if person and doc[i + 1 : i + 3].text.lower() == "chief executive":
+        titles = titles | {"chief", "executive"}
+    j = i + 1
+    while j < len(doc) and j - i <= 2 and doc[j].lower_ in titles:
+        j += 1
+    if j == i + 1 or j >= len(doc):
+        return False
+    nxt = doc[j]
+    return nxt.ent_type_ == "PERSON" and nxt.ent_iob_ == "B" and nxt.text[:1].isupper()
+
+
 def single_word_org(doc: Doc, i: int, lex: Lexicons, common: frozenset[str]) -> bool:
     """Whether a one-word ORG span of the model is an organization's name.
 
@@ -158,8 +180,10 @@ def single_word_org(doc: Doc, i: int, lex: Lexicons, common: frozenset[str]) -> 
         return False
     if not all(ch.isalnum() or ch in "-&" for ch in text) or not any(ch.islower() for ch in text):
         return False
-    if tok.pos_ != "PROPN" or only_title_words(doc[i : i + 1], lex):
+    if tok.pos_ not in ("PROPN", "ADJ") or only_title_words(doc[i : i + 1], lex):
         return False
+    if tok.pos_ == "ADJ" and not titled_business(doc, i, lex):
+        return False  # "Baidu chief X": the parser may read the name as an adjective
     low = tok.lower_
     if any(low in lex.wordset(key) for key in _NOT_NAMES) or lex.is_title_word(low):
         return False

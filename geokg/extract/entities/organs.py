@@ -21,7 +21,8 @@ __all__ = ["leader_state_candidates", "party_candidates"]
 
 
 def leader_state_candidates(doc: Doc, cands: list[Candidate], lex: Lexicons) -> list[Candidate]:
-    """The state of a listed leader on the noun after the name ("the Lula administration").
+    """The state of a listed leader on the noun after the name ("the Lula administration",
+    "Lula's government").
 
     Args:
         doc: The parsed Doc.
@@ -29,12 +30,17 @@ def leader_state_candidates(doc: Doc, cands: list[Candidate], lex: Lexicons) -> 
         lex: The lexicons.
     """
     nouns = lex.wordset("leader_state_nouns")
+    possessed = lex.wordset("leader_state_possessed_nouns")
     out: list[Candidate] = []
     for c in cands:
         if c.kind != "LEADER" or c.end >= len(doc) or len(c.ids) != 1:
             continue
         noun = doc[c.end]
-        if lemma(noun) not in nouns or noun.pos_ != "NOUN":
+        wanted = nouns
+        if noun.text in ("'s", "’s") and c.end + 1 < len(doc):
+            noun = doc[c.end + 1]  # "Lula's government"
+            wanted = possessed
+        if lemma(noun) not in wanted or noun.pos_ != "NOUN":
             continue
         info = lex.leader(c.ids[0])
         if info is None or not info.country or info.country not in lex.countries:

@@ -31,7 +31,7 @@ def _possessive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
     root = ctx.root_of(person)
     nxt = person.end
     if root.dep_ == "poss" and nxt < ctx.end and doc[nxt].text in _POSS_MARKS:
-        led = ctx.ent_at.get(root.head.i)
+        led = ctx.ent_at.get(root.head.i) or _named_organization(ctx, root.head)
         if led is not None and led.label in (EntityLabel.COUNTRY, EntityLabel.ORGANIZATION):
             out.append(
                 _make(
@@ -69,6 +69,24 @@ def _possessive(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidat
         if ctx.lemma(noun) in ctx.lex.rule_nouns:
             out.extend(_rule_noun_led(ctx, person, noun))
     return out
+
+
+def _named_organization(ctx: SentenceContext, head: Token) -> EntityAnnotation | None:
+    """The organization named inside "X's Likud party", "X's al-Qaeda network": a party,
+    network or movement noun with the organization's name before it (not "X's NATO allies",
+    "X's United Nations speech")."""
+    if ctx.lemma(head) not in ctx.lex.organization_heads and head.lower_ not in (
+        ctx.lex.organization_heads
+    ):
+        return None
+    found = {
+        ctx.ent_at[c.i].name: ctx.ent_at[c.i]
+        for c in head.children
+        if c.dep_ in ("compound", "amod", "nmod")
+        and c.i in ctx.ent_at
+        and ctx.ent_at[c.i].label == EntityLabel.ORGANIZATION
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _government_of_titled(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:

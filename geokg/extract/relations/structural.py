@@ -69,7 +69,16 @@ def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
         out.extend(_government_of_titled(ctx, person))
         out.extend(_predicate(ctx, person))
     out = _party_members(ctx, people, out)
+    out = [c for c in out if not _business_title_of_state(ctx, c)]
     return drop_former_service(ctx, out)
+
+
+def _business_title_of_state(ctx: SentenceContext, cand: Candidate) -> bool:
+    """ "Kenyan CEO X", "X, a Chinese founder": a business title leads no state."""
+    if cand.type != "LEADS" or cand.target.label == EntityLabel.ORGANIZATION or not cand.role:
+        return False
+    words = cand.role.lower().split()
+    return bool(words) and words[-1] in ctx.lex.business_heads
 
 
 def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
@@ -86,6 +95,8 @@ def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
         title.append(doc[k])
         k += 1
     i = person.start - 1
+    if not title:
+        i = _skip_complement(ctx, i)
     while i >= ctx.start and i not in ctx.ent_at:
         part, head = _is_title_token(ctx, doc[i])
         if not part and doc[i].lower_ in ctx.lex.title_honorifics:
@@ -104,6 +115,30 @@ def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
         return []
     role = _role_text(ctx, title)
     return [_make(ctx, person, led, title[0].i, title[-1].i + 1, "leads_title.v1", role)]
+
+
+_COMPLEMENT_PREPS = frozenset({"for", "to", "at", "on"})
+
+
+def _skip_complement(ctx: SentenceContext, i: int) -> int:
+    """Where the title ends when its complement stands between it and the name: "U.S. special
+    envoy for Ukraine X", "Russia's ambassador to the UN X", "Sweden's minister for foreign
+    trade X" (the complement names no led entity). Else ``i`` itself."""
+    doc = ctx.doc
+    j = i
+    ents: set[str] = set()
+    while j >= ctx.start and i - j < 6:
+        tok = doc[j]
+        if tok.lower_ in _COMPLEMENT_PREPS and j > ctx.start and j < i:
+            _part, head = _is_title_token(ctx, doc[j - 1])
+            return j - 1 if head and len(ents) <= 1 else i
+        e = ctx.ent_at.get(j)
+        if e is not None:
+            ents.add(e.name)
+        elif not (tok.lower_ == "the" or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ"))):
+            return i
+        j -= 1
+    return i
 
 
 def _title_after(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 _LED = frozenset(
     {EntityLabel.COUNTRY, EntityLabel.ORGANIZATION, EntityLabel.PLACE, EntityLabel.GROUP}
 )
+_ITS_LED = frozenset({EntityLabel.COUNTRY, EntityLabel.ORGANIZATION})
 _POSS_MARKS = frozenset({"'s", "’s", "'", "’"})
 
 
@@ -27,6 +28,9 @@ def _is_title_token(ctx: SentenceContext, tok: Token) -> tuple[bool, bool]:
     lem = ctx.lemma(tok)
     low = tok.lower_
     if lem in ctx.lex.title_heads or low in ctx.lex.title_heads:
+        return True, True
+    before = ctx.lex.qualified_title_heads.get(low)
+    if before and tok.i > ctx.start and ctx.doc[tok.i - 1].lower_ in before:
         return True, True
     if lem in ctx.lex.title_modifiers or low in ctx.lex.title_modifiers:
         return True, False
@@ -37,10 +41,16 @@ def _role_text(ctx: SentenceContext, toks: list[Token]) -> str:
     words = [
         t.text
         for t in toks
-        if t.lower_ not in ctx.lex.title_temporal and t.lower_ not in ctx.lex.title_honorifics
+        if (t.lower_ not in ctx.lex.title_temporal and t.lower_ not in ctx.lex.title_honorifics)
+        or _inner_hyphen(t)
     ]
     text = " ".join(words).replace(" - ", "-").strip(" -")
     return text
+
+
+def _inner_hyphen(tok: Token) -> bool:
+    """A hyphen inside a word ("co-founder"), not a dash set off by spaces."""
+    return tok.text == "-" and not tok.whitespace_ and tok.i > 0 and not tok.nbor(-1).whitespace_
 
 
 def _led_before(ctx: SentenceContext, i: int) -> tuple[EntityAnnotation | None, int]:
@@ -53,17 +63,85 @@ def _led_before(ctx: SentenceContext, i: int) -> tuple[EntityAnnotation | None, 
         return None, j
     ent = ctx.ent_at.get(j)
     if ent is None:
-        # "the party's leader X": a definite description standing for an entity named
-        # before ("its leader X" is left alone: a pronoun's antecedent is too often wrong here)
+        # "the party's leader X": a definite description standing for an entity named before
         tok = doc[j]
         if tok.dep_ == "poss" and tok.pos_ == "NOUN":
             found = [e for e in ctx.args(tok, strict=True) if e.label in _LED]
             if len(found) == 1:
                 return found[0], j
-        return None, j
+        return its_antecedent(ctx, tok), j
     if ent.label not in _LED:
         return None, j
     return ent, ent.start
+
+
+def its_antecedent(ctx: SentenceContext, tok: Token) -> EntityAnnotation | None:
+    """The state or organization an "its" before a title stands for: the first conjunct of
+    the phrase ("Siemens and its chief executive X"), else the subject of the nearest clause
+    above the phrase ("Hamas said its political chief X ...", "Kenya sent its envoy X"). The
+    subject must itself be the named Country or Organization: "the Kenyan government
+    demanded news of its leader X" gives nothing (a demonym on a noun is not the owner), nor
+    do "his/her leader X" (a person's leader is not named by the possessive); "their" takes
+    an Organization only ("the Taliban said their leader X")."""
+    if tok.lower_ not in ("its", "their") or tok.dep_ != "poss":
+        return None
+    head = tok.head
+    hops = 0
+    while head.dep_ in ("compound", "appos") and head.head.i != head.i and hops < 3:
+        head = head.head
+        hops += 1
+    if head.dep_ == "conj":
+        found = _owner(ctx, [head.head], tok)
+    else:
+        found = None
+        node = head
+        for _ in range(8):
+            if node.head.i == node.i:
+                break
+            node = node.head
+            subjects = [
+                c for c in node.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i
+            ]
+            if subjects:
+                found = _owner(ctx, subjects, tok)
+                break
+    if found is None:
+        return None
+    if tok.lower_ == "their":
+        # "The Taliban said their leader X ...": only an Organization, and only where it is
+        # the last entity named before the pronoun
+        last = max((e for e in ctx.entities if e.end <= tok.i), key=lambda e: e.start)
+        ok = found.label == EntityLabel.ORGANIZATION and last.name == found.name
+        return found if ok else None
+    # the nearest mention must agree ("Russia criticized NATO over remarks by its chief X":
+    # the clause's subject is not the owner)
+    near = {e.name for e in ctx.pronoun(tok)}
+    return found if near == {found.name} else None
+
+
+def _owner(ctx: SentenceContext, heads: list[Token], tok: Token) -> EntityAnnotation | None:
+    """The one Country or Organization named by the phrase heads ``heads`` before ``tok``."""
+    found = {
+        e.name: e
+        for e in (ctx.ent_at.get(t.i) for t in heads)
+        if e is not None and e.label in _ITS_LED and ctx.start <= e.start and e.end <= tok.i
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _named_inside(ctx: SentenceContext, obj: Token) -> EntityAnnotation | None:
+    """ "founder of the Acme Research consultancy": the one Organization named on an
+    organization noun (not "director of the NATO desk")."""
+    if ctx.lemma(obj) not in ctx.lex.organization_heads:
+        return None
+    found = {
+        ctx.ent_at[c.i].name: ctx.ent_at[c.i]
+        for c in obj.children
+        if c.dep_ == "compound"
+        and c.i in ctx.ent_at
+        and ctx.ent_at[c.i].label == EntityLabel.ORGANIZATION
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _make(
@@ -109,13 +187,15 @@ def _title_phrase_led(
             e = ctx.ent_at[c.i]
             if e.label in _LED:
                 led = e
+        elif c.dep_ == "poss" and led is None:
+            led = its_antecedent(ctx, c)  # "Siemens and its chief executive, X"
     if led is None:
         for _, obj in ctx.prep_objects(head, {"of"}):
             e = ctx.ent_at.get(obj.i)
             if e is None:
                 # "the president of the commission": a description of an entity named before
                 found = [f for f in ctx.args(obj, strict=True) if f.label in _LED]
-                e = found[0] if len(found) == 1 else None
+                e = found[0] if len(found) == 1 else _named_inside(ctx, obj)
             if e is not None and e.label in _LED:
                 led = e
                 break

@@ -155,9 +155,16 @@ class WordLists:
         self.reflexives = words_of("reflexives")
         self.title_heads = words_of("titles", "heads")
         self.title_modifiers = words_of("titles", "modifiers")
+        # "national security adviser", "chief executive": heads only after these words
+        self.qualified_title_heads: dict[str, frozenset[str]] = {
+            str(k).lower(): lowered(v)
+            for k, v in words.get("titles", {}).get("qualified_heads", {}).items()
+        }
         self.title_honorifics = words_of("titles", "honorifics")
         self.title_temporal = words_of("titles", "temporal")
         self.rule_nouns = words_of("titles", "rule_nouns")
+        self.organization_heads = words_of("titles", "organization_heads")
+        self.business_heads = words_of("titles", "business_heads")
         # a state chairing a bloc: office nouns, the abstract ones, verbs of holding an office
         self.state_offices = words_of("titles", "state_offices")
         self.office_nouns = words_of("titles", "office_nouns")
