@@ -28,6 +28,7 @@ from geokg.extract.relations.frames import (
     _undone,
 )
 from geokg.extract.relations.headlines import halted_by_modifier, verbless_holders
+from geokg.extract.relations.hosting import hosts_of
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.plural_owners import held_together, named_pair, reason_phrase
 from geokg.extract.relations.slots import (
@@ -230,7 +231,7 @@ def _noun_frame(
     if tgt.between:
         pair = ctx.args_of(tgt.between, strict=cue.strict)
         if len(pair) >= 2 and not cue.each_target:
-            return _mutual(ctx, pair, cue, n, "nominal_mutual.v1")
+            return _mutual(ctx, pair, cue, n, "nominal_mutual.v1") + hosts_of(ctx, n, pair, cue)
         tgt.mutual.extend(tgt.between)
         target_ents = ctx.args_of(tgt.tokens(), strict=strict)
     if cue.hyphen_pair:
