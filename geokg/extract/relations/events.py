@@ -42,6 +42,7 @@ from dataclasses import replace
 
 from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
+from geokg.extract.relations.assisted import helpers_join
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.complements import classified_parties
 from geokg.extract.relations.demands import demanded_penalties
@@ -134,6 +135,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out = place_parties(ctx, land_claims_only(ctx, _idioms_first(out, ctx)))
     out.extend(funded_works(ctx))
     out.extend(announced_threats(ctx, out))
+    out.extend(helpers_join(ctx, out))
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))
     out.extend(thanked_for_help(ctx))

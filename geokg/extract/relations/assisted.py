@@ -1,0 +1,58 @@
+"""A helper joins the conflict it helps wage (``helped_act.v1``).
+
+"Kenya helped Uganda defeat the rebels", "Chad offered troops to help Niger fight Boko Haram":
+the helped party's act (Uganda ATTACKS the rebels) has the helper as a party too (Kenya ATTACKS
+the rebels), besides the help itself (Kenya SUPPORTS Uganda). CAMEO codes the joint actor of a
+use of force, and the PLOVER set annotates a state that helps oust a leader as opposing him.
+Only conflictual acts (cooperation helped along is no act of the helper's own), and only where
+the act's source is the helped object of the helping verb.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from geokg.extract.relations.slots import _VERB_POS
+from geokg.extract.relations.syntax import Candidate, SentenceContext
+
+__all__ = ["helpers_join"]
+
+_HELP_VERBS = frozenset({"help", "assist", "aid"})
+_CONFLICT_TYPES = frozenset({"ATTACKS", "OPPOSES", "INVADES", "SANCTIONS"})
+
+
+def helpers_join(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
+    """The helper's copy of each conflictual act a helping verb's object carries out.
+
+    Args:
+        ctx: The sentence.
+        found: The event candidates of the sentence so far.
+
+    Returns:
+        The helper's candidates, anchored on the act (its negation and modality apply).
+    """
+    if not ctx.has_lemma(_HELP_VERBS):
+        return []
+    out: list[Candidate] = []
+    for c in found:
+        if c.type not in _CONFLICT_TYPES:
+            continue
+        act = ctx.doc[c.anchor]
+        if act.pos_ not in _VERB_POS or act.dep_ not in ("xcomp", "ccomp"):
+            continue
+        helping = act.head
+        if helping.pos_ not in _VERB_POS or ctx.lemma(helping) not in _HELP_VERBS:
+            continue
+        # "helped Uganda to defeat X" (object) or "helped Uganda defeat X" (the act's subject)
+        helped = ctx.args_of(
+            ctx.children(helping, "dobj") + ctx.children(act, "nsubj"), strict=True
+        )
+        if not any(h.name == c.source.name for h in helped):
+            continue
+        agents, _ = ctx.subjects(helping)
+        for s in ctx.args_of(agents, strict=True):
+            if s.name not in (c.source.name, c.target.name):
+                # "offered to help Niger fight X": the helper's part is only offered
+                hedge = c.hedge or helping.dep_ == "xcomp"
+                out.append(replace(c, source=s, rule="helped_act.v1", hedge=hedge))
+    return out
