@@ -56,6 +56,9 @@ _SPEAKING_FOR = frozenset(
     }
 )  # fmt: skip
 
+# a quotation is followed this many sentences back to its opening at most
+_MAX_BACK = 3
+
 _JOINING_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 
@@ -143,6 +146,22 @@ def _represented(
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+def _opening_sentence(ctx: SentenceContext, span: tuple[int, int]) -> SentenceContext | None:
+    """The earlier sentence of the same paragraph where a quotation running into this one
+    opens ("Peru's minister said: 'We reject the claims. We condemn Chile for the raid.'"),
+    or None. Its speaker is resolved there; the relation is then a ``context`` one."""
+    disc = ctx.discourse
+    idx = ctx.index
+    if disc is None or idx <= 0 or idx >= len(disc.sents) or span[0] >= ctx.doc[ctx.start].idx:
+        return None
+    for j in range(idx - 1, max(idx - _MAX_BACK, 0) - 1, -1):
+        if disc.paragraph_break(j + 1):
+            return None
+        if ctx.doc[disc.sents[j][0]].idx <= span[0]:
+            return disc.context_of(j)
+    return None
+
+
 def first_person(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     """The entity a first-person pronoun inside quoted speech stands for (its speaker)."""
     low = tok.lower_
@@ -152,6 +171,12 @@ def first_person(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     if span is None:
         return []
     verb = _attribution_verb(ctx, span)
+    if verb is None:
+        opening = _opening_sentence(ctx, span)
+        if opening is None:
+            return []
+        ctx = opening
+        verb = _attribution_verb(ctx, span)
     if verb is None:
         return []
     who = _speaker(ctx, verb, span)
