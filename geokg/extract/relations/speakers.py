@@ -34,6 +34,7 @@ _PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
 FIRST_PERSON = _SINGULAR | _PLURAL
 
 _PEOPLE = frozenset({"Leader", "Person"})
+_HE_SHE = frozenset({"he", "she"})
 _STATES = frozenset({"Country", "Organization", "Group"})
 
 # verbs that introduce a quotation as their content (a subset of the reporting verbs: not
@@ -101,7 +102,7 @@ def _speaker(ctx: SentenceContext, verb: Token, span: tuple[int, int]) -> Token 
     """The subject of the attribution verb, outside the quotation."""
     agents, _ = ctx.subjects(verb)
     for a in agents:
-        if not (span[0] < a.idx < span[1]) and a.pos_ != "PRON":
+        if not (span[0] < a.idx < span[1]) and (a.pos_ != "PRON" or a.lower_ in _HE_SHE):
             return a
     return None
 
@@ -162,6 +163,31 @@ def _opening_sentence(ctx: SentenceContext, span: tuple[int, int]) -> SentenceCo
     return None
 
 
+def _person_pronoun(
+    ctx: SentenceContext, who: Token, span: tuple[int, int]
+) -> list[EntityAnnotation]:
+    """The one person a speaker "he"/"she" stands for: named before it in the sentence outside
+    the quotation, else the subject of the previous sentence of the paragraph ("Ruto landed in
+    Kampala. 'I will meet Museveni,' he said"). People named inside the quotation are not the
+    speaker ("'I will meet Museveni,' he said": not Museveni)."""
+    doc = ctx.doc
+    names: dict[str, EntityAnnotation] = {}
+    for e in ctx.entities:
+        t = doc[e.start]
+        if e.end <= who.i and not (span[0] < t.idx < span[1]) and e.label.value in _PEOPLE:
+            names.setdefault(e.name, e)
+    disc = ctx.discourse
+    idx = ctx.index
+    if not names and disc is not None and 0 < idx < len(disc.sents):
+        if disc.paragraph_break(idx):
+            return []
+        for _, ents in disc.subjects(idx - 1):
+            for e in ents:
+                if e.label.value in _PEOPLE:
+                    names.setdefault(e.name, e)
+    return list(names.values()) if len(names) == 1 else []
+
+
 def first_person(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     """The entity a first-person pronoun inside quoted speech stands for (its speaker)."""
     low = tok.lower_
@@ -182,6 +208,9 @@ def first_person(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     who = _speaker(ctx, verb, span)
     if who is None:
         return []
+    if who.lower_ in _HE_SHE:
+        # "'I will visit Lima,' he said": the person "he" stands for; his "we" is left alone
+        return _person_pronoun(ctx, who, span) if low in _SINGULAR else []
     e = ctx.ent_at.get(who.i)
     label = e.label.value if e is not None else ""
     if low in _SINGULAR:
