@@ -19,13 +19,23 @@ from typing import TYPE_CHECKING
 from geokg.extract.relations.allegations import denied_in_apposition
 from geokg.extract.relations.headlines import asked_event, in_span
 from geokg.extract.relations.quotes import MIN_SPEECH_WORDS, _marks, _span
+from geokg.extract.relations.speakers import FIRST_PERSON, first_person
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from spacy.tokens import Token
 
+    from geokg.extract.annotations import EntityAnnotation
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["quoted_speech", "reported_above", "reporting_parataxis", "sentence_attribution"]
+__all__ = [
+    "own_statement",
+    "quoted_speech",
+    "reported_above",
+    "reporting_parataxis",
+    "sentence_attribution",
+]
 
 _MIN_WORDS = MIN_SPEECH_WORDS
 
@@ -42,6 +52,45 @@ def quoted_speech(ctx: SentenceContext, anchor: Token) -> bool:
     if span is None:
         return False
     return len(doc_text[span[0] + 1 : span[1]].split()) >= _MIN_WORDS
+
+
+def _past(ctx: SentenceContext, tok: Token) -> bool:
+    """A past-tense form: tagged VBD and not its own lemma ("met", "condemned", "did"; the
+    tagger also marks "I condemn" VBD)."""
+    return tok.tag_ == "VBD" and tok.lower_ != ctx.lemma(tok)
+
+
+def own_statement(
+    ctx: SentenceContext,
+    anchor: Token,
+    ends: Sequence[EntityAnnotation],
+    *,
+    symmetric: bool,
+) -> bool:
+    """A speaker's own present stance, act or intention in their quotation: "'We support
+    Kenya,' Uganda's minister said", "'We reject Chile's claims'", "'I will meet Ruto next
+    week,' Museveni said". Saying it is the act (as "X accused Y" states a CRITICIZES), so the
+    relation takes its own predication's modality (asserted, or hedged for "will"), not
+    ``reported``. A past act the speaker recounts ("'We met Ruto last week'"), another's act
+    ("'Chile armed the rebels'") and an unattributed "we" stay reported."""
+    verb = anchor
+    if anchor.dep_ == "dobj" and ctx.lemma(anchor.head) in ctx.lex.light_verbs:
+        verb = anchor.head  # "we will impose sanctions on X": the light verb's clause
+    if verb.pos_ not in ("VERB", "AUX") or _past(ctx, verb):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and _past(ctx, c) for c in verb.children):
+        return False  # "we had armed", "we did not arm": recounted
+    while verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "we will never agree to recognise X": the speaker's own clause
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.lower_ not in FIRST_PERSON or not ends:
+        return False
+    said = {e.name for e in first_person(ctx, speaker)}
+    # the speaker must be the relation's source ("'We reject the claims made by X'": X's
+    # claims against the speaker stay reported); either end of a symmetric relation
+    if ends[0].name not in said and not (symmetric and ends[-1].name in said):
+        return False
+    return quoted_speech(ctx, anchor)
 
 
 def reporting_parataxis(ctx: SentenceContext, root: Token, anchor: Token) -> bool:
