@@ -104,9 +104,13 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
             "subjects",
             "arguments",
             "founded",
+            "speakers",
         }, low
     # what a sentence founds ("the bloc" is not it) is read by the walks: it imports nothing
     assert graph["founded"] == set()
+    # a quotation's speaker ("we" in quoted speech) is found from the quotation marks alone
+    assert graph["speakers"] <= {"quotes"}
+    assert graph["quotes"] == set()
 
 
 @pytest.mark.parametrize("path", MODULES, ids=lambda p: p.name)

@@ -42,7 +42,7 @@ from geokg.extract.relations.polarity import (
     own_markers,
 )
 from geokg.extract.relations.presupposed import demanded_halt, halted_event, presupposed_object
-from geokg.extract.relations.speech import sentence_attribution
+from geokg.extract.relations.speech import own_statement, sentence_attribution
 from geokg.extract.relations.subjects import is_purpose_clause, rather_than
 from geokg.extract.relations.syntax import SentenceContext
 from geokg.schema import Modality, RelationType
@@ -435,7 +435,7 @@ def assess(
         reported |= r
         hyp |= y
     r, y = sentence_attribution(ctx, anchor, cur, blocked=mode == "block", structural=structural)
-    reported |= r
+    reported = (reported or r) and not own_statement(ctx, anchor, ends, symmetric=rtype.symmetric)
     hyp |= y
     hedged |= intent_ok and headline_future(ctx, anchor)  # "Chile to attack Peru"
     if hyp:

@@ -81,7 +81,7 @@ __all__ = [
 
 DedupePolicy = Callable[[list[RelationAnnotation]], list[RelationAnnotation]]
 _VERB_POS_IDS = frozenset({_POS_IDS["VERB"], _POS_IDS["AUX"]})
-_CONTEXT_PRONOUNS = ("it", "its", "he", "his", "she", "they", "their")
+_CONTEXT_PRONOUNS = ("it", "its", "he", "his", "she", "they", "their", "we", "us", "our", "i", "my")
 
 
 def dedupe_per_sentence(relations: list[RelationAnnotation]) -> list[RelationAnnotation]:

@@ -17,6 +17,7 @@ from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.arguments import _unique
 from geokg.extract.relations.nominals import definite_antecedent
 from geokg.extract.relations.pairs import pair_anaphor
+from geokg.extract.relations.speakers import FIRST_PERSON, first_person
 from geokg.extract.relations.subjects import _VERBAL, claim_clause, climb_to_verb
 
 if TYPE_CHECKING:
@@ -91,6 +92,8 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     Reflexives take the subject of their clause.
     """
     low = tok.lower_
+    if low in FIRST_PERSON:
+        return first_person(ctx, tok)  # "'We back Kenya,' Uganda said": the quote's speaker
     labels = _PRONOUN_LABELS.get(low)
     if labels is None:
         return []

@@ -14,77 +14,30 @@ closes runs to its end.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from geokg.extract.relations.allegations import denied_in_apposition
 from geokg.extract.relations.headlines import asked_event, in_span
+from geokg.extract.relations.quotes import MIN_SPEECH_WORDS, _marks, _span
+from geokg.extract.relations.speakers import FIRST_PERSON, first_person
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from collections.abc import Sequence
 
+    from spacy.tokens import Token
+
+    from geokg.extract.annotations import EntityAnnotation
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["quoted_speech", "reported_above", "reporting_parataxis", "sentence_attribution"]
+__all__ = [
+    "own_statement",
+    "quoted_speech",
+    "reported_above",
+    "reporting_parataxis",
+    "sentence_attribution",
+]
 
-_OPENERS = frozenset({"“", "«"})
-_CLOSERS = frozenset({"”", "»"})
-_STRAIGHT = '"'
-_MARK = re.compile('["“”«»]')
-_MARKS_KEY = "geokg.quotation_marks"
-# fewer words than this between the marks: scare quotes or a quoted title, not speech
-_MIN_WORDS = 4
-
-
-def _role(text: str, i: int) -> int:
-    """+1 where the mark at ``i`` opens a quotation, -1 where it closes one. Straight quotes
-    are told apart by what stands around them: an opener follows a space and precedes a
-    word (' "We'), a closer follows a word or punctuation ('time," said')."""
-    ch = text[i]
-    if ch in _OPENERS:
-        return 1
-    if ch in _CLOSERS:
-        return -1
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + 1] if i + 1 < len(text) else " "
-    if before.isspace() or before in "([—–-":
-        return 1 if not after.isspace() else 0
-    return -1
-
-
-def _marks(doc: Doc) -> tuple[str, list[int], list[int]]:
-    """A document's text and its quotation marks (offsets and roles), built once per document
-    (``Doc.text`` joins every token on each call)."""
-    cached = doc.user_data.get(_MARKS_KEY)
-    if cached is None:
-        text = doc.text
-        offsets = [m.start() for m in _MARK.finditer(text)]
-        cached = (text, offsets, [_role(text, i) for i in offsets])
-        doc.user_data[_MARKS_KEY] = cached
-    return cached
-
-
-def _span(doc: Doc, para: int, at: int, end: int) -> tuple[int, int] | None:
-    """The quotation around character ``at`` of the paragraph ``[para, end)``: the offsets
-    of its opening and closing marks (the paragraph's end where it is not closed), or None."""
-    _, offsets, roles = _marks(doc)
-    opened = -1
-    first = bisect_left(offsets, para)
-    here = bisect_left(offsets, at, lo=first)
-    for k in range(first, here):
-        if roles[k] > 0:
-            opened = offsets[k]
-        elif roles[k] < 0:
-            opened = -1
-    if opened < 0:
-        return None
-    for k in range(here, len(offsets)):
-        if offsets[k] >= end:
-            break
-        if roles[k]:
-            return opened, offsets[k]
-    return opened, end
+_MIN_WORDS = MIN_SPEECH_WORDS
 
 
 def quoted_speech(ctx: SentenceContext, anchor: Token) -> bool:
@@ -99,6 +52,45 @@ def quoted_speech(ctx: SentenceContext, anchor: Token) -> bool:
     if span is None:
         return False
     return len(doc_text[span[0] + 1 : span[1]].split()) >= _MIN_WORDS
+
+
+def _past(ctx: SentenceContext, tok: Token) -> bool:
+    """A past-tense form: tagged VBD and not its own lemma ("met", "condemned", "did"; the
+    tagger also marks "I condemn" VBD)."""
+    return tok.tag_ == "VBD" and tok.lower_ != ctx.lemma(tok)
+
+
+def own_statement(
+    ctx: SentenceContext,
+    anchor: Token,
+    ends: Sequence[EntityAnnotation],
+    *,
+    symmetric: bool,
+) -> bool:
+    """A speaker's own present stance, act or intention in their quotation: "'We support
+    Kenya,' Uganda's minister said", "'We reject Chile's claims'", "'I will meet Ruto next
+    week,' Museveni said". Saying it is the act (as "X accused Y" states a CRITICIZES), so the
+    relation takes its own predication's modality (asserted, or hedged for "will"), not
+    ``reported``. A past act the speaker recounts ("'We met Ruto last week'"), another's act
+    ("'Chile armed the rebels'") and an unattributed "we" stay reported."""
+    verb = anchor
+    if anchor.dep_ == "dobj" and ctx.lemma(anchor.head) in ctx.lex.light_verbs:
+        verb = anchor.head  # "we will impose sanctions on X": the light verb's clause
+    if verb.pos_ not in ("VERB", "AUX") or _past(ctx, verb):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") and _past(ctx, c) for c in verb.children):
+        return False  # "we had armed", "we did not arm": recounted
+    while verb.dep_ in ("xcomp", "conj") and verb.head.pos_ in ("VERB", "AUX"):
+        verb = verb.head  # "we will never agree to recognise X": the speaker's own clause
+    speaker = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if speaker is None or speaker.lower_ not in FIRST_PERSON or not ends:
+        return False
+    said = {e.name for e in first_person(ctx, speaker)}
+    # the speaker must be the relation's source ("'We reject the claims made by X'": X's
+    # claims against the speaker stay reported); either end of a symmetric relation
+    if ends[0].name not in said and not (symmetric and ends[-1].name in said):
+        return False
+    return quoted_speech(ctx, anchor)
 
 
 def reporting_parataxis(ctx: SentenceContext, root: Token, anchor: Token) -> bool:
