@@ -1,11 +1,12 @@
-"""A helper joins the conflict it helps wage (``helped_act.v1``).
+"""A helper shares the opposition it helps carry out (``helped_act.v1``).
 
-"Kenya helped Uganda defeat the rebels", "Chad offered troops to help Niger fight Boko Haram":
-the helped party's act (Uganda ATTACKS the rebels) has the helper as a party too (Kenya ATTACKS
-the rebels), besides the help itself (Kenya SUPPORTS Uganda). CAMEO codes the joint actor of a
-use of force, and the PLOVER set annotates a state that helps oust a leader as opposing him.
-Only conflictual acts (cooperation helped along is no act of the helper's own), and only where
-the act's source is the helped object of the helping verb.
+"Syria offered troops to help Lebanon's president oust the rebel general", "Kenya helped Uganda
+topple the junta": the helped party opposes the target, and so does the helper (the PLOVER
+set annotates a state that helps oust a leader as opposing him), besides the help itself
+(SUPPORTS). Only a stance is shared: the helped party's own force or penalty stays its own
+("accused Greece of helping rebels attack Turkish troops" gives the rebels ATTACKS, issue 13),
+and cooperation helped along is no act of the helper's. Only where the act's source is the
+helped object of the helping verb.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from geokg.extract.relations.syntax import Candidate, SentenceContext
 __all__ = ["helpers_join"]
 
 _HELP_VERBS = frozenset({"help", "assist", "aid"})
-_CONFLICT_TYPES = frozenset({"ATTACKS", "OPPOSES", "INVADES", "SANCTIONS"})
+_CONFLICT_TYPES = frozenset({"OPPOSES"})
 
 
 def helpers_join(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
