@@ -70,6 +70,30 @@ def test_coref_merge_people_prefers_recent_full_name() -> None:
     }
 
 
+def test_coref_merge_people_given_name_used_alone() -> None:
+    # names used by their first word: a Malay given name, a Korean family name
+    mentions = [
+        PersonMention("Anwar", 0),
+        PersonMention("Anwar Ibrahim", 10),
+        PersonMention("Moon Jae-in", 20),
+        PersonMention("Moon", 30),
+    ]
+    assert merge_people(mentions) == {
+        0: "Anwar Ibrahim",
+        1: "Anwar Ibrahim",
+        2: "Moon Jae-in",
+        3: "Moon Jae-in",
+    }
+
+
+def test_coref_merge_people_given_name_ambiguous_stays() -> None:
+    # two full names start with it: left as written; one ends with it: the surname reading
+    two = [PersonMention("Donald Trump", 0), PersonMention("Donald Tusk", 5)]
+    assert merge_people([*two, PersonMention("Donald", 9)])[2] == "Donald"
+    ends = [PersonMention("Ali Khan", 0), PersonMention("Imran Ali", 5)]
+    assert merge_people([*ends, PersonMention("Ali", 9)])[2] == "Imran Ali"
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

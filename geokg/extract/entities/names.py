@@ -95,6 +95,18 @@ def is_short_form(short: str, full: str) -> bool:
     return all(w in it for w in s)
 
 
+def _given_name_hosts(short: str, fulls: list[str]) -> list[str]:
+    """The one full name whose first word a one-word mention is ("Mahathir" for "Mahathir
+    Mohamad", "Kim" for "Kim Jong Un": names used by their first word), where no full name of
+    the document ends with that word and no second one starts with it."""
+    words = name_words(short)
+    if len(words) != 1:
+        return []
+    starts = [f for f in fulls if len(name_words(f)) > 1 and name_words(f)[0] == words[0]]
+    ends = [f for f in fulls if len(name_words(f)) > 1 and name_words(f)[-1] == words[0]]
+    return starts if len(starts) == 1 and not ends else []
+
+
 def spelled_out(name: str, listed: str) -> bool:
     """Whether the text's ``name`` spells out a person rather than shortening the listed name.
 
@@ -139,6 +151,8 @@ def merge_people(
     names = sorted({m.name for m in mentions}, key=lambda n: -len(name_words(n)))
     # The full names: not a short form of any other name in the document.
     fulls = [n for n in names if not any(is_short_form(n, o) for o in names if o != n)]
+    multi = [f for f in fulls if len(name_words(f)) > 1]
+    fulls = [f for f in fulls if f in multi or not _given_name_hosts(f, multi)]
     first_pos: dict[str, list[int]] = {}
     for m in mentions:
         first_pos.setdefault(m.name, []).append(m.position)
@@ -147,7 +161,9 @@ def merge_people(
         if m.name in fulls:
             target = m.name
         else:
-            hosts = [f for f in fulls if is_short_form(m.name, f)]
+            hosts = [f for f in fulls if is_short_form(m.name, f)] or _given_name_hosts(
+                m.name, fulls
+            )
             if not hosts:
                 target = m.name
             elif len(hosts) == 1:
