@@ -445,4 +445,6 @@ def _party_like(ctx: SentenceContext, tok: Token, cue: Cue) -> bool:
         return False
     if tok.pos_ in ("PROPN", "PRON"):
         return True
-    return any(c.dep_ in ("det", "poss") for c in tok.children)
+    # "ties with Indian Ocean countries": a kind of party, though unnamed and bare
+    party = ctx.lemma(tok) in ctx.lex.pair_nouns
+    return party or any(c.dep_ in ("det", "poss") for c in tok.children)
