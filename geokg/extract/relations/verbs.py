@@ -38,6 +38,8 @@ from geokg.extract.relations.syntax import Candidate, SentenceContext
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+_JOINTLY = frozenset({"together", "jointly", "closely", "side", "hand"})
+
 
 def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     lem = ctx.lemma(v)
@@ -287,6 +289,9 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
             or all(ctx.lemma(o) in _RECIPROCAL_OBJECTS for o in obj_tokens)
             or required_obj is not None
         )
+        # "A and B worked to deepen ties with C" is no cooperation between them; "worked
+        # together", "worked closely" is
+        and (lem != "work" or any(ctx.lemma(c) in _JOINTLY for c in v.children))
     ):
         # "Chile and Peru have clashed", "A and B met"; "each other" objects too
         out.extend(_mutual(ctx, sources, cue, v, "mutual_subjects.v1"))
