@@ -160,7 +160,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 and not owned_halted(ctx, c.trigger)  # "halted its aid to": presupposed
             )
         ]
-    out = [_presupposed_membership(ctx, c) for c in out]
+    out = [_presupposed_membership(ctx, c) for c in out if not _range_ends(ctx, c)]
     span = ctx.attribution = attribution_span(ctx)
     if span is not None and speaker_excluded(ctx, span):
         # the speaker of "Experts: ..." or "... - officials" is no argument of the claim
@@ -180,6 +180,28 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             )
         ]
     return out
+
+
+_FLOW_TYPES = frozenset({"TRADES_WITH", "SUPPORTS", "MEETS", "INVADES"})
+
+
+def _range_ends(ctx: SentenceContext, c: Candidate) -> bool:
+    """ "conflicts from Libya to Syria": a "from ... to" range on one word lists places; its
+    ends are no source and target of each other."""
+    if c.type in _FLOW_TYPES:
+        return False  # "gas from Russia to Germany": a flow has a giver and a receiver
+    src, tgt = ctx.doc[c.source.end - 1], ctx.doc[c.target.end - 1]
+    if src.dep_ != "pobj" or tgt.dep_ not in ("pobj", "conj"):
+        return False
+    while tgt.dep_ == "conj":
+        tgt = tgt.head
+    p_src, p_tgt = src.head, tgt.head
+    return (
+        ctx.lemma(p_src) == "from"
+        and ctx.lemma(p_tgt) == "to"
+        and p_src.head.i == p_tgt.head.i
+        and p_src.i < p_tgt.i
+    )
 
 
 def _presupposed_membership(ctx: SentenceContext, c: Candidate) -> Candidate:
