@@ -46,10 +46,10 @@ def resolve_person(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:
     # A listed alias may carry an honorific or title ("King Mohammed VI"): the name has none.
     first, last = strip_span(doc, c.start, c.end, lex) if leader_ids else (c.start, c.end)
     name_span = doc[first:last] if first < last else span
-    # A listed leader's name folds to the list's ASCII form; any other name keeps its letters as
-    # written ("Pedro Sánchez"), as news writes them.
-    written = _clean_person_name(name_span.text)
-    name = ascii_name(written) if leader_ids else written
+    # A spelled-out name keeps its letters as written ("Pedro Sánchez"), as news and its
+    # annotators write them, listed or not; entity ids fold to ASCII, so the spellings share
+    # one node.
+    name = _clean_person_name(name_span.text)
     role = evidence[0].role if evidence else None
     if leader_ids and role is None:
         info = lex.leader(leader_ids[0])
@@ -80,10 +80,10 @@ def harmonize_people(resolved: list[Resolved], lex: Lexicons) -> list[EntityAnno
     """Merge person aliases within the Doc and give every mention of a leader the Leader label.
 
     Name policy: where the text spells a person's name out (two words or more), the name is the
-    text's own fullest form in the Doc (ASCII, no titles or honorifics), whatever the leader list
-    writes; the list gives the name only of a bare surname or short form that the Doc never spells
-    out ("Putin" -> "Vladimir Putin"), and joins the Doc's spelling variants ("Sarkozy" after
-    "Nicolas Sarkosy").
+    text's own fullest form in the Doc (letters as written, no titles or honorifics), whatever
+    the leader list writes; the list gives the name only of a bare surname or short form that
+    the Doc never spells out ("Putin" -> "Vladimir Putin"), and joins the Doc's spelling
+    variants ("Sarkozy" after "Nicolas Sarkosy").
     """
     person_names = [
         r.ann.name for r in resolved if r.ann.label in (EntityLabel.LEADER, EntityLabel.PERSON)
