@@ -609,3 +609,27 @@ def test_entities_groups_places_and_events(
     blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
 ) -> None:
     assert found(component, parse(blank, rows)) == expected
+
+
+@pytest.mark.parametrize(
+    ("first", "expected"),
+    [
+        ("Japanese", {("Japan", "Country"), ("Liberal Democratic Party", "Organization")}),
+        ("Ruling", {("Liberal Democratic Party", "Organization")}),
+    ],
+    ids=["demonym", "qualifier"],
+)
+def test_entities_qualified_listed_organization(
+    blank: Any, component: EntityComponent, first: str, expected: set[Any]
+) -> None:
+    # "the Japanese Liberal Democratic Party": the model's span takes in the demonym, the
+    # listed party is the name (and the demonym its own mention)
+    rows: list[Row] = [
+        ("the", "DET", "DT", "det", 4, "the", "O"),
+        (first, "ADJ", "JJ", "amod", 4, first.lower(), "B-ORG"),
+        ("Liberal", "PROPN", "NNP", "compound", 4, "Liberal", "I-ORG"),
+        ("Democratic", "PROPN", "NNP", "compound", 4, "Democratic", "I-ORG"),
+        ("Party", "PROPN", "NNP", "nsubj", 5, "Party", "I-ORG"),
+        ("won", "VERB", "VBD", "ROOT", 5, "win", "O"),
+    ]
+    assert found(component, parse(blank, rows)) == expected

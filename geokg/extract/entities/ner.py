@@ -205,6 +205,11 @@ def _org_candidate(
     overlapping = {c for i in range(start, end) for c in gaz.get(i, [])}
     if any(c.start == start and c.end == end for c in overlapping):
         return None
+    if any(
+        c.end == end and c.start > start and _qualifiers(doc, start, c.start, gaz)
+        for c in overlapping
+    ):
+        return None  # "the Japanese Liberal Democratic Party": the listed party, qualified
     words = [t.lower_ for t in doc[start:end]]
     cut = next(
         (k for k, w in enumerate(words) if w in ("of", "for", "in", "on", "against") and k > 0),
@@ -328,6 +333,19 @@ def _in_person_list(span: Span) -> bool:
         )
         for t in linked
     )
+
+
+_QUALIFYING_WORDS = frozenset({"ruling", "governing", "opposition", "main", "former"})
+
+
+def _qualifiers(doc: Doc, start: int, end: int, gaz: dict[int, list[Candidate]]) -> bool:
+    """Whether ``doc[start:end]`` holds only demonyms ("Japanese", gazetteer country adjectives)
+    and qualifying words ("ruling") before a listed name."""
+    for i in range(start, end):
+        adjective = any(c.kind == "COUNTRY_ADJ" for c in gaz.get(i, []))
+        if not adjective and doc[i].lower_ not in _QUALIFYING_WORDS:
+            return False
+    return True
 
 
 def _trim_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
