@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["MIN_SPEECH_WORDS"]
+__all__ = ["MIN_SPEECH_WORDS", "speech_span"]
 
 _OPENERS = frozenset({"“", "«"})
 _CLOSERS = frozenset({"”", "»"})
@@ -73,3 +73,17 @@ def _span(doc: Doc, para: int, at: int, end: int) -> tuple[int, int] | None:
         if roles[k]:
             return opened, offsets[k]
     return opened, end
+
+
+def speech_span(doc: Doc, sent_start: int, at: int) -> tuple[int, int] | None:
+    """The quoted speech (four words or more) around character ``at`` of the paragraph that
+    holds the sentence starting at character ``sent_start``: its marks' offsets, or None."""
+    text = _marks(doc)[0]
+    para = text.rfind("\n", 0, sent_start) + 1
+    end = text.find("\n", at)
+    if end < 0:
+        end = len(text)
+    span = _span(doc, para, at, end)
+    if span is None or len(text[span[0] + 1 : span[1]].split()) < MIN_SPEECH_WORDS:
+        return None
+    return span

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geokg.extract.relations.quotes import MIN_SPEECH_WORDS, _marks, _span
+from geokg.extract.relations.quotes import speech_span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -65,16 +65,7 @@ _JOINING_DEPS = frozenset({"poss", "compound", "amod", "nmod"})
 
 def _quote_chars(ctx: SentenceContext, tok: Token) -> tuple[int, int] | None:
     """The character span of the quotation around ``tok`` (speech with 4+ words), or None."""
-    text = _marks(ctx.doc)[0]
-    sent_start = ctx.doc[ctx.start].idx
-    para = text.rfind("\n", 0, sent_start) + 1
-    end = text.find("\n", tok.idx)
-    if end < 0:
-        end = len(text)
-    span = _span(ctx.doc, para, tok.idx, end)
-    if span is None or len(text[span[0] + 1 : span[1]].split()) < MIN_SPEECH_WORDS:
-        return None
-    return span
+    return speech_span(ctx.doc, ctx.doc[ctx.start].idx, tok.idx)
 
 
 def _attribution_verb(ctx: SentenceContext, span: tuple[int, int]) -> Token | None:

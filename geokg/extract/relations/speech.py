@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.relations.allegations import denied_in_apposition
 from geokg.extract.relations.headlines import asked_event, in_span
-from geokg.extract.relations.quotes import MIN_SPEECH_WORDS, _marks, _span
+from geokg.extract.relations.quotes import speech_span
 from geokg.extract.relations.speakers import FIRST_PERSON, first_person
 
 if TYPE_CHECKING:
@@ -37,21 +37,10 @@ __all__ = [
     "sentence_attribution",
 ]
 
-_MIN_WORDS = MIN_SPEECH_WORDS
-
 
 def quoted_speech(ctx: SentenceContext, anchor: Token) -> bool:
     """Whether the relation's predicate stands inside quoted speech (not scare quotes)."""
-    doc_text = _marks(ctx.doc)[0]
-    sent_start = ctx.doc[ctx.start].idx
-    para = doc_text.rfind("\n", 0, sent_start) + 1
-    end = doc_text.find("\n", anchor.idx)
-    if end < 0:
-        end = len(doc_text)
-    span = _span(ctx.doc, para, anchor.idx, end)
-    if span is None:
-        return False
-    return len(doc_text[span[0] + 1 : span[1]].split()) >= _MIN_WORDS
+    return speech_span(ctx.doc, ctx.doc[ctx.start].idx, anchor.idx) is not None
 
 
 def _past(ctx: SentenceContext, tok: Token) -> bool:
