@@ -308,6 +308,9 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
             out.extend(_pairs(ctx, holders, ctx.args_of(hosts, strict=strict), cue, v, rule))
             return out
         pair = target_ents + holders
+        if not pair:
+            # "Contact was severed on both sides", "by both sides": the pair named before
+            pair = ctx.args_of([o for _, o in ctx.prep_objects(v, ("on", "by"))])
         if len({e.name for e in pair}) == 2:
             out.extend(_mutual(ctx, pair, cue, v, "nominal_mutual.v1"))
     return out
