@@ -36,6 +36,7 @@ from geokg.extract.relations.slots import (
     _VERB_POS,
     _economic_patients,
     _emit,
+    _is_state,
     _modifier_tokens,
     _modifiers_ok,
     _mutual,
@@ -146,8 +147,7 @@ def _noun_frame(
         and n.dep_ == "pobj"
         and ctx.lemma(n.head) in ("of", "in")
     ):
-        # "years of hostility between A and B", "a pause in aid to X": the parser may hang
-        # the frame on the span or the container
+        # "years of hostility between A and B": the parser may hang the frame on the span
         outer = n.head.head
         olem = ctx.lemma(outer)
         if olem in lex.quantity_nouns or olem in lex.container_nouns or olem in lex.halting_nouns:
@@ -328,9 +328,9 @@ def _noun_frame(
                     and len(sources) == 1
                     and not ctx.prep_objects(n, {"with", "between", "among"})
                 ):
-                    # "travelled to Tokyo for talks": the host is where one visitor's talks
-                    # are held; "A and B travel to C for talks" meet each other there
-                    tgt.directed.extend(o for _, o in ctx.prep_objects(gov, ("to",)))
+                    # "travelled to Tokyo / arrived in Japan for talks": the host of the talks
+                    arrived = ctx.prep_objects(gov, ("to", "in", "at"))
+                    tgt.directed.extend(o for p, o in arrived if p == "to" or _is_state(ctx, o))
                 target_ents = ctx.args_of(tgt.tokens(), strict=strict)
             light = True
             rule = "nominal_light_verb.v1"

@@ -282,6 +282,11 @@ def _emit(
     return out
 
 
+def _is_state(ctx: SentenceContext, tok: Token) -> bool:
+    """Whether ``tok`` is (part of) a Country entity."""
+    return tok.i in ctx.ent_at and ctx.ent_at[tok.i].label.value == "Country"
+
+
 def _poss_fallback(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
     """An entity + 's right before the noun (or before its adjectives) the parser did not attach."""
     doc = ctx.doc
