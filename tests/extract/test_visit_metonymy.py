@@ -118,15 +118,11 @@ TWO_TRAVELLED_FOR_TALKS: list[Row] = [
     ("talks", "NOUN", "NNS", "pobj", 6, "talk", "O"),
 ]
 TRAVELLED_ONLY: list[Row] = TRAVELLED_FOR_TALKS[:4]
+# "Before his visit to Moscow, Lungu spoke": DURING_VISIT with another opening
 BEFORE_HIS_VISIT: list[Row] = [
     ("Before", "ADP", "IN", "prep", 7, "before", "O"),
     ("his", "PRON", "PRP$", "poss", 2, "his", "O"),
-    ("visit", "NOUN", "NN", "pobj", 0, "visit", "O"),
-    ("to", "ADP", "IN", "prep", 2, "to", "O"),
-    _at(MOSCOW, 3),
-    (",", "PUNCT", ",", "punct", 7, ",", "O"),
-    ("Lungu", "PROPN", "NNP", "nsubj", 7, "Lungu", "B-PERSON"),
-    ("spoke", "VERB", "VBD", "ROOT", 7, "speak", "O"),
+    *DURING_VISIT[2:],
 ]
 BEFORE_HIS_VISIT_TOURIST: list[Row] = [
     *BEFORE_HIS_VISIT[:6],
