@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["args"]
+__all__ = ["args", "demonym_states"]
 
 
 _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
@@ -81,7 +81,7 @@ def _own_entities(
     if named is not None:
         return named
     if strict and ctx.lemma(tok) in _ALLY_NOUNS:
-        held = _demonym_states(ctx, tok)  # "abandoned its Syrian allies": those states
+        held = demonym_states(ctx, tok)  # "abandoned its Syrian allies": those states
         if held:
             return held
     if strict or depth > 2:
@@ -250,7 +250,7 @@ _OPPONENT_NOUNS = frozenset(
 _ALLY_NOUNS = frozenset({"ally", "allies", "partner", "partners"})
 
 
-def _demonym_states(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
+def demonym_states(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     """ "its Syrian and Iranian allies": the Country entities among a noun's modifiers."""
     out: list[EntityAnnotation] = []
     for c in tok.children:

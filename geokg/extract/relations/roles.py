@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.arguments import demonym_states
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.slots import (
     _COPULAS,
@@ -159,11 +160,7 @@ def _modifier_holders(ctx: SentenceContext, n: Token, cue: Cue) -> list[EntityAn
         return []
     if not (cue.reciprocal or cue.type.value in _HELD_BY_STATES):
         return []
-    return [
-        ctx.ent_at[c.i]
-        for c in _modifier_tokens(ctx, n)
-        if c.i in ctx.ent_at and c.dep_ != "poss" and ctx.ent_at[c.i].label.value == "Country"
-    ]
+    return demonym_states(ctx, n)
 
 
 def _appos_owner(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
