@@ -26,25 +26,25 @@ _CUES = ("open_embassy.verb", "close_embassy.verb")
 
 def embassy_sites(ctx: SentenceContext) -> list[Candidate]:
     """ "Chile closed its embassy in Kyiv": Chile BREAKS_WITH Ukraine."""
+    cues = [c for c in (ctx.lex.cue(i) for i in _CUES) if c is not None]
+    if not cues or not ctx.has_lemma(frozenset().union(*(c.objects for c in cues))):
+        return []
     out: list[Candidate] = []
-    for cue_id in _CUES:
-        cue = ctx.lex.cue(cue_id)
-        if cue is None or not ctx.has_lemma(cue.objects):
+    for v in ctx.tokens():
+        cue = next((c for c in cues if ctx.lemma(v) in c.lemmas), None)
+        if cue is None or v.pos_ not in _VERB_POS:
             continue
-        for v in ctx.tokens():
-            if v.pos_ not in _VERB_POS or ctx.lemma(v) not in cue.lemmas:
+        for o in ctx.children(v, "dobj"):
+            if ctx.lemma(o) not in cue.objects:
                 continue
-            for o in ctx.children(v, "dobj"):
-                if ctx.lemma(o) not in cue.objects:
-                    continue
-                sites: list[EntityAnnotation] = []
-                for _, p in ctx.prep_objects(o, ("in",)) + ctx.prep_objects(v, ("in",)):
-                    ent = ctx.ent_at.get(p.i)
-                    if ent is None or ent.label != EntityLabel.PLACE:
-                        continue  # a Country is the cue entry's own reading
-                    state = _state(ent)
-                    if state is not None:
-                        sites.append(state)
-                agents, _ = ctx.subjects(v)
-                out.extend(_pairs(ctx, ctx.args_of(agents), sites, cue, v, "svo_active.v1"))
+            sites: list[EntityAnnotation] = []
+            for _, p in ctx.prep_objects(o, ("in",)) + ctx.prep_objects(v, ("in",)):
+                ent = ctx.ent_at.get(p.i)
+                if ent is None or ent.label != EntityLabel.PLACE:
+                    continue  # a Country is the cue entry's own reading
+                state = _state(ent)
+                if state is not None:
+                    sites.append(state)
+            agents, _ = ctx.subjects(v)
+            out.extend(_pairs(ctx, ctx.args_of(agents), sites, cue, v, "svo_active.v1"))
     return out
