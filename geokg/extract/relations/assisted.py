@@ -19,11 +19,12 @@ from geokg.extract.relations.syntax import Candidate, SentenceContext
 __all__ = ["helpers_join"]
 
 _HELP_VERBS = frozenset({"help", "assist", "aid"})
-_CONFLICT_TYPES = frozenset({"OPPOSES"})
+# the stance a helper shares; force and penalties stay the helped party's own
+_SHARED_TYPES = frozenset({"OPPOSES"})
 
 
 def helpers_join(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
-    """The helper's copy of each conflictual act a helping verb's object carries out.
+    """The helper's copy of each opposition a helping verb's object carries out.
 
     Args:
         ctx: The sentence.
@@ -36,7 +37,7 @@ def helpers_join(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate
         return []
     out: list[Candidate] = []
     for c in found:
-        if c.type not in _CONFLICT_TYPES:
+        if c.type not in _SHARED_TYPES:
             continue
         act = ctx.doc[c.anchor]
         if act.pos_ not in _VERB_POS or act.dep_ not in ("xcomp", "ccomp"):
