@@ -106,9 +106,11 @@ def _own_entities(
         if out:
             return out
     member_noun = lem in lex.member_nouns
+    # "armed China's rivals", "Chinese rivals": China's other side, not China
+    other_side = any(c.id in _OPPONENT_ROLES for c in lex.lookup("noun", lem))
     for c in tok.children:
-        if c.dep_ in _MOD_DEPS and lem in _OPPONENT_NOUNS:
-            continue  # "armed China's rivals", "Chinese rivals": China's other side, not China
+        if c.dep_ in _MOD_DEPS and other_side:
+            continue
         if c.dep_ in _MOD_DEPS:
             e = ctx.ent_at.get(c.i)
             if e is not None and member_noun and e.label.value in ("Organization", "Place"):
@@ -242,10 +244,8 @@ def _leaders_of(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     return out
 
 
-# nouns for the other side of a party: their owner or demonym is not the argument
-_OPPONENT_NOUNS = frozenset(
-    {"rival", "enemy", "foe", "adversary", "opponent", "competitor", "critic", "detractor"}
-)
+# role cues of the other side of a party (cues.jsonl): their owner or demonym is not the argument
+_OPPONENT_ROLES = frozenset({"rival.role", "opponent.role", "critic.role"})
 # partners named by their state's demonym stand for it even where a rule wants names only
 _ALLY_NOUNS = frozenset({"ally", "allies", "partner", "partners"})
 
