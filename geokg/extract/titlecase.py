@@ -44,9 +44,13 @@ _FUNCTION_WORDS = frozenset(
         "with", "from", "into", "onto", "over", "under", "after", "before", "as", "amid",
         "against", "between", "among", "about", "than", "via", "is", "are", "was", "were", "be",
         "been", "has", "have", "had", "will", "would", "can", "could", "may", "might", "must",
-        "shall", "should", "do", "does", "did", "not",
+        "shall", "should", "do", "does", "did", "not", "despite", "during", "toward",
+        "towards", "near", "versus", "vs", "since", "until", "while", "if", "upon", "across",
+        "within", "without", "beyond", "through", "behind", "ahead", "per",
     }
 )  # fmt: skip
+# quotation marks around a headline's words ("Calls Remarks 'Irresponsible'")
+_QUOTES = "'\"‘’“”"
 
 
 def is_title_case(line: str) -> bool:
@@ -56,7 +60,10 @@ def is_title_case(line: str) -> bool:
         return False
     long_words = [w for w in words if len(w) >= 4]
     if len(words) == _SHORT_LINE and len(long_words) < _SHORT_LINE:
-        return False
+        # "Chad Leaves OAS": a short word counts when it is an acronym in capitals
+        return all(w[0].isupper() for w in long_words) and all(
+            len(w) >= 2 and w.isupper() for w in words if len(w) < 4
+        )
     if len(long_words) < 3:
         # "US Halts Aid To Qatar": few long words, so every word must be capitalised
         return len(words) > _SHORT_LINE and all(w[0].isupper() for w in words if len(w) >= 2)
@@ -70,7 +77,9 @@ def _name_part(word: str) -> str:
 
 
 def _base_forms(word: str) -> Iterable[str]:
-    """The word and the forms an English inflection may come from ("ties" -> "tie")."""
+    """The word and the forms an English inflection may come from ("ties" -> "tie",
+    "admitted" -> "admit"); a closing quotation mark is no part of the word."""
+    word = word.rstrip(_QUOTES) or word
     yield word
     if word.endswith("'s"):
         yield word[:-2]
@@ -83,9 +92,13 @@ def _base_forms(word: str) -> Iterable[str]:
     if word.endswith("ed"):
         yield word[:-2]
         yield word[:-1]
+        if len(word) > 5 and word[-3] == word[-4]:
+            yield word[:-3]  # a doubled final consonant: "planned", "admitted"
     if word.endswith("ing"):
         yield word[:-3]
         yield word[:-3] + "e"
+        if len(word) > 6 and word[-4] == word[-5]:
+            yield word[:-4]  # "planning", "cutting"
 
 
 class TitleCaseNormaliser:
@@ -114,7 +127,7 @@ class TitleCaseNormaliser:
 
     def _common(self, word: str) -> bool:
         low = word.lower()
-        return any(f in self.common for f in _base_forms(low))
+        return self._function_word(word) or any(f in self.common for f in _base_forms(low))
 
     def line(self, line: str) -> str:
         """One line in sentence case (unchanged unless it is in Title Case)."""
@@ -130,13 +143,15 @@ class TitleCaseNormaliser:
                     protected.update(range(i, i + len(parts)))
                     break
         titled = [w[0].isupper() and w[1:] == w[1:].lower() for w in words]
+        # the line's first word keeps its capital, unless a number opens the line ("3 Killed")
+        first = 0 if matches and not any(c.isdigit() for c in line[: matches[0].start()]) else -1
         common = [titled[i] and i not in protected and self._common(w) for i, w in enumerate(words)]
         # an unknown capitalised word is a name, and so is the capitalised word before it
         # ("by Grace Okafor": "Grace" stays) unless that is a verb or a function word
         name_like = [words[i][0].isupper() and not common[i] for i in range(len(words))]
         chars = list(line)
         for i, m in enumerate(matches):
-            if i == 0 or not common[i]:
+            if i == first or not common[i]:
                 continue  # the first word, names and acronyms keep their case
             if line[m.end() : m.end() + 1].isdigit():
                 continue  # a code name with digits: "M23", "G7"
@@ -152,7 +167,7 @@ class TitleCaseNormaliser:
 
     @staticmethod
     def _function_word(word: str) -> bool:
-        return word.lower() in _FUNCTION_WORDS
+        return word.lower().rstrip(_QUOTES) in _FUNCTION_WORDS
 
     def __call__(self, text: str) -> str:
         """The text with each Title Case line in sentence case; same length, same offsets.

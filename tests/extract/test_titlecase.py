@@ -53,8 +53,8 @@ def test_titlecase_detects_title_case(line: str, expected: bool) -> None:
             "Japan Signs Defense Pact Organization Treaty With Iran",
             "Japan signs Defense Pact Organization Treaty with Iran",
         ),
-        # a name's leading article is not part of the match: "West" stays
-        ("Old Friends Egypt And The West Sign Pact", "Old friends Egypt and The West sign pact"),
+        # a name's leading article is not part of the match: "West" stays, "The" is a function word
+        ("Old Friends Egypt And The West Sign Pact", "Old friends Egypt and the West sign pact"),
         # an unknown capitalised word is a name, and the noun before it stays too; a verb
         # before a name does not
         ("Old Friend Zorbanu Signs Pact With Egypt", "Old Friend Zorbanu signs pact with Egypt"),
@@ -193,3 +193,35 @@ def test_titlecase_headlines_end_to_end(
     assert (s, t, o, m) in rels or (t in ("MEETS", "PARTNERS_WITH") and (o, t, s, m) in rels)
     # the speaker of an attribution is never an argument
     assert all("Bolivia" not in (r.source, r.target) for r in result.relations)
+
+
+def test_titlecase_function_words_and_quotes_keep_no_capital() -> None:
+    norm = TitleCaseNormaliser(
+        common={"sign", "deal", "call", "remark", "reckless", "tension"},
+        names={"Chile", "Peru"},
+        verbs={"sign", "call"},
+    )
+    # "Amid" is no common word of the index but never part of a name, so "Deal" before it
+    # is no name either; a closing quotation mark is no part of the word
+    assert norm("Chile, Peru Sign Deal Amid Tensions") == "Chile, Peru sign deal amid tensions"
+    assert norm("Chile Calls Peru's Remarks 'Reckless'") == "Chile calls Peru's remarks 'reckless'"
+
+
+def test_titlecase_doubled_consonants_and_leading_numbers() -> None:
+    norm = TitleCaseNormaliser(
+        common={"admit", "plan", "attack", "soldier", "kill", "in"},
+        names={"Chile", "Peru"},
+        verbs={"admit", "plan", "kill"},
+    )
+    assert norm("Chile Admitted To Peru Pact") == "Chile admitted to Peru Pact"
+    assert norm("Chile Planning Attack On Peru") == "Chile planning attack on Peru"
+    # a number opens the line: the word after it is no first word
+    assert norm("12 Soldiers Killed In Peru") == "12 soldiers killed in Peru"
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [("Chad Leaves OAS", True), ("Chad Leaves Oas", False), ("By AP Staff", False)],
+)
+def test_titlecase_three_words_with_an_acronym(line: str, expected: bool) -> None:
+    assert is_title_case(line) is expected
