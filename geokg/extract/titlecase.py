@@ -155,6 +155,8 @@ class TitleCaseNormaliser:
                 continue  # the first word, names and acronyms keep their case
             if line[m.end() : m.end() + 1].isdigit():
                 continue  # a code name with digits: "M23", "G7"
+            if i > 0 and _initial(line, matches[i - 1]):
+                continue  # a word after an initial is a name: "N. Korea", "John F. Kennedy"
             after = i + 1 < len(words) and name_like[i + 1] and i + 1 not in protected
             if after and not self._function_word(words[i]) and not self._verb(words[i]):
                 continue
@@ -186,6 +188,14 @@ class TitleCaseNormaliser:
                 new = _SPACED_HYPHEN.sub(" \u2014 ", new)
             out.append(new)
         return "\n".join(out)
+
+
+def _initial(line: str, m: re.Match[str]) -> bool:
+    """Whether a word is an initial: one capital and a full stop, not a part of "U.S."."""
+    word = m.group()
+    if len(word) != 1 or not word.isupper() or line[m.end() : m.end() + 1] != ".":
+        return False
+    return m.start() == 0 or line[m.start() - 1].isspace()
 
 
 def _standalone(lines: list[str], i: int) -> bool:
@@ -222,6 +232,13 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
                 common.update(w for w in words if "_" not in w)
             if "verb" in index:
                 verbs.update(index["verb"])
+        if lookups is not None and lookups.has_table("lemma_exc"):
+            # irregular forms are no entries of the index: "media", "allies", "fled", "met"
+            exceptions = lookups.get_table("lemma_exc")
+            for pos, forms in exceptions.items():
+                common.update(w for w in forms if "_" not in w)
+                if pos == "verb":
+                    verbs.update(w for w in forms if "_" not in w)
     func: Callable[[str], str]
     if len(common) <= len(STOP_WORDS):
         func = str

@@ -225,3 +225,14 @@ def test_titlecase_doubled_consonants_and_leading_numbers() -> None:
 )
 def test_titlecase_three_words_with_an_acronym(line: str, expected: bool) -> None:
     assert is_title_case(line) is expected
+
+
+def test_titlecase_word_after_an_initial_is_a_name() -> None:
+    norm = TitleCaseNormaliser(
+        common={"korea", "threaten", "strike", "force", "target"},
+        names=set(),
+        verbs={"threaten", "strike"},
+    )
+    assert norm("N. Korea Threatens S. Korea") == "N. Korea threatens S. Korea"
+    # "U.S." is no initial: the word after it is lowercased
+    assert norm("U.S. Forces Strike Targets") == "U.S. forces strike targets"
