@@ -54,11 +54,15 @@ _QUOTES = "'\"‘’“”"
 
 
 def is_title_case(line: str) -> bool:
-    """Whether a line is in Title Case: most of its longer words start with a capital."""
+    """Whether a line is in Title Case: most of its longer words start with a capital.
+
+    Function words in lower case do not count: a headline style may keep them small
+    ("Kenya Recalls Ambassador from Uganda over Border Row").
+    """
     words = _WORD.findall(line)
     if not (_MIN_WORDS <= len(words) <= _MAX_WORDS):
         return False
-    long_words = [w for w in words if len(w) >= 4]
+    long_words = [w for w in words if len(w) >= 4 and w not in _FUNCTION_WORDS]
     if len(words) == _SHORT_LINE and len(long_words) < _SHORT_LINE:
         # "Chad Leaves OAS": a short word counts when it is an acronym in capitals
         return all(w[0].isupper() for w in long_words) and all(
@@ -66,7 +70,9 @@ def is_title_case(line: str) -> bool:
         )
     if len(long_words) < 3:
         # "US Halts Aid To Qatar": few long words, so every word must be capitalised
-        return len(words) > _SHORT_LINE and all(w[0].isupper() for w in words if len(w) >= 2)
+        return len(words) > _SHORT_LINE and all(
+            w[0].isupper() for w in words if len(w) >= 2 and w not in _FUNCTION_WORDS
+        )
     capitalised = sum(1 for w in long_words if w[0].isupper())
     return capitalised / len(long_words) >= _TITLE_SHARE
 

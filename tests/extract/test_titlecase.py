@@ -236,3 +236,17 @@ def test_titlecase_word_after_an_initial_is_a_name() -> None:
     assert norm("N. Korea Threatens S. Korea") == "N. Korea threatens S. Korea"
     # "U.S." is no initial: the word after it is lowercased
     assert norm("U.S. Forces Strike Targets") == "U.S. forces strike targets"
+
+
+@pytest.mark.parametrize(
+    "line,expected",
+    [
+        # function words kept small do not count against Title Case
+        ("Chile Recalls Ambassador from Peru over Border Row", True),
+        ("Chile Breaks Ties with Peru after Aid Row", True),
+        ("Chile recalls ambassador from Peru over border row", False),
+        ("US Halts Aid to Qatar", True),
+    ],
+)
+def test_titlecase_small_function_words(line: str, expected: bool) -> None:
+    assert is_title_case(line) is expected
