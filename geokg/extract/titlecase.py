@@ -245,6 +245,14 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
                 common.update(w for w in forms if "_" not in w)
                 if pos == "verb":
                     verbs.update(w for w in forms if "_" not in w)
+    if "geokg_relations" in nlp.pipe_names:
+        # the relation cues are words of news ("ceasefire", "airstrike", "resupply") that the
+        # lemmatizer's index may not hold
+        cues = getattr(nlp.get_pipe("geokg_relations"), "lexicon", None)
+        if cues is not None:
+            words = {w for w in cues.cue_lemmas if w.isalpha()}
+            common.update(words)
+            verbs.update(w for w in words if cues.lookup("verb", w))
     func: Callable[[str], str]
     if len(common) <= len(STOP_WORDS):
         func = str

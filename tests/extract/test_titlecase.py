@@ -250,3 +250,11 @@ def test_titlecase_word_after_an_initial_is_a_name() -> None:
 )
 def test_titlecase_small_function_words(line: str, expected: bool) -> None:
     assert is_title_case(line) is expected
+
+
+@pytest.mark.model
+def test_titlecase_relation_cues_are_common_words(nlp: Any) -> None:
+    """A cue word the lemmatizer's index lacks ("ceasefire", "cyberattack") is no name."""
+    norm = normaliser_for(nlp)
+    assert norm("Chile, Peru Agree Ceasefire Deal") == "Chile, Peru agree ceasefire deal"
+    assert norm("Chile Launches Cyberattack On Peru") == "Chile launches cyberattack on Peru"
