@@ -2,9 +2,11 @@
 
 A tagger and parser trained on running text read "Iran, Egypt Agree To Restore Ties" as a
 string of proper nouns. Before parsing, each Title Case line is given sentence case: a word is
-lowercased when it is a common English word (the model's own lemmatizer index and stop words)
-and not part of a known name (any gazetteer surface, matched case-sensitively, as the entity
-component matches them). Lowercasing keeps every character in place, so the Doc's offsets still
+lowercased when it is a common English word (the model's own lemmatizer index, its tables of
+irregular forms, stop words, function words and the relation cue words) and not part of a
+known name (any gazetteer surface, matched case-sensitively, as the entity component matches
+them); a word after an initial ("N. Korea") is a name, and a closing quotation mark is no part
+of a word. Lowercasing keeps every character in place, so the Doc's offsets still
 map to the raw file; the records take their text from the raw file, not from the Doc.
 
 Example:
@@ -100,6 +102,8 @@ def _base_forms(word: str) -> Iterable[str]:
         yield word[:-1]
         if len(word) > 5 and word[-3] == word[-4]:
             yield word[:-3]  # a doubled final consonant: "planned", "admitted"
+    if word.endswith("men"):
+        yield word[:-3] + "man"  # "gunmen", "spokesmen"
     if word.endswith("ing"):
         yield word[:-3]
         yield word[:-3] + "e"

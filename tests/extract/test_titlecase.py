@@ -209,7 +209,7 @@ def test_titlecase_function_words_and_quotes_keep_no_capital() -> None:
 
 def test_titlecase_doubled_consonants_and_leading_numbers() -> None:
     norm = TitleCaseNormaliser(
-        common={"admit", "plan", "attack", "soldier", "kill", "in"},
+        common={"admit", "plan", "attack", "soldier", "kill", "in", "gunman"},
         names={"Chile", "Peru"},
         verbs={"admit", "plan", "kill"},
     )
@@ -258,3 +258,10 @@ def test_titlecase_relation_cues_are_common_words(nlp: Any) -> None:
     norm = normaliser_for(nlp)
     assert norm("Chile, Peru Agree Ceasefire Deal") == "Chile, Peru agree ceasefire deal"
     assert norm("Chile Launches Cyberattack On Peru") == "Chile launches cyberattack on Peru"
+
+
+def test_titlecase_plural_in_men() -> None:
+    norm = TitleCaseNormaliser(
+        common={"gunman", "kill", "in", "say"}, names={"Peru"}, verbs={"kill", "say"}
+    )
+    assert norm("Peru Says Gunmen Killed 12 In Lima") == "Peru says gunmen killed 12 in Lima"
