@@ -245,10 +245,10 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
         if lookups is not None and lookups.has_table("lemma_exc"):
             # irregular forms are no entries of the index: "media", "allies", "fled", "met"
             exceptions = lookups.get_table("lemma_exc")
-            for pos, forms in exceptions.items():
+            for forms in exceptions.values():
                 common.update(w for w in forms if "_" not in w)
-                if pos == "verb":
-                    verbs.update(w for w in forms if "_" not in w)
+            if "verb" in exceptions:
+                verbs.update(w for w in exceptions["verb"] if "_" not in w)
     if "geokg_relations" in nlp.pipe_names:
         # the relation cues are words of news ("ceasefire", "airstrike", "resupply") that the
         # lemmatizer's index may not hold

@@ -265,3 +265,10 @@ def test_titlecase_plural_in_men() -> None:
         common={"gunman", "kill", "in", "say"}, names={"Peru"}, verbs={"kill", "say"}
     )
     assert norm("Peru Says Gunmen Killed 12 In Lima") == "Peru says gunmen killed 12 in Lima"
+
+
+@pytest.mark.model
+def test_titlecase_irregular_verb_before_a_name_is_lowercased(nlp: Any) -> None:
+    """An irregular past ("Met", "Fled") is a verb, not the start of the name after it."""
+    norm = normaliser_for(nlp)
+    assert norm("Zorbanu Met Qelvani In Lima") == "Zorbanu met Qelvani in Lima"
