@@ -231,13 +231,20 @@ def membership_statuses(ctx: SentenceContext, found: list[Candidate]) -> list[Ca
     Returns:
         The candidates, MEMBER_OF role readings given their status ("former member":
         former; "candidate country": applicant; "no longer a member": former, stated) and
-        without those a partner noun with no owner gave ("NATO partner Ukraine").
+        without those a partner noun with no owner gave ("NATO partner Ukraine") and
+        without a "former" membership of an informal grouping ("Russia's exit from the West").
     """
-    if not any(c.type == "MEMBER_OF" and c.rule == "role_noun.v1" for c in found):
+    if not any(c.type == "MEMBER_OF" for c in found):
         return found
+    informal = _words(ctx, "informal_groupings")
     out: list[Candidate] = []
     for c in found:
-        if c.type != "MEMBER_OF" or c.rule != "role_noun.v1":
+        if c.type != "MEMBER_OF":
+            out.append(c)
+            continue
+        if c.status == "former" and c.target.name.lower() in informal:
+            continue  # "Russia's exit from the West": a drift away, not a body left
+        if c.rule != "role_noun.v1":
             out.append(c)
             continue
         n = ctx.doc[c.trigger]
