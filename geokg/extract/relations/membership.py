@@ -190,11 +190,16 @@ def listed_members(ctx: SentenceContext) -> list[Candidate]:
     for n in ctx.tokens():
         if n.tag_ not in ("NNS", "NNPS") or ctx.lemma(n) not in nouns:
             continue
-        listed = _listed(ctx, n)
+        of_objects = [o for _, o in ctx.prep_objects(n, ("of", "in"))]
+        # "member countries of OPEC, such as A": the list may hang on the organization
+        listed = [t for h in (n, *of_objects) for t in _listed(ctx, h)]
+        if n.dep_ == "nsubj" and ctx.lemma(n.head) in _words(ctx, "list_verbs"):
+            # "the bloc's members include A and B"
+            listed += [t for o in ctx.children(n.head, "dobj") for t in (o, *o.conjuncts)]
         if not listed:
             continue
         orgs = _orgs(ctx, _modifier_tokens(ctx, n) + ctx.children(n, "poss"))
-        orgs = orgs or _orgs(ctx, [o for _, o in ctx.prep_objects(n, ("of", "in"))])
+        orgs = orgs or _orgs(ctx, of_objects)
         members = [
             e for e in ctx.args_of(listed, strict=True) if e.label.value in ("Country", _ORG)
         ]
@@ -245,7 +250,7 @@ def membership_statuses(ctx: SentenceContext, found: list[Candidate]) -> list[Ca
         if c.status == "former" and c.target.name.lower() in informal:
             continue  # "Russia's exit from the West": a drift away, not a body left
         if c.rule != "role_noun.v1":
-            out.append(c)
+            out.append(_sought(ctx, c))
             continue
         n = ctx.doc[c.trigger]
         partner = _words(ctx, "partner_nouns")
@@ -256,6 +261,22 @@ def membership_statuses(ctx: SentenceContext, found: list[Candidate]) -> list[Ca
     return out
 
 
+def _sought(ctx: SentenceContext, c: Candidate) -> Candidate:
+    """ "Serbia is negotiating its accession to X", "Chile blocked Peru's entry into X": a
+    membership still sought, negotiated or decided on is an application."""
+    n = ctx.doc[c.trigger]
+    if c.status != "member" or ctx.lemma(n) not in _words(ctx, "membership_nouns"):
+        return c
+    gov = n.head if n.dep_ in ("dobj", "nsubjpass") else None
+    if n.dep_ == "pobj" and n.head.dep_ == "prep":
+        gov = n.head.head  # "talks on Serbia's accession", "a vote on its membership"
+    if gov is None or gov.i == n.i:
+        return c
+    if ctx.lemma(gov) in _words(ctx, "applicant_governors"):
+        return replace(c, status="applicant")
+    return c
+
+
 def _role_status(ctx: SentenceContext, n: Token, c: Candidate) -> Candidate:
     mods = {ctx.lemma(t) for t in n.children if t.dep_ in ("amod", "compound", "nmod")}
     mods |= {t.lower_ for t in n.children if t.dep_ in ("amod", "compound", "nmod")}
@@ -263,6 +284,9 @@ def _role_status(ctx: SentenceContext, n: Token, c: Candidate) -> Candidate:
         return replace(c, status="former")
     if mods & _words(ctx, "applicant_modifiers"):
         return replace(c, status="applicant")
+    if any(t.lower_ in ("non", "non-member") for t in n.subtree if t.i <= n.i):
+        # "non-EU member Norway", "a non-member": the role is denied
+        return replace(c, negate=not c.negate)
     if _no_longer(ctx, n):
         # "Chile is no longer a member of X": it was one; the negation is of the present
         return replace(c, status="former", negate=not c.negate)
