@@ -262,10 +262,20 @@ def membership_statuses(ctx: SentenceContext, found: list[Candidate]) -> list[Ca
 
 
 def _sought(ctx: SentenceContext, c: Candidate) -> Candidate:
-    """ "Serbia is negotiating its accession to X", "Chile blocked Peru's entry into X": a
-    membership still sought, negotiated or decided on is an application."""
+    """ "Serbia is negotiating its accession to X", "Chile blocked Peru's entry into X",
+    "candidates to join X": a membership still sought, negotiated or decided on is an
+    application."""
     n = ctx.doc[c.trigger]
-    if c.status != "member" or ctx.lemma(n) not in _words(ctx, "membership_nouns"):
+    if c.status != "member":
+        return c
+    if c.rule.startswith("svo") and n.dep_ in ("acl", "relcl", "xcomp"):
+        # "candidates to join the EU", "its bid to join NATO": the joining is sought
+        if ctx.lemma(n.head) in _words(ctx, "applicant_governors") | _words(
+            ctx, "applicant_modifiers"
+        ):
+            return replace(c, status="applicant")
+        return c
+    if ctx.lemma(n) not in _words(ctx, "membership_nouns"):
         return c
     gov = n.head if n.dep_ in ("dobj", "nsubjpass") else None
     if n.dep_ == "pobj" and n.head.dep_ == "prep":
