@@ -90,7 +90,9 @@ def changed_membership(ctx: SentenceContext) -> list[Candidate]:
     """ "Peru was suspended from Mercosur", "the AU expelled Mali", "Chile froze its
     participation in X", "Niger pulled out of the G5": MEMBER_OF with the verb's status."""
     heads = (
-        _words(ctx, "ending")
+        _words(ctx, "admitting_verbs")
+        | {"part"}
+        | _words(ctx, "ending")
         | _words(ctx, "ending_out")
         | _words(ctx, "suspending")
         | _words(ctx, "restoring")
@@ -104,7 +106,7 @@ def changed_membership(ctx: SentenceContext) -> list[Candidate]:
     for v in ctx.tokens():
         if v.pos_ not in ("VERB", "AUX"):
             continue
-        found = _participation(ctx, v)
+        found = _participation(ctx, v) or _admitted_as(ctx, v) or _part_of(ctx, v)
         kind = _kind(ctx, v)
         if found is None and kind is not None:
             found = _changed(ctx, v, kind)
@@ -173,6 +175,51 @@ def _participation(ctx: SentenceContext, v: Token) -> _Found | None:
         if members and orgs:
             return members, orgs, "member"
     return None
+
+
+def _admitted_as(ctx: SentenceContext, v: Token) -> _Found | None:
+    """ "NATO welcomed Finland as its 31st member", "the AU accepted X as a member", "X was
+    admitted as a member of Y": the one taken in as a member is one."""
+    if ctx.lemma(v) not in _words(ctx, "admitting_verbs"):
+        return None
+    roles = [
+        o for _, o in ctx.prep_objects(v, ("as",)) if ctx.lemma(o) in _words(ctx, "list_nouns")
+    ]
+    if not roles:
+        return None
+    passive = ctx.is_passive(v)
+    agents, patients = ctx.subjects(v)
+    members = ctx.args_of(patients if passive else ctx.children(v, "dobj"), strict=True)
+    orgs = _orgs(ctx, [o for r in roles for _, o in ctx.prep_objects(r, ("of", "in"))])
+    orgs = orgs or _orgs(ctx, [c for r in roles for c in r.children if c.dep_ == "poss"])
+    if not orgs:
+        by = [o for _, o in ctx.prep_objects(v, ("by",))]
+        orgs = _orgs(ctx, by if passive else agents)
+    members = [e for e in members if e.label.value != "Place" and e not in orgs]
+    return (members, orgs, "member") if members and orgs else None
+
+
+def _part_of(ctx: SentenceContext, v: Token) -> _Found | None:
+    """ "Ukraine is not part of NATO", "Chile became part of the bloc": a state that is part
+    of an organization is its member (a place part of a state is no membership)."""
+    if ctx.lemma(v) not in _COPULAS:
+        return None
+    for a in ctx.children(v, "attr", "oprd"):
+        if ctx.lemma(a) != "part":
+            continue
+        orgs = _orgs(ctx, [o for _, o in ctx.prep_objects(a, ("of",))])
+        agents, _ = ctx.subjects(v)
+        members = [
+            e
+            for e in ctx.args_of(agents, strict=True)
+            if e.label.value in ("Country", "Group") and e not in orgs
+        ]
+        if members and orgs:
+            return members, orgs, "member"
+    return None
+
+
+_COPULAS = frozenset({"be", "become", "remain"})
 
 
 # ------------------------------------------------------------------------ listed members
