@@ -227,14 +227,32 @@ LIST_RULE = "listed_members.v1"
 
 
 def listed_members(ctx: SentenceContext) -> list[Candidate]:
-    """ "EU member states such as Chile and Peru", "the bloc's members, including Chile":
-    the states a plural membership noun of a named organization lists are its members."""
+    """ "EU member states such as Chile and Peru", "the bloc's members, including Chile",
+    "Chile and other OAS members", "the G7, including Japan": the states a plural membership
+    noun of a named organization, or the organization itself, lists are its members."""
     nouns = _words(ctx, "list_nouns")
-    if not nouns or not ctx.has_lemma(nouns):
+    if not nouns or not ctx.has_lemma(nouns | _words(ctx, "including")):
         return []
     conf = ctx.lex.confidence(LIST_RULE, 0.6)
     out: list[Candidate] = []
     for n in ctx.tokens():
+        body = _named_body(ctx, n)
+        if body is not None:
+            # "the G7, including Japan and Canada", "the BRICS bloc, including Brazil": the
+            # states it is said to include
+            included = [
+                o
+                for _, h in ctx.prep_objects(n, _words(ctx, "including"))
+                for o in (h, *h.conjuncts)
+            ]
+            out.extend(
+                Candidate(
+                    m, "MEMBER_OF", body, n.i, n.i, LIST_RULE, conf, LIST_RULE, status="member"
+                )
+                for m in ctx.args_of(included, strict=True)
+                if m.label.value == "Country"
+            )
+            continue
         if n.tag_ not in ("NNS", "NNPS") or ctx.lemma(n) not in nouns:
             continue
         of_objects = [o for _, o in ctx.prep_objects(n, ("of", "in"))]
@@ -243,6 +261,9 @@ def listed_members(ctx: SentenceContext) -> list[Candidate]:
         if n.dep_ == "nsubj" and ctx.lemma(n.head) in _words(ctx, "list_verbs"):
             # "the bloc's members include A and B"
             listed += [t for o in ctx.children(n.head, "dobj") for t in (o, *o.conjuncts)]
+        if n.dep_ == "conj" and any(c.lower_ == "other" for c in n.children):
+            # "Chile and other OAS members": the states joined to "other members" are ones
+            listed += [t for t in (n.head, *n.head.conjuncts) if t.i != n.i]
         if not listed:
             continue
         orgs = _orgs(ctx, _modifier_tokens(ctx, n) + ctx.children(n, "poss"))
@@ -259,8 +280,20 @@ def listed_members(ctx: SentenceContext) -> list[Candidate]:
     return out
 
 
+def _named_body(ctx: SentenceContext, n: Token) -> EntityAnnotation | None:
+    """The organization a word names: its own entity ("the G7") or a collective head word
+    with an organization modifier ("the BRICS bloc")."""
+    ent = ctx.ent_at.get(n.i)
+    if ent is not None:
+        return ent if ent.label.value == _ORG and ctx.root_of(ent).i == n.i else None
+    if ctx.lemma(n) not in _words(ctx, "collective_heads"):
+        return None
+    orgs = _orgs(ctx, ctx.children(n, "compound", "nmod"))
+    return orgs[0] if len(orgs) == 1 else None
+
+
 def _listed(ctx: SentenceContext, n: Token) -> list[Token]:
-    """The objects of "including", "like" or "such as" on a noun, with their conjuncts."""
+    """The objects of "including", "like" or "such as" on a word, with their conjuncts."""
     heads: list[Token] = []
     for c in n.children:
         if c.dep_ != "prep":
