@@ -266,7 +266,11 @@ def listed_members(ctx: SentenceContext) -> list[Candidate]:
             listed += [t for t in (n.head, *n.head.conjuncts) if t.i != n.i]
         if not listed:
             continue
-        orgs = _orgs(ctx, _modifier_tokens(ctx, n) + ctx.children(n, "poss"))
+        # a named organization ("EU member states"), not an adjective ("other Western nations")
+        named = [
+            c for c in _modifier_tokens(ctx, n) if c.dep_ == "compound" or c.tag_ in ("NNP", "NNPS")
+        ]
+        orgs = _orgs(ctx, named + ctx.children(n, "poss"))
         orgs = orgs or _orgs(ctx, of_objects)
         members = [
             e for e in ctx.args_of(listed, strict=True) if e.label.value in ("Country", _ORG)
