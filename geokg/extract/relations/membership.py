@@ -113,8 +113,22 @@ def changed_membership(ctx: SentenceContext) -> list[Candidate]:
         if found is None:
             continue
         members, orgs, status = found
+        # a suspension presupposes the membership: "could suspend X", "was not suspended"
+        # leave X a member (structural: never hedged; anchored on X, so nothing negates it)
+        kept = kind == "suspending" or ctx.lemma(v) in _words(ctx, "freezing")
         out.extend(
-            Candidate(m, "MEMBER_OF", o, v.i, v.i, RULE, conf, RULE, status=status)
+            Candidate(
+                m,
+                "MEMBER_OF",
+                o,
+                v.i,
+                m.start if kept else v.i,
+                RULE,
+                conf,
+                RULE,
+                status=status,
+                structural=kept,
+            )
             for m in members
             for o in orgs
             if m.name != o.name
