@@ -50,6 +50,11 @@ from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
+from geokg.extract.relations.membership import (
+    changed_membership,
+    listed_members,
+    membership_statuses,
+)
 from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.presupposed import owned_halted
@@ -142,10 +147,12 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(demanded_penalties(ctx))
     out.extend(embassy_sites(ctx))
     out.extend(granted_status(ctx))
+    out.extend(changed_membership(ctx))
+    out.extend(listed_members(ctx))
     out.extend(founded_organizations(ctx))
     out.extend(claimed_territory(ctx))
     out.extend(blamed_in_speech(ctx))
-    out = classified_parties(ctx, out)
+    out = membership_statuses(ctx, classified_parties(ctx, out))
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))
     else:

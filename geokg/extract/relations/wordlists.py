@@ -203,6 +203,12 @@ class WordLists:
         self.founding_naming_verbs = words_of("founding", "naming_verbs")
         self.founding_org_kinds = words_of("founding", "org_kinds")
         self.founding_org_words = words_of("founding", "org_name_words")
+        # verbs that change a member's standing, role words of status (``membership.py``)
+        self.membership_changes: dict[str, frozenset[str]] = {
+            str(k): lowered(v)
+            for k, v in words.get("membership_changes", {}).items()
+            if not str(k).startswith("_")
+        }
         self.rule_confidence: dict[str, float] = {
             k: float(v) for k, v in words.get("rule_confidence", {}).items()
         }
