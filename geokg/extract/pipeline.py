@@ -53,6 +53,7 @@ def load_nlp(
 
     # Importing the modules registers the factories (entry points do the same for spacy.load).
     import geokg.extract.entities.component
+    import geokg.extract.headline_verbs
     import geokg.extract.relations
     import geokg.extract.relations.lemmas
     import geokg.extract.segment  # noqa: F401
@@ -73,6 +74,13 @@ def load_nlp(
         nlp.add_pipe(
             "geokg_lemmas",
             after="lemmatizer",
+            config={"patterns_path": config.get("geokg_relations", {}).get("patterns_path")},
+        )
+    if "ner" in nlp.pipe_names and "geokg_headline_verbs" not in nlp.pipe_names:
+        # after the entity recogniser: a headline's subject is often a name it found
+        nlp.add_pipe(
+            "geokg_headline_verbs",
+            after="ner",
             config={"patterns_path": config.get("geokg_relations", {}).get("patterns_path")},
         )
     for name in components:

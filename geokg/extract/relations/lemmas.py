@@ -29,7 +29,7 @@ from geokg.extract.relations.lexicon import DEFAULT_PATTERNS_DIR, RelationLexico
 if TYPE_CHECKING:
     from spacy.pipeline import Lemmatizer
 
-__all__ = ["LemmaRepair", "inflections", "lemma_repairs", "make_lemma_repair"]
+__all__ = ["LemmaRepair", "cue_verbs", "inflections", "lemma_repairs", "make_lemma_repair"]
 
 _SIBILANT = re.compile(r"(s|sh|ch|x|z)$")
 _CVC = re.compile(r"[^aeiou][aeiou][bdgklmnprt]$")
@@ -102,7 +102,9 @@ def lemma_repairs(nlp: Language, verbs: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def _cue_verbs(lexicon: RelationLexicon) -> set[str]:
+def cue_verbs(lexicon: RelationLexicon) -> set[str]:
+    """The verb lemmas the relation rules look up: cue verbs, light verbs, hedges, negators
+    and reporting verbs."""
     verbs = {lemma for cue in lexicon.cues if cue.pos == "verb" for lemma in cue.lemmas}
     verbs.update(lexicon.light_verbs)
     # the verbs negation and modality look up ("hopes to mend ties" is hedged, not "hop")
@@ -126,7 +128,7 @@ class LemmaRepair:
         self.name = name
         lexicon = RelationLexicon.from_dir(patterns_path or DEFAULT_PATTERNS_DIR)
         strings = nlp.vocab.strings
-        self.repairs = lemma_repairs(nlp, _cue_verbs(lexicon))
+        self.repairs = lemma_repairs(nlp, cue_verbs(lexicon))
         self._by_form = {strings.add(f): strings.add(lemma) for f, lemma in self.repairs.items()}
         self._forms = np.fromiter(self._by_form, dtype=np.uint64, count=len(self._by_form))
 
