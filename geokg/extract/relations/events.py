@@ -65,6 +65,7 @@ from geokg.extract.relations.stances import (
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.territory import claimed_territory, land_claims_only
 from geokg.extract.relations.threats import announced_threats
+from geokg.extract.relations.transfers import halted_sales, money_transfers, repaid_loans
 from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.verbs import _verb
 from geokg.extract.relations.works import funded_works, works_participle
@@ -130,6 +131,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
+    out = halted_sales(ctx, out)  # "stopped selling arms to X" (transfers.py)
     # "the Chinese-funded port in Sri Lanka": works.py reads aid participles on works
     out = [c for c in out if c.type != "SUPPORTS" or not works_participle(ctx, doc[c.trigger])]
     out = place_parties(ctx, land_claims_only(ctx, _idioms_first(out, ctx)))
@@ -138,6 +140,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(helpers_join(ctx, out))
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))
+    out.extend(money_transfers(ctx))
+    out = repaid_loans(ctx, out)
     out.extend(thanked_for_help(ctx))
     out.extend(demanded_penalties(ctx))
     out.extend(embassy_sites(ctx))
