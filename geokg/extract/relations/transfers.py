@@ -59,6 +59,7 @@ _STATE_FUNDS = frozenset({"treasury", "coffers", "reserves"})
 _SELLING_VERBS = frozenset({"sell", "export", "supply", "ship", "deliver", "provide", "send"})
 _HALTING_VERBS = frozenset({"stop", "halt", "suspend", "cease", "freeze", "end", "pause"})
 _PARTY_LABELS = frozenset({"Country", "Organization"})
+_PRIVATE_KINDS = frozenset({"company", "media", "institute", "court"})
 # verbs whose subject uses another's money: "built X with Japanese loans", "benefited from"
 _USING_PREPS = {"build": "with", "construct": "with", "finance": "with", "fund": "with"}
 _USING_PREPS |= {"modernize": "with", "benefit": "from"}
@@ -78,7 +79,8 @@ def _money(ctx: SentenceContext, o: Token, cue: Cue) -> bool:
 
 
 def _parties(found: list[EntityAnnotation]) -> list[EntityAnnotation]:
-    return [e for e in found if e.label.value in _PARTY_LABELS]
+    """States and public bodies: a company's money is commerce, not a party's support."""
+    return [e for e in found if e.label.value in _PARTY_LABELS and e.kind not in _PRIVATE_KINDS]
 
 
 def _aid_owners(ctx: SentenceContext, v: Token, amount: Token) -> list[EntityAnnotation]:
@@ -145,11 +147,13 @@ def _fund_owners(ctx: SentenceContext, fund: Token) -> list[EntityAnnotation]:
 
 
 def _deposited(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
-    if not any(_money(ctx, o, cue) for o in ctx.children(v, "dobj")):
+    amounts = [o for o in ctx.children(v, "dobj") if _money(ctx, o, cue)]
+    if not amounts:
         return []
     owners: list[EntityAnnotation] = []
-    for _, fund in ctx.prep_objects(v, ("in", "into", "with")):
-        owners.extend(_fund_owners(ctx, fund))
+    for h in [v, *amounts]:  # the parser hangs "in X's central bank" on either
+        for _, fund in ctx.prep_objects(h, ("in", "into", "with")):
+            owners.extend(_fund_owners(ctx, fund))
     if not owners:
         return []
     agents, _ = ctx.subjects(v)
@@ -282,13 +286,15 @@ def repaid_loans(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate
             continue
         loans = _repaid_debts(ctx, v)
         debts.update(n.i for n in loans)
-        lenders = [o for _, o in ctx.prep_objects(v, ("to",))]
-        for n in loans:
-            lenders += [o for _, o in ctx.prep_objects(n, ("to", "from"))]
-        if ctx.lemma(v) == "repay":
-            lenders += [o for o in ctx.children(v, "dobj") if o.i in ctx.ent_at]
+        if loans:
+            lenders = [o for _, o in ctx.prep_objects(v, ("to",))]
+            lenders += [o for n in loans for _, o in ctx.prep_objects(n, ("to", "from"))]
+        elif ctx.lemma(v) == "repay":  # "repaid the IMF"; not "repaid the favor to Chile"
+            lenders = [o for o in ctx.children(v, "dobj") if o.i in ctx.ent_at]
+        else:
+            continue
         creditors = _parties(ctx.args_of(lenders, strict=True))
-        if not creditors or not (loans or ctx.lemma(v) == "repay"):
+        if not creditors:
             continue
         agents, _ = ctx.subjects(v)
         debtors = ctx.args_of(agents, strict=True)
