@@ -65,7 +65,12 @@ from geokg.extract.relations.stances import (
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.territory import claimed_territory, land_claims_only
 from geokg.extract.relations.threats import announced_threats
-from geokg.extract.relations.transfers import halted_sales, money_transfers, repaid_loans
+from geokg.extract.relations.transfers import (
+    halted_sales,
+    money_transfers,
+    moved_money,
+    repaid_loans,
+)
 from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.verbs import _verb
 from geokg.extract.relations.works import funded_works, works_participle
@@ -131,7 +136,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
-    out = halted_sales(ctx, out)  # "stopped selling arms to X" (transfers.py)
+    out = moved_money(ctx, halted_sales(ctx, out))  # "stopped selling arms to X" (transfers.py)
     # "the Chinese-funded port in Sri Lanka": works.py reads aid participles on works
     out = [c for c in out if c.type != "SUPPORTS" or not works_participle(ctx, doc[c.trigger])]
     out = place_parties(ctx, land_claims_only(ctx, _idioms_first(out, ctx)))

@@ -19,9 +19,12 @@ The cue entries read the giver as subject ("Japan pledged $1 billion to Chile",
   the lender here, not a receiver: :func:`repaid_loans` also drops that reading).
 * deposits (``deposited_money.v1``): "Japan deposited $3 billion in Chile's central bank": the
   depositor SUPPORTS the owner of the central bank or treasury.
-* halted arms sales (``halted_sales.v1``): "Chile stopped selling arms to Peru", "suspended
-  weapons exports to Peru": the clause of selling under a verb of halting is SANCTIONS, as
-  "halted arms sales to Peru" is (``stop_sales.verb``), not a sale denied.
+* money moved into a state ("Chile poured billions into Peru") is investment or aid, no
+  force sent in: :func:`moved_money` drops the INVADES a motion verb reads there.
+* halted arms sales (``halted_sales.v1``): "Chile stopped selling arms to Peru", "blocked a
+  deal to sell jets to Peru": the clause of selling under a verb of halting, or completing a
+  deal that a verb blocks, is SANCTIONS, as "halted arms sales to Peru" is
+  (``stop_sales.verb``), not a sale denied or hedged.
 """
 
 from __future__ import annotations
@@ -38,7 +41,7 @@ if TYPE_CHECKING:
     from geokg.extract.annotations import EntityAnnotation
     from geokg.extract.relations.lexicon import Cue
 
-__all__ = ["halted_sales", "money_transfers", "repaid_loans"]
+__all__ = ["halted_sales", "money_transfers", "moved_money", "repaid_loans"]
 
 # the cue whose objects name an amount of money and whose type and confidence a transfer takes
 _MONEY_CUE = "give_money.verb"
@@ -58,6 +61,9 @@ _AMOUNTS = frozenset(
 _STATE_FUNDS = frozenset({"treasury", "coffers", "reserves"})
 _SELLING_VERBS = frozenset({"sell", "export", "supply", "ship", "deliver", "provide", "send"})
 _HALTING_VERBS = frozenset({"stop", "halt", "suspend", "cease", "freeze", "end", "pause"})
+# verbs that block a deal to sell ("blocked a deal to sell jets to Peru"), besides halting ones
+_BLOCKING_VERBS = frozenset({"block", "cancel", "scrap", "veto", "kill", "terminate", "axe"})
+_DEALS = frozenset({"deal", "contract", "agreement", "plan", "order", "proposal"})
 _PARTY_LABELS = frozenset({"Country", "Organization"})
 _PRIVATE_KINDS = frozenset({"company", "media", "institute", "court"})
 # verbs whose subject uses another's money: "built X with Japanese loans", "benefited from"
@@ -220,6 +226,28 @@ def _arms_sale(ctx: SentenceContext, v: Token) -> bool:
     return any(ctx.lemma(o) in weapons for o in ctx.children(v, "dobj"))
 
 
+def moved_money(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
+    """ "Chile poured billions into Peru": a motion verb moving money sends in no force.
+
+    Args:
+        ctx: The sentence.
+        found: The event candidates of the sentence so far.
+
+    Returns:
+        The candidates without an INVADES whose verb's object is an amount of money.
+    """
+    cue = ctx.lex.cue(_MONEY_CUE)
+    if cue is None:
+        return found
+    out: list[Candidate] = []
+    for c in found:
+        v = ctx.doc[c.trigger]
+        if c.type == "INVADES" and any(_money(ctx, o, cue) for o in ctx.children(v, "dobj")):
+            continue
+        out.append(c)
+    return out
+
+
 def halted_sales(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
     """ "Chile stopped selling arms to Peru": a halted arms sale is SANCTIONS (CAMEO 163).
 
@@ -231,22 +259,33 @@ def halted_sales(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate
         The candidates, each sale or trade of arms under a halting verb read as SANCTIONS
         anchored on the halting verb (its own negation and modality apply).
     """
-    if not ctx.has_lemma(_HALTING_VERBS):
+    if not ctx.has_lemma(_HALTING_VERBS | _BLOCKING_VERBS):
         return found
     out: list[Candidate] = []
     for c in found:
         v = ctx.doc[c.trigger]
-        halting = v.head
-        if (
-            c.type in ("SUPPORTS", "TRADES_WITH")
-            and v.dep_ == "xcomp"
-            and halting.pos_ in _VERB_POS
-            and ctx.lemma(halting) in _HALTING_VERBS
-            and _arms_sale(ctx, v)
-        ):
+        halting = _halting_verb(ctx, v)
+        if c.type in ("SUPPORTS", "TRADES_WITH") and halting is not None and _arms_sale(ctx, v):
             c = replace(c, type="SANCTIONS", anchor=halting.i, rule="halted_sales.v1")
         out.append(c)
     return out
+
+
+def _halting_verb(ctx: SentenceContext, v: Token) -> Token | None:
+    """The verb halting the sale clause ``v``: "stopped selling", or the verb blocking the
+    deal the clause completes ("blocked a deal to sell")."""
+    h = v.head
+    if v.dep_ == "xcomp" and h.pos_ in _VERB_POS and ctx.lemma(h) in _HALTING_VERBS:
+        return h
+    if v.dep_ == "advcl" and any(ctx.lemma(o) in _DEALS for o in ctx.children(h, "dobj")):
+        g = h  # the parser's reading of "blocked a deal to sell": a purpose clause
+    elif v.dep_ == "acl" and ctx.lemma(h) in _DEALS and h.dep_ == "dobj":
+        g = h.head
+    else:
+        return None
+    if g.pos_ in _VERB_POS and ctx.lemma(g) in _HALTING_VERBS | _BLOCKING_VERBS:
+        return g
+    return None
 
 
 def _repaying(ctx: SentenceContext, v: Token) -> bool:
