@@ -18,6 +18,9 @@ Families (rule ids):
   Pacific Alliance"; ``founding.py``).
 * ``under_attack.v1``: an attack a party receives ("Kenyan troops came under attack from
   X", "repelled an assault by Y": X, Y ATTACKS the subject; ``under_attack.py``).
+* ``received_money.v1`` / ``owed_money.v1`` / ``deposited_money.v1`` / ``funded_with.v1`` /
+  ``repaid_loans.v1`` / ``halted_sales.v1``: money and arms transfers seen from the
+  receiver, the debt or the deposit, and halted arms sales (``transfers.py``).
 * ``adjectival.v1``: adjectives with a prepositional target ("hostile to", "close to").
 * ``role_noun.v1``: nouns naming a participant ("Norway, a NATO ally", "Iran's proxy Hezbollah").
 * ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy").
@@ -66,10 +69,11 @@ from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.territory import claimed_territory, land_claims_only
 from geokg.extract.relations.threats import announced_threats
 from geokg.extract.relations.transfers import (
+    figurative_transfers,
     halted_sales,
     money_transfers,
-    moved_money,
     repaid_loans,
+    supplied_arms,
 )
 from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.verbs import _verb
@@ -136,7 +140,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
-    out = moved_money(ctx, halted_sales(ctx, out))  # "stopped selling arms to X" (transfers.py)
+    out = halted_sales(ctx, out)  # "stopped selling arms to X" (transfers.py)
     # "the Chinese-funded port in Sri Lanka": works.py reads aid participles on works
     out = [c for c in out if c.type != "SUPPORTS" or not works_participle(ctx, doc[c.trigger])]
     out = place_parties(ctx, land_claims_only(ctx, _idioms_first(out, ctx)))
@@ -146,7 +150,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))
     out.extend(money_transfers(ctx))
-    out = repaid_loans(ctx, out)
+    out.extend(supplied_arms(ctx))
+    out = figurative_transfers(ctx, repaid_loans(ctx, out))
     out.extend(thanked_for_help(ctx))
     out.extend(demanded_penalties(ctx))
     out.extend(embassy_sites(ctx))

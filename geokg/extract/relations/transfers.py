@@ -9,6 +9,8 @@ The cue entries read the giver as subject ("Japan pledged $1 billion to Chile",
   borrowed $4 billion from the IMF", "Chile has received billions in Japanese aid": the
   ``from`` party, or the owner of the aid named in the amount's ``in`` phrase, SUPPORTS the
   subject. A payment for something ("received $5 billion from Japan for its copper") is trade.
+* supplied arms in use (``participle.v1``): "Chile fired Japanese-supplied missiles", "Chile
+  deployed drones supplied by Japan": the supplier SUPPORTS the party using or holding them.
 * debt (``owed_money.v1``): "Chile owes Japan $7 billion", "owes $7 billion to Japan": the
   creditor lent the debtor money.
 * works paid for with another's money (``funded_with.v1``): "Chile built the port with
@@ -20,7 +22,8 @@ The cue entries read the giver as subject ("Japan pledged $1 billion to Chile",
 * deposits (``deposited_money.v1``): "Japan deposited $3 billion in Chile's central bank": the
   depositor SUPPORTS the owner of the central bank or treasury.
 * money moved into a state ("Chile poured billions into Peru") is investment or aid, no
-  force sent in: :func:`moved_money` drops the INVADES a motion verb reads there.
+  force sent in: :func:`figurative_transfers` drops the INVADES a motion verb reads
+  there, and the SUPPORTS of a debt of gratitude.
 * halted arms sales (``halted_sales.v1``): "Chile stopped selling arms to Peru", "blocked a
   deal to sell jets to Peru": the clause of selling under a verb of halting, or completing a
   deal that a verb blocks, is SANCTIONS, as "halted arms sales to Peru" is
@@ -41,18 +44,31 @@ if TYPE_CHECKING:
     from geokg.extract.annotations import EntityAnnotation
     from geokg.extract.relations.lexicon import Cue
 
-__all__ = ["halted_sales", "money_transfers", "moved_money", "repaid_loans"]
+__all__ = [
+    "figurative_transfers",
+    "halted_sales",
+    "money_transfers",
+    "repaid_loans",
+    "supplied_arms",
+]
 
 # the cue whose objects name an amount of money and whose type and confidence a transfer takes
 _MONEY_CUE = "give_money.verb"
 # the cue whose lemmas name aid ("in Japanese aid")
 _AID_CUE = "support.noun"
 # the cues whose objects name the arms of a sale
-_ARMS_CUES = ("sell_arms.verb", "buy_arms.verb")
+_ARMS_CUES = ("sell_arms.verb", "buy_arms.verb", "sell_weapon_types.verb")
+_NOT_WEAPONS = frozenset(
+    {"aid", "assistance", "support", "help", "backing", "money", "fund", "funds", "loan"}
+) | {"loans", "credit", "credits", "subsidy", "subsidies", "grant", "grants", "relief", "food"}
+_NOT_WEAPONS |= {"medicine", "vaccine", "vaccines", "asylum", "refuge", "sanctuary"}
 _RECEIVE_VERBS = frozenset({"receive", "get", "obtain", "borrow", "secure", "accept"})
+# receiving verbs that name a loan without an object
+_LENDING_GIVEN = frozenset({"borrow"})
 _DEPOSIT_VERBS = frozenset({"deposit", "inject", "park"})
 _OWE_VERBS = frozenset({"owe"})
 _DEBTS = frozenset({"debt", "debts", "loan", "loans", "arrears"})
+_FIGURATIVE_DEBTS = frozenset({"gratitude", "thanks", "honor", "honour"})
 # amounts besides currency words: "a $1 billion deposit", "a tranche of $2 billion"
 _AMOUNTS = frozenset(
     {"deposit", "deposits", "tranche", "tranches", "bailout", "money", "fund", "funds", "cash"}
@@ -113,8 +129,10 @@ def _payment(ctx: SentenceContext, v: Token, amount: Token) -> bool:
 
 
 def _received(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
-    amounts = [o for o in ctx.children(v, "dobj") if _money(ctx, o, cue)]
-    if not amounts or any(_payment(ctx, v, a) for a in amounts):
+    objs = ctx.children(v, "dobj")
+    amounts = [o for o in objs if _money(ctx, o, cue)]
+    borrowed = not objs and ctx.lemma(v) in _LENDING_GIVEN  # "borrowed heavily from Japan"
+    if not (amounts or borrowed) or any(_payment(ctx, v, a) for a in amounts):
         return []
     froms = [o for _, o in ctx.prep_objects(v, ("from",))]
     froms += [o for a in amounts for _, o in ctx.prep_objects(a, ("from",))]
@@ -217,24 +235,31 @@ def _arms_sale(ctx: SentenceContext, v: Token) -> bool:
     """Whether ``v`` sells arms: a selling verb whose object is a weapon word."""
     if v.pos_ not in _VERB_POS or ctx.lemma(v) not in _SELLING_VERBS:
         return False
+    weapons = _weapons(ctx)
+    return any(ctx.lemma(o) in weapons for o in ctx.children(v, "dobj"))
+
+
+def _weapons(ctx: SentenceContext) -> set[str]:
+    """The weapon words of the arms cues (their objects besides aid and money)."""
     weapons: set[str] = set()
     for cue_id in _ARMS_CUES:
         cue = ctx.lex.cue(cue_id)
         if cue is not None:
             weapons |= cue.objects
-    weapons -= {"aid", "assistance", "support", "help", "backing", "money", "loan", "loans"}
-    return any(ctx.lemma(o) in weapons for o in ctx.children(v, "dobj"))
+    return weapons - _NOT_WEAPONS
 
 
-def moved_money(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
-    """ "Chile poured billions into Peru": a motion verb moving money sends in no force.
+def figurative_transfers(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
+    """Money words that move no money to a party: "Chile poured billions into Peru" sends in
+    no force (investment or aid, not INVADES), and "a debt of gratitude to Peru" is no loan.
 
     Args:
         ctx: The sentence.
         found: The event candidates of the sentence so far.
 
     Returns:
-        The candidates without an INVADES whose verb's object is an amount of money.
+        The candidates without an INVADES whose verb's object is an amount of money, and
+        without a SUPPORTS read on a debt of gratitude.
     """
     cue = ctx.lex.cue(_MONEY_CUE)
     if cue is None:
@@ -244,8 +269,17 @@ def moved_money(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]
         v = ctx.doc[c.trigger]
         if c.type == "INVADES" and any(_money(ctx, o, cue) for o in ctx.children(v, "dobj")):
             continue
+        if c.type == "SUPPORTS" and any(_gratitude(ctx, o) for o in (v, *v.children)):
+            continue
         out.append(c)
     return out
+
+
+def _gratitude(ctx: SentenceContext, debt: Token) -> bool:
+    """ "a debt of gratitude": a debt noun whose "of" phrase names thanks."""
+    return ctx.lemma(debt) in _DEBTS and any(
+        ctx.lemma(o) in _FIGURATIVE_DEBTS for _, o in ctx.prep_objects(debt, ("of",))
+    )
 
 
 def halted_sales(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
@@ -342,3 +376,37 @@ def repaid_loans(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate
         out.extend(_pairs(ctx, creditors, debtors, cue, v, "repaid_loans.v1", anchor=anchor))
     kept = [c for c in found if not (c.type == "SUPPORTS" and c.trigger in debts)]
     return kept + out
+
+
+# verbs whose subject uses or holds the goods it takes ("fired", "deployed"; not "destroyed")
+_USING_VERBS = frozenset(
+    {"use", "deploy", "fire", "launch", "operate", "field", "employ", "receive", "get", "have"}
+)
+_SUPPLY_CUE = "sell_arms.verb"
+_SUPPLIER_DEPS = frozenset({"npadvmod", "compound", "amod", "nmod"})
+
+
+def supplied_arms(ctx: SentenceContext) -> list[Candidate]:
+    """ "Chile fired Japanese-supplied missiles", "Chile deployed drones supplied by Japan":
+    the supplier SUPPORTS the subject using the arms (``participle.v1``)."""
+    cue = ctx.lex.cue(_SUPPLY_CUE)
+    if cue is None or not ctx.has_lemma(_USING_VERBS):
+        return []
+    weapons = _weapons(ctx)
+    out: list[Candidate] = []
+    for part in ctx.tokens():
+        if part.tag_ != "VBN" or part.dep_ not in ("amod", "acl"):
+            continue
+        goods = part.head
+        if ctx.lemma(part) not in cue.lemmas or ctx.lemma(goods) not in weapons:
+            continue
+        v = goods.head
+        if goods.dep_ != "dobj" or v.pos_ not in _VERB_POS or ctx.lemma(v) not in _USING_VERBS:
+            continue
+        toks = [c for c in part.children if c.dep_ in _SUPPLIER_DEPS and c.i < part.i]
+        toks += [o for c in part.children if c.dep_ == "agent" for o in ctx.children(c, "pobj")]
+        suppliers = _parties(ctx.args_of(toks, strict=True))
+        agents, _ = ctx.subjects(v)
+        users = ctx.args_of(agents, strict=True)
+        out.extend(_pairs(ctx, suppliers, users, cue, part, "participle.v1", anchor=v))
+    return out
