@@ -20,7 +20,8 @@ Families (rule ids):
   X", "repelled an assault by Y": X, Y ATTACKS the subject; ``under_attack.py``).
 * ``received_money.v1`` / ``owed_money.v1`` / ``deposited_money.v1`` / ``funded_with.v1`` /
   ``repaid_loans.v1`` / ``halted_sales.v1``: money and arms transfers seen from the
-  receiver, the debt or the deposit, and halted arms sales (``transfers.py``).
+  receiver, the debt or the deposit, and halted arms sales (``transfers.py``);
+  ``sought_help.v1``: aid asked of a party, hedged (``appeals.py``).
 * ``adjectival.v1``: adjectives with a prepositional target ("hostile to", "close to").
 * ``role_noun.v1``: nouns naming a participant ("Norway, a NATO ally", "Iran's proxy Hezbollah").
 * ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy").
@@ -45,6 +46,7 @@ from dataclasses import replace
 
 from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
+from geokg.extract.relations.appeals import sought_help
 from geokg.extract.relations.assisted import helpers_join
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.complements import classified_parties
@@ -151,6 +153,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(supplied_for(ctx))
     out.extend(money_transfers(ctx))
     out.extend(supplied_arms(ctx))
+    out.extend(sought_help(ctx))
     out = figurative_transfers(ctx, repaid_loans(ctx, out))
     out.extend(thanked_for_help(ctx))
     out.extend(demanded_penalties(ctx))
