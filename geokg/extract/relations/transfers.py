@@ -68,6 +68,10 @@ _LENDING_GIVEN = frozenset({"borrow"})
 _DEPOSIT_VERBS = frozenset({"deposit", "inject", "park"})
 _OWE_VERBS = frozenset({"owe"})
 _DEBTS = frozenset({"debt", "debts", "loan", "loans", "arrears"})
+# an "in" phrase naming where or when, not what the money is ("in 2020", "in March")
+_PLACE_WORDS = frozenset({"year", "month", "week", "total", "all", "cash"})
+# money that was the receiver's own ("in frozen funds")
+_OWN_MONEY = frozenset({"frozen", "own", "blocked", "seized"})
 _FIGURATIVE_DEBTS = frozenset({"gratitude", "thanks", "honor", "honour"})
 # amounts besides currency words: "a $1 billion deposit", "a tranche of $2 billion"
 _AMOUNTS = frozenset(
@@ -124,8 +128,22 @@ def _aid_owners(ctx: SentenceContext, v: Token, amount: Token) -> list[EntityAnn
 
 
 def _payment(ctx: SentenceContext, v: Token, amount: Token) -> bool:
-    """ "received $5 billion from Japan for its copper": money paid for something."""
-    return bool(ctx.prep_objects(v, ("for",)) or ctx.prep_objects(amount, ("for",)))
+    """Money that is no aid or loan: paid "for" something ("received $5 billion from Japan for
+    its copper", "owes Japan $3 billion for gas"), or named "in" something else ("in
+    reparations", "in oil revenue", "in frozen funds")."""
+    if ctx.prep_objects(v, ("for",)) or ctx.prep_objects(amount, ("for",)):
+        return True
+    aid = ctx.lex.cue(_AID_CUE)
+    money = ctx.lex.cue(_MONEY_CUE)
+    for _, n in ctx.prep_objects(amount, ("in",)) + ctx.prep_objects(v, ("in",)):
+        if n.i in ctx.ent_at or ctx.lemma(n) in _PLACE_WORDS:
+            continue
+        lem = ctx.lemma(n)
+        helps = lem in _DEBTS or (aid is not None and lem in aid.lemmas)
+        helps = helps or (money is not None and _money(ctx, n, money))
+        if not helps or any(ctx.lemma(c) in _OWN_MONEY for c in n.children):
+            return True
+    return False
 
 
 def _received(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
@@ -147,8 +165,8 @@ def _received(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
 
 
 def _owed(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
-    objs = ctx.children(v, "dobj")
-    if not any(_money(ctx, o, cue) or ctx.lemma(o) in _DEBTS for o in objs):
+    objs = [o for o in ctx.children(v, "dobj") if _money(ctx, o, cue) or ctx.lemma(o) in _DEBTS]
+    if not objs or any(_payment(ctx, v, o) for o in objs):
         return []
     creditors = ctx.args_of(ctx.children(v, "dative"), strict=True)
     creditors += ctx.args_of((o for _, o in ctx.prep_objects(v, ("to",))), strict=True)
