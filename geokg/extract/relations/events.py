@@ -45,7 +45,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
+from geokg.extract.relations.acquisitions import acquired_goods, receiver_roles, supplied_for
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
 from geokg.extract.relations.appeals import sought_help
 from geokg.extract.relations.assisted import helpers_join
@@ -157,6 +157,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(supplied_arms(ctx))
     out.extend(sought_help(ctx))
     out.extend(with_help(ctx))
+    out.extend(receiver_roles(ctx))
     out = figurative_transfers(ctx, repaid_loans(ctx, out))
     out.extend(thanked_for_help(ctx))
     out.extend(demanded_penalties(ctx))
