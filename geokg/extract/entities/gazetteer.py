@@ -110,7 +110,9 @@ def propose(
             and end < len(doc)
             and doc[end].text in ("$", "dollars", "dollar")
             and end - start == 1
+            and doc[start].dep_ != "dative"
         ):
+            # "Singapore $5 million" is a currency; "owes China $7 billion" names a party
             continue
         cands.append(c)
         for i in range(start, end):

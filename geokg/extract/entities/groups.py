@@ -20,6 +20,10 @@ __all__ = ["composite_groups", "located_groups", "people_plural"]
 
 _MASS_GROUP = frozenset({"opposition", "resistance", "insurgency", "underground", "mujahideen"})
 _IRREGULAR_PLURAL = {"militiaman": "militiamen", "militia": "militias"}
+# heads a collective noun can modify as a weapon type ("fighter jets", "guerrilla boats")
+_EQUIPMENT = frozenset(
+    {"jet", "plane", "aircraft", "airplane", "bomber", "helicopter", "drone", "boat", "ship"}
+)
 
 
 def _group_noun_of(
@@ -96,7 +100,8 @@ def composite_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Ca
         if head.pos_ == "PROPN" and head.i not in group_tokens:
             continue
         gtok = _group_noun_of(last, head, lex, group_tokens)
-        if gtok is None:
+        if gtok is None or (gtok.i < head.i and lemma(head) in _EQUIPMENT):
+            # "French fighter jets": a weapon named by the collective noun is no Group
             continue
         start = c.start
         if start > 0 and doc[start - 1].lower_ == "ethnic":
