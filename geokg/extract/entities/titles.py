@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from geokg.extract.entities.candidates import TITLE_PERSON, Candidate
 from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.names import NAME_PARTICLES
+from geokg.extract.entities.nonpersons import company_post, office_shaped
 from geokg.extract.entities.syntax import lemma, looks_like_name, only_title_words
 
 if TYPE_CHECKING:
@@ -51,7 +52,11 @@ def title_people(
             for x in range(j, k)
         ):
             span = doc[j:k]
-            if looks_like_name(span) and not only_title_words(span, lex):
+            if (
+                looks_like_name(span)
+                and not only_title_words(span, lex)
+                and not office_shaped(span, lex)  # "General Statistics Office"
+            ):
                 out.append(
                     Candidate(j, k, span.start_char, span.end_char, TITLE_PERSON, span.text, 2)
                 )
@@ -112,6 +117,8 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
             phrase = " ".join(x.lower_ for x in doc[a : j + 1])
             role = lex.title_role(phrase)
             if role and not (width == 1 and low in not_leader):
+                if _not_a_title(doc, a, j + 1, end, lex):
+                    return []
                 out.append(TitleEvidence(a, j + 1, role, "prefix"))
                 j = a - 1
                 found = True
@@ -173,6 +180,18 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
         # "the Ruiz administration", "Ruiz's cabinet": the person leads a government.
         out.append(TitleEvidence(root.head.i, root.head.i + 1, "leader", "government"))
     return out
+
+
+def _not_a_title(doc: Doc, a: int, b: int, end: int, lex: Lexicons) -> bool:
+    """Whether title words ``doc[a:b]`` before a name make no public post of it.
+
+    An adjective that modifies a noun after the name ("the official Twitter account") is no
+    title; a business title after a company's name ("Acmeco chief Tom Hale") is a private post.
+    """
+    tok = doc[b - 1]
+    if b - a == 1 and tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i >= end:
+        return True
+    return company_post(doc, a, b, lex)
 
 
 def _held_at_institution(noun: Token, lex: Lexicons) -> bool:

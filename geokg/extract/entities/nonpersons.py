@@ -1,0 +1,147 @@
+"""Names the model reads as people that are no person, and titled people who hold no public post.
+
+The small model tags some storms, offices and towns PERSON ("Cyclone Idai", "the Beira
+District", "Beira, a port town"), and a title word sometimes stands before a name that is no
+person ("General Statistics Office", "the official Twitter account"). And a business title after
+a company's name makes a private person, not a ``Leader`` ("Acmeco chief Tom Hale": SCHEMA.md
+leaves company heads to ``Person``).
+
+:func:`person_span_kind` re-reads a PERSON span by its shape and syntax; :func:`office_shaped`
+rejects a title-led name that ends in an office or place noun; :func:`company_post` finds the
+business-title evidence that a company's name makes private.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.entities.companies import company_cue, titled_business
+from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.syntax import PLACE_DESCRIPTORS, lemma
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["company_post", "office_shaped", "person_span_kind", "storm_names"]
+
+# Place nouns that, in apposition to a name or as its last word, make it a place.
+_PLACE_NOUNS = PLACE_DESCRIPTORS | {"islands", "archipelago", "atoll", "peninsula", "settlement"}
+
+
+def person_span_kind(span: Span, lex: Lexicons) -> str | None:
+    """What a span the model tagged PERSON really is: ``"SKIP"``, ``"GPE"``, ``"ORG"`` or None.
+
+    "Cyclone Idai" (a storm word first) is no entity; "Beira District" (a place noun last) or
+    "Beira, a port town" (a place noun in apposition) is a place; "Statistics Office" (an
+    organization or office head last) is an organization. None: no such evidence.
+    """
+    if len(span) > 1 and span[0].lower_ in lex.wordset("storm_words"):
+        return "SKIP"
+    last = span[-1].lower_
+    if len(span) > 1 and last in _PLACE_NOUNS and span[-1].text[:1].isupper():
+        return "GPE"
+    if len(span) > 1 and office_shaped(span, lex):
+        return "ORG"
+    if _place_apposition(span):
+        return "GPE"
+    return None
+
+
+def storm_names(doc: Doc, lex: Lexicons) -> frozenset[str]:
+    """The bare names of storms the document names ("Cyclone Idai ... Idai moved east")."""
+    storms = lex.wordset("storm_words")
+    out: set[str] = set()
+    for ent in doc.ents:
+        words = [t for t in ent if t.lower_ not in storms]
+        if ent.label_ in ("PERSON", "EVENT") and ent[0].lower_ in storms and words:
+            out.add(" ".join(t.text for t in words))
+    return frozenset(out)
+
+
+def office_shaped(span: Span, lex: Lexicons) -> bool:
+    """Whether a capitalised name ends in an office, organization or place noun ("X Office")."""
+    last = span[-1]
+    if not last.text[:1].isupper():
+        return False
+    low = last.lower_
+    heads = lex.wordset("org_heads") | lex.wordset("state_org_heads")
+    return low in heads or low in _PLACE_NOUNS
+
+
+def _place_apposition(span: Span) -> bool:
+    """Whether a place noun stands in apposition to the name ("Beira, a port town, ...").
+
+    Also "one of the islands ..., X": the name in apposition to "one" of a plural place noun.
+    A place noun that is the object of a preposition is the end of a title before the name
+    ("the governor of the Beira district, X"), not its description.
+    """
+    root = span.root
+    linked: list[Token] = [t for t in root.children if t.dep_ == "appos"]
+    if root.dep_ == "appos" and not (span.start <= root.head.i < span.end):
+        linked.append(root.head)
+    linked = [t for t in linked if t.dep_ != "pobj"]
+    for t in linked:
+        if t.pos_ == "NOUN" and lemma(t) in _PLACE_NOUNS | {"island"}:
+            return True
+        if t.lower_ == "one":
+            for prep in t.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    if any(
+                        o.dep_ == "pobj" and lemma(o) in _PLACE_NOUNS for o in prep.children
+                    ):
+                        return True
+    return False
+
+
+def company_post(doc: Doc, title_start: int, title_end: int, lex: Lexicons) -> bool:
+    """Whether a business title right after a company's name makes the person after it private.
+
+    "Acmeco chief Tom Hale", "Zentrix CEO Ana Ruiz": the word before the title is a listed
+    company, or an unlisted proper name that the document calls a company ("the chipmaker
+    Acmeco ... Acmeco chief X"); a listed organization of another kind keeps its Leader ("NATO
+    chief X").
+
+    Args:
+        doc: The parsed Doc.
+        title_start: First token of the title before the name.
+        title_end: One past its last token.
+        lex: The lexicons.
+    """
+    titles = lex.wordset("business_titles")
+    if not all(t.lower_ in titles for t in doc[title_start:title_end]) or title_start == 0:
+        return False
+    owner = doc[title_start - 1]
+    if owner.text in ("'s", "’s") and title_start >= 2:
+        owner = doc[title_start - 2]
+    kind = _org_kinds_by_form(lex).get(owner.text)
+    if kind is not None:
+        return kind == "company"
+    if owner.pos_ not in ("PROPN", "ADJ") or not owner.text[:1].isupper():
+        return False
+    if owner.ent_type_ in ("GPE", "NORP", "LOC") or lex.country(owner.text):
+        return False
+    # A cue elsewhere in the document, not the title itself ("X chief Y" names no company).
+    return any(
+        t.text == owner.text
+        and abs(t.i - owner.i) > 1
+        and company_cue(doc, t.i, t.i + 1, lex) is not None
+        and not titled_business(doc, t.i, lex)
+        for t in doc
+    )
+
+
+_KINDS_BY_FORM: dict[int, dict[str, str]] = {}
+
+
+def _org_kinds_by_form(lex: Lexicons) -> dict[str, str]:
+    """Every listed surface form of an organization -> its kind ("UNHCR" -> igo)."""
+    table = _KINDS_BY_FORM.get(id(lex))
+    if table is None:
+        table = {
+            p.pattern: lex.org_kinds[p.id]
+            for p in lex.patterns
+            if p.label == "ORG" and p.id in lex.org_kinds
+        }
+        _KINDS_BY_FORM.clear()
+        _KINDS_BY_FORM[id(lex)] = table
+    return table
