@@ -21,6 +21,7 @@ from geokg.extract.entities.missed import (
     descriptor_places,
     media_names,
     person_list_gaps,
+    role_appositive_names,
     surname_mentions,
 )
 from geokg.extract.entities.ner import ner_candidates
@@ -126,6 +127,7 @@ def propose(
         gaz_tokens.setdefault(c.start, []).append(c)
     cands.extend(ner_candidates(doc, lex, gaz_tokens, common))
     cands.extend(person_list_gaps(doc, gaz_tokens, lex))
+    cands.extend(role_appositive_names(doc, gaz_tokens, lex))
     cands.extend(descriptor_places(doc, gaz_tokens))
     cands.extend(media_names(doc, lex, gaz_tokens))
     cands.extend(title_people(doc, lex, gaz_tokens, cands))

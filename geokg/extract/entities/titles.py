@@ -158,7 +158,9 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
     for child in root.children:
         if child.dep_ == "appos" and (child.i < start or child.i >= end):
             for noun in (child, *(c for c in child.children if c.dep_ == "conj")):
-                role = _role_of_np(noun, lex)
+                role = _role_of_np(noun, lex) or (
+                    _role_of_appos_host(noun, lex) if lemma(noun) == "member" else None
+                )
                 if role and not _held_at_institution(noun, lex):
                     out.append(TitleEvidence(noun.i, noun.i + 1, role, "appos"))
                     return out
@@ -215,6 +217,8 @@ def _held_at_institution(noun: Token, lex: Lexicons) -> bool:
             name = [t for t in obj.lefts if t.dep_ in ("compound", "amod")] + [obj]
             if any(lemma(t) in heads and t.text[:1].isupper() for t in name):
                 return True
+            if lemma(obj) in lex.wordset("private_institution_nouns"):
+                return True  # "a vice president at a think tank"
         nouns = objs
     return False
 
