@@ -206,6 +206,8 @@ def role_appositive_names(
         ]
         if roles:
             out.append(
-                Candidate(start, tok.i + 1, span.start_char, span.end_char, NER_PERSON, span.text, 1)
+                Candidate(
+                    start, tok.i + 1, span.start_char, span.end_char, NER_PERSON, span.text, 1
+                )
             )
     return out

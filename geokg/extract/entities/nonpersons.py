@@ -85,11 +85,9 @@ def _place_apposition(span: Span) -> bool:
             return True
         if t.lower_ == "one":
             for prep in t.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    if any(
-                        o.dep_ == "pobj" and lemma(o) in _PLACE_NOUNS for o in prep.children
-                    ):
-                        return True
+                objs = [o for o in prep.children if o.dep_ == "pobj"]
+                if prep.lower_ == "of" and any(lemma(o) in _PLACE_NOUNS for o in objs):
+                    return True
     return False
 
 

@@ -1,0 +1,93 @@
+"""Leader or Person, and names that are no person (issue 13, item 7; SCHEMA.md news conventions).
+
+Frozen parses of constructed sentences (``data/entities/people_and_nonpeople.jsonl``: the
+model's tokens, tags, dependencies and NER tags, built once) run through the entity component
+without the model. Storms, "X District" and "X Office" names and a town in apposition are no
+person; an adjective before a name is no title; a company's chief is a Person while an
+alliance's or a UN agency's chief is a Leader; a full name the NER skipped is found from a
+role noun in apposition; a legislator is a Leader, a post at a think tank is private; a
+sentence-initial person noun is no part of the name.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc
+
+from geokg.extract.entities import EntityComponent
+
+CASES_FILE = Path(__file__).parent / "data" / "entities" / "people_and_nonpeople.jsonl"
+CASES = {
+    row["id"]: row
+    for row in (json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines())
+}
+
+
+def frozen_doc(blank: Any, case_id: str) -> Doc:
+    rows = CASES[case_id]["tokens"]
+    return Doc(
+        blank.vocab,
+        words=[r[0] for r in rows],
+        spaces=[r[7] for r in rows],
+        pos=[r[1] for r in rows],
+        tags=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+        ents=[r[6] for r in rows],
+        sent_starts=[r[8] for r in rows],
+    )
+
+
+def found(component: EntityComponent, blank: Any, case_id: str) -> set[tuple[str, str]]:
+    doc = component(frozen_doc(blank, case_id))
+    return {(e.name, e.label.value) for e in doc._.geokg_entities}
+
+
+@pytest.mark.parametrize("case_id", sorted(CASES))
+def test_frozen_cases(blank: Any, component: EntityComponent, case_id: str) -> None:
+    doc = component(frozen_doc(blank, case_id))
+    got = [[e.name, e.label.value, e.kind] for e in doc._.geokg_entities]
+    assert got == CASES[case_id]["entities"]
+
+
+@pytest.mark.parametrize(
+    ("case_id", "absent"),
+    [
+        ("storm-name-is-no-person", {"Typhoon Haiyan", "Haiyan"}),
+        ("office-after-title-word-is-no-person", {"Statistics Office"}),
+        ("brexit-is-an-event", {"Brexit"}),
+    ],
+)  # fmt: skip
+def test_no_entity(blank: Any, component: EntityComponent, case_id: str, absent: set[str]) -> None:
+    assert not {n for n, _ in found(component, blank, case_id)} & absent
+
+
+@pytest.mark.parametrize(
+    ("case_id", "name", "label"),
+    [
+        ("district-before-title-is-place", "Garissa District", "Place"),
+        ("district-before-title-is-place", "Omar Ali Hassan", "Leader"),
+        ("town-in-apposition-is-place", "Garissa", "Place"),
+        ("adjectival-official-is-no-title", "Twitter", "Organization"),
+        ("adjectival-official-unlisted-name", "Chirpa", "Person"),
+        ("company-chief-is-person", "Tom Hale", "Person"),
+        ("alliance-chief-is-leader", "Mark Rutte", "Leader"),
+        ("agency-acronym-chief-is-leader", "Filippo Grandi", "Leader"),
+        ("role-apposition-names-skipped-name", "Ana Ruiz", "Leader"),
+        ("demonym-envoy-apposition", "Ana Ruiz", "Leader"),
+        ("vice-president-of-state-is-leader", "Ana Ruiz", "Leader"),
+        ("fellow-apposition-is-person", "Mark Liu", "Person"),
+        ("member-of-parliament-apposition", "Tomas Berg", "Leader"),
+        ("lawmaker-is-no-company", "Tomas Berg", "Leader"),
+        ("post-at-think-tank-is-private", "Jon Alterman", "Person"),
+        ("sentence-initial-activist-not-in-name", "Sara Nabil", "Person"),
+        ("person-named-storm-word-later", "Ana Storm", "Leader"),
+    ],
+)  # fmt: skip
+def test_label(blank: Any, component: EntityComponent, case_id: str, name: str, label: str) -> None:
+    assert (name, label) in found(component, blank, case_id)
