@@ -202,7 +202,7 @@ def role_appositive_names(
             if t.dep_ == "appos"
             and t.i > tok.i
             and t.pos_ == "NOUN"
-            and (lex.title_role(t.lower_) or t.lemma_.lower() in nouns)
+            and (lex.title_role(t.lower_) or t.lemma_.lower() in nouns or t.lower_ == "member")
         ]
         if roles:
             out.append(

@@ -22,7 +22,14 @@ from geokg.extract.entities.syntax import PLACE_DESCRIPTORS, lemma
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["company_post", "office_shaped", "person_span_kind", "storm_names"]
+__all__ = [
+    "company_post",
+    "office_shaped",
+    "person_span_kind",
+    "public_owner",
+    "public_post",
+    "storm_names",
+]
 
 # Place nouns that, in apposition to a name or as its last word, make it a place.
 _PLACE_NOUNS = PLACE_DESCRIPTORS | {"islands", "archipelago", "atoll", "peninsula", "settlement"}
@@ -126,6 +133,41 @@ def company_post(doc: Doc, title_start: int, title_end: int, lex: Lexicons) -> b
         and not titled_business(doc, t.i, lex)
         for t in doc
     )
+
+
+def public_post(noun: Token, lex: Lexicons) -> str | None:
+    """The role of an owned-role noun whose owner is public ("X, UNICEF's executive director").
+
+    "director" or "administrator" makes a Leader only where the post belongs to a state, a
+    state organ ("Kenya's Department of Water", "the ministry") or a listed intergovernmental,
+    party or armed body; a think tank's or company's director stays a Person.
+    """
+    if lemma(noun) not in lex.wordset("owned_roles"):
+        return None
+    owners = [c for c in noun.children if c.dep_ in ("poss", "nmod")]
+    owners += [
+        o
+        for prep in noun.children
+        if prep.dep_ == "prep" and prep.lower_ == "of"
+        for o in prep.children
+        if o.dep_ == "pobj"
+    ]
+    return noun.lower_ if any(public_owner(o, lex) for o in owners) else None
+
+
+def public_owner(tok: Token, lex: Lexicons) -> bool:
+    """Whether a noun names a public body: a state, a listed public organization or a state organ."""
+    words = [t for t in tok.lefts if t.dep_ == "compound"] + [tok]
+    forms = {tok.text, " ".join(t.text for t in words)}
+    public = lex.wordset("public_org_kinds")
+    table = _org_kinds_by_form(lex)
+    if any(table.get(f) in public or lex.country(f) is not None for f in forms):
+        return True
+    if lemma(tok) not in lex.wordset("state_org_heads"):
+        return False
+    # "the ministry", "Kenya's Department of Water"; not "the university's history department".
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    return not poss or any(lex.country(p.text) is not None for p in poss)
 
 
 _KINDS_BY_FORM: dict[int, dict[str, str]] = {}

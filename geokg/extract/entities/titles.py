@@ -14,7 +14,12 @@ from typing import TYPE_CHECKING
 from geokg.extract.entities.candidates import TITLE_PERSON, Candidate
 from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.names import NAME_PARTICLES
-from geokg.extract.entities.nonpersons import company_post, office_shaped
+from geokg.extract.entities.nonpersons import (
+    company_post,
+    office_shaped,
+    public_owner,
+    public_post,
+)
 from geokg.extract.entities.syntax import lemma, looks_like_name, only_title_words
 
 if TYPE_CHECKING:
@@ -125,6 +130,10 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
                 break
         if found:
             break
+        portfolio = _portfolio_start(doc, j, lex) if j == start - 1 else None
+        if portfolio is not None:
+            j = portfolio  # "Minister of Justice X": the title before "of Justice"
+            continue
         if (
             low in honor
             or low in mods
@@ -158,8 +167,10 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
     for child in root.children:
         if child.dep_ == "appos" and (child.i < start or child.i >= end):
             for noun in (child, *(c for c in child.children if c.dep_ == "conj")):
-                role = _role_of_np(noun, lex) or (
-                    _role_of_appos_host(noun, lex) if lemma(noun) == "member" else None
+                role = (
+                    _role_of_np(noun, lex)
+                    or (_role_of_appos_host(noun, lex) if lemma(noun) == "member" else None)
+                    or public_post(noun, lex)
                 )
                 if role and not _held_at_institution(noun, lex):
                     out.append(TitleEvidence(noun.i, noun.i + 1, role, "appos"))
@@ -184,6 +195,20 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
     return out
 
 
+def _portfolio_start(doc: Doc, j: int, lex: Lexicons) -> int | None:
+    """The title word before a capitalised portfolio that ends at ``j`` ("Minister of Justice").
+
+    Walks left over up to three capitalised words to "of" or "for" and returns the index of
+    the title word before it, if it is one.
+    """
+    k = j
+    while k >= 0 and j - k < 3 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k -= 1
+    if k == j or k < 1 or doc[k].lower_ not in ("of", "for"):
+        return None
+    return k - 1 if lex.is_title_word(doc[k - 1].lower_) else None
+
+
 def _not_a_title(doc: Doc, a: int, b: int, end: int, lex: Lexicons) -> bool:
     """Whether title words ``doc[a:b]`` before a name make no public post of it.
 
@@ -199,8 +224,9 @@ def _not_a_title(doc: Doc, a: int, b: int, end: int, lex: Lexicons) -> bool:
 def _held_at_institution(noun: Token, lex: Lexicons) -> bool:
     """Whether a role noun is held at a non-state institution ("vice president at the X Institute").
 
-    A title in apposition makes a person a Leader only as a state or organization office; "at"
-    or "with" a university, think tank, company or research group names a private post.
+    A title in apposition makes a person a Leader only as a state or organization office; "at",
+    "with", "to" or "for" a university, think tank, museum, company or research group names a
+    private post, unless the body is a listed public one (a UN agency's programme).
     """
     heads = lex.wordset("institution_heads")
     nouns = [noun]
@@ -209,11 +235,13 @@ def _held_at_institution(noun: Token, lex: Lexicons) -> bool:
             obj
             for n in nouns
             for prep in n.children
-            if prep.dep_ == "prep" and prep.lower_ in ("at", "with", "of")
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "with", "of", "to", "for")
             for obj in prep.children
             if obj.dep_ == "pobj"
         ]
         for obj in objs:
+            if public_owner(obj, lex):
+                continue  # "spokesperson for the World Food Programme": a public body
             name = [t for t in obj.lefts if t.dep_ in ("compound", "amod")] + [obj]
             if any(lemma(t) in heads and t.text[:1].isupper() for t in name):
                 return True
@@ -252,11 +280,10 @@ def _role_of_appos_host(tok: Token, lex: Lexicons) -> str | None:
 
 def _role_of_np(tok: Token, lex: Lexicons) -> str | None:
     role = lex.title_role(tok.text)
-    if role:
-        left = tok.doc[max(0, tok.i - 2) : tok.i]
+    left = tok.doc[max(0, tok.i - 2) : tok.i]
+    if role or lemma(tok) == "member":  # "a council member": the title is the compound
         for a in range(len(left)):
             longer = lex.title_role(" ".join(x.lower_ for x in left[a:]) + " " + tok.lower_)
             if longer:
                 return longer
-        return role
-    return None
+    return role
