@@ -5,8 +5,10 @@ model's tokens, tags, dependencies and NER tags, built once) run through the ent
 without the model. Storms, "X District" and "X Office" names and a town in apposition are no
 person; an adjective before a name is no title; a company's chief is a Person while an
 alliance's or a UN agency's chief is a Leader; a full name the NER skipped is found from a
-role noun in apposition; a legislator is a Leader, a post at a think tank is private; a
-sentence-initial person noun is no part of the name.
+role noun in apposition; a legislator or council member is a Leader, a post at a think tank,
+museum or university department is private, a director's post at a state organ or a UN agency
+is public; "Minister of Justice X" is a title; a sentence-initial person noun is no part of the
+name.
 """
 
 from __future__ import annotations
@@ -87,6 +89,15 @@ def test_no_entity(blank: Any, component: EntityComponent, case_id: str, absent:
         ("post-at-think-tank-is-private", "Jon Alterman", "Person"),
         ("sentence-initial-activist-not-in-name", "Sara Nabil", "Person"),
         ("person-named-storm-word-later", "Ana Storm", "Leader"),
+        ("portfolio-after-of-is-title", "Ana Ruiz", "Leader"),
+        ("council-member-apposition", "Ana Ruiz", "Leader"),
+        ("un-agency-director-is-leader", "Ana Ruiz", "Leader"),
+        ("state-department-director-is-leader", "Ana Ruiz", "Leader"),
+        ("university-department-director-is-person", "Ana Ruiz", "Person"),
+        ("policy-center-director-is-person", "Ana Ruiz", "Person"),
+        ("spokesperson-for-un-programme-is-leader", "Ana Ruiz", "Leader"),
+        ("adviser-to-museum-is-person", "Ana Ruiz", "Person"),
+        ("adviser-to-president-is-leader", "Ana Ruiz", "Leader"),
     ],
 )  # fmt: skip
 def test_label(blank: Any, component: EntityComponent, case_id: str, name: str, label: str) -> None:

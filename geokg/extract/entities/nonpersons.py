@@ -156,7 +156,7 @@ def public_post(noun: Token, lex: Lexicons) -> str | None:
 
 
 def public_owner(tok: Token, lex: Lexicons) -> bool:
-    """Whether a noun names a public body: a state, a listed public organization or a state organ."""
+    """Whether a noun names a public body: a state, a listed public organization, a state organ."""
     words = [t for t in tok.lefts if t.dep_ == "compound"] + [tok]
     forms = {tok.text, " ".join(t.text for t in words)}
     public = lex.wordset("public_org_kinds")
