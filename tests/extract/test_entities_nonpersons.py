@@ -98,6 +98,8 @@ def test_no_entity(blank: Any, component: EntityComponent, case_id: str, absent:
         ("spokesperson-for-un-programme-is-leader", "Ana Ruiz", "Leader"),
         ("adviser-to-museum-is-person", "Ana Ruiz", "Person"),
         ("adviser-to-president-is-leader", "Ana Ruiz", "Leader"),
+        ("facility-noun-after-name-is-place", "Mariscal Ortega", "Place"),
+        ("campaign-noun-after-name-stays-person", "Ana Ruiz", "Leader"),
     ],
 )  # fmt: skip
 def test_label(blank: Any, component: EntityComponent, case_id: str, name: str, label: str) -> None:

@@ -38,8 +38,9 @@ _PLACE_NOUNS = PLACE_DESCRIPTORS | {"islands", "archipelago", "atoll", "peninsul
 def person_span_kind(span: Span, lex: Lexicons) -> str | None:
     """What a span the model tagged PERSON really is: ``"SKIP"``, ``"GPE"``, ``"ORG"`` or None.
 
-    "Cyclone Idai" (a storm word first) is no entity; "Beira District" (a place noun last) or
-    "Beira, a port town" (a place noun in apposition) is a place; "Statistics Office" (an
+    "Cyclone Idai" (a storm word first) is no entity; "Beira District" (a place noun last),
+    "Beira, a port town" (a place noun in apposition) or "the Deh Sabz district" (a place noun
+    after it) is a place; "Statistics Office" (an
     organization or office head last) is an organization. None: no such evidence.
     """
     if len(span) > 1 and span[0].lower_ in lex.wordset("storm_words"):
@@ -49,9 +50,24 @@ def person_span_kind(span: Span, lex: Lexicons) -> str | None:
         return "GPE"
     if len(span) > 1 and office_shaped(span, lex):
         return "ORG"
-    if _place_apposition(span):
+    if _place_apposition(span) or _place_head_after(span):
         return "GPE"
     return None
+
+
+# Lower-case nouns after a name that make it a place's ("the Deh Sabz district", "X prison").
+_FACILITY_NOUNS = frozenset({"prison", "airport", "airbase", "seaport", "refinery"})
+
+
+def _place_head_after(span: Span) -> bool:
+    """Whether the name modifies a place or facility noun right after it ("X district")."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return False
+    nxt = doc[span.end]
+    if not nxt.text.islower() or span.root.head.i != nxt.i or span.root.dep_ != "compound":
+        return False
+    return nxt.lower_ in PLACE_DESCRIPTORS or nxt.lower_ in _FACILITY_NOUNS
 
 
 def storm_names(doc: Doc, lex: Lexicons) -> frozenset[str]:
