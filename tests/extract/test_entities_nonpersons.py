@@ -63,6 +63,10 @@ def test_frozen_cases(blank: Any, component: EntityComponent, case_id: str) -> N
         ("storm-name-is-no-person", {"Typhoon Haiyan", "Haiyan"}),
         ("office-after-title-word-is-no-person", {"Statistics Office"}),
         ("brexit-is-an-event", {"Brexit"}),
+        (
+            "short-form-ending-longer-name-is-not-the-listed-body",
+            {"United Nations Security Council"},
+        ),
     ],
 )  # fmt: skip
 def test_no_entity(blank: Any, component: EntityComponent, case_id: str, absent: set[str]) -> None:
@@ -100,6 +104,11 @@ def test_no_entity(blank: Any, component: EntityComponent, case_id: str, absent:
         ("adviser-to-president-is-leader", "Ana Ruiz", "Leader"),
         ("facility-noun-after-name-is-place", "Mariscal Ortega", "Place"),
         ("campaign-noun-after-name-stays-person", "Ana Ruiz", "Leader"),
+        (
+            "short-form-after-state-and-is-the-listed-body",
+            "United Nations Security Council",
+            "Organization",
+        ),
     ],
 )  # fmt: skip
 def test_label(blank: Any, component: EntityComponent, case_id: str, name: str, label: str) -> None:

@@ -100,6 +100,20 @@ def propose(
             continue
         if (
             label == "ORG"
+            and start >= 2
+            and len(words) < len(ids[0].split())
+            and ids[0].split()[-len(words) :] == list(words)
+            and doc[start - 1].lower_ in ("and", "&")
+            and doc[start - 2].text[:1].isupper()
+            and doc[start - 2].pos_ == "PROPN"
+            and doc[start - 2].ent_type_ not in ("GPE", "NORP", "LOC", "PERSON")
+            and not index.single.get(doc[start - 2].text)
+        ):
+            # "the Peace and Security Council": a short form of a listed name ("Security
+            # Council") that ends a longer, different name.
+            continue
+        if (
+            label == "ORG"
             and end + 1 < len(doc)
             and doc[end].lower_ == "of"
             and doc[end + 1].text[:1].isupper()
