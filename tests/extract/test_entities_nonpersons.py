@@ -8,7 +8,8 @@ alliance's or a UN agency's chief is a Leader; a full name the NER skipped is fo
 role noun in apposition; a legislator or council member is a Leader, a post at a think tank,
 museum or university department is private, a director's post at a state organ or a UN agency
 is public; "Minister of Justice X" is a title; a sentence-initial person noun is no part of the
-name.
+name; a weapon's name is no person, and a demonym before a product name and "fighters" names
+the state, not a group ("French Rafale fighters").
 """
 
 from __future__ import annotations
@@ -63,6 +64,9 @@ def test_frozen_cases(blank: Any, component: EntityComponent, case_id: str) -> N
         ("storm-name-is-no-person", {"Typhoon Haiyan", "Haiyan"}),
         ("office-after-title-word-is-no-person", {"Statistics Office"}),
         ("brexit-is-an-event", {"Brexit"}),
+        ("weapon-name-tagged-person-is-no-person", {"Bayraktar"}),
+        ("designation-between-demonym-and-fighters-is-the-state", {"Chinese fighters"}),
+        ("product-name-between-demonym-and-fighters-is-the-state", {"French fighters"}),
         (
             "short-form-ending-longer-name-is-not-the-listed-body",
             {"United Nations Security Council"},
@@ -104,6 +108,9 @@ def test_no_entity(blank: Any, component: EntityComponent, case_id: str, absent:
         ("adviser-to-president-is-leader", "Ana Ruiz", "Leader"),
         ("facility-noun-after-name-is-place", "Mariscal Ortega", "Place"),
         ("campaign-noun-after-name-stays-person", "Ana Ruiz", "Leader"),
+        ("designation-between-demonym-and-fighters-is-the-state", "China", "Country"),
+        ("product-name-between-demonym-and-fighters-is-the-state", "France", "Country"),
+        ("demonym-fighters-without-product-is-a-group", "Chechen fighters", "Group"),
         (
             "short-form-after-state-and-is-the-listed-body",
             "United Nations Security Council",

@@ -38,13 +38,21 @@ _PLACE_NOUNS = PLACE_DESCRIPTORS | {"islands", "archipelago", "atoll", "peninsul
 def person_span_kind(span: Span, lex: Lexicons) -> str | None:
     """What a span the model tagged PERSON really is: ``"SKIP"``, ``"GPE"``, ``"ORG"`` or None.
 
-    "Cyclone Idai" (a storm word first) is no entity; "Beira District" (a place noun last),
+    "Cyclone Idai" (a storm word first) and "Bayraktar drones" (a weapon's name) are no
+    entity; "Beira District" (a place noun last),
     "Beira, a port town" (a place noun in apposition) or "the Deh Sabz district" (a place noun
     after it) is a place; "Statistics Office" (an
     organization or office head last) is an organization. None: no such evidence.
     """
     if len(span) > 1 and span[0].lower_ in lex.wordset("storm_words"):
         return "SKIP"
+    root = span.root
+    if (
+        root.dep_ == "compound"
+        and root.head.i >= span.end
+        and lemma(root.head) in lex.wordset("weapon_nouns")
+    ):
+        return "SKIP"  # "Bayraktar drones", "Patriot batteries": a product
     last = span[-1].lower_
     if len(span) > 1 and last in _PLACE_NOUNS and span[-1].text[:1].isupper():
         return "GPE"
