@@ -9,7 +9,8 @@ role noun in apposition; a legislator or council member is a Leader, a post at a
 museum or university department is private, a director's post at a state organ or a UN agency
 is public; "Minister of Justice X" is a title; a sentence-initial person noun is no part of the
 name; a weapon's name is no person, and a demonym before a product name and "fighters" names
-the state, not a group ("French Rafale fighters").
+the state, not a group ("French Rafale fighters"); "Belgrade radio said" names the station
+Radio Belgrade.
 """
 
 from __future__ import annotations
@@ -111,6 +112,9 @@ def test_no_entity(blank: Any, component: EntityComponent, case_id: str, absent:
         ("designation-between-demonym-and-fighters-is-the-state", "China", "Country"),
         ("product-name-between-demonym-and-fighters-is-the-state", "France", "Country"),
         ("demonym-fighters-without-product-is-a-group", "Chechen fighters", "Group"),
+        ("city-before-radio-is-a-station", "Radio Belgrade", "Organization"),
+        ("capital-before-radio-is-a-station", "Radio Moscow", "Organization"),
+        ("radio-in-a-city-is-no-station", "Belgrade", "Place"),
         (
             "short-form-after-state-and-is-the-listed-body",
             "United Nations Security Council",

@@ -22,6 +22,7 @@ from geokg.extract.entities.missed import (
     media_names,
     person_list_gaps,
     role_appositive_names,
+    station_names,
     surname_mentions,
 )
 from geokg.extract.entities.ner import ner_candidates
@@ -144,6 +145,7 @@ def propose(
     cands.extend(role_appositive_names(doc, gaz_tokens, lex))
     cands.extend(descriptor_places(doc, gaz_tokens))
     cands.extend(media_names(doc, lex, gaz_tokens))
+    cands.extend(station_names(doc, gaz_tokens))
     cands.extend(title_people(doc, lex, gaz_tokens, cands))
     cands.extend(surname_mentions(doc, lex, gaz_tokens, cands))
     cands.extend(acronym_candidates(doc, cands, index))

@@ -1,7 +1,8 @@
 """Names the model's NER skipped: in a list of names, after a descriptor, bare surnames.
 
 A name in a list of person names ("Gogol, Turgenev, and Bulgakov"); a full name with a role
-noun in apposition ("Ana Ruiz, Peru's envoy, said"); a name after a media
+noun in apposition ("Ana Ruiz, Peru's envoy, said"); a city before "radio"
+("Belgrade radio said": the station Radio Belgrade); a name after a media
 descriptor ("the news agency Tanjug") or a place noun ("the town of Kassala"); a bare surname
 of a person the Doc names in full ("Ana Lopez ... Lopez said").
 """
@@ -30,6 +31,7 @@ __all__ = [
     "media_names",
     "person_list_gaps",
     "role_appositive_names",
+    "station_names",
     "surname_mentions",
 ]
 
@@ -210,4 +212,27 @@ def role_appositive_names(
                     start, tok.i + 1, span.start_char, span.end_char, NER_PERSON, span.text, 1
                 )
             )
+    return out
+
+
+def station_names(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
+    """A place name right before a lower-case "radio" is a station ("Belgrade radio said").
+
+    Wire news names state radio by its city; the station is an organization named "Radio X",
+    not the place (nor, by metonymy, the state).
+    """
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.text != "radio" or tok.i == 0:
+            continue
+        place = doc[tok.i - 1]
+        kinds = {c.kind for c in gaz.get(place.i, [])}
+        listed_place = bool(kinds) and kinds <= {"CAPITAL", "PLACE", "SEAT"}
+        if not place.text[:1].isupper() or (place.pos_ != "PROPN" and not listed_place):
+            continue
+        if not (listed_place or (not kinds and place.ent_type_ != "NORP")):
+            continue
+        end_char = tok.idx + len(tok.text)
+        name = f"Radio {place.text}"
+        out.append(Candidate(place.i, tok.i + 1, place.idx, end_char, NER_ORG, name, 5))
     return out
