@@ -7,10 +7,11 @@ person; an adjective before a name is no title; a company's chief is a Person wh
 alliance's or a UN agency's chief is a Leader; a full name the NER skipped is found from a
 role noun in apposition; a legislator or council member is a Leader, a post at a think tank,
 museum or university department is private, a director's post at a state organ or a UN agency
-is public; "Minister of Justice X" is a title; a sentence-initial person noun is no part of the
-name; a weapon's name is no person, and a demonym before a product name and "fighters" names
-the state, not a group ("French Rafale fighters"); "Belgrade radio said" names the station
-Radio Belgrade.
+is public; "Minister of Justice X" is a title, and so is a relative clause ("who serves as
+Peru's envoy", "who leads the party"; not "who heads the institute"); a sentence-initial
+person noun is no part of the name; a weapon's name is no person, and a demonym before a
+product name and "fighters" names the state, not a group ("French Rafale fighters");
+"Belgrade radio said" names the station Radio Belgrade.
 """
 
 from __future__ import annotations
@@ -115,6 +116,11 @@ def test_no_entity(blank: Any, component: EntityComponent, case_id: str, absent:
         ("city-before-radio-is-a-station", "Radio Belgrade", "Organization"),
         ("capital-before-radio-is-a-station", "Radio Moscow", "Organization"),
         ("radio-in-a-city-is-no-station", "Belgrade", "Place"),
+        ("relative-serves-as-title-is-leader", "Tomas Berg", "Leader"),
+        ("relative-appointed-title-is-leader", "Tomas Berg", "Leader"),
+        ("relative-leads-party-is-leader", "Tomas Berg", "Leader"),
+        ("relative-heads-institute-is-person", "Tomas Berg", "Person"),
+        ("relative-teaches-is-person", "Tomas Berg", "Person"),
         (
             "short-form-after-state-and-is-the-listed-body",
             "United Nations Security Council",

@@ -28,6 +28,7 @@ __all__ = [
     "person_span_kind",
     "public_owner",
     "public_post",
+    "relative_role",
     "storm_names",
 ]
 
@@ -192,6 +193,47 @@ def public_owner(tok: Token, lex: Lexicons) -> bool:
     # "the ministry", "Kenya's Department of Water"; not "the university's history department".
     poss = [c for c in tok.children if c.dep_ == "poss"]
     return not poss or any(lex.country(p.text) is not None for p in poss)
+
+
+_SERVE_VERBS = frozenset({"serve", "act", "work"})
+_NAMED_VERBS = frozenset({"appoint", "name", "elect", "become", "remain", "nominate"})
+_LEAD_VERBS = frozenset({"lead", "head", "chair", "command", "run"})
+
+
+def relative_role(name_root: Token, lex: Lexicons) -> tuple[str, int] | None:
+    """The role a relative clause on the name gives, and its token ("X, who serves as ...").
+
+    "who serves/acts as <title>", "who was appointed/elected <title>", and "who leads/heads/
+    chairs <a public body>" (a party, ministry, committee, army; not a think tank or company).
+    """
+    for verb in name_root.children:
+        if verb.dep_ != "relcl" or not any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("who", "that") for c in verb.children
+        ):
+            continue
+        verb_lemma = lemma(verb)
+        nouns: list[Token] = []
+        if verb_lemma in _SERVE_VERBS:
+            nouns = [
+                o
+                for prep in verb.children
+                if prep.dep_ == "prep" and prep.lower_ == "as"
+                for o in prep.children
+                if o.dep_ == "pobj"
+            ]
+        elif verb_lemma in _NAMED_VERBS:
+            nouns = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp", "dobj")]
+        for noun in nouns:
+            role = lex.title_role(noun.lower_)
+            if role:
+                return role, noun.i
+        if verb_lemma in _LEAD_VERBS:
+            for obj in verb.children:
+                if obj.dep_ == "dobj" and (
+                    lemma(obj) in lex.wordset("led_public_bodies") or public_owner(obj, lex)
+                ):
+                    return "leader", verb.i
+    return None
 
 
 _KINDS_BY_FORM: dict[int, dict[str, str]] = {}

@@ -19,6 +19,7 @@ from geokg.extract.entities.nonpersons import (
     office_shaped,
     public_owner,
     public_post,
+    relative_role,
 )
 from geokg.extract.entities.syntax import lemma, looks_like_name, only_title_words
 
@@ -89,7 +90,8 @@ class TitleEvidence:
         end: One past its last token.
         role: The canonical role ("President", "Foreign Minister", "tsar").
         how: ``"prefix"`` (title before the name), ``"appos"`` (role noun in apposition),
-            ``"led_by"``, or ``"gazetteer"`` (shipped leader list, no tokens).
+            ``"relative"`` ("who serves as ..."), ``"led_by"``, or ``"gazetteer"`` (shipped
+            leader list, no tokens).
     """
 
     start: int
@@ -183,6 +185,10 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
         if role and not (root.dep_ == "appos" and _held_at_institution(host, lex)):
             out.append(TitleEvidence(host.i, host.i + 1, role, "appos"))
             return out
+    relative = relative_role(root, lex)
+    if relative:
+        out.append(TitleEvidence(relative[1], relative[1] + 1, relative[0], "relative"))
+        return out
     if root.dep_ == "pobj" and root.head.lower_ == "by" and lemma(root.head.head) == "lead":
         out.append(TitleEvidence(root.head.head.i, root.head.head.i + 1, "leader", "led_by"))
     elif (
