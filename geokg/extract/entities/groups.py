@@ -6,6 +6,7 @@ A Group is a collective non-state actor (SCHEMA.md); "<demonym or place> [adject
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from geokg.extract.entities.candidates import COMPOSITE, NER_PLACE, Candidate
@@ -39,6 +40,19 @@ def _group_noun_of(
         if t.i in group_tokens:
             return t
     return None
+
+
+# A model designation ("J-10C", "Su-35", "F-16s").
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d+[A-Za-z]*$")
+
+
+def _product_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a product name stands between a demonym and its noun ("Chinese J-10C fighters",
+    "French Rafale fighters"): the noun is a weapon, not people; the demonym names the state."""
+    return any(
+        _DESIGNATION.match(t.text) or (t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE"))
+        for t in doc[start:end]
+    )
 
 
 def _plural(tok: Token) -> str:
@@ -100,8 +114,12 @@ def composite_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Ca
         if head.pos_ == "PROPN" and head.i not in group_tokens:
             continue
         gtok = _group_noun_of(last, head, lex, group_tokens)
-        if gtok is None or (gtok.i < head.i and lemma(head) in _EQUIPMENT):
-            # "French fighter jets": a weapon named by the collective noun is no Group
+        if (
+            gtok is None
+            or (gtok.i < head.i and lemma(head) in _EQUIPMENT)
+            or _product_between(doc, c.end, gtok.i)
+        ):
+            # "French fighter jets", "French Rafale fighters": a weapon is no Group
             continue
         start = c.start
         if start > 0 and doc[start - 1].lower_ == "ethnic":
