@@ -50,6 +50,7 @@ from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
+from geokg.extract.relations.idioms import adverbial_idiom
 from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.presupposed import owned_halted
@@ -101,6 +102,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             kind = "adj"
         else:
             continue
+        if kind == "noun" and adverbial_idiom(ctx, tok):
+            continue  # "told in advance of the strike": an idiom, no event
         cues = list(lex.lookup(kind, lem))
         if kind == "adj" and tok.dep_ == "amod" and tok.head.i in ctx.ent_at:
             # "Turkey's rival Greece": the parser may read a role noun as an adjective

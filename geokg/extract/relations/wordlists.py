@@ -203,6 +203,11 @@ class WordLists:
         self.founding_naming_verbs = words_of("founding", "naming_verbs")
         self.founding_org_kinds = words_of("founding", "org_kinds")
         self.founding_org_words = words_of("founding", "org_name_words")
+        # "in advance of", "in recognition of": a bare cue noun in a fixed adverbial (idioms.py)
+        self.adverbial_idioms: dict[str, frozenset[str]] = {
+            str(k).lower(): lowered(v) for k, v in words.get("adverbial_idioms", {}).items()
+        }
+        self.growth_verbs = words_of("growth_verbs")  # "X's bullying boosts support" (causes.py)
         self.rule_confidence: dict[str, float] = {
             k: float(v) for k, v in words.get("rule_confidence", {}).items()
         }
