@@ -83,6 +83,20 @@ SYRIAN_BACKED_MILITIA: list[Row] = [
     ("militia", "NOUN", "NN", "ROOT", 4, "militia", "O"),
 ]
 
+# "anti-Pakistan militants" fight Pakistan: the state, and no "Pakistan militants" group
+ANTI_PAKISTAN_MILITANTS: list[Row] = [
+    ("the", "DET", "DT", "det", 4, "the", "O"),
+    ("anti", "ADJ", "JJ", "amod", 4, "anti", "O"),
+    ("-", "PUNCT", "HYPH", "punct", 4, "-", "O"),
+    ("Pakistan", "PROPN", "NNP", "amod", 4, "Pakistan", "B-GPE"),
+    ("militants", "NOUN", "NNS", "ROOT", 4, "militant", "O"),
+]
+PAKISTAN_MILITANTS: list[Row] = [
+    ("the", "DET", "DT", "det", 2, "the", "O"),
+    ("Pakistan", "PROPN", "NNP", "compound", 2, "Pakistan", "B-GPE"),
+    ("militants", "NOUN", "NNS", "ROOT", 2, "militant", "O"),
+]
+
 
 @pytest.mark.parametrize(
     ("rows", "expected"),
@@ -96,6 +110,8 @@ SYRIAN_BACKED_MILITIA: list[Row] = [
         (UKRAINIANS_INVITED, set()),
         (THE_PALESTINIANS, {("Palestine", "Country")}),
         (SYRIAN_BACKED_MILITIA, {("Syria", "Country")}),
+        (ANTI_PAKISTAN_MILITANTS, {("Pakistan", "Country")}),
+        (PAKISTAN_MILITANTS, {("Pakistan militants", "Group")}),
     ],
     ids=[
         "private-people",
@@ -107,6 +123,8 @@ SYRIAN_BACKED_MILITIA: list[Row] = [
         "nationals-as-private",
         "nation-as-actor",
         "agent-of-participle",
+        "anti-prefix-no-group",
+        "group-of-a-state",
     ],
 )
 def test_entities_demonym_head_noun(
