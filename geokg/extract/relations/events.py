@@ -51,6 +51,7 @@ from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
 from geokg.extract.relations.idioms import adverbial_idiom
+from geokg.extract.relations.interviews import not_interviews
 from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.presupposed import owned_halted
@@ -182,7 +183,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 or (c.trigger in triggers and c.type == "OPPOSES")
             )
         ]
-    return out
+    return not_interviews(out)  # "Reuters spoke with the foreign minister": no meeting
 
 
 _FLOW_TYPES = frozenset({"TRADES_WITH", "SUPPORTS", "MEETS", "INVADES"})

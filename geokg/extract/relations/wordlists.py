@@ -208,6 +208,7 @@ class WordLists:
             str(k).lower(): lowered(v) for k, v in words.get("adverbial_idioms", {}).items()
         }
         self.growth_verbs = words_of("growth_verbs")  # "X's bullying boosts support" (causes.py)
+        self.former_part_nouns = words_of("former_part_nouns")  # "the former Soviet republic"
         self.rule_confidence: dict[str, float] = {
             k: float(v) for k, v in words.get("rule_confidence", {}).items()
         }
