@@ -133,6 +133,9 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
                 return named
         if e is None or e.label.value not in labels or i in skip:
             continue
+        owner = _owner_of_setting(ctx, e, labels) if low == "its" else None
+        if owner is not None:
+            return [owner]  # "Moscow's calculus in Syria ... its rivalry": Moscow's
         if labels is _PLURAL:
             t = ctx.doc[i]
             conj = [ctx.ent_at[c.i] for c in t.conjuncts if c.i in ctx.ent_at]
@@ -188,6 +191,21 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
 _ACTING_NOUNS = frozenset({"embassy", "ministry", "consulate", "parliament", "state", "side"})
 # the object slots where a demonym tells where a thing comes from ("bought Chinese drones")
 _THING_SLOTS = frozenset({"dobj", "pobj", "dative", "oprd"})
+
+
+def _owner_of_setting(
+    ctx: SentenceContext, e: EntityAnnotation, labels: frozenset[str]
+) -> EntityAnnotation | None:
+    """The owner of a noun on which the entity is only the place ("Moscow's calculus in
+    Syria", "Turkey's troops in Iraq"): the owner acts there and is what "its" takes up."""
+    t = ctx.root_of(e)
+    if t.dep_ != "pobj" or ctx.lemma(t.head) != "in" or t.head.dep_ != "prep":
+        return None
+    for c in t.head.head.children:
+        owner = ctx.ent_at.get(c.i)
+        if c.dep_ == "poss" and owner is not None and owner.label.value in labels:
+            return owner
+    return None
 
 
 def _origin_of_thing(ctx: SentenceContext, i: int) -> bool:
