@@ -1,4 +1,5 @@
-"""Attempts thwarted by the subject, and the infinitive marker (:func:`thwarted_attempt`).
+"""Whose infinitive a noun's "to" clause is: attempts thwarted by the subject
+(:func:`thwarted_attempt`), and things whose demonym is an origin (:func:`acting_modifiers`).
 
 "Hungary moved to block efforts to impose sanctions on Russia", "Brazil resisted attempts
 to isolate Venezuela", "X sought to blunt moves to sanction Turkey": the attempt is someone
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["thwarted_attempt", "to_infinitive"]
+__all__ = ["acting_modifiers", "thwarted_attempt", "to_infinitive"]
 
 
 def to_infinitive(v: Token) -> bool:
@@ -37,3 +38,26 @@ def thwarted_attempt(ctx: SentenceContext, n: Token) -> bool:
         or verb in lex.negating_object_verbs
         or (verb in lex.judging_verbs)
     )
+
+
+# endings of nominalised acts ("decision", "deployment", "refusal", "departure", "reliance")
+_ACT_ENDINGS = ("ion", "ment", "al", "ure", "ance", "ence", "ing")
+
+
+def acting_modifiers(ctx: SentenceContext, head: Token, mods: list[Token]) -> list[Token]:
+    """The demonym modifiers of a noun that say who does what its "to" clause says: those of
+    an act, plan or agent ("the Chinese plan to mediate", "Kenyan troops to fight"), not those
+    of a thing, whose demonym is where it comes from ("Ukraine needs American weapons to
+    defeat Russia": Ukraine defeats, the weapons are the means)."""
+    if not mods:
+        return mods
+    lem = ctx.lemma(head)
+    lex = ctx.lex
+    acts = lex.proposal_nouns | lex.goal_nouns | lex.attempt_nouns | lex.rule_nouns
+    if lem in acts or lem in lex.led_actor_nouns or lem in lex.transparent_nouns:
+        return mods
+    if lem.endswith(_ACT_ENDINGS):
+        return mods
+    # an event cue is an act ("the Russian attack to seize the city"); a cue that fires only
+    # with its recipient ("weapons to X") names goods
+    return mods if any(not c.requires_target_prep for c in lex.lookup("noun", lem)) else []

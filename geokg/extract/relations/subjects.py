@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geokg.extract.relations.attempts import thwarted_attempt, to_infinitive
+from geokg.extract.relations.attempts import acting_modifiers, thwarted_attempt, to_infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -414,7 +414,7 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             owners = ctx.children(head, "poss")
             if not owners:
                 owners = [c for c in head.children if c.dep_ in ("amod", "compound")]
-                owners = [c for c in owners if c.i in ctx.ent_at]
+                owners = acting_modifiers(ctx, head, [c for c in owners if c.i in ctx.ent_at])
             if not owners and thwarted_attempt(ctx, head):
                 return [], []  # "resisted attempts to isolate X": the attempt is not theirs
             if not owners and head.dep_ in ("dobj", "attr", "pobj", "nsubjpass"):
