@@ -105,9 +105,12 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
             "arguments",
             "founded",
             "speakers",
+            "attempts",
         }, low
     # what a sentence founds ("the bloc" is not it) is read by the walks: it imports nothing
     assert graph["founded"] == set()
+    # whose attempt a thwarting verb's object is ("blocked efforts to ...") likewise
+    assert graph["attempts"] == set()
     # a quotation's speaker ("we" in quoted speech) is found from the quotation marks alone
     assert graph["speakers"] <= {"quotes"}
     assert graph["quotes"] == set()

@@ -20,6 +20,9 @@ __all__ = ["composite_groups", "located_groups", "people_plural"]
 
 
 _MASS_GROUP = frozenset({"opposition", "resistance", "insurgency", "underground", "mujahideen"})
+# "anti-Pakistan militants": a prefix that makes the name the group's enemy, not its origin
+_AGAINST = frozenset({"anti", "non"})
+_HYPHENS = frozenset({"-", "‑"})
 _IRREGULAR_PLURAL = {"militiaman": "militiamen", "militia": "militias"}
 # heads a collective noun can modify as a weapon type ("fighter jets", "guerrilla boats")
 _EQUIPMENT = frozenset(
@@ -105,6 +108,12 @@ def composite_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Ca
             "PLACE_ADJ",
         ):
             continue
+        if (
+            c.start >= 2
+            and doc[c.start - 1].text in _HYPHENS
+            and doc[c.start - 2].lower_ in _AGAINST
+        ):
+            continue  # "anti-Pakistan militants" fight Pakistan; they are no Pakistani group
         last = doc[c.end - 1]
         if last.dep_ == "poss" or (c.end < len(doc) and doc[c.end].text in ("'s", "’s")):
             continue

@@ -71,6 +71,8 @@ def ner_candidates(
             continue
         if _common_noun_code(span, lex):
             continue
+        if start > 0 and doc[start - 1].text == "#" and not doc[start - 1].whitespace_:
+            continue  # "#PNH", "#StandWithX": a hashtag, no name the model may tag a person
         overlapping = {c for i in range(start, end) for c in gaz.get(i, [])}
         if any(c.start == start and c.end == end for c in overlapping):
             continue

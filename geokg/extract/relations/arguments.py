@@ -99,6 +99,13 @@ def _own_entities(
         states = _states_in_phrase(ctx, tok)
         if states:
             return states
+    if lem in lex.former_part_nouns and any(c.lower_ in _FORMER for c in tok.children):
+        # "the former Soviet republic joined the bloc": the demonym names the past whole, not
+        # the republic; only "such as"/"including" examples name it (the "of" object below)
+        out = []
+        for p in _pobjs(ctx, tok, ("of",)):
+            out.extend(ctx.args(p, strict=False, depth=depth + 1))
+        return out or _examples(ctx, tok, depth)
     if lem in lex.of_first_nouns:
         # "the former Yugoslav republics of Croatia and Slovenia": the "of" object names them
         for p in _pobjs(ctx, tok, ("of",)):
@@ -292,6 +299,9 @@ def _relative_antecedent(
         if c.i != head.i and ctx.in_sentence(c):
             out.extend(_own_entities(ctx, c, strict, depth + 1))
     return _unique(out)
+
+
+_FORMER = frozenset({"former", "ex"})
 
 
 def _examples(ctx: SentenceContext, tok: Token, depth: int) -> list[EntityAnnotation]:

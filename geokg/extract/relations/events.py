@@ -56,6 +56,8 @@ from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
+from geokg.extract.relations.idioms import adverbial_idiom
+from geokg.extract.relations.interviews import not_interviews
 from geokg.extract.relations.membership import (
     changed_membership,
     listed_members,
@@ -120,6 +122,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             kind = "adj"
         else:
             continue
+        if kind == "noun" and adverbial_idiom(ctx, tok):
+            continue  # "told in advance of the strike": an idiom, no event
         cues = list(lex.lookup(kind, lem))
         if kind == "adj" and tok.dep_ == "amod" and tok.head.i in ctx.ent_at:
             # "Turkey's rival Greece": the parser may read a role noun as an adjective
@@ -207,7 +211,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 or (c.trigger in triggers and c.type == "OPPOSES")
             )
         ]
-    return out
+    return not_interviews(out)  # "Reuters spoke with the foreign minister": no meeting
 
 
 _FLOW_TYPES = frozenset({"TRADES_WITH", "SUPPORTS", "MEETS", "INVADES"})

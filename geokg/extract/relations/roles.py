@@ -94,10 +94,15 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     owners = list(n.children)
     if dep == "amod" and head.i in ctx.ent_at:
         owners.extend(c for c in head.children if c.dep_ == "poss")  # "Turkey's rival Greece"
+    owned = cue.type.value != "MEMBER_OF" and any(c.dep_ == "poss" for c in n.children)
     for c in owners:
         if c.dep_ == "poss":
             others.extend(ctx.args(c, strict=True))
         elif c.dep_ in _MOD_DEPS and c.i in ctx.ent_at:
+            if owned:
+                # "Turkey, its NATO ally": the bloc both are in, not the other side; "his
+                # Chinese partner Li": the partner's nationality
+                continue
             others.append(ctx.ent_at[c.i])
     # "a member of the Mercosur bloc": an organization may be named by a modifier of the object
     # "the largest buyer of Russian oil": the goods name their origin
