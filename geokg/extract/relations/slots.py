@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.stranded import mend_objects, stranded_verb
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.schema import RelationType
 
@@ -143,7 +144,8 @@ def _modifier_tokens(ctx: SentenceContext, tok: Token) -> list[Token]:
                     mods.append(g)
             # "military and economic ties", "its defense, trade and investment ties"
             mods.extend(g for g in c.conjuncts if g.i < tok.i and g not in mods)
-    return mods
+    verb = stranded_verb(ctx, tok) if mods else None  # "X's tilt to Y alarmed *Z*": Z is no mod
+    return mods if verb is None else [m for m in mods if m.i < verb.i]
 
 
 def _coordinated_premodifiers(ctx: SentenceContext, tok: Token) -> set[str]:
@@ -258,6 +260,11 @@ def _slot_targets(
             out.mutual.append(obj)
         else:
             out.directed.append(obj)
+    if tok.pos_ in _NOUN_POS:  # "X's tariffs on Y angered Z": Y, not Z (stranded.py)
+        out.mutual, out.directed = (
+            mend_objects(ctx, tok, out.mutual),
+            mend_objects(ctx, tok, out.directed),
+        )
     return out
 
 
