@@ -127,11 +127,15 @@ def helped(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     for _, obj in ctx.prep_objects(n, {"of", "from"}):
         helpers.extend(ctx.args(obj, strict=True))
     if not helpers and not any(c.dep_ in _ABSENT_DEPS and c.i > n.i for c in n.children):
-        for c in n.children:
-            ent = ctx.ent_at.get(c.i)
-            if c.dep_ in ("amod", "compound") and ent is not None and c.i < n.i:
-                if ent.label.value in ("Country", "Organization"):
-                    helpers.append(ent)  # "with Iranian help", "thanks to NATO support"
+        # "with Iranian help", "thanks to NATO support"
+        helpers.extend(
+            ent
+            for c in n.children
+            if c.dep_ in ("amod", "compound")
+            and c.i < n.i
+            and (ent := ctx.ent_at.get(c.i)) is not None
+            and ent.label.value in ("Country", "Organization")
+        )
     if not helpers:
         return []
     clause = _helped_clause(ctx, n)
