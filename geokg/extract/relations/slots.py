@@ -31,6 +31,8 @@ _RECIPROCAL_OBJECTS = frozenset({"other", "another"})
 _MUTUAL_PREPS = frozenset({"with", "between", "among"})
 _MOD_DEPS = ("amod", "compound", "nmod", "npadvmod")
 _POSS_MARKS = frozenset({"'s", "’s", "'", "’"})
+# participles whose hyphen-joined agent stands outside the noun's parties: a broker or mediator
+_THIRD_PARTY_ACTS = frozenset({"broker", "mediate", "facilitate"})
 
 
 def _resolves(ctx: SentenceContext, tgt: _Targets, cue: Cue) -> bool:
@@ -140,7 +142,8 @@ def _modifier_tokens(ctx: SentenceContext, tok: Token) -> list[Token]:
         if c.dep_ in _MOD_DEPS:
             mods.append(c)
             for g in c.children:
-                if g.dep_ in _MOD_DEPS and g.i < c.i:
+                # "a China-brokered detente": a third party's act ("the US-led war": its agent)
+                if g.dep_ in _MOD_DEPS and g.i < c.i and ctx.lemma(c) not in _THIRD_PARTY_ACTS:
                     mods.append(g)
             # "military and economic ties", "its defense, trade and investment ties"
             mods.extend(g for g in c.conjuncts if g.i < tok.i and g not in mods)
