@@ -121,8 +121,13 @@ def _own_entities(
                 out.extend(_reciprocal_antecedents(ctx, c))  # "expelled each other's envoys"
                 continue
             if e is None and c.dep_ == "poss" and c.pos_ == "PRON":
-                if lem in lex.agent_via_of or lem in lex.rule_nouns:
+                if _listed(tok, lem, lex.agent_via_of) or lem in lex.rule_nouns:
                     out.extend(ctx.pronoun(c))
+                continue
+            if e is None and c.dep_ == "poss" and c.lower_ == "whose":
+                if _listed(tok, lem, lex.agent_via_of) or lem in lex.rule_nouns:
+                    # "Chile, whose army fought Peru": the noun the relative clause modifies
+                    out.extend(_relative_antecedent(ctx, c, strict, depth))
                 continue
             if e is None and c.dep_ == "poss" and c.pos_ == "NOUN":
                 out.extend(pair_anaphor(ctx, c) or [])  # "the two countries' presidents"
