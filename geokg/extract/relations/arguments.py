@@ -377,6 +377,7 @@ def args(
 
 
 # heads the parser gives the first owner of "A and B's <noun>" (the noun is its conjunct)
+_POSS_MARKS = frozenset({"'s", "’s", "'", "’"})
 _JOINT_HEAD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
 
 
@@ -390,12 +391,22 @@ def _joint_owners(ctx: SentenceContext, poss: Token) -> list[EntityAnnotation]:
     object or the sentence, never a prepositional object ("sanctions on Chile and Peru's
     support for X" joins two phrases).
     """
+    owner = ctx.ent_at.get(poss.i)
+    doc = ctx.doc
+    if owner is not None and owner.start - 3 >= ctx.start:
+        # "Chile's and Peru's support": the first possessive stands apart, whatever its parse
+        before = ctx.ent_at.get(owner.start - 3)
+        if (
+            before is not None
+            and doc[owner.start - 2].lower_ in _POSS_MARKS
+            and doc[owner.start - 1].lower_ == "and"
+        ):
+            return [before]
     noun = poss.head
     first = noun.head
     top = first
     while top.dep_ == "conj" and top.head.i < top.i:
         top = top.head  # "Chile, Peru and Bolivia's": the list's first name heads it
-    owner = ctx.ent_at.get(poss.i)
     head_ent = ctx.ent_at.get(first.i)
     if (
         noun.dep_ != "conj"
