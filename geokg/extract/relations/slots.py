@@ -263,11 +263,9 @@ def _slot_targets(
             out.mutual.append(obj)
         else:
             out.directed.append(obj)
-    if tok.pos_ in _NOUN_POS:  # "X's tariffs on Y angered Z": Y, not Z (stranded.py)
-        out.mutual, out.directed = (
-            mend_objects(ctx, tok, out.mutual),
-            mend_objects(ctx, tok, out.directed),
-        )
+    # "X's tariffs on Y angered Z", "X's decision to sell jets to Y angered Z": Y, not Z
+    out.mutual = mend_objects(ctx, tok, out.mutual)
+    out.directed = mend_objects(ctx, tok, out.directed)
     return out
 
 

@@ -36,7 +36,8 @@ def stranded_verb(ctx: SentenceContext, n: Token) -> Token | None:
 
     Args:
         ctx: The sentence.
-        n: The event noun (its phrase ends before the verb).
+        n: The cue token: the event noun, or a verb inside its phrase ("X's decision to
+            *sell* jets to Y angered Z"); its phrase ends before the stranded verb.
     """
     if not ctx.in_sentence(n):
         return None
@@ -69,10 +70,10 @@ def mend_objects(ctx: SentenceContext, n: Token, objs: list[Token]) -> list[Toke
 
     Args:
         ctx: The sentence.
-        n: The event noun.
-        objs: Tokens the parse gives as the noun's arguments.
+        n: The cue token (an event noun, or a verb inside its phrase).
+        objs: Tokens the parse gives as its arguments.
     """
-    verb = stranded_verb(ctx, n)
+    verb = stranded_verb(ctx, n) if objs else None
     if verb is None:
         return objs
     before = ctx.doc[verb.i - 1]
