@@ -427,9 +427,12 @@ def _measure_instrument(ctx: SentenceContext, v: Token) -> bool:
 def _stated_act(ctx: SentenceContext, o: Token) -> bool:
     """Whether an object names an act or intent of a party rather than the party: a refusal,
     failure, plan or attempt noun (``negators``/``hedges`` nouns in ``lexicon.json``) with an
-    owner or an infinitive ("Peru's refusal", "the plan to ...")."""
+    owner or an infinitive ("Peru's refusal", "the plan to ..."), or a thing a state hosts
+    (``hosted_things``: "hosts NATO radar", "hosts Russian troops")."""
     lex = ctx.lex
     lem = ctx.lemma(o)
+    if o.pos_ == "NOUN" and (lem in lex.hosted_things or o.lower_ in lex.hosted_things):
+        return True  # "hosts NATO radar", "hosts Russian troops": a thing placed, not a party
     if o.pos_ != "NOUN" or (lem not in lex.neg_nouns and lem not in lex.hedge_nouns):
         return False
     return any(c.dep_ == "poss" or (c.dep_ == "acl" and c.tag_ == "VB") for c in o.children)

@@ -203,6 +203,8 @@ class WordLists:
         self.founding_naming_verbs = words_of("founding", "naming_verbs")
         self.founding_org_kinds = words_of("founding", "org_kinds")
         self.founding_org_words = words_of("founding", "org_name_words")
+        # things a state hosts that are no party to meet ("hosts NATO radar", "Russian troops")
+        self.hosted_things = words_of("hosted_things")
         self.rule_confidence: dict[str, float] = {
             k: float(v) for k, v in words.get("rule_confidence", {}).items()
         }
