@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.acquisitions import goods_origins
-from geokg.extract.relations.addressed import ADDRESSED_VIA, addressed, helped, or_face
+from geokg.extract.relations.addressed import ADDRESSED_VIA, addressed, help_phrase, helped, or_face
 from geokg.extract.relations.causes import acting
 from geokg.extract.relations.circumstances import CIRCUMSTANCE_PREPS, addressees, circumstance_agent
 from geokg.extract.relations.frames import (
@@ -131,7 +131,7 @@ def _noun_frame(
     lex = ctx.lex
     if cue.poss_is_target:
         return _patient_noun(ctx, n, cue, gov, via)
-    if cue.helper_with and n.dep_ == "pobj" and ctx.lemma(n.head) == "with":
+    if cue.helper_with and help_phrase(ctx, n):
         with_help = helped(ctx, n, cue)
         if with_help:
             return with_help

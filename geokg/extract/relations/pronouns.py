@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.arguments import _unique
+from geokg.extract.relations.fronted_clauses import continued_subject
 from geokg.extract.relations.nominals import definite_antecedent
 from geokg.extract.relations.pairs import pair_anaphor
 from geokg.extract.relations.speakers import FIRST_PERSON, first_person
@@ -112,6 +113,9 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     denier = _denier(ctx, tok, labels)
     if denier:
         return denier
+    continued = continued_subject(ctx, tok, labels, labels is _PLURAL)
+    if continued is not None:
+        return continued  # "While Chile backs Peru, it has ...": Chile
     skip = _relative_clauses_without(ctx, tok)
     if low not in _POSSESSIVE and tok.dep_ in ("dobj", "dative", "pobj"):
         skip |= _own_subject_tokens(ctx, tok)

@@ -220,6 +220,8 @@ def _adjective(ctx: SentenceContext, a: Token, cue: Cue) -> list[Candidate]:
         holders = agents + patients
         if dep == "oprd":
             holders = ctx.children(head, "dobj") or holders
+        elif dep == "advmod" and any(o.i < a.i for o in ctx.children(head, "dobj")):
+            holders = _moved_party(ctx, head, a)  # "the war pushed Moscow closer to Beijing"
         if not tgt.tokens():
             tgt = _slot_targets(ctx, head, cue, lem)
     elif dep == "amod":
@@ -234,6 +236,21 @@ def _adjective(ctx: SentenceContext, a: Token, cue: Cue) -> list[Candidate]:
         return []
     sources = ctx.args_of(holders, strict=cue.strict)
     return _emit(ctx, sources, tgt, cue, a, "adjectival.v1", strict=cue.strict)
+
+
+def _moved_party(ctx: SentenceContext, verb: Token, a: Token) -> list[Token]:
+    """The party a causative verb moves, its object before the adjective that says where to
+    ("pushed *Moscow* closer to Beijing", "drove *Iran* closer to Russia", "positioned
+    *itself* closer to X"); a common noun ("moved its troops closer to X") is something
+    placed, not a party, and its mover is none either."""
+    return [
+        o
+        for o in ctx.children(verb, "dobj")
+        if o.i < a.i and (o.i in ctx.ent_at or o.lower_ in _REFLEXIVES)
+    ]
+
+
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 
 
 # "closer to a deal", "closer to the border": a goal or a place, not the other party

@@ -218,6 +218,8 @@ class WordLists:
         self.thwarting_verbs = words_of("thwarting", "verbs")  # "blocked efforts to" (attempts.py)
         self.attempt_nouns = words_of("thwarting", "attempt_nouns")
         self.judging_verbs = words_of("thwarting", "judging_verbs")
+        # things a state hosts that are no party to meet ("hosts NATO radar", "Russian troops")
+        self.hosted_things = words_of("hosted_things")
         self.rule_confidence: dict[str, float] = {
             k: float(v) for k, v in words.get("rule_confidence", {}).items()
         }
