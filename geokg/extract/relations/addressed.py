@@ -81,6 +81,10 @@ def addressed(
 
 # participles whose "by" phrase is help the clause's subject acts on: "emboldened by X's backing"
 _HELPED_BY = frozenset({"embolden", "buoy", "bolster", "encourage", "strengthen", "hearten"})
+# verbs whose "with" phrase is a party dealt with, not a help ("disagreed with Japanese support")
+_WITH_PARTNER_VERBS = frozenset(
+    {"disagree", "agree", "compete", "clash", "break", "cooperate", "deal", "interfere"}
+) | {"meddle", "side", "concur", "align", "engage", "reckon", "struggle", "grapple"}
 # words after the help noun that say it is absent or ending: "with Russian help withdrawn"
 _ABSENT_DEPS = frozenset({"acl", "relcl", "amod", "acomp", "advmod", "neg"})
 
@@ -88,12 +92,12 @@ _ABSENT_DEPS = frozenset({"acl", "relcl", "amod", "acomp", "advmod", "neg"})
 def help_phrase(ctx: SentenceContext, n: Token) -> bool:
     """Whether a help noun heads a circumstance of its clause: "with X's help", "thanks to
     Russian support", "emboldened by Turkish backing" (the clause's subject is helped)."""
-    if n.dep_ != "pobj":
-        return False
+    if n.dep_ != "pobj" or ctx.prep_objects(n, ("to", "for")):
+        return False  # "with Japanese aid to Peru": the aid's own recipient
     prep = ctx.lemma(n.head)
     outer = n.head.head
     if prep == "with":
-        return True
+        return ctx.lemma(outer) not in _WITH_PARTNER_VERBS
     if prep == "to":
         return outer.lower_ == "thanks"
     return prep == "by" and outer.tag_ == "VBN" and ctx.lemma(outer) in _HELPED_BY

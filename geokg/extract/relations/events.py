@@ -21,8 +21,8 @@ Families (rule ids):
 * ``received_money.v1`` / ``owed_money.v1`` / ``deposited_money.v1`` / ``funded_with.v1`` /
   ``repaid_loans.v1`` / ``halted_sales.v1``: money and arms transfers seen from the
   receiver, the debt or the deposit, and halted arms sales (``transfers.py``);
-  ``sought_help.v1``: aid asked of a party, hedged (``appeals.py``); ``with_help.v1``: an
-  act done "with Japanese support" (``with_help.py``).
+  ``sought_help.v1``: aid asked of a party, hedged (``appeals.py``). An act done "with
+  Japanese support" is the support noun's own reading (``addressed.helped``).
 * ``adjectival.v1``: adjectives with a prepositional target ("hostile to", "close to").
 * ``role_noun.v1``: nouns naming a participant ("Norway, a NATO ally", "Iran's proxy Hezbollah").
 * ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy").
@@ -87,7 +87,6 @@ from geokg.extract.relations.transfers import (
 )
 from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.verbs import _verb
-from geokg.extract.relations.with_help import with_help
 from geokg.extract.relations.works import funded_works, works_participle
 
 __all__ = ["event_candidates"]
@@ -165,7 +164,6 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(money_transfers(ctx))
     out.extend(supplied_arms(ctx))
     out.extend(sought_help(ctx))
-    out.extend(with_help(ctx))
     out.extend(receiver_roles(ctx))
     out = figurative_transfers(ctx, repaid_loans(ctx, out))
     out.extend(thanked_for_help(ctx))
