@@ -234,7 +234,9 @@ class RelationComponent:
                 b = bisect_left(title_idx, s)
                 anaphor = lo != hi and a < len(ana_idx) and ana_idx[a] < e
                 titled = j > k and b < len(title_idx) and title_idx[b] < e
-                if not (anaphor or titled):
+                # or an act named again without its agent ("the annexation of X", recalled.py)
+                recalled = lo != hi and j > k and discourse.has_agents()
+                if not (anaphor or titled or recalled):
                     continue
             ctx = SentenceContext(
                 doc,
@@ -250,6 +252,16 @@ class RelationComponent:
             ctx.index = index
             found = drop_domestic_visits(self._sentence(ctx, known))
             discourse.note_relations(index, [(r.source, r.target) for r in found])
+            discourse.note_agents(
+                [
+                    (r.type.value, r.source, r.target)
+                    for r in found
+                    if r.type.value in self.lexicon.recalled_types
+                    and not r.negated
+                    and r.modality == Modality.ASSERTED
+                    and not r.context
+                ]
+            )
             for r in found:
                 if r.type == RelationType.LEADS and not r.context:
                     known.note(r.source.name, r.target.name, r.role)

@@ -102,6 +102,8 @@ class Discourse:
         self._starts = [e.start for e in entities]
         self.sents: list[tuple[int, int]] = []
         self._relation_pairs: dict[int, list[tuple[EntityAnnotation, EntityAnnotation]]] = {}
+        # (type, target name) -> {source name: its latest mention}: the acts stated so far
+        self._agents: dict[tuple[str, str], dict[str, EntityAnnotation]] = {}
         self._subjects: dict[int, list[tuple[Token, list[EntityAnnotation]]]] = {}
         self._active: set[int] = set()
 
@@ -129,6 +131,21 @@ class Discourse:
         """Record the entity pairs of the relations found in sentence ``index``."""
         if pairs:
             self._relation_pairs.setdefault(index, []).extend(pairs)
+
+    def note_agents(self, acts: list[tuple[str, EntityAnnotation, EntityAnnotation]]) -> None:
+        """Record acts stated as fact in a sentence: ``(type, source, target)`` triples."""
+        for rtype, source, target in acts:
+            self._agents.setdefault((rtype, target.name), {})[source.name] = source
+
+    def has_agents(self) -> bool:
+        """Whether any act has been recorded yet."""
+        return bool(self._agents)
+
+    def known_agent(self, rtype: str, target: str) -> EntityAnnotation | None:
+        """The one party stated so far to do ``rtype`` to ``target``; ``None`` if none or
+        several (an act recalled without its agent must not be ambiguous)."""
+        agents = self._agents.get((rtype, target), {})
+        return next(iter(agents.values())) if len(agents) == 1 else None
 
     def entities_in(self, index: int) -> list[EntityAnnotation]:
         """The entity mentions of a registered sentence."""

@@ -66,6 +66,7 @@ from geokg.extract.relations.membership import (
 from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.presupposed import owned_halted
+from geokg.extract.relations.recalled import recalled_agents
 from geokg.extract.relations.received import received_opposition
 from geokg.extract.relations.roles import _adjective, _role
 from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS, place_parties
@@ -176,6 +177,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(claimed_territory(ctx))
     out.extend(blamed_in_speech(ctx))
     out = membership_statuses(ctx, classified_parties(ctx, out))
+    out.extend(recalled_agents(ctx, out))
     if not ctx.has_verb:
         out.extend(_caption_with(ctx))
     else:

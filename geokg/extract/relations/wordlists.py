@@ -151,6 +151,8 @@ class WordLists:
         self.territory_nouns = words_of("ownership_claims", "territory_nouns")
         self.share_nouns = words_of("ownership_claims", "share_nouns")
         self.strict_place_labels = frozenset(words.get("strict_place_labels", ()))
+        # acts a later sentence names by their noun alone, agent recalled (``recalled.py``)
+        self.recalled_types = frozenset(words.get("recalled_types", ()))
         self.patient_possessive = words_of("patient_possessive")
         self.reflexives = words_of("reflexives")
         self.title_heads = words_of("titles", "heads")
