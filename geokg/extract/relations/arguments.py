@@ -81,7 +81,8 @@ def _own_entities(
     if named is not None:
         return named
     if strict and ctx.lemma(tok) in _ALLY_NOUNS:
-        held = demonym_states(ctx, tok)  # "abandoned its Syrian allies": those states
+        # "abandoned its Syrian allies", "its Kurdish allies": those states or peoples
+        held = demonym_states(ctx, tok, _ALLY_LABELS)
         if held:
             return held
     if strict or depth > 2:
@@ -250,15 +251,21 @@ _OPPONENT_ROLES = frozenset({"rival.role", "opponent.role", "critic.role"})
 _ALLY_NOUNS = frozenset({"ally", "allies", "partner", "partners"})
 
 
-def demonym_states(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
-    """ "its Syrian and Iranian allies": the Country entities among a noun's modifiers."""
+_ALLY_LABELS = frozenset({"Country", "Group"})
+
+
+def demonym_states(
+    ctx: SentenceContext, tok: Token, labels: frozenset[str] = frozenset({"Country"})
+) -> list[EntityAnnotation]:
+    """ "its Syrian and Iranian allies": the Country entities (or those of ``labels``) among
+    a noun's modifiers."""
     out: list[EntityAnnotation] = []
     for c in tok.children:
         if c.dep_ not in ("amod", "compound", "nmod"):
             continue
         for m in (c, *c.conjuncts):
             e = ctx.ent_at.get(m.i)
-            if e is not None and e.label.value == "Country" and m.i < tok.i:
+            if e is not None and e.label.value in labels and m.i < tok.i:
                 out.append(e)
     return _unique(out)
 
