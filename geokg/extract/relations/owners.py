@@ -77,10 +77,15 @@ def backed_proposals(ctx: SentenceContext) -> list[Candidate]:
         for o in objs:
             if ctx.lemma(o) not in wanted:
                 continue
-            owners = proposal_owners(ctx, o)
-            if any(c.dep_ == "poss" for c in o.children) or ctx.lemma(o) in lex.goal_nouns:
-                # "Peru's UN bid": the organization sought is not the bid's owner
-                owners = [e for e in owners if e.label.value != "Organization"]
+            # "Peru's UN bid": the organization sought is no owner; "a UN resolution": the
+            # forum it is put to, not who drafted it
+            forums = {
+                (e.start, e.end)
+                for c in o.children
+                if c.dep_ in ("compound", "amod", "nmod") and (e := ctx.ent_at.get(c.i))
+                if e.label.value == "Organization"
+            }
+            owners = [e for e in proposal_owners(ctx, o) if (e.start, e.end) not in forums]
             for s in sources:
                 for t in owners:
                     if s.name != t.name:
