@@ -5,7 +5,9 @@ stands for its owner: "Chile annexed two Peruvian provinces" is Chile ANNEXES Pe
 Peru's provinces" would be. Only territory nouns (``lexicon.json`` ``ownership_claims``
 ``territory_nouns``: territory, region, province, island ...) carry the owner this way: a town
 or village captured in a war is no part taken from a state ("captured a Peruvian village" gives
-nothing), and a stance-prefixed modifier names no owner ("pro-Peruvian regions").
+nothing), and a stance-prefixed modifier names no owner ("pro-Peruvian regions"). A territory
+named in the noun phrase is itself the target, not its owner ("annexed Peru's Tacna region":
+Tacna, as "annexed the region from Peru" takes the region alone).
 """
 
 from __future__ import annotations
@@ -33,12 +35,19 @@ def owned_territory(ctx: SentenceContext, toks: list[Token]) -> list[EntityAnnot
         for t in (tok, *tok.conjuncts):
             if ctx.lemma(t) not in ctx.lex.territory_nouns:
                 continue
-            owners = [c for c in t.children if c.dep_ in _OWNER_DEPS]
-            owners.extend(o for _, o in ctx.prep_objects(t, {"of"}))
+            mods = [c for c in t.children if c.dep_ in _OWNER_DEPS or c.dep_ == "poss"]
+            places = [ctx.ent_at[c.i] for c in mods if c.i in ctx.ent_at]
+            places = [e for e in places if e.label.value == "Place"]
+            found: list[EntityAnnotation] = list(places)
+            owners: list[Token] = []
+            if not places:  # "Peru's Tacna region": the region, not Peru
+                owners = [*mods, *(o for _, o in ctx.prep_objects(t, {"of"}))]
             for c in owners:
                 e = ctx.ent_at.get(c.i)
                 if e is None or e.label.value != "Country" or ctx.stance_prefixed(c):
                     continue
+                found.append(e)
+            for e in found:
                 if (e.start, e.end) not in seen:
                     seen.add((e.start, e.end))
                     out.append(e)

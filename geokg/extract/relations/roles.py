@@ -112,6 +112,8 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     # "the largest buyer of Russian oil": the goods name their origin
     loose = cue.target_labels == _ORGANIZATION or bool(cue.requires_prep_object)
     for p, obj in ctx.prep_objects(n, {"of", "to", "in", "for", "with"}):
+        if cue.type.value == "MEMBER_OF" and ctx.lemma(n) in _BLOC_ALLIES and p in ("of", "to"):
+            continue  # "a close ally of NATO" is its partner, a "NATO ally" its member
         found = ctx.args(obj, strict=not loose)
         if (
             not found
