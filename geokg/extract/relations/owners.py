@@ -1,11 +1,14 @@
 """Objects that stand for their owner, and members that are no partners of their own bloc.
 
-* ``backed_proposal.v1``: backing a party's plan, proposal, bid or candidacy supports its owner
-  ("Chile backs Peru's plan for a ceasefire", "Chile endorsed the Peruvian proposal", "Chile
-  supported a bid by Peru"): a verb of the ``support.verb`` cue whose object is a proposal or
-  goal noun (``lexicon.json`` ``proposal_nouns``, ``goal_nouns``) gives SUPPORTS towards the
-  noun's owner (:func:`proposal_owners`, shared with the converse, ``rejected_offer.v1`` in
-  ``stances.py``). The organization a bid seeks is no owner ("Peru's UN bid": Peru).
+* ``backed_proposal.v1``: backing a party's plan, proposal, bid, candidacy, position or cause
+  supports its owner ("Chile backs Peru's plan for a ceasefire", "Chile endorsed the Peruvian
+  proposal", "Chile supported a bid by Peru", "backed the Peruvian position"): a verb of the
+  ``support.verb`` cue whose object is a proposal, goal or stance noun (``lexicon.json``
+  ``proposal_nouns``, ``goal_nouns``, ``owned_stances``) gives SUPPORTS towards the noun's
+  owner (:func:`proposal_owners`, shared with the converse, ``rejected_offer.v1`` in
+  ``stances.py``). An organization modifying the noun is the goal or the forum, no owner
+  ("Peru's UN bid": Peru; "a UN resolution": nobody named), nor is a noun's own "reluctance to
+  endorse" an act stated.
 * a territory noun owned by a state stands for that state as the object of an annexing verb
   ("Chile annexed two Peruvian provinces"): ``owned_land.py``.
 * :func:`members_not_partners`: a state stated in one sentence as a member of an organization
@@ -63,7 +66,7 @@ def backed_proposals(ctx: SentenceContext) -> list[Candidate]:
     cue = lex.cue(_SUPPORT_CUE)
     if cue is None or not ctx.has_lemma(cue.lemmas):
         return []
-    wanted = lex.proposal_nouns | lex.goal_nouns
+    wanted = lex.proposal_nouns | lex.goal_nouns | lex.owned_stances
     out: list[Candidate] = []
     for v in ctx.tokens():
         if v.pos_ not in _VERB_POS or ctx.lemma(v) not in cue.lemmas:
