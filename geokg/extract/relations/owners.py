@@ -16,10 +16,11 @@
   admitted to the alliance"), and a verb whose object is admitted "as a member" states the
   admission alone ("the bloc welcomed Peru as a member" is no meeting, "accepted Peru as a
   member" no recognition).
-* :func:`unnamed_holders`: an act noun whose holder is a crowd nobody names ("boosted global
-  support for Peru", "drew widespread backing for Peru": ``lexicon.json`` ``unnamed_holders``)
-  is nobody's act: the light verb's subject gives nothing, while a named owner still does
-  ("Chile's global support for Peru").
+* :func:`unnamed_holders`: support held by a crowd nobody names ("boosted global support for
+  Peru", "drew widespread backing for Peru": ``lexicon.json`` ``unnamed_holders``) is no act
+  of the light verb's subject, while a named holder still supports ("Chile's global support
+  for Peru", "won widespread backing from Chile"). Other acts keep their subject ("launched
+  widespread strikes on Peru").
 """
 
 from __future__ import annotations
@@ -138,8 +139,12 @@ def unnamed_holders(ctx: SentenceContext, cands: list[Candidate]) -> list[Candid
     kept = []
     for c in cands:
         n = ctx.doc[c.trigger]
-        if c.rule == _LIGHT_RULE and any(
-            m.dep_ == "amod" and ctx.lemma(m) in words for m in n.children
+        if (
+            c.rule == _LIGHT_RULE
+            and c.type == "SUPPORTS"
+            and any(m.dep_ == "amod" and ctx.lemma(m) in words for m in n.children)
+            and not any(m.dep_ == "poss" for m in n.children)
+            and not ctx.prep_objects(n, {"from", "by"})
         ):
             continue  # "China's pressure boosted global support for Peru": not China's
         kept.append(c)
