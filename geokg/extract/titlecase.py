@@ -147,10 +147,18 @@ class TitleCaseNormaliser:
         words = [m.group() for m in matches]
         bare = [_name_part(w) for w in words]
         protected: set[int] = set()
+        small: set[int] = set()
         for i, w in enumerate(bare):
             for parts in self._starts.get(w, ()):
-                if tuple(bare[i : i + len(parts)]) == parts:
+                # a name's small words are capitalised in a headline: "Alliance Of Sahel States"
+                got = bare[i : i + len(parts)]
+                if len(got) == len(parts) and all(
+                    b == p or (p.islower() and b.lower() == p)
+                    for b, p in zip(got, parts, strict=True)
+                ):
                     protected.update(range(i, i + len(parts)))
+                    # ... and written as the name spells them: "Alliance of Sahel States"
+                    small.update(i + k for k, p in enumerate(parts) if p.islower())
                     break
         titled = [w[0].isupper() and w[1:] == w[1:].lower() for w in words]
         # the line's first word keeps its capital, unless a number opens the line ("3 Killed")
@@ -161,6 +169,9 @@ class TitleCaseNormaliser:
         name_like = [words[i][0].isupper() and not common[i] for i in range(len(words))]
         chars = list(line)
         for i, m in enumerate(matches):
+            if i in small and i != first:
+                chars[m.start()] = words[i][0].lower()
+                continue
             if i == first or not common[i]:
                 continue  # the first word, names and acronyms keep their case
             if line[m.end() : m.end() + 1].isdigit():

@@ -83,6 +83,20 @@ SYRIAN_BACKED_MILITIA: list[Row] = [
     ("militia", "NOUN", "NN", "ROOT", 4, "militia", "O"),
 ]
 
+# "anti-Pakistan militants" fight Pakistan: the state, and no "Pakistan militants" group
+ANTI_PAKISTAN_MILITANTS: list[Row] = [
+    ("the", "DET", "DT", "det", 4, "the", "O"),
+    ("anti", "ADJ", "JJ", "amod", 4, "anti", "O"),
+    ("-", "PUNCT", "HYPH", "punct", 4, "-", "O"),
+    ("Pakistan", "PROPN", "NNP", "amod", 4, "Pakistan", "B-GPE"),
+    ("militants", "NOUN", "NNS", "ROOT", 4, "militant", "O"),
+]
+PAKISTAN_MILITANTS: list[Row] = [
+    ("the", "DET", "DT", "det", 2, "the", "O"),
+    ("Pakistan", "PROPN", "NNP", "compound", 2, "Pakistan", "B-GPE"),
+    ("militants", "NOUN", "NNS", "ROOT", 2, "militant", "O"),
+]
+
 
 @pytest.mark.parametrize(
     ("rows", "expected"),
@@ -96,6 +110,8 @@ SYRIAN_BACKED_MILITIA: list[Row] = [
         (UKRAINIANS_INVITED, set()),
         (THE_PALESTINIANS, {("Palestine", "Country")}),
         (SYRIAN_BACKED_MILITIA, {("Syria", "Country")}),
+        (ANTI_PAKISTAN_MILITANTS, {("Pakistan", "Country")}),
+        (PAKISTAN_MILITANTS, {("Pakistan militants", "Group")}),
     ],
     ids=[
         "private-people",
@@ -107,6 +123,8 @@ SYRIAN_BACKED_MILITIA: list[Row] = [
         "nationals-as-private",
         "nation-as-actor",
         "agent-of-participle",
+        "anti-prefix-no-group",
+        "group-of-a-state",
     ],
 )
 def test_entities_demonym_head_noun(
@@ -633,3 +651,33 @@ def test_entities_qualified_listed_organization(
         ("won", "VERB", "VBD", "ROOT", 5, "win", "O"),
     ]
     assert found(component, parse(blank, rows)) == expected
+
+
+# --- hashtags ------------------------------------------------------------------------------
+
+
+def _tagged(blank: Any, words: list[str], spaces: list[bool], ents: list[str]) -> Doc:
+    """A two-clause parse ("<words> trended .") with the given spacing and NER tags."""
+    n = len(words)
+    return Doc(
+        blank.vocab,
+        words=words,
+        spaces=spaces,
+        pos=["PUNCT" if w == "#" else "PROPN" for w in words[:-2]] + ["VERB", "PUNCT"],
+        tags=["NFP" if w == "#" else "NNP" for w in words[:-2]] + ["VBD", "."],
+        deps=["punct" if w == "#" else "nsubj" for w in words[:-2]] + ["ROOT", "punct"],
+        heads=[n - 2] * (n - 2) + [n - 2, n - 2],
+        lemmas=[w.lower() for w in words],
+        ents=ents,
+    )
+
+
+def test_entities_hashtag_is_no_person(blank: Any, component: EntityComponent) -> None:
+    # "#Mensah trended": the model may tag a hashtag PERSON; it names no one
+    tag = _tagged(blank, ["#", "Mensah", "trended", "."], [False, True, False, False],
+                  ["O", "B-PERSON", "O", "O"])  # fmt: skip
+    assert ("Mensah", "Person") not in found(component, tag)
+    # "# Mensah" with a space is no hashtag, and the bare name is a person
+    name = _tagged(blank, ["Kofi", "Mensah", "trended", "."], [True, True, False, False],
+                   ["B-PERSON", "I-PERSON", "O", "O"])  # fmt: skip
+    assert ("Kofi Mensah", "Person") in found(component, name)

@@ -95,7 +95,7 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
     assert "context" not in graph["syntax"]
     assert "pairs" in graph["arguments"]
     # the pair resolver and the syntax walks never reach back up to the discourse
-    for low in ("pairs", "nominals", "arguments", "pronouns", "subjects"):
+    for low in ("pairs", "nominals", "arguments", "pronouns", "subjects", "fronted_clauses"):
         assert graph[low] <= {
             "lexicon",
             "event_lexicon",
@@ -105,9 +105,13 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
             "arguments",
             "founded",
             "speakers",
+            "attempts",
+            "fronted_clauses",
         }, low
     # what a sentence founds ("the bloc" is not it) is read by the walks: it imports nothing
     assert graph["founded"] == set()
+    # whose attempt a thwarting verb's object is ("blocked efforts to ...") likewise
+    assert graph["attempts"] == set()
     # a quotation's speaker ("we" in quoted speech) is found from the quotation marks alone
     assert graph["speakers"] <= {"quotes"}
     assert graph["quotes"] == set()

@@ -272,3 +272,18 @@ def test_titlecase_irregular_verb_before_a_name_is_lowercased(nlp: Any) -> None:
     """An irregular past ("Met", "Fled") is a verb, not the start of the name after it."""
     norm = normaliser_for(nlp)
     assert norm("Zorbanu Met Qelvani In Lima") == "Zorbanu met Qelvani in Lima"
+
+
+def test_titlecase_names_with_small_words_keep_their_spelling() -> None:
+    # a headline capitalises the name's "of"; the name keeps its capitals and its small "of"
+    norm = TitleCaseNormaliser(
+        common={"form", "join", "of", "states", "american", "alliance", "organization"},
+        names={"Alliance of Sahel States", "Organization of American States"},
+        verbs={"form", "join"},
+    )
+    assert norm.line("Mali, Niger Form Alliance Of Sahel States") == (
+        "Mali, Niger form Alliance of Sahel States"
+    )
+    assert norm.line("Peru Joins Organization Of American States") == (
+        "Peru joins Organization of American States"
+    )

@@ -55,7 +55,13 @@ def company_noun_kind(tok: Token, lex: Lexicons) -> str | None:
     nouns: dict[str, str] = lex.words.get("company_nouns", {})
     low = tok.lower_
     kind = nouns.get(low) or nouns.get(lemma(tok))
-    if kind is None and low.endswith("maker") and len(low) > len("maker") + 2:
+    if (
+        kind is None
+        and low.endswith("maker")
+        and len(low) > len("maker") + 2
+        and not lex.is_title_word(low)  # "lawmaker" is a role, not a company
+        and low not in lex.wordset("maker_people")
+    ):
         kind = "company"
     return kind
 

@@ -21,6 +21,8 @@ from geokg.extract.entities.missed import (
     descriptor_places,
     media_names,
     person_list_gaps,
+    role_appositive_names,
+    station_names,
     surname_mentions,
 )
 from geokg.extract.entities.ner import ner_candidates
@@ -99,6 +101,20 @@ def propose(
             continue
         if (
             label == "ORG"
+            and start >= 2
+            and len(words) < len(ids[0].split())
+            and ids[0].split()[-len(words) :] == list(words)
+            and doc[start - 1].lower_ in ("and", "&")
+            and doc[start - 2].text[:1].isupper()
+            and doc[start - 2].pos_ == "PROPN"
+            and doc[start - 2].ent_type_ not in ("GPE", "NORP", "LOC", "PERSON")
+            and not index.single.get(doc[start - 2].text)
+        ):
+            # "the Peace and Security Council": a short form of a listed name ("Security
+            # Council") that ends a longer, different name.
+            continue
+        if (
+            label == "ORG"
             and end + 1 < len(doc)
             and doc[end].lower_ == "of"
             and doc[end + 1].text[:1].isupper()
@@ -110,7 +126,9 @@ def propose(
             and end < len(doc)
             and doc[end].text in ("$", "dollars", "dollar")
             and end - start == 1
+            and doc[start].dep_ != "dative"
         ):
+            # "Singapore $5 million" is a currency; "owes China $7 billion" names a party
             continue
         cands.append(c)
         for i in range(start, end):
@@ -126,8 +144,10 @@ def propose(
         gaz_tokens.setdefault(c.start, []).append(c)
     cands.extend(ner_candidates(doc, lex, gaz_tokens, common))
     cands.extend(person_list_gaps(doc, gaz_tokens, lex))
+    cands.extend(role_appositive_names(doc, gaz_tokens, lex))
     cands.extend(descriptor_places(doc, gaz_tokens))
     cands.extend(media_names(doc, lex, gaz_tokens))
+    cands.extend(station_names(doc, gaz_tokens))
     cands.extend(title_people(doc, lex, gaz_tokens, cands))
     cands.extend(surname_mentions(doc, lex, gaz_tokens, cands))
     cands.extend(acronym_candidates(doc, cands, index))

@@ -6,6 +6,7 @@ A Group is a collective non-state actor (SCHEMA.md); "<demonym or place> [adject
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from geokg.extract.entities.candidates import COMPOSITE, NER_PLACE, Candidate
@@ -19,7 +20,14 @@ __all__ = ["composite_groups", "located_groups", "people_plural"]
 
 
 _MASS_GROUP = frozenset({"opposition", "resistance", "insurgency", "underground", "mujahideen"})
+# "anti-Pakistan militants": a prefix that makes the name the group's enemy, not its origin
+_AGAINST = frozenset({"anti", "non"})
+_HYPHENS = frozenset({"-", "‑"})
 _IRREGULAR_PLURAL = {"militiaman": "militiamen", "militia": "militias"}
+# heads a collective noun can modify as a weapon type ("fighter jets", "guerrilla boats")
+_EQUIPMENT = frozenset(
+    {"jet", "plane", "aircraft", "airplane", "bomber", "helicopter", "drone", "boat", "ship"}
+)
 
 
 def _group_noun_of(
@@ -35,6 +43,19 @@ def _group_noun_of(
         if t.i in group_tokens:
             return t
     return None
+
+
+# A model designation ("J-10C", "Su-35", "F-16s").
+_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d+[A-Za-z]*$")
+
+
+def _product_between(doc: Doc, start: int, end: int) -> bool:
+    """Whether a product name stands between a demonym and its noun ("Chinese J-10C fighters",
+    "French Rafale fighters"): the noun is a weapon, not people; the demonym names the state."""
+    return any(
+        _DESIGNATION.match(t.text) or (t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE"))
+        for t in doc[start:end]
+    )
 
 
 def _plural(tok: Token) -> str:
@@ -87,6 +108,12 @@ def composite_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Ca
             "PLACE_ADJ",
         ):
             continue
+        if (
+            c.start >= 2
+            and doc[c.start - 1].text in _HYPHENS
+            and doc[c.start - 2].lower_ in _AGAINST
+        ):
+            continue  # "anti-Pakistan militants" fight Pakistan; they are no Pakistani group
         last = doc[c.end - 1]
         if last.dep_ == "poss" or (c.end < len(doc) and doc[c.end].text in ("'s", "’s")):
             continue
@@ -96,7 +123,12 @@ def composite_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Ca
         if head.pos_ == "PROPN" and head.i not in group_tokens:
             continue
         gtok = _group_noun_of(last, head, lex, group_tokens)
-        if gtok is None:
+        if (
+            gtok is None
+            or (gtok.i < head.i and lemma(head) in _EQUIPMENT)
+            or _product_between(doc, c.end, gtok.i)
+        ):
+            # "French fighter jets", "French Rafale fighters": a weapon is no Group
             continue
         start = c.start
         if start > 0 and doc[start - 1].lower_ == "ethnic":

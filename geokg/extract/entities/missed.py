@@ -1,6 +1,8 @@
 """Names the model's NER skipped: in a list of names, after a descriptor, bare surnames.
 
-A name in a list of person names ("Gogol, Turgenev, and Bulgakov"); a name after a media
+A name in a list of person names ("Gogol, Turgenev, and Bulgakov"); a full name with a role
+noun in apposition ("Ana Ruiz, Peru's envoy, said"); a city before "radio"
+("Belgrade radio said": the station Radio Belgrade); a name after a media
 descriptor ("the news agency Tanjug") or a place noun ("the town of Kassala"); a bare surname
 of a person the Doc names in full ("Ana Lopez ... Lopez said").
 """
@@ -24,7 +26,14 @@ from geokg.extract.entities.syntax import PLACE_DESCRIPTORS, only_title_words
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["descriptor_places", "media_names", "person_list_gaps", "surname_mentions"]
+__all__ = [
+    "descriptor_places",
+    "media_names",
+    "person_list_gaps",
+    "role_appositive_names",
+    "station_names",
+    "surname_mentions",
+]
 
 
 def person_list_gaps(doc: Doc, gaz: dict[int, list[Candidate]], lex: Lexicons) -> list[Candidate]:
@@ -145,4 +154,85 @@ def surname_mentions(
         out.append(
             Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), SURNAME, tok.text, 2)
         )
+    return out
+
+
+def role_appositive_names(
+    doc: Doc, gaz: dict[int, list[Candidate]], lex: Lexicons
+) -> list[Candidate]:
+    """A full name the NER skipped that has a role noun in apposition ("Ana Ruiz, Peru's envoy").
+
+    Two to four capitalised proper nouns (the head and its compounds) with an apposition headed
+    by a title or a person noun ("ambassador", "lawmaker", "analyst"): the construction news
+    uses to introduce a speaker. The people rules then decide Leader or Person.
+    """
+    nouns = lex.wordset("person_appositives") | lex.wordset("private_people_nouns")
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in gaz:
+            continue
+        start = tok.i
+        while (
+            start > 0
+            and tok.i - start < 3
+            and doc[start - 1].dep_ == "compound"
+            and doc[start - 1].pos_ == "PROPN"
+            and doc[start - 1].head.i == tok.i
+            and doc[start - 1].text[:1].isupper()
+            and not doc[start - 1].ent_type_
+            and start - 1 not in gaz
+        ):
+            start -= 1
+        while (
+            start > 0
+            and tok.i - start < 3
+            and doc[start - 1].is_alpha
+            and doc[start - 1].text[:1].isupper()
+            and not doc[start - 1].is_sent_start
+            and not doc[start - 1].ent_type_
+            and start - 1 not in gaz
+        ):
+            start -= 1  # a name word the parser did not hang on the name ("Oh" read as a word)
+        if start == tok.i or tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+            continue
+        span = doc[start : tok.i + 1]
+        if only_title_words(span, lex) or any(lex.is_title_word(t.lower_) for t in span):
+            continue
+        roles = [
+            t
+            for t in tok.children
+            if t.dep_ == "appos"
+            and t.i > tok.i
+            and t.pos_ == "NOUN"
+            and (lex.title_role(t.lower_) or t.lemma_.lower() in nouns or t.lower_ == "member")
+        ]
+        if roles:
+            out.append(
+                Candidate(
+                    start, tok.i + 1, span.start_char, span.end_char, NER_PERSON, span.text, 1
+                )
+            )
+    return out
+
+
+def station_names(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
+    """A place name right before a lower-case "radio" is a station ("Belgrade radio said").
+
+    Wire news names state radio by its city; the station is an organization named "Radio X",
+    not the place (nor, by metonymy, the state).
+    """
+    out: list[Candidate] = []
+    for tok in doc:
+        if tok.text != "radio" or tok.i == 0:
+            continue
+        place = doc[tok.i - 1]
+        kinds = {c.kind for c in gaz.get(place.i, [])}
+        listed_place = bool(kinds) and kinds <= {"CAPITAL", "PLACE", "SEAT"}
+        if not place.text[:1].isupper() or (place.pos_ != "PROPN" and not listed_place):
+            continue
+        if not (listed_place or (not kinds and place.ent_type_ != "NORP")):
+            continue
+        end_char = tok.idx + len(tok.text)
+        name = f"Radio {place.text}"
+        out.append(Candidate(place.i, tok.i + 1, place.idx, end_char, NER_ORG, name, 5))
     return out

@@ -25,6 +25,7 @@ from geokg.extract.entities.companies import (
     single_word_org,
 )
 from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.nonpersons import person_span_kind, storm_names
 from geokg.extract.entities.syntax import (
     ACRONYM_RE,
     lemma,
@@ -56,6 +57,7 @@ def ner_candidates(
         common: Dictionary words (lower case); a one-word ORG span that is one needs a cue.
     """
     out: list[Candidate] = []
+    storms = storm_names(doc, lex)
     for ent in doc.ents:
         label = ent.label_
         if label not in ("PERSON", "ORG", "GPE", "LOC", "FAC"):
@@ -69,9 +71,17 @@ def ner_candidates(
             continue
         if _common_noun_code(span, lex):
             continue
+        if start > 0 and doc[start - 1].text == "#" and not doc[start - 1].whitespace_:
+            continue  # "#PNH", "#StandWithX": a hashtag, no name the model may tag a person
         overlapping = {c for i in range(start, end) for c in gaz.get(i, [])}
         if any(c.start == start and c.end == end for c in overlapping):
             continue
+        if label == "PERSON" and not overlapping:
+            # "Cyclone Idai", "Beira District", "Beira, a port town": no person.
+            shape = "SKIP" if text in storms else person_span_kind(span, lex)
+            if shape == "SKIP":
+                continue
+            label = shape or label
         if (
             label in ("PERSON", "GPE", "LOC")
             and not overlapping

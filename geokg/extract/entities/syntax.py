@@ -151,6 +151,13 @@ def strip_span(doc: Doc, start: int, end: int, lex: Lexicons) -> tuple[int, int]
         if start + 1 < end and lex.title_role(f"{low} {doc[start + 1].lower_}"):
             start += 2
             continue
+        if (
+            t.is_sent_start
+            and end - start >= 3
+            and (low in lex.wordset("name_descriptors") or low in lex.wordset("person_appositives"))
+        ):
+            start += 1  # "Activist Ana Ruiz was arrested": the noun is no part of the name
+            continue
         break
     while end > start:
         t = doc[end - 1]

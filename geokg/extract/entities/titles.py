@@ -14,6 +14,13 @@ from typing import TYPE_CHECKING
 from geokg.extract.entities.candidates import TITLE_PERSON, Candidate
 from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.names import NAME_PARTICLES
+from geokg.extract.entities.nonpersons import (
+    company_post,
+    office_shaped,
+    public_owner,
+    public_post,
+    relative_role,
+)
 from geokg.extract.entities.syntax import lemma, looks_like_name, only_title_words
 
 if TYPE_CHECKING:
@@ -51,7 +58,11 @@ def title_people(
             for x in range(j, k)
         ):
             span = doc[j:k]
-            if looks_like_name(span) and not only_title_words(span, lex):
+            if (
+                looks_like_name(span)
+                and not only_title_words(span, lex)
+                and not office_shaped(span, lex)  # "General Statistics Office"
+            ):
                 out.append(
                     Candidate(j, k, span.start_char, span.end_char, TITLE_PERSON, span.text, 2)
                 )
@@ -79,7 +90,8 @@ class TitleEvidence:
         end: One past its last token.
         role: The canonical role ("President", "Foreign Minister", "tsar").
         how: ``"prefix"`` (title before the name), ``"appos"`` (role noun in apposition),
-            ``"led_by"``, or ``"gazetteer"`` (shipped leader list, no tokens).
+            ``"relative"`` ("who serves as ..."), ``"led_by"``, or ``"gazetteer"`` (shipped
+            leader list, no tokens).
     """
 
     start: int
@@ -112,12 +124,18 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
             phrase = " ".join(x.lower_ for x in doc[a : j + 1])
             role = lex.title_role(phrase)
             if role and not (width == 1 and low in not_leader):
+                if _not_a_title(doc, a, j + 1, end, lex):
+                    return []
                 out.append(TitleEvidence(a, j + 1, role, "prefix"))
                 j = a - 1
                 found = True
                 break
         if found:
             break
+        portfolio = _portfolio_start(doc, j, lex) if j == start - 1 else None
+        if portfolio is not None:
+            j = portfolio  # "Minister of Justice X": the title before "of Justice"
+            continue
         if (
             low in honor
             or low in mods
@@ -151,7 +169,11 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
     for child in root.children:
         if child.dep_ == "appos" and (child.i < start or child.i >= end):
             for noun in (child, *(c for c in child.children if c.dep_ == "conj")):
-                role = _role_of_np(noun, lex)
+                role = (
+                    _role_of_np(noun, lex)
+                    or (_role_of_appos_host(noun, lex) if lemma(noun) == "member" else None)
+                    or public_post(noun, lex)
+                )
                 if role and not _held_at_institution(noun, lex):
                     out.append(TitleEvidence(noun.i, noun.i + 1, role, "appos"))
                     return out
@@ -163,6 +185,10 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
         if role and not (root.dep_ == "appos" and _held_at_institution(host, lex)):
             out.append(TitleEvidence(host.i, host.i + 1, role, "appos"))
             return out
+    relative = relative_role(root, lex)
+    if relative:
+        out.append(TitleEvidence(relative[1], relative[1] + 1, relative[0], "relative"))
+        return out
     if root.dep_ == "pobj" and root.head.lower_ == "by" and lemma(root.head.head) == "lead":
         out.append(TitleEvidence(root.head.head.i, root.head.head.i + 1, "leader", "led_by"))
     elif (
@@ -175,11 +201,38 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
     return out
 
 
+def _portfolio_start(doc: Doc, j: int, lex: Lexicons) -> int | None:
+    """The title word before a capitalised portfolio that ends at ``j`` ("Minister of Justice").
+
+    Walks left over up to three capitalised words to "of" or "for" and returns the index of
+    the title word before it, if it is one.
+    """
+    k = j
+    while k >= 0 and j - k < 3 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+        k -= 1
+    if k == j or k < 1 or doc[k].lower_ not in ("of", "for"):
+        return None
+    return k - 1 if lex.is_title_word(doc[k - 1].lower_) else None
+
+
+def _not_a_title(doc: Doc, a: int, b: int, end: int, lex: Lexicons) -> bool:
+    """Whether title words ``doc[a:b]`` before a name make no public post of it.
+
+    An adjective that modifies a noun after the name ("the official Twitter account") is no
+    title; a business title after a company's name ("Acmeco chief Tom Hale") is a private post.
+    """
+    tok = doc[b - 1]
+    if b - a == 1 and tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head.i >= end:
+        return True
+    return company_post(doc, a, b, lex)
+
+
 def _held_at_institution(noun: Token, lex: Lexicons) -> bool:
     """Whether a role noun is held at a non-state institution ("vice president at the X Institute").
 
-    A title in apposition makes a person a Leader only as a state or organization office; "at"
-    or "with" a university, think tank, company or research group names a private post.
+    A title in apposition makes a person a Leader only as a state or organization office; "at",
+    "with", "to" or "for" a university, think tank, museum, company or research group names a
+    private post, unless the body is a listed public one (a UN agency's programme).
     """
     heads = lex.wordset("institution_heads")
     nouns = [noun]
@@ -188,14 +241,18 @@ def _held_at_institution(noun: Token, lex: Lexicons) -> bool:
             obj
             for n in nouns
             for prep in n.children
-            if prep.dep_ == "prep" and prep.lower_ in ("at", "with", "of")
+            if prep.dep_ == "prep" and prep.lower_ in ("at", "with", "of", "to", "for")
             for obj in prep.children
             if obj.dep_ == "pobj"
         ]
         for obj in objs:
+            if public_owner(obj, lex):
+                continue  # "spokesperson for the World Food Programme": a public body
             name = [t for t in obj.lefts if t.dep_ in ("compound", "amod")] + [obj]
             if any(lemma(t) in heads and t.text[:1].isupper() for t in name):
                 return True
+            if lemma(obj) in lex.wordset("private_institution_nouns"):
+                return True  # "a vice president at a think tank"
         nouns = objs
     return False
 
@@ -229,11 +286,10 @@ def _role_of_appos_host(tok: Token, lex: Lexicons) -> str | None:
 
 def _role_of_np(tok: Token, lex: Lexicons) -> str | None:
     role = lex.title_role(tok.text)
-    if role:
-        left = tok.doc[max(0, tok.i - 2) : tok.i]
+    left = tok.doc[max(0, tok.i - 2) : tok.i]
+    if role or lemma(tok) == "member":  # "a council member": the title is the compound
         for a in range(len(left)):
             longer = lex.title_role(" ".join(x.lower_ for x in left[a:]) + " " + tok.lower_)
             if longer:
                 return longer
-        return role
-    return None
+    return role

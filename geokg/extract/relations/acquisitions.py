@@ -10,7 +10,10 @@ Two constructions besides the verb ("Algeria bought Russian jets", ``buy_arms.ve
 * the acquisition as a participle on the goods ("Peru showed off its newly acquired Korean
   tanks", "Ghana's recently purchased Brazilian aircraft"): ``participle.v1``
   (:func:`acquired_goods`), the receiver being the goods' owner or the subject of the verb
-  whose object they are.
+  whose object they are;
+* the receiver named by a role noun ("Peru, the largest buyer of Korean tanks", "Peru is the
+  top recipient of Japanese aid"): ``role_noun.v1`` (:func:`receiver_roles`), the supplier
+  named on the goods (demonym, name or "from" phrase).
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.lexicon import Cue
 
-__all__ = ["acquired_goods", "goods_origins", "supplied_for"]
+__all__ = ["acquired_goods", "goods_origins", "receiver_roles", "supplied_for"]
 
 # the verb cue whose lemmas and goods define an acquisition
 _BUY_CUE = "buy_arms.verb"
@@ -119,4 +122,46 @@ def supplied_for(ctx: SentenceContext) -> list[Candidate]:
         agents, _ = ctx.subjects(v)
         sources = ctx.args_of(agents, strict=True)
         out.extend(_pairs(ctx, sources, owners, cue, v, "svo_active.v1"))
+    return out
+
+
+# nouns naming the receiver of goods or aid
+_RECEIVER_NOUNS = frozenset(
+    {"buyer", "buyers", "recipient", "recipients", "importer", "importers", "customer"}
+) | {"customers", "purchaser", "purchasers", "beneficiary", "beneficiaries"}
+_WEAPON_TYPES_CUE = "buy_weapon_types.verb"
+_COPULAS = frozenset({"be", "become", "remain"})
+
+
+def receiver_roles(ctx: SentenceContext) -> list[Candidate]:
+    """ "Peru is the largest buyer of Korean tanks": Korea SUPPORTS Peru (``role_noun.v1``)."""
+    cue = ctx.lex.cue(_BUY_CUE)
+    if cue is None or not ctx.has_lemma(_RECEIVER_NOUNS):
+        return []
+    extra = ctx.lex.cue(_WEAPON_TYPES_CUE)
+    goods_words = cue.objects | (extra.objects if extra is not None else frozenset())
+    out: list[Candidate] = []
+    for n in ctx.tokens():
+        if ctx.lemma(n) not in _RECEIVER_NOUNS or n.i in ctx.ent_at:
+            continue
+        givers: list[EntityAnnotation] = []
+        for _, goods in ctx.prep_objects(n, ("of",)):
+            if ctx.lemma(goods) not in goods_words or goods.i in ctx.ent_at:
+                continue
+            givers.extend(ctx.ent_at[c.i] for c in _origins(ctx, goods))
+            givers.extend(e for _, o in ctx.prep_objects(goods, ("from",)) for e in ctx.args(o))
+            if ctx.lemma(goods) in goods_words and goods.i not in ctx.ent_at:
+                givers.extend(e for _, o in ctx.prep_objects(n, ("from",)) for e in ctx.args(o))
+        givers = [g for g in givers if g.label.value != "Organization" or g.kind != "company"]
+        if not givers:
+            continue
+        if n.dep_ == "attr" and ctx.lemma(n.head) in _COPULAS:
+            agents, _ = ctx.subjects(n.head)
+            receivers = ctx.args_of(agents, strict=True)
+        elif n.dep_ == "appos":
+            receivers = ctx.args(n.head, strict=True)
+        else:
+            continue
+        # the cue reads its subject as the receiver (``reverse``)
+        out.extend(_pairs(ctx, receivers, givers, cue, n, "role_noun.v1"))
     return out

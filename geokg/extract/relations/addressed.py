@@ -21,7 +21,7 @@ from geokg.extract.relations.threats import penalty_threat
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["ADDRESSED_VIA", "addressed", "helped", "or_face"]
+__all__ = ["ADDRESSED_VIA", "addressed", "help_phrase", "helped", "or_face"]
 
 
 # "accepted Japan's offer of aid", "relies on loans from China": the act reaches the subject
@@ -79,21 +79,72 @@ def addressed(
     return found if received else [replace(c, structural=True) for c in found]
 
 
+# participles whose "by" phrase is help the clause's subject acts on: "emboldened by X's backing"
+_HELPED_BY = frozenset({"embolden", "buoy", "bolster", "encourage", "strengthen", "hearten"})
+# verbs whose "with" phrase is a party dealt with, not a help ("disagreed with Japanese support")
+_WITH_PARTNER_VERBS = frozenset(
+    {"disagree", "agree", "compete", "clash", "break", "cooperate", "deal", "interfere"}
+) | {"meddle", "side", "concur", "align", "engage", "reckon", "struggle", "grapple"}
+# words after the help noun that say it is absent or ending: "with Russian help withdrawn"
+_ABSENT_DEPS = frozenset({"acl", "relcl", "amod", "acomp", "advmod", "neg"})
+
+
+def help_phrase(ctx: SentenceContext, n: Token) -> bool:
+    """Whether a help noun heads a circumstance of its clause: "with X's help", "thanks to
+    Russian support", "emboldened by Turkish backing" (the clause's subject is helped)."""
+    if n.dep_ != "pobj" or ctx.prep_objects(n, ("to", "for")):
+        return False  # "with Japanese aid to Peru": the aid's own recipient
+    prep = ctx.lemma(n.head)
+    outer = n.head.head
+    if prep == "with":
+        return ctx.lemma(outer) not in _WITH_PARTNER_VERBS
+    if prep == "to":
+        return outer.lower_ == "thanks"
+    return prep == "by" and outer.tag_ == "VBN" and ctx.lemma(outer) in _HELPED_BY
+
+
+def _helped_clause(ctx: SentenceContext, n: Token) -> tuple[Token, list[EntityAnnotation]] | None:
+    """The verb of the clause a help phrase belongs to, and the parties it helps."""
+    outer = n.head.head
+    if outer.tag_ == "VBN" and ctx.lemma(n.head) == "by":
+        if outer.dep_ == "acl":  # "Chile, emboldened by Peruvian backing, ..."
+            return outer, ctx.args(outer.head)
+        outer = outer.head  # "Emboldened by Peruvian backing, Chile ..."
+    v = climb_to_verb(outer, 4)
+    if v.pos_ not in _VERB_POS:
+        return None
+    agents, patients = ctx.subjects(v)
+    return v, ctx.args_of(agents + (patients if ctx.is_passive(v) else []))
+
+
 def helped(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
-    """ "NATO will tighten the blockade with Albania's help", "with the backing of Iran": the
-    helper supports the subject of the clause the phrase belongs to."""
+    """ "NATO will tighten the blockade with Albania's help", "with the backing of Iran",
+    "thanks to Russian support", "emboldened by Turkish backing": the helper supports the
+    subject of the clause the phrase belongs to. A helper named by a demonym or name before
+    the noun counts ("with *Iranian* help"), never a place ("with *Geneva* help" is no state),
+    and not where a word after the noun says the help is absent or ending ("with Russian
+    help withdrawn", "with Iranian help unlikely")."""
     helpers: list[EntityAnnotation] = []
     for c in n.children:
         if c.dep_ == "poss":
             helpers.extend(ctx.args(c, strict=True))
     for _, obj in ctx.prep_objects(n, {"of", "from"}):
         helpers.extend(ctx.args(obj, strict=True))
+    if not helpers and not any(c.dep_ in _ABSENT_DEPS and c.i > n.i for c in n.children):
+        # "with Iranian help", "thanks to NATO support"
+        helpers.extend(
+            ent
+            for c in n.children
+            if c.dep_ in ("amod", "compound")
+            and c.i < n.i
+            and (ent := ctx.ent_at.get(c.i)) is not None
+            and ent.label.value in ("Country", "Organization")
+        )
     if not helpers:
         return []
-    v = climb_to_verb(n.head.head, 4)
-    if v.pos_ not in _VERB_POS:
+    clause = _helped_clause(ctx, n)
+    if clause is None:
         return []
-    agents, patients = ctx.subjects(v)
-    helped = ctx.args_of(agents + (patients if ctx.is_passive(v) else []))
+    v, helped_parties = clause
     # the help is predicated with the clause: "would tighten ... with X's help" is hedged
-    return _pairs(ctx, helpers, helped, cue, n, "nominal_light_verb.v1", anchor=v)
+    return _pairs(ctx, helpers, helped_parties, cue, n, "nominal_light_verb.v1", anchor=v)

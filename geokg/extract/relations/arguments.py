@@ -100,6 +100,13 @@ def _own_entities(
         states = _states_in_phrase(ctx, tok)
         if states:
             return states
+    if lem in lex.former_part_nouns and any(c.lower_ in _FORMER for c in tok.children):
+        # "the former Soviet republic joined the bloc": the demonym names the past whole, not
+        # the republic; only "such as"/"including" examples name it (the "of" object below)
+        out = []
+        for p in _pobjs(ctx, tok, ("of",)):
+            out.extend(ctx.args(p, strict=False, depth=depth + 1))
+        return out or _examples(ctx, tok, depth)
     if lem in lex.of_first_nouns:
         # "the former Yugoslav republics of Croatia and Slovenia": the "of" object names them
         for p in _pobjs(ctx, tok, ("of",)):
@@ -122,8 +129,13 @@ def _own_entities(
                 out.extend(_reciprocal_antecedents(ctx, c))  # "expelled each other's envoys"
                 continue
             if e is None and c.dep_ == "poss" and c.pos_ == "PRON":
-                if lem in lex.agent_via_of or lem in lex.rule_nouns:
+                if _listed(tok, lem, lex.agent_via_of) or lem in lex.rule_nouns:
                     out.extend(ctx.pronoun(c))
+                continue
+            if e is None and c.dep_ == "poss" and c.lower_ == "whose":
+                if _listed(tok, lem, lex.agent_via_of) or lem in lex.rule_nouns:
+                    # "Chile, whose army fought Peru": the noun the relative clause modifies
+                    out.extend(_relative_antecedent(ctx, c, strict, depth))
                 continue
             if e is None and c.dep_ == "poss" and c.pos_ == "NOUN":
                 out.extend(pair_anaphor(ctx, c) or [])  # "the two countries' presidents"
@@ -301,6 +313,9 @@ def _relative_antecedent(
     return _unique(out)
 
 
+_FORMER = frozenset({"former", "ex"})
+
+
 def _examples(ctx: SentenceContext, tok: Token, depth: int) -> list[EntityAnnotation]:
     """ "minorities like the Uyghurs", "states including Chile": the named examples."""
     out: list[EntityAnnotation] = []
@@ -373,7 +388,55 @@ def args(
             if c.i != tok.i and ctx.in_sentence(c):
                 found.extend(_own_entities(ctx, c, strict, depth + 1))
         found.extend(_listed_appositions(ctx, tok))
+    if depth == 0 and tok.dep_ == "poss":
+        found.extend(_joint_owners(ctx, tok))
     return _unique(found)
+
+
+# heads the parser gives the first owner of "A and B's <noun>" (the noun is its conjunct)
+_POSS_MARKS = frozenset({"'s", "’s", "'", "’"})
+_JOINT_HEAD_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "ROOT"})
+
+
+def _joint_owners(ctx: SentenceContext, poss: Token) -> list[EntityAnnotation]:
+    """The first owners of a coordinated possessive the parser split: in "Chile and Peru's
+    partnership" it reads "Chile" as the clause's argument with "partnership" its conjunct
+    and "Peru" that noun's possessive; both own the noun.
+
+    Only where nothing but "and" stands between the two names (a list "Chile, Peru and
+    Bolivia's" adds the names coordinated with the first), and the first heads a subject,
+    object or the sentence, never a prepositional object ("sanctions on Chile and Peru's
+    support for X" joins two phrases).
+    """
+    owner = ctx.ent_at.get(poss.i)
+    doc = ctx.doc
+    if owner is not None and owner.start - 3 >= ctx.start:
+        # "Chile's and Peru's support": the first possessive stands apart, whatever its parse
+        before = ctx.ent_at.get(owner.start - 3)
+        if (
+            before is not None
+            and doc[owner.start - 2].lower_ in _POSS_MARKS
+            and doc[owner.start - 1].lower_ == "and"
+        ):
+            return [before]
+    noun = poss.head
+    first = noun.head
+    top = first
+    while top.dep_ == "conj" and top.head.i < top.i:
+        top = top.head  # "Chile, Peru and Bolivia's": the list's first name heads it
+    head_ent = ctx.ent_at.get(first.i)
+    if (
+        noun.dep_ != "conj"
+        or owner is None
+        or head_ent is None
+        or top.dep_ not in _JOINT_HEAD_DEPS
+        or not ctx.in_sentence(top)
+        or owner.start - head_ent.end != 1
+        or ctx.doc[head_ent.end].lower_ != "and"
+    ):
+        return []
+    listed = [t for t in (top, *top.conjuncts) if t.i < poss.i and t.i in ctx.ent_at]
+    return [ctx.ent_at[t.i] for t in listed]
 
 
 def _listed_appositions(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:

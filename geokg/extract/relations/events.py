@@ -18,6 +18,11 @@ Families (rule ids):
   Pacific Alliance"; ``founding.py``).
 * ``under_attack.v1``: an attack a party receives ("Kenyan troops came under attack from
   X", "repelled an assault by Y": X, Y ATTACKS the subject; ``under_attack.py``).
+* ``received_money.v1`` / ``owed_money.v1`` / ``deposited_money.v1`` / ``funded_with.v1`` /
+  ``repaid_loans.v1`` / ``halted_sales.v1``: money and arms transfers seen from the
+  receiver, the debt or the deposit, and halted arms sales (``transfers.py``);
+  ``sought_help.v1``: aid asked of a party, hedged (``appeals.py``). An act done "with
+  Japanese support" is the support noun's own reading (``addressed.helped``).
 * ``adjectival.v1``: adjectives with a prepositional target ("hostile to", "close to").
 * ``role_noun.v1``: nouns naming a participant ("Norway, a NATO ally", "Iran's proxy Hezbollah").
 * ``anti_stance.v1``: "anti-X" stances of a named holder ("Russia's anti-Western policy").
@@ -40,8 +45,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
+from geokg.extract.relations.acquisitions import acquired_goods, receiver_roles, supplied_for
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
+from geokg.extract.relations.appeals import sought_help
 from geokg.extract.relations.assisted import helpers_join
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.complements import classified_parties
@@ -50,6 +56,8 @@ from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
+from geokg.extract.relations.idioms import adverbial_idiom
+from geokg.extract.relations.interviews import not_interviews
 from geokg.extract.relations.membership import (
     changed_membership,
     listed_members,
@@ -75,6 +83,13 @@ from geokg.extract.relations.stances import (
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.territory import claimed_territory, land_claims_only
 from geokg.extract.relations.threats import announced_threats
+from geokg.extract.relations.transfers import (
+    figurative_transfers,
+    halted_sales,
+    money_transfers,
+    repaid_loans,
+    supplied_arms,
+)
 from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.verbs import _verb
 from geokg.extract.relations.works import funded_works, works_participle
@@ -111,6 +126,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             kind = "adj"
         else:
             continue
+        if kind == "noun" and adverbial_idiom(ctx, tok):
+            continue  # "told in advance of the strike": an idiom, no event
         cues = list(lex.lookup(kind, lem))
         if kind == "adj" and tok.dep_ == "amod" and tok.head.i in ctx.ent_at:
             # "Turkey's rival Greece": the parser may read a role noun as an adjective
@@ -140,6 +157,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
+    out = halted_sales(ctx, out)  # "stopped selling arms to X" (transfers.py)
     # "the Chinese-funded port in Sri Lanka": works.py reads aid participles on works
     out = [c for c in out if c.type != "SUPPORTS" or not works_participle(ctx, doc[c.trigger])]
     out = place_parties(ctx, land_claims_only(ctx, _idioms_first(out, ctx)))
@@ -148,6 +166,11 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(helpers_join(ctx, out))
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))
+    out.extend(money_transfers(ctx))
+    out.extend(supplied_arms(ctx))
+    out.extend(sought_help(ctx))
+    out.extend(receiver_roles(ctx))
+    out = figurative_transfers(ctx, repaid_loans(ctx, out))
     out.extend(thanked_for_help(ctx))
     out.extend(demanded_penalties(ctx))
     out.extend(embassy_sites(ctx))
@@ -193,7 +216,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 or (c.trigger in triggers and c.type == "OPPOSES")
             )
         ]
-    return out
+    return not_interviews(out)  # "Reuters spoke with the foreign minister": no meeting
 
 
 _FLOW_TYPES = frozenset({"TRADES_WITH", "SUPPORTS", "MEETS", "INVADES"})

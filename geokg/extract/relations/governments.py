@@ -111,8 +111,24 @@ def _government_of_titled(ctx: SentenceContext, person: EntityAnnotation) -> lis
     if len(states) != 1:
         return []
     (led,) = states.values()
+    if led.start > noun.right_edge.i and _clause_argument(ctx, led):
+        # "the government of President X accused Rwanda ...": a state named after the phrase
+        # as an argument of the clause is not the state X rules ("... in Kenya" may be)
+        return []
     title = doc[person.start - 1]
     return [_make(ctx, person, led, title.i, title.i + 1, "leads_gov_of.v1", title.text)]
+
+
+_ARGUMENT_DEPS = frozenset({"dobj", "dative", "oprd", "attr", "nsubj", "nsubjpass", "appos"})
+
+
+def _clause_argument(ctx: SentenceContext, ent: EntityAnnotation) -> bool:
+    """Whether an entity is an object, complement or subject of a clause, or the object of a
+    preposition other than one of place ("accused Rwanda", "a partner to France")."""
+    root = ctx.root_of(ent)
+    if root.dep_ == "pobj":
+        return ctx.lemma(root.head) not in ("in", "of", "across", "throughout", "inside")
+    return root.dep_ in _ARGUMENT_DEPS
 
 
 def _rule_noun_led(ctx: SentenceContext, person: EntityAnnotation, noun: Token) -> list[Candidate]:

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.acquisitions import goods_origins
-from geokg.extract.relations.addressed import ADDRESSED_VIA, addressed, helped, or_face
+from geokg.extract.relations.addressed import ADDRESSED_VIA, addressed, help_phrase, helped, or_face
+from geokg.extract.relations.causes import acting
 from geokg.extract.relations.circumstances import CIRCUMSTANCE_PREPS, addressees, circumstance_agent
 from geokg.extract.relations.frames import (
     _context_words,
@@ -130,7 +131,7 @@ def _noun_frame(
     lex = ctx.lex
     if cue.poss_is_target:
         return _patient_noun(ctx, n, cue, gov, via)
-    if cue.helper_with and n.dep_ == "pobj" and ctx.lemma(n.head) == "with":
+    if cue.helper_with and help_phrase(ctx, n):
         with_help = helped(ctx, n, cue)
         if with_help:
             return with_help
@@ -300,7 +301,7 @@ def _noun_frame(
             agent_toks = agents + (patients if ctx.is_passive(gov) and via != "nsubjpass" else [])
             if via == "nsubj":
                 agent_toks = []
-            sources = ctx.args_of(agent_toks, strict=cue.strict)
+            sources = ctx.args_of(acting(ctx, gov, agent_toks), strict=cue.strict)
             # "sided with Iran in the war": a cue verb's own slots belong to its own relation
             own_cue = (
                 via.startswith("pobj:")
@@ -341,8 +342,7 @@ def _noun_frame(
                 and (cue.mutual or cue.reciprocal)
                 and not (via in ("pobj:in", "pobj:into") and _located_elsewhere(ctx, n))
             ):
-                # "A and B ended their dispute"; but not "... a dispute with the union": the
-                # other party is named, though not as an entity
+                # "A and B ended their dispute"; not "a dispute with the union" (a party, no entity)
                 return _mutual(ctx, sources, cue, n, "mutual_subjects.v1")
         elif glem in lex.recipient_verbs and cue.type in lex.recipient_types:
             agents, _ = ctx.subjects(gov)

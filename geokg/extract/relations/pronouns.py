@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.arguments import _unique
+from geokg.extract.relations.fronted_clauses import continued_subject
 from geokg.extract.relations.nominals import definite_antecedent
 from geokg.extract.relations.pairs import pair_anaphor
 from geokg.extract.relations.speakers import FIRST_PERSON, first_person
@@ -112,11 +113,18 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     denier = _denier(ctx, tok, labels)
     if denier:
         return denier
+    continued = continued_subject(ctx, tok, labels, labels is _PLURAL)
+    if continued is not None:
+        return continued  # "While Chile backs Peru, it has ...": Chile
     skip = _relative_clauses_without(ctx, tok)
     if low not in _POSSESSIVE and tok.dep_ in ("dobj", "dative", "pobj"):
         skip |= _own_subject_tokens(ctx, tok)
+    passed: list[EntityAnnotation] = []
     for i in range(tok.i - 1, ctx.start - 1, -1):
         e = ctx.ent_at.get(i)
+        if e is not None and low == "its" and i not in skip and _origin_of_thing(ctx, i):
+            passed.append(e)  # "bought Chinese drones, angering its partners": not China's
+            continue
         if e is None and labels is _PLURAL and i not in skip and ctx.doc[i].tag_ == "NNS":
             # "the two countries recalled their envoys": the pair the nominal stands for
             pair = pair_anaphor(ctx, ctx.doc[i])
@@ -129,6 +137,9 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
                 return named
         if e is None or e.label.value not in labels or i in skip:
             continue
+        owner = _owner_of_setting(ctx, e, labels) if low == "its" else None
+        if owner is not None:
+            return [owner]  # "Moscow's calculus in Syria ... its rivalry": Moscow's
         if labels is _PLURAL:
             t = ctx.doc[i]
             conj = [ctx.ent_at[c.i] for c in t.conjuncts if c.i in ctx.ent_at]
@@ -145,6 +156,8 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
                 ):
                     continue
         return [e]
+    if passed:
+        return passed[:1]
     if labels is _PLURAL and tok.head.lower_ in ("between", "among"):
         # "a gulf of mistrust between them": the two entities named before
         names: dict[str, EntityAnnotation] = {}
@@ -176,6 +189,50 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     if ctx.discourse is not None:
         return ctx.discourse.antecedent(ctx, tok)
     return []
+
+
+# nouns a demonym on which names the state acting ("the Chinese embassy said its staff ...")
+_ACTING_NOUNS = frozenset({"embassy", "ministry", "consulate", "parliament", "state", "side"})
+# the object slots where a demonym tells where a thing comes from ("bought Chinese drones")
+_THING_SLOTS = frozenset({"dobj", "pobj", "dative", "oprd"})
+
+
+def _owner_of_setting(
+    ctx: SentenceContext, e: EntityAnnotation, labels: frozenset[str]
+) -> EntityAnnotation | None:
+    """The owner of a noun on which the entity is only the place ("Moscow's calculus in
+    Syria", "Turkey's troops in Iraq"): the owner acts there and is what "its" takes up."""
+    t = ctx.root_of(e)
+    if t.dep_ != "pobj" or ctx.lemma(t.head) != "in" or t.head.dep_ != "prep":
+        return None
+    for c in t.head.head.children:
+        owner = ctx.ent_at.get(c.i)
+        if c.dep_ == "poss" and owner is not None and owner.label.value in labels:
+            return owner
+    return None
+
+
+def _origin_of_thing(ctx: SentenceContext, i: int) -> bool:
+    """A demonym on an object noun that names a thing, not the state acting: "Hungary bought
+    Chinese drones, angering its partners" (its = Hungary), "Kenya said it downed Somali
+    drones over its territory". The government, the army and the embassy stay the state."""
+    e = ctx.ent_at[i]
+    t = ctx.root_of(e)
+    if t.dep_ not in ("amod", "compound") or e.label.value != "Country" or t.pos_ == "PROPN":
+        return False
+    h = t.head
+    if h.i in ctx.ent_at or h.pos_ != "NOUN":
+        return False
+    lem = ctx.lemma(h)
+    lex = ctx.lex
+    if lem in _ACTING_NOUNS or lem in lex.rule_nouns or lem in lex.led_actor_nouns:
+        return False
+    top = h
+    hops = 0
+    while top.dep_ == "conj" and hops < 6:
+        top = top.head
+        hops += 1
+    return top.dep_ in _THING_SLOTS
 
 
 def _denier(ctx: SentenceContext, tok: Token, labels: frozenset[str]) -> list[EntityAnnotation]:

@@ -100,12 +100,17 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     if dep == "amod" and head.i in ctx.ent_at:
         owners.extend(c for c in head.children if c.dep_ == "poss")  # "Turkey's rival Greece"
     bloc_dropped = False
+    owned = cue.type.value != "MEMBER_OF" and any(c.dep_ == "poss" for c in n.children)
     for c in owners:
         if c.dep_ == "poss":
             others.extend(ctx.args(c, strict=True))
         elif c.dep_ in _MOD_DEPS and c.i in ctx.ent_at:
             if _bloc_of_ally(ctx, n, cue, ctx.ent_at[c.i]):
                 bloc_dropped = True  # "NATO allies Chile and Peru": no partners of NATO
+                continue
+            if owned:
+                # "Turkey, its NATO ally": the bloc both are in, not the other side; "his
+                # Chinese partner Li": the partner's nationality
                 continue
             others.append(ctx.ent_at[c.i])
     # "a member of the Mercosur bloc": an organization may be named by a modifier of the object
@@ -251,6 +256,8 @@ def _adjective(ctx: SentenceContext, a: Token, cue: Cue) -> list[Candidate]:
         holders = agents + patients
         if dep == "oprd":
             holders = ctx.children(head, "dobj") or holders
+        elif dep == "advmod" and any(o.i < a.i for o in ctx.children(head, "dobj")):
+            holders = _moved_party(ctx, head, a)  # "the war pushed Moscow closer to Beijing"
         if not tgt.tokens():
             tgt = _slot_targets(ctx, head, cue, lem)
     elif dep == "amod":
@@ -265,6 +272,21 @@ def _adjective(ctx: SentenceContext, a: Token, cue: Cue) -> list[Candidate]:
         return []
     sources = ctx.args_of(holders, strict=cue.strict)
     return _emit(ctx, sources, tgt, cue, a, "adjectival.v1", strict=cue.strict)
+
+
+def _moved_party(ctx: SentenceContext, verb: Token, a: Token) -> list[Token]:
+    """The party a causative verb moves, its object before the adjective that says where to
+    ("pushed *Moscow* closer to Beijing", "drove *Iran* closer to Russia", "positioned
+    *itself* closer to X"); a common noun ("moved its troops closer to X") is something
+    placed, not a party, and its mover is none either."""
+    return [
+        o
+        for o in ctx.children(verb, "dobj")
+        if o.i < a.i and (o.i in ctx.ent_at or o.lower_ in _REFLEXIVES)
+    ]
+
+
+_REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself"})
 
 
 # "closer to a deal", "closer to the border": a goal or a place, not the other party

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.owned_land import owned_territory
+from geokg.extract.relations.stranded import mend_objects, stranded_verb
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.schema import RelationType
 
@@ -31,6 +32,8 @@ _RECIPROCAL_OBJECTS = frozenset({"other", "another"})
 _MUTUAL_PREPS = frozenset({"with", "between", "among"})
 _MOD_DEPS = ("amod", "compound", "nmod", "npadvmod")
 _POSS_MARKS = frozenset({"'s", "’s", "'", "’"})
+# participles whose hyphen-joined agent stands outside the noun's parties: a broker or mediator
+_THIRD_PARTY_ACTS = frozenset({"broker", "mediate", "facilitate"})
 
 
 def _resolves(ctx: SentenceContext, tgt: _Targets, cue: Cue) -> bool:
@@ -140,11 +143,13 @@ def _modifier_tokens(ctx: SentenceContext, tok: Token) -> list[Token]:
         if c.dep_ in _MOD_DEPS:
             mods.append(c)
             for g in c.children:
-                if g.dep_ in _MOD_DEPS and g.i < c.i:
+                # "a China-brokered detente": a third party's act ("the US-led war": its agent)
+                if g.dep_ in _MOD_DEPS and g.i < c.i and ctx.lemma(c) not in _THIRD_PARTY_ACTS:
                     mods.append(g)
             # "military and economic ties", "its defense, trade and investment ties"
             mods.extend(g for g in c.conjuncts if g.i < tok.i and g not in mods)
-    return mods
+    verb = stranded_verb(ctx, tok) if mods else None  # "X's tilt to Y alarmed *Z*": Z is no mod
+    return mods if verb is None else [m for m in mods if m.i < verb.i]
 
 
 def _coordinated_premodifiers(ctx: SentenceContext, tok: Token) -> set[str]:
@@ -259,6 +264,9 @@ def _slot_targets(
             out.mutual.append(obj)
         else:
             out.directed.append(obj)
+    # "X's tariffs on Y angered Z", "X's decision to sell jets to Y angered Z": Y, not Z
+    out.mutual = mend_objects(ctx, tok, out.mutual)
+    out.directed = mend_objects(ctx, tok, out.directed)
     return out
 
 

@@ -229,14 +229,17 @@ def _evaluative_speech(ctx: SentenceContext) -> list[Candidate]:
     lex = ctx.lex
     out: list[Candidate] = []
     for tok in ctx.tokens():
-        if tok.dep_ != "amod" or (
+        if tok.dep_ in ("acomp", "attr"):
+            owners, noun = _predicated(ctx, tok), tok.head
+        elif tok.dep_ != "amod" or (
             ctx.lemma(tok) not in lex.pejoratives and tok.lower_ not in lex.pejoratives
         ):
             continue
-        noun = tok.head
-        if noun.pos_ not in _NOUN_POS or noun.i in ctx.ent_at:
-            continue
-        owners = _evaluated(ctx, noun)
+        else:
+            noun = tok.head
+            if noun.pos_ not in _NOUN_POS or noun.i in ctx.ent_at:
+                continue
+            owners = _evaluated(ctx, noun)
         verb = _reporting_head(ctx, noun, owners) if owners else None
         if verb is None:
             continue
@@ -245,6 +248,36 @@ def _evaluative_speech(ctx: SentenceContext) -> list[Candidate]:
             _pairs(ctx, ctx.args_of(agents), owners, _SPEECH_CUE, tok, "evaluative_speech.v1",
                    anchor=verb)
         )  # fmt: skip
+    return out
+
+
+def _predicated(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
+    """The party a pejorative predicate evaluates: "said Peru's remarks were irresponsible",
+    "said the claims by Peru were baseless", "said Peru was reckless", "said the move was a
+    provocation". The copula must be affirmative ("were not irresponsible" gives nothing)."""
+    lex = ctx.lex
+    words = lex.pejoratives
+    cop = tok.head
+    if ctx.lemma(cop) != "be" or any(c.dep_ == "neg" for c in cop.children):
+        return []
+    if not (
+        ctx.lemma(tok) in words
+        or tok.lower_ in words
+        or (
+            tok.dep_ == "attr" and any(c.dep_ == "amod" and c.lower_ in words for c in tok.children)
+        )
+    ):
+        return []
+    out: list[EntityAnnotation] = []
+    for subj in ctx.children(cop, "nsubj"):
+        if subj.i in ctx.ent_at:
+            out.append(ctx.ent_at[subj.i])
+        elif ctx.lemma(subj) in lex.evaluated_acts or ctx.lemma(subj) in lex.report_nouns:
+            # an act or claim noun: its owner, or its "by" agent ("the remarks by Peru")
+            out.extend(_named_owners(ctx, subj))
+            out.extend(e for _, a in ctx.prep_objects(subj, {"by"}) for e in ctx.args(a))
+        else:
+            out.extend(_evaluated(ctx, subj))
     return out
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geokg.extract.relations.attempts import acting_modifiers, thwarted_attempt, to_infinitive
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -199,11 +201,6 @@ def misread_acl_clause(v: Token) -> bool:
         and v.i == head.i + 1
         and any(c.dep_ == "dobj" for c in v.children)
     )
-
-
-def to_infinitive(v: Token) -> bool:
-    """Whether a verb has the infinitive marker "to" ("to visit")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children)
 
 
 def headline_subject(ctx: SentenceContext, v: Token) -> Token | None:
@@ -417,7 +414,9 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             owners = ctx.children(head, "poss")
             if not owners:
                 owners = [c for c in head.children if c.dep_ in ("amod", "compound")]
-                owners = [c for c in owners if c.i in ctx.ent_at]
+                owners = acting_modifiers(ctx, head, [c for c in owners if c.i in ctx.ent_at])
+            if not owners and thwarted_attempt(ctx, head):
+                return [], []  # "resisted attempts to isolate X": the attempt is not theirs
             if not owners and head.dep_ in ("dobj", "attr", "pobj", "nsubjpass"):
                 # "signed an agreement to increase trade": the signers
                 up = head.head

@@ -89,6 +89,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         sources = ctx.args_of(agents)
         targets = [e for group in owners for e in group]
         return _pairs(ctx, sources, targets, cue, v, "svo_active.v1")
+    if cue.type.value == "MEETS" and any(_stated_act(ctx, o) for o in veto_pool):
+        return []  # "welcomed Peru's refusal to sanction X": an act is welcomed, not a party
     if cue.requires_prep and not any(
         c.dep_ == "prep" and ctx.lemma(c) in cue.requires_prep
         for t in [v, *obj_tokens]
@@ -420,3 +422,17 @@ def _measure_instrument(ctx: SentenceContext, v: Token) -> bool:
     return any(
         c.type.value == "SANCTIONS" for m in means for c in ctx.lex.lookup("noun", ctx.lemma(m))
     )
+
+
+def _stated_act(ctx: SentenceContext, o: Token) -> bool:
+    """Whether an object names an act or intent of a party rather than the party: a refusal,
+    failure, plan or attempt noun (``negators``/``hedges`` nouns in ``lexicon.json``) with an
+    owner or an infinitive ("Peru's refusal", "the plan to ..."), or a thing a state hosts
+    (``hosted_things``: "hosts NATO radar", "hosts Russian troops")."""
+    lex = ctx.lex
+    lem = ctx.lemma(o)
+    if o.pos_ == "NOUN" and (lem in lex.hosted_things or o.lower_ in lex.hosted_things):
+        return True  # "hosts NATO radar", "hosts Russian troops": a thing placed, not a party
+    if o.pos_ != "NOUN" or (lem not in lex.neg_nouns and lem not in lex.hedge_nouns):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "acl" and c.tag_ == "VB") for c in o.children)

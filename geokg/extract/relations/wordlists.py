@@ -213,6 +213,17 @@ class WordLists:
             for k, v in words.get("membership_changes", {}).items()
             if not str(k).startswith("_")
         }
+        # "in advance of", "in recognition of": a bare cue noun in a fixed adverbial (idioms.py)
+        self.adverbial_idioms: dict[str, frozenset[str]] = {
+            str(k).lower(): lowered(v) for k, v in words.get("adverbial_idioms", {}).items()
+        }
+        self.growth_verbs = words_of("growth_verbs")  # "X's bullying boosts support" (causes.py)
+        self.former_part_nouns = words_of("former_part_nouns")  # "the former Soviet republic"
+        self.thwarting_verbs = words_of("thwarting", "verbs")  # "blocked efforts to" (attempts.py)
+        self.attempt_nouns = words_of("thwarting", "attempt_nouns")
+        self.judging_verbs = words_of("thwarting", "judging_verbs")
+        # things a state hosts that are no party to meet ("hosts NATO radar", "Russian troops")
+        self.hosted_things = words_of("hosted_things")
         self.rule_confidence: dict[str, float] = {
             k: float(v) for k, v in words.get("rule_confidence", {}).items()
         }

@@ -3,8 +3,9 @@
 SCHEMA.md news conventions: giving loans or aid to a party is SUPPORTS (giver -> receiver);
 CAMEO 07 (provide aid) / PLOVER AID. Development news states it through the works: a
 participle of funding or building (``works_participles``: "Chinese-funded", "China-built",
-"financed by Japan") on a works noun (``funded_works``: port, railway, bridges, projects) whose
-funder is a named state. The receiver is the state the works stand in:
+"financed by Japan", "built with Japanese loans") on a works noun (``funded_works``: port,
+railway, bridges, projects) whose funder is a named state. The receiver is the state the
+works stand in:
 
 * the works' possessor ("Kenya's Chinese-built railway");
 * an "in" phrase naming a state or a place whose state the gazetteer knows ("the Japanese-funded
@@ -74,6 +75,11 @@ def _funders(ctx: SentenceContext, part: Token) -> list[EntityAnnotation]:
     by-agent. A company or a person is no funder here (private investment is commerce)."""
     toks = [c for c in part.children if c.dep_ in _FUNDER_DEPS and c.i < part.i]
     toks.extend(o for c in part.children if c.dep_ == "agent" for o in ctx.children(c, "pobj"))
+    # "built with Chinese loans", "financed with money from China": the money's giver
+    for _, money in ctx.prep_objects(part, ("with",)):
+        if ctx.lemma(money) in ctx.lex.works_receiving_nouns and money.i not in ctx.ent_at:
+            toks.extend(c for c in money.children if c.dep_ in _FUNDER_DEPS and c.i < money.i)
+            toks.extend(o for _, o in ctx.prep_objects(money, ("from",)))
     ents = [ctx.ent_at[t.i] for t in toks if t.i in ctx.ent_at]
     return [e for e in ents if e.label == EntityLabel.COUNTRY]
 
