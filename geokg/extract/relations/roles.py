@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
-from geokg.extract.relations.arguments import demonym_states
+from geokg.extract.relations.demonyms import demonym_states
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.slots import (
     _COPULAS,
