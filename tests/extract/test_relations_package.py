@@ -107,11 +107,14 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
             "speakers",
             "attempts",
             "fronted_clauses",
+            "demonyms",
         }, low
     # what a sentence founds ("the bloc" is not it) is read by the walks: it imports nothing
     assert graph["founded"] == set()
     # whose attempt a thwarting verb's object is ("blocked efforts to ...") likewise
     assert graph["attempts"] == set()
+    # the states a noun's demonyms name ("its Syrian allies") likewise
+    assert graph["demonyms"] == set()
     # a quotation's speaker ("we" in quoted speech) is found from the quotation marks alone
     assert graph["speakers"] <= {"quotes"}
     assert graph["quotes"] == set()

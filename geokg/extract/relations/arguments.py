@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.demonyms import ALLY_LABELS, demonym_states
 from geokg.extract.relations.nominals import definite_antecedent
 from geokg.extract.relations.pairs import pair_anaphor
 from geokg.extract.relations.subjects import _NOMINAL, _RELATIVE, _VERBAL, climb_to_verb
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["args", "demonym_states"]
+__all__ = ["args"]
 
 
 _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
@@ -81,7 +82,8 @@ def _own_entities(
     if named is not None:
         return named
     if strict and ctx.lemma(tok) in _ALLY_NOUNS:
-        held = demonym_states(ctx, tok)  # "abandoned its Syrian allies": those states
+        # "abandoned its Syrian allies", "its Kurdish allies": those states or peoples
+        held = demonym_states(ctx, tok, ALLY_LABELS)
         if held:
             return held
     if strict or depth > 2:
@@ -260,19 +262,6 @@ def _leaders_of(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
 _OPPONENT_ROLES = frozenset({"rival.role", "opponent.role", "critic.role"})
 # partners named by their state's demonym stand for it even where a rule wants names only
 _ALLY_NOUNS = frozenset({"ally", "allies", "partner", "partners"})
-
-
-def demonym_states(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
-    """ "its Syrian and Iranian allies": the Country entities among a noun's modifiers."""
-    out: list[EntityAnnotation] = []
-    for c in tok.children:
-        if c.dep_ not in ("amod", "compound", "nmod"):
-            continue
-        for m in (c, *c.conjuncts):
-            e = ctx.ent_at.get(m.i)
-            if e is not None and e.label.value == "Country" and m.i < tok.i:
-                out.append(e)
-    return _unique(out)
 
 
 def _listed_before(ctx: SentenceContext, ent: EntityAnnotation, tok: Token) -> bool:

@@ -65,6 +65,11 @@ from geokg.extract.relations.membership import (
 )
 from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
 from geokg.extract.relations.nouns import _noun
+from geokg.extract.relations.owners import (
+    backed_proposals,
+    members_not_partners,
+    unnamed_holders,
+)
 from geokg.extract.relations.presupposed import owned_halted
 from geokg.extract.relations.recalled import recalled_agents
 from geokg.extract.relations.received import received_opposition
@@ -176,6 +181,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(founded_organizations(ctx))
     out.extend(claimed_territory(ctx))
     out.extend(blamed_in_speech(ctx))
+    out.extend(backed_proposals(ctx))
     out = membership_statuses(ctx, classified_parties(ctx, out))
     out.extend(recalled_agents(ctx, out))
     if not ctx.has_verb:
@@ -193,6 +199,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             )
         ]
     out = [_presupposed_membership(ctx, c) for c in out if not _range_ends(ctx, c)]
+    out = unnamed_holders(ctx, members_not_partners(ctx, out))
     span = ctx.attribution = attribution_span(ctx)
     if span is not None and speaker_excluded(ctx, span):
         # the speaker of "Experts: ..." or "... - officials" is no argument of the claim

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
-from geokg.extract.relations.arguments import demonym_states
+from geokg.extract.relations.demonyms import demonym_states
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.slots import (
     _COPULAS,
@@ -46,6 +46,7 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     dep = at.dep_
     head = at.head
     gov_subjects: list[EntityAnnotation] = []
+    stated_by: list[EntityAnnotation] = []
     if dep in ("attr", "acomp", "oprd") and ctx.lemma(head) in _COPULAS:
         agents, patients = ctx.subjects(head)
         referents = ctx.args_of(agents + patients)
@@ -58,6 +59,10 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
             referents = ctx.args(head)
     elif dep in ("compound", "nmod", "npadvmod", "amod") and head.i in ctx.ent_at:
         referents = [ctx.ent_at[head.i]]
+    elif dep == "oprd" and head.pos_ in _VERB_POS and _owned_by_pronoun(n):
+        # "Chile calls Peru its closest ally": the object holds the role the owner states
+        referents = ctx.args_of(ctx.children(head, "dobj"))
+        stated_by = ctx.args_of(ctx.subjects(head)[0], strict=True)
     elif dep == "pobj" and ctx.lemma(head) in ("as", "among") and head.head.pos_ in _VERB_POS:
         # "Tehran has used the militia as a proxy", "joined NATO as a member"; but "X, as a
         # member of Y, visited Z": an "as" phrase before the verb describes the subject
@@ -94,11 +99,15 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     owners = list(n.children)
     if dep == "amod" and head.i in ctx.ent_at:
         owners.extend(c for c in head.children if c.dep_ == "poss")  # "Turkey's rival Greece"
+    bloc_dropped = False
     owned = cue.type.value != "MEMBER_OF" and any(c.dep_ == "poss" for c in n.children)
     for c in owners:
         if c.dep_ == "poss":
             others.extend(ctx.args(c, strict=True))
         elif c.dep_ in _MOD_DEPS and c.i in ctx.ent_at:
+            if _bloc_of_ally(ctx, n, cue, ctx.ent_at[c.i]):
+                bloc_dropped = True  # "NATO allies Chile and Peru": no partners of NATO
+                continue
             if owned:
                 # "Turkey, its NATO ally": the bloc both are in, not the other side; "his
                 # Chinese partner Li": the partner's nationality
@@ -108,6 +117,8 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
     # "the largest buyer of Russian oil": the goods name their origin
     loose = cue.target_labels == _ORGANIZATION or bool(cue.requires_prep_object)
     for p, obj in ctx.prep_objects(n, {"of", "to", "in", "for", "with"}):
+        if cue.type.value == "MEMBER_OF" and ctx.lemma(n) in _BLOC_ALLIES and p in ("of", "to"):
+            continue  # "a close ally of NATO" is its partner, a "NATO ally" its member
         found = ctx.args(obj, strict=not loose)
         if (
             not found
@@ -134,15 +145,20 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         others = [o for o in _appos_owner(ctx, n) if (o.start, o.end) not in ref_keys]
     if not others and gov_subjects and cue.referent == "target":
         others = gov_subjects
+    if not others and stated_by:
+        others = [o for o in stated_by if (o.start, o.end) not in ref_keys]
+    if not others and bloc_dropped:
+        return []  # "NATO allies Chile and Peru": members of NATO (member.role), no more
     if not others:
         if (cue.type.symmetric or cue.reciprocal) and len(referents) >= 2 and not gov_subjects:
             # but "Iran views Chile and Peru as rivals" is Iran's view of each (complements.py)
             # "Saudi Arabia and Iran remain bitter rivals"
             return _mutual(ctx, referents, cue, n, "role_noun.v1")
         return []
+    said = head if stated_by else None  # "did not call Peru its ally": the verb's predicate
     if cue.referent == "target":
-        return _pairs(ctx, others, referents, cue, n, "role_noun.v1")
-    return _pairs(ctx, referents, others, cue, n, "role_noun.v1", both=cue.reciprocal)
+        return _pairs(ctx, others, referents, cue, n, "role_noun.v1", anchor=said)
+    return _pairs(ctx, referents, others, cue, n, "role_noun.v1", both=cue.reciprocal, anchor=said)
 
 
 _ORGANIZATION = frozenset({"Organization"})
@@ -154,6 +170,26 @@ _HELD_BY_STATES = frozenset({"PARTNERS_WITH", "SUPPORTS", "TRADES_WITH", "INVADE
 _SPLIT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "npadvmod"})
 # "one of Sweden's allies", "some of its partners"
 _PARTITIVES = frozenset({"one", "some", "many", "two", "three", "several", "few", "all", "most"})
+
+
+# allies within a bloc: a bloc modifying "ally" names the allies' own bloc ("NATO allies")
+_BLOC_ALLIES = frozenset({"ally", "allies"})
+
+
+def _bloc_of_ally(ctx: SentenceContext, n: Token, cue: Cue, e: EntityAnnotation) -> bool:
+    """An organization modifying an ally noun of a partnership cue: the bloc the allies
+    belong to (a member, read by ``member.role``), or with "non-" the one they are outside;
+    either way not the allies' partner."""
+    return (
+        cue.type.value == "PARTNERS_WITH"
+        and e.label.value == "Organization"
+        and ctx.lemma(n) in _BLOC_ALLIES
+    )
+
+
+def _owned_by_pronoun(n: Token) -> bool:
+    """ "its closest ally": a role noun whose owner is a possessive pronoun."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in n.children)
 
 
 def _modifier_holders(ctx: SentenceContext, n: Token, cue: Cue) -> list[EntityAnnotation]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.owned_land import owned_territory
 from geokg.extract.relations.stranded import mend_objects, stranded_verb
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.schema import RelationType
@@ -321,6 +322,8 @@ def _economic_patients(ctx: SentenceContext, toks: list[Token], cue: Cue) -> lis
     origin of its goods ("tariffs on imports from China", "duties on steel made in Mexico").
     SCHEMA.md news conventions: measures on a named state's trade are SANCTIONS on the state."""
     lex = ctx.lex
+    if cue.strict_place:
+        return owned_territory(ctx, [t for t in toks if t.i not in ctx.ent_at])
     if cue.type not in lex.economic_patient_types:
         return []
     out: list[EntityAnnotation] = []

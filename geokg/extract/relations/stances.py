@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.owners import proposal_owners
 from geokg.extract.relations.slots import (
     _NOUN_POS,
     _VERB_POS,
     _modifiers_ok,
     _named_owners,
     _pairs,
-    _participle_agents,
     _poss_fallback,
 )
 from geokg.extract.relations.syntax import Candidate, SentenceContext
@@ -52,16 +52,8 @@ def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
     if not objs and ctx.lemma(v) == "turn" and not any(ctx.lemma(c) == "down" for c in v.children):
         return out
     for p in objs:
-        proposers: list[EntityAnnotation] = []
-        for c in p.children:
-            if c.dep_ in ("poss", "amod", "compound", "nmod") and c.i in ctx.ent_at:
-                proposers.append(ctx.ent_at[c.i])
-            elif c.dep_ == "poss":
-                proposers.extend(ctx.args(c))
-        for _, obj in ctx.prep_objects(p, {"from", "by"}):
-            proposers.extend(ctx.args(obj))
-        # "a plan put forward by X", "a resolution drafted by X"
-        proposers.extend(e for a in _participle_agents(ctx, p) for e in ctx.args(a))
+        # "X's plan", "an offer from X", "a resolution drafted by X"
+        proposers = proposal_owners(ctx, p)
         ctx.rejected_spans.append((p.left_edge.i, p.right_edge.i + 1))
         if not proposers:
             continue

@@ -141,6 +141,10 @@ class WordLists:
         self.quantity_nouns = words_of("quantity_nouns")
         self.container_nouns = words_of("container_nouns")
         self.proposal_nouns = words_of("proposal_nouns")
+        # "global support for X": a holder nobody names (owners.py)
+        self.unnamed_holders = words_of("unnamed_holders", "words")
+        # "backed Peru's position": a stance whose owner the backing supports (owners.py)
+        self.owned_stances = words_of("owned_stances", "words")
         # "China's claims to the reef", "territorial claims": a claim of ownership, not speech
         self.claim_nouns = words_of("ownership_claims", "nouns")
         self.claim_preps = words_of("ownership_claims", "preps")
