@@ -43,6 +43,7 @@ from dataclasses import replace
 from geokg.extract.relations.acquisitions import acquired_goods, supplied_for
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
 from geokg.extract.relations.assisted import helpers_join
+from geokg.extract.relations.betrayals import betrayal_readings
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.complements import classified_parties
 from geokg.extract.relations.demands import demanded_penalties
@@ -144,6 +145,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))
     out.extend(thanked_for_help(ctx))
+    out.extend(betrayal_readings(ctx))
     out.extend(demanded_penalties(ctx))
     out.extend(embassy_sites(ctx))
     out.extend(granted_status(ctx))

@@ -57,6 +57,11 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         misread = noun_read  # "Kenya sanctions Ugandan officials" (noun_verbs.py)
     passive = ctx.is_passive(v) and misread is None
     obj_tokens = ctx.children(v, "dobj") if misread is None else [misread[1]]
+    if not obj_tokens and misread is None and not passive:
+        # "did not betray Armenia": the parser may read the name after the verb as an adverbial
+        obj_tokens = [
+            c for c in v.children if c.dep_ == "npadvmod" and c.i == v.i + 1 and c.i in ctx.ent_at
+        ]
     if cue.mutual_objects:
         # "the summit brought together leaders from A, B and C": the gathered meet each other
         near = ("close", "closer", "near", "nearer")
