@@ -6,7 +6,8 @@ agent, a possessor or a demonym) but no betrayed party is the betrayal *of the o
 it*: the subject of a verb of classifying or naming ("Chile sees the vote as a betrayal by
 Peru", "Chile called the vote a betrayal by Peru"), the "for" party of a copula ("For Chile,
 the vote was a stab in the back by Peru") or the owner of a feeling ("Chile's sense of
-betrayal by Peru"). With no agent in the noun's phrase, the owner of the act that is named a
+betrayal by Peru") or the subject of a verb of undergoing ("Chile suffered a betrayal at the
+hands of Peru"). With no agent in the noun's phrase, the owner of the act that is named a
 betrayal is the betrayer ("Chile called Peru's move a betrayal"): Peru BETRAYS Chile. Naming
 an act a betrayal in speech is also criticism (SCHEMA.md CRITICIZES: "label X ..."): the
 namer CRITICIZES the betrayer. "A betrayal of Chile's trust by Peru": the owner of the trust
@@ -50,6 +51,8 @@ _NAMING_VERBS = frozenset(
     {"call", "describe", "term", "label", "brand", "denounce", "decry", "condemn", "slam", "dub"}
 )
 _VIEW_VERBS = frozenset({"see", "view", "regard", "perceive", "consider", "deem", "treat", "take"})
+# verbs whose subject undergoes what the object names
+_SUFFER_VERBS = frozenset({"suffer", "experience", "endure"})
 _FEELINGS = frozenset({"sense", "feeling", "feelings", "perception", "mood"})
 _FEELING_VERBS = frozenset({"feel", "express", "voice", "share", "harbor", "harbour", "nurse"})
 # what is betrayed when a party's trust is: its owner is the betrayed party
@@ -58,7 +61,22 @@ _PROMISES = frozenset(
     {"promise", "pledge", "commitment", "word", "assurance", "guarantee", "obligation", "vow"}
 )
 _BREAK_VERBS = frozenset(
-    {"break", "violate", "breach", "betray", "abandon", "dishonor", "dishonour", "renounce"}
+    {
+        "break",
+        "violate",
+        "breach",
+        "betray",
+        "abandon",
+        "dishonor",
+        "dishonour",
+        "renounce",
+        "repudiate",
+        "reverse",
+        "flout",
+        "disavow",
+        "ditch",
+        "scrap",
+    }
 )
 # verb + particle + preposition: "walked away from", "went back on", "backed out of"
 _RETREATS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
@@ -75,11 +93,15 @@ _RETREATS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
 _OWN = frozenset({"its", "their", "his", "her"})
 
 
-def betrayal_readings(ctx: SentenceContext) -> list[Candidate]:
-    """BETRAYS seen by its holder and broken commitments (module docstring)."""
+def betrayal_readings(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
+    """BETRAYS seen by its holder and broken commitments (module docstring).
+
+    Returns ``found`` with these readings added; a commitment noun that is broken ("backed
+    out of its commitment to Peru") no longer gives its own SUPPORTS reading.
+    """
     cue = ctx.lex.cue(_BETRAYAL_CUE)
     if cue is None:
-        return []
+        return found
     nouns = frozenset(cue.lemmas) | _EXTRA_NOUNS | {"stab"}
     out: list[Candidate] = []
     if ctx.has_lemma(nouns):
@@ -89,8 +111,11 @@ def betrayal_readings(ctx: SentenceContext) -> list[Candidate]:
     if ctx.has_lemma(_PROMISES | _TRUST):
         for n in ctx.tokens():
             if n.pos_ == "NOUN" and ctx.lemma(n) in _PROMISES | _TRUST:
-                out.extend(_broken(ctx, n))
-    return out
+                broken = _broken(ctx, n)
+                if broken:
+                    found = [c for c in found if c.trigger != n.i or c.type != "SUPPORTS"]
+                out.extend(broken)
+    return found + out
 
 
 def _by_agents(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
@@ -103,6 +128,11 @@ def _by_agents(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
     # "a betrayal of Chile's trust by Peru": the parser hangs the agent on the trust
     heads.extend(o for _, o in ctx.prep_objects(n, ("of",)) if ctx.lemma(o) in _TRUST)
     agents = [o for h in heads for _, o in ctx.prep_objects(h, ("by", "from"))]
+    for h in [*heads, n.head] if n.dep_ == "dobj" else heads:
+        # "suffered a betrayal at the hands of Peru" (the phrase may hang on the verb)
+        for _, hands in ctx.prep_objects(h, ("at",)):
+            if ctx.lemma(hands) == "hand":
+                agents.extend(o for _, o in ctx.prep_objects(hands, ("of",)))
     return ctx.args_of(agents, strict=True) + _named_owners(ctx, n)
 
 
@@ -148,6 +178,8 @@ def _holders(
             named, verb = verb, verb.head  # the parser hangs "as" on the object
     elif n.dep_ == "appos" and head.dep_ == "dobj":
         named, verb = head, head.head  # "called Peru's move a betrayal"
+    elif n.dep_ == "dobj" and ctx.lemma(head) in _SUFFER_VERBS:
+        verb = head  # "Peru suffered a betrayal at the hands of Chile"
     elif n.dep_ in ("oprd", "xcomp", "ccomp", "attr") and head.pos_ in _VERB_POS:
         verb = head  # "considers the vote a betrayal", "the vote was a betrayal"
     elif n.dep_ == "pobj" and ctx.lemma(head) == "of" and ctx.lemma(head.head) in _FEELINGS:
@@ -161,6 +193,8 @@ def _holders(
     if verb is None or verb.pos_ not in _VERB_POS:
         return [], None, None
     lem = ctx.lemma(verb)
+    if lem in _SUFFER_VERBS:
+        return ctx.args_of(ctx.subjects(verb)[0], strict=True), verb, None
     if lem in _VIEW_VERBS or lem in _NAMING_VERBS:
         agents, _ = ctx.subjects(verb)
         if named is None:
@@ -184,10 +218,14 @@ def _broken(ctx: SentenceContext, n: Token) -> list[Candidate]:
         anchor = gov  # "broke its promise to Peru", "betrayed Peru's trust"
     elif n.dep_ == "pobj" and lem in _PROMISES:
         verb = gov.head
-        hung = [verb] if verb.dep_ in ("prt", "advmod") else []  # "walked away from"
+        # "walked away from", "backed out of": the parser hangs the preposition on the particle
+        hung = [verb] if verb.dep_ in ("prt", "advmod", "prep") and verb.pos_ != "VERB" else []
         if hung:
             verb = verb.head
-        retreat = _RETREATS.get(ctx.lemma(verb))
+        key = ctx.lemma(verb)
+        if key == "turn" and any(c.lower_ == "u" for c in verb.children):
+            key = "u-turn"  # "Chile's U-turn on its pledge", tokenized "U - turn"
+        retreat = _RETREATS.get(key)
         if retreat is not None and ctx.lemma(gov) in retreat[1]:
             parts, _ = retreat
             marks = hung + [c for c in verb.children if c.dep_ in ("prt", "advmod")]
@@ -197,6 +235,8 @@ def _broken(ctx: SentenceContext, n: Token) -> list[Candidate]:
         return []
     if anchor.pos_ in _NOUN_POS:
         sources = _named_owners(ctx, anchor)  # "Chile's U-turn on its pledge to Peru"
+        if not sources and anchor.dep_ == "dobj":
+            sources = ctx.args_of(ctx.subjects(anchor.head)[0], strict=True)  # "made a U-turn"
     else:
         sources = ctx.args_of(ctx.subjects(anchor)[0], strict=True)
     owners = _named_owners(ctx, n)
@@ -205,8 +245,7 @@ def _broken(ctx: SentenceContext, n: Token) -> list[Candidate]:
     else:
         names = {e.name for e in sources}
         if any(e.name not in names for e in owners) or any(
-            c.dep_ == "poss" and c.i not in ctx.ent_at and c.lower_ not in _OWN
-            for c in n.children
+            c.dep_ == "poss" and c.i not in ctx.ent_at and c.lower_ not in _OWN for c in n.children
         ):
             return []  # someone else's promise
         toks = [o for _, o in ctx.prep_objects(n, ("to", "toward", "towards"))]

@@ -145,7 +145,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))
     out.extend(thanked_for_help(ctx))
-    out.extend(betrayal_readings(ctx))
+    out = betrayal_readings(ctx, out)
     out.extend(demanded_penalties(ctx))
     out.extend(embassy_sites(ctx))
     out.extend(granted_status(ctx))
