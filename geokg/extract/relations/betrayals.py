@@ -151,6 +151,11 @@ def _seen(ctx: SentenceContext, n: Token) -> list[Candidate]:
     betrayers = _by_agents(ctx, n)
     cue = ctx.lex.cue(_VERB_CUE) or ctx.lex.cue(_BETRAYAL_CUE)
     assert cue is not None
+    owners = _named_owners(ctx, n)
+    if any(e not in owners for e in betrayers) and owners:
+        # "Peru's betrayal by Chile": with a "by" agent the possessor is the one betrayed
+        trusted.extend(owners)
+        betrayers = [e for e in betrayers if e not in owners]
     if trusted:
         return _pairs(ctx, betrayers, trusted, cue, n, SEEN_RULE)
     holders, verb, named = _holders(ctx, n)
@@ -187,20 +192,20 @@ def _holders(
         owners = _named_owners(ctx, feeling)
         gov = feeling.head
         if not owners and feeling.dep_ == "dobj" and ctx.lemma(gov) in _FEELING_VERBS:
-            owners = ctx.args_of(ctx.subjects(gov)[0], strict=True)
+            owners = ctx.args_of(ctx.subjects(gov)[0])
             return owners, gov, None
         return owners, feeling, None
     if verb is None or verb.pos_ not in _VERB_POS:
         return [], None, None
     lem = ctx.lemma(verb)
     if lem in _SUFFER_VERBS:
-        return ctx.args_of(ctx.subjects(verb)[0], strict=True), verb, None
+        return ctx.args_of(ctx.subjects(verb)[0]), verb, None
     if lem in _VIEW_VERBS or lem in _NAMING_VERBS:
         agents, _ = ctx.subjects(verb)
         if named is None:
             objs = [o for o in ctx.children(verb, "dobj") if o.i != n.i]
             named = objs[0] if objs else None
-        return ctx.args_of(agents, strict=True), verb, named
+        return ctx.args_of(agents), verb, named
     if lem == "be" and n.dep_ == "attr":
         # "For Chile, the vote was a betrayal by Peru"
         fors = [o for _, o in ctx.prep_objects(verb, ("for",))]
@@ -236,9 +241,9 @@ def _broken(ctx: SentenceContext, n: Token) -> list[Candidate]:
     if anchor.pos_ in _NOUN_POS:
         sources = _named_owners(ctx, anchor)  # "Chile's U-turn on its pledge to Peru"
         if not sources and anchor.dep_ == "dobj":
-            sources = ctx.args_of(ctx.subjects(anchor.head)[0], strict=True)  # "made a U-turn"
+            sources = ctx.args_of(ctx.subjects(anchor.head)[0])  # "made a U-turn"
     else:
-        sources = ctx.args_of(ctx.subjects(anchor)[0], strict=True)
+        sources = ctx.args_of(ctx.subjects(anchor)[0])
     owners = _named_owners(ctx, n)
     if lem in _TRUST:
         targets = owners  # "betrayed Peru's trust"
