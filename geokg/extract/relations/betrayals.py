@@ -7,7 +7,8 @@ it*: the subject of a verb of classifying or naming ("Chile sees the vote as a b
 Peru", "Chile called the vote a betrayal by Peru"), the "for" party of a copula ("For Chile,
 the vote was a stab in the back by Peru") or the owner of a feeling ("Chile's sense of
 betrayal by Peru") or the subject of a verb of undergoing ("Chile suffered a betrayal at the
-hands of Peru"). With no agent in the noun's phrase, the owner of the act that is named a
+hands of Peru"); an accuser is the one betrayed by the accused ("Chile accused Peru of
+betrayal", reported). With no agent in the noun's phrase, the owner of the act that is named a
 betrayal is the betrayer ("Chile called Peru's move a betrayal"): Peru BETRAYS Chile. Naming
 an act a betrayal in speech is also criticism (SCHEMA.md CRITICIZES: "label X ..."): the
 namer CRITICIZES the betrayer. "A betrayal of Chile's trust by Peru": the owner of the trust
@@ -51,6 +52,7 @@ _NAMING_VERBS = frozenset(
     {"call", "describe", "term", "label", "brand", "denounce", "decry", "condemn", "slam", "dub"}
 )
 _VIEW_VERBS = frozenset({"see", "view", "regard", "perceive", "consider", "deem", "treat", "take"})
+_ACCUSING = frozenset({"accuse", "charge"})
 # verbs whose subject undergoes what the object names
 _SUFFER_VERBS = frozenset({"suffer", "experience", "endure"})
 _FEELINGS = frozenset({"sense", "feeling", "feelings", "perception", "mood"})
@@ -158,6 +160,16 @@ def _seen(ctx: SentenceContext, n: Token) -> list[Candidate]:
         betrayers = [e for e in betrayers if e not in owners]
     if trusted:
         return _pairs(ctx, betrayers, trusted, cue, n, SEEN_RULE)
+    gov = n.head.head
+    if n.dep_ == "pobj" and ctx.lemma(n.head) == "of" and ctx.lemma(gov) in _ACCUSING:
+        # "Peru accused Chile of betrayal": the accuser is the one betrayed (reported through
+        # the accusing verb; the accusation itself is the verb's own CRITICIZES)
+        if any(c.dep_ == "neg" for c in gov.children):
+            return []  # "did not accuse Chile of betrayal" makes no claim
+        accused = ctx.args_of(ctx.children(gov, "dobj"))
+        return _pairs(
+            ctx, betrayers or accused, ctx.args_of(ctx.subjects(gov)[0]), cue, n, SEEN_RULE
+        )
     holders, verb, named = _holders(ctx, n)
     if verb is None:
         return []
