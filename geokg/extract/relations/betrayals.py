@@ -2,18 +2,22 @@
 
 ``betrayal_seen.v1``: a betrayal noun (``betrayal.noun`` lemmas: betrayal, treachery,
 perfidy, backstabbing ...; "a stab in the back") whose phrase names the betrayer (a "by"
-agent, a possessor or a demonym) but no betrayed party is the betrayal *of the one who sees
-it*: the subject of a verb of classifying or naming ("Chile sees the vote as a betrayal by
-Peru", "Chile called the vote a betrayal by Peru"), the "for" party of a copula ("For Chile,
-the vote was a stab in the back by Peru") or the owner of a feeling ("Chile's sense of
-betrayal by Peru") or the subject of a verb of undergoing ("Chile suffered a betrayal at the
-hands of Peru"); an accuser is the one betrayed by the accused ("Chile accused Peru of
-betrayal", reported). With no agent in the noun's phrase, the owner of the act that is named a
-betrayal is the betrayer ("Chile called Peru's move a betrayal"): Peru BETRAYS Chile. Naming
-an act a betrayal in speech is also criticism (SCHEMA.md CRITICIZES: "label X ..."): the
-namer CRITICIZES the betrayer. "A betrayal of Chile's trust by Peru": the owner of the trust
-is the one betrayed. Modality follows the verb's own reading, as ``classified_as.v1`` does for
-"sees X as a rival" and the passive reading does for "felt betrayed by".
+agent, "at the hands of", a possessor or a demonym) but no betrayed party is the betrayal *of
+the one who sees it*: the subject of a verb of classifying or naming ("Chile sees the vote as
+a betrayal by Peru", "Chile called the vote a betrayal by Peru"), the agent or the state of a
+passive one ("was seen by / in Chile as a betrayal"), the "for" party of a copula ("For Chile,
+the vote was a stab in the back by Peru"), the owner or the place of a feeling ("Chile's
+sense of betrayal by Peru", "a sense of betrayal in Chile over Peru's inaction"), the subject
+of a verb of undergoing ("Chile suffered a betrayal at the hands of Peru"), an accuser ("Chile
+accused Peru of betrayal", reported), or a possessor beside a "by" agent ("Chile's betrayal
+by Peru"). With no agent in the noun's phrase, the owner of the act named a betrayal is the
+betrayer ("Chile called Peru's move a betrayal": Peru BETRAYS Chile), and so is the owner of
+an act that is the agent of a passive betrayal verb ("Chile felt betrayed by Peru's
+decision"). Naming an act a betrayal in speech is also criticism (SCHEMA.md CRITICIZES:
+"label X ..."): the namer CRITICIZES the betrayer. "A betrayal of Chile's trust by Peru": the
+owner of the trust is the one betrayed. Modality follows the verb's own reading, as
+``classified_as.v1`` does for "sees X as a rival" and the passive reading does for "felt
+betrayed by".
 
 ``broken_promise.v1``: breaking a commitment made to a party (CAMEO 16/12; SCHEMA.md "renege
 on a commitment to"): a verb of breaking whose object is the subject's own promise, pledge,
@@ -32,6 +36,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.slots import _NOUN_POS, _VERB_POS, _named_owners, _pairs
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
@@ -110,6 +115,11 @@ def betrayal_readings(ctx: SentenceContext, found: list[Candidate]) -> list[Cand
         for n in ctx.tokens():
             if n.pos_ in _NOUN_POS and ctx.lemma(n) in nouns and n.i not in ctx.ent_at:
                 out.extend(_seen(ctx, n))
+    verb_cue = ctx.lex.cue(_VERB_CUE)
+    if verb_cue is not None and ctx.has_lemma([*verb_cue.lemmas, "let"]):
+        for v in ctx.tokens():
+            if v.tag_ == "VBN" and ctx.lemma(v) in {*verb_cue.lemmas, "let"}:
+                out.extend(_betrayed_by_act(ctx, v, verb_cue))
     if ctx.has_lemma(_PROMISES | _TRUST):
         for n in ctx.tokens():
             if n.pos_ == "NOUN" and ctx.lemma(n) in _PROMISES | _TRUST:
@@ -202,16 +212,25 @@ def _holders(
     elif n.dep_ == "pobj" and ctx.lemma(head) == "of" and ctx.lemma(head.head) in _FEELINGS:
         feeling = head.head  # "Chile's sense of betrayal by Peru"
         owners = _named_owners(ctx, feeling)
+        # "a sense of betrayal in Chile over Peru's inaction": where it is felt, and over what
+        owners.extend(_states(ctx, [o for _, o in ctx.prep_objects(feeling, ("in",))]))
+        over = [o for _, o in ctx.prep_objects(feeling, ("over", "at", "about"))]
+        named = over[0] if over else None
         gov = feeling.head
         if not owners and feeling.dep_ == "dobj" and ctx.lemma(gov) in _FEELING_VERBS:
             owners = ctx.args_of(ctx.subjects(gov)[0])
-            return owners, gov, None
-        return owners, feeling, None
+            return owners, gov, named
+        return owners, feeling, named
     if verb is None or verb.pos_ not in _VERB_POS:
         return [], None, None
     lem = ctx.lemma(verb)
     if lem in _SUFFER_VERBS:
         return ctx.args_of(ctx.subjects(verb)[0]), verb, None
+    if (lem in _VIEW_VERBS or lem in _NAMING_VERBS) and ctx.children(verb, "nsubjpass"):
+        # "Peru's inaction was seen by / in Chile as a betrayal"
+        holders = [o for c in ctx.children(verb, "agent") for o in ctx.children(c, "pobj")]
+        located = _states(ctx, [o for _, o in ctx.prep_objects(verb, ("in",))])
+        return ctx.args_of(holders) + located, verb, ctx.children(verb, "nsubjpass")[0]
     if lem in _VIEW_VERBS or lem in _NAMING_VERBS:
         agents, _ = ctx.subjects(verb)
         if named is None:
@@ -225,6 +244,33 @@ def _holders(
         subj = ctx.children(verb, "nsubj")
         return ctx.args_of(toks, strict=True), verb, subj[0] if subj else None
     return [], None, None
+
+
+def _states(ctx: SentenceContext, toks: list[Token]) -> list[EntityAnnotation]:
+    """The states named by these tokens ("in Chile": where a view is held), no places."""
+    return [e for e in ctx.args_of(toks, strict=True) if e.label.value == "Country"]
+
+
+def _betrayed_by_act(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
+    """ "Chile felt betrayed by Peru's inaction": a passive betrayal verb whose agent is an
+    act names its owner as the betrayer."""
+    if ctx.lemma(v) == "let" and not any(
+        c.dep_ == "prt" and c.lower_ == "down" for c in v.children
+    ):
+        return []
+    acts = [
+        o
+        for c in ctx.children(v, "agent")
+        for o in ctx.children(c, "pobj")
+        if o.i not in ctx.ent_at and o.tag_ == "NN"  # an act, not "Peruvian investors"
+    ]
+    owners = [e for o in acts for c in ctx.children(o, "poss") for e in ctx.args(c, strict=True)]
+    if not owners:
+        return []
+    patients = ctx.children(v, "nsubjpass")
+    if not patients and v.dep_ in ("acomp", "xcomp", "oprd"):
+        patients = ctx.children(v.head, "nsubj")  # "Chile felt betrayed by ..."
+    return _pairs(ctx, owners, ctx.args_of(patients), cue, v, SEEN_RULE)
 
 
 def _broken(ctx: SentenceContext, n: Token) -> list[Candidate]:
