@@ -88,10 +88,19 @@ def _is_place_use(tok: Token, lex: Lexicons, depth: int = 0) -> bool:
     if dep in ("dobj", "obj"):
         if lemma(head) == "visit" and _actor_visitor(head, lex):
             return False  # "the Kenyan president visited Beijing": the state is the host
+        if _left_in_the_lurch(head):
+            return False  # "left X in the lurch": the one abandoned is an actor
         return lemma(head) in lex.wordset("place_verbs")
     if dep in ("conj", "appos") and depth < 4 and head.i != tok.i:
         return _is_place_use(head, lex, depth + 1)
     return dep == "appos"
+
+
+def _left_in_the_lurch(verb: Token) -> bool:
+    """ "left Yerevan in the lurch": the idiom (BETRAYS) makes the verb's object a party."""
+    return lemma(verb) == "leave" and any(
+        p.lower_ == "in" and any(o.lower_ == "lurch" for o in p.children) for p in verb.children
+    )
 
 
 _ACTOR_TYPES = frozenset({"PERSON", "GPE", "NORP"})

@@ -49,6 +49,7 @@ from geokg.extract.relations.acquisitions import acquired_goods, receiver_roles,
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
 from geokg.extract.relations.appeals import sought_help
 from geokg.extract.relations.assisted import helpers_join
+from geokg.extract.relations.betrayals import betrayal_readings
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.complements import classified_parties
 from geokg.extract.relations.demands import demanded_penalties
@@ -173,6 +174,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(receiver_roles(ctx))
     out = figurative_transfers(ctx, repaid_loans(ctx, out))
     out.extend(thanked_for_help(ctx))
+    out = betrayal_readings(ctx, out)
     out.extend(demanded_penalties(ctx))
     out.extend(embassy_sites(ctx))
     out.extend(granted_status(ctx))
