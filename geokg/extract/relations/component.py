@@ -227,16 +227,14 @@ class RelationComponent:
             lo = bisect_left(cue_idx, s)
             hi = bisect_left(cue_idx, e, lo)
             if j - k < 2 or len({x.name for x in in_sent}) < 2:
-                # one entity or none: only a cue with an anaphor ("it", "the two countries")
-                # can relate it to an entity of an earlier sentence, or a title naming its
-                # state ("the Kenyan president") to a leader mentioned before
+                # one entity or none: only a cue with an anaphor ("it", "the two countries"), a
+                # title naming its state ("the Kenyan president") or an act named again without
+                # its agent (recalled.py) can relate it to an entity of an earlier sentence
                 a = bisect_left(ana_idx, s)
                 b = bisect_left(title_idx, s)
                 anaphor = lo != hi and a < len(ana_idx) and ana_idx[a] < e
                 titled = j > k and b < len(title_idx) and title_idx[b] < e
-                # or an act named again without its agent ("the annexation of X", recalled.py)
-                recalled = lo != hi and j > k and discourse.has_agents()
-                if not (anaphor or titled or recalled):
+                if not (anaphor or titled or (lo != hi and j > k and discourse.has_agents())):
                     continue
             ctx = SentenceContext(
                 doc,
@@ -251,17 +249,7 @@ class RelationComponent:
             ctx.discourse = discourse
             ctx.index = index
             found = drop_domestic_visits(self._sentence(ctx, known))
-            discourse.note_relations(index, [(r.source, r.target) for r in found])
-            discourse.note_agents(
-                [
-                    (r.type.value, r.source, r.target)
-                    for r in found
-                    if r.type.value in self.lexicon.recalled_types
-                    and not r.negated
-                    and r.modality == Modality.ASSERTED
-                    and not r.context
-                ]
-            )
+            discourse.note_relations(index, found)
             for r in found:
                 if r.type == RelationType.LEADS and not r.context:
                     known.note(r.source.name, r.target.name, r.role)

@@ -38,10 +38,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
-from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.annotations import EntityAnnotation, RelationAnnotation
 from geokg.extract.relations.pairs import _PLURAL_TAGS, _coordinated_groups, _first_per_name
 from geokg.extract.relations.plural_owners import object_group
 from geokg.extract.relations.syntax import SentenceContext
+from geokg.schema import Modality
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -125,17 +126,20 @@ class Discourse:
                 return True
         return False
 
-    def note_relations(
-        self, index: int, pairs: list[tuple[EntityAnnotation, EntityAnnotation]]
-    ) -> None:
-        """Record the entity pairs of the relations found in sentence ``index``."""
-        if pairs:
-            self._relation_pairs.setdefault(index, []).extend(pairs)
-
-    def note_agents(self, acts: list[tuple[str, EntityAnnotation, EntityAnnotation]]) -> None:
-        """Record acts stated as fact in a sentence: ``(type, source, target)`` triples."""
-        for rtype, source, target in acts:
-            self._agents.setdefault((rtype, target.name), {})[source.name] = source
+    def note_relations(self, index: int, found: list[RelationAnnotation]) -> None:
+        """Record the relations found in sentence ``index``: their entity pairs, and the acts of
+        ``recalled_types`` stated as fact (asserted, not denied, not inferred from context)."""
+        if found:
+            self._relation_pairs.setdefault(index, []).extend((r.source, r.target) for r in found)
+        for r in found:
+            rtype = r.type.value
+            if (
+                rtype in self.lex.recalled_types
+                and not r.negated
+                and r.modality == Modality.ASSERTED
+                and not r.context
+            ):
+                self._agents.setdefault((rtype, r.target.name), {})[r.source.name] = r.source
 
     def has_agents(self) -> bool:
         """Whether any act has been recorded yet."""
