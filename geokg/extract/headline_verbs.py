@@ -34,7 +34,8 @@ __all__ = ["HeadlineVerbs", "make_headline_verbs"]
 _MAX_TOKENS = 25
 # the pipes whose reading is replaced (the entity recogniser's spans are kept)
 _REREAD = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "geokg_lemmas")
-_NOUN_TAGS = frozenset({"NN", "NNS", "JJ", "VB", "VBP"})
+# the tags the model gives a headline verb it misreads ("back" after a list is an adverb)
+_MISREAD_TAGS = frozenset({"NN", "NNS", "JJ", "RB", "VB", "VBP"})
 
 
 def _past(verb: str) -> str:
@@ -65,7 +66,7 @@ class HeadlineVerbs:
 
     def _candidate(self, tok: Token) -> str | None:
         """The verb lemma ``tok`` is the headline present of, right after its subject."""
-        if tok.i == tok.sent.start or not tok.is_lower or tok.tag_ not in _NOUN_TAGS:
+        if tok.i == tok.sent.start or not tok.is_lower or tok.tag_ not in _MISREAD_TAGS:
             return None
         prev = tok.doc[tok.i - 1]
         if prev.pos_ != "PROPN" and not prev.ent_type_:

@@ -32,8 +32,9 @@ def test_the_component_follows_the_entity_recogniser(nlp: Any) -> None:
             "Ghana severs diplomatic ties with Togo",
             ("Ghana", "BREAKS_WITH", "Togo", False, "asserted"),
         ),
-        # a bare present after a listed subject read as a compound
+        # a bare present after a listed subject read as a compound, or as an adverb
         ("Chile, Peru ink accord", ("Peru", "AGREES_WITH", "Chile", False, "asserted")),
+        ("Chile and Peru back Bolivia.", ("Chile", "SUPPORTS", "Bolivia", False, "asserted")),
     ],
 )
 def test_a_misread_headline_verb_is_read_again(

@@ -256,6 +256,8 @@ def _slot_targets(
             # "traded barbs, with Chile at one point saying ...": an absolute clause set off
             # by a comma says what went on, not who the partner was
             continue
+        if p == "with" and obj.i not in ctx.ent_at and _help_noun(ctx, obj):
+            continue  # "fought the rebels with American aid": an instrument, not a party
         if p in ("between", "among"):
             if cue.mutual or cue.reciprocal or cue.each_target:
                 out.between.append(obj)
@@ -268,6 +270,12 @@ def _slot_targets(
     out.mutual = mend_objects(ctx, tok, out.mutual)
     out.directed = mend_objects(ctx, tok, out.directed)
     return out
+
+
+def _help_noun(ctx: SentenceContext, tok: Token) -> bool:
+    """Whether ``tok`` is a noun of help (``support.noun``'s lemmas: aid, backing, help)."""
+    cue = ctx.lex.cue("support.noun")
+    return cue is not None and ctx.lemma(tok) in cue.lemmas
 
 
 def _emit(
