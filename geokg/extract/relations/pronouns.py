@@ -18,6 +18,7 @@ from geokg.extract.relations.arguments import _unique
 from geokg.extract.relations.fronted_clauses import continued_subject
 from geokg.extract.relations.nominals import definite_antecedent
 from geokg.extract.relations.pairs import pair_anaphor
+from geokg.extract.relations.shared_subjects import shared_subject_owner
 from geokg.extract.relations.speakers import FIRST_PERSON, first_person
 from geokg.extract.relations.subjects import _VERBAL, claim_clause, climb_to_verb
 
@@ -110,6 +111,9 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
         parallel = _parallel_possessor(ctx, tok) or _repeated_possessive(ctx, tok)
         if parallel is not None:
             return parallel
+        shared = shared_subject_owner(ctx, tok, labels, labels is _PLURAL)
+        if shared is not None:
+            return shared  # "Japan called Korea and offered its help": Japan's help
     denier = _denier(ctx, tok, labels)
     if denier:
         return denier

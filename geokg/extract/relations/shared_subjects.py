@@ -1,0 +1,109 @@
+"""A possessive in a clause that shares the main clause's subject refers to that subject.
+
+Two constructions where the nearest earlier name is the wrong owner of "its/his/her/their":
+
+* a coordinated verb phrase whose verb gives or states something of the giver's own: in
+  "Japan called Korea and offered its help" and "Rome hosted Kyiv's envoy and pledged its
+  support", the help and the support are the subject's (one offers one's own help);
+* a participle clause after the main clause that tells how others took the act: in "Hungary
+  sold arms to Serbia, angering its partners" the partners are the actor's, whose act angers
+  them, not the last object's. After a verb that strikes its object ("struck Syria, angering
+  its allies") the allies may be the object's: that reading is left as it was.
+
+:func:`shared_subject_owner` gives the main clause's named subject there. Other verbs in these
+clauses ("praised his efforts", "criticized his invasion", "calling its election a sham") are
+about the other party and keep the nearest reading.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.arguments import _unique
+from geokg.schema import Polarity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from geokg.extract.relations.syntax import SentenceContext
+
+__all__ = ["shared_subject_owner"]
+
+# verbs whose object is the subject's own to give or state: "offered its help"
+_OWN_OBJECT_VERBS = frozenset(
+    {"promise", "pledge", "offer", "express", "reaffirm", "reiterate", "extend", "lend",
+     "voice", "renew", "restate", "affirm", "repeat"}
+)  # fmt: skip
+# participles of how others took an act: the act's agent is the one they stand to
+_REACTION_PARTICIPLES = frozenset(
+    {"anger", "upset", "alarm", "irritate", "infuriate", "dismay", "frustrate", "alienate",
+     "annoy", "unsettle", "rattle", "antagonize", "antagonise", "enrage", "embarrass",
+     "disappoint", "worry"}
+)  # fmt: skip
+_SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def _subjectless(v: Token) -> bool:
+    return not any(c.dep_ in _SUBJ for c in v.children)
+
+
+def _conflictual(ctx: SentenceContext, v: Token) -> bool:
+    """A main verb that strikes its object ("struck Syria, angering its allies"): the
+    allies angered may be the object's, so the participle clause says nothing sure.
+    A verb whose object is a thing ("blocked a deal") strikes no party."""
+    if not any(c.dep_ == "dobj" and ctx.args(c, strict=True) for c in v.children):
+        return False
+    return any(
+        cue.type.polarity is Polarity.CONFLICTUAL
+        and "dobj" in cue.target
+        and not (cue.particle or cue.objects or cue.objects_or_entity or cue.requires_prep_object)
+        and not cue.requires_prep_gerund
+        for cue in ctx.lex.lookup("verb", ctx.lemma(v))
+    )  # a plain cue of the verb alone: not "sell out", "block sales", "stop X from"
+
+
+def shared_subject_owner(
+    ctx: SentenceContext, tok: Token, labels: frozenset[str], plural: bool
+) -> list[EntityAnnotation] | None:
+    """The main clause's subject a possessive takes up, or ``None`` (see the module docstring).
+
+    Args:
+        ctx: The sentence.
+        tok: The possessive pronoun ("its", "his", "their").
+        labels: The entity labels the pronoun may take.
+        plural: Whether the pronoun is plural ("their" takes a coordinated subject only).
+    """
+    noun = tok.head
+    if tok.dep_ != "poss" or noun.dep_ != "dobj":
+        return None
+    v = noun.head
+    if v.pos_ != "VERB" or v.i > tok.i or not _subjectless(v) or v.head.i == v.i:
+        return None
+    lem = ctx.lemma(v)
+    if v.dep_ == "conj" and lem in _OWN_OBJECT_VERBS:
+        main = v.head
+    elif (
+        v.dep_ == "advcl"
+        and v.tag_ == "VBG"
+        and lem in _REACTION_PARTICIPLES
+        and v.head.i < v.i
+        and any(p.dep_ == "punct" and p.i == v.i - 1 for p in v.head.children)
+        and not _conflictual(ctx, v.head)
+    ):
+        main = v.head  # "..., angering its partners": the comma before the participle
+    else:
+        return None
+    hops = 0
+    while main.dep_ == "conj" and _subjectless(main) and hops < 4:
+        main = main.head  # "A met B, hosted C and offered its help": the first verb's subject
+        hops += 1
+    subjects = [c for c in main.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].pos_ == "PRON" or subjects[0].i > tok.i:
+        return None
+    found = [e for e in ctx.args(subjects[0], strict=True) if e.label.value in labels]
+    if not found or len(found) != len(ctx.args(subjects[0], strict=True)):
+        return None  # a subject that is no name, or names of another kind: a guess
+    if (len(found) > 1) != plural:
+        return None
+    return _unique(found)
