@@ -13,6 +13,9 @@ Two constructions where the nearest earlier name is the wrong owner of "its/his/
 :func:`shared_subject_owner` gives the main clause's named subject there. Other verbs in these
 clauses ("praised his efforts", "criticized his invasion", "calling its election a sham") are
 about the other party and keep the nearest reading.
+
+:func:`interrupted_subject` gives the subject across an aside set off by commas between it
+and its verb ("Kenya, after meeting Uganda, said its troops ...": Kenya's troops).
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["shared_subject_owner"]
+__all__ = ["interrupted_subject", "shared_subject_owner"]
 
 # verbs whose object is the subject's own to give or state: "offered its help"
 _OWN_OBJECT_VERBS = frozenset(
@@ -107,3 +110,64 @@ def shared_subject_owner(
     if (len(found) > 1) != plural:
         return None
     return _unique(found)
+
+
+_ASIDE_DEPS = frozenset({"prep", "advcl", "npadvmod"})
+
+
+def interrupted_subject(
+    ctx: SentenceContext, tok: Token, labels: frozenset[str], plural: bool
+) -> list[EntityAnnotation] | None:
+    """The subject a pronoun after its verb takes up across an aside set off by commas.
+
+    In "Kenya, after meeting Uganda, said its troops would ..." and "Japan, after talks with
+    China, said it would ...", the name inside the aside between the subject and its verb is
+    not what the later pronoun refers to: the subject is. ``None`` where the sentence has
+    another shape or a name of the pronoun's kind stands between the aside and the pronoun.
+
+    Args:
+        ctx: The sentence.
+        tok: A subject or possessive pronoun ("it", "its", "they", "their", "he", "his").
+        labels: The entity labels the pronoun may take.
+        plural: Whether the pronoun is plural.
+    """
+    if tok.dep_ not in ("nsubj", "nsubjpass", "poss"):
+        return None
+    doc = ctx.doc
+    verb = tok.head
+    hops = 0
+    while verb.head.i != verb.i and verb.i > tok.i and hops < 8:
+        verb = verb.head  # up to a verb before the pronoun
+        hops += 1
+    while hops < 8 and not (verb.pos_ in ("VERB", "AUX") and verb.i < tok.i):
+        if verb.head.i == verb.i:
+            return None
+        verb = verb.head
+        hops += 1
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if len(subjects) != 1 or subjects[0].pos_ == "PRON":
+        return None
+    subj = subjects[0]
+    for aside in verb.children:
+        if aside.dep_ not in _ASIDE_DEPS or not subj.i < aside.i < verb.i:
+            continue
+        left, right = aside.left_edge.i, aside.right_edge.i
+        if left - 1 <= subj.right_edge.i or doc[left - 1].text != ",":
+            continue
+        if right + 1 >= verb.i or doc[right + 1].text != ",":
+            continue
+        inside = [
+            e for i, e in ctx.ent_at.items() if left <= i <= right and e.label.value in labels
+        ]
+        between = [
+            e for i, e in ctx.ent_at.items() if right < i < tok.i and e.label.value in labels
+        ]
+        if not inside or between:
+            return None
+        found = [e for e in ctx.args(subj, strict=True) if e.label.value in labels]
+        if not found or len(found) != len(ctx.args(subj, strict=True)):
+            return None
+        if (len(found) > 1) != plural:
+            return None
+        return _unique(found)
+    return None
