@@ -95,7 +95,15 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
     assert "context" not in graph["syntax"]
     assert "pairs" in graph["arguments"]
     # the pair resolver and the syntax walks never reach back up to the discourse
-    for low in ("pairs", "nominals", "arguments", "pronouns", "subjects", "fronted_clauses"):
+    for low in (
+        "pairs",
+        "nominals",
+        "arguments",
+        "pronouns",
+        "subjects",
+        "fronted_clauses",
+        "shared_subjects",
+    ):
         assert graph[low] <= {
             "lexicon",
             "event_lexicon",
@@ -107,6 +115,7 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
             "speakers",
             "attempts",
             "fronted_clauses",
+            "shared_subjects",
             "demonyms",
         }, low
     # what a sentence founds ("the bloc" is not it) is read by the walks: it imports nothing
