@@ -18,7 +18,11 @@ from geokg.extract.relations.arguments import _unique
 from geokg.extract.relations.fronted_clauses import continued_subject
 from geokg.extract.relations.nominals import definite_antecedent
 from geokg.extract.relations.pairs import pair_anaphor
-from geokg.extract.relations.shared_subjects import interrupted_subject, shared_subject_owner
+from geokg.extract.relations.shared_subjects import (
+    interrupted_subject,
+    meeting_speaker,
+    shared_subject_owner,
+)
 from geokg.extract.relations.speakers import FIRST_PERSON, first_person
 from geokg.extract.relations.subjects import _VERBAL, claim_clause, climb_to_verb
 
@@ -122,6 +126,8 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
         return continued  # "While Chile backs Peru, it has ...": Chile
     if low not in _REFLEXIVE:
         aside = interrupted_subject(ctx, tok, labels, labels is _PLURAL)
+        if aside is None:
+            aside = meeting_speaker(ctx, tok, labels, labels is _PLURAL)
         if aside is not None:
             return aside  # "Kenya, after meeting Uganda, said its troops ...": Kenya's
     skip = _relative_clauses_without(ctx, tok)

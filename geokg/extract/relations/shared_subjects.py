@@ -14,8 +14,10 @@ Two constructions where the nearest earlier name is the wrong owner of "its/his/
 clauses ("praised his efforts", "criticized his invasion", "calling its election a sham") are
 about the other party and keep the nearest reading.
 
-:func:`interrupted_subject` gives the subject across an aside set off by commas between it
-and its verb ("Kenya, after meeting Uganda, said its troops ...": Kenya's troops).
+:func:`meeting_speaker` gives the host of a meeting who says what it will do ("Japan met
+China and said it would back Taiwan": Japan's promise). :func:`interrupted_subject` gives
+the subject across an aside set off by commas between it and its verb ("Kenya, after meeting
+Uganda, said its troops ...": Kenya's troops).
 """
 
 from __future__ import annotations
@@ -31,7 +33,7 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["interrupted_subject", "shared_subject_owner"]
+__all__ = ["interrupted_subject", "meeting_speaker", "shared_subject_owner"]
 
 # verbs whose object is the subject's own to give or state: "offered its help"
 _OWN_OBJECT_VERBS = frozenset(
@@ -97,6 +99,13 @@ def shared_subject_owner(
         main = v.head  # "..., angering its partners": the comma before the participle
     else:
         return None
+    return _named_subject(ctx, main, tok, labels, plural)
+
+
+def _named_subject(
+    ctx: SentenceContext, main: Token, tok: Token, labels: frozenset[str], plural: bool
+) -> list[EntityAnnotation] | None:
+    """The named subject of ``main`` (of the first of its coordinated verbs) before ``tok``."""
     hops = 0
     while main.dep_ == "conj" and _subjectless(main) and hops < 4:
         main = main.head  # "A met B, hosted C and offered its help": the first verb's subject
@@ -110,6 +119,58 @@ def shared_subject_owner(
     if (len(found) > 1) != plural:
         return None
     return _unique(found)
+
+
+# verbs of a meeting, then of saying what one will do: "Japan met China and said it would ..."
+_MEETING_VERBS = frozenset({"meet", "host", "receive", "welcome", "visit", "call", "phone"})
+_SAYING_VERBS = frozenset({"say", "announce", "declare", "promise", "pledge", "vow"})
+_FUTURE = frozenset({"will", "would", "'ll", "’ll"})
+
+
+def _after_comma(v: Token) -> bool:
+    return v.i > 0 and v.doc[v.i - 1].text == ","
+
+
+def meeting_speaker(
+    ctx: SentenceContext, tok: Token, labels: frozenset[str], plural: bool
+) -> list[EntityAnnotation] | None:
+    """The host who says what it will do after a meeting, or ``None``.
+
+    In "Japan met China and said it would back Taiwan" and "Japan hosted China, saying it
+    would back Taiwan", the subject of the promise is the one who met and said (Japan), not
+    the guest. Only a future ("will", "would") of a verb that strikes no one qualifies: what
+    the guest did ("said it had armed ...", "said it would attack ...") keeps the nearest
+    reading.
+
+    Args:
+        ctx: The sentence.
+        tok: A subject pronoun ("it", "he", "they") or the possessive on the subject.
+        labels: The entity labels the pronoun may take.
+        plural: Whether the pronoun is plural.
+    """
+    subject = tok.head if tok.dep_ == "poss" else tok  # "said its navy would help ..."
+    clause = subject.head
+    if subject.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.pos_ != "VERB":
+        return None
+    if not any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in clause.children):
+        return None
+    if any(
+        cue.type.polarity is Polarity.CONFLICTUAL
+        for cue in ctx.lex.lookup("verb", ctx.lemma(clause))
+    ):
+        return None
+    saying = clause.head
+    if ctx.lemma(saying) not in _SAYING_VERBS or not _subjectless(saying):
+        return None
+    if not (
+        saying.dep_ == "conj"
+        or (saying.dep_ == "advcl" and saying.tag_ == "VBG" and _after_comma(saying))
+    ):
+        return None
+    main = saying.head
+    if main.i >= saying.i or ctx.lemma(main) not in _MEETING_VERBS:
+        return None
+    return _named_subject(ctx, main, tok, labels, plural)
 
 
 _ASIDE_DEPS = frozenset({"prep", "advcl", "npadvmod"})
