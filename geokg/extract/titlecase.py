@@ -135,7 +135,7 @@ class TitleCaseNormaliser:
     ) -> None:
         self.common = frozenset(common)
         self.verbs = frozenset(verbs)
-        self.people = frozenset(tuple(parts) for p in people if len(parts := _WORD.findall(p)) >= 2)
+        self.people = frozenset(tuple(full) for p in people if len(full := _WORD.findall(p)) >= 2)
         starts: dict[str, list[tuple[str, ...]]] = {}
         for name in names:
             parts = tuple(_WORD.findall(name))
