@@ -119,13 +119,23 @@ class TitleCaseNormaliser:
         names: Surface forms of known names (case-sensitive, one or more words).
         verbs: Lowercase verb lemmas: a verb next to a name is the headline's verb, not part
             of the name ("Lula Meets Xi"), so it is lowercased.
+        people: Full names of listed people ("Ana Lopez"): where the document's running text
+            writes one, its last word is a name in the document's headlines too ("Biden Meets
+            Lopez"), even when it is also a common word; the entity rules then give the bare
+            surname the full name.
     """
 
     def __init__(
-        self, *, common: Iterable[str], names: Iterable[str], verbs: Iterable[str] = ()
+        self,
+        *,
+        common: Iterable[str],
+        names: Iterable[str],
+        verbs: Iterable[str] = (),
+        people: Iterable[str] = (),
     ) -> None:
         self.common = frozenset(common)
         self.verbs = frozenset(verbs)
+        self.people = frozenset(tuple(full) for p in people if len(full := _WORD.findall(p)) >= 2)
         starts: dict[str, list[tuple[str, ...]]] = {}
         for name in names:
             parts = tuple(_WORD.findall(name))
@@ -139,8 +149,14 @@ class TitleCaseNormaliser:
         low = word.lower()
         return self._function_word(word) or any(f in self.common for f in _base_forms(low))
 
-    def line(self, line: str) -> str:
-        """One line in sentence case (unchanged unless it is in Title Case)."""
+    def line(self, line: str, surnames: frozenset[str] = frozenset()) -> str:
+        """One line in sentence case (unchanged unless it is in Title Case).
+
+        Args:
+            line: One line of text.
+            surnames: Words that are names in this document ("Lopez" where its running text
+                writes "Ana Lopez"): they keep their capital.
+        """
         if not is_title_case(line):
             return line
         matches = list(_WORD.finditer(line))
@@ -160,6 +176,7 @@ class TitleCaseNormaliser:
                     # ... and written as the name spells them: "Alliance of Sahel States"
                     small.update(i + k for k, p in enumerate(parts) if p.islower())
                     break
+        protected.update(i for i, w in enumerate(bare) if w in surnames)
         titled = [w[0].isupper() and w[1:] == w[1:].lower() for w in words]
         # the line's first word keeps its capital, unless a number opens the line ("3 Killed")
         first = 0 if matches and not any(c.isdigit() for c in line[: matches[0].start()]) else -1
@@ -184,6 +201,24 @@ class TitleCaseNormaliser:
             chars[m.start()] = words[i][0].lower()
         return "".join(chars)
 
+    def _surnames(self, lines: list[str]) -> frozenset[str]:
+        """Last words of the listed people's full names that the running text writes."""
+        if not self.people:
+            return frozenset()
+        found: set[str] = set()
+        for line in lines:
+            if not line or (is_title_case(line) and not line.rstrip().endswith(_FINAL)):
+                continue  # a headline; a sentence full of names still ends with a stop
+            words = [_name_part(w) for w in _WORD.findall(line)]
+            for i in range(len(words) - 1):
+                if not words[i][:1].isupper():
+                    continue
+                for n in (2, 3, 4):
+                    run = tuple(words[i : i + n])
+                    if len(run) == n and run in self.people:
+                        found.add(run[-1])
+        return frozenset(found)
+
     def _verb(self, word: str) -> bool:
         low = word.lower()
         return any(f in self.verbs for f in _base_forms(low))
@@ -202,9 +237,10 @@ class TitleCaseNormaliser:
         if not any(c.isupper() for c in text):
             return text
         lines = text.split("\n")
+        surnames = self._surnames(lines)
         out = []
         for i, line in enumerate(lines):
-            new = self.line(line)
+            new = self.line(line, surnames)
             if " - " in line and (is_title_case(line) or _standalone(lines, i)):
                 new = _SPACED_HYPHEN.sub(" \u2014 ", new)
             out.append(new)
@@ -276,6 +312,7 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
         names = [p.pattern for p in lex.patterns]
         names.extend([*lex.countries, *lex.leaders, *lex.org_kinds])
         names.extend(("the West", "Western"))  # the bloc is found by a rule, not a pattern
-        func = TitleCaseNormaliser(common=common, names=names, verbs=verbs)
+        people = [*lex.leaders, *(p.pattern for p in lex.patterns if p.label == "LEADER")]
+        func = TitleCaseNormaliser(common=common, names=names, verbs=verbs, people=people)
     _CACHE[nlp] = func
     return func

@@ -24,6 +24,7 @@ __all__ = [
     "NER_ORG",
     "NER_PERSON",
     "NER_PLACE",
+    "STATE_COMPANY",
     "SURNAME",
     "TITLE_PERSON",
     "WEST",
@@ -49,6 +50,7 @@ COMPOSITE = "GROUP_COMPOSITE"
 ACRONYM = "ACRONYM"
 LEADER_STATE = "LEADER_STATE"
 SURNAME = "SURNAME"
+STATE_COMPANY = "STATE_COMPANY"
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from geokg.extract.entities.missed import (
 )
 from geokg.extract.entities.ner import ner_candidates
 from geokg.extract.entities.organs import leader_state_candidates, party_candidates
+from geokg.extract.entities.state_companies import state_company_candidates
 from geokg.extract.entities.syntax import has_the
 from geokg.extract.entities.titles import title_people
 from geokg.extract.entities.west import west_candidates
@@ -135,6 +136,7 @@ def propose(
             gaz_tokens.setdefault(i, []).append(c)
 
     cands.extend(leader_state_candidates(doc, cands, lex))
+    cands.extend(state_company_candidates(doc, lex, list(cands)))
     for c in party_candidates(doc, lex, gaz_tokens):
         cands.append(c)
         gaz_tokens.setdefault(c.start, []).append(c)

@@ -19,6 +19,7 @@ from geokg.extract.entities.candidates import (
     NER_ORG,
     NER_PERSON,
     NER_PLACE,
+    STATE_COMPANY,
     SURNAME,
     TITLE_PERSON,
     WEST,
@@ -102,6 +103,10 @@ def resolve_one(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:
         name = american_spelling(org_name(c.target, lex))
         org = org_kind(doc, c.start, c.end, lex)
         return Resolved(annotation(c, EntityLabel.ORGANIZATION, name, "ner", lex, org))
+    if kind == STATE_COMPANY:
+        return Resolved(
+            annotation(c, EntityLabel.ORGANIZATION, c.target, "state_company", lex, "company")
+        )
     if kind == LEADER_STATE:
         return as_country(c, c.target, "leader_regime", lex)
     if kind == EAST_BLOC:
