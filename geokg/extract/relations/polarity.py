@@ -14,6 +14,8 @@ relation. The constructions below are where the plain count of negators goes wro
 * "has yet to / is yet to / has still to V": not (yet) done;
 * negating adverbials before a gerund or clause: "far from V-ing", "instead of V-ing",
   "stopped short of V-ing", "rather than V" (the word pairs are ``polarity.adverbials``);
+* a denied sign of an act: "there is no evidence that X armed Y", "found no sign that",
+  "did not find any proof that" (the author's denial: negated; ``polarity.evidence_nouns``);
 * "neither ... nor": on the predicate ("neither backed nor opposed") or on an argument
   ("Neither A nor B recognized C", "recognized neither A nor B").
 
@@ -39,6 +41,7 @@ __all__ = [
     "contrasted_conjunct",
     "copula_predicate",
     "degree_idiom",
+    "denied_evidence",
     "extraposed",
     "negated_here",
     "negating_adverbial",
@@ -222,11 +225,47 @@ def negating_adverbial(ctx: SentenceContext, word: Token) -> bool:
     )
 
 
+def denied_evidence(ctx: SentenceContext, clause: Token, noun: Token) -> bool:
+    """A content clause on a denied evidence noun: "there is *no evidence* that X armed Y",
+    "found *no sign* that", "did *not* find any *proof* that" (a relative clause, "no
+    evidence that X gathered", is not its content)."""
+    if clause.dep_ != "acl" or ctx.lemma(noun) not in ctx.lex.evidence_nouns:
+        return False
+    if any(
+        c.tag_ in ("WDT", "WP") or (c.lower_ == "that" and c.dep_ != "mark")
+        for c in clause.children
+    ):
+        return False
+    if clause.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("aux", "auxpass") for c in clause.children
+    ):
+        return False  # "evidence showing ...", "evidence gathered by ..."
+    if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in noun.children):
+        return True
+    return noun.dep_ in ("attr", "dobj") and negated_here(noun.head)
+
+
+def _object_predicate(word: Token) -> Token | None:
+    """The verb of an object complement the parser read as the object's apposition: "did
+    not call Peru its ally", "has never considered Chile a partner" (no comma between: with
+    one, "attacked Peru, its ally", the apposition is presupposed)."""
+    obj = word.head
+    if word.dep_ != "appos" or obj.dep_ not in ("dobj", "oprd") or obj.head.pos_ not in _VERBS:
+        return None
+    if word.i < obj.i or any(t.is_punct for t in word.doc[obj.i + 1 : word.left_edge.i]):
+        return None
+    return obj.head
+
+
 def adverbial_clause(ctx: SentenceContext, word: Token) -> tuple[int, Token] | None:
     """Where the modality walk goes from a negating adverbial or a "without" phrase on a
     verb: ``(negations, the clause's verb)``; ``None`` for any other word. "stopped short
-    of recognizing" climbs to "stopped" with one negation ("without" counted at its object)."""
+    of recognizing" climbs to "stopped" with one negation ("without" counted at its object).
+    An object complement read as an apposition climbs to its verb ("did not call X its
+    ally")."""
     head = word.head
+    if (verb := _object_predicate(word)) is not None:
+        return 0, verb
     adverbial = word.dep_ in ("prep", "cc") and negating_adverbial(ctx, word)
     if not adverbial and not (
         word.dep_ == "prep" and ctx.lemma(word) == "without" and head.pos_ in _VERBS
