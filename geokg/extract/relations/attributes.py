@@ -38,6 +38,7 @@ from geokg.extract.relations.polarity import (
     copula_predicate,
     denied_evidence,
     extraposed,
+    gerund_object,
     negated_here,
     not_yet,
     own_markers,
@@ -180,6 +181,9 @@ def _step(
             st.hedged = True
         st.outer = True
         return st
+    if dep == "advcl" and full and gerund_object(ctx, cur, head):
+        st.neg, st.apply_head = 1, True  # "ruled out recognizing X": what is ruled out
+        return st
     if dep == "advcl":
         if full and rather_than(ctx, cur):
             st.neg += 1  # "negotiated rather than attack", "instead of attacking"
@@ -202,8 +206,7 @@ def _step(
                 st.neg += 1
                 return st
             if hl in lex.hedge_nouns:
-                if full and intent_ok:
-                    st.hedged = True
+                st.hedged |= full and intent_ok
                 return st
         return None
     if dep in ("prep", "agent"):
@@ -243,8 +246,7 @@ def _step(
             return None
         if hpos in _NOUNS:
             if hl in lex.report_nouns:
-                st.reported = True
-                st.outer = True
+                st.reported = st.outer = True
                 return st
             if (hl in lex.container_nouns or hl in lex.quantity_nouns) and pl in ("of", "on", "in"):
                 st.hedged = full and intent_ok and hl in lex.hedge_nouns  # "the prospect of war"
@@ -253,8 +255,7 @@ def _step(
                 st.neg += 1
                 return st
             if hl in lex.hedge_nouns:
-                if full and intent_ok:
-                    st.hedged = True
+                st.hedged |= full and intent_ok
                 return st
             return None
         if hpos == "ADJ":
@@ -322,8 +323,7 @@ def _step(
             st.apply_head = True
             return st
         if dep == "dobj" and hl in lex.report_verbs and hl not in lex.factive_verbs:
-            st.reported = True
-            st.outer = True
+            st.reported = st.outer = True
             return st
         return None
     if dep in ("acomp", "attr") and hpos == "ADJ":

@@ -14,6 +14,7 @@ relation. The constructions below are where the plain count of negators goes wro
 * "has yet to / is yet to / has still to V": not (yet) done;
 * negating adverbials before a gerund or clause: "far from V-ing", "instead of V-ing",
   "stopped short of V-ing", "rather than V" (the word pairs are ``polarity.adverbials``);
+* a gerund object read as an adverbial clause: "ruled out recognizing X";
 * a denied sign of an act: "there is no evidence that X armed Y", "found no sign that",
   "did not find any proof that" (the author's denial: negated; ``polarity.evidence_nouns``);
 * "neither ... nor": on the predicate ("neither backed nor opposed") or on an argument
@@ -43,6 +44,7 @@ __all__ = [
     "degree_idiom",
     "denied_evidence",
     "extraposed",
+    "gerund_object",
     "negated_here",
     "negating_adverbial",
     "not_yet",
@@ -255,6 +257,19 @@ def _object_predicate(word: Token) -> Token | None:
     if word.i < obj.i or any(t.is_punct for t in word.doc[obj.i + 1 : word.left_edge.i]):
         return None
     return obj.head
+
+
+def gerund_object(ctx: SentenceContext, clause: Token, verb: Token) -> bool:
+    """A gerund the parser hung as an adverbial clause on a verb that denies it, where it is
+    the verb's object: "ruled out recognizing X", "has avoided criticizing X" (not a
+    participle after a comma or with its own object before it: "rejected the plan, saying")."""
+    if clause.tag_ != "VBG" or clause.i < verb.i or ctx.lemma(verb) not in ctx.lex.neg_verbs:
+        return False
+    if any(c.dep_ in ("mark", "nsubj") for c in clause.children):
+        return False
+    if any(c.dep_ in ("dobj", "dative", "ccomp") for c in verb.children):
+        return False
+    return not any(t.is_punct for t in verb.doc[verb.i + 1 : clause.left_edge.i])
 
 
 def adverbial_clause(ctx: SentenceContext, word: Token) -> tuple[int, Token] | None:
