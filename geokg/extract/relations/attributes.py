@@ -316,9 +316,9 @@ def _step(
             )
         ):
             # "the rivalry ... may be a lasting feature": the copula's modals apply, and
-            # its adjective ("a deal with X is likely", "an alliance is unlikely")
-            n, h = copula_predicate(ctx, head)
-            st.neg += n if full else 0
+            # its adjective ("a deal with X is likely", "an alliance is unlikely"; "reports
+            n, h = copula_predicate(ctx, head)  # that X armed Y are false" deny the content)
+            st.neg += n if full or ctx.lemma(cur) in lex.report_nouns else 0
             st.hedged = full and intent_ok and h
             st.apply_head = True
             return st
