@@ -229,9 +229,13 @@ def negating_adverbial(ctx: SentenceContext, word: Token) -> bool:
 
 def denied_evidence(ctx: SentenceContext, clause: Token, noun: Token) -> bool:
     """A content clause on a denied evidence noun: "there is *no evidence* that X armed Y",
-    "found *no sign* that", "did *not* find any *proof* that" (a relative clause, "no
-    evidence that X gathered", is not its content)."""
-    if clause.dep_ != "acl" or ctx.lemma(noun) not in ctx.lex.evidence_nouns:
+    "found *no sign* that", "did *not* find any *proof* that", "it is *not* the *case* that"
+    (a relative clause, "no evidence that X gathered", is not its content)."""
+    if ctx.lemma(noun) not in ctx.lex.evidence_nouns:
+        return False
+    # the parser reads some content clauses as relative ones: "it is not the case that X ..."
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    if clause.dep_ != "acl" and not (clause.dep_ == "relcl" and marked):
         return False
     if any(
         c.tag_ in ("WDT", "WP") or (c.lower_ == "that" and c.dep_ != "mark")
