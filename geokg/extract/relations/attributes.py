@@ -36,7 +36,6 @@ from geokg.extract.relations.polarity import (
     argument_negated,
     contrasted_conjunct,
     copula_predicate,
-    denied_evidence,
     extraposed,
     gerund_object,
     negated_here,
@@ -195,9 +194,8 @@ def _step(
         if hpos in _NOUNS or hpos == "PRON":
             if dep == "acl" and cur.tag_ == "VBG" and hl in lex.speech_documents:
                 return st  # "issued a report accusing X": the document is the speech act
-            no_sign = full and denied_evidence(ctx, cur, head)  # "no evidence that X armed Y"
-            if hl in lex.report_nouns or no_sign:
-                st.reported, st.neg, st.outer = not no_sign, int(no_sign), True
+            if hl in lex.report_nouns:
+                st.reported = st.outer = True
                 return st
             if hl in lex.suppressors and full:
                 st.suppressed = True

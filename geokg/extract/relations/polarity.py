@@ -227,28 +227,33 @@ def negating_adverbial(ctx: SentenceContext, word: Token) -> bool:
     )
 
 
-def denied_evidence(ctx: SentenceContext, clause: Token, noun: Token) -> bool:
+def denied_evidence(ctx: SentenceContext, clause: Token) -> tuple[int, Token] | None:
     """A content clause on a denied evidence noun: "there is *no evidence* that X armed Y",
     "found *no sign* that", "did *not* find any *proof* that", "it is *not* the *case* that"
-    (a relative clause, "no evidence that X gathered", is not its content)."""
-    if ctx.lemma(noun) not in ctx.lex.evidence_nouns:
-        return False
+    (a relative clause, "no evidence that X gathered", is not its content). The walk goes on
+    at the noun's verb, whose own markers apply ("said there was no evidence": reported):
+    ``(the noun's own negation, the verb)``; ``None`` for any other clause."""
+    noun = clause.head
+    verb = noun.head
+    if ctx.lemma(noun) not in ctx.lex.evidence_nouns or verb.pos_ not in _VERBS:
+        return None
+    if noun.dep_ not in ("attr", "dobj", "nsubj", "nsubjpass"):
+        return None
     # the parser reads some content clauses as relative ones: "it is not the case that X ..."
     marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
     if clause.dep_ != "acl" and not (clause.dep_ == "relcl" and marked):
-        return False
+        return None
     if any(
         c.tag_ in ("WDT", "WP") or (c.lower_ == "that" and c.dep_ != "mark")
         for c in clause.children
     ):
-        return False
+        return None
     if clause.tag_ in ("VBG", "VBN") and not any(
         c.dep_ in ("aux", "auxpass") for c in clause.children
     ):
-        return False  # "evidence showing ...", "evidence gathered by ..."
-    if any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in noun.children):
-        return True
-    return noun.dep_ in ("attr", "dobj") and negated_here(noun.head)
+        return None  # "evidence showing ...", "evidence gathered by ..."
+    own = any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in noun.children)
+    return (1, verb) if own else ((0, verb) if negated_here(verb) else None)
 
 
 def _object_predicate(word: Token) -> Token | None:
@@ -281,10 +286,12 @@ def adverbial_clause(ctx: SentenceContext, word: Token) -> tuple[int, Token] | N
     verb: ``(negations, the clause's verb)``; ``None`` for any other word. "stopped short
     of recognizing" climbs to "stopped" with one negation ("without" counted at its object).
     An object complement read as an apposition climbs to its verb ("did not call X its
-    ally")."""
+    ally"), a clause on a denied evidence noun to the noun's verb (:func:`denied_evidence`)."""
     head = word.head
     if (verb := _object_predicate(word)) is not None:
         return 0, verb
+    if (sign := denied_evidence(ctx, word)) is not None:
+        return sign
     adverbial = word.dep_ in ("prep", "cc") and negating_adverbial(ctx, word)
     if not adverbial and not (
         word.dep_ == "prep" and ctx.lemma(word) == "without" and head.pos_ in _VERBS
