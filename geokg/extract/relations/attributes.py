@@ -37,6 +37,7 @@ from geokg.extract.relations.polarity import (
     contrasted_conjunct,
     copula_predicate,
     extraposed,
+    gerund_object,
     negated_here,
     not_yet,
     own_markers,
@@ -179,6 +180,9 @@ def _step(
             st.hedged = True
         st.outer = True
         return st
+    if dep == "advcl" and full and gerund_object(ctx, cur, head):
+        st.neg, st.apply_head = 1, True  # "ruled out recognizing X": what is ruled out
+        return st
     if dep == "advcl":
         if full and rather_than(ctx, cur):
             st.neg += 1  # "negotiated rather than attack", "instead of attacking"
@@ -191,8 +195,7 @@ def _step(
             if dep == "acl" and cur.tag_ == "VBG" and hl in lex.speech_documents:
                 return st  # "issued a report accusing X": the document is the speech act
             if hl in lex.report_nouns:
-                st.reported = True
-                st.outer = True
+                st.reported = st.outer = True
                 return st
             if hl in lex.suppressors and full:
                 st.suppressed = True
@@ -201,8 +204,7 @@ def _step(
                 st.neg += 1
                 return st
             if hl in lex.hedge_nouns:
-                if full and intent_ok:
-                    st.hedged = True
+                st.hedged |= full and intent_ok
                 return st
         return None
     if dep in ("prep", "agent"):
@@ -242,8 +244,7 @@ def _step(
             return None
         if hpos in _NOUNS:
             if hl in lex.report_nouns:
-                st.reported = True
-                st.outer = True
+                st.reported = st.outer = True
                 return st
             if (hl in lex.container_nouns or hl in lex.quantity_nouns) and pl in ("of", "on", "in"):
                 st.hedged = full and intent_ok and hl in lex.hedge_nouns  # "the prospect of war"
@@ -252,8 +253,7 @@ def _step(
                 st.neg += 1
                 return st
             if hl in lex.hedge_nouns:
-                if full and intent_ok:
-                    st.hedged = True
+                st.hedged |= full and intent_ok
                 return st
             return None
         if hpos == "ADJ":
@@ -314,15 +314,14 @@ def _step(
             )
         ):
             # "the rivalry ... may be a lasting feature": the copula's modals apply, and
-            # its adjective ("a deal with X is likely", "an alliance is unlikely")
-            n, h = copula_predicate(ctx, head)
-            st.neg += n if full else 0
+            # its adjective ("a deal with X is likely", "an alliance is unlikely"; "reports
+            n, h = copula_predicate(ctx, head)  # that X armed Y are false" deny the content)
+            st.neg += n if full or ctx.lemma(cur) in lex.report_nouns else 0
             st.hedged = full and intent_ok and h
             st.apply_head = True
             return st
         if dep == "dobj" and hl in lex.report_verbs and hl not in lex.factive_verbs:
-            st.reported = True
-            st.outer = True
+            st.reported = st.outer = True
             return st
         return None
     if dep in ("acomp", "attr") and hpos == "ADJ":

@@ -33,10 +33,12 @@ revolution"), a betrayal noun with neither a holder nor a target ("denounced the
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.lexicon import Cue
+from geokg.extract.relations.polarity import negated_here
 from geokg.extract.relations.slots import _NOUN_POS, _VERB_POS, _named_owners, _pairs
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
@@ -98,6 +100,11 @@ _RETREATS: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     "u-turn": (frozenset(), frozenset({"on"})),
 }
 _OWN = frozenset({"its", "their", "his", "her"})
+# verbs of keeping a commitment: not kept ("failed to honor", "did not fulfil"), it is broken
+_KEEP_VERBS = frozenset(
+    {"honor", "honour", "keep", "fulfil", "fulfill", "meet", "respect", "uphold"}
+)
+_FAIL_VERBS = frozenset({"fail", "refuse", "decline", "neglect"})
 
 
 def betrayal_readings(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
@@ -277,7 +284,8 @@ def _broken(ctx: SentenceContext, n: Token) -> list[Candidate]:
     lem = ctx.lemma(n)
     gov = n.head
     anchor: Token | None = None
-    if n.dep_ == "dobj" and ctx.lemma(gov) in _BREAK_VERBS:
+    unkept = n.dep_ == "dobj" and lem in _PROMISES and _unkept(ctx, gov)
+    if (n.dep_ == "dobj" and ctx.lemma(gov) in _BREAK_VERBS) or unkept:
         anchor = gov  # "broke its promise to Peru", "betrayed Peru's trust"
     elif n.dep_ == "pobj" and lem in _PROMISES:
         verb = gov.head
@@ -320,4 +328,15 @@ def _broken(ctx: SentenceContext, n: Token) -> list[Candidate]:
     cue = ctx.lex.cue(_VERB_CUE)
     if cue is None:
         return []
-    return _pairs(ctx, sources, targets, cue, anchor, PROMISE_RULE)
+    found = _pairs(ctx, sources, targets, cue, anchor, PROMISE_RULE)
+    # the walk counts the failure ("failed to honor"): the rule turns it into the breach
+    return [replace(c, negate=True) for c in found] if unkept else found
+
+
+def _unkept(ctx: SentenceContext, verb: Token) -> bool:
+    """A verb of keeping a commitment that is not kept: "did not honor", "never fulfilled",
+    "failed / refused to honor" (one negation, which the breach reading cancels)."""
+    if ctx.lemma(verb) not in _KEEP_VERBS or verb.pos_ not in _VERB_POS:
+        return False
+    failed = verb.dep_ == "xcomp" and ctx.lemma(verb.head) in _FAIL_VERBS
+    return negated_here(verb) != (failed and not negated_here(verb.head))

@@ -14,6 +14,9 @@ relation. The constructions below are where the plain count of negators goes wro
 * "has yet to / is yet to / has still to V": not (yet) done;
 * negating adverbials before a gerund or clause: "far from V-ing", "instead of V-ing",
   "stopped short of V-ing", "rather than V" (the word pairs are ``polarity.adverbials``);
+* a gerund object read as an adverbial clause: "ruled out recognizing X";
+* a denied sign of an act: "there is no evidence that X armed Y", "found no sign that",
+  "did not find any proof that" (the author's denial: negated; ``polarity.evidence_nouns``);
 * "neither ... nor": on the predicate ("neither backed nor opposed") or on an argument
   ("Neither A nor B recognized C", "recognized neither A nor B").
 
@@ -39,7 +42,9 @@ __all__ = [
     "contrasted_conjunct",
     "copula_predicate",
     "degree_idiom",
+    "denied_evidence",
     "extraposed",
+    "gerund_object",
     "negated_here",
     "negating_adverbial",
     "not_yet",
@@ -222,11 +227,71 @@ def negating_adverbial(ctx: SentenceContext, word: Token) -> bool:
     )
 
 
+def denied_evidence(ctx: SentenceContext, clause: Token) -> tuple[int, Token] | None:
+    """A content clause on a denied evidence noun: "there is *no evidence* that X armed Y",
+    "found *no sign* that", "did *not* find any *proof* that", "it is *not* the *case* that"
+    (a relative clause, "no evidence that X gathered", is not its content). The walk goes on
+    at the noun's verb, whose own markers apply ("said there was no evidence": reported):
+    ``(the noun's own negation, the verb)``; ``None`` for any other clause."""
+    noun = clause.head
+    verb = noun.head
+    if ctx.lemma(noun) not in ctx.lex.evidence_nouns or verb.pos_ not in _VERBS:
+        return None
+    if noun.dep_ not in ("attr", "dobj", "nsubj", "nsubjpass"):
+        return None
+    # the parser reads some content clauses as relative ones: "it is not the case that X ..."
+    marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    if clause.dep_ != "acl" and not (clause.dep_ == "relcl" and marked):
+        return None
+    if any(
+        c.tag_ in ("WDT", "WP") or (c.lower_ == "that" and c.dep_ != "mark")
+        for c in clause.children
+    ):
+        return None
+    if clause.tag_ in ("VBG", "VBN") and not any(
+        c.dep_ in ("aux", "auxpass") for c in clause.children
+    ):
+        return None  # "evidence showing ...", "evidence gathered by ..."
+    own = any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in noun.children)
+    return (1, verb) if own else ((0, verb) if negated_here(verb) else None)
+
+
+def _object_predicate(word: Token) -> Token | None:
+    """The verb of an object complement the parser read as the object's apposition: "did
+    not call Peru its ally", "has never considered Chile a partner" (no comma between: with
+    one, "attacked Peru, its ally", the apposition is presupposed)."""
+    obj = word.head
+    if word.dep_ != "appos" or obj.dep_ not in ("dobj", "oprd") or obj.head.pos_ not in _VERBS:
+        return None
+    if word.i < obj.i or any(t.is_punct for t in word.doc[obj.i + 1 : word.left_edge.i]):
+        return None
+    return obj.head
+
+
+def gerund_object(ctx: SentenceContext, clause: Token, verb: Token) -> bool:
+    """A gerund the parser hung as an adverbial clause on a verb that denies it, where it is
+    the verb's object: "ruled out recognizing X", "has avoided criticizing X" (not a
+    participle after a comma or with its own object before it: "rejected the plan, saying")."""
+    if clause.tag_ != "VBG" or clause.i < verb.i or ctx.lemma(verb) not in ctx.lex.neg_verbs:
+        return False
+    if any(c.dep_ in ("mark", "nsubj") for c in clause.children):
+        return False
+    if any(c.dep_ in ("dobj", "dative", "ccomp") for c in verb.children):
+        return False
+    return not any(t.is_punct for t in verb.doc[verb.i + 1 : clause.left_edge.i])
+
+
 def adverbial_clause(ctx: SentenceContext, word: Token) -> tuple[int, Token] | None:
     """Where the modality walk goes from a negating adverbial or a "without" phrase on a
     verb: ``(negations, the clause's verb)``; ``None`` for any other word. "stopped short
-    of recognizing" climbs to "stopped" with one negation ("without" counted at its object)."""
+    of recognizing" climbs to "stopped" with one negation ("without" counted at its object).
+    An object complement read as an apposition climbs to its verb ("did not call X its
+    ally"), a clause on a denied evidence noun to the noun's verb (:func:`denied_evidence`)."""
     head = word.head
+    if (verb := _object_predicate(word)) is not None:
+        return 0, verb
+    if (sign := denied_evidence(ctx, word)) is not None:
+        return sign
     adverbial = word.dep_ in ("prep", "cc") and negating_adverbial(ctx, word)
     if not adverbial and not (
         word.dep_ == "prep" and ctx.lemma(word) == "without" and head.pos_ in _VERBS

@@ -30,11 +30,8 @@ __all__ = [
 ]
 
 _SUBJ = frozenset({"nsubj", "csubj", "expl-none"})
-
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
-
 _VERBAL = frozenset({"VERB", "AUX"})
-
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "X"})
 
 # subordinators of a subjectless participle clause ("while supporting", "after meeting")
@@ -356,7 +353,9 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
     if dep == "pcomp":
         gov = head.head
         if gov.pos_ in _VERBAL:
-            objs = ctx.children(gov, "dobj")
+            pairs = ctx.lex.negating_adverbials  # "praised X instead of criticizing Y": not X
+            instead = any(ctx.lemma(head) in pairs.get(ctx.lemma(c), ()) for c in head.children)
+            objs = [] if instead else ctx.children(gov, "dobj")
             # "accused Peru of arming ...": the object controls a gerund after it, not one
             # before ("Before sanctioning X, Y held talks")
             if objs and ctx.lemma(gov) in ctx.lex.object_control and head.i > objs[0].i:

@@ -196,6 +196,7 @@ class WordLists:
         self.predicate_negators = words_of("polarity", "predicate_negators")
         self.open_possibility_verbs = words_of("polarity", "open_possibility_verbs")
         self.epistemic_words = words_of("polarity", "epistemic")
+        self.evidence_nouns = words_of("polarity", "evidence_nouns")  # "no evidence that"
         self.negating_adverbials: dict[str, frozenset[str]] = {
             str(k).lower(): lowered(v)
             for k, v in words.get("polarity", {}).get("adverbials", {}).items()
