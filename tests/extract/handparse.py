@@ -6,7 +6,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-__all__ = ["Row", "parse"]
+__all__ = ["Row", "frozen", "parse"]
 
 # One token per row: word, pos, tag, dep, head (absolute index), lemma, NER IOB tag.
 Row = tuple[str, str, str, str, int, str, str]
@@ -24,4 +24,21 @@ def parse(blank: Any, rows: list[Row]) -> Doc:
         heads=heads,
         lemmas=lemmas,
         ents=ents,
+    )
+
+
+def frozen(blank: Any, rows: list[list[Any]]) -> Doc:
+    """A ``Doc`` from a frozen model parse (``data/entities/*.jsonl`` token rows: word, pos,
+    tag, dep, head, lemma, NER IOB tag, trailing space, sentence start)."""
+    return Doc(
+        blank.vocab,
+        words=[r[0] for r in rows],
+        spaces=[r[7] for r in rows],
+        pos=[r[1] for r in rows],
+        tags=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        heads=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+        ents=[r[6] for r in rows],
+        sent_starts=[r[8] for r in rows],
     )

@@ -17,6 +17,7 @@ import pytest
 from spacy.tokens import Doc
 
 from geokg.extract.entities import EntityComponent
+from tests.extract.handparse import frozen
 
 CASES_FILE = Path(__file__).parent / "data" / "entities" / "companies.jsonl"
 CASES = {
@@ -35,19 +36,7 @@ def component(blank: Any) -> EntityComponent:
 
 
 def frozen_doc(blank: Any, case_id: str) -> Doc:
-    rows = CASES[case_id]["tokens"]
-    return Doc(
-        blank.vocab,
-        words=[r[0] for r in rows],
-        spaces=[r[7] for r in rows],
-        pos=[r[1] for r in rows],
-        tags=[r[2] for r in rows],
-        deps=[r[3] for r in rows],
-        heads=[r[4] for r in rows],
-        lemmas=[r[5] for r in rows],
-        ents=[r[6] for r in rows],
-        sent_starts=[r[8] for r in rows],
-    )
+    return frozen(blank, CASES[case_id]["tokens"])
 
 
 def found(component: EntityComponent, doc: Doc) -> list[tuple[str, str, str | None]]:

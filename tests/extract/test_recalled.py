@@ -9,8 +9,7 @@ import pytest
 
 from geokg.extract.annotations import get_relations
 from geokg.extract.relations import RelationComponent
-
-from .test_relations import CASES, build_doc
+from tests.extract.test_relations import CASES, build_doc
 
 RULE = "recalled_agent.v1"
 _BY_ID = {case["id"]: case for case in CASES}
