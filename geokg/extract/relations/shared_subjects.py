@@ -7,8 +7,10 @@ Two constructions where the nearest earlier name is the wrong owner of "its/his/
   support", the help and the support are the subject's (one offers one's own help);
 * a participle clause after the main clause that tells how others took the act: in "Hungary
   sold arms to Serbia, angering its partners" the partners are the actor's, whose act angers
-  them, not the last object's. After a verb that strikes its object ("struck Syria, angering
-  its allies") the allies may be the object's: that reading is left as it was.
+  them, not the last object's; so is a participle of growth after an act two parties share
+  ("Kenya signed a deal with Uganda, boosting its trade with Tanzania": Kenya's trade, the
+  subject being the safer of two owners). After a verb that strikes its object ("struck
+  Syria, angering its allies") the allies may be the object's: that reading is left as it was.
 
 :func:`shared_subject_owner` gives the main clause's named subject there. Other verbs in these
 clauses ("praised his efforts", "criticized his invasion", "calling its election a sham") are
@@ -46,7 +48,30 @@ _REACTION_PARTICIPLES = frozenset(
      "annoy", "unsettle", "rattle", "antagonize", "antagonise", "enrage", "embarrass",
      "disappoint", "worry"}
 )  # fmt: skip
+# participles of what an act grows: after an act two parties share, the subject's ("Kenya
+# signed a deal with Uganda, boosting its trade with Tanzania": Kenya's trade)
+_GROWTH_PARTICIPLES = frozenset(
+    {"boost", "expand", "deepen", "strengthen", "increase", "widen", "broaden", "bolster",
+     "cement", "consolidate", "diversify"}
+)  # fmt: skip
 _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
+
+
+def _mutual_act(ctx: SentenceContext, v: Token) -> bool:
+    """An act two parties share: a meeting ("met Uganda") or one done with a named partner,
+    on the verb or its object ("signed a deal with Uganda", "held talks with Uganda")."""
+    if ctx.lemma(v) in _MEETING_VERBS and any(
+        c.dep_ == "dobj" and ctx.args(c, strict=True) for c in v.children
+    ):
+        return True
+    heads = [v, *(c for c in v.children if c.dep_ == "dobj")]
+    return any(
+        p.dep_ == "prep"
+        and p.lower_ == "with"
+        and any(o.dep_ == "pobj" and ctx.args(o, strict=True) for o in p.children)
+        for h in heads
+        for p in h.children
+    )
 
 
 def _subjectless(v: Token) -> bool:
@@ -97,6 +122,15 @@ def shared_subject_owner(
         and not _conflictual(ctx, v.head)
     ):
         main = v.head  # "..., angering its partners": the comma before the participle
+    elif (
+        v.dep_ == "advcl"
+        and v.tag_ == "VBG"
+        and lem in _GROWTH_PARTICIPLES
+        and v.head.i < v.i
+        and _after_comma(v)
+        and _mutual_act(ctx, v.head)
+    ):
+        main = v.head  # "signed a deal with Uganda, boosting its trade": the signer's
     else:
         return None
     return _named_subject(ctx, main, tok, labels, plural)
@@ -123,7 +157,7 @@ def _named_subject(
 
 # verbs of a meeting, then of saying what one will do: "Japan met China and said it would ..."
 _MEETING_VERBS = frozenset({"meet", "host", "receive", "welcome", "visit", "call", "phone"})
-_SAYING_VERBS = frozenset({"say", "announce", "declare", "promise", "pledge", "vow"})
+_SAYING_VERBS = frozenset({"say", "announce", "declare", "promise", "pledge", "vow", "tell"})
 _FUTURE = frozenset({"will", "would", "'ll", "’ll"})
 
 
@@ -138,7 +172,9 @@ def meeting_speaker(
 
     In "Japan met China and said it would back Taiwan" and "Japan hosted China, saying it
     would back Taiwan", the subject of the promise is the one who met and said (Japan), not
-    the guest. Only a future ("will", "would") of a verb that strikes no one qualifies: what
+    the guest; so in "Japan met China and told reporters it would back Taiwan", where the
+    listener is no party (a listener who is one, "told Korea it would", keeps the nearest
+    reading). Only a future ("will", "would") of a verb that strikes no one qualifies: what
     the guest did ("said it had armed ...", "said it would attack ...") keeps the nearest
     reading.
 
@@ -162,6 +198,8 @@ def meeting_speaker(
     saying = clause.head
     if ctx.lemma(saying) not in _SAYING_VERBS or not _subjectless(saying):
         return None
+    if any(c.dep_ in ("dobj", "dative") and ctx.args(c) for c in saying.children):
+        return None  # "told Korea it would ...": a listener who is a party may be meant
     if not (
         saying.dep_ == "conj"
         or (saying.dep_ == "advcl" and saying.tag_ == "VBG" and _after_comma(saying))
@@ -174,6 +212,8 @@ def meeting_speaker(
 
 
 _ASIDE_DEPS = frozenset({"prep", "advcl", "npadvmod"})
+# a comparison set off by commas on the subject itself: "Kenya, like Uganda, said it ..."
+_COMPARISONS = frozenset({"like", "unlike"})
 
 
 def interrupted_subject(
@@ -182,7 +222,8 @@ def interrupted_subject(
     """The subject a pronoun after its verb takes up across an aside set off by commas.
 
     In "Kenya, after meeting Uganda, said its troops would ..." and "Japan, after talks with
-    China, said it would ...", the name inside the aside between the subject and its verb is
+    China, said it would ...", and in a comparison hung on the subject ("Kenya, like Uganda,
+    said it would ..."), the name inside the aside between the subject and its verb is
     not what the later pronoun refers to: the subject is. ``None`` where the sentence has
     another shape or a name of the pronoun's kind stands between the aside and the pronoun.
 
@@ -209,11 +250,13 @@ def interrupted_subject(
     if len(subjects) != 1 or subjects[0].pos_ == "PRON":
         return None
     subj = subjects[0]
-    for aside in verb.children:
+    compared = [c for c in subj.children if c.dep_ == "prep" and c.lower_ in _COMPARISONS]
+    for aside in [*verb.children, *compared]:
         if aside.dep_ not in _ASIDE_DEPS or not subj.i < aside.i < verb.i:
             continue
         left, right = aside.left_edge.i, aside.right_edge.i
-        if left - 1 <= subj.right_edge.i or doc[left - 1].text != ",":
+        subj_end = subj.i if aside.head.i == subj.i else subj.right_edge.i
+        if left - 1 <= subj_end or doc[left - 1].text != ",":
             continue
         if right + 1 >= verb.i or doc[right + 1].text != ",":
             continue
