@@ -162,3 +162,31 @@ def test_short_sentence_full_of_names_is_running_text(
     ordinary: TitleCaseNormaliser, line: str, changed: bool
 ) -> None:
     assert (ordinary.line(line) != line) is changed
+
+
+@pytest.mark.model
+def test_headline_surname_as_a_common_word_is_no_leader_end_to_end(nlp: Any) -> None:
+    """A month or a modifier that spells a leader's surname is no mention of the leader."""
+    from dataclasses import dataclass
+
+    from geokg.extract.extractor import Extractor
+
+    @dataclass
+    class TextDocument:
+        name: str
+        text: str
+
+    docs = {
+        "month.txt": "Trade Talks To Resume In May\n\nTheresa May said the talks would go on.\n",
+        "bear.txt": "Brown Bear Spotted Near Glasgow\n\nGordon Brown toured Glasgow on Friday.\n",
+        "gov.txt": "May Government Faces Revolt\n\nTheresa May faced a revolt in parliament.\n",
+    }
+    headline: dict[str, set[str]] = {}
+    with Extractor(nlp=nlp) as ex:
+        for name, text in docs.items():
+            result = ex.extract_one(TextDocument(name=name, text=text))
+            end = text.index("\n")
+            headline[name] = {e.name for e in result.entities if e.start < end}
+    assert "Theresa May" not in headline["month.txt"]
+    assert "Gordon Brown" not in headline["bear.txt"]
+    assert "Theresa May" in headline["gov.txt"]
