@@ -123,6 +123,13 @@ class TitleCaseNormaliser:
             writes one, its last word is a name in the document's headlines too ("Biden Meets
             Lopez"), even when it is also a common word; the entity rules then give the bare
             surname the full name.
+        verb_forms: Lowercase irregular verb forms ("met", "won"): a headline's verb.
+        leader_nouns: Lowercase nouns a leader's surname may modify and stay the leader
+            ("May Government", "Biden Administration").
+
+    A surname that is also a common word stays a common word where it is used as one: after
+    "in" ("Talks Resume In May": the month) and before a common noun it modifies ("Brown Bear
+    Spotted"), unless that noun is a leader's noun.
     """
 
     def __init__(
@@ -132,9 +139,13 @@ class TitleCaseNormaliser:
         names: Iterable[str],
         verbs: Iterable[str] = (),
         people: Iterable[str] = (),
+        verb_forms: Iterable[str] = (),
+        leader_nouns: Iterable[str] = (),
     ) -> None:
         self.common = frozenset(common)
         self.verbs = frozenset(verbs)
+        self.verb_forms = frozenset(verb_forms)
+        self.leader_nouns = frozenset(leader_nouns)
         self.people = frozenset(tuple(full) for p in people if len(full := _WORD.findall(p)) >= 2)
         starts: dict[str, list[tuple[str, ...]]] = {}
         for name in names:
@@ -157,7 +168,7 @@ class TitleCaseNormaliser:
             surnames: Words that are names in this document ("Lopez" where its running text
                 writes "Ana Lopez"): they keep their capital.
         """
-        if not is_title_case(line):
+        if not is_title_case(line) or self._short_sentence(line):
             return line
         matches = list(_WORD.finditer(line))
         words = [m.group() for m in matches]
@@ -176,7 +187,9 @@ class TitleCaseNormaliser:
                     # ... and written as the name spells them: "Alliance of Sahel States"
                     small.update(i + k for k, p in enumerate(parts) if p.islower())
                     break
-        protected.update(i for i, w in enumerate(bare) if w in surnames)
+        at = {i for i, w in enumerate(bare) if w in surnames}
+        ordinary = {i for i in at if self._common(words[i]) and self._ordinary_use(words, i)}
+        protected.update(at - ordinary)
         titled = [w[0].isupper() and w[1:] == w[1:].lower() for w in words]
         # the line's first word keeps its capital, unless a number opens the line ("3 Killed")
         first = 0 if matches and not any(c.isdigit() for c in line[: matches[0].start()]) else -1
@@ -186,6 +199,9 @@ class TitleCaseNormaliser:
         name_like = [words[i][0].isupper() and not common[i] for i in range(len(words))]
         chars = list(line)
         for i, m in enumerate(matches):
+            if i in ordinary:
+                chars[m.start()] = words[i][0].lower()  # even the first word: "Brown Bear ..."
+                continue
             if i in small and i != first:
                 chars[m.start()] = words[i][0].lower()
                 continue
@@ -200,6 +216,33 @@ class TitleCaseNormaliser:
                 continue
             chars[m.start()] = words[i][0].lower()
         return "".join(chars)
+
+    def _short_sentence(self, line: str) -> bool:
+        """Whether a line is a short sentence of running text full of names: it ends with a
+        stop and has a lowercase verb ("Acmeco bought Freedonia Steel.")."""
+        if not line.rstrip().endswith("."):
+            return False
+        return any(
+            w.islower() and not self._function_word(w) and self._verb(w)
+            for w in _WORD.findall(line)
+        )
+
+    def _ordinary_use(self, words: list[str], i: int) -> bool:
+        """Whether a surname that is a common word is used as that word in a headline."""
+        if i > 0 and words[i - 1].lower() == "in":
+            return True  # "Resume In May": the month
+        if i + 1 >= len(words):
+            return False
+        nxt = words[i + 1]
+        low = nxt.lower()
+        if not self._common(nxt) or self._function_word(nxt) or low in self.leader_nouns:
+            return False
+        # a verb after the surname is the headline's verb ("Brown Wins Vote", "May Met Xi");
+        # a bare verb stem is read as a noun ("Brown Bear Spotted")
+        inflected = low in self.verb_forms or any(
+            f != low and f in self.verbs for f in _base_forms(low)
+        )
+        return not inflected
 
     def _surnames(self, lines: list[str]) -> frozenset[str]:
         """Last words of the listed people's full names that the running text writes."""
@@ -281,6 +324,7 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
 
     common: set[str] = set(STOP_WORDS)
     verbs: set[str] = set()
+    verb_forms: set[str] = set()
     if "lemmatizer" in nlp.pipe_names:
         lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
         if lookups is not None and lookups.has_table("lemma_index"):
@@ -296,6 +340,7 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
                 common.update(w for w in forms if "_" not in w)
             if "verb" in exceptions:
                 verbs.update(w for w in exceptions["verb"] if "_" not in w)
+                verb_forms.update(w for w in exceptions["verb"] if "_" not in w)
     if "geokg_relations" in nlp.pipe_names:
         # the relation cues are words of news ("ceasefire", "airstrike", "resupply") that the
         # lemmatizer's index may not hold
@@ -313,6 +358,18 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
         names.extend([*lex.countries, *lex.leaders, *lex.org_kinds])
         names.extend(("the West", "Western"))  # the bloc is found by a rule, not a pattern
         people = [*lex.leaders, *(p.pattern for p in lex.patterns if p.label == "LEADER")]
-        func = TitleCaseNormaliser(common=common, names=names, verbs=verbs, people=people)
+        leader_nouns = {
+            w
+            for key in ("leader_org_nouns_to_state", "leader_org_nouns_to_leader")
+            for w in lex.wordset(key)
+        }
+        func = TitleCaseNormaliser(
+            common=common,
+            names=names,
+            verbs=verbs,
+            people=people,
+            verb_forms=verb_forms,
+            leader_nouns=leader_nouns,
+        )
     _CACHE[nlp] = func
     return func

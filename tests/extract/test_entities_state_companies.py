@@ -4,7 +4,8 @@ Frozen parses of constructed sentences (``data/entities/state_companies.jsonl``:
 tokens, tags, dependencies, NER tags and sentence starts, built once) run through the entity
 component without the model. A state's name or adjective followed by a capitalised company word
 is a company; a state organ ("Coast Guard", "Defence Forces"), a longer name ("Air Force",
-"Energy Ministry"), a lowercase word ("Canada steel") and a headline's capitals keep the state.
+"Energy Ministry"), a lowercase word ("Canada steel") and a headline's capitals keep the state;
+a short sentence with a lowercase verb is no headline however many of its words are capitalised.
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ def test_state_company_frozen_cases(blank: Any, component: EntityComponent, case
         ("air-after-state", "Egypt Air", "Egypt"),
         ("company-word-then-closer", "Angola Oil Company", "Angola"),
         ("power-after-state", "Kenya Power", "Kenya"),
+        # a short sentence with a lowercase verb is running text, not a headline
+        ("short-sentence-final-company", "U.S. Steel", "United States"),
+        ("short-sentence-company-object", "Kenya Airways", "Kenya"),
     ],
 )
 def test_company_named_with_a_state_is_no_state(
@@ -76,6 +80,8 @@ def test_company_named_with_a_state_is_no_state(
         ("neg-defence-forces", "Kenya"),
         ("neg-headline-capitals", "Kenya"),
         ("neg-state-alone", "Kenya"),
+        ("neg-short-sentence-forces", "United States"),
+        ("neg-short-sentence-army", "United States"),
     ],
 )
 def test_state_organs_and_longer_names_keep_the_state(

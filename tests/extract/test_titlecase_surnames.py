@@ -97,3 +97,96 @@ def test_headline_surname_is_the_listed_leader_end_to_end(nlp: Any) -> None:
     assert {(r.source, r.type.value, r.target) for r in headline} >= {
         ("Joe Biden", "MEETS", "Pedro Sanchez")
     }
+
+
+ORDINARY_COMMON = COMMON | {
+    "may", "bear", "spot", "near", "government", "face", "revolt", "win", "resume", "vote", "met"
+}  # fmt: skip
+ORDINARY_VERBS = {"meet", "back", "hold", "spot", "face", "win", "bear", "revolt"}
+
+
+@pytest.fixture()
+def ordinary() -> TitleCaseNormaliser:
+    return TitleCaseNormaliser(
+        common=ORDINARY_COMMON,
+        names=NAMES,
+        verbs=ORDINARY_VERBS,
+        people={"Ana May", "Tom Brown"},
+        verb_forms={"met", "won"},
+        leader_nouns={"government", "administration"},
+    )
+
+
+@pytest.mark.parametrize(
+    "text,headline",
+    [
+        # after "in": the month, not the person
+        (
+            "Chile Talks Resume In May\n\nPeru's Ana May said the talks would resume.\n",
+            "Chile talks resume in may",
+        ),
+        # before a common noun it modifies: the word, even as the line's first word
+        (
+            "Brown Bear Spotted Near Lima\n\nTom Brown visited Lima on Monday.\n",
+            "brown bear spotted near Lima",
+        ),
+        # before a leader's noun or a verb, and as an object: still the person
+        (
+            "May Government Faces Revolt\n\nAna May faced a revolt in Lima.\n",
+            "May government faces revolt",
+        ),
+        ("Brown Wins Vote In Peru\n\nTom Brown won a vote in Peru.\n", "Brown wins vote in Peru"),
+        ("May Met Brown In Lima\n\nAna May met Tom Brown in Lima.\n", "May met Brown in Lima"),
+        ("Young Voters Back May\n\nYoung voters backed Ana May.\n", "Young voters back May"),
+    ],
+)
+def test_surname_used_as_a_common_word_is_that_word(
+    ordinary: TitleCaseNormaliser, text: str, headline: str
+) -> None:
+    out = ordinary(text)
+    assert len(out) == len(text)
+    assert out.split("\n")[0] == headline
+
+
+@pytest.mark.parametrize(
+    "line,changed",
+    [
+        # a short sentence of names with a lowercase verb and a stop is running text
+        ("Chile backed Peru Oil Holdings.", False),
+        # a headline (no stop, or no lowercase verb) is still given sentence case
+        ("Chile Backs Peru Oil Holdings", True),
+        ("Chile Backs Peru Holdings.", True),
+    ],
+)
+def test_short_sentence_full_of_names_is_running_text(
+    ordinary: TitleCaseNormaliser, line: str, changed: bool
+) -> None:
+    assert (ordinary.line(line) != line) is changed
+
+
+@pytest.mark.model
+def test_headline_surname_as_a_common_word_is_no_leader_end_to_end(nlp: Any) -> None:
+    """A month or a modifier that spells a leader's surname is no mention of the leader."""
+    from dataclasses import dataclass
+
+    from geokg.extract.extractor import Extractor
+
+    @dataclass
+    class TextDocument:
+        name: str
+        text: str
+
+    docs = {
+        "month.txt": "Trade Talks To Resume In May\n\nTheresa May said the talks would go on.\n",
+        "bear.txt": "Brown Bear Spotted Near Glasgow\n\nGordon Brown toured Glasgow on Friday.\n",
+        "gov.txt": "May Government Faces Revolt\n\nTheresa May faced a revolt in parliament.\n",
+    }
+    headline: dict[str, set[str]] = {}
+    with Extractor(nlp=nlp) as ex:
+        for name, text in docs.items():
+            result = ex.extract_one(TextDocument(name=name, text=text))
+            end = text.index("\n")
+            headline[name] = {e.name for e in result.entities if e.start < end}
+    assert "Theresa May" not in headline["month.txt"]
+    assert "Gordon Brown" not in headline["bear.txt"]
+    assert "Theresa May" in headline["gov.txt"]

@@ -7,7 +7,8 @@ keep naming the state ("the Freedonia Coast Guard", "the Freedonia Defence Force
 are not company words, and a company word followed by another capitalised word ("Freedonia Air
 Force", "Freedonia Energy Minister", "Freedonia Energy Information Administration") is left
 alone, since the longer name is not known to be a company. Headline-style sentences are skipped:
-their capitals say nothing.
+their capitals say nothing. A short sentence with a lowercase verb is running text, however many
+of its few words are names ("Acmeco bought Freedonia Steel.").
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.syntax import title_case_sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["state_company_candidates"]
 
@@ -32,6 +33,13 @@ _CLOSERS = ("company", "corporation", "corp", "group", "holding", "holdings")
 
 def _capitalised(tok: Token) -> bool:
     return tok.is_alpha and tok.text[:1].isupper()
+
+
+def _headline(span: Span) -> bool:
+    """Whether a span sits in a headline-style sentence with no lowercase verb."""
+    if not title_case_sentence(span):
+        return False
+    return not any(t.pos_ in ("VERB", "AUX") and t.is_lower for t in span.sent)
 
 
 def state_company_candidates(
@@ -65,7 +73,7 @@ def state_company_candidates(
         if c.start > 0 and _capitalised(doc[c.start - 1]) and not doc[c.start - 1].is_sent_start:
             continue  # "Acme Freedonia Oil": a longer name the rule does not know
         span = doc[c.start : end]
-        if title_case_sentence(span):
+        if _headline(span):
             continue
         out.append(
             Candidate(c.start, end, span.start_char, span.end_char, STATE_COMPANY, span.text, 5)
