@@ -180,16 +180,19 @@ def own_markers(
 
 def copula_predicate(ctx: SentenceContext, cop: Token) -> tuple[int, bool]:
     """What a copula's adjective says of its subject's event, or of the clause it
-    extraposes: ``(negations, hedged)``. "A deal with X is likely" / "It is possible that
-    ..." hedge; "is unlikely", "It is not true that ..." ("untrue", "false") deny."""
+    extraposes: ``(negations, hedged)``. "A deal with X is likely / unlikely", "It is
+    possible that ...", "a truce remains elusive", "is far off" hedge; "It is not true that
+    ..." ("untrue", "false") denies."""
     lex = ctx.lex
     neg = 0
     hedged = False
     for c in cop.children:
+        if c.dep_ == "advmod" and c.lower_ in lex.doubted_predicates:
+            hedged |= any(g.lower_ == "far" for g in c.children)  # "is far off"
         if c.dep_ != "acomp":
             continue
         lem = ctx.lemma(c)
-        if lem in lex.hedge_adjectives:
+        if lem in lex.hedge_adjectives or lem in lex.doubted_predicates:
             hedged = True
         if lem in lex.predicate_negators:
             neg += 1
@@ -234,14 +237,18 @@ def denied_evidence(ctx: SentenceContext, clause: Token) -> tuple[int, Token] | 
     at the noun's verb, whose own markers apply ("said there was no evidence": reported):
     ``(the noun's own negation, the verb)``; ``None`` for any other clause."""
     noun = clause.head
+    if clause.dep_ == "ccomp" and (sign := _denying_subject(ctx, noun)) is not None:
+        return sign
     verb = noun.head
     if ctx.lemma(noun) not in ctx.lex.evidence_nouns or verb.pos_ not in _VERBS:
         return None
     if noun.dep_ not in ("attr", "dobj", "nsubj", "nsubjpass"):
         return None
     # the parser reads some content clauses as relative ones: "it is not the case that X ..."
+    # or, with no "that", when the clause lacks no object ("no proof X attacked Y", where
+    # "no proof X gathered" is a relative clause)
     marked = any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
-    if clause.dep_ != "acl" and not (clause.dep_ == "relcl" and marked):
+    if clause.dep_ != "acl" and not (clause.dep_ == "relcl" and (marked or _whole(clause))):
         return None
     if any(
         c.tag_ in ("WDT", "WP") or (c.lower_ == "that" and c.dep_ != "mark")
@@ -254,6 +261,27 @@ def denied_evidence(ctx: SentenceContext, clause: Token) -> tuple[int, Token] | 
         return None  # "evidence showing ...", "evidence gathered by ..."
     own = any(c.dep_ in ("det", "neg") and c.lower_ in ("no", "not") for c in noun.children)
     return (1, verb) if own else ((0, verb) if negated_here(verb) else None)
+
+
+def _whole(clause: Token) -> bool:
+    """A clause with its subject and its object in place: no relative gap."""
+    deps = {c.dep_ for c in clause.children}
+    return "nsubj" in deps and "dobj" in deps
+
+
+def _denying_subject(ctx: SentenceContext, verb: Token) -> tuple[int, Token] | None:
+    """A verb of showing whose subject is a denied evidence noun or "nothing": "*no
+    evidence* suggests that X armed Y", "*nothing* shows that" (the author's denial):
+    ``(1, the verb)``; ``None`` otherwise."""
+    if ctx.lemma(verb) not in ctx.lex.evidence_verbs or negated_here(verb):
+        return None
+    for subj in ctx.children(verb, "nsubj"):
+        if subj.lower_ == "nothing" or (
+            ctx.lemma(subj) in ctx.lex.evidence_nouns
+            and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
+        ):
+            return 1, verb
+    return None
 
 
 def _object_predicate(word: Token) -> Token | None:

@@ -40,6 +40,21 @@ _COOPERATIVE = frozenset({"MEETS", "AGREES_WITH", "SUPPORTS", "PARTNERS_WITH", "
                           "RECOGNIZES"})  # fmt: skip
 
 
+def _claim_clause(ctx: SentenceContext, noun: Token) -> bool:
+    """A noun both of proposing and of claiming ("suggestion", "idea") whose "that"-clause
+    states a fact, not a proposal: "rejected suggestions that it was arming X" (a tensed
+    verb or an auxiliary), where "the suggestion that X join the talks" proposes."""
+    if ctx.lemma(noun) not in ctx.lex.report_nouns:
+        return False
+    return any(
+        c.dep_ in ("acl", "relcl")
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        and (c.tag_ in ("VBD", "VBZ") or any(a.dep_ in ("aux", "auxpass") for a in c.children))
+        and not any(ctx.lemma(a) in ("should", "must") for a in c.children)
+        for c in noun.children
+    )
+
+
 def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
     """ "rejected an offer from X for direct talks": the cooperative act, negated, towards X.
 
@@ -48,7 +63,11 @@ def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
     """
     lex = ctx.lex
     out: list[Candidate] = []
-    objs = [o for o in ctx.children(v, "dobj") if ctx.lemma(o) in lex.proposal_nouns]
+    objs = [
+        o
+        for o in ctx.children(v, "dobj")
+        if ctx.lemma(o) in lex.proposal_nouns and not _claim_clause(ctx, o)
+    ]
     if not objs and ctx.lemma(v) == "turn" and not any(ctx.lemma(c) == "down" for c in v.children):
         return out
     for p in objs:

@@ -197,6 +197,8 @@ class WordLists:
         self.open_possibility_verbs = words_of("polarity", "open_possibility_verbs")
         self.epistemic_words = words_of("polarity", "epistemic")
         self.evidence_nouns = words_of("polarity", "evidence_nouns")  # "no evidence that"
+        self.evidence_verbs = words_of("polarity", "evidence_verbs")  # "nothing shows that"
+        self.doubted_predicates = words_of("polarity", "doubted_predicates")  # "is elusive"
         self.negating_adverbials: dict[str, frozenset[str]] = {
             str(k).lower(): lowered(v)
             for k, v in words.get("polarity", {}).get("adverbials", {}).items()
