@@ -280,7 +280,9 @@ class TitleCaseNormaliser:
         if not any(c.isupper() for c in text):
             return text
         lines = text.split("\n")
-        surnames = self._surnames(lines)
+        # the running text's full names matter only to a headline: a chunk without one skips it
+        headline = any(is_title_case(line) for line in lines)
+        surnames = self._surnames(lines) if headline else frozenset()
         out = []
         for i, line in enumerate(lines):
             new = self.line(line, surnames)
