@@ -16,9 +16,11 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.act_agents import attack_agents
 from geokg.extract.relations.demonyms import ALLY_LABELS, demonym_states
 from geokg.extract.relations.nominals import definite_antecedent
 from geokg.extract.relations.pairs import pair_anaphor
+from geokg.extract.relations.spokespeople import spoken_for
 from geokg.extract.relations.subjects import _NOMINAL, _RELATIVE, _VERBAL, climb_to_verb
 
 if TYPE_CHECKING:
@@ -86,6 +88,8 @@ def _own_entities(
         held = demonym_states(ctx, tok, ALLY_LABELS)
         if held:
             return held
+    if strict and depth <= 2:
+        return spoken_for(ctx, tok)  # "Chilean and Peruvian officials" (spokespeople.py)
     if strict or depth > 2:
         return out
     pos = tok.pos_
@@ -191,7 +195,8 @@ def _own_entities(
             out.extend(ctx.args(p, strict=True, depth=depth + 1))
     if out:
         return out
-    return _examples(ctx, tok, depth)
+    # "airstrikes by the Somali army killed ...": the attack's agent (act_agents.py)
+    return _examples(ctx, tok, depth) or attack_agents(ctx, tok, depth)
 
 
 def _name_after_role(ctx: SentenceContext, tok: Token) -> EntityAnnotation | None:

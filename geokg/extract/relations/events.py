@@ -36,6 +36,8 @@ Families (rule ids):
 * ``alleged_content.v1``: an accusation stated as a clause ("Chile alleged that Peru had armed
   the rebels", "Chile's accusation that Peru ...", "Chile said Peru was behind the attack"):
   the accuser criticizes the clause's agent (``allegations.py``).
+* ``grievance_speech.v1``: a named speaker says a party cheats or exploits another ("Chile
+  said Peru has been ripping it off"): the speaker criticizes the cheat (``grievances.py``).
 
 Direction: a directed type stated mutually ("war between A and B", "A and B clashed", "war
 with B") is produced in both directions; "war against B" only one way.
@@ -56,6 +58,7 @@ from geokg.extract.relations.demands import demanded_penalties
 from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
+from geokg.extract.relations.grievances import cheated_in_speech
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
 from geokg.extract.relations.idioms import adverbial_idiom
 from geokg.extract.relations.interviews import not_interviews
@@ -183,6 +186,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(founded_organizations(ctx))
     out.extend(claimed_territory(ctx))
     out.extend(blamed_in_speech(ctx))
+    out.extend(cheated_in_speech(ctx))  # "said Peru has been ripping off Chile"
     out.extend(backed_proposals(ctx))
     out = membership_statuses(ctx, classified_parties(ctx, out))
     out.extend(recalled_agents(ctx, out))

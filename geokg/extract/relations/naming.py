@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 
+_PARTITIVES = frozenset({"one", "some", "any", "each"})
+
+
 def _act_owner(ctx: SentenceContext, o: Token) -> list[EntityAnnotation]:
     """The entity that owns an act noun: "Washington's decision", "the Israeli strikes"."""
     out = _named_owners(ctx, o)
@@ -89,6 +92,9 @@ def _pejorative(ctx: SentenceContext, tok: Token) -> bool:
     words = ctx.lex.pejoratives
     if ctx.lemma(tok) in words or tok.lower_ in words:
         return True
+    if tok.lower_ in _PARTITIVES:
+        # "called Peru one of the worst offenders": the partitive's "of" noun is the verdict
+        return any(_pejorative(ctx, p) for _, p in ctx.prep_objects(tok, ("of",)))
     return any(
         c.dep_ in ("amod", "compound", "conj") and (ctx.lemma(c) in words or c.lower_ in words)
         for c in tok.children
