@@ -14,6 +14,7 @@ is left to :mod:`geokg.extract.relations.structural`.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
@@ -23,7 +24,7 @@ from geokg.schema import EntityLabel
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["KnownLeaders", "title_anaphors"]
+__all__ = ["KnownLeaders", "title_anaphors", "titled_actors"]
 
 _LED = frozenset({EntityLabel.COUNTRY, EntityLabel.ORGANIZATION})
 _PEOPLE = frozenset({EntityLabel.LEADER, EntityLabel.PERSON})
@@ -179,3 +180,43 @@ def _antecedent(
             if place == led and _role_fits(words, role):
                 return e
     return None
+
+
+def titled_actors(
+    ctx: SentenceContext, candidates: list[Candidate], anaphors: list[Candidate]
+) -> list[Candidate]:
+    """The sentence's candidates with the anaphoric titles' leaders for their states: where
+    "the Turkish and French leaders" resolved to the leaders named before (``anaphors``, the
+    ``leads_anaphor.v1`` candidates), what those leaders did is theirs ("... had been
+    exchanging angry barbs": the two leaders criticize each other, not their states), and the
+    LEADS candidates are added. A state named by no resolved title is left as it is; one
+    named by a title whose other states resolved (only one of the two leaders known) is
+    dropped from the sentence's other relations."""
+    persons: dict[tuple[int, int], EntityAnnotation] = {}
+    titled: set[tuple[int, int]] = set()
+    for a in anaphors:
+        t = ctx.doc[a.trigger]
+        mods = [g for c in t.children if c.dep_ in _MODIFIER_DEPS for g in (c, *c.conjuncts)]
+        mods.extend(o for _, obj in ctx.prep_objects(t, {"of"}) for o in (obj, *obj.conjuncts))
+        for g in mods:
+            e = ctx.ent_at.get(g.i)
+            if e is None:
+                continue
+            if (e.start, e.end) == (a.target.start, a.target.end):
+                persons[(e.start, e.end)] = a.source
+            else:
+                titled.add((e.start, e.end))
+    # "the Turkish and French leaders" with only one leader known: the other is a person
+    # too, but no one can say who; the state would be a wrong reading
+    unresolved = titled - persons.keys()
+    out: list[Candidate] = []
+    for c in candidates:
+        ends = {(c.source.start, c.source.end), (c.target.start, c.target.end)}
+        if not c.structural and ends & unresolved:
+            continue
+        src = persons.get((c.source.start, c.source.end), c.source)
+        tgt = persons.get((c.target.start, c.target.end), c.target)
+        if not c.structural and (src is not c.source or tgt is not c.target):
+            c = replace(c, source=src, target=tgt)
+        out.append(c)
+    return out + anaphors

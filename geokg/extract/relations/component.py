@@ -48,7 +48,7 @@ from geokg.extract.annotations import (
     ensure_extensions,
     get_entities,
 )
-from geokg.extract.relations.anaphora import KnownLeaders, title_anaphors
+from geokg.extract.relations.anaphora import KnownLeaders, title_anaphors, titled_actors
 from geokg.extract.relations.attributes import assess
 from geokg.extract.relations.context import Discourse
 from geokg.extract.relations.domestic import drop_domestic_visits
@@ -310,7 +310,7 @@ class RelationComponent:
     def _sentence(self, ctx: SentenceContext, known: KnownLeaders) -> list[RelationAnnotation]:
         candidates: list[Candidate] = event_candidates(ctx)
         candidates.extend(leads_candidates(ctx))
-        candidates.extend(title_anaphors(ctx, known))
+        candidates = titled_actors(ctx, candidates, title_anaphors(ctx, known))
         if not candidates:
             return []
         quoted: set[int] | None = None
