@@ -1,6 +1,8 @@
 """A speaker who says a party cheats or exploits another accuses it (CAMEO 112, accuse;
 PLOVER ACCUSE): "Chilean President X said Peru has been ripping off Chile", "Peru cheated
-us for years, X said", "X complained that Peru was taking advantage of Chile".
+us for years, X said", "X complained that Peru was taking advantage of Chile", "X told
+reporters that Chile was raising tariffs because Peru has been ripping it off" (the grievance
+may stand a few clauses down the speech verb's content).
 
 The speaker CRITICIZES the party said to cheat (the clause's subject), only where the speaker
 is a named party (a state, a body, a leader): "the president said ..." with no state names
@@ -82,6 +84,9 @@ _SPEECH = frozenset(
     }
 )
 _OWN_SIDE = frozenset({"us", "we"})
+# clauses the content of a speech verb may reach its grievance through
+_CLIMB_DEPS = frozenset({"ccomp", "advcl", "conj", "xcomp"})
+_MAX_CLIMB = 3
 _OWN_POSS = frozenset({"our"})
 _NOT_ACCUSERS = frozenset({"Person", "Place"})
 
@@ -90,10 +95,10 @@ def cheated_in_speech(ctx: SentenceContext) -> list[Candidate]:
     """Speaker -> cheat pairs of every grievance clause a named speaker reports."""
     out: list[Candidate] = []
     for tok in ctx.tokens():
-        if tok.pos_ not in _VERB_POS or tok.dep_ != "ccomp" or not _grievance(ctx, tok):
+        if tok.pos_ not in _VERB_POS or not _grievance(ctx, tok):
             continue
-        verb = tok.head
-        if ctx.lemma(verb) not in _SPEECH or verb.pos_ not in _VERB_POS:
+        verb = _speech_verb(ctx, tok)
+        if verb is None:
             continue
         if any(_denied(ctx, t) for t in (tok, verb)):
             continue
@@ -104,6 +109,21 @@ def cheated_in_speech(ctx: SentenceContext) -> list[Candidate]:
         cheats = _cheats(ctx, tok)
         out.extend(_pairs(ctx, speakers, cheats, _GRIEVANCE_CUE, tok, RULE, anchor=verb))
     return out
+
+
+def _speech_verb(ctx: SentenceContext, v: Token) -> Token | None:
+    """The speech verb whose content holds the grievance clause: its head through a
+    complement ("said Peru has been ripping off Chile") or up a few clauses of the content
+    ("told reporters that Chile was raising tariffs because Peru has been cheating it")."""
+    tok = v
+    for _ in range(_MAX_CLIMB):
+        if tok.dep_ not in _CLIMB_DEPS or tok.head.i == tok.i:
+            return None
+        head = tok.head
+        if tok.dep_ == "ccomp" and head.pos_ in _VERB_POS and ctx.lemma(head) in _SPEECH:
+            return head
+        tok = head
+    return None
 
 
 def _grievance(ctx: SentenceContext, v: Token) -> bool:
