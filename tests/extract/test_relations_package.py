@@ -117,6 +117,8 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
             "fronted_clauses",
             "shared_subjects",
             "demonyms",
+            "spokespeople",
+            "act_agents",
         }, low
     # what a sentence founds ("the bloc" is not it) is read by the walks: it imports nothing
     assert graph["founded"] == set()
@@ -124,6 +126,9 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
     assert graph["attempts"] == set()
     # the states a noun's demonyms name ("its Syrian allies") likewise
     assert graph["demonyms"] == set()
+    # who officials speak for ("Chilean officials") and who an attack's "by" names likewise
+    assert graph["spokespeople"] == set()
+    assert graph["act_agents"] == set()
     # a quotation's speaker ("we" in quoted speech) is found from the quotation marks alone
     assert graph["speakers"] <= {"quotes"}
     assert graph["quotes"] == set()
