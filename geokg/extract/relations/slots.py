@@ -209,7 +209,12 @@ def _prep_object_ok(ctx: SentenceContext, tok: Token, cue: Cue) -> bool:
     for c in tok.children:
         if c.dep_ != "prep":
             continue
-        allowed = cue.requires_prep_object.get(ctx.lemma(c))
+        if c.lower_ == "out" and "out" not in cue.requires_prep_object:
+            # "pulled out of the deal": "out of" is "from" (``SentenceContext.prep_objects``)
+            c = next((g for g in c.children if g.dep_ == "prep" and g.lower_ == "of"), c)
+            allowed = cue.requires_prep_object.get("from") if c.lower_ == "of" else None
+        else:
+            allowed = cue.requires_prep_object.get(ctx.lemma(c))
         if allowed and any(
             ctx.lemma(p) in allowed for p in c.children if p.dep_ in ("pobj", "pcomp")
         ):

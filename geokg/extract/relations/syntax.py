@@ -213,7 +213,8 @@ class SentenceContext:
     def prep_objects(self, tok: Token, preps: Iterable[str]) -> list[tuple[str, Token]]:
         """``(preposition lemma, object)`` pairs of a token's prepositional children.
 
-        Multi-word prepositions are folded: "vis-a-vis", "according to" are not targets here.
+        Multi-word prepositions are folded: "vis-a-vis", "out of" (as "from"); "according to"
+        is no target here.
         """
         wanted = preps if isinstance(preps, (set, frozenset)) else frozenset(preps)
         out: list[tuple[str, Token]] = []
@@ -229,6 +230,12 @@ class SentenceContext:
                     j += 1
                 if j < self.end and j in self.ent_at:
                     out.append(("vis-a-vis", doc[j]))
+                continue
+            if lem == "out" and "from" in wanted and "out" not in wanted:
+                # "pulled out of the deal", "walked out of talks": "out of" is "from"
+                for g in c.children:
+                    if g.dep_ == "prep" and g.lower_ == "of":
+                        out.extend(("from", p) for p in g.children if p.dep_ in ("pobj", "pcomp"))
                 continue
             if lem not in wanted:
                 continue
