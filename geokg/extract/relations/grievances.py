@@ -12,11 +12,13 @@ schema's types (it is no attack, sanction or stance of the victim) and gives not
 cheated party must be named, or be the speaker's own side ("us", "our country"), so that
 "Peru exploits its mines" is no grievance. A denied grievance ("said Peru had not cheated
 Chile"), a hypothetical one or a denying speech verb gives nothing; the speech verb is the
-relation's predicate (its modality).
+relation's predicate (its modality), and a grievance said to be possible ("may have cheated")
+makes the criticism hedged.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from geokg.extract.relations.lexicon import Cue
@@ -89,6 +91,7 @@ _CLIMB_DEPS = frozenset({"ccomp", "advcl", "conj", "xcomp"})
 _MAX_CLIMB = 3
 _OWN_POSS = frozenset({"our"})
 _NOT_ACCUSERS = frozenset({"Person", "Place"})
+_MAYBE = frozenset({"may", "might", "could"})
 
 
 def cheated_in_speech(ctx: SentenceContext) -> list[Candidate]:
@@ -107,7 +110,11 @@ def cheated_in_speech(ctx: SentenceContext) -> list[Candidate]:
         agents, _ = ctx.subjects(verb)
         speakers = [e for e in ctx.args_of(agents) if e.label.value not in _NOT_ACCUSERS]
         cheats = _cheats(ctx, tok)
-        out.extend(_pairs(ctx, speakers, cheats, _GRIEVANCE_CUE, tok, RULE, anchor=verb))
+        found = _pairs(ctx, speakers, cheats, _GRIEVANCE_CUE, tok, RULE, anchor=verb)
+        if any(c.dep_ == "aux" and c.lower_ in _MAYBE for c in tok.children):
+            # "said Peru may have cheated Chile": a hedged accusation
+            found = [replace(c, hedge=True) for c in found]
+        out.extend(found)
     return out
 
 
