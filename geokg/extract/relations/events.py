@@ -46,13 +46,15 @@ from __future__ import annotations
 from dataclasses import replace
 
 from geokg.extract.relations.acquisitions import acquired_goods, receiver_roles, supplied_for
+from geokg.extract.relations.aid_receivers import aid_receivers
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
-from geokg.extract.relations.appeals import sought_help
+from geokg.extract.relations.appeals import sought_help, sought_not_given
 from geokg.extract.relations.assisted import helpers_join
 from geokg.extract.relations.betrayals import betrayal_readings
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.complements import classified_parties
 from geokg.extract.relations.demands import demanded_penalties
+from geokg.extract.relations.deployments import deployed_help, help_not_invasion
 from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
@@ -171,6 +173,10 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(money_transfers(ctx))
     out.extend(supplied_arms(ctx))
     out.extend(sought_help(ctx))
+    out = sought_not_given(out)
+    out.extend(aid_receivers(ctx))
+    out.extend(deployed_help(ctx))
+    out = help_not_invasion(ctx, out)
     out.extend(receiver_roles(ctx))
     out = figurative_transfers(ctx, repaid_loans(ctx, out))
     out.extend(thanked_for_help(ctx))
