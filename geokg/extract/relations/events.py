@@ -46,7 +46,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from geokg.extract.relations.acquisitions import acquired_goods, receiver_roles, supplied_for
-from geokg.extract.relations.aid_receivers import aid_receivers
+from geokg.extract.relations.aid_receivers import aid_receivers, received_not_given
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
 from geokg.extract.relations.appeals import sought_help, sought_not_given
 from geokg.extract.relations.assisted import helpers_join
@@ -175,6 +175,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(sought_help(ctx))
     out = sought_not_given(out)
     out.extend(aid_receivers(ctx))
+    out = received_not_given(ctx, out)
     out.extend(deployed_help(ctx))
     out = help_not_invasion(ctx, out)
     out.extend(receiver_roles(ctx))
