@@ -59,6 +59,7 @@ from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
+from geokg.extract.relations.hosting import hosted_gatherings
 from geokg.extract.relations.idioms import adverbial_idiom
 from geokg.extract.relations.interviews import not_interviews
 from geokg.extract.relations.membership import (
@@ -177,6 +178,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(aid_receivers(ctx))
     out = received_not_given(ctx, out)
     out.extend(deployed_help(ctx))
+    out.extend(hosted_gatherings(ctx, out))
     out = help_not_invasion(ctx, out)
     out.extend(receiver_roles(ctx))
     out = figurative_transfers(ctx, repaid_loans(ctx, out))
