@@ -67,6 +67,7 @@ from geokg.extract.relations.membership import (
     listed_members,
     membership_statuses,
 )
+from geokg.extract.relations.met_delegations import met_delegations
 from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.owners import (
@@ -179,6 +180,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out = received_not_given(ctx, out)
     out.extend(deployed_help(ctx))
     out.extend(hosted_gatherings(ctx, out))
+    out.extend(met_delegations(ctx))
     out = help_not_invasion(ctx, out)
     out.extend(receiver_roles(ctx))
     out = figurative_transfers(ctx, repaid_loans(ctx, out))
