@@ -5,9 +5,9 @@ parser often hangs the "from" phrase on the verb, not on the people it describes
 object names no party. CAMEO 04 (consult: meet, host, receive a visit) and SCHEMA.md
 ("Ministers from A, B and C met" gives MEETS; officials and envoys stand for their state)
 make the subject meet the party the people come from. Only a meeting verb's object that is a
-representative noun (``agent_via_from``: officials, a delegation, envoys, ministers) with no
-party of its own, and a "from" phrase right after it; "Chile withdrew troops from Peru" is no
-meeting verb, "Chile met officials in Peru" names where, not who.
+representative noun (officials, a delegation, envoys, ministers) with no party of its own,
+and a "from" phrase right after it; "Chile withdrew troops from Peru" is no meeting verb,
+"Chile met officials in Peru" names where, not who.
 """
 
 from __future__ import annotations
@@ -20,6 +20,31 @@ __all__ = ["met_delegations"]
 _MEET_CUE = "meet.verb"
 _MEETING_VERBS = frozenset({"meet", "host", "receive", "welcome", "greet"})
 _PARTIES = frozenset({"Country", "Organization", "Group"})
+# people who represent a party in talks (inspectors, monitors or troops are met on duty, not
+# in talks: "Kenya welcomed inspectors from the agency" gives nothing)
+_REPRESENTATIVES = frozenset({"official", "officials", "delegation", "delegations", "envoy"}) | {
+    "envoys",
+    "minister",
+    "ministers",
+    "leader",
+    "leaders",
+    "representative",
+    "representatives",
+    "diplomat",
+    "diplomats",
+    "negotiator",
+    "negotiators",
+    "lawmaker",
+    "lawmakers",
+    "legislator",
+    "legislators",
+    "delegate",
+    "delegates",
+    "counterpart",
+    "counterparts",
+    "emissary",
+    "emissaries",
+}
 
 
 def met_delegations(ctx: SentenceContext) -> list[Candidate]:
@@ -27,7 +52,7 @@ def met_delegations(ctx: SentenceContext) -> list[Candidate]:
     cue = ctx.lex.cue(_MEET_CUE)
     if cue is None or not ctx.has_lemma(_MEETING_VERBS) or not ctx.has_lemma({"from"}):
         return []
-    people = ctx.lex.agent_via_from
+    people = ctx.lex.agent_via_from & _REPRESENTATIVES
     out: list[Candidate] = []
     for v in ctx.tokens():
         if v.pos_ not in _VERB_POS or ctx.lemma(v) not in _MEETING_VERBS:
