@@ -85,6 +85,8 @@ _HELPED_BY = frozenset({"embolden", "buoy", "bolster", "encourage", "strengthen"
 _WITH_PARTNER_VERBS = frozenset(
     {"disagree", "agree", "compete", "clash", "break", "cooperate", "deal", "interfere"}
 ) | {"meddle", "side", "concur", "align", "engage", "reckon", "struggle", "grapple"}
+# organs that name their state as a helper (SCHEMA.md: a state's organs acting for it)
+_STATE_ORGANS = frozenset({"government", "administration", "military", "army", "authorities"})
 # words after the help noun that say it is absent or ending: "with Russian help withdrawn"
 _ABSENT_DEPS = frozenset({"acl", "relcl", "amod", "acomp", "advmod", "neg"})
 
@@ -129,7 +131,11 @@ def helped(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         if c.dep_ == "poss":
             helpers.extend(ctx.args(c, strict=True))
     for _, obj in ctx.prep_objects(n, {"of", "from"}):
-        helpers.extend(ctx.args(obj, strict=True))
+        found = ctx.args(obj, strict=True)
+        if not found and ctx.lemma(obj) in _STATE_ORGANS:
+            # "with support from the British government", "the backing of the Chilean army"
+            found = [e for e in ctx.args(obj) if e.label.value == "Country"]
+        helpers.extend(found)
     if not helpers and not any(c.dep_ in _ABSENT_DEPS and c.i > n.i for c in n.children):
         # "with Iranian help", "thanks to NATO support"
         helpers.extend(

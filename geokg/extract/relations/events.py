@@ -48,18 +48,21 @@ from __future__ import annotations
 from dataclasses import replace
 
 from geokg.extract.relations.acquisitions import acquired_goods, receiver_roles, supplied_for
+from geokg.extract.relations.aid_receivers import aid_receivers, received_not_given
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
-from geokg.extract.relations.appeals import sought_help
+from geokg.extract.relations.appeals import sought_help, sought_not_given
 from geokg.extract.relations.assisted import helpers_join
 from geokg.extract.relations.betrayals import betrayal_readings
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.complements import classified_parties
 from geokg.extract.relations.demands import demanded_penalties
+from geokg.extract.relations.deployments import deployed_help, help_not_invasion
 from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.grievances import cheated_in_speech
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
+from geokg.extract.relations.hosting import hosted_gatherings
 from geokg.extract.relations.idioms import adverbial_idiom
 from geokg.extract.relations.interviews import not_interviews
 from geokg.extract.relations.membership import (
@@ -67,6 +70,7 @@ from geokg.extract.relations.membership import (
     listed_members,
     membership_statuses,
 )
+from geokg.extract.relations.met_delegations import met_delegations
 from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.owners import (
@@ -174,6 +178,13 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(money_transfers(ctx))
     out.extend(supplied_arms(ctx))
     out.extend(sought_help(ctx))
+    out = sought_not_given(out)
+    out.extend(aid_receivers(ctx))
+    out = received_not_given(ctx, out)
+    out.extend(deployed_help(ctx))
+    out.extend(hosted_gatherings(ctx, out))
+    out.extend(met_delegations(ctx))
+    out = help_not_invasion(ctx, out)
     out.extend(receiver_roles(ctx))
     out = figurative_transfers(ctx, repaid_loans(ctx, out))
     out.extend(thanked_for_help(ctx))

@@ -23,7 +23,7 @@ from geokg.extract.relations.shared_subjects import (
     meeting_speaker,
     shared_subject_owner,
 )
-from geokg.extract.relations.speakers import FIRST_PERSON, first_person
+from geokg.extract.relations.speakers import FIRST_PERSON, first_person, speaker_side
 from geokg.extract.relations.subjects import _VERBAL, claim_clause, climb_to_verb
 
 if TYPE_CHECKING:
@@ -60,6 +60,17 @@ _REFLEXIVE = frozenset({"itself", "himself", "herself", "themselves"})
 _POSSESSIVE = frozenset({"its", "his", "her", "their"})
 
 
+# adjectives of a party's disposition to act: their "it" is the party ("it is ready to")
+_WILLING = frozenset({"ready", "willing", "prepared", "eager", "keen", "determined", "able"}) | {
+    "unable",
+    "unwilling",
+    "reluctant",
+    "committed",
+    "poised",
+    "open",
+}
+
+
 def _expletive_it(tok: Token) -> bool:
     """ "it is likely that ...", "make it clear", "it seems": ``it`` refers to nothing."""
     head = tok.head
@@ -73,6 +84,10 @@ def _expletive_it(tok: Token) -> bool:
         "take",
         "remain",
     ):
+        if not deps & {"ccomp", "csubj"} and any(
+            c.dep_ == "acomp" and c.lemma_.lower() in _WILLING for c in head.children
+        ):
+            return False  # "Chile said it was ready to help Peru": a willing party
         return bool(deps & {"ccomp", "xcomp", "csubj"}) or "acomp" in deps
     if tok.dep_ == "dobj" and ("ccomp" in deps or "oprd" in deps or "xcomp" in deps):
         return True
@@ -100,6 +115,9 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
     low = tok.lower_
     if low in FIRST_PERSON:
         return first_person(ctx, tok)  # "'We back Kenya,' Uganda said": the quote's speaker
+    side = speaker_side(ctx, tok)
+    if side:
+        return side  # "Chilean official Ana Diaz says they will ...": Chile
     labels = _PRONOUN_LABELS.get(low)
     if labels is None:
         return []

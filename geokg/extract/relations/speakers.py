@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from geokg.extract.annotations import EntityAnnotation
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["FIRST_PERSON", "first_person"]
+__all__ = ["FIRST_PERSON", "first_person", "speaker_side"]
 
 _SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
 _PLURAL = frozenset({"we", "us", "our", "ours", "ourselves"})
@@ -212,3 +212,23 @@ def first_person(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
         return []
     led = _represented(ctx, who, span)
     return [led] if led is not None else []
+
+
+def speaker_side(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
+    """The state an official speaks for, as the "they" of the reported clause: "Chile's trade
+    ministry official Ana Diaz says they are negotiating ...": Chile (an official's "they" is
+    the side they speak for, not a plural named before)."""
+    if tok.lower_ != "they" or tok.dep_ != "nsubj":
+        return []
+    clause = tok.head
+    while clause.dep_ in ("xcomp", "conj") and clause.head.i != clause.i:
+        clause = clause.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or ctx.lemma(verb) not in ctx.lex.report_verbs:
+        return []
+    for who in verb.children:
+        e = ctx.ent_at.get(who.i)
+        if who.dep_ == "nsubj" and e is not None and e.label.value in _PEOPLE:
+            led = _represented(ctx, who, (0, 0))
+            return [led] if led is not None else []
+    return []
