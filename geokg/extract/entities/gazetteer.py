@@ -27,6 +27,7 @@ from geokg.extract.entities.missed import (
 )
 from geokg.extract.entities.ner import ner_candidates
 from geokg.extract.entities.organs import leader_state_candidates, party_candidates
+from geokg.extract.entities.services import outlet_names_before, outlet_services
 from geokg.extract.entities.state_companies import state_company_candidates
 from geokg.extract.entities.syntax import has_the
 from geokg.extract.entities.titles import title_people
@@ -149,10 +150,12 @@ def propose(
     cands.extend(role_appositive_names(doc, gaz_tokens, lex))
     cands.extend(descriptor_places(doc, gaz_tokens))
     cands.extend(media_names(doc, lex, gaz_tokens))
+    cands.extend(outlet_names_before(doc, lex, gaz_tokens))
     cands.extend(station_names(doc, gaz_tokens))
     cands.extend(title_people(doc, lex, gaz_tokens, cands))
     cands.extend(surname_mentions(doc, lex, gaz_tokens, cands))
     cands.extend(acronym_candidates(doc, cands, index))
+    cands.extend(outlet_services(doc, cands))
     cands.extend(composite_groups(doc, lex, cands))
     cands.extend(located_groups(doc, lex, cands))
     return cands
