@@ -73,7 +73,7 @@ def media_names(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> lis
     """A name right after a media descriptor ("the news agency Tanjug") is an organization.
 
     The name may hold a listed name ("the magazine Mining Africa"): the whole run of proper
-    nouns is the outlet, unless it is one listed name alone.
+    nouns is the outlet, unless it is one listed name.
     """
     out: list[Candidate] = []
     descriptors = lex.wordset("media_descriptors")
@@ -83,7 +83,7 @@ def media_names(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> lis
         k = tok.i + 1
         while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
             k += 1
-        if k - tok.i > 5 or all(j in gaz for j in range(tok.i + 1, k)):
+        if k - tok.i > 5 or any(c.start == tok.i + 1 and c.end == k for c in gaz.get(k - 1, [])):
             k = tok.i + 1  # a listed name alone is the listed entity ("the daily China ...")
         if k > tok.i + 1 and k - tok.i <= 5:
             span = doc[tok.i + 1 : k]

@@ -80,9 +80,9 @@ def outlet_names_before(
 ) -> list[Candidate]:
     """Outlet names right before a lower-case media noun ("the Chile Weekly magazine").
 
-    Two to four capitalised proper nouns that modify the media noun, at least one of them not
-    a listed name (a listed name alone is that entity: "the Chile newspaper" is no outlet
-    name); a listed adjective opening the run is left out ("the Peruvian Lima Herald daily").
+    Two to four capitalised proper nouns that modify the media noun and are not one listed
+    name (a listed name is that entity already, "the Chile newspaper" is no outlet name); a
+    listed adjective opening the run is left out ("the Peruvian Lima Herald daily").
 
     Args:
         doc: The parsed Doc.
@@ -108,7 +108,9 @@ def outlet_names_before(
             start -= 1
         while start < tok.i and any(c.kind in _ADJ_KINDS for c in gaz.get(start, [])):
             start += 1
-        if tok.i - start < 2 or all(j in gaz for j in range(start, tok.i)):
+        if tok.i - start < 2 or any(
+            c.start == start and c.end == tok.i for c in gaz.get(start, [])
+        ):
             continue
         span = doc[start : tok.i]
         out.append(Candidate(start, tok.i, span.start_char, span.end_char, NER_ORG, span.text, 5))

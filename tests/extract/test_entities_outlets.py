@@ -1,0 +1,84 @@
+"""Outlets, their language services and places named in coordination (issue 13, item 7).
+
+Frozen parses of constructed sentences (``data/entities/outlets_and_places.jsonl``: the model's
+tokens, tags, dependencies and NER tags, built once) run through the entity component without
+the model. A broadcaster's language desk ("VOA's Urdu Service") is the outlet, not an
+organization of its own, and its language word names no state; an outlet's name around a media
+noun is one name even over a place or state name ("the magazine Mining Africa", "the Chile
+Weekly magazine"), but a state named alone after "the news agency" stays the state; coordinated
+names before a plural place noun, or after one and "of", are places ("Chikwawa and Zomba
+districts", "the towns of Kabo and Batangafo"), while coordinated people after "a friend of"
+stay people.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from geokg.extract.entities import EntityComponent
+from tests.extract.handparse import frozen
+
+CASES_FILE = Path(__file__).parent / "data" / "entities" / "outlets_and_places.jsonl"
+CASES = {
+    row["id"]: row
+    for row in (json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines())
+}
+
+
+def found(component: EntityComponent, blank: Any, case_id: str) -> set[tuple[str, str]]:
+    doc = component(frozen(blank, CASES[case_id]["tokens"]))
+    return {(e.name, e.label.value) for e in doc._.geokg_entities}
+
+
+@pytest.mark.parametrize("case_id", sorted(CASES))
+def test_frozen_cases(blank: Any, component: EntityComponent, case_id: str) -> None:
+    doc = component(frozen(blank, CASES[case_id]["tokens"]))
+    got = [[e.name, e.label.value, e.kind] for e in doc._.geokg_entities]
+    assert got == CASES[case_id]["entities"]
+
+
+@pytest.mark.parametrize(
+    ("case_id", "absent"),
+    [
+        ("service-after-acronym-outlet", {"Urdu Service"}),
+        ("service-after-named-outlet", {"Persian Service"}),
+        ("service-in-byline", {"Somali Service", "Somalia"}),
+        ("magazine-name-with-place", {"Africa", "Mining"}),
+        ("outlet-name-before-magazine", {"Chile"}),
+        ("outlet-name-before-newspaper", {"Lima"}),
+        ("coordinated-districts", {"Chikwawa", "Zomba"}),
+    ],
+)
+def test_name_is_not_read_apart(
+    blank: Any, component: EntityComponent, case_id: str, absent: set[str]
+) -> None:
+    got = found(component, blank, case_id)
+    assert not {name for name, label in got if name in absent and label != "Place"}
+
+
+def test_language_service_mention_keeps_the_outlets_characters(
+    blank: Any, component: EntityComponent
+) -> None:
+    doc = component(frozen(blank, CASES["service-after-acronym-outlet"]["tokens"]))
+    outlet = next(e for e in doc._.geokg_entities if e.name == "Voice of America")
+    assert doc.text[outlet.start_char : outlet.end_char] == "VOA"
+
+
+@pytest.mark.parametrize(
+    ("case_id", "expected"),
+    [
+        ("foreign-service-is-no-outlet", {("BBC", "Organization"), ("Peru", "Country")}),
+        ("agency-before-country-subject", {("Russia", "Country")}),
+        ("demonym-before-newspaper", {("Chile", "Country"), ("Peru", "Country")}),
+        ("friend-of-coordinated-people", {("Maria Lopez", "Person"), ("Ana Ruiz", "Person")}),
+        ("towns-of-coordinated", {("Kabo", "Place"), ("Batangafo", "Place")}),
+    ],
+)
+def test_negatives_and_places(
+    blank: Any, component: EntityComponent, case_id: str, expected: set[tuple[str, str]]
+) -> None:
+    assert expected <= found(component, blank, case_id)
