@@ -27,6 +27,7 @@ from geokg.extract.entities.missed import (
 )
 from geokg.extract.entities.ner import ner_candidates
 from geokg.extract.entities.organs import leader_state_candidates, party_candidates
+from geokg.extract.entities.portfolios import portfolio_people
 from geokg.extract.entities.services import outlet_names_before, outlet_services
 from geokg.extract.entities.state_companies import state_company_candidates
 from geokg.extract.entities.syntax import has_the
@@ -153,6 +154,7 @@ def propose(
     cands.extend(outlet_names_before(doc, lex, gaz_tokens))
     cands.extend(station_names(doc, gaz_tokens))
     cands.extend(title_people(doc, lex, gaz_tokens, cands))
+    cands.extend(portfolio_people(doc, lex, gaz_tokens, cands))
     cands.extend(surname_mentions(doc, lex, gaz_tokens, cands))
     cands.extend(acronym_candidates(doc, cands, index))
     cands.extend(outlet_services(doc, cands))

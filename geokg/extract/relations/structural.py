@@ -10,6 +10,7 @@ Rule ids:
 * ``leads_possessive.v1``: "Putin's Russia", "Joseph Kony's LRA" (role: leader).
 * ``leads_gov_of.v1``: "the regime of Daniel Ortega in Nicaragua".
 * ``leads_under.v1``: "under Alexander the Great ..., Macedon grew ..." (led entity a Country).
+* ``leads_led_rule.v1``: "Peru's government, led by Prime Minister X" (``led_by.py``).
 * ``member_party_title.v1``: a party adjective before a member's title, "Republican Senator
   X", "Labour lawmakers X and Y": MEMBER_OF the party (status member), not LEADS.
 * ``leads_predicate.v1``: a title predicated of the person: "X served as UN secretary
@@ -33,6 +34,7 @@ from typing import TYPE_CHECKING
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.former import drop_former_service
 from geokg.extract.relations.governments import _government_of_titled, _possessive, _under
+from geokg.extract.relations.led_by import led_rule_noun
 from geokg.extract.relations.offices import office_candidates
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.titles import (
@@ -67,6 +69,7 @@ def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
         out.extend(_possessive(ctx, person))
         out.extend(_under(ctx, person))
         out.extend(_government_of_titled(ctx, person))
+        out.extend(led_rule_noun(ctx, person))
         out.extend(_predicate(ctx, person))
     out = _party_members(ctx, people, out)
     out = [c for c in out if not _business_title_of_state(ctx, c)]
@@ -123,7 +126,9 @@ _COMPLEMENT_PREPS = frozenset({"for", "to", "at", "on"})
 def _skip_complement(ctx: SentenceContext, i: int) -> int:
     """Where the title ends when its complement stands between it and the name: "U.S. special
     envoy for Ukraine X", "Russia's ambassador to the UN X", "Sweden's minister for foreign
-    trade X" (the complement names no led entity). Else ``i`` itself."""
+    trade X" (the complement names no led entity), and a portfolio after "of" that names no
+    entity ("Peru's minister of defense X", "Minister of Foreign Affairs X"). Else ``i``
+    itself."""
     doc = ctx.doc
     j = i
     ents: set[str] = set()
@@ -132,10 +137,18 @@ def _skip_complement(ctx: SentenceContext, i: int) -> int:
         if tok.lower_ in _COMPLEMENT_PREPS and j > ctx.start and j < i:
             _part, head = _is_title_token(ctx, doc[j - 1])
             return j - 1 if head and len(ents) <= 1 else i
+        if tok.lower_ == "of" and j > ctx.start and j < i and not ents:
+            # "Peru's minister of defense X", "Minister of Foreign Affairs X": a portfolio
+            _part, head = _is_title_token(ctx, doc[j - 1])
+            return j - 1 if head and tok.right_edge.i == i else i
         e = ctx.ent_at.get(j)
         if e is not None:
             ents.add(e.name)
-        elif not (tok.lower_ == "the" or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ"))):
+        elif not (
+            tok.lower_ == "the"
+            or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ"))
+            or (tok.is_alpha and tok.text[:1].isupper() and tok.pos_ == "PROPN")
+        ):
             return i
         j -= 1
     return i
