@@ -8,7 +8,8 @@ noun is one name even over a place or state name ("the magazine Mining Africa", 
 Weekly magazine"), but a state named alone after "the news agency" stays the state; coordinated
 names before a plural place noun, or after one and "of", are places ("Chikwawa and Zomba
 districts", "the towns of Kabo and Batangafo"), while coordinated people after "a friend of"
-stay people.
+stay people. A name after a title's portfolio is found ("Peru's minister of defense Ana Ruiz"),
+and "headed by X" makes X a Leader (``titled_names.jsonl``).
 """
 
 from __future__ import annotations
@@ -82,3 +83,25 @@ def test_negatives_and_places(
     blank: Any, component: EntityComponent, case_id: str, expected: set[tuple[str, str]]
 ) -> None:
     assert expected <= found(component, blank, case_id)
+
+
+TITLED_FILE = Path(__file__).parent / "data" / "entities" / "titled_names.jsonl"
+TITLED = {
+    row["id"]: row
+    for row in (json.loads(line) for line in TITLED_FILE.read_text(encoding="utf-8").splitlines())
+}
+
+
+@pytest.mark.parametrize("case_id", sorted(TITLED))
+def test_titled_names(blank: Any, component: EntityComponent, case_id: str) -> None:
+    """A name after a title's portfolio ("minister of defense Ana Ruiz") is a Leader; a
+    portfolio that names a state or has no name after it proposes nothing; "headed by X"
+    makes X a Leader as "led by X" does."""
+    doc = component(frozen(blank, TITLED[case_id]["tokens"]))
+    got = [[e.name, e.label.value, e.kind] for e in doc._.geokg_entities]
+    assert got == TITLED[case_id]["entities"]
+
+
+def test_portfolio_name_is_a_leader(blank: Any, component: EntityComponent) -> None:
+    doc = component(frozen(blank, TITLED["portfolio-lower"]["tokens"]))
+    assert ("Ana Ruiz", "Leader") in {(e.name, e.label.value) for e in doc._.geokg_entities}
