@@ -98,8 +98,14 @@ def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
         title.append(doc[k])
         k += 1
     i = person.start - 1
+    portfolio: list[Token] = []
     if not title:
-        i = _skip_complement(ctx, i)
+        j = _of_portfolio(ctx, i)
+        if j is not None:
+            portfolio = list(doc[j : i + 1])
+            i = j - 1
+        else:
+            i = _skip_complement(ctx, i)
     while i >= ctx.start and i not in ctx.ent_at:
         part, head = _is_title_token(ctx, doc[i])
         if not part and doc[i].lower_ in ctx.lex.title_honorifics:
@@ -116,6 +122,7 @@ def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
     led, _ = _led_before(ctx, i)
     if led is None:
         return []
+    title += portfolio
     role = _role_text(ctx, title)
     return [_make(ctx, person, led, title[0].i, title[-1].i + 1, "leads_title.v1", role)]
 
@@ -126,9 +133,7 @@ _COMPLEMENT_PREPS = frozenset({"for", "to", "at", "on"})
 def _skip_complement(ctx: SentenceContext, i: int) -> int:
     """Where the title ends when its complement stands between it and the name: "U.S. special
     envoy for Ukraine X", "Russia's ambassador to the UN X", "Sweden's minister for foreign
-    trade X" (the complement names no led entity), and a portfolio after "of" that names no
-    entity ("Peru's minister of defense X", "Minister of Foreign Affairs X"). Else ``i``
-    itself."""
+    trade X" (the complement names no led entity). Else ``i`` itself."""
     doc = ctx.doc
     j = i
     ents: set[str] = set()
@@ -137,10 +142,6 @@ def _skip_complement(ctx: SentenceContext, i: int) -> int:
         if tok.lower_ in _COMPLEMENT_PREPS and j > ctx.start and j < i:
             _part, head = _is_title_token(ctx, doc[j - 1])
             return j - 1 if head and len(ents) <= 1 else i
-        if tok.lower_ == "of" and j > ctx.start and j < i and not ents:
-            # "Peru's minister of defense X", "Minister of Foreign Affairs X": a portfolio
-            _part, head = _is_title_token(ctx, doc[j - 1])
-            return j - 1 if head and tok.right_edge.i == i else i
         e = ctx.ent_at.get(j)
         if e is not None:
             ents.add(e.name)
@@ -152,6 +153,25 @@ def _skip_complement(ctx: SentenceContext, i: int) -> int:
             return i
         j -= 1
     return i
+
+
+def _of_portfolio(ctx: SentenceContext, i: int) -> int | None:
+    """Where an "of" portfolio that ends at ``i`` starts, after a title head: "Peru's minister
+    of defense X", "Minister of Foreign Affairs X", "army chief of staff X" (the portfolio
+    names no entity). None when there is none."""
+    doc = ctx.doc
+    j = i
+    while j > ctx.start and i - j < 4:
+        tok = doc[j]
+        if j in ctx.ent_at:
+            return None
+        if tok.lower_ == "of":
+            head = _is_title_token(ctx, doc[j - 1])[1]
+            return j if head and j < i and tok.right_edge.i == i else None
+        if not (tok.is_alpha and (tok.pos_ in ("NOUN", "ADJ", "PROPN", "DET"))):
+            return None
+        j -= 1
+    return None
 
 
 def _title_after(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
