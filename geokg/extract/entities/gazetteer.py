@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from geokg.extract.entities.acronyms import acronym_candidates
+from geokg.extract.entities.armed_groups import armed_group_names
 from geokg.extract.entities.candidates import INTRA, Candidate, SurfaceIndex
 from geokg.extract.entities.groups import composite_groups, located_groups
 from geokg.extract.entities.lexicon import Lexicons
@@ -152,6 +153,7 @@ def propose(
     cands.extend(descriptor_places(doc, gaz_tokens))
     cands.extend(media_names(doc, lex, gaz_tokens))
     cands.extend(outlet_names_before(doc, lex, gaz_tokens))
+    cands.extend(armed_group_names(doc, lex, gaz_tokens))
     cands.extend(station_names(doc, gaz_tokens))
     cands.extend(title_people(doc, lex, gaz_tokens, cands))
     cands.extend(portfolio_people(doc, lex, gaz_tokens, cands))
