@@ -8,7 +8,8 @@ noun is one name even over a place or state name ("the magazine Mining Africa", 
 Weekly magazine"), but a state named alone after "the news agency" stays the state; coordinated
 names before a plural place noun, or after one and "of", are places ("Chikwawa and Zomba
 districts", "the towns of Kabo and Batangafo"), while coordinated people after "a friend of"
-stay people. A name after a title's portfolio is found ("Peru's minister of defense Ana Ruiz"),
+stay people. A name before a gang, militia or group noun is an organization ("the Barrio
+Verde gang"), unless it is a listed name or a state. A name after a title's portfolio is found ("Peru's minister of defense Ana Ruiz"),
 and "headed by X" makes X a Leader (``titled_names.jsonl``).
 """
 
@@ -77,6 +78,11 @@ def test_language_service_mention_keeps_the_outlets_characters(
         ("demonym-before-newspaper", {("Chile", "Country"), ("Peru", "Country")}),
         ("friend-of-coordinated-people", {("Maria Lopez", "Person"), ("Ana Ruiz", "Person")}),
         ("towns-of-coordinated", {("Kabo", "Place"), ("Batangafo", "Place")}),
+        ("gang-name-read-as-person", {("Lima Cartel", "Organization")}),
+        ("gang-name-missed", {("Barrio Verde", "Organization")}),
+        ("group-name-single-word", {("Wagner", "Organization")}),
+        ("listed-name-before-militia", {("Hamas", "Organization")}),
+        ("state-before-group", {("Kenya", "Country")}),
     ],
 )
 def test_negatives_and_places(
