@@ -28,7 +28,11 @@ from geokg.extract.entities.missed import (
 )
 from geokg.extract.entities.ner import ner_candidates
 from geokg.extract.entities.organs import leader_state_candidates, party_candidates
-from geokg.extract.entities.portfolios import portfolio_people
+from geokg.extract.entities.portfolios import (
+    appositive_title_names,
+    lower_title_names,
+    portfolio_people,
+)
 from geokg.extract.entities.services import outlet_names_before, outlet_services
 from geokg.extract.entities.state_companies import state_company_candidates
 from geokg.extract.entities.syntax import has_the
@@ -157,6 +161,8 @@ def propose(
     cands.extend(station_names(doc, gaz_tokens))
     cands.extend(title_people(doc, lex, gaz_tokens, cands))
     cands.extend(portfolio_people(doc, lex, gaz_tokens, cands))
+    cands.extend(appositive_title_names(doc, lex, gaz_tokens))
+    cands.extend(lower_title_names(doc, lex, gaz_tokens))
     cands.extend(surname_mentions(doc, lex, gaz_tokens, cands))
     cands.extend(acronym_candidates(doc, cands, index))
     cands.extend(outlet_services(doc, cands))
