@@ -9,8 +9,10 @@ Weekly magazine"), but a state named alone after "the news agency" stays the sta
 names before a plural place noun, or after one and "of", are places ("Chikwawa and Zomba
 districts", "the towns of Kabo and Batangafo"), while coordinated people after "a friend of"
 stay people. A name before a gang, militia or group noun is an organization ("the Barrio
-Verde gang"), unless it is a listed name or a state. A name after a title's portfolio is found ("Peru's minister of defense Ana Ruiz"),
-and "headed by X" makes X a Leader (``titled_names.jsonl``).
+Verde gang"), unless it is a listed name or a state. A name after a title's portfolio is
+found ("Peru's minister of defense Ana Ruiz"), "headed by X" makes X a Leader, and a name set off after a title phrase ("Chile's deputy
+foreign minister, Ana Ruiz,") or right after a lower-case title ("police chief Ana Ruiz") is
+found (``titled_names.jsonl``); a date or a company after a title is no name.
 """
 
 from __future__ import annotations
@@ -108,6 +110,25 @@ def test_titled_names(blank: Any, component: EntityComponent, case_id: str) -> N
     assert got == TITLED[case_id]["entities"]
 
 
-def test_portfolio_name_is_a_leader(blank: Any, component: EntityComponent) -> None:
-    doc = component(frozen(blank, TITLED["portfolio-lower"]["tokens"]))
-    assert ("Ana Ruiz", "Leader") in {(e.name, e.label.value) for e in doc._.geokg_entities}
+@pytest.mark.parametrize(
+    ("case_id", "name"),
+    [
+        ("portfolio-lower", "Ana Ruiz"),
+        ("appositive-after-title", "Ana Ruiz"),
+        ("appositive-after-title-partial-ner", "Ana Lucia Ferreyra"),
+        ("lower-title-before-name", "Ana Ruiz"),
+    ],
+)
+def test_titled_name_is_a_leader(
+    blank: Any, component: EntityComponent, case_id: str, name: str
+) -> None:
+    doc = component(frozen(blank, TITLED[case_id]["tokens"]))
+    assert (name, "Leader") in {(e.name, e.label.value) for e in doc._.geokg_entities}
+
+
+@pytest.mark.parametrize("case_id", ["lower-title-before-date", "lower-title-before-company"])
+def test_no_person_after_a_title_without_a_name(
+    blank: Any, component: EntityComponent, case_id: str
+) -> None:
+    doc = component(frozen(blank, TITLED[case_id]["tokens"]))
+    assert not [e for e in doc._.geokg_entities if e.label.value in ("Leader", "Person")]
