@@ -10,8 +10,9 @@ names before a plural place noun, or after one and "of", are places ("Chikwawa a
 districts", "the towns of Kabo and Batangafo"), while coordinated people after "a friend of"
 stay people. A name before a gang, militia or group noun is an organization ("the Barrio
 Verde gang"), unless it is a listed name or a state. A name after a title's portfolio is
-found ("Peru's minister of defense Ana Ruiz"), "headed by X" makes X a Leader, and a name set off after a title phrase ("Chile's deputy
-foreign minister, Ana Ruiz,") or right after a lower-case title ("police chief Ana Ruiz") is
+found ("Peru's minister of defense Ana Ruiz"), "headed by X" makes X a Leader, and a name
+set off after a title phrase ("Chile's deputy foreign minister, Ana Ruiz,") or right after a
+lower-case title ("police chief Ana Ruiz") is
 found (``titled_names.jsonl``); a date or a company after a title is no name.
 """
 
