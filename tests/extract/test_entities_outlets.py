@@ -13,7 +13,8 @@ Verde gang"), unless it is a listed name or a state. A name after a title's port
 found ("Peru's minister of defense Ana Ruiz"), "headed by X" makes X a Leader, and a name
 set off after a title phrase ("Chile's deputy foreign minister, Ana Ruiz,") or right after a
 lower-case title ("police chief Ana Ruiz") is
-found (``titled_names.jsonl``); a date or a company after a title is no name.
+found (``titled_names.jsonl``); a date or a company after a title is no name. A military or
+police officer is an official (a Leader), a company's chief executive officer a Person.
 """
 
 from __future__ import annotations
@@ -118,6 +119,8 @@ def test_titled_names(blank: Any, component: EntityComponent, case_id: str) -> N
         ("appositive-after-title", "Ana Ruiz"),
         ("appositive-after-title-partial-ner", "Ana Lucia Ferreyra"),
         ("lower-title-before-name", "Ana Ruiz"),
+        ("officer-in-apposition", "Tomas Varga"),
+        ("officer-before-name", "Tomas Varga"),
     ],
 )
 def test_titled_name_is_a_leader(
@@ -133,3 +136,8 @@ def test_no_person_after_a_title_without_a_name(
 ) -> None:
     doc = component(frozen(blank, TITLED[case_id]["tokens"]))
     assert not [e for e in doc._.geokg_entities if e.label.value in ("Leader", "Person")]
+
+
+def test_business_officer_stays_a_person(blank: Any, component: EntityComponent) -> None:
+    doc = component(frozen(blank, TITLED["business-officer-stays-person"]["tokens"]))
+    assert ("Tomas Varga", "Person") in {(e.name, e.label.value) for e in doc._.geokg_entities}

@@ -297,9 +297,9 @@ def _role_of_appos_host(tok: Token, lex: Lexicons) -> str | None:
 def _role_of_np(tok: Token, lex: Lexicons) -> str | None:
     role = lex.title_role(tok.text)
     left = tok.doc[max(0, tok.i - 2) : tok.i]
-    if role or lemma(tok) == "member":  # "a council member": the title is the compound
-        for a in range(len(left)):
-            longer = lex.title_role(" ".join(x.lower_ for x in left[a:]) + " " + tok.lower_)
-            if longer:
-                return longer
+    # "a council member", "a military officer": the title is the compound with its head
+    for a in range(len(left)):
+        longer = lex.title_role(" ".join(x.lower_ for x in left[a:]) + " " + tok.lower_)
+        if longer:
+            return longer
     return role
