@@ -14,7 +14,9 @@ found ("Peru's minister of defense Ana Ruiz"), "headed by X" makes X a Leader, a
 set off after a title phrase ("Chile's deputy foreign minister, Ana Ruiz,") or right after a
 lower-case title ("police chief Ana Ruiz") is
 found (``titled_names.jsonl``); a date or a company after a title is no name. A military or
-police officer is an official (a Leader), a company's chief executive officer a Person.
+police officer is an official (a Leader), a company's chief executive officer a Person. A
+name with a person noun in apposition or a "who" clause is a person whatever the model tagged
+it ("Morgan Kehr, a senior firefighter,"), unless it is shaped like an organization's name.
 """
 
 from __future__ import annotations
@@ -141,3 +143,28 @@ def test_no_person_after_a_title_without_a_name(
 def test_business_officer_stays_a_person(blank: Any, component: EntityComponent) -> None:
     doc = component(frozen(blank, TITLED["business-officer-stays-person"]["tokens"]))
     assert ("Tomas Varga", "Person") in {(e.name, e.label.value) for e in doc._.geokg_entities}
+
+
+@pytest.mark.parametrize(
+    ("case_id", "expected", "absent"),
+    [
+        ("person-apposition-over-org-tag", ("Morgan Kehr", "Person"), "Organization"),
+        ("who-clause-name", ("Ana Ruiz", "Leader"), "Organization"),
+        ("which-clause-organization", ("Popular Force", "Organization"), "Person"),
+        ("organization-apposition", ("Amnesty International", "Organization"), "Person"),
+    ],
+)
+def test_person_cues(
+    blank: Any, component: EntityComponent, case_id: str, expected: tuple[str, str], absent: str
+) -> None:
+    doc = component(frozen(blank, TITLED[case_id]["tokens"]))
+    got = {(e.name, e.label.value) for e in doc._.geokg_entities}
+    assert expected in got
+    assert (expected[0], absent) not in got
+
+
+def test_who_clause_on_an_organization_name_makes_no_person(
+    blank: Any, component: EntityComponent
+) -> None:
+    doc = component(frozen(blank, TITLED["who-clause-organization-name"]["tokens"]))
+    assert not [e for e in doc._.geokg_entities if e.label.value in ("Leader", "Person")]
