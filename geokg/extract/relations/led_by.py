@@ -6,6 +6,10 @@ cabinet, administration, regime, junta) that names its state by a possessive, a 
 compound, and a "led by" / "headed by" participle whose agent is the person. SCHEMA.md
 gives "led by" in the sense of rule as a LEADS cue; the state's organ names the state (news
 conventions). The role is the title before the name, else "head of government" and the like.
+
+``leads_named_body.v1``: a person who leads, heads, runs or commands a body named on its kind
+noun ("Ana Ruiz leads the Popular Force party", "X, who heads the Barrio Verde gang"): the
+verb's object is the kind noun, not the organization, so the verb cue alone misses it.
 """
 
 from __future__ import annotations
@@ -14,13 +18,13 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.syntax import Candidate, SentenceContext
-from geokg.extract.relations.titles import _is_title_token, _make, _role_text
+from geokg.extract.relations.titles import _is_title_token, _make, _named_inside, _role_text
 from geokg.schema import EntityLabel
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["led_rule_noun"]
+__all__ = ["led_named_body", "led_rule_noun"]
 
 _LEAD_VERBS = frozenset({"lead", "head"})
 _STATE_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
@@ -84,3 +88,39 @@ def _title(ctx: SentenceContext, person: EntityAnnotation) -> list[Token]:
         before.insert(0, doc[i])
         i -= 1
     return before if any(_is_title_token(ctx, t)[1] for t in before) else []
+
+
+_RUN_VERBS = frozenset({"lead", "head", "run", "command", "chair", "helm"})
+
+
+def led_named_body(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
+    """The person leads the organization named on the object of a verb of leading.
+
+    Args:
+        ctx: The sentence context.
+        person: A Leader or Person mention.
+
+    Returns:
+        At most one LEADS candidate (person -> the organization named in "the X party").
+    """
+    root = ctx.root_of(person)
+    verbs: list[Token] = []
+    if root.dep_ == "nsubj" and ctx.lemma(root.head) in _RUN_VERBS:
+        verbs.append(root.head)
+    for child in root.children:
+        if (
+            child.dep_ == "relcl"
+            and ctx.lemma(child) in _RUN_VERBS
+            and any(g.dep_ == "nsubj" and g.lower_ == "who" for g in child.children)
+        ):
+            verbs.append(child)
+    for verb in verbs:
+        for obj in verb.children:
+            if obj.dep_ != "dobj" or obj.i in ctx.ent_at:
+                continue
+            org = _named_inside(ctx, obj)
+            if org is not None and org.name != person.name:
+                return [
+                    _make(ctx, person, org, verb.i, verb.i + 1, "leads_named_body.v1", "leader")
+                ]
+    return []
