@@ -12,6 +12,8 @@ Rule ids:
 * ``leads_under.v1``: "under Alexander the Great ..., Macedon grew ..." (led entity a Country).
 * ``leads_led_rule.v1``: "Peru's government, led by Prime Minister X" (``led_by.py``).
 * ``leads_named_body.v1``: "X, who leads the Popular Force party" (``led_by.py``).
+* ``member_party_affiliation.v1``: "Senator X of the Y Party", "X, a lawmaker from the Y
+  Party" (``affiliations.py``).
 * ``member_party_title.v1``: a party adjective before a member's title, "Republican Senator
   X", "Labour lawmakers X and Y": MEMBER_OF the party (status member), not LEADS.
 * ``leads_predicate.v1``: a title predicated of the person: "X served as UN secretary
@@ -33,6 +35,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.affiliations import party_affiliations
 from geokg.extract.relations.former import drop_former_service
 from geokg.extract.relations.governments import _government_of_titled, _possessive, _under
 from geokg.extract.relations.led_by import led_named_body, led_rule_noun
@@ -72,6 +75,7 @@ def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
         out.extend(_government_of_titled(ctx, person))
         out.extend(led_rule_noun(ctx, person))
         out.extend(led_named_body(ctx, person))
+        out.extend(party_affiliations(ctx, person))
         out.extend(_predicate(ctx, person))
     out = _party_members(ctx, people, out)
     out = [c for c in out if not _business_title_of_state(ctx, c)]
