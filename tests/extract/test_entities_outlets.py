@@ -9,7 +9,8 @@ Weekly magazine"), but a state named alone after "the news agency" stays the sta
 names before a plural place noun, or after one and "of", are places ("Chikwawa and Zomba
 districts", "the towns of Kabo and Batangafo"), while coordinated people after "a friend of"
 stay people. A name before a gang, militia or group noun is an organization ("the Barrio
-Verde gang"), unless it is a listed name or a state. A name after a title's portfolio is
+Verde gang"), unless it is a listed name or a state; a stance word before an organization's
+name is no part of it ("the Islamist Andean Liberation Front"). A name after a title's portfolio is
 found ("Peru's minister of defense Ana Ruiz"), "headed by X" makes X a Leader, and a name
 set off after a title phrase ("Chile's deputy foreign minister, Ana Ruiz,") or right after a
 lower-case title ("police chief Ana Ruiz") is
@@ -89,6 +90,7 @@ def test_language_service_mention_keeps_the_outlets_characters(
         ("group-name-single-word", {("Wagner", "Organization")}),
         ("listed-name-before-militia", {("Hamas", "Organization")}),
         ("state-before-group", {("Kenya", "Country")}),
+        ("stance-word-before-organization", {("Andean Liberation Front", "Organization")}),
     ],
 )
 def test_negatives_and_places(

@@ -359,7 +359,8 @@ def _qualifiers(doc: Doc, start: int, end: int, gaz: dict[int, list[Candidate]])
 
 
 def _trim_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Cut an organization span at a bracket and drop trailing lower-case descriptors."""
+    """Cut an organization span at a bracket, drop trailing lower-case descriptors and a
+    leading stance word ("the Islamist X Front")."""
     for k in range(start, end):
         if (
             doc[k].text in ("(", "[", "“", '"', "``")
@@ -375,7 +376,16 @@ def _trim_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break
     while end > start + 1 and (doc[end - 1].text[:1].islower() or doc[end - 1].is_punct):
         end -= 1
+    while end - start > 2 and doc[start].lower_ in _STANCE_WORDS:
+        start += 1  # "the Islamist Andean Liberation Front": a description, not the name
     return start, end
+
+
+# Words of stance a news writer puts before an organization's name ("Islamist", "Marxist").
+_STANCE_WORDS = frozenset(
+    {"islamist", "jihadist", "marxist", "maoist", "leftist", "rightist", "separatist",
+     "militant", "extremist", "hardline", "salafist"}
+)  # fmt: skip
 
 
 def _plausible_org(span: Span, lex: Lexicons) -> bool:
