@@ -31,6 +31,7 @@ from geokg.extract.entities.syntax import (
     lemma,
     looks_like_name,
     only_title_words,
+    skip_stance_words,
     strip_span,
     title_case_sentence,
 )
@@ -349,8 +350,7 @@ _QUALIFYING_WORDS = frozenset({"ruling", "governing", "opposition", "main", "for
 
 
 def _qualifiers(doc: Doc, start: int, end: int, gaz: dict[int, list[Candidate]]) -> bool:
-    """Whether ``doc[start:end]`` holds only demonyms ("Japanese", gazetteer country adjectives)
-    and qualifying words ("ruling") before a listed name."""
+    """Whether ``doc[start:end]`` is only demonyms ("Japanese") and qualifiers ("ruling")."""
     for i in range(start, end):
         adjective = any(c.kind == "COUNTRY_ADJ" for c in gaz.get(i, []))
         if not adjective and doc[i].lower_ not in _QUALIFYING_WORDS:
@@ -359,8 +359,7 @@ def _qualifiers(doc: Doc, start: int, end: int, gaz: dict[int, list[Candidate]])
 
 
 def _trim_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Cut an organization span at a bracket, drop trailing lower-case descriptors and a
-    leading stance word ("the Islamist X Front")."""
+    """Cut an organization span at a bracket; drop trailing descriptors and a stance word."""
     for k in range(start, end):
         if (
             doc[k].text in ("(", "[", "“", '"', "``")
@@ -376,16 +375,7 @@ def _trim_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break
     while end > start + 1 and (doc[end - 1].text[:1].islower() or doc[end - 1].is_punct):
         end -= 1
-    while end - start > 2 and doc[start].lower_ in _STANCE_WORDS:
-        start += 1  # "the Islamist Andean Liberation Front": a description, not the name
-    return start, end
-
-
-# Words of stance a news writer puts before an organization's name ("Islamist", "Marxist").
-_STANCE_WORDS = frozenset(
-    {"islamist", "jihadist", "marxist", "maoist", "leftist", "rightist", "separatist",
-     "militant", "extremist", "hardline", "salafist"}
-)  # fmt: skip
+    return skip_stance_words(doc, start, end), end
 
 
 def _plausible_org(span: Span, lex: Lexicons) -> bool:
