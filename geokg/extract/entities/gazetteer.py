@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from geokg.extract.entities.acronyms import acronym_candidates
+from geokg.extract.entities.armed_groups import armed_group_names
 from geokg.extract.entities.candidates import INTRA, Candidate, SurfaceIndex
 from geokg.extract.entities.groups import composite_groups, located_groups
 from geokg.extract.entities.lexicon import Lexicons
@@ -27,6 +28,13 @@ from geokg.extract.entities.missed import (
 )
 from geokg.extract.entities.ner import ner_candidates
 from geokg.extract.entities.organs import leader_state_candidates, party_candidates
+from geokg.extract.entities.person_cues import person_cue_names
+from geokg.extract.entities.portfolios import (
+    appositive_title_names,
+    lower_title_names,
+    portfolio_people,
+)
+from geokg.extract.entities.services import outlet_names_before, outlet_services
 from geokg.extract.entities.state_companies import state_company_candidates
 from geokg.extract.entities.syntax import has_the
 from geokg.extract.entities.titles import title_people
@@ -147,12 +155,19 @@ def propose(
     cands.extend(ner_candidates(doc, lex, gaz_tokens, common))
     cands.extend(person_list_gaps(doc, gaz_tokens, lex))
     cands.extend(role_appositive_names(doc, gaz_tokens, lex))
+    cands.extend(person_cue_names(doc, lex, gaz_tokens))
     cands.extend(descriptor_places(doc, gaz_tokens))
     cands.extend(media_names(doc, lex, gaz_tokens))
+    cands.extend(outlet_names_before(doc, lex, gaz_tokens))
+    cands.extend(armed_group_names(doc, lex, gaz_tokens))
     cands.extend(station_names(doc, gaz_tokens))
     cands.extend(title_people(doc, lex, gaz_tokens, cands))
+    cands.extend(portfolio_people(doc, lex, gaz_tokens, cands))
+    cands.extend(appositive_title_names(doc, lex, gaz_tokens))
+    cands.extend(lower_title_names(doc, lex, gaz_tokens))
     cands.extend(surname_mentions(doc, lex, gaz_tokens, cands))
     cands.extend(acronym_candidates(doc, cands, index))
+    cands.extend(outlet_services(doc, cands))
     cands.extend(composite_groups(doc, lex, cands))
     cands.extend(located_groups(doc, lex, cands))
     return cands

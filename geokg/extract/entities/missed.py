@@ -70,22 +70,28 @@ def person_list_gaps(doc: Doc, gaz: dict[int, list[Candidate]], lex: Lexicons) -
 
 
 def media_names(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
-    """A name right after a media descriptor ("the news agency Tanjug") is an organization."""
+    """A name right after a media descriptor ("the news agency Tanjug") is an organization.
+
+    The name may hold a listed name ("the magazine Mining Africa"): the whole run of proper
+    nouns is the outlet, unless it is one listed name.
+    """
     out: list[Candidate] = []
     descriptors = lex.wordset("media_descriptors")
     for tok in doc:
         if tok.lower_ not in descriptors:
             continue
         k = tok.i + 1
-        while (
-            k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper() and k not in gaz
-        ):
+        while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
             k += 1
+        if k - tok.i > 5 or any(c.start == tok.i + 1 and c.end == k for c in gaz.get(k - 1, [])):
+            k = tok.i + 1  # a listed name alone is the listed entity ("the daily China ...")
         if k > tok.i + 1 and k - tok.i <= 5:
             span = doc[tok.i + 1 : k]
+            # Over a listed word the descriptor outweighs the model's PERSON reading.
+            prio = 5 if any(j in gaz for j in range(span.start, span.end)) else 2
             out.append(
                 Candidate(
-                    span.start, span.end, span.start_char, span.end_char, NER_ORG, span.text, 2
+                    span.start, span.end, span.start_char, span.end_char, NER_ORG, span.text, prio
                 )
             )
     return out

@@ -31,6 +31,7 @@ from geokg.extract.entities.syntax import (
     lemma,
     looks_like_name,
     only_title_words,
+    skip_stance_words,
     strip_span,
     title_case_sentence,
 )
@@ -349,8 +350,7 @@ _QUALIFYING_WORDS = frozenset({"ruling", "governing", "opposition", "main", "for
 
 
 def _qualifiers(doc: Doc, start: int, end: int, gaz: dict[int, list[Candidate]]) -> bool:
-    """Whether ``doc[start:end]`` holds only demonyms ("Japanese", gazetteer country adjectives)
-    and qualifying words ("ruling") before a listed name."""
+    """Whether ``doc[start:end]`` is only demonyms ("Japanese") and qualifiers ("ruling")."""
     for i in range(start, end):
         adjective = any(c.kind == "COUNTRY_ADJ" for c in gaz.get(i, []))
         if not adjective and doc[i].lower_ not in _QUALIFYING_WORDS:
@@ -359,7 +359,7 @@ def _qualifiers(doc: Doc, start: int, end: int, gaz: dict[int, list[Candidate]])
 
 
 def _trim_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Cut an organization span at a bracket and drop trailing lower-case descriptors."""
+    """Cut an organization span at a bracket; drop trailing descriptors and a stance word."""
     for k in range(start, end):
         if (
             doc[k].text in ("(", "[", "“", '"', "``")
@@ -375,7 +375,7 @@ def _trim_org(doc: Doc, start: int, end: int) -> tuple[int, int]:
             break
     while end > start + 1 and (doc[end - 1].text[:1].islower() or doc[end - 1].is_punct):
         end -= 1
-    return start, end
+    return skip_stance_words(doc, start, end), end
 
 
 def _plausible_org(span: Span, lex: Lexicons) -> bool:

@@ -65,18 +65,29 @@ def person_span_kind(span: Span, lex: Lexicons) -> str | None:
 
 
 # Lower-case nouns after a name that make it a place's ("the Deh Sabz district", "X prison").
-_FACILITY_NOUNS = frozenset({"prison", "airport", "airbase", "seaport", "refinery"})
+_FACILITY_NOUNS = frozenset({"prison", "airport", "airbase", "seaport", "refinery", "camp"})
 
 
 def _place_head_after(span: Span) -> bool:
-    """Whether the name modifies a place or facility noun right after it ("X district")."""
+    """Whether the name modifies a place or facility noun right after it ("X district").
+
+    Coordinated names share the noun, singular or plural ("the A and B districts", "A and B
+    camps": the first name hangs on the noun, the others on the first); so do the names after
+    a plural place noun and "of" ("the towns of A and B").
+    """
     doc = span.doc
-    if span.end >= len(doc):
+    anchor = span.root
+    while anchor.dep_ == "conj" and anchor.head.i < anchor.i:
+        anchor = anchor.head
+    head = anchor.head
+    if anchor.dep_ == "pobj" and head.lower_ == "of" and head.head.i < head.i:
+        noun = head.head
+        return noun.pos_ == "NOUN" and noun.text.islower() and lemma(noun) in _PLACE_NOUNS
+    if anchor.dep_ not in ("compound", "nmod") or head.i < span.end or not head.text.islower():
         return False
-    nxt = doc[span.end]
-    if not nxt.text.islower() or span.root.head.i != nxt.i or span.root.dep_ != "compound":
+    if head.i != max(t.i for t in anchor.subtree if t.i < head.i) + 1 or head.i >= len(doc):
         return False
-    return nxt.lower_ in PLACE_DESCRIPTORS or nxt.lower_ in _FACILITY_NOUNS
+    return lemma(head) in PLACE_DESCRIPTORS or lemma(head) in _FACILITY_NOUNS
 
 
 def storm_names(doc: Doc, lex: Lexicons) -> frozenset[str]:

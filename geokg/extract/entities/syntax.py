@@ -24,6 +24,7 @@ __all__ = [
     "lemma",
     "looks_like_name",
     "only_title_words",
+    "skip_stance_words",
     "strip_span",
     "title_case_sentence",
 ]
@@ -198,3 +199,26 @@ def only_title_words(span: Span, lex: Lexicons) -> bool:
     mods = lex.wordset("title_modifiers")
     words = [t for t in span if not t.is_punct]
     return all(t.lower_ in mods or lex.is_title_word(t.lower_) for t in words)
+
+
+# Words of stance a news writer puts before an organization's name ("Islamist", "Marxist").
+_STANCE_WORDS = frozenset(
+    {"islamist", "jihadist", "marxist", "maoist", "leftist", "rightist", "separatist",
+     "militant", "extremist", "hardline", "salafist"}
+)  # fmt: skip
+
+
+def skip_stance_words(doc: Doc, start: int, end: int) -> int:
+    """Where an organization's name starts after stance words ("the Islamist X Front").
+
+    Args:
+        doc: The Doc.
+        start: The span's first token.
+        end: One past its last token (at least two name words are kept).
+
+    Returns:
+        The first token after the leading stance words.
+    """
+    while end - start > 2 and doc[start].lower_ in _STANCE_WORDS:
+        start += 1
+    return start

@@ -189,7 +189,7 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
     if relative:
         out.append(TitleEvidence(relative[1], relative[1] + 1, relative[0], "relative"))
         return out
-    if root.dep_ == "pobj" and root.head.lower_ == "by" and lemma(root.head.head) == "lead":
+    if root.dep_ == "pobj" and root.head.lower_ == "by" and lemma(root.head.head) in _LEAD_VERBS:
         out.append(TitleEvidence(root.head.head.i, root.head.head.i + 1, "leader", "led_by"))
     elif (
         root.dep_ in ("compound", "poss")
@@ -202,17 +202,27 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
 
 
 def _portfolio_start(doc: Doc, j: int, lex: Lexicons) -> int | None:
-    """The title word before a capitalised portfolio that ends at ``j`` ("Minister of Justice").
+    """The title word before a portfolio that ends at ``j`` ("Minister of Justice").
 
-    Walks left over up to three capitalised words to "of" or "for" and returns the index of
-    the title word before it, if it is one.
+    Walks left over up to three portfolio words (capitalised, or lower-case nouns and
+    adjectives: "minister of defense") to "of" or "for" and returns the index of the title
+    word before it, if it is one.
     """
     k = j
-    while k >= 0 and j - k < 3 and doc[k].text[:1].isupper() and doc[k].is_alpha:
+    while k >= 0 and j - k < 3 and doc[k].is_alpha and _portfolio_word(doc[k]):
         k -= 1
     if k == j or k < 1 or doc[k].lower_ not in ("of", "for"):
         return None
     return k - 1 if lex.is_title_word(doc[k - 1].lower_) else None
+
+
+# "led by X", "headed by X": the person leads what the participle modifies.
+_LEAD_VERBS = frozenset({"lead", "head"})
+
+
+def _portfolio_word(tok: Token) -> bool:
+    """A capitalised word, or a lower-case noun or adjective ("defense", "foreign")."""
+    return tok.text[:1].isupper() or (tok.pos_ in ("NOUN", "ADJ") and tok.is_lower)
 
 
 def _not_a_title(doc: Doc, a: int, b: int, end: int, lex: Lexicons) -> bool:
@@ -287,9 +297,9 @@ def _role_of_appos_host(tok: Token, lex: Lexicons) -> str | None:
 def _role_of_np(tok: Token, lex: Lexicons) -> str | None:
     role = lex.title_role(tok.text)
     left = tok.doc[max(0, tok.i - 2) : tok.i]
-    if role or lemma(tok) == "member":  # "a council member": the title is the compound
-        for a in range(len(left)):
-            longer = lex.title_role(" ".join(x.lower_ for x in left[a:]) + " " + tok.lower_)
-            if longer:
-                return longer
+    # "a council member", "a military officer": the title is the compound with its head
+    for a in range(len(left)):
+        longer = lex.title_role(" ".join(x.lower_ for x in left[a:]) + " " + tok.lower_)
+        if longer:
+            return longer
     return role

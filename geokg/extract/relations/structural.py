@@ -10,6 +10,10 @@ Rule ids:
 * ``leads_possessive.v1``: "Putin's Russia", "Joseph Kony's LRA" (role: leader).
 * ``leads_gov_of.v1``: "the regime of Daniel Ortega in Nicaragua".
 * ``leads_under.v1``: "under Alexander the Great ..., Macedon grew ..." (led entity a Country).
+* ``leads_led_rule.v1``: "Peru's government, led by Prime Minister X" (``led_by.py``).
+* ``leads_named_body.v1``: "X, who leads the Popular Force party" (``led_by.py``).
+* ``member_party_affiliation.v1``: "Senator X of the Y Party", "X, a lawmaker from the Y
+  Party" (``affiliations.py``).
 * ``member_party_title.v1``: a party adjective before a member's title, "Republican Senator
   X", "Labour lawmakers X and Y": MEMBER_OF the party (status member), not LEADS.
 * ``leads_predicate.v1``: a title predicated of the person: "X served as UN secretary
@@ -31,8 +35,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.affiliations import party_affiliations
 from geokg.extract.relations.former import drop_former_service
 from geokg.extract.relations.governments import _government_of_titled, _possessive, _under
+from geokg.extract.relations.led_by import led_named_body, led_rule_noun
 from geokg.extract.relations.offices import office_candidates
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.titles import (
@@ -67,6 +73,9 @@ def leads_candidates(ctx: SentenceContext) -> list[Candidate]:
         out.extend(_possessive(ctx, person))
         out.extend(_under(ctx, person))
         out.extend(_government_of_titled(ctx, person))
+        out.extend(led_rule_noun(ctx, person))
+        out.extend(led_named_body(ctx, person))
+        out.extend(party_affiliations(ctx, person))
         out.extend(_predicate(ctx, person))
     out = _party_members(ctx, people, out)
     out = [c for c in out if not _business_title_of_state(ctx, c)]
@@ -95,8 +104,14 @@ def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
         title.append(doc[k])
         k += 1
     i = person.start - 1
+    portfolio: list[Token] = []
     if not title:
-        i = _skip_complement(ctx, i)
+        j = _of_portfolio(ctx, i)
+        if j is not None:
+            portfolio = list(doc[j : i + 1])
+            i = j - 1
+        else:
+            i = _skip_complement(ctx, i)
     while i >= ctx.start and i not in ctx.ent_at:
         part, head = _is_title_token(ctx, doc[i])
         if not part and doc[i].lower_ in ctx.lex.title_honorifics:
@@ -113,6 +128,7 @@ def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
     led, _ = _led_before(ctx, i)
     if led is None:
         return []
+    title += portfolio
     role = _role_text(ctx, title)
     return [_make(ctx, person, led, title[0].i, title[-1].i + 1, "leads_title.v1", role)]
 
@@ -135,10 +151,33 @@ def _skip_complement(ctx: SentenceContext, i: int) -> int:
         e = ctx.ent_at.get(j)
         if e is not None:
             ents.add(e.name)
-        elif not (tok.lower_ == "the" or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ"))):
+        elif not (
+            tok.lower_ == "the"
+            or (tok.is_lower and tok.pos_ in ("NOUN", "ADJ"))
+            or (tok.is_alpha and tok.text[:1].isupper() and tok.pos_ == "PROPN")
+        ):
             return i
         j -= 1
     return i
+
+
+def _of_portfolio(ctx: SentenceContext, i: int) -> int | None:
+    """Where an "of" portfolio that ends at ``i`` starts, after a title head: "Peru's minister
+    of defense X", "Minister of Foreign Affairs X", "army chief of staff X" (the portfolio
+    names no entity). None when there is none."""
+    doc = ctx.doc
+    j = i
+    while j > ctx.start and i - j < 4:
+        tok = doc[j]
+        if j in ctx.ent_at:
+            return None
+        if tok.lower_ == "of":
+            head = _is_title_token(ctx, doc[j - 1])[1]
+            return j if head and j < i and tok.right_edge.i == i else None
+        if not (tok.is_alpha and (tok.pos_ in ("NOUN", "ADJ", "PROPN", "DET"))):
+            return None
+        j -= 1
+    return None
 
 
 def _title_after(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
