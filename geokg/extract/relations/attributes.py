@@ -59,7 +59,7 @@ __all__ = ["Assessment", "assess"]
 
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
-_COPULAS = frozenset({"be", "become", "remain"})
+_COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "look"})
 _VERBS = frozenset({"VERB", "AUX"})
 _ARG_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod",
                        "dative", "agent", "prep", "pcomp", "compound", "amod", "poss", "nmod",

@@ -57,6 +57,7 @@ from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
+from geokg.extract.relations.halted_deals import halted_deals
 from geokg.extract.relations.idioms import adverbial_idiom
 from geokg.extract.relations.interviews import not_interviews
 from geokg.extract.relations.membership import (
@@ -160,6 +161,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
     out = halted_sales(ctx, out)  # "stopped selling arms to X" (transfers.py)
+    out = halted_deals(ctx, out)  # "halted an arms deal with X" (halted_deals.py)
     # "the Chinese-funded port in Sri Lanka": works.py reads aid participles on works
     out = [c for c in out if c.type != "SUPPORTS" or not works_participle(ctx, doc[c.trigger])]
     out = place_parties(ctx, land_claims_only(ctx, _idioms_first(out, ctx)))

@@ -189,7 +189,7 @@ def copula_predicate(ctx: SentenceContext, cop: Token) -> tuple[int, bool]:
     for c in cop.children:
         if c.dep_ == "advmod" and c.lower_ in lex.doubted_predicates:
             hedged |= any(g.lower_ == "far" for g in c.children)  # "is far off"
-        if c.dep_ != "acomp":
+        if c.dep_ not in ("acomp", "oprd"):  # "appears doubtful" is parsed as a predicate
             continue
         lem = ctx.lemma(c)
         if lem in lex.hedge_adjectives or lem in lex.doubted_predicates:
