@@ -58,8 +58,8 @@ def halted_deals(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate
         if verb is None or not _arms_goods(ctx, n, weapons):
             continue
         parties = ctx.args_of(o for _, o in ctx.prep_objects(n, _PARTY_PREPS))
-        if not parties:
-            continue
+        if not parties:  # the parser may hang "with Peru" on the verb
+            parties = ctx.args_of(o for _, o in ctx.prep_objects(verb, ("with",)))
         agents, _ = ctx.subjects(verb)
         haltors = ctx.args_of(agents)
         pairs = _pairs(ctx, haltors, parties, cue, verb, "halted_deal.v1", anchor=verb)
