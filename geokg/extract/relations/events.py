@@ -52,6 +52,7 @@ from geokg.extract.relations.assisted import helpers_join
 from geokg.extract.relations.betrayals import betrayal_readings
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.complements import classified_parties
+from geokg.extract.relations.conditionals import conditional_threats
 from geokg.extract.relations.demands import demanded_penalties
 from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.founding import founded_organizations
@@ -167,6 +168,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out = place_parties(ctx, land_claims_only(ctx, _idioms_first(out, ctx)))
     out.extend(funded_works(ctx))
     out.extend(announced_threats(ctx, out))
+    out.extend(conditional_threats(ctx, out))  # "will impose sanctions if X ..."
     out.extend(helpers_join(ctx, out))
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))

@@ -171,9 +171,11 @@ def own_markers(
             and any(m.dep_ == "mark" and m.lower_ in lex.condition_marks for m in c.children)
             and ctx.lemma(tok) not in lex.report_verbs
             and ctx.lemma(tok) not in lex.threat_words
+            and c.i not in ctx.threat_conditions
         ):
             # "would meet X if she granted them a seat", "will strike unless": a conditional
-            # act; "warned Y of consequences if ..." conditions what is said, not the saying
+            # act; "warned Y of consequences if ..." conditions what is said, not the saying,
+            # and a threat's condition is the threat's ("will strike if Y ...")
             hyp = True
     return neg, hedged, reported, hyp
 
