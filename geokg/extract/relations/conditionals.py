@@ -130,7 +130,8 @@ def _warning(
         return []
     out = _pairs(ctx, warners, parties, threat, verb, RULE, anchor=verb)
     for n, cue in typed:
-        out += [replace(c, hedge=True) for c in _pairs(ctx, warners, parties, cue, n, RULE, anchor=verb)]
+        held = _pairs(ctx, warners, parties, cue, n, RULE, anchor=verb)
+        out += [replace(c, hedge=True) for c in held]
     return out
 
 
@@ -200,7 +201,8 @@ def _patientless(
             found.append((n, cue, givers))
     out: list[Candidate] = []
     for tok, cue, givers in found:
-        out += [replace(c, hedge=True) for c in _pairs(ctx, givers, parties, cue, tok, RULE, anchor=head)]
+        held = _pairs(ctx, givers, parties, cue, tok, RULE, anchor=head)
+        out += [replace(c, hedge=True) for c in held]
     return out
 
 

@@ -57,8 +57,8 @@ from geokg.extract.relations.demands import demanded_penalties
 from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
-from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
 from geokg.extract.relations.halted_deals import halted_deals
+from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
 from geokg.extract.relations.idioms import adverbial_idiom
 from geokg.extract.relations.interviews import not_interviews
 from geokg.extract.relations.membership import (
