@@ -77,13 +77,10 @@ def conditional_threats(ctx: SentenceContext, found: list[Candidate]) -> list[Ca
         parties = _conditioned(ctx, cl)
         if not parties:
             continue
-        head = cl.head
-        got = _warning(ctx, head, parties, threat, mark) or _held_out(
-            ctx, head, parties, threat, mark, found
-        )
-        if got:
+        if _warning(ctx, cl.head, parties, threat, found, out) or _held_out(
+            ctx, cl, parties, threat, mark, found, out
+        ):
             ctx.threat_conditions.add(cl.i)
-            out.extend(got)
     return out
 
 
@@ -111,42 +108,45 @@ def _warning(
     verb: Token,
     parties: list[EntityAnnotation],
     threat: Cue,
-    mark: Token,
-) -> list[Candidate]:
+    found: list[Candidate],
+    out: list[Candidate],
+) -> bool:
     """ "warned of consequences if Y ...", "threatened sanctions if Y ...": the warner
     threatens Y; a typed measure named as the content is the warner's, hedged."""
     lex = ctx.lex
     if ctx.lemma(verb) not in lex.threat_announcers or negated_here(verb):
-        return []
+        return False
     contents = ctx.children(verb, "dobj") + [
         o for _, o in ctx.prep_objects(verb, ("of", "against", "with"))
     ]
     general = _threat_objects(ctx)
     typed = [(n, c) for n in contents for c in _measure_cues(ctx, n, "noun")]
     if not typed and not any(ctx.lemma(n) in general for n in contents):
-        return []
+        return False
     warners = _agents(ctx, verb, parties)
     if not warners:
-        return []
-    out = _pairs(ctx, warners, parties, threat, verb, RULE, anchor=verb)
+        return False
+    out += _new(_pairs(ctx, warners, parties, threat, verb, RULE, anchor=verb), found)
     for n, cue in typed:
         held = _pairs(ctx, warners, parties, cue, n, RULE, anchor=verb)
         out += [replace(c, hedge=True) for c in held]
-    return out
+    return True
 
 
 def _held_out(
     ctx: SentenceContext,
-    head: Token,
+    cl: Token,
     parties: list[EntityAnnotation],
     threat: Cue,
     mark: Token,
     found: list[Candidate],
-) -> list[Candidate]:
+    out: list[Candidate],
+) -> bool:
     """ "will impose sanctions if Y ...": a future measure conditioned on Y's act."""
     lex = ctx.lex
+    head = cl.head
     if negated_here(head) or not _future(ctx, head) or _asked(ctx, head):
-        return []
+        return False
     names = {p.name for p in parties}
     # measures the ordinary cues found in this clause
     here = [
@@ -155,25 +155,30 @@ def _held_out(
         if c.type in _MEASURES
         and (c.anchor == head.i or climb_to_verb(ctx.doc[c.anchor], 4).i == head.i)
     ]
-    measures = [
-        replace(c, rule=RULE, hedge=True)
-        for c in here
-        if c.target.name in names and c.source.name not in names
-    ]
+    # (their condition no longer makes them hypothetical: the modal hedges them)
+    measures = [c for c in here if c.target.name in names and c.source.name not in names]
+    added: list[Candidate] = []
     if not here:  # a measure aimed at a third party is no threat to the conditioned one
-        measures = _patientless(ctx, head, parties)
+        measures = added = _patientless(ctx, head, parties)
     if not measures:
-        return []
+        return False
     givers = list({c.source.name: c.source for c in measures}.values())
     speech = _speech(ctx, head)
     if speech is not None:
         speakers = {s.name for s in ctx.args_of(ctx.subjects(speech)[0])}
         if not speakers & {g.name for g in givers}:
-            return []  # "analysts said Chile would strike if ...": a prediction
+            return False  # "analysts said Chile would strike if ...": a prediction
     threats = _pairs(ctx, givers, parties, threat, head, RULE, anchor=mark)
     if speech is not None and ctx.lemma(speech) in lex.threat_announcers:
         threats = [replace(c, anchor=speech.i) for c in threats]
-    return threats + measures
+    out += _new(threats, found) + added
+    return True
+
+
+def _new(threats: list[Candidate], found: list[Candidate]) -> list[Candidate]:
+    """The threats no other rule found ("warned Peru of consequences if ...")."""
+    seen = {(c.source.name, c.type, c.target.name) for c in found}
+    return [c for c in threats if (c.source.name, c.type, c.target.name) not in seen]
 
 
 def _patientless(

@@ -86,7 +86,11 @@ from geokg.extract.relations.stances import (
 )
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.territory import claimed_territory, land_claims_only
-from geokg.extract.relations.threats import announced_threats
+from geokg.extract.relations.threats import (
+    announced_threats,
+    dative_threats,
+    faced_reprisals,
+)
 from geokg.extract.relations.transfers import (
     figurative_transfers,
     halted_sales,
@@ -169,6 +173,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(funded_works(ctx))
     out.extend(announced_threats(ctx, out))
     out.extend(conditional_threats(ctx, out))  # "will impose sanctions if X ..."
+    out = faced_reprisals(ctx, out)  # "faces retaliation from X" (threats.py)
+    out.extend(dative_threats(ctx))  # "gave X an ultimatum"
     out.extend(helpers_join(ctx, out))
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))

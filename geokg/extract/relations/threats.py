@@ -27,7 +27,23 @@ from geokg.extract.relations.syntax import Candidate, SentenceContext
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["announced_threats", "penalty_threat", "threatened_act", "warned_face"]
+__all__ = [
+    "announced_threats",
+    "dative_threats",
+    "faced_reprisals",
+    "penalty_threat",
+    "threatened_act",
+    "warned_face",
+]
+
+# a reprisal still to come that a party faces or risks ("faces retaliation from Chile")
+_REPRISALS = frozenset({"retaliation", "reprisal", "reprisals", "retribution", "revenge"})
+_REPRISALS |= {"punishment", "countermeasure", "countermeasures", "consequence", "consequences"}
+_FACING = frozenset({"face", "risk"})
+# "gave Peru an ultimatum": verbs that hand a threat to their indirect object
+_HANDING = frozenset({"give", "send", "deliver", "issue", "hand", "serve", "present"})
+_HANDED = frozenset({"ultimatum", "warning", "threat"})
+_NOT_PAST = frozenset({"VB", "VBZ", "VBP", "VBG"})
 
 
 def announced_threats(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
@@ -118,3 +134,71 @@ def threatened_act(lex: RelationLexicon, verb: str, cue: Cue, via: str = "") -> 
     if via[5:] in CIRCUMSTANCE_PREPS:
         return False
     return verb in lex.threat_words and cue.type not in lex.threat_content_types
+
+
+def faced_reprisals(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
+    """ "Peru faces retaliation from Chile", "could face reprisals", "is facing punishment
+    from Chile": a reprisal a party faces is still to come, a threat by the one who would
+    take it (CAMEO 13; ``faced_reprisal.v1``), not an attack or a sanction done. "faced
+    retaliation" (past) and "faces attacks" keep their own reading.
+
+    Args:
+        ctx: The sentence.
+        found: The event candidates of the sentence so far.
+
+    Returns:
+        The candidates, each faced reprisal read as THREATENS anchored on the facing verb.
+    """
+    threat = ctx.lex.cue("threaten.verb")
+    if threat is None or not ctx.has_lemma(_FACING):
+        return found
+    out: list[Candidate] = []
+    for c in found:
+        n = ctx.doc[c.trigger]
+        v = n.head
+        if (
+            c.type in ("ATTACKS", "SANCTIONS")
+            and n.dep_ == "dobj"
+            and ctx.lemma(v) in _FACING
+            and v.tag_ in _NOT_PAST
+            and ctx.lemma(n) in _REPRISALS
+            and not any(a.dep_ == "aux" and ctx.lemma(a) == "have" for a in v.children)
+        ):
+            c = replace(
+                c,
+                type=threat.type.value,
+                anchor=v.i,
+                rule="faced_reprisal.v1",
+                cue=threat.id,
+                confidence=threat.conf,
+            )
+        out.append(c)
+    return out
+
+
+def dative_threats(ctx: SentenceContext) -> list[Candidate]:
+    """ "Chile gave Peru an ultimatum", "sent Peru a final warning": a threat noun handed to
+    an indirect object is a threat to it (CAMEO 13; ``dative_threat.v1``), as "issued an
+    ultimatum to Peru" is. Only a named recipient counts ("gave its citizens a warning" is
+    no threat to a party).
+
+    Args:
+        ctx: The sentence.
+
+    Returns:
+        THREATENS from the handing verb's subjects to its indirect object, anchored on the
+        verb.
+    """
+    threat = ctx.lex.cue("threaten.verb")
+    if threat is None or not ctx.has_lemma(_HANDED) or not ctx.has_lemma(_HANDING):
+        return []
+    out: list[Candidate] = []
+    for n in ctx.tokens():
+        v = n.head
+        if n.dep_ != "dobj" or ctx.lemma(n) not in _HANDED or ctx.lemma(v) not in _HANDING:
+            continue
+        recipients = ctx.args_of(d for d in ctx.children(v, "dative") if d.i in ctx.ent_at)
+        givers = ctx.args_of(ctx.subjects(v)[0])
+        if recipients and givers:
+            out.extend(_pairs(ctx, givers, recipients, threat, n, "dative_threat.v1", anchor=v))
+    return out
