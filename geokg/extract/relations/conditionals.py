@@ -50,6 +50,8 @@ RULE = "conditional_threat.v1"
 _MEASURES = frozenset({"SANCTIONS", "BREAKS_WITH", "ATTACKS", "INVADES"})
 # an agentless measure noun comes, follows or is imposed ("sanctions could follow")
 _ARRIVAL_VERBS = frozenset({"follow", "come", "ensue", "result", "await", "impose", "apply"})
+# "will respond with sanctions": the measure a response takes
+_RESPONSE_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _SUBJ = ("nsubj", "nsubjpass")
 
@@ -185,17 +187,23 @@ def _patientless(
     ctx: SentenceContext, head: Token, parties: list[EntityAnnotation]
 ) -> list[Candidate]:
     """A measure with no patient of its own: the verb itself ("will strike"), a light verb's
-    measure noun ("will impose sanctions") or an agentless measure noun ("sanctions could
-    follow"); the conditioned party is its patient."""
+    measure noun ("will impose sanctions"), a response's means ("will respond with
+    sanctions") or an agentless measure noun ("sanctions could follow"); the conditioned
+    party is its patient."""
     found: list[tuple[Token, Cue, list[EntityAnnotation]]] = []
     agents = _agents(ctx, head, parties)
     for cue in _measure_cues(ctx, head, "verb"):
         found.append((head, cue, agents))
     light = ctx.lemma(head) in ctx.lex.light_verbs
-    for n in head.children:
+    answers = [
+        o for _, o in ctx.prep_objects(head, ("with",)) if ctx.lemma(head) in _RESPONSE_VERBS
+    ]
+    for n in list(head.children) + answers:
         if n.pos_ not in _NOUN_POS or n.i in ctx.ent_at:
             continue
-        if n.dep_ == "dobj" and light:
+        if (n.dep_ == "dobj" and light) or (
+            n.dep_ == "pobj" and n.head.dep_ == "prep" and n.head.lower_ == "with"
+        ):
             givers = agents
         elif n.dep_ in _SUBJ and ctx.lemma(head) in _ARRIVAL_VERBS:
             owners = [m for m in n.children if m.dep_ in ("poss", "amod", "compound")]

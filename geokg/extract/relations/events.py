@@ -89,6 +89,7 @@ from geokg.extract.relations.territory import claimed_territory, land_claims_onl
 from geokg.extract.relations.threats import (
     announced_threats,
     dative_threats,
+    demanding_threats,
     faced_reprisals,
 )
 from geokg.extract.relations.transfers import (
@@ -175,6 +176,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(conditional_threats(ctx, out))  # "will impose sanctions if X ..."
     out = faced_reprisals(ctx, out)  # "faces retaliation from X" (threats.py)
     out.extend(dative_threats(ctx))  # "gave X an ultimatum"
+    out.extend(demanding_threats(ctx))  # "an ultimatum demanding that X withdraw"
     out.extend(helpers_join(ctx, out))
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))

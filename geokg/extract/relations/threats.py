@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 __all__ = [
     "announced_threats",
     "dative_threats",
+    "demanding_threats",
     "faced_reprisals",
     "penalty_threat",
     "threatened_act",
@@ -43,6 +44,9 @@ _FACING = frozenset({"face", "risk"})
 # "gave Peru an ultimatum": verbs that hand a threat to their indirect object
 _HANDING = frozenset({"give", "send", "deliver", "issue", "hand", "serve", "present"})
 _HANDED = frozenset({"ultimatum", "warning", "threat"})
+# "an ultimatum demanding that Peru withdraw": what a threat noun demands, and of whom
+_DEMANDING = frozenset({"demand", "order", "require", "insist", "tell", "urge", "call"})
+_SERIES = frozenset({"series", "string", "barrage", "flurry", "round", "number", "set"})
 _NOT_PAST = frozenset({"VB", "VBZ", "VBP", "VBG"})
 
 
@@ -201,4 +205,47 @@ def dative_threats(ctx: SentenceContext) -> list[Candidate]:
         givers = ctx.args_of(ctx.subjects(v)[0])
         if recipients and givers:
             out.extend(_pairs(ctx, givers, recipients, threat, n, "dative_threat.v1", anchor=v))
+    return out
+
+
+def demanding_threats(ctx: SentenceContext) -> list[Candidate]:
+    """ "Chile issued an ultimatum demanding that Peru withdraw", "sent an ultimatum
+    ordering Peru to pull back", "a series of warnings demanding that Peru change course":
+    a threat noun whose demand names its addressee is a threat to it (CAMEO 13, 139 give
+    ultimatum; ``ultimatum_demand.v1``). The threatener is the noun's owner ("Chile's
+    ultimatum") or the subject of the verb that issues it; a demand made of no named party
+    ("a warning demanding that citizens leave") gives nothing.
+
+    Args:
+        ctx: The sentence.
+
+    Returns:
+        THREATENS from the threatener to each party the demand is made of, anchored on the
+        issuing verb (else the noun).
+    """
+    threat = ctx.lex.cue("threaten.verb")
+    if threat is None or not ctx.has_lemma(_HANDED) or not ctx.has_lemma(_DEMANDING):
+        return []
+    out: list[Candidate] = []
+    for d in ctx.tokens():
+        n = d.head
+        if d.dep_ != "acl" or ctx.lemma(d) not in _DEMANDING or ctx.lemma(n) not in _HANDED:
+            continue
+        addressed = [o for o in ctx.children(d, "dobj") if o.i in ctx.ent_at]
+        addressed += [o for _, o in ctx.prep_objects(d, ("on",)) if o.i in ctx.ent_at]
+        for clause in ctx.children(d, "ccomp"):
+            addressed += [a for a in ctx.subjects(clause)[0] if a.i in ctx.ent_at]
+        recipients = ctx.args_of(addressed)
+        owners = [c for c in n.children if c.dep_ in ("poss", "amod", "compound")]
+        givers = ctx.args_of(o for o in owners if o.i in ctx.ent_at)
+        anchor = n
+        held = n
+        if held.dep_ == "pobj" and ctx.lemma(held.head.head) in _SERIES:
+            held = held.head.head  # "a series of warnings"
+        if not givers and held.dep_ == "dobj" and ctx.lemma(held.head) in _HANDING:
+            anchor = held.head
+            givers = ctx.args_of(ctx.subjects(anchor)[0])
+        if recipients and givers:
+            rule = "ultimatum_demand.v1"
+            out.extend(_pairs(ctx, givers, recipients, threat, n, rule, anchor=anchor))
     return out
