@@ -91,6 +91,7 @@ from geokg.extract.relations.threats import (
     dative_threats,
     demanding_threats,
     faced_reprisals,
+    not_warned_of_risks,
 )
 from geokg.extract.relations.transfers import (
     figurative_transfers,
@@ -175,6 +176,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(announced_threats(ctx, out))
     out.extend(conditional_threats(ctx, out))  # "will impose sanctions if X ..."
     out = faced_reprisals(ctx, out)  # "faces retaliation from X" (threats.py)
+    out = not_warned_of_risks(ctx, out)  # "warned X of the risks of ...": no threat
     out.extend(dative_threats(ctx))  # "gave X an ultimatum"
     out.extend(demanding_threats(ctx))  # "an ultimatum demanding that X withdraw"
     out.extend(helpers_join(ctx, out))

@@ -32,6 +32,7 @@ __all__ = [
     "dative_threats",
     "demanding_threats",
     "faced_reprisals",
+    "not_warned_of_risks",
     "penalty_threat",
     "threatened_act",
     "warned_face",
@@ -47,6 +48,9 @@ _HANDED = frozenset({"ultimatum", "warning", "threat"})
 # "an ultimatum demanding that Peru withdraw": what a threat noun demands, and of whom
 _DEMANDING = frozenset({"demand", "order", "require", "insist", "tell", "urge", "call"})
 _SERIES = frozenset({"series", "string", "barrage", "flurry", "round", "number", "set"})
+# "warned Peru of the risks of inflation": a warning of a danger, not of a measure
+_DANGERS = frozenset({"risk", "danger", "peril", "hazard", "pitfall", "cost", "effect", "impact"})
+_DANGERS |= {"risks", "dangers", "perils", "hazards", "pitfalls", "costs", "effects"}
 _NOT_PAST = frozenset({"VB", "VBZ", "VBP", "VBG"})
 
 
@@ -248,4 +252,24 @@ def demanding_threats(ctx: SentenceContext) -> list[Candidate]:
         if recipients and givers:
             rule = "ultimatum_demand.v1"
             out.extend(_pairs(ctx, givers, recipients, threat, n, rule, anchor=anchor))
+    return out
+
+
+def not_warned_of_risks(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
+    """ "Chile warned Peru of the risks of inflation", "of the dangers of relying on gas": a
+    warning of a danger is advice, not a threat (SCHEMA.md THREATENS: "warn of force"), so
+    the ``warn.verb`` reading is dropped where its only "of" content is a danger noun."""
+    if not ctx.has_lemma(_DANGERS):
+        return found
+    out: list[Candidate] = []
+    for c in found:
+        v = ctx.doc[c.trigger]
+        if c.cue == "warn.verb":
+            contents = ctx.prep_objects(v, ("of", "against", "about"))
+            if contents and all(
+                p == "of" and (ctx.lemma(o) in _DANGERS or o.lower_ in _DANGERS)
+                for p, o in contents
+            ):
+                continue
+        out.append(c)
     return out
