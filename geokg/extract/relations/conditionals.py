@@ -54,6 +54,7 @@ _ARRIVAL_VERBS = frozenset({"follow", "come", "ensue", "result", "await", "impos
 _RESPONSE_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _SUBJ = ("nsubj", "nsubjpass")
+_OBJECTS = frozenset({"dobj", "dative", "oprd", "xcomp", "ccomp"})
 
 
 def conditional_threats(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
@@ -191,9 +192,11 @@ def _patientless(
     sanctions") or an agentless measure noun ("sanctions could follow"); the conditioned
     party is its patient."""
     found: list[tuple[Token, Cue, list[EntityAnnotation]]] = []
-    agents = _agents(ctx, head, parties)
+    agents = [a for a in _agents(ctx, head, parties) if a.label.value != "Person"]
+    alone = not any(c.dep_ in _OBJECTS for c in head.children)  # "will strike"
     for cue in _measure_cues(ctx, head, "verb"):
-        found.append((head, cue, agents))
+        if alone or cue.objects or cue.particle:  # or what it names ("cut off supplies")
+            found.append((head, cue, agents))
     light = ctx.lemma(head) in ctx.lex.light_verbs
     answers = [
         o for _, o in ctx.prep_objects(head, ("with",)) if ctx.lemma(head) in _RESPONSE_VERBS
@@ -208,6 +211,7 @@ def _patientless(
         elif n.dep_ in _SUBJ and ctx.lemma(head) in _ARRIVAL_VERBS:
             owners = [m for m in n.children if m.dep_ in ("poss", "amod", "compound")]
             givers = ctx.args_of(owners) or _speaker(ctx, head)
+            givers = [g for g in givers if g.label.value != "Person"]
         else:
             continue
         for cue in _measure_cues(ctx, n, "noun"):
