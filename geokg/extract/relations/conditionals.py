@@ -148,6 +148,9 @@ def _held_out(
     """ "will impose sanctions if Y ...": a future measure conditioned on Y's act."""
     lex = ctx.lex
     head = cl.head
+    if ctx.lemma(head) in lex.neg_verbs and negated_here(head):
+        # "will not hesitate to cut off the gas if Y ...": the complement is the measure
+        head = next(iter(ctx.children(head, "xcomp")), head)
     if negated_here(head) or not _future(ctx, head) or _asked(ctx, head):
         return False
     names = {p.name for p in parties}
