@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from geokg.extract.relations.lexicon import Cue
     from geokg.extract.relations.syntax import Candidate, SentenceContext
 
-__all__ = ["conditional_threats"]
+__all__ = ["conditional_threats", "warned_addressees"]
 
 RULE = "conditional_threat.v1"
 # the measures a threat holds out (CAMEO 131 sanctions, 1313 break relations, 138 force)
@@ -54,6 +54,8 @@ _ARRIVAL_VERBS = frozenset({"follow", "come", "ensue", "result", "await", "impos
 _RESPONSE_VERBS = frozenset({"respond", "retaliate", "react", "reply", "answer", "hit"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _SUBJ = ("nsubj", "nsubjpass")
+# a pronoun subject of a warned measure is the warner: punishing is the warner's to do
+_WARNER_PRONOUNS = frozenset({"it", "they", "we", "he", "she"})
 _OBJECTS = frozenset({"dobj", "dative", "oprd", "xcomp", "ccomp"})
 
 
@@ -85,6 +87,67 @@ def conditional_threats(ctx: SentenceContext, found: list[Candidate]) -> list[Ca
         ):
             ctx.threat_conditions.add(cl.i)
     return out
+
+
+def warned_addressees(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
+    """ "Chile warned Peru that it would retaliate", "warned Peru it would impose sanctions",
+    "warned Peru it would respond with force": a warning to a named party that the warner
+    would take a measure threatens that party (``warned_measure.v1``). The measure's agent
+    must be the warner; a measure with no patient of its own takes the addressee (hedged),
+    one aimed at a third party gives no threat to the addressee.
+
+    Args:
+        ctx: The sentence.
+        found: The event candidates of the sentence so far.
+
+    Returns:
+        THREATENS from the warner to the addressee, anchored on the warning verb, and the
+        patientless measures.
+    """
+    lex = ctx.lex
+    threat = lex.cue("threaten.verb")
+    if threat is None or not ctx.has_lemma(lex.threat_announcers):
+        return []
+    out: list[Candidate] = []
+    general = _threat_objects(ctx)
+    for v in ctx.tokens():
+        if v.pos_ not in _VERB_POS or ctx.lemma(v) not in lex.threat_announcers:
+            continue
+        addressees = ctx.args_of(d for d in v.children if d.dep_ == "dobj" and d.i in ctx.ent_at)
+        warners = _agents(ctx, v, addressees)
+        if not addressees or not warners or negated_here(v):
+            continue
+        names = {a.name for a in addressees}
+        for clause in ctx.children(v, "ccomp"):
+            if negated_here(clause) or not _future(ctx, clause):
+                continue
+            agents = {a.name for a in _agents(ctx, clause, addressees)}
+            subj = ctx.children(clause, "nsubj")
+            own = bool(subj) and subj[0].lower_ in _WARNER_PRONOUNS
+            if own:
+                agents = {w.name for w in warners}  # "warned Peru that it would strike"
+            if not agents or not agents <= {w.name for w in warners}:
+                continue  # "warned Peru that Bolivia would ...": another's act
+            here = [c for c in found if c.type in _MEASURES and _in_clause(ctx, c, clause)]
+            added: list[Candidate] = []
+            if not here:
+                added = _patientless(ctx, clause, addressees, warners if own else None)
+            aimed = any(c.target.name in names for c in here + added)
+            means = [o for _, o in ctx.prep_objects(clause, ("with",))]
+            means += ctx.children(clause, "dobj")
+            if not aimed and not (not here and any(ctx.lemma(m) in general for m in means)):
+                continue
+            rule = "warned_measure.v1"
+            threats = _pairs(ctx, warners, addressees, threat, v, rule, anchor=v)
+            # a warned penalty is also stated, a warned attack only threatened (threats.py)
+            kinds = {t.value for t in lex.threat_content_types}
+            out += _new(threats, found)
+            out += [replace(c, rule=rule) for c in added if c.type in kinds]
+    return out
+
+
+def _in_clause(ctx: SentenceContext, c: Candidate, clause: Token) -> bool:
+    return c.anchor == clause.i or climb_to_verb(ctx.doc[c.anchor], 4).i == clause.i
 
 
 def _condition_mark(ctx: SentenceContext, cl: Token) -> Token | None:
@@ -177,6 +240,9 @@ def _held_out(
     threats = _pairs(ctx, givers, parties, threat, head, RULE, anchor=mark)
     if speech is not None and ctx.lemma(speech) in lex.threat_announcers:
         threats = [replace(c, anchor=speech.i) for c in threats]
+        # a warned penalty is also stated, a warned attack only threatened (threats.py)
+        kinds = {t.value for t in lex.threat_content_types}
+        added = [c for c in added if c.type in kinds]
     out += _new(threats, found) + added
     return True
 
@@ -188,14 +254,19 @@ def _new(threats: list[Candidate], found: list[Candidate]) -> list[Candidate]:
 
 
 def _patientless(
-    ctx: SentenceContext, head: Token, parties: list[EntityAnnotation]
+    ctx: SentenceContext,
+    head: Token,
+    parties: list[EntityAnnotation],
+    agents: list[EntityAnnotation] | None = None,
 ) -> list[Candidate]:
     """A measure with no patient of its own: the verb itself ("will strike"), a light verb's
     measure noun ("will impose sanctions"), a response's means ("will respond with
     sanctions") or an agentless measure noun ("sanctions could follow"); the conditioned
     party is its patient."""
     found: list[tuple[Token, Cue, list[EntityAnnotation]]] = []
-    agents = [a for a in _agents(ctx, head, parties) if a.label.value != "Person"]
+    if agents is None:
+        agents = _agents(ctx, head, parties)
+    agents = [a for a in agents if a.label.value != "Person"]
     alone = not any(c.dep_ in _OBJECTS for c in head.children)  # "will strike"
     for cue in _measure_cues(ctx, head, "verb"):
         if alone or cue.objects or cue.particle:  # or what it names ("cut off supplies")

@@ -52,7 +52,7 @@ from geokg.extract.relations.assisted import helpers_join
 from geokg.extract.relations.betrayals import betrayal_readings
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.complements import classified_parties
-from geokg.extract.relations.conditionals import conditional_threats
+from geokg.extract.relations.conditionals import conditional_threats, warned_addressees
 from geokg.extract.relations.demands import demanded_penalties
 from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.founding import founded_organizations
@@ -175,6 +175,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(funded_works(ctx))
     out.extend(announced_threats(ctx, out))
     out.extend(conditional_threats(ctx, out))  # "will impose sanctions if X ..."
+    out.extend(warned_addressees(ctx, out))  # "warned X that it would retaliate"
     out = faced_reprisals(ctx, out)  # "faces retaliation from X" (threats.py)
     out = not_warned_of_risks(ctx, out)  # "warned X of the risks of ...": no threat
     out.extend(dative_threats(ctx))  # "gave X an ultimatum"
