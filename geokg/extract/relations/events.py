@@ -92,6 +92,7 @@ from geokg.extract.relations.threats import (
     demanding_threats,
     faced_reprisals,
     not_warned_of_risks,
+    threat_contents,
 )
 from geokg.extract.relations.transfers import (
     figurative_transfers,
@@ -180,6 +181,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out = not_warned_of_risks(ctx, out)  # "warned X of the risks of ...": no threat
     out.extend(dative_threats(ctx))  # "gave X an ultimatum"
     out.extend(demanding_threats(ctx))  # "an ultimatum demanding that X withdraw"
+    out = threat_contents(ctx, out)  # "its threat to invade X": threatened, not done
     out.extend(helpers_join(ctx, out))
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))

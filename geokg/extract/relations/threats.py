@@ -34,6 +34,7 @@ __all__ = [
     "faced_reprisals",
     "not_warned_of_risks",
     "penalty_threat",
+    "threat_contents",
     "threatened_act",
     "warned_face",
 ]
@@ -51,6 +52,8 @@ _SERIES = frozenset({"series", "string", "barrage", "flurry", "round", "number",
 # "warned Peru of the risks of inflation": a warning of a danger, not of a measure
 _DANGERS = frozenset({"risk", "danger", "peril", "hazard", "pitfall", "cost", "effect", "impact"})
 _DANGERS |= {"risks", "dangers", "perils", "hazards", "pitfalls", "costs", "effects"}
+# verbs that carry a threat out ("executed its threat")
+_FULFILLING = frozenset({"execute", "fulfil", "fulfill", "implement", "enact"})
 _NOT_PAST = frozenset({"VB", "VBZ", "VBP", "VBG"})
 
 
@@ -273,3 +276,82 @@ def not_warned_of_risks(ctx: SentenceContext, found: list[Candidate]) -> list[Ca
                 continue
         out.append(c)
     return out
+
+
+def threat_contents(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
+    """ "Chile renewed its threat to invade Peru", "Chile's threat to impose tariffs on
+    Peru", "dismissed Peru's threat to attack Bolivia": the act a threat noun's infinitive
+    names is threatened, not done (``threat_content.v1``). Its owner (possessive or demonym,
+    else the subject of the verb that issues or renews the threat) THREATENS the act's
+    target; the act itself is dropped, except a penalty (``threat_content`` types), which
+    is kept hedged, as for the verb ("threatened tariffs on X"). The noun's other readings
+    aimed elsewhere are dropped ("Peru's threat to attack Bolivia" is no threat to the
+    speaker who dismissed it).
+
+    Args:
+        ctx: The sentence.
+        found: The event candidates of the sentence so far.
+
+    Returns:
+        The candidates with the threatened acts read as threats.
+    """
+    lex = ctx.lex
+    threat = lex.cue("threaten.verb")
+    if threat is None or not ctx.has_lemma(_HANDED):
+        return found
+    penalties = {t.value for t in lex.threat_content_types}
+    out = list(found)
+    for n in ctx.tokens():
+        if ctx.lemma(n) not in _HANDED or n.pos_ not in ("NOUN", "PROPN"):
+            continue
+        contents = [
+            a
+            for a in n.children
+            if a.dep_ in ("acl", "relcl")
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in a.children)
+        ]
+        if not contents:
+            continue
+        acts = [c for c in out if c.trigger != n.i and _within(ctx, c.anchor, contents)]
+        done = _fulfilled(ctx, n)  # "carried out its threat to bomb Peru": the act is done
+        mods = [c for c in n.children if c.dep_ in ("poss", "amod", "compound")]
+        owners = ctx.args_of(mods)
+        anchor = mods[0] if owners else n  # "dismissed Peru's threat": made all the same
+        if not owners and n.dep_ == "dobj":
+            owners = ctx.args_of(ctx.subjects(n.head)[0])
+            anchor = n.head  # "did not issue a threat to ...": denied
+        targets = {c.target.name: c.target for c in acts if c.source.name in _names(owners)}
+        keep = [
+            c
+            for c in out
+            if not (c.trigger == n.i and c.type == threat.type.value and targets)
+            and not (c in acts and c.type not in penalties and not done)
+        ]
+        out = [replace(c, hedge=True) if c in acts and not done else c for c in keep]
+        made = _pairs(ctx, owners, list(targets.values()), threat, n, "threat_content.v1")
+        out += [replace(c, anchor=anchor.i) for c in made]
+    return out
+
+
+def _fulfilled(ctx: SentenceContext, n: Token) -> bool:
+    """A threat carried out ("carried out / followed through on / made good on its
+    threat"): the verb governing the noun, directly or through a preposition."""
+    v = n.head.head if n.dep_ == "pobj" else n.head
+    deps = ("prt", "acomp", "advmod", "dobj", "oprd")
+    words = {ctx.lemma(c) for c in v.children if c.dep_ in deps}
+    lem = ctx.lemma(v)
+    return (
+        lem in _FULFILLING
+        or (lem == "carry" and "out" in words)
+        or (lem in ("make", "follow") and bool(words & {"good", "through"}))
+    )
+
+
+def _names(ents: list[EntityAnnotation]) -> set[str]:
+    return {e.name for e in ents}
+
+
+def _within(ctx: SentenceContext, anchor: int, clauses: list[Token]) -> bool:
+    """Whether the token ``anchor`` lies in one of the clauses (their subtrees)."""
+    tok = ctx.doc[anchor]
+    return any(c.left_edge.i <= tok.i <= c.right_edge.i for c in clauses)
