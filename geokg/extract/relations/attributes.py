@@ -59,7 +59,7 @@ __all__ = ["Assessment", "assess"]
 
 
 _NOUNS = frozenset({"NOUN", "PROPN"})
-_COPULAS = frozenset({"be", "become", "remain"})
+_COPULAS = frozenset({"be", "become", "remain", "seem", "appear", "look"})
 _VERBS = frozenset({"VERB", "AUX"})
 _ARG_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod",
                        "dative", "agent", "prep", "pcomp", "compound", "amod", "poss", "nmod",
@@ -350,6 +350,8 @@ def assess(
     Returns:
         The assessment.
     """
+    if anchor.dep_ == "mark" and anchor.head.i in ctx.threat_conditions:
+        return Assessment(False, Modality.ASSERTED)  # the threat itself (conditionals.py)
     lex = ctx.lex
     intent_ok = not structural and rtype not in lex.hedge_exempt_types
     threat_ok = not structural and rtype in lex.threat_content_types

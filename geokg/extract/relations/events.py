@@ -55,12 +55,14 @@ from geokg.extract.relations.assisted import helpers_join
 from geokg.extract.relations.betrayals import betrayal_readings
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.complements import classified_parties
+from geokg.extract.relations.conditionals import conditional_threats, warned_addressees
 from geokg.extract.relations.demands import demanded_penalties
 from geokg.extract.relations.deployments import deployed_help, help_not_invasion
 from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.grievances import cheated_in_speech
+from geokg.extract.relations.halted_deals import halted_deals
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
 from geokg.extract.relations.hosting import hosted_gatherings
 from geokg.extract.relations.idioms import adverbial_idiom
@@ -91,7 +93,14 @@ from geokg.extract.relations.stances import (
 )
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.territory import claimed_territory, land_claims_only
-from geokg.extract.relations.threats import announced_threats
+from geokg.extract.relations.threats import (
+    announced_threats,
+    dative_threats,
+    demanding_threats,
+    faced_reprisals,
+    not_warned_of_risks,
+    threat_contents,
+)
 from geokg.extract.relations.transfers import (
     figurative_transfers,
     halted_sales,
@@ -167,11 +176,19 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
     out = halted_sales(ctx, out)  # "stopped selling arms to X" (transfers.py)
+    out = halted_deals(ctx, out)  # "halted an arms deal with X" (halted_deals.py)
     # "the Chinese-funded port in Sri Lanka": works.py reads aid participles on works
     out = [c for c in out if c.type != "SUPPORTS" or not works_participle(ctx, doc[c.trigger])]
     out = place_parties(ctx, land_claims_only(ctx, _idioms_first(out, ctx)))
     out.extend(funded_works(ctx))
     out.extend(announced_threats(ctx, out))
+    out.extend(conditional_threats(ctx, out))  # "will impose sanctions if X ..."
+    out.extend(warned_addressees(ctx, out))  # "warned X that it would retaliate"
+    out = faced_reprisals(ctx, out)  # "faces retaliation from X" (threats.py)
+    out = not_warned_of_risks(ctx, out)  # "warned X of the risks of ...": no threat
+    out.extend(dative_threats(ctx))  # "gave X an ultimatum"
+    out.extend(demanding_threats(ctx))  # "an ultimatum demanding that X withdraw"
+    out = threat_contents(ctx, out)  # "its threat to invade X": threatened, not done
     out.extend(helpers_join(ctx, out))
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))

@@ -171,9 +171,11 @@ def own_markers(
             and any(m.dep_ == "mark" and m.lower_ in lex.condition_marks for m in c.children)
             and ctx.lemma(tok) not in lex.report_verbs
             and ctx.lemma(tok) not in lex.threat_words
+            and c.i not in ctx.threat_conditions
         ):
             # "would meet X if she granted them a seat", "will strike unless": a conditional
-            # act; "warned Y of consequences if ..." conditions what is said, not the saying
+            # act; "warned Y of consequences if ..." conditions what is said, not the saying,
+            # and a threat's condition is the threat's ("will strike if Y ...")
             hyp = True
     return neg, hedged, reported, hyp
 
@@ -189,7 +191,7 @@ def copula_predicate(ctx: SentenceContext, cop: Token) -> tuple[int, bool]:
     for c in cop.children:
         if c.dep_ == "advmod" and c.lower_ in lex.doubted_predicates:
             hedged |= any(g.lower_ == "far" for g in c.children)  # "is far off"
-        if c.dep_ != "acomp":
+        if c.dep_ not in ("acomp", "oprd"):  # "appears doubtful" is parsed as a predicate
             continue
         lem = ctx.lemma(c)
         if lem in lex.hedge_adjectives or lem in lex.doubted_predicates:

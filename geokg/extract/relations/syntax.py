@@ -122,6 +122,9 @@ class SentenceContext:
         self.rejected_spans: list[tuple[int, int]] = []
         # objects a verb cue consumed ("sever *ties*", "halt *aid*"): no relation of their own
         self.consumed: set[int] = set()
+        # conditional clauses read as a threat's condition ("will strike if Y ..."): the
+        # threat's, not a supposition of the author's (``conditionals.py``)
+        self.threat_conditions: set[int] = set()
         # a headline's speaker label ("Experts:", "- officials"): set by ``event_candidates``
         self.attribution: tuple[int, int] | None = None
         # the earlier sentences of the Doc (cross-sentence pronouns, "the two countries")
