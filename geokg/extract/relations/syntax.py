@@ -162,18 +162,10 @@ class SentenceContext:
         """Whether any token of the sentence has one of these lowercase lemmas or forms: a
         cheap test before a rule walks the sentence for them."""
         if self._lemmas is None:
-            forms = {t.lower_ for t in self.tokens()}
-            ids = self._lemma_ids
-            if ids is None:
-                forms.update(self.lemma(t) for t in self.tokens())
-            else:
-                # each distinct lemma hash once, as :meth:`lemma` reads it
-                strings = self.doc.vocab.strings
-                for h in set(ids[self.start : self.end]):
-                    lem = _LOWER.get(h)
-                    if lem is None:
-                        lem = _LOWER[h] = strings[h].lower()
-                    forms.add(lem)
+            forms: set[str] = set()
+            for t in self.tokens():
+                forms.add(self.lemma(t))
+                forms.add(t.lower_)
             self._lemmas = frozenset(forms)
         return not self._lemmas.isdisjoint(words)
 
