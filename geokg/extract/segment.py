@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import numpy as np
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -20,9 +22,10 @@ class ParagraphBoundaries:
     def __call__(self, doc: Doc) -> Doc:
         """Mark the token after each blank-line whitespace token as a sentence start."""
         n = len(doc)
-        for token in doc:
-            if token.i + 1 < n and ("\n\n" in token.text_with_ws and token.is_space):
-                doc[token.i + 1].is_sent_start = True
+        # only whitespace tokens can hold a blank line: find them in the Doc's array
+        for i in np.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+            if i + 1 < n and "\n\n" in doc[i].text_with_ws:
+                doc[i + 1].is_sent_start = True
         return doc
 
 

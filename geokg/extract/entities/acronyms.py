@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.entities.candidates import ACRONYM, NER_ORG, Candidate, SurfaceIndex
 from geokg.extract.entities.names import american_spelling
+from geokg.extract.entities.scan import text_in, text_where
 from geokg.extract.entities.syntax import ACRONYM_RE
 
 if TYPE_CHECKING:
@@ -27,8 +28,9 @@ def acronym_candidates(doc: Doc, cands: list[Candidate], index: SurfaceIndex) ->
         if c.length >= 2 and ACRONYM_RE.match(first) and first not in index.single:
             defined.setdefault(first, c.target if c.kind == "ORG" else american_spelling(c.target))
     out: list[Candidate] = []
-    for tok in doc:
-        if not ACRONYM_RE.match(tok.text) or tok.i < 2:
+    for i in text_where(doc, ACRONYM_RE.match):
+        tok = doc[i]
+        if tok.i < 2:
             continue
         prev = doc[tok.i - 1]
         org: Candidate | None = None
@@ -47,7 +49,8 @@ def acronym_candidates(doc: Doc, cands: list[Candidate], index: SurfaceIndex) ->
         if c.kind in ("ORG", NER_ORG) and c.length >= 2
         for i in range(c.start, c.end)
     }
-    for tok in doc:
+    for i in text_in(doc, defined):
+        tok = doc[i]
         short = defined.get(tok.text)
         if short and tok.i not in covered:
             out.append(

@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+import numpy as np
+from spacy.attrs import ENT_TYPE, ORTH
+
 from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.syntax import lemma, only_title_words, title_case_sentence
 
@@ -34,6 +37,8 @@ __all__ = [
     "titled_business",
 ]
 
+# The model's name types a one-word company name may carry (company_in_doc).
+_NAME_TYPES = ("ORG", "GPE", "LOC", "PERSON")
 # Word classes of lexicon.json that are never a one-word organization name by themselves.
 _NOT_NAMES = (
     "org_heads",
@@ -232,12 +237,13 @@ def company_conjunct(tok: Token, lex: Lexicons, common: frozenset[str]) -> bool:
 
 def company_in_doc(doc: Doc, i: int, lex: Lexicons) -> bool:
     """Whether a one-word name has a company cue at one of its mentions in the document."""
-    text = doc[i].text
-    return any(
-        t.text == text and company_cue(doc, t.i, t.i + 1, lex) is not None
-        for t in doc
-        if t.ent_type_ in ("ORG", "GPE", "LOC", "PERSON")
-    )
+    # the same word with a name type, found over the Doc's arrays (one Python step per
+    # mention, not per token: this runs for many names of a long chunk)
+    arr = doc.to_array([ORTH, ENT_TYPE])
+    strings = doc.vocab.strings
+    named = np.isin(arr[:, 1], [strings[label] for label in _NAME_TYPES])
+    mentions = np.flatnonzero(named & (arr[:, 0] == arr[i, 0]))
+    return any(company_cue(doc, j, j + 1, lex) is not None for j in mentions.tolist())
 
 
 # A capital inside a word after a letter: "NetPlex", "YBank" (not "Jean-Luc").

@@ -34,6 +34,7 @@ from geokg.extract.entities.portfolios import (
     lower_title_names,
     portfolio_people,
 )
+from geokg.extract.entities.scan import text_where
 from geokg.extract.entities.services import outlet_names_before, outlet_services
 from geokg.extract.entities.state_companies import state_company_candidates
 from geokg.extract.entities.syntax import has_the
@@ -66,6 +67,7 @@ _PRIORITY = {
 
 
 _PIECE = re.compile(r"[^\-/–]+")
+_SEPARATED = re.compile(r"[\-/–]").search
 
 
 def propose(
@@ -179,7 +181,10 @@ def _intra_token(
     """Names inside unsplit tokens ("U.S.-led") and combining forms ("Sino-", "Franco-")."""
     out: list[Candidate] = []
     combining: dict[str, str | None] = lex.words.get("combining_forms", {})
-    for tok in doc:
+    # only a combining form or a word of four characters or more with a dash or slash
+    # can name anything here
+    for i in text_where(doc, lambda t: t in combining or (len(t) >= 4 and _SEPARATED(t))):
+        tok = doc[i]
         text = tok.text
         if tok.i in gaz:
             continue

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.entities.candidates import COMPOSITE, NER_PLACE, Candidate
 from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.scan import lemma_or_lower_in
 from geokg.extract.entities.syntax import between_modifiers, head_noun, lemma
 
 if TYPE_CHECKING:
@@ -174,8 +175,9 @@ def located_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Cand
                 where.setdefault(i, c)
     taken = {i for c in cands if c.kind == COMPOSITE for i in range(c.start, c.end)}
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.i in taken or not (lemma(tok) in groups or tok.lower_ in groups):
+    for i in lemma_or_lower_in(doc, groups):
+        tok = doc[i]
+        if tok.i in taken:
             continue
         if tok.pos_ != "NOUN" or tok.tag_ not in ("NNS", "NN"):
             continue

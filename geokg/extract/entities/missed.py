@@ -21,6 +21,7 @@ from geokg.extract.entities.candidates import (
 )
 from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.names import NAME_PARTICLES
+from geokg.extract.entities.scan import lower_in, text_in, unnamed_proper_nouns
 from geokg.extract.entities.syntax import PLACE_DESCRIPTORS, only_title_words
 
 if TYPE_CHECKING:
@@ -43,8 +44,9 @@ def person_list_gaps(doc: Doc, gaz: dict[int, list[Candidate]], lex: Lexicons) -
     "Minister" as a conjunct of A) is no name.
     """
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in gaz:
+    for i in unnamed_proper_nouns(doc):
+        tok = doc[i]
+        if not tok.text[:1].isupper() or tok.i in gaz:
             continue
         if tok.dep_ == "compound":
             continue
@@ -77,9 +79,8 @@ def media_names(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> lis
     """
     out: list[Candidate] = []
     descriptors = lex.wordset("media_descriptors")
-    for tok in doc:
-        if tok.lower_ not in descriptors:
-            continue
+    for i in lower_in(doc, descriptors):
+        tok = doc[i]
         k = tok.i + 1
         while k < len(doc) and doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
             k += 1
@@ -100,8 +101,9 @@ def media_names(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> lis
 def descriptor_places(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
     """A name after a place noun ("the town of Kassala", "the port city Berbera") is a Place."""
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.lower_ not in PLACE_DESCRIPTORS or tok.text[:1].isupper():
+    for i in lower_in(doc, PLACE_DESCRIPTORS):
+        tok = doc[i]
+        if tok.text[:1].isupper():
             continue
         k = tok.i + 1
         if k < len(doc) and doc[k].lower_ == "of":
@@ -151,8 +153,9 @@ def surname_mentions(
         for i in range(c.start, c.end)
     }
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.text not in surnames or tok.i in taken or tok.i in gaz:
+    for i in text_in(doc, surnames):
+        tok = doc[i]
+        if tok.i in taken or tok.i in gaz:
             continue
         neighbours = [doc[j] for j in (tok.i - 1, tok.i + 1) if 0 <= j < len(doc)]
         if any(n.pos_ == "PROPN" and n.text[:1].isupper() for n in neighbours):
@@ -174,8 +177,9 @@ def role_appositive_names(
     """
     nouns = lex.wordset("person_appositives") | lex.wordset("private_people_nouns")
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.ent_type_ or tok.pos_ != "PROPN" or not tok.text[:1].isupper() or tok.i in gaz:
+    for i in unnamed_proper_nouns(doc):
+        tok = doc[i]
+        if not tok.text[:1].isupper() or tok.i in gaz:
             continue
         start = tok.i
         while (
@@ -228,8 +232,9 @@ def station_names(doc: Doc, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
     not the place (nor, by metonymy, the state).
     """
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.text != "radio" or tok.i == 0:
+    for i in text_in(doc, ("radio",)):
+        tok = doc[i]
+        if tok.i == 0:
             continue
         place = doc[tok.i - 1]
         kinds = {c.kind for c in gaz.get(place.i, [])}

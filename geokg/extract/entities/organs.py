@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.entities.candidates import LEADER_STATE, Candidate
 from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.scan import text_in
 from geokg.extract.entities.syntax import head_noun, lemma
 
 if TYPE_CHECKING:
@@ -70,7 +71,8 @@ def party_candidates(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -
     parties: dict[str, str] = lex.words.get("party_adjectives", {})
     nouns = lex.wordset("partisan_nouns")
     out: list[Candidate] = []
-    for tok in doc:
+    for i in text_in(doc, parties):
+        tok = doc[i]
         party = parties.get(tok.text)
         if party is None or tok.i in gaz or tok.i + 1 >= len(doc):
             continue

@@ -21,6 +21,7 @@ from geokg.extract.entities.nonpersons import (
     public_post,
     relative_role,
 )
+from geokg.extract.entities.scan import text_where
 from geokg.extract.entities.syntax import lemma, looks_like_name, only_title_words
 
 if TYPE_CHECKING:
@@ -38,11 +39,11 @@ def title_people(
     honor = lex.wordset("honorifics")
     n = len(doc)
     i = 0
-    while i < n:
-        tok = doc[i]
-        if not (tok.text[:1].isupper() and lex.is_title_word(tok.lower_)):
-            i += 1
-            continue
+    # a capitalised title word starts a name; the others are stepped over one by one
+    for t in text_where(doc, lambda w: w[:1].isupper() and lex.is_title_word(w.lower())):
+        if t < i:
+            continue  # inside the name found last
+        i = t
         j = i + 1
         while (
             j < n

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.entities.candidates import EAST_BLOC, WEST, Candidate, Resolved, annotation
 from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.scan import lower_in
 from geokg.extract.entities.syntax import head_noun, lemma
 from geokg.schema import EntityLabel
 
@@ -18,13 +19,16 @@ if TYPE_CHECKING:
 
 __all__ = ["resolve_west", "west_candidates"]
 
+_WEST_WORDS = ("west", "western", "westernism")
+
 
 def west_candidates(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
     """Candidates for "West"/"Western"/"Westernism" (and "East-West": the Eastern Bloc)."""
     out: list[Candidate] = []
-    for tok in doc:
+    for i in lower_in(doc, _WEST_WORDS):
+        tok = doc[i]
         low = tok.lower_
-        if low not in ("west", "western", "westernism") or tok.i in gaz:
+        if tok.i in gaz:
             continue
         if low == "west" and tok.text != "West":
             continue

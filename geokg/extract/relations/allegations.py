@@ -45,6 +45,7 @@ _NOT_ACCUSED = frozenset({"Place"})
 # "X said Y was responsible for / behind the attack" (``behind_act.adj``)
 _BLAME_CUE = "behind_act.adj"
 _CULPABLE = frozenset({"responsible", "culpable"})
+_BLAME_WORDS = _CULPABLE | {"behind"}
 
 
 def alleged_content(ctx: SentenceContext, tok: Token, cue: Cue) -> list[Candidate]:
@@ -192,8 +193,8 @@ def blamed_in_speech(ctx: SentenceContext) -> list[Candidate]:
     relation's predicate (negation, modality); a denial ("denied that Y was behind ...") or
     an act that is no wrongdoing ("responsible for security") gives nothing."""
     cue = ctx.lex.cue(_BLAME_CUE)
-    if cue is None:
-        return []
+    if cue is None or not ctx.has_lemma(_BLAME_WORDS):
+        return []  # no "behind" nor "responsible": the walk below would find nothing
     lex = ctx.lex
     out: list[Candidate] = []
     for tok in ctx.tokens():
