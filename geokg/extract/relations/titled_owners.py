@@ -52,9 +52,9 @@ def titled_owner(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
         return []
     lex = ctx.lex
     lem = ctx.lemma(tok.head)
-    if lem not in lex.led_actor_nouns and lem not in lex.rule_nouns:
-        if lem not in _OWNED_STATE_NOUNS:
-            return []  # "his remarks", "his ally": not the state's
+    owned = lex.led_actor_nouns | lex.rule_nouns | _OWNED_STATE_NOUNS
+    if lem not in owned:
+        return []  # "his remarks", "his ally": not the state's
     titles = [
         ctx.doc[i]
         for i in range(ctx.start, tok.i)
