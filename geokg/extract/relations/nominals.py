@@ -71,6 +71,8 @@ _RULER_NOUNS: dict[str, frozenset[str]] = {
 _STATE_NOUNS.update(_RULER_NOUNS)
 # state nouns that stand for a state only with a modifier ("the island nation", not "the state")
 _NEED_MODIFIER = frozenset({"nation", "state", "country", "republic", "island"})
+_BARE_IN_SENTENCE = frozenset({"country", "nation"})
+_BARE_DEPS = frozenset({"poss", "nsubj", "nsubjpass", "dobj", "pobj"})
 # verbs whose object takes an "of" complement: "accuse X of Y", "warn X of Y"
 _OF_VERBS = frozenset(
     {"accuse", "suspect", "warn", "remind", "inform", "notify", "convince", "strip", "deprive",
@@ -164,7 +166,9 @@ def definite_antecedent(ctx: SentenceContext, tok: Token) -> list[EntityAnnotati
     if required is not None and not mods & required:
         return None  # bare "the body"
     if noun in _NEED_MODIFIER and not any(c.dep_ in ("amod", "compound") for c in tok.children):
-        return None  # bare "the state", "the country": too often generic
+        # bare "the state", "the country": too often generic, or the document's own country;
+        # "the country"/"the nation" only for the one country named before it in its sentence
+        return _sole_country(ctx, tok) if noun in _BARE_IN_SENTENCE else None
     # this sentence before the description, then up to _LOOKBACK sentences back, latest first;
     # an organization this sentence founds only where no other fits ("left X and formed Y,
     # accusing the bloc of ...": X; "formed Y, and Z later joined the bloc": Y)
@@ -179,6 +183,23 @@ def definite_antecedent(ctx: SentenceContext, tok: Token) -> list[EntityAnnotati
     if found is None and new:
         found = [e for e in before if e.name in new and _fits(noun, e)][-1:] or None
     return [] if found is None and regional else found
+
+
+def _sole_country(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | None:
+    """The one country named before a bare "the country" in its sentence, where it owns or
+    does something ("Kenya's ministry said the country's forces ..."); with two ("Chile
+    accused Peru, and the country ...") or none, nothing."""
+    if tok.dep_ not in _BARE_DEPS or any(a.dep_ == "relcl" for a in tok.ancestors):
+        return None  # "rebels who entered the country": where people went, not an actor
+    excluded = _disjoint(ctx, tok)
+    fitting = [
+        e
+        for e in ctx.entities
+        if e.end <= tok.i and e.label.value == "Country" and e.name not in excluded
+    ]
+    if len({e.name for e in fitting}) != 1:
+        return None
+    return fitting[-1:]
 
 
 def _disjoint(ctx: SentenceContext, tok: Token) -> frozenset[str]:
@@ -220,9 +241,7 @@ def _earlier(
     # earlier sentences, latest first: the nearest with a fitting entity decides; of several
     # there, its subject ("Qatar hosted Iran. X criticized the Gulf state": Qatar), else none
     for index in range(ctx.index - 1, max(0, ctx.index - _LOOKBACK) - 1, -1):
-        fitting = [
-            e for e in disc.entities_in(index) if _fits(noun, e) and e.name not in excluded
-        ]
+        fitting = [e for e in disc.entities_in(index) if _fits(noun, e) and e.name not in excluded]
         if len({e.name for e in fitting}) == 1:
             return fitting[-1:]
         if fitting:
