@@ -28,12 +28,16 @@ _STATE_MODS = frozenset({"poss", "amod", "compound", "nmod"})
 
 
 def _title_states(ctx: SentenceContext, title: Token) -> list[EntityAnnotation]:
-    """The countries a title names: "Chile's", "Chilean", "of Chile"."""
+    """The countries a title names: "Chile's", "Chilean", "of Chile", "the Chilean army
+    chief"."""
     out: list[EntityAnnotation] = []
-    for c in title.children:
-        e = ctx.ent_at.get(c.i)
-        if c.dep_ in _STATE_MODS and e is not None and not ctx.stance_prefixed(c):
-            out.append(e)
+    # "the Kenyan army chief": the demonym may hang on the title's compound
+    heads = [title, *(c for c in title.children if c.dep_ == "compound" and c.i not in ctx.ent_at)]
+    for h in heads:
+        for c in h.children:
+            e = ctx.ent_at.get(c.i)
+            if c.dep_ in _STATE_MODS and e is not None and not ctx.stance_prefixed(c):
+                out.append(e)
     for _, obj in ctx.prep_objects(title, {"of"}):
         e = ctx.ent_at.get(obj.i)
         if e is not None:
