@@ -11,7 +11,12 @@ is X). It looks in the sentence
 before the description, then a few sentences back (the component marks relations with an
 endpoint from an earlier sentence as ``context``). A description with a name inside ("the
 NATO alliance", "the Western alliance") is that name, not an anaphor, and is left to the
-entity component.
+entity component. An entity of the description's own clause that binds it or comes after it is
+never its antecedent ("Tokyo pledged aid to the island nation": not Japan). "the junta", "the
+regime", "the government", "the authorities" take the one country named before them in their
+sentence or, failing that, in the previous sentence of the paragraph (nothing with two, or with
+a leader or person in view); a bare "the country" or "the nation" only the one country named
+before it in its own sentence, and not inside a relative clause.
 """
 
 from __future__ import annotations
