@@ -143,7 +143,8 @@ def _own_entities(
                     out.extend(_relative_antecedent(ctx, c, strict, depth))
                 continue
             if e is None and c.dep_ == "poss" and c.pos_ == "NOUN":
-                out.extend(pair_anaphor(ctx, c) or [])  # "the two countries' presidents"
+                # "the two countries' presidents", "the kingdom's forces"
+                out.extend(pair_anaphor(ctx, c) or definite_antecedent(ctx, c) or [])
                 continue
             if e is not None:
                 out.append(e)

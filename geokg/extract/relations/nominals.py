@@ -11,7 +11,12 @@ is X). It looks in the sentence
 before the description, then a few sentences back (the component marks relations with an
 endpoint from an earlier sentence as ``context``). A description with a name inside ("the
 NATO alliance", "the Western alliance") is that name, not an anaphor, and is left to the
-entity component.
+entity component. An entity of the description's own clause that binds it or comes after it is
+never its antecedent ("Tokyo pledged aid to the island nation": not Japan). "the junta", "the
+regime", "the government", "the authorities" take the one country named before them in their
+sentence or, failing that, in the previous sentence of the paragraph (nothing with two, or with
+a leader or person in view); a bare "the country" or "the nation" only the one country named
+before it in its own sentence, and not inside a relative clause.
 """
 
 from __future__ import annotations
@@ -55,12 +60,30 @@ _STATE_NOUNS: dict[str, frozenset[str]] = {
     "state": frozenset({"island", "gulf", "baltic", "balkan", "city", "city-"}),
     "country": frozenset({"island", "gulf", "landlocked", "baltic", "balkan"}),
     "republic": frozenset({"island", "former", "soviet", "islamic"}),
+    # "the self-governing island": a state only with a word of self-rule ("the island" alone
+    # is as often a place the entity component did not name)
+    "island": frozenset({"governing", "ruled", "self-governing", "self-ruled", "democratic"}),
 }
+# nouns for a state's rulers: "the junta", "the regime", "the authorities" stand for the one
+# state in focus (a bare "the government" too); a Leader nearby may have an unnamed state of
+# his own, so these look at the sentence before the description and the one before it only
+_RULER_NOUNS: dict[str, frozenset[str]] = {
+    "junta": frozenset({"military", "ruling"}),
+    "regime": frozenset({"military", "ruling"}),
+    "government": frozenset({"military", "interim", "transitional"}),
+    "authorities": frozenset({"military", "interim", "transitional"}),
+}
+_STATE_NOUNS.update(_RULER_NOUNS)
+# state nouns that stand for a state only with a modifier ("the island nation", not "the state")
+_NEED_MODIFIER = frozenset({"nation", "state", "country", "republic", "island"})
+_BARE_IN_SENTENCE = frozenset({"country", "nation"})
+_BARE_DEPS = frozenset({"poss", "nsubj", "nsubjpass", "dobj", "pobj"})
 # verbs whose object takes an "of" complement: "accuse X of Y", "warn X of Y"
 _OF_VERBS = frozenset(
     {"accuse", "suspect", "warn", "remind", "inform", "notify", "convince", "strip", "deprive",
      "clear", "rid", "rob", "absolve"}
 )  # fmt: skip
+_PEOPLE = frozenset({"Leader", "Person"})
 _NAMED_BY_HEAD = {"union": "Union", "commission": "Commission"}
 _LOOKBACK = 3
 #: Head nouns of the descriptions resolved here (the component looks for them in sentences
@@ -147,33 +170,83 @@ def definite_antecedent(ctx: SentenceContext, tok: Token) -> list[EntityAnnotati
     required = _ORG_MODIFIERS.get(noun)
     if required is not None and not mods & required:
         return None  # bare "the body"
-    if noun in ("nation", "state", "country", "republic") and not any(
-        c.dep_ in ("amod", "compound") for c in tok.children
-    ):
-        return None  # bare "the state", "the country": too often generic
+    if noun in _NEED_MODIFIER and not any(c.dep_ in ("amod", "compound") for c in tok.children):
+        # bare "the state", "the country": too often generic, or the document's own country;
+        # "the country"/"the nation" only for the one country named before it in its sentence
+        return _sole_country(ctx, tok) if noun in _BARE_IN_SENTENCE else None
     # this sentence before the description, then up to _LOOKBACK sentences back, latest first;
     # an organization this sentence founds only where no other fits ("left X and formed Y,
     # accusing the bloc of ...": X; "formed Y, and Z later joined the bloc": Y)
     new = founded_here(ctx) if noun in _ORG_KINDS else frozenset()
+    if noun in _RULER_NOUNS:
+        return _ruled_state(ctx, tok)
     before = [e for e in ctx.entities if e.end <= tok.i and not _binds(ctx, e, tok)]
     for e in reversed(before):
         if _fits(noun, e) and e.name not in new:
             return [e]
-    found = _earlier(ctx, noun)
+    found = _earlier(ctx, noun, _disjoint(ctx, tok))
     if found is None and new:
         found = [e for e in before if e.name in new and _fits(noun, e)][-1:] or None
     return [] if found is None and regional else found
 
 
-def _earlier(ctx: SentenceContext, noun: str) -> list[EntityAnnotation] | None:
-    """The antecedent of a description in the sentences before its own."""
+def _sole_country(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | None:
+    """The one country named before a bare "the country" in its sentence, where it owns or
+    does something ("Kenya's ministry said the country's forces ..."); with two ("Chile
+    accused Peru, and the country ...") or none, nothing."""
+    if tok.dep_ not in _BARE_DEPS or any(a.dep_ == "relcl" for a in tok.ancestors):
+        return None  # "rebels who entered the country": where people went, not an actor
+    excluded = _disjoint(ctx, tok)
+    fitting = [
+        e
+        for e in ctx.entities
+        if e.end <= tok.i and e.label.value == "Country" and e.name not in excluded
+    ]
+    if len({e.name for e in fitting}) != 1:
+        return None
+    return fitting[-1:]
+
+
+def _disjoint(ctx: SentenceContext, tok: Token) -> frozenset[str]:
+    """Names the description cannot stand for: the entities of its own sentence that bind it
+    or come after it ("Tokyo pledged aid to the island nation": not Japan; "the Gulf state
+    restored ties with Doha": not Qatar)."""
+    return frozenset(e.name for e in ctx.entities if e.start > tok.i or _binds(ctx, e, tok))
+
+
+def _ruled_state(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | None:
+    """The one state in focus that "the junta"/"the regime"/"the government" rules: the only
+    country named in the description's sentence before it (not its own subject) or, where
+    there is none, in the previous sentence of the paragraph. A leader or person in either
+    may lead another, unnamed state: nothing then, as with two countries."""
+    disc = ctx.discourse
+    excluded = _disjoint(ctx, tok)
+    window = [e for e in ctx.entities if e.end <= tok.i]
+    people = [e for e in ctx.entities if e.label.value in _PEOPLE]
+    fitting = [e for e in window if e.label.value == "Country" and e.name not in excluded]
+    if not fitting and disc is not None and 0 < ctx.index < len(disc.sents):
+        if disc.paragraph_break(ctx.index):
+            return None
+        earlier = disc.entities_in(ctx.index - 1)
+        people += [e for e in earlier if e.label.value in _PEOPLE]
+        fitting = [e for e in earlier if e.label.value == "Country" and e.name not in excluded]
+    if people or len({e.name for e in fitting}) != 1:
+        return None
+    return fitting[-1:]
+
+
+def _earlier(
+    ctx: SentenceContext, noun: str, excluded: frozenset[str] = frozenset()
+) -> list[EntityAnnotation] | None:
+    """The antecedent of a description in the sentences before its own (none of
+    ``excluded``)."""
     disc = ctx.discourse
     if disc is None or ctx.index < 0:
         return None
     # earlier sentences, latest first: the nearest with a fitting entity decides; of several
     # there, its subject ("Qatar hosted Iran. X criticized the Gulf state": Qatar), else none
     for index in range(ctx.index - 1, max(0, ctx.index - _LOOKBACK) - 1, -1):
-        fitting = [e for e in disc.entities_in(index) if _fits(noun, e)]
+        fitting = [e for e in disc.entities_in(index) if _fits(noun, e) and e.name not in excluded]
         if len({e.name for e in fitting}) == 1:
             return fitting[-1:]
         if fitting:

@@ -25,6 +25,7 @@ from geokg.extract.relations.shared_subjects import (
 )
 from geokg.extract.relations.speakers import FIRST_PERSON, first_person, speaker_side
 from geokg.extract.relations.subjects import _VERBAL, claim_clause, climb_to_verb
+from geokg.extract.relations.titled_owners import titled_owner
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -218,6 +219,9 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
                     ahead.append(e)
         if ahead:
             return ahead[:1]
+    titled = titled_owner(ctx, tok)
+    if titled:
+        return titled  # "Chile's president said his forces ...": Chile's forces
     if ctx.discourse is not None:
         return ctx.discourse.antecedent(ctx, tok)
     return []
