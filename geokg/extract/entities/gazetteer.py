@@ -38,6 +38,7 @@ from geokg.extract.entities.services import outlet_names_before, outlet_services
 from geokg.extract.entities.state_companies import state_company_candidates
 from geokg.extract.entities.syntax import has_the
 from geokg.extract.entities.titles import title_people
+from geokg.extract.entities.variants import case_variants
 from geokg.extract.entities.west import west_candidates
 
 if TYPE_CHECKING:
@@ -143,6 +144,10 @@ def propose(
         for i in range(start, end):
             gaz_tokens.setdefault(i, []).append(c)
 
+    for c in case_variants(doc, index, lex, gaz_tokens, common):
+        cands.append(c)
+        for i in range(c.start, c.end):
+            gaz_tokens.setdefault(i, []).append(c)
     cands.extend(leader_state_candidates(doc, cands, lex))
     cands.extend(state_company_candidates(doc, lex, list(cands)))
     for c in party_candidates(doc, lex, gaz_tokens):
