@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.entities.acronyms import acronym_candidates
 from geokg.extract.entities.armed_groups import armed_group_names
+from geokg.extract.entities.blocs import bloc_names
 from geokg.extract.entities.candidates import INTRA, Candidate, SurfaceIndex
 from geokg.extract.entities.groups import composite_groups, located_groups
 from geokg.extract.entities.lexicon import Lexicons
@@ -165,6 +166,7 @@ def propose(
     cands.extend(media_names(doc, lex, gaz_tokens))
     cands.extend(outlet_names_before(doc, lex, gaz_tokens))
     cands.extend(armed_group_names(doc, lex, gaz_tokens))
+    cands.extend(bloc_names(doc, lex, gaz_tokens))
     cands.extend(station_names(doc, gaz_tokens))
     cands.extend(title_people(doc, lex, gaz_tokens, cands))
     cands.extend(portfolio_people(doc, lex, gaz_tokens, cands))
