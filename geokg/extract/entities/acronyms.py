@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from geokg.extract.entities.candidates import ACRONYM, NER_ORG, Candidate, SurfaceIndex
@@ -27,6 +28,7 @@ def acronym_candidates(doc: Doc, cands: list[Candidate], index: SurfaceIndex) ->
         if c.length >= 2 and ACRONYM_RE.match(first) and first not in index.single:
             defined.setdefault(first, c.target if c.kind == "ORG" else american_spelling(c.target))
     out: list[Candidate] = []
+    explicit: dict[str, str] = {}
     for tok in doc:
         if not ACRONYM_RE.match(tok.text) or tok.i < 2:
             continue
@@ -39,6 +41,9 @@ def acronym_candidates(doc: Doc, cands: list[Candidate], index: SurfaceIndex) ->
         if org is not None:
             name = org.target if org.kind == "ORG" else american_spelling(org.target)
             defined.setdefault(tok.text, name)
+            if _initials_fit(tok.text, doc[org.start : org.end].text):
+                explicit.setdefault(tok.text, name)
+                out.extend(_listed_expansion(org, tok.text, index))
     if not defined:
         return out
     covered = {
@@ -50,7 +55,56 @@ def acronym_candidates(doc: Doc, cands: list[Candidate], index: SurfaceIndex) ->
     for tok in doc:
         short = defined.get(tok.text)
         if short and tok.i not in covered:
+            # A listed acronym the text defines as another body's name means that body here
+            # ("the Andean Pact (AP)" is not the news agency); a listed name that is itself
+            # the acronym ("OPEC") or that the text spells a little differently keeps it.
+            listed = [i for label, i in index.single.get(tok.text, []) if label == "ORG"]
+            prio = 2
+            if (
+                explicit.get(tok.text) == short
+                and listed
+                and short not in listed
+                and not any(i.isupper() or _same_body(i, short) for i in listed)
+            ):
+                prio = 6
             out.append(
-                Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), ACRONYM, short, 2)
+                Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), ACRONYM, short, prio)
             )
     return out
+
+
+def _listed_expansion(org: Candidate, acronym: str, index: SurfaceIndex) -> list[Candidate]:
+    """An unlisted spelling of a body whose listed name is the acronym it defines.
+
+    "the Organisation of Petroleum Exporting Countries (OPEC)": the model's span is OPEC.
+    """
+    if org.kind != NER_ORG:
+        return []
+    listed = [i for label, i in index.single.get(acronym, []) if label == "ORG"]
+    if len(listed) != 1 or listed[0] != acronym:
+        return []
+    return [Candidate(org.start, org.end, org.start_char, org.end_char, "ORG", acronym, 6)]
+
+
+def _same_body(listed: str, defined: str) -> bool:
+    """Whether two names share most of their words (one body spelt two ways)."""
+    a = {w.lower() for w in listed.split()}
+    b = {w.lower() for w in defined.split()}
+    return len(a & b) * 2 > len(a | b)
+
+
+def _initials_fit(acronym: str, name: str) -> bool:
+    """Whether an acronym's letters are initials of the name's words, in order, first first.
+
+    Words split at spaces and hyphens; lower-case function words may be skipped
+    ("Tehreek-e-Taliban Pakistan" fits "TTP", "Andean Pact" fits "AP").
+    """
+    initials = [w[0].upper() for w in re.split(r"[\s\-]+", name) if w and w[0].isalpha()]
+    letters = [ch for ch in acronym if ch.isalpha()]
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    k = 0
+    for ch in initials:
+        if k < len(letters) and ch == letters[k]:
+            k += 1
+    return k == len(letters)
