@@ -30,6 +30,7 @@ from geokg.extract.entities.missed import (
 from geokg.extract.entities.ner import ner_candidates
 from geokg.extract.entities.organs import leader_state_candidates, party_candidates
 from geokg.extract.entities.person_cues import person_cue_names
+from geokg.extract.entities.person_tails import particle_tails
 from geokg.extract.entities.portfolios import (
     appositive_title_names,
     lower_title_names,
@@ -159,6 +160,7 @@ def propose(
         cands.append(c)
         gaz_tokens.setdefault(c.start, []).append(c)
     cands.extend(ner_candidates(doc, lex, gaz_tokens, common))
+    cands.extend(particle_tails(doc, gaz_tokens, cands))
     cands.extend(person_list_gaps(doc, gaz_tokens, lex))
     cands.extend(role_appositive_names(doc, gaz_tokens, lex))
     cands.extend(person_cue_names(doc, lex, gaz_tokens))
