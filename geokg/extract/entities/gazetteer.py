@@ -146,7 +146,7 @@ def propose(
         for i in range(start, end):
             gaz_tokens.setdefault(i, []).append(c)
 
-    for c in case_variants(doc, index, lex, gaz_tokens, common):
+    for c in case_variants(doc, index, lex, gaz_tokens):
         cands.append(c)
         for i in range(c.start, c.end):
             gaz_tokens.setdefault(i, []).append(c)

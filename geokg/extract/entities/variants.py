@@ -3,8 +3,10 @@
 The gazetteer matches surface forms exactly; news writes the same party or movement as
 "ZANU-PF", "Zanu-PF" or "Zanu PF", "HAMAS" or "Hamas", "NATO" or "Nato". A run of capitalised
 tokens whose letters, in lower case and without spaces or hyphens, equal those of one listed
-organization form is that organization. Ordinary words stay words: a single token needs four
-letters or more and must not be a dictionary word ("Who", "Us" and "It" are never names).
+organization form is that organization. Ordinary words stay words: a single token must be a
+title-case spelling ("Opec", "Unicef") of a listed all-capitals acronym of four letters or more,
+inside a sentence and between lower-case words ("Who", "Us" and "It" are never names, nor is
+"Rand" in "Rand Paul").
 """
 
 from __future__ import annotations
@@ -36,7 +38,6 @@ def case_variants(
     index: SurfaceIndex,
     lex: Lexicons,
     gaz: dict[int, list[Candidate]],
-    common: frozenset[str] = frozenset(),
 ) -> list[Candidate]:
     """Organization candidates for listed names written in another case or with other joiners.
 
@@ -45,7 +46,6 @@ def case_variants(
         index: The gazetteer surface index (its ``folded`` organization forms).
         lex: The lexicons.
         gaz: Tokens already covered by exact gazetteer matches.
-        common: Dictionary words (lower case).
     """
     out: list[Candidate] = []
     n = len(doc)
@@ -66,7 +66,7 @@ def case_variants(
             ids = index.folded.get(fold(words), [])
             if len(ids) != 1 or _exact(index, words):
                 continue
-            if not _allowed(words, common, lex, has_the(doc, i)):
+            if not _allowed(doc, i, end, ids[0], lex):
                 continue
             span = doc[i:end]
             best = Candidate(i, end, span.start_char, span.end_char, "ORG", ids[0], 4, (ids[0],))
@@ -83,12 +83,23 @@ def _exact(index: SurfaceIndex, words: list[str]) -> bool:
     return bool(index.ids("ORG", tuple(words)))
 
 
-def _allowed(words: list[str], common: frozenset[str], lex: Lexicons, the: bool) -> bool:
+def _allowed(doc: Doc, start: int, end: int, ident: str, lex: Lexicons) -> bool:
     """Whether a folded match may stand for the organization (never an ordinary word)."""
-    if words[0].lower() in lex.wordset("org_needs_article") and not the:
+    words = [t.text for t in doc[start:end]]
+    if words[0].lower() in lex.wordset("org_needs_article") and not has_the(doc, start):
         return False
     letters = [w for w in words if w not in _JOINERS]
-    if len(letters) == 1:
-        word = letters[0]
-        return len(word) >= 4 and word.lower() not in common
-    return True
+    if len(letters) > 1:
+        return True
+    word = letters[0]
+    before = doc[start - 1] if start > 0 else None
+    after = doc[end] if end < len(doc) else None
+    return (
+        len(word) >= 4
+        and word[:1].isupper()
+        and word[1:].islower()
+        and ident.isupper()
+        and not doc[start].is_sent_start
+        and (before is None or not before.text[:1].isupper())
+        and (after is None or not after.text[:1].isupper())
+    )
