@@ -9,7 +9,8 @@ named by capitalised words and a bloc head ("the Andean Pact") is an organizatio
 keeps its name and a lower-case "alliance" names no bloc; an acronym the text defines for
 another body beats the listed body of that acronym ("the Andean Pact (AP)"), unless the text
 defines it for the listed body itself or a spelling of it ("the Organisation of ... (OPEC)");
-a surname with particles ("La Pointe", "Van der Berg") is the person the text named in full;
+an undefined acronym that spells the initials of exactly one named party is that party ("the
+Andean Labour Party ... the ALP"), of two it is neither; a surname with particles ("La Pointe", "Van der Berg") is the person the text named in full;
 and a name the model cut after a particle ("Zia-ul") is read whole, never as a listed leader.
 """
 
@@ -92,6 +93,20 @@ def test_particle_surname_is_the_person(
 ) -> None:
     names = [name for name, label in found(component, blank, case_id) if label == "Leader"]
     assert names == [person, person]
+
+
+@pytest.mark.parametrize(
+    ("case_id", "mentions"),
+    [
+        ("acronym-initials", {"Andean Labour Party": 2}),
+        ("acronym-initials-ambiguous", {"National Unity Party": 1, "National Union Party": 1}),
+    ],
+)
+def test_acronym_of_named_initials(
+    blank: Any, component: EntityComponent, case_id: str, mentions: dict[str, int]
+) -> None:
+    names = [name for name, label in found(component, blank, case_id) if label == "Organization"]
+    assert {n: names.count(n) for n in set(names)} == mentions
 
 
 def test_fold_joins_case_and_joiners() -> None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from geokg.extract.entities.candidates import ACRONYM, NER_ORG, Candidate, SurfaceIndex
+from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.names import american_spelling
 from geokg.extract.entities.syntax import ACRONYM_RE
 
@@ -15,11 +17,14 @@ if TYPE_CHECKING:
 __all__ = ["acronym_candidates"]
 
 
-def acronym_candidates(doc: Doc, cands: list[Candidate], index: SurfaceIndex) -> list[Candidate]:
+def acronym_candidates(
+    doc: Doc, cands: list[Candidate], index: SurfaceIndex, lex: Lexicons | None = None
+) -> list[Candidate]:
     """Acronyms the text defines ("the Andean Water Council (AWC)").
 
     Also the leading acronym of a longer organization name stands for it ("ARC Institute" ...
-    "ARC's report"), unless that acronym is itself a known name.
+    "ARC's report"), unless that acronym is itself a known name, and so does an unlisted
+    acronym that spells the initials of one body the Doc names.
     """
     orgs = {c.end: c for c in cands if c.kind in ("ORG", NER_ORG)}
     defined: dict[str, str] = {}
@@ -44,6 +49,8 @@ def acronym_candidates(doc: Doc, cands: list[Candidate], index: SurfaceIndex) ->
             if _initials_fit(tok.text, doc[org.start : org.end].text):
                 explicit.setdefault(tok.text, name)
                 out.extend(_listed_expansion(org, tok.text, index))
+    if lex is not None:
+        _initials_of_named(doc, orgs.values(), index, lex.wordset("org_heads"), defined)
     if not defined:
         return out
     covered = {
@@ -84,6 +91,35 @@ def _listed_expansion(org: Candidate, acronym: str, index: SurfaceIndex) -> list
     if len(listed) != 1 or listed[0] != acronym:
         return []
     return [Candidate(org.start, org.end, org.start_char, org.end_char, "ORG", acronym, 6)]
+
+
+def _initials_of_named(
+    doc: Doc,
+    orgs: Iterable[Candidate],
+    index: SurfaceIndex,
+    heads: frozenset[str],
+    defined: dict[str, str],
+) -> None:
+    """Unlisted acronyms of three letters or more that spell the initials of one named body.
+
+    News often names a party in full and then writes its acronym without defining it ("the
+    Andean Labour Party ... the ALP's leaders"): the acronym is that body when exactly one
+    organization the Doc names has those initials (its capitalised words, in order) and a
+    listed name or an organization head noun ("Party", "Front", "Council").
+    """
+    by_initials: dict[str, set[str]] = {}
+    for c in orgs:
+        caps = [t.text for t in doc[c.start : c.end] if t.is_alpha and t.text[:1].isupper()]
+        if len(caps) < 3 or any(w.isupper() for w in caps):
+            continue
+        if c.kind != "ORG" and caps[-1].lower() not in heads:
+            continue
+        name = c.target if c.kind == "ORG" else american_spelling(c.target)
+        by_initials.setdefault("".join(w[0] for w in caps), set()).add(name)
+    for tok in doc:
+        names = by_initials.get(tok.text)
+        if names and len(names) == 1 and tok.text not in index.single:
+            defined.setdefault(tok.text, next(iter(names)))
 
 
 def _same_body(listed: str, defined: str) -> bool:

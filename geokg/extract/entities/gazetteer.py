@@ -175,7 +175,7 @@ def propose(
     cands.extend(appositive_title_names(doc, lex, gaz_tokens))
     cands.extend(lower_title_names(doc, lex, gaz_tokens))
     cands.extend(surname_mentions(doc, lex, gaz_tokens, cands))
-    cands.extend(acronym_candidates(doc, cands, index))
+    cands.extend(acronym_candidates(doc, cands, index, lex))
     cands.extend(outlet_services(doc, cands))
     cands.extend(composite_groups(doc, lex, cands))
     cands.extend(located_groups(doc, lex, cands))
