@@ -10,8 +10,8 @@ keeps its name and a lower-case "alliance" names no bloc; an acronym the text de
 another body beats the listed body of that acronym ("the Andean Pact (AP)"), unless the text
 defines it for the listed body itself or a spelling of it ("the Organisation of ... (OPEC)");
 an undefined acronym that spells the initials of exactly one named party is that party ("the
-Andean Labour Party ... the ALP"), of two it is neither; a surname with particles ("La Pointe", "Van der Berg") is the person the text named in full;
-and a name the model cut after a particle ("Zia-ul") is read whole, never as a listed leader.
+Andean Labour Party ... the ALP"), of two it is neither; a surname with particles ("La
+Pointe", "Van der Berg") is the person the text named in full; and a name the model cut after a particle ("Zia-ul") is read whole, never as a listed leader.
 """
 
 from __future__ import annotations
