@@ -11,7 +11,8 @@ another body beats the listed body of that acronym ("the Andean Pact (AP)"), unl
 defines it for the listed body itself or a spelling of it ("the Organisation of ... (OPEC)");
 an undefined acronym that spells the initials of exactly one named party is that party ("the
 Andean Labour Party ... the ALP"), of two it is neither; a surname with particles ("La
-Pointe", "Van der Berg") is the person the text named in full; and a name the model cut after a particle ("Zia-ul") is read whole, never as a listed leader.
+Pointe", "Van der Berg") is the person the text named in full; and a name the model cut
+after a particle ("Zia-ul") is read whole, never as a listed leader.
 """
 
 from __future__ import annotations
