@@ -2,7 +2,8 @@
 
 News names a bloc, pact or league by capitalised words before a capitalised head noun ("the
 Andean Pact", "the Sahel Coalition", "the Gulf Alliance"), and the small model reads many of
-them as an event, a law or a work of art. SCHEMA.md makes an alliance or bloc an
+them as an event, a law or a work of art. "Community" is no bloc head here: "the Muslim
+Community" names people. SCHEMA.md makes an alliance or bloc an
 ``Organization``: :func:`bloc_names` proposes the whole name after "the", over a place or
 demonym inside it ("Andean", "Sahel"), unless a listed organization or leader covers a word of
 it or a longer name goes on ("the Union of Comoros").
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
 
 __all__ = ["bloc_names"]
 
-_BLOC_HEADS = frozenset({"pact", "alliance", "coalition", "bloc", "league", "union", "community"})
+_BLOC_HEADS = frozenset({"pact", "alliance", "coalition", "bloc", "league", "union"})
 # Gazetteer kinds that may stand inside a bloc's name ("the Sahel Alliance").
 _INNER_KINDS = frozenset(
     {"PLACE", "PLACE_ADJ", "COUNTRY_NAME", "COUNTRY_ADJ", "GROUP_ADJ", "RELIGION_ADJ", "CAPITAL"}
