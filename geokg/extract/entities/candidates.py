@@ -34,6 +34,7 @@ __all__ = [
     "SurfaceIndex",
     "annotation",
     "as_country",
+    "fold",
     "longest_first",
 ]
 
@@ -103,18 +104,28 @@ def longest_first(candidates: Sequence[Candidate]) -> list[Candidate]:
     return kept
 
 
+def fold(words: Sequence[str]) -> str:
+    """A name's letters and digits in lower case ("Zanu PF", "ZANU-PF" -> "zanupf")."""
+    return "".join(ch for w in words for ch in w.lower() if ch.isalnum())
+
+
 @dataclass(slots=True)
 class SurfaceIndex:
     """Gazetteer surface forms keyed by their token texts, per pattern label."""
 
     by_key: dict[tuple[str, tuple[str, ...]], list[str]] = field(default_factory=dict)
     single: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
+    folded: dict[str, list[str]] = field(default_factory=dict)
 
     def add(self, label: str, words: tuple[str, ...], ident: str) -> None:
-        """Register one tokenised surface form."""
+        """Register one tokenised surface form (organization names also by :func:`fold`)."""
         ids = self.by_key.setdefault((label, words), [])
         if ident not in ids:
             ids.append(ident)
+        if label == "ORG":
+            folded = self.folded.setdefault(fold(words), [])
+            if ident not in folded:
+                folded.append(ident)
         if len(words) == 1:
             pair = (label, ident)
             lst = self.single.setdefault(words[0], [])

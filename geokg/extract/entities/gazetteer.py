@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.entities.acronyms import acronym_candidates
 from geokg.extract.entities.armed_groups import armed_group_names
+from geokg.extract.entities.blocs import bloc_names
 from geokg.extract.entities.candidates import INTRA, Candidate, SurfaceIndex
 from geokg.extract.entities.groups import composite_groups, located_groups
 from geokg.extract.entities.lexicon import Lexicons
@@ -29,6 +30,7 @@ from geokg.extract.entities.missed import (
 from geokg.extract.entities.ner import ner_candidates
 from geokg.extract.entities.organs import leader_state_candidates, party_candidates
 from geokg.extract.entities.person_cues import person_cue_names
+from geokg.extract.entities.person_tails import particle_tails
 from geokg.extract.entities.portfolios import (
     appositive_title_names,
     lower_title_names,
@@ -39,6 +41,7 @@ from geokg.extract.entities.services import outlet_names_before, outlet_services
 from geokg.extract.entities.state_companies import state_company_candidates
 from geokg.extract.entities.syntax import has_the
 from geokg.extract.entities.titles import title_people
+from geokg.extract.entities.variants import case_variants
 from geokg.extract.entities.west import west_candidates
 
 if TYPE_CHECKING:
@@ -145,6 +148,10 @@ def propose(
         for i in range(start, end):
             gaz_tokens.setdefault(i, []).append(c)
 
+    for c in case_variants(doc, index, lex, gaz_tokens):
+        cands.append(c)
+        for i in range(c.start, c.end):
+            gaz_tokens.setdefault(i, []).append(c)
     cands.extend(leader_state_candidates(doc, cands, lex))
     cands.extend(state_company_candidates(doc, lex, list(cands)))
     for c in party_candidates(doc, lex, gaz_tokens):
@@ -155,6 +162,7 @@ def propose(
         cands.append(c)
         gaz_tokens.setdefault(c.start, []).append(c)
     cands.extend(ner_candidates(doc, lex, gaz_tokens, common))
+    cands.extend(particle_tails(doc, gaz_tokens, cands))
     cands.extend(person_list_gaps(doc, gaz_tokens, lex))
     cands.extend(role_appositive_names(doc, gaz_tokens, lex))
     cands.extend(person_cue_names(doc, lex, gaz_tokens))
@@ -162,13 +170,14 @@ def propose(
     cands.extend(media_names(doc, lex, gaz_tokens))
     cands.extend(outlet_names_before(doc, lex, gaz_tokens))
     cands.extend(armed_group_names(doc, lex, gaz_tokens))
+    cands.extend(bloc_names(doc, lex, gaz_tokens))
     cands.extend(station_names(doc, gaz_tokens))
     cands.extend(title_people(doc, lex, gaz_tokens, cands))
     cands.extend(portfolio_people(doc, lex, gaz_tokens, cands))
     cands.extend(appositive_title_names(doc, lex, gaz_tokens))
     cands.extend(lower_title_names(doc, lex, gaz_tokens))
     cands.extend(surname_mentions(doc, lex, gaz_tokens, cands))
-    cands.extend(acronym_candidates(doc, cands, index))
+    cands.extend(acronym_candidates(doc, cands, index, lex))
     cands.extend(outlet_services(doc, cands))
     cands.extend(composite_groups(doc, lex, cands))
     cands.extend(located_groups(doc, lex, cands))

@@ -25,7 +25,7 @@ from geokg.extract.entities.scan import lower_in, text_in, unnamed_proper_nouns
 from geokg.extract.entities.syntax import PLACE_DESCRIPTORS, only_title_words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 __all__ = [
     "descriptor_places",
@@ -130,6 +130,7 @@ def surname_mentions(
     longer candidate is left alone.
     """
     surnames: set[str] = set()
+    particled: set[tuple[str, ...]] = set()
     for c in cands:
         if c.kind not in (NER_PERSON, TITLE_PERSON, "LEADER"):
             continue
@@ -144,6 +145,9 @@ def surname_mentions(
             and not lex.is_title_word(last.lower_)
         ):
             surnames.add(last.text)
+            tail = _particle_surname(words)
+            if tail:
+                particled.add(tail)
     if not surnames:
         return []
     taken = {
@@ -152,7 +156,7 @@ def surname_mentions(
         if c.kind not in (NER_ORG, NER_PLACE) or c.length > 1
         for i in range(c.start, c.end)
     }
-    out: list[Candidate] = []
+    out = _particle_mentions(doc, particled, cands, gaz)
     for i in text_in(doc, surnames):
         tok = doc[i]
         if tok.i in taken or tok.i in gaz:
@@ -163,6 +167,56 @@ def surname_mentions(
         out.append(
             Candidate(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), SURNAME, tok.text, 2)
         )
+    return out
+
+
+def _particle_surname(words: list[Token]) -> tuple[str, ...] | None:
+    """The surname of a full name that ends in particles and a last word ("La Lime").
+
+    Returned as its words, the particles in lower case ("la", "lime" kept as written).
+    """
+    k = len(words) - 1
+    while k > 1 and words[k - 1].lower_ in NAME_PARTICLES:
+        k -= 1
+    if k == len(words) - 1:
+        return None
+    return (*(w.lower_ for w in words[k:-1]), words[-1].text)
+
+
+def _particle_mentions(
+    doc: Doc,
+    particled: set[tuple[str, ...]],
+    cands: list[Candidate],
+    gaz: dict[int, list[Candidate]],
+) -> list[Candidate]:
+    """Later mentions of a surname that starts with particles ("Helen La Lime ... La Lime").
+
+    The small model reads a bare "La Lime" or "Van Dijk" as an organization or a place; the
+    particles match in any case, the last word as written. Not inside a longer name.
+    """
+    out: list[Candidate] = []
+    for words in particled:
+        n = len(words)
+        for tok in doc:
+            end = tok.i + n
+            if end > len(doc) or doc[end - 1].text != words[-1]:
+                continue
+            span = doc[tok.i : end]
+            if [t.lower_ for t in span[:-1]] != list(words[:-1]):
+                continue
+            if any(i in gaz for i in range(tok.i, end)) or any(
+                c.start < end
+                and tok.i < c.end
+                and (c.kind not in (NER_ORG, NER_PLACE) or c.start < tok.i or c.end > end)
+                for c in cands
+            ):
+                continue
+            if tok.i > 0 and doc[tok.i - 1].pos_ == "PROPN" and doc[tok.i - 1].text[:1].isupper():
+                continue
+            nxt = doc[end] if end < len(doc) else None
+            if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper():
+                continue
+            out.append(Candidate(tok.i, end, span.start_char, span.end_char, SURNAME, span.text, 3))
     return out
 
 
