@@ -108,6 +108,7 @@ from geokg.extract.relations.transfers import (
     repaid_loans,
     supplied_arms,
 )
+from geokg.extract.relations.supported_events import event_in_support
 from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.verbs import _verb
 from geokg.extract.relations.works import funded_works, works_participle
@@ -171,6 +172,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             elif cue.pos == "noun":
                 out.extend(_noun(ctx, tok, cue))
                 out.extend(received_attack(ctx, tok, cue))
+                out.extend(event_in_support(ctx, tok, cue))
             elif cue.pos == "role":
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":
