@@ -91,6 +91,7 @@ from geokg.extract.relations.stances import (
     _evaluative_speech,
     _rejected_offer,
 )
+from geokg.extract.relations.supported_events import event_in_support
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.territory import claimed_territory, land_claims_only
 from geokg.extract.relations.threats import (
@@ -108,7 +109,6 @@ from geokg.extract.relations.transfers import (
     repaid_loans,
     supplied_arms,
 )
-from geokg.extract.relations.supported_events import event_in_support
 from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.verbs import _verb
 from geokg.extract.relations.works import funded_works, works_participle

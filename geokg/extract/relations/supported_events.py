@@ -1,4 +1,4 @@
-"""Armed acts done "in support of" a party: "Chilean airstrikes in support of Peru" (``event_in_support.v1``).
+"""Armed acts done "in support of" a party (``event_in_support.v1``).
 
 A support noun ("support", "backing", a SUPPORTS noun cue) that is the object of "in" under an
 event noun of armed force gives the event's owner SUPPORTS the noun's "of" party: "Chilean
