@@ -83,6 +83,7 @@ from geokg.extract.relations.owners import (
 from geokg.extract.relations.presupposed import owned_halted
 from geokg.extract.relations.recalled import recalled_agents
 from geokg.extract.relations.received import received_opposition
+from geokg.extract.relations.retaken_ground import control_from
 from geokg.extract.relations.roles import _adjective, _role
 from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS, place_parties
 from geokg.extract.relations.stances import (
@@ -160,6 +161,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 cues.extend(lex.lookup("adj", lem))
         if kind == "verb" and lem in lex.rejection_verbs:
             out.extend(_rejected_offer(ctx, tok))
+        if kind == "verb":
+            out.extend(control_from(ctx, tok))  # "regained control of X from Y"
         if kind == "noun" and lem in lex.opposition_nouns:
             out.extend(received_opposition(ctx, tok))
         for cue in cues:
