@@ -83,6 +83,7 @@ from geokg.extract.relations.owners import (
 from geokg.extract.relations.presupposed import owned_halted
 from geokg.extract.relations.recalled import recalled_agents
 from geokg.extract.relations.received import received_opposition
+from geokg.extract.relations.retaken_ground import control_from
 from geokg.extract.relations.roles import _adjective, _role
 from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS, place_parties
 from geokg.extract.relations.stances import (
@@ -91,6 +92,7 @@ from geokg.extract.relations.stances import (
     _evaluative_speech,
     _rejected_offer,
 )
+from geokg.extract.relations.supported_events import event_in_support
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.territory import claimed_territory, land_claims_only
 from geokg.extract.relations.threats import (
@@ -159,6 +161,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 cues.extend(lex.lookup("adj", lem))
         if kind == "verb" and lem in lex.rejection_verbs:
             out.extend(_rejected_offer(ctx, tok))
+        if kind == "verb":
+            out.extend(control_from(ctx, tok))  # "regained control of X from Y"
         if kind == "noun" and lem in lex.opposition_nouns:
             out.extend(received_opposition(ctx, tok))
         for cue in cues:
@@ -171,6 +175,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             elif cue.pos == "noun":
                 out.extend(_noun(ctx, tok, cue))
                 out.extend(received_attack(ctx, tok, cue))
+                out.extend(event_in_support(ctx, tok, cue))
             elif cue.pos == "role":
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":

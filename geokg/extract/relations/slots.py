@@ -337,6 +337,14 @@ def _economic_patients(ctx: SentenceContext, toks: list[Token], cue: Cue) -> lis
     lex = ctx.lex
     if cue.strict_place:
         return owned_territory(ctx, [t for t in toks if t.i not in ctx.ent_at])
+    if cue.type.value == "ATTACKS":
+        # "killed dozens of Afghan soldiers", "struck scores of Russian positions": the counted
+        return ctx.args_of(
+            p
+            for t in toks
+            if t.i not in ctx.ent_at and ctx.lemma(t) in lex.quantity_nouns
+            for _, p in ctx.prep_objects(t, ("of",))
+        )
     if cue.type not in lex.economic_patient_types:
         return []
     out: list[EntityAnnotation] = []

@@ -138,7 +138,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         if passive and required_obj in patients:
             patients = [p for p in patients if p is not required_obj]
     if cue.objects_or_entity and not any(
-        _word_in(ctx, o, cue.objects_or_entity) or o.i in ctx.ent_at for o in obj_tokens
+        _word_in(ctx, o, cue.objects_or_entity) or o.i in ctx.ent_at
+        for o in obj_tokens or (patients if passive else [])
     ):
         return []
     if cue.objects_or_prep:
