@@ -269,6 +269,10 @@ def not_warned_of_risks(ctx: SentenceContext, found: list[Candidate]) -> list[Ca
         v = ctx.doc[c.trigger]
         if c.cue == "warn.verb":
             contents = ctx.prep_objects(v, ("of", "against", "about"))
+            if not contents:  # "of the risks" hung on the warned party
+                for obj in v.children:
+                    if obj.dep_ == "dobj":
+                        contents = ctx.prep_objects(obj, ("of", "about"))
             if contents and all(
                 p == "of" and (ctx.lemma(o) in _DANGERS or o.lower_ in _DANGERS)
                 for p, o in contents
