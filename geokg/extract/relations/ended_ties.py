@@ -1,14 +1,17 @@
 """Deals and alliances a party ends (``ended_tie.v1``), and ended halts.
 
 A deal, pact or alliance that the sentence's subject halts, freezes, suspends, quits or
-withdraws from is a tie ended: "Chile halted a trade deal with Peru", "Chile withdrew from its
+withdraws from is a tie ended: "Chile halted a trade deal with Peru", "Chile withdrew from the
 alliance with Peru" give Chile ``BREAKS_WITH`` Peru (SCHEMA.md: suspending ties is
 ``BREAKS_WITH``; "scrapped a deal with Peru" already reads so from its verb cue), and the ended
 tie's own readings (``AGREES_WITH``, ``TRADES_WITH``, ``PARTNERS_WITH`` on the deal or alliance
-noun) are dropped: the sentence ends the tie and states no agreement or partnership. Only an
-ending stated as fact counts: "Chile may quit its alliance with Peru", "Chile did not halt the
-deal" leave the tie standing (presupposed) and the verb's own reading to the modality walk.
-Arms deals are :mod:`.halted_deals`'s (``SANCTIONS``).
+noun) are dropped: the sentence ends the tie and states no agreement or partnership. A
+possessed tie is presupposed and keeps them, as possessed aid does
+(:func:`~.presupposed.owned_halted`): "Chile withdrew from *its* alliance with Peru" gives
+``PARTNERS_WITH`` beside ``BREAKS_WITH``. Only an ending stated as fact (or claim) counts:
+"Chile may quit its alliance with Peru", "Chile did not halt the deal" leave the tie standing
+and the verb's own reading to the modality walk. Arms deals are :mod:`.halted_deals`'s
+(``SANCTIONS``).
 
 Ending a halt restores what was halted: "Peru wants to end the suspension of Chilean aid"
 breaks with no one, so a ``BREAKS_WITH`` read from an ending verb whose object is itself a
@@ -54,8 +57,8 @@ def ended_ties(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
 
     Returns:
         The candidates, with the agreement, trade or partnership readings of an ended tie
-        dropped and the ending party's BREAKS_WITH on the tie's other party added (where no
-        reading gives that pair BREAKS_WITH already).
+        that is not possessed dropped, and the ending party's BREAKS_WITH on the tie's other
+        party added (where no reading gives that pair BREAKS_WITH already).
     """
     cue = ctx.lex.cue("scrap_deal.verb")
     if cue is None or not ctx.has_lemma(_TIES):
@@ -64,20 +67,22 @@ def ended_ties(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
         return found
     dropped: set[int] = set()
     added: list[Candidate] = []
+    arms = {c.trigger for c in found if c.rule == "halted_deal.v1"}  # SANCTIONS instead
     for n in ctx.tokens():
         if ctx.lemma(n) not in _TIES:
             continue
         verb = _ending_verb(ctx, n)
-        if verb is None or not _stated_ending(ctx, verb):
+        if verb is None or verb.i in arms or not _stated_ending(ctx, verb):
             continue
-        dropped |= {n.i} | {c.i for c in n.children if c.dep_ in ("compound", "amod")}
+        if not any(c.dep_ == "poss" for c in n.children):  # "its pact": presupposed
+            dropped |= {n.i} | {c.i for c in n.children if c.dep_ in ("compound", "amod")}
         parties = ctx.args_of(o for _, o in ctx.prep_objects(n, _PARTY_PREPS))
         if not parties:  # the parser may hang "with Peru" on the verb
             parties = ctx.args_of(o for _, o in ctx.prep_objects(verb, ("with",)))
         agents, _ = ctx.subjects(verb)
         enders = ctx.args_of(agents)
         added.extend(_pairs(ctx, enders, parties, cue, verb, "ended_tie.v1", anchor=verb))
-    if not dropped:
+    if not added and not dropped:
         return found
     kept = [c for c in found if not (c.type in _ENDED_TYPES and c.trigger in dropped)]
     broken = {(c.source.name, c.target.name) for c in kept if c.type == "BREAKS_WITH"}
