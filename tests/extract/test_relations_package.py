@@ -119,6 +119,7 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
             "demonyms",
             "spokespeople",
             "act_agents",
+            "warned_pronouns",
         }, low
     # what a sentence founds ("the bloc" is not it) is read by the walks: it imports nothing
     assert graph["founded"] == set()
@@ -129,6 +130,8 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
     # who officials speak for ("Chilean officials") and who an attack's "by" names likewise
     assert graph["spokespeople"] == set()
     assert graph["act_agents"] == set()
+    # whose "it" a warning's announced act is ("warned Peru that it would") likewise
+    assert graph["warned_pronouns"] == set()
     # a quotation's speaker ("we" in quoted speech) is found from the quotation marks alone
     assert graph["speakers"] <= {"quotes"}
     assert graph["quotes"] == set()
