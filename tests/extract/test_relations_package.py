@@ -120,6 +120,7 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
             "spokespeople",
             "act_agents",
             "titled_owners",
+            "warned_pronouns",
         }, low
     # what a sentence founds ("the bloc" is not it) is read by the walks: it imports nothing
     assert graph["founded"] == set()
@@ -132,6 +133,8 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
     assert graph["act_agents"] == set()
     # the state of an unnamed titled subject ("Chile's president ... his forces") likewise
     assert graph["titled_owners"] == set()
+    # whose "it" a warning's announced act is ("warned Peru that it would") likewise
+    assert graph["warned_pronouns"] == set()
     # a quotation's speaker ("we" in quoted speech) is found from the quotation marks alone
     assert graph["speakers"] <= {"quotes"}
     assert graph["quotes"] == set()

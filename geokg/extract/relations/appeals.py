@@ -31,6 +31,9 @@ _SEEKING = frozenset({"seek", "request", "solicit"})  # "sought loans from Japan
 # a loan negotiated is sought from the one it is negotiated with ("negotiating a loan with
 # the IMF"); CAMEO 03/04 name the negotiation, SCHEMA.md makes the sought aid hedged
 _NEGOTIATING = frozenset({"negotiate"})
+# ties whose compound names their field, not goods sought ("a defense pact"), unless money
+_PACTS = frozenset({"pact", "treaty", "alliance", "accord", "agreement", "partnership"})
+_FIELDS = frozenset({"defense", "defence", "security", "military", "mutual"})
 
 
 def _help_word(ctx: SentenceContext, n: Token, money: Cue) -> bool:
@@ -39,6 +42,11 @@ def _help_word(ctx: SentenceContext, n: Token, money: Cue) -> bool:
     if n.i in ctx.ent_at:
         return False
     if any(c.dep_ == "compound" and _help_word(ctx, c, money) for c in n.children):
+        if lem in _PACTS:  # "a loan agreement"; "a defense pact" is a tie, no help sought
+            return any(
+                c.dep_ == "compound" and ctx.lemma(c) not in _FIELDS and _help_word(ctx, c, money)
+                for c in n.children
+            )
         return True  # "a loan program", "an aid package"
     return _money(ctx, n, money) or lem in _weapons(ctx) or (aid is not None and lem in aid.lemmas)
 

@@ -64,8 +64,8 @@ _VERBS = frozenset({"VERB", "AUX"})
 _ARG_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr", "oprd", "appos", "npadvmod",
                        "dative", "agent", "prep", "pcomp", "compound", "amod", "poss", "nmod",
                        "acomp", "csubj"})  # fmt: skip
-# hedge verbs that hedge only in the progressive ("going to")
-_PROGRESSIVE_ONLY = frozenset({"go"})
+# hedge verbs that hedge only in the progressive ("going to", "is negotiating a deal")
+_PROGRESSIVE_ONLY = frozenset({"go", "negotiate"})
 
 
 class Assessment:

@@ -59,6 +59,7 @@ from geokg.extract.relations.conditionals import conditional_threats, warned_add
 from geokg.extract.relations.demands import demanded_penalties
 from geokg.extract.relations.deployments import deployed_help, help_not_invasion
 from geokg.extract.relations.embassies import embassy_sites
+from geokg.extract.relations.ended_ties import ended_halts, ended_ties
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.grievances import cheated_in_speech
@@ -182,6 +183,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_adjective(ctx, tok, cue))
     out = halted_sales(ctx, out)  # "stopped selling arms to X" (transfers.py)
     out = halted_deals(ctx, out)  # "halted an arms deal with X" (halted_deals.py)
+    out = ended_halts(ctx, ended_ties(ctx, out))  # "quit its pact with X" (ended_ties.py)
     # "the Chinese-funded port in Sri Lanka": works.py reads aid participles on works
     out = [c for c in out if c.type != "SUPPORTS" or not works_participle(ctx, doc[c.trigger])]
     out = place_parties(ctx, land_claims_only(ctx, _idioms_first(out, ctx)))

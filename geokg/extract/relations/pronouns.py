@@ -26,6 +26,7 @@ from geokg.extract.relations.shared_subjects import (
 from geokg.extract.relations.speakers import FIRST_PERSON, first_person, speaker_side
 from geokg.extract.relations.subjects import _VERBAL, claim_clause, climb_to_verb
 from geokg.extract.relations.titled_owners import titled_owner
+from geokg.extract.relations.warned_pronouns import warner_pronoun
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -137,6 +138,9 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
         shared = shared_subject_owner(ctx, tok, labels, labels is _PLURAL)
         if shared is not None:
             return shared  # "Japan called Korea and offered its help": Japan's help
+    warner = warner_pronoun(ctx, tok, labels)
+    if warner is not None:
+        return warner  # "Chile warned Peru that it would ...": Chile
     denier = _denier(ctx, tok, labels)
     if denier:
         return denier
