@@ -8,6 +8,7 @@ raw-file offsets is the job of :mod:`geokg.extract.records`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -25,6 +26,7 @@ __all__ = [
     "entity_index",
     "get_entities",
     "get_relations",
+    "unique_spans",
 ]
 
 ENTITIES_ATTR = "geokg_entities"
@@ -137,3 +139,15 @@ def entity_index(entities: list[EntityAnnotation]) -> dict[int, EntityAnnotation
         for i in range(ent.start, ent.end):
             index[i] = ent
     return index
+
+
+def unique_spans(ents: Iterable[EntityAnnotation]) -> list[EntityAnnotation]:
+    """The entities in order, each token span once (the first mention of a span wins)."""
+    seen: set[tuple[int, int]] = set()
+    out: list[EntityAnnotation] = []
+    for e in ents:
+        key = (e.start, e.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

@@ -12,10 +12,9 @@ people standing for their states ("ministers from Chile and Peru") and named exa
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.annotations import EntityAnnotation, unique_spans
 from geokg.extract.relations.act_agents import attack_agents
 from geokg.extract.relations.demonyms import ALLY_LABELS, demonym_states
 from geokg.extract.relations.nominals import definite_antecedent
@@ -35,17 +34,6 @@ _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 
 
 _RELATIVE_ARG_DEPS = frozenset({"dobj", "pobj", "dative"})
-
-
-def _unique(ents: Iterable[EntityAnnotation]) -> list[EntityAnnotation]:
-    seen: set[tuple[int, int]] = set()
-    out: list[EntityAnnotation] = []
-    for e in ents:
-        key = (e.start, e.end)
-        if key not in seen:
-            seen.add(key)
-            out.append(e)
-    return out
 
 
 def _own_entities(
@@ -298,7 +286,7 @@ def _relative_antecedent(
     for c in head.conjuncts:
         if c.i != head.i and ctx.in_sentence(c):
             out.extend(_own_entities(ctx, c, strict, depth + 1))
-    return _unique(out)
+    return unique_spans(out)
 
 
 _FORMER = frozenset({"former", "ex"})
@@ -351,7 +339,7 @@ def _states_in_phrase(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation
                 out.append(e)
             elif c.dep_ in ("prep", "pobj") and (c.dep_ == "pobj" or ctx.lemma(c) in ("of", "in")):
                 stack.append(c)
-    return _unique(out)
+    return unique_spans(out)
 
 
 def args(
@@ -378,7 +366,7 @@ def args(
         found.extend(_listed_appositions(ctx, tok))
     if depth == 0 and tok.dep_ == "poss":
         found.extend(_joint_owners(ctx, tok))
-    return _unique(found)
+    return unique_spans(found)
 
 
 # heads the parser gives the first owner of "A and B's <noun>" (the noun is its conjunct)

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geokg.extract.annotations import EntityAnnotation
-from geokg.extract.relations.arguments import _unique
+from geokg.extract.annotations import EntityAnnotation, unique_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -46,7 +45,7 @@ def _clause_subjects(
             return []
         found.append(ent)
         found.extend(ctx.ent_at[c.i] for c in s.conjuncts if c.i in ctx.ent_at and c.i != s.i)
-    return _unique(found)
+    return unique_spans(found)
 
 
 def continued_subject(

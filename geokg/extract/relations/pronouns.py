@@ -13,8 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geokg.extract.annotations import EntityAnnotation
-from geokg.extract.relations.arguments import _unique
+from geokg.extract.annotations import EntityAnnotation, unique_spans
 from geokg.extract.relations.fronted_clauses import continued_subject
 from geokg.extract.relations.nominals import definite_antecedent
 from geokg.extract.relations.pairs import pair_anaphor
@@ -181,7 +180,7 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
             t = ctx.doc[i]
             conj = [ctx.ent_at[c.i] for c in t.conjuncts if c.i in ctx.ent_at]
             if conj:
-                return _unique([e, *conj])
+                return unique_spans([e, *conj])
             if e.label.value != "Group" and t.tag_ not in ("NNS", "NNPS"):
                 # "Kenyan officials said they ...": the plural noun the entity modifies
                 h = t.head

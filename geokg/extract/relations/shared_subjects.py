@@ -26,8 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geokg.extract.annotations import EntityAnnotation
-from geokg.extract.relations.arguments import _unique
+from geokg.extract.annotations import EntityAnnotation, unique_spans
 from geokg.schema import Polarity
 
 if TYPE_CHECKING:
@@ -152,7 +151,7 @@ def _named_subject(
         return None  # a subject that is no name, or names of another kind: a guess
     if (len(found) > 1) != plural:
         return None
-    return _unique(found)
+    return unique_spans(found)
 
 
 # verbs of a meeting, then of saying what one will do: "Japan met China and said it would ..."
@@ -273,5 +272,5 @@ def interrupted_subject(
             return None
         if (len(found) > 1) != plural:
             return None
-        return _unique(found)
+        return unique_spans(found)
     return None

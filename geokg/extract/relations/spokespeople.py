@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.annotations import EntityAnnotation, unique_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,7 +49,7 @@ def spoken_for(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
             if e is not None and e.label.value in _SPEAKING_FOR and not ctx.stance_prefixed(m):
                 out.append(e)
     if out:
-        return _unique(out)
+        return unique_spans(out)
     for c in tok.children:
         if c.dep_ != "prep" or c.lower_ not in ("of", "from"):
             continue
@@ -60,14 +60,4 @@ def spoken_for(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
                 e = ctx.ent_at.get(m.i)
                 if e is not None and e.label.value in _SPEAKING_FOR:
                     out.append(e)
-    return _unique(out)
-
-
-def _unique(ents: list[EntityAnnotation]) -> list[EntityAnnotation]:
-    seen: set[tuple[int, int]] = set()
-    out: list[EntityAnnotation] = []
-    for e in ents:
-        if (e.start, e.end) not in seen:
-            seen.add((e.start, e.end))
-            out.append(e)
-    return out
+    return unique_spans(out)

@@ -20,8 +20,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from geokg.extract.annotations import EntityAnnotation
-from geokg.extract.relations.arguments import _unique
+from geokg.extract.annotations import EntityAnnotation, unique_spans
 from geokg.extract.relations.arguments import args as _args
 from geokg.extract.relations.lexicon import RelationLexicon
 from geokg.extract.relations.pronouns import pronoun as _pronoun
@@ -205,7 +204,7 @@ class SentenceContext:
         out: list[EntityAnnotation] = []
         for t in toks:
             out.extend(self.args(t, strict=strict))
-        return _unique(out)
+        return unique_spans(out)
 
     # ---------------------------------------------------------------- syntax
     @staticmethod

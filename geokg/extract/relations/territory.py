@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geokg.extract.annotations import unique_spans
 from geokg.extract.relations.slots import _NOUN_POS, _VERB_POS, _mutual, _pairs
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
@@ -82,7 +83,7 @@ def claimed_territory(ctx: SentenceContext) -> list[Candidate]:
         if not targets:
             continue
         sources = [e for e in ctx.args_of(agents, strict=True) if e.label.value in _CLAIMANTS]
-        out.extend(_pairs(ctx, sources, _unique(targets), cue, tok, _RULE))
+        out.extend(_pairs(ctx, sources, unique_spans(targets), cue, tok, _RULE))
     return out
 
 
@@ -149,14 +150,4 @@ def _claimed(ctx: SentenceContext, o: Token, *, named: bool = False) -> list[Ent
                     out.append(ctx.ent_at[p.i])
                 else:
                     out.extend(_claimed(ctx, p))
-    return out
-
-
-def _unique(ents: list[EntityAnnotation]) -> list[EntityAnnotation]:
-    seen: set[tuple[int, int]] = set()
-    out: list[EntityAnnotation] = []
-    for e in ents:
-        if (e.start, e.end) not in seen:
-            seen.add((e.start, e.end))
-            out.append(e)
     return out
