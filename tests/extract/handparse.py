@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc
 
-__all__ = ["Row", "frozen", "parse"]
+__all__ = ["Row", "cases", "frozen", "parse"]
 
 # One token per row: word, pos, tag, dep, head (absolute index), lemma, NER IOB tag.
 Row = tuple[str, str, str, str, int, str, str]
@@ -42,3 +44,10 @@ def frozen(blank: Any, rows: list[list[Any]]) -> Doc:
         ents=[r[6] for r in rows],
         sent_starts=[r[8] for r in rows],
     )
+
+
+def cases(name: str) -> dict[str, dict[str, Any]]:
+    """The frozen cases of ``data/entities/<name>`` by id (one JSON object a line)."""
+    path = Path(__file__).parent / "data" / "entities" / name
+    rows = (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines())
+    return {row["id"]: row for row in rows}

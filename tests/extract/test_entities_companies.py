@@ -9,21 +9,15 @@ says so ("shares of X", "X, the chipmaker,", "the startup X", "X's chips").
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from spacy.tokens import Doc
 
 from geokg.extract.entities import EntityComponent
-from tests.extract.handparse import frozen
+from tests.extract.handparse import cases, frozen
 
-CASES_FILE = Path(__file__).parent / "data" / "entities" / "companies.jsonl"
-CASES = {
-    row["id"]: row
-    for row in (json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines())
-}
+CASES = cases("companies.jsonl")
 # Dictionary words for the cases (the model's lemmatizer supplies the real list).
 COMMON = frozenset({"apple", "amazon", "yesterday", "official", "share"})
 

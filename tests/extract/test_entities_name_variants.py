@@ -17,21 +17,15 @@ after a particle ("Zia-ul") is read whole, never as a listed leader.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from geokg.extract.entities import EntityComponent
 from geokg.extract.entities.candidates import fold
-from tests.extract.handparse import frozen
+from tests.extract.handparse import cases, frozen
 
-CASES_FILE = Path(__file__).parent / "data" / "entities" / "name_variants.jsonl"
-CASES = {
-    row["id"]: row
-    for row in (json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines())
-}
+CASES = cases("name_variants.jsonl")
 
 
 def found(component: EntityComponent, blank: Any, case_id: str) -> list[tuple[str, str]]:

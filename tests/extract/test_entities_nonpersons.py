@@ -16,21 +16,15 @@ product name and "fighters" names the state, not a group ("French Rafale fighter
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from spacy.tokens import Doc
 
 from geokg.extract.entities import EntityComponent
-from tests.extract.handparse import frozen
+from tests.extract.handparse import cases, frozen
 
-CASES_FILE = Path(__file__).parent / "data" / "entities" / "people_and_nonpeople.jsonl"
-CASES = {
-    row["id"]: row
-    for row in (json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines())
-}
+CASES = cases("people_and_nonpeople.jsonl")
 
 
 def frozen_doc(blank: Any, case_id: str) -> Doc:

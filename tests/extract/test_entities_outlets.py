@@ -29,13 +29,9 @@ from typing import Any
 import pytest
 
 from geokg.extract.entities import EntityComponent
-from tests.extract.handparse import frozen
+from tests.extract.handparse import cases, frozen
 
-CASES_FILE = Path(__file__).parent / "data" / "entities" / "outlets_and_places.jsonl"
-CASES = {
-    row["id"]: row
-    for row in (json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines())
-}
+CASES = cases("outlets_and_places.jsonl")
 
 
 def found(component: EntityComponent, blank: Any, case_id: str) -> set[tuple[str, str]]:

@@ -10,21 +10,15 @@ a short sentence with a lowercase verb is no headline however many of its words 
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 from typing import Any
 
 import pytest
 from spacy.tokens import Doc
 
 from geokg.extract.entities import EntityComponent
-from tests.extract.handparse import frozen
+from tests.extract.handparse import cases, frozen
 
-CASES_FILE = Path(__file__).parent / "data" / "entities" / "state_companies.jsonl"
-CASES = {
-    row["id"]: row
-    for row in (json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines())
-}
+CASES = cases("state_companies.jsonl")
 
 
 @pytest.fixture()
