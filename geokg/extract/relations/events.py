@@ -54,6 +54,7 @@ from geokg.extract.relations.appeals import sought_help, sought_not_given
 from geokg.extract.relations.assisted import helpers_join
 from geokg.extract.relations.betrayals import betrayal_readings
 from geokg.extract.relations.candidacy import granted_status
+from geokg.extract.relations.claimed_attacks import claimed_attack
 from geokg.extract.relations.complements import classified_parties
 from geokg.extract.relations.conditionals import conditional_threats, warned_addressees
 from geokg.extract.relations.demands import demanded_penalties
@@ -175,6 +176,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             elif cue.pos == "noun":
                 out.extend(_noun(ctx, tok, cue))
                 out.extend(received_attack(ctx, tok, cue))
+                out.extend(claimed_attack(ctx, tok, cue))  # "claimed the attack on X"
                 out.extend(event_in_support(ctx, tok, cue))
             elif cue.pos == "role":
                 out.extend(_role(ctx, tok, cue))
