@@ -93,6 +93,7 @@ from geokg.extract.relations.stances import (
     _evaluative_speech,
     _rejected_offer,
 )
+from geokg.extract.relations.stranded_agents import stranded_attack
 from geokg.extract.relations.supported_events import event_in_support
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.territory import claimed_territory, land_claims_only
@@ -177,6 +178,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_noun(ctx, tok, cue))
                 out.extend(received_attack(ctx, tok, cue))
                 out.extend(claimed_attack(ctx, tok, cue))  # "claimed the attack on X"
+                out.extend(stranded_attack(ctx, tok, cue))  # "condemned strikes by X on Y"
                 out.extend(event_in_support(ctx, tok, cue))
             elif cue.pos == "role":
                 out.extend(_role(ctx, tok, cue))
