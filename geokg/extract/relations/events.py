@@ -178,7 +178,12 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_noun(ctx, tok, cue))
                 out.extend(received_attack(ctx, tok, cue))
                 out.extend(claimed_attack(ctx, tok, cue))  # "claimed the attack on X"
-                out.extend(stranded_attack(ctx, tok, cue))  # "condemned strikes by X on Y"
+                stranded = stranded_attack(ctx, tok, cue)  # "condemned strikes by X on Y"
+                if stranded:
+                    # the act's own agent: the verb's subject is no light verb's agent
+                    out = [
+                        c for c in out if c.trigger != tok.i or c.rule != "nominal_light_verb.v1"
+                    ] + stranded
                 out.extend(event_in_support(ctx, tok, cue))
             elif cue.pos == "role":
                 out.extend(_role(ctx, tok, cue))
