@@ -54,6 +54,7 @@ from geokg.extract.relations.appeals import sought_help, sought_not_given
 from geokg.extract.relations.assisted import helpers_join
 from geokg.extract.relations.betrayals import betrayal_readings
 from geokg.extract.relations.candidacy import granted_status
+from geokg.extract.relations.claimed_attacks import claimed_attack
 from geokg.extract.relations.complements import classified_parties
 from geokg.extract.relations.conditionals import conditional_threats, warned_addressees
 from geokg.extract.relations.demands import demanded_penalties
@@ -93,6 +94,7 @@ from geokg.extract.relations.stances import (
     _evaluative_speech,
     _rejected_offer,
 )
+from geokg.extract.relations.stranded_agents import stranded_attack
 from geokg.extract.relations.supported_events import event_in_support
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.territory import claimed_territory, land_claims_only
@@ -176,6 +178,13 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             elif cue.pos == "noun":
                 out.extend(_noun(ctx, tok, cue))
                 out.extend(received_attack(ctx, tok, cue))
+                out.extend(claimed_attack(ctx, tok, cue))  # "claimed the attack on X"
+                stranded = stranded_attack(ctx, tok, cue)  # "condemned strikes by X on Y"
+                if stranded:
+                    # the act's own agent: the verb's subject is no light verb's agent
+                    out = [
+                        c for c in out if c.trigger != tok.i or c.rule != "nominal_light_verb.v1"
+                    ] + stranded
                 out.extend(event_in_support(ctx, tok, cue))
             elif cue.pos == "role":
                 out.extend(_role(ctx, tok, cue))

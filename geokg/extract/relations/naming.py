@@ -16,6 +16,7 @@ from geokg.extract.relations.slots import (
     _pairs,
     _participle_agents,
 )
+from geokg.extract.relations.stranded_agents import verb_by_agents
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
 if TYPE_CHECKING:
@@ -30,6 +31,7 @@ def _act_owner(ctx: SentenceContext, o: Token) -> list[EntityAnnotation]:
     out = _named_owners(ctx, o)
     # "the claims made by Peru", "the allegations by Peru's army"
     agents = _participle_agents(ctx, o) + [a for _, a in ctx.prep_objects(o, {"by"})]
+    agents += verb_by_agents(ctx, o)  # "condemned the strikes by Peru", "by" on the verb
     out.extend(e for a in agents for e in ctx.args(a))
     return out
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.owned_land import owned_territory
+from geokg.extract.relations.owned_places import place_owners
 from geokg.extract.relations.stranded import mend_objects, stranded_verb
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.schema import RelationType
@@ -298,6 +299,9 @@ def _emit(
     out: list[Candidate] = []
     mutual = ctx.args_of(tgt.mutual, strict=strict) + _economic_patients(ctx, tgt.mutual, cue)
     directed = ctx.args_of(tgt.directed, strict=strict) + _economic_patients(ctx, tgt.directed, cue)
+    # "struck Chile's Arica airbase": the attacked place's owner too (owned_places.py)
+    mutual += place_owners(ctx, mutual, cue)
+    directed += place_owners(ctx, directed, cue)
     if sources:
         out.extend(_pairs(ctx, sources, mutual, cue, tok, rule, both=cue.reciprocal, anchor=anchor))
         out.extend(_pairs(ctx, sources, directed, cue, tok, rule, anchor=anchor))
