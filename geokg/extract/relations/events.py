@@ -75,6 +75,7 @@ from geokg.extract.relations.membership import (
     membership_statuses,
 )
 from geokg.extract.relations.met_delegations import met_delegations
+from geokg.extract.relations.nearing import near_events
 from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
 from geokg.extract.relations.nouns import _noun
 from geokg.extract.relations.owners import (
@@ -190,7 +191,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 out.extend(_role(ctx, tok, cue))
             elif cue.pos == "adj":
                 out.extend(_adjective(ctx, tok, cue))
-    out = halted_sales(ctx, out)  # "stopped selling arms to X" (transfers.py)
+    out = near_events(ctx, halted_sales(ctx, out))  # "close to a deal"; "stopped selling arms"
     out = halted_deals(ctx, out)  # "halted an arms deal with X" (halted_deals.py)
     out = ended_halts(ctx, ended_ties(ctx, out))  # "quit its pact with X" (ended_ties.py)
     # "the Chinese-funded port in Sri Lanka": works.py reads aid participles on works

@@ -30,6 +30,13 @@ if TYPE_CHECKING:
 
 
 _GOVERNING_PREPS = frozenset({"in", "into", "at", "to", "under", "on", "as"})
+_NEAR = frozenset({"close", "closer", "near", "nearer"})
+
+
+def near_word(tok: Token) -> bool:
+    """Whether a token is "close", "closer", "near" or "nearer" as the complement or
+    adverb of a verb ("are close to a deal", "edged closer to an agreement")."""
+    return tok.lower_ in _NEAR and tok.dep_ in ("acomp", "oprd", "advmod")
 
 
 def _undone(ctx: SentenceContext, halt: Token) -> bool:
@@ -98,6 +105,8 @@ def _governor(ctx: SentenceContext, n: Token) -> tuple[Token | None, str]:
             # "A and B remain locked in a rivalry", "Chile is embroiled in a feud with Peru":
             # the participle the parser read as an adjective says the subject takes part
             gov = gov.head
+        elif prep == "to" and near_word(gov) and gov.head.pos_ in _VERB_POS:
+            gov = gov.head  # "A and B are close to a deal": the subject nears it (hedged)
         if gov.pos_ in _VERB_POS:
             if prep in _GOVERNING_PREPS:
                 return gov, "pobj:" + prep
