@@ -103,9 +103,9 @@ def demanded_halt(ctx: SentenceContext, cur: Token, head: Token) -> bool:
     (presupposed, asserted and not negated: only the demanded stop is unrealised); "Peru
     stopped shelling Bolivia" is not a demand and keeps its negation.
     """
-    if cur.dep_ != "xcomp" or cur.tag_ != "VBG" or ctx.lemma(head) not in ctx.lex.presupposing_verbs:
+    if cur.dep_ != "xcomp" or cur.tag_ != "VBG":
         return False
-    return demanded_clause(ctx, head)
+    return ctx.lemma(head) in ctx.lex.presupposing_verbs and demanded_clause(ctx, head)
 
 
 def demanded_clause(ctx: SentenceContext, verb: Token) -> bool:
