@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["demanded_halt", "halted_event", "owned_halted", "presupposed_object"]
+__all__ = ["demanded_clause", "demanded_halt", "halted_event", "owned_halted", "presupposed_object"]
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # "an *end* to its strikes": "end" is no halting noun of the lexicon (nothing undoes an end)
@@ -49,6 +49,10 @@ _CESSATION_VERBS = frozenset(
         "withdraw",
     }
 )
+# an obligation names an act not yet done: "Peru must stop arming Bolivia"
+_DEONTIC_MODALS = frozenset({"must", "should", "ought"})
+# verbs ordering their object to act ("told Peru to stop"); the demand verbs are suppressors
+_DIRECTIVE_VERBS = frozenset({"tell", "order", "instruct", "direct", "command", "advise", "warn"})
 _NEW_MODIFIERS = frozenset({"new", "further", "additional", "fresh", "more", "future", "possible"})
 
 
@@ -94,17 +98,34 @@ def owned_halted(ctx: SentenceContext, i: int) -> bool:
 def demanded_halt(ctx: SentenceContext, cur: Token, head: Token) -> bool:
     """Whether ``cur`` is a gerund under a halting verb that a demand governs.
 
-    "urged Peru to stop shelling Bolivia": the shelling is going on (presupposed, asserted and
-    not negated: only the demanded stop is unrealised); "Peru stopped shelling Bolivia" is
-    not a demand and keeps its negation.
+    "urged Peru to stop shelling Bolivia", "demanded that Peru stop shelling Bolivia", "told
+    Peru to stop arming Bolivia", "Peru must stop arming Bolivia": the act is going on
+    (presupposed, asserted and not negated: only the demanded stop is unrealised); "Peru
+    stopped shelling Bolivia" is not a demand and keeps its negation.
     """
-    lex = ctx.lex
+    if cur.dep_ != "xcomp" or cur.tag_ != "VBG":
+        return False
+    return ctx.lemma(head) in ctx.lex.presupposing_verbs and demanded_clause(ctx, head)
+
+
+def demanded_clause(ctx: SentenceContext, verb: Token) -> bool:
+    """Whether the clause of ``verb`` is what a demand, an order or an obligation asks for.
+
+    The content of "urged Peru to stop", "demanded that Peru stop", "told Peru to stop" (an
+    object told to act) or "Peru must stop" is not realised; "Peru stopped" and "persuaded
+    Peru to stop" (done) are.
+    """
+    if any(c.dep_ == "aux" and c.lower_ in _DEONTIC_MODALS for c in verb.children):
+        return True  # "Peru must stop ...", "told Peru that it should stop ..."
+    if verb.dep_ not in ("xcomp", "ccomp"):
+        return False
+    gov = ctx.lemma(verb.head)
+    if gov in ctx.lex.suppressors:
+        return True
     return (
-        cur.dep_ == "xcomp"
-        and cur.tag_ == "VBG"
-        and ctx.lemma(head) in lex.presupposing_verbs
-        and head.dep_ == "xcomp"
-        and ctx.lemma(head.head) in lex.suppressors
+        verb.dep_ == "xcomp"
+        and gov in _DIRECTIVE_VERBS
+        and any(c.dep_ in ("dobj", "dative") for c in verb.head.children)
     )
 
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from geokg.extract.relations.presupposed import demanded_clause
 from geokg.extract.relations.slots import _VERB_POS, _pairs
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
@@ -317,7 +318,12 @@ def halted_sales(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate
     for c in found:
         v = ctx.doc[c.trigger]
         halting = _halting_verb(ctx, v)
-        if c.type in ("SUPPORTS", "TRADES_WITH") and halting is not None and _arms_sale(ctx, v):
+        if (
+            c.type in ("SUPPORTS", "TRADES_WITH")
+            and halting is not None
+            and _arms_sale(ctx, v)
+            and not (v.dep_ == "xcomp" and demanded_clause(ctx, halting))
+        ):  # "urged Chile to stop selling arms to Peru": the sales go on (presupposed.py)
             c = replace(c, type="SANCTIONS", anchor=halting.i, rule="halted_sales.v1")
         out.append(c)
     return out
