@@ -61,6 +61,7 @@ from geokg.extract.relations.demands import demanded_penalties
 from geokg.extract.relations.deployments import deployed_help, help_not_invasion
 from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.ended_ties import ended_halts, ended_ties
+from geokg.extract.relations.expulsions import declared_unwelcome
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.grievances import cheated_in_speech
@@ -225,6 +226,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out = betrayal_readings(ctx, out)
     out.extend(demanded_penalties(ctx))
     out.extend(embassy_sites(ctx))
+    out.extend(declared_unwelcome(ctx))  # "declared Peru's envoy persona non grata"
     out.extend(granted_status(ctx))
     out.extend(changed_membership(ctx))
     out.extend(listed_members(ctx))
