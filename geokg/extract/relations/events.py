@@ -79,6 +79,7 @@ from geokg.extract.relations.met_delegations import met_delegations
 from geokg.extract.relations.nearing import near_events
 from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
 from geokg.extract.relations.nouns import _noun
+from geokg.extract.relations.organs import not_own_bodies
 from geokg.extract.relations.owners import (
     backed_proposals,
     members_not_partners,
@@ -227,6 +228,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(demanded_penalties(ctx))
     out.extend(embassy_sites(ctx))
     out.extend(declared_unwelcome(ctx))  # "declared Peru's envoy persona non grata"
+    out = not_own_bodies(ctx, out)  # "invest in the Chilean National Police" (organs.py)
     out.extend(granted_status(ctx))
     out.extend(changed_membership(ctx))
     out.extend(listed_members(ctx))

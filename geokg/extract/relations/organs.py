@@ -17,9 +17,9 @@ from geokg.extract.annotations import EntityAnnotation, unique_spans
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from geokg.extract.relations.syntax import SentenceContext
+    from geokg.extract.relations.syntax import Candidate, SentenceContext
 
-__all__ = ["owning_states", "state_organ"]
+__all__ = ["not_own_bodies", "owning_states", "state_organ"]
 
 # the bodies through which a state acts (lemmas and plural forms)
 _ORGAN_NOUNS = frozenset(
@@ -74,3 +74,24 @@ def owning_states(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
         if p.dep_ == "pobj"
     ]
     return unique_spans(_states(ctx, objs))
+
+
+def not_own_bodies(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
+    """Drop a state's trade with a body its own demonym or name modifies: "Chile will invest
+    in the Chilean National Police (CNP)" is spending at home, not trade; "invest in the
+    Peruvian oil company" stays."""
+    out: list[Candidate] = []
+    for c in found:
+        if c.type == "TRADES_WITH" and c.target.label.value == "Organization":
+            root = ctx.root_of(c.target)
+            heads = (root, root.head) if root.dep_ == "appos" else (root,)
+            owners = {
+                ctx.ent_at[m.i].name
+                for h in heads
+                for m in h.children
+                if m.dep_ in _MODIFIERS and m.i in ctx.ent_at
+            }
+            if c.source.name in owners:
+                continue
+        out.append(c)
+    return out
