@@ -121,6 +121,7 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
             "act_agents",
             "titled_owners",
             "warned_pronouns",
+            "organs",
         }, low
     # what a sentence founds ("the bloc" is not it) is read by the walks: it imports nothing
     assert graph["founded"] == set()
@@ -135,6 +136,8 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
     assert graph["titled_owners"] == set()
     # whose "it" a warning's announced act is ("warned Peru that it would") likewise
     assert graph["warned_pronouns"] == set()
+    # which state an organ acts for ("the Chilean government") likewise
+    assert graph["organs"] == set()
     # a quotation's speaker ("we" in quoted speech) is found from the quotation marks alone
     assert graph["speakers"] <= {"quotes"}
     assert graph["quotes"] == set()

@@ -18,6 +18,7 @@ from geokg.extract.annotations import EntityAnnotation, unique_spans
 from geokg.extract.relations.act_agents import attack_agents
 from geokg.extract.relations.demonyms import ALLY_LABELS, demonym_states
 from geokg.extract.relations.nominals import definite_antecedent
+from geokg.extract.relations.organs import state_organ
 from geokg.extract.relations.pairs import pair_anaphor
 from geokg.extract.relations.spokespeople import spoken_for
 from geokg.extract.relations.subjects import _NOMINAL, _RELATIVE, _VERBAL, climb_to_verb
@@ -77,7 +78,8 @@ def _own_entities(
         if held:
             return held
     if strict and depth <= 2:
-        return spoken_for(ctx, tok)  # "Chilean and Peruvian officials" (spokespeople.py)
+        # "Chilean and Peruvian officials" (spokespeople.py), "the Chilean government" (organs.py)
+        return spoken_for(ctx, tok) or state_organ(ctx, tok)
     if strict or depth > 2:
         return out
     pos = tok.pos_

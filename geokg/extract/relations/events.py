@@ -61,6 +61,7 @@ from geokg.extract.relations.demands import demanded_penalties
 from geokg.extract.relations.deployments import deployed_help, help_not_invasion
 from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.ended_ties import ended_halts, ended_ties
+from geokg.extract.relations.expulsions import declared_unwelcome
 from geokg.extract.relations.founding import founded_organizations
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.grievances import cheated_in_speech
@@ -78,6 +79,7 @@ from geokg.extract.relations.met_delegations import met_delegations
 from geokg.extract.relations.nearing import near_events
 from geokg.extract.relations.noun_verbs import noun_read_clause, noun_read_lemma
 from geokg.extract.relations.nouns import _noun
+from geokg.extract.relations.organs import not_own_bodies
 from geokg.extract.relations.owners import (
     backed_proposals,
     members_not_partners,
@@ -225,6 +227,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out = betrayal_readings(ctx, out)
     out.extend(demanded_penalties(ctx))
     out.extend(embassy_sites(ctx))
+    out.extend(declared_unwelcome(ctx))  # "declared Peru's envoy persona non grata"
+    out = not_own_bodies(ctx, out)  # "invest in the Chilean National Police" (organs.py)
     out.extend(granted_status(ctx))
     out.extend(changed_membership(ctx))
     out.extend(listed_members(ctx))

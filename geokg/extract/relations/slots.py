@@ -207,7 +207,10 @@ def _prep_object_ok(ctx: SentenceContext, tok: Token, cue: Cue) -> bool:
     """``requires_prep_object``: a preposition of ``tok`` whose object has one of the lemmas."""
     if not cue.requires_prep_object:
         return True
+    to_objects = cue.requires_prep_object.get("to", frozenset())
     for c in tok.children:
+        if c.dep_ == "xcomp" and c.lower_ in to_objects and _bare_to_noun(c):
+            return True  # "took Peru to court", "court" misread as an infinitive
         if c.dep_ != "prep":
             continue
         if c.lower_ == "out" and "out" not in cue.requires_prep_object:
@@ -221,6 +224,12 @@ def _prep_object_ok(ctx: SentenceContext, tok: Token, cue: Cue) -> bool:
         ):
             return True
     return False
+
+
+def _bare_to_noun(tok: Token) -> bool:
+    """An "xcomp" with only "to" and modifiers: a "to" phrase's noun read as a verb."""
+    deps = {c.dep_ for c in tok.children}
+    return "aux" in deps and not deps & {"nsubj", "dobj", "ccomp", "xcomp"}
 
 
 class _Targets:
