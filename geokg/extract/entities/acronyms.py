@@ -119,9 +119,10 @@ def _initials_of_named(
             continue
         name = c.target if c.kind == "ORG" else american_spelling(c.target)
         by_initials.setdefault("".join(w[0] for w in caps), set()).add(name)
-    for tok in doc:
-        names = by_initials.get(tok.text)
-        if names and len(names) == 1 and tok.text not in index.single:
+    for i in text_in(doc, by_initials):
+        tok = doc[i]
+        names = by_initials[tok.text]
+        if len(names) == 1 and tok.text not in index.single:
             defined.setdefault(tok.text, next(iter(names)))
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.entities.candidates import NER_ORG, Candidate
 from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.scan import lower_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,8 +43,9 @@ def armed_group_names(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) 
         One organization candidate per name.
     """
     out: list[Candidate] = []
-    for noun in doc:
-        if noun.lower_ not in _KIND_NOUNS or not noun.text.islower() or noun.i == 0:
+    for i in lower_in(doc, _KIND_NOUNS):
+        noun = doc[i]
+        if not noun.text.islower() or noun.i == 0:
             continue
         start = noun.i
         while start > 0 and noun.i - start < _MAX_NAME and _name_word(doc[start - 1], noun):

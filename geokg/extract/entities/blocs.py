@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.entities.candidates import NER_ORG, Candidate
 from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.scan import lower_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -42,8 +43,9 @@ def bloc_names(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list
         One organization candidate per name.
     """
     out: list[Candidate] = []
-    for head in doc:
-        if head.lower_ not in _BLOC_HEADS or not head.text[:1].isupper() or head.is_sent_start:
+    for i in lower_in(doc, _BLOC_HEADS):
+        head = doc[i]
+        if not head.text[:1].isupper() or head.is_sent_start:
             continue
         if head.text.isupper() or head.i in gaz:
             continue

@@ -197,10 +197,11 @@ def _particle_mentions(
     out: list[Candidate] = []
     for words in particled:
         n = len(words)
-        for tok in doc:
-            end = tok.i + n
-            if end > len(doc) or doc[end - 1].text != words[-1]:
+        for last in text_in(doc, {words[-1]}):
+            if last + 1 < n:
                 continue
+            tok = doc[last + 1 - n]
+            end = last + 1
             span = doc[tok.i : end]
             if [t.lower_ for t in span[:-1]] != list(words[:-1]):
                 continue

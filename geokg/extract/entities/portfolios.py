@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from geokg.extract.entities.candidates import TITLE_PERSON, Candidate
 from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.nonpersons import office_shaped
+from geokg.extract.entities.scan import lower_in, text_where
 from geokg.extract.entities.syntax import looks_like_name, only_title_words
 
 if TYPE_CHECKING:
@@ -47,8 +48,9 @@ def portfolio_people(
     """
     taken = {i for c in cands if c.kind not in ("CAPITAL", "PLACE") for i in range(c.start, c.end)}
     out: list[Candidate] = []
-    for prep in doc:
-        if prep.lower_ not in _PORTFOLIO_PREPS or prep.i == 0:
+    for i in lower_in(doc, _PORTFOLIO_PREPS):
+        prep = doc[i]
+        if prep.i == 0:
             continue
         title = doc[prep.i - 1]
         if prep.head.i != title.i or not lex.is_title_word(title.lower_):
@@ -141,8 +143,9 @@ def lower_title_names(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) 
         One ``TITLE_PERSON`` candidate per name.
     """
     out: list[Candidate] = []
-    for tok in doc:
-        if not tok.text.islower() or not lex.is_title_word(tok.lower_) or tok.i + 2 > len(doc):
+    for i in text_where(doc, lambda s: s.islower() and lex.is_title_word(s.lower())):
+        tok = doc[i]
+        if tok.i + 2 > len(doc):
             continue
         end = tok.i + 1
         while end < len(doc) and end - tok.i <= 4 and _name_word(doc, end):

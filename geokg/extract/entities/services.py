@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.entities.candidates import ACRONYM, NER_ORG, Candidate
 from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.scan import lower_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -94,8 +95,9 @@ def outlet_names_before(
     """
     descriptors = lex.wordset("media_descriptors")
     out: list[Candidate] = []
-    for tok in doc:
-        if tok.lower_ not in descriptors or not tok.text.islower():
+    for i in lower_in(doc, descriptors):
+        tok = doc[i]
+        if not tok.text.islower():
             continue
         start = tok.i
         while (
