@@ -13,6 +13,12 @@ repository root)::
 
     PYTHONPATH=. python scripts/elaboration.py [--limit N] [--show ELABORATION] [--json]
 
+The ``*_mid`` elaborations go INSIDE the sentence, between its opening name and its verb (an
+apposition, an adverb, a time phrase, a relative clause). They apply only where a string test
+finds that split cleanly (``_subject_split``: a run of capitalised words, then a word that reads
+as a verb); elsewhere they return None and the sentence is left out of that elaboration's
+figures (``applied`` counts the sentences it did apply to).
+
 The figures measure the rules' robustness, not their accuracy: the plain-form relations are
 taken as they come, right or wrong.
 """
@@ -118,8 +124,178 @@ def _headline(text: str) -> str:
     )
 
 
-#: name -> transformation of a constructed sentence
-ELABORATIONS: dict[str, Callable[[str], str]] = {
+#: words that may follow a sentence's subject as its verb or auxiliary
+_AUXILIARIES = frozenset(
+    [
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "can",
+        "could",
+        "may",
+        "might",
+        "must",
+        "should",
+        "did",
+        "does",
+        "do",
+        "cannot",
+    ]
+)
+#: past forms that do not end in "-ed" (the regular ones are read off the suffix)
+_IRREGULAR_PAST = frozenset(
+    [
+        "met",
+        "led",
+        "sent",
+        "struck",
+        "fought",
+        "began",
+        "took",
+        "gave",
+        "made",
+        "won",
+        "sold",
+        "held",
+        "told",
+        "said",
+        "left",
+        "became",
+        "broke",
+        "sought",
+        "brought",
+        "beat",
+        "threw",
+        "drew",
+        "shot",
+        "hit",
+        "cut",
+        "put",
+        "set",
+        "quit",
+        "built",
+        "withdrew",
+        "spoke",
+        "stood",
+        "kept",
+        "lost",
+        "paid",
+        "ran",
+        "rose",
+        "saw",
+        "swore",
+        "went",
+        "wrote",
+        "overtook",
+        "undertook",
+        "forbade",
+        "bought",
+        "bid",
+        "slid",
+        "split",
+        "spent",
+        "spread",
+        "stole",
+        "swept",
+        "tore",
+        "upheld",
+        "withheld",
+        "wound",
+    ]
+)
+#: endings of a capitalised word that modifies a noun ("Russian forces"): not a subject
+_MODIFIER_ENDINGS = ("an", "ish", "ese", "i", "ic")
+
+
+def _subject_split(text: str) -> tuple[str, str] | None:
+    """The sentence split after its opening name, when the next word is its verb.
+
+    The opening name is the run of capitalised words that opens the sentence (two names joined
+    by "and" count as one subject: "Chile and Peru"); the next word must read as a verb: an
+    auxiliary, a past form ("imposed", "met") or, after a name that is no modifier ("Russian
+    forces"), a present form in "-s" ("backs"). Anything else (a lowercase head noun as in
+    "The Chilean government", a name opening in lower case as "el-Sisi", a possessive, a comma)
+    is no clean subject, and the sentence is skipped (None).
+    """
+    words = text.split(" ")
+    end = 0
+    while end < len(words):
+        w = words[end]
+        name = w[:1].isupper() and w[-1:].isalpha() and not w.endswith("'s")
+        joins = w == "and" and end and end + 1 < len(words) and words[end + 1][:1].isupper()
+        if not (name or joins):
+            break
+        end += 1
+    if end == 0 or end >= len(words) or words[end - 1] == "and":
+        return None
+    if words[0] == "The" and end == 1:
+        return None
+    verb = words[end]
+    last = words[end - 1]
+    if not verb.isalpha() or not verb.islower():
+        return None
+    ok = (
+        verb in _AUXILIARIES
+        or verb in _IRREGULAR_PAST
+        or (verb.endswith("ed") and len(verb) > 4)
+        or (
+            verb.endswith("s")
+            and not verb.endswith("ss")
+            and words[0] != "The"
+            and not last.endswith(_MODIFIER_ENDINGS)
+        )
+    )
+    if not ok:
+        return None
+    return " ".join(words[:end]), " ".join(words[end:])
+
+
+def _plural(subject: str) -> bool:
+    return " and " in subject
+
+
+def _apposition(text: str) -> str | None:
+    """An apposition after the opening name: "Chile, a key player in the region, imposed ..."."""
+    split = _subject_split(text)
+    if split is None:
+        return None
+    subject, rest = split
+    appos = "key players in the region" if _plural(subject) else "a key player in the region"
+    return f"{subject}, {appos}, {rest}"
+
+
+def _adverb(text: str, adverb: str) -> str | None:
+    """An adverb between the opening name and its verb: "Chile reportedly imposed ..."."""
+    split = _subject_split(text)
+    if split is None:
+        return None
+    subject, rest = split
+    verb, _, after = rest.partition(" ")
+    if adverb.isalpha() and verb in _AUXILIARIES and after and not after.startswith("not "):
+        return f"{subject} {verb} {adverb} {after}"  # "Chile will reportedly impose ..."
+    return f"{subject} {adverb} {rest}"
+
+
+def _relative(text: str) -> str | None:
+    """A relative clause after the opening name: "Chile, which has long watched the region
+    closely, imposed ..."."""
+    split = _subject_split(text)
+    if split is None:
+        return None
+    subject, rest = split
+    has = "have" if _plural(subject) else "has"
+    return f"{subject}, which {has} long watched the region closely, {rest}"
+
+
+#: name -> transformation of a constructed sentence; None where it does not apply cleanly (the
+#: sentence is then left out of that wrapping's figures)
+ELABORATIONS: dict[str, Callable[[str], str | None]] = {
     "time_front": lambda t: f"On Tuesday, {_inner(t)}",
     "clause_front": lambda t: f"In a surprise move, {_inner(t)}",
     "attribution_back": lambda t: f"{_body(t)}, officials said.",
@@ -132,6 +308,11 @@ ELABORATIONS: dict[str, Callable[[str], str]] = {
     "and_back": lambda t: f"{_body(t)}, and more talks are planned.",
     "quote_wrap": lambda t: f'"{_body(t)}," the minister said.',
     "headline": lambda t: _headline(_body(t)),
+    "apposition_mid": _apposition,
+    "adverb_mid": lambda t: _adverb(t, "reportedly"),
+    "also_mid": lambda t: _adverb(t, "also"),
+    "time_mid": lambda t: _adverb(t, "on Tuesday"),
+    "relative_mid": _relative,
 }
 
 
@@ -162,24 +343,30 @@ def _extract(texts: list[str], nlp: Any) -> list[set[Key]]:
     return [found[d.name] for d in docs]
 
 
-def measure(texts: list[str], nlp: Any = None) -> dict[str, Any]:
-    """Per elaboration: relations kept, lost and added against the plain sentences."""
+def measure(texts: list[str], nlp: Any = None, only: list[str] | None = None) -> dict[str, Any]:
+    """Per elaboration (or those named in ``only``): relations kept, lost and added against the
+    plain sentences."""
     plain = _extract(texts, nlp)
     kept_texts = [(t, p) for t, p in zip(texts, plain, strict=True) if p]
     report: dict[str, Any] = {"sentences": len(texts), "with_relations": len(kept_texts)}
     total = sum(len(p) for _, p in kept_texts)
     report["relations"] = total
     for name, fn in ELABORATIONS.items():
-        variants = [fn(t) for t, _ in kept_texts]
+        if only and name not in only:
+            continue
+        pairs = [(v, before) for t, before in kept_texts if (v := fn(t)) is not None]
+        variants = [v for v, _ in pairs]
         after = _extract(variants, nlp)
         lost, added = [], []
-        for (_text, before), variant, now in zip(kept_texts, variants, after, strict=True):
+        for (variant, before), now in zip(pairs, after, strict=True):
             for key in sorted(before - now):
                 lost.append({"text": variant, "relation": key})
             for key in sorted(now - before):
                 added.append({"text": variant, "relation": key})
+        applied = sum(len(before) for _, before in pairs)
         report[name] = {
-            "kept": round(1 - len(lost) / total, 4) if total else 1.0,
+            "applied": len(pairs),
+            "kept": round(1 - len(lost) / applied, 4) if applied else 1.0,
             "lost": lost,
             "added": added,
         }
@@ -192,12 +379,13 @@ def main() -> int:
     ap.add_argument("--cases", type=Path, default=CASES)
     ap.add_argument("--limit", type=int, default=0, help="first N sentences only")
     ap.add_argument("--show", action="append", default=[], help="print this elaboration's losses")
+    ap.add_argument("--only", action="append", default=[], help="run this elaboration only")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     texts = load_cases(args.cases)
     if args.limit:
         texts = texts[: args.limit]
-    report = measure(texts)
+    report = measure(texts, only=args.only)
     if args.json:
         print(json.dumps(report, ensure_ascii=False))
         return 0
@@ -205,10 +393,15 @@ def main() -> int:
         f"{report['sentences']} constructed sentences, {report['with_relations']} with "
         f"relations ({report['relations']} relations)"
     )
-    print(f"{'elaboration':18} {'kept':>6} {'lost':>5} {'added':>6}")
+    print(f"{'elaboration':18} {'applied':>7} {'kept':>6} {'lost':>5} {'added':>6}")
     for name in ELABORATIONS:
+        if name not in report:
+            continue
         row = report[name]
-        print(f"{name:18} {row['kept']:6.3f} {len(row['lost']):5d} {len(row['added']):6d}")
+        print(
+            f"{name:18} {row['applied']:7d} {row['kept']:6.3f} {len(row['lost']):5d} "
+            f"{len(row['added']):6d}"
+        )
     for name in args.show:
         for kind in ("lost", "added"):
             by_rel: dict[str, list[str]] = defaultdict(list)

@@ -53,6 +53,22 @@ _FUNCTION_WORDS = frozenset(
 )  # fmt: skip
 # quotation marks around a headline's words ("Calls Remarks 'Irresponsible'")
 _QUOTES = "'\"‘’“”"
+# words English capitalises in any sentence: days and the months that are no common word
+_ALWAYS_CAPITALISED = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "january", "february", "april", "june", "july", "september", "october", "november",
+        "december",
+    }
+)  # fmt: skip
+# the lexicon's classes of nouns that head a phrase a name modifies ("Kallas Aide")
+_HEAD_NOUN_CLASSES = (
+    "private_people_nouns", "group_nouns", "western_actor_nouns", "state_agent_nouns",
+    "place_nouns", "visit_nouns", "visit_talk_nouns", "leader_state_nouns",
+    "leader_state_possessed_nouns", "leader_evidence_nouns", "partisan_nouns",
+    "business_titles", "person_appositives", "private_institution_nouns", "owned_roles",
+    "weapon_nouns", "company_nouns",
+)  # fmt: skip
 
 
 def is_title_case(line: str) -> bool:
@@ -126,10 +142,17 @@ class TitleCaseNormaliser:
         verb_forms: Lowercase irregular verb forms ("met", "won"): a headline's verb.
         leader_nouns: Lowercase nouns a leader's surname may modify and stay the leader
             ("May Government", "Biden Administration").
+        head_nouns: Lowercase nouns of people, groups, places and things that follow a name as
+            the head it modifies ("Kallas Aide", "Wagner Fighters"): never read as a surname.
 
     A surname that is also a common word stays a common word where it is used as one: after
     "in" ("Talks Resume In May": the month) and before a common noun it modifies ("Brown Bear
     Spotted"), unless that noun is a leader's noun.
+
+    A person's surname may be a common word too (the index holds "graham", "store", "banks"):
+    right after an unknown capitalised word (a given name the gazetteer does not list: "Lindsey
+    Graham Said ...") a common word keeps its capital when it is no function word, no head
+    noun, and no verb, or a verb closed by a comma or "and" ("Jonas Gahr Store, Who ...").
     """
 
     def __init__(
@@ -141,11 +164,13 @@ class TitleCaseNormaliser:
         people: Iterable[str] = (),
         verb_forms: Iterable[str] = (),
         leader_nouns: Iterable[str] = (),
+        head_nouns: Iterable[str] = (),
     ) -> None:
         self.common = frozenset(common)
         self.verbs = frozenset(verbs)
         self.verb_forms = frozenset(verb_forms)
         self.leader_nouns = frozenset(leader_nouns)
+        self.head_nouns = frozenset(head_nouns)
         self.people = frozenset(tuple(full) for p in people if len(full := _WORD.findall(p)) >= 2)
         starts: dict[str, list[tuple[str, ...]]] = {}
         for name in names:
@@ -205,17 +230,36 @@ class TitleCaseNormaliser:
             if i in small and i != first:
                 chars[m.start()] = words[i][0].lower()
                 continue
-            if i == first or not common[i]:
-                continue  # the first word, names and acronyms keep their case
+            if i == first or not common[i] or words[i].lower() in _ALWAYS_CAPITALISED:
+                continue  # the first word, names, acronyms and days keep their case
             if line[m.end() : m.end() + 1].isdigit():
                 continue  # a code name with digits: "M23", "G7"
             if i > 0 and _initial(line, matches[i - 1]):
                 continue  # a word after an initial is a name: "N. Korea", "John F. Kennedy"
+            given = i > 0 and name_like[i - 1] and i - 1 not in protected and titled[i - 1]
+            if given and self._surname(line, matches, i):
+                continue  # "Lindsey Graham": a given name's surname
             after = i + 1 < len(words) and name_like[i + 1] and i + 1 not in protected
             if after and not self._function_word(words[i]) and not self._verb(words[i]):
                 continue
             chars[m.start()] = words[i][0].lower()
         return "".join(chars)
+
+    def _surname(self, line: str, matches: list[re.Match[str]], i: int) -> bool:
+        """Whether common word ``i`` after an unknown capitalised word is a surname."""
+        word = matches[i].group()
+        low = _name_part(word).lower()
+        if self._function_word(word) or any(f in self.head_nouns for f in _base_forms(low)):
+            return False
+        if not word[:1].isupper() or word.isupper() or low in self.verb_forms:
+            return False
+        if not self._verb(word):
+            return True
+        # a headline's verb takes an object; a surname may close its clause
+        rest = line[matches[i].end() :].lstrip()
+        return rest.startswith(",") or (
+            i + 1 < len(matches) and matches[i + 1].group() == "and" and rest.startswith("and ")
+        )
 
     def _short_sentence(self, line: str) -> bool:
         """Whether a line is a short sentence of running text full of names: it ends with a
@@ -327,6 +371,7 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
     common: set[str] = set(STOP_WORDS)
     verbs: set[str] = set()
     verb_forms: set[str] = set()
+    cue_words: set[str] = set()
     if "lemmatizer" in nlp.pipe_names:
         lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
         if lookups is not None and lookups.has_table("lemma_index"):
@@ -350,6 +395,7 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
         if cues is not None:
             words = {w for w in cues.cue_lemmas if w.isalpha()}
             common.update(words)
+            cue_words.update(words)
             verbs.update(w for w in words if cues.lookup("verb", w))
     func: Callable[[str], str]
     if len(common) <= len(STOP_WORDS):
@@ -365,6 +411,10 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
             for key in ("leader_org_nouns_to_state", "leader_org_nouns_to_leader")
             for w in lex.wordset(key)
         }
+        head_nouns = {
+            w for key in _HEAD_NOUN_CLASSES for phrase in lex.wordset(key) for w in phrase.split()
+        }
+        head_nouns.update(w for title in lex.words.get("titles", {}) for w in title.lower().split())
         func = TitleCaseNormaliser(
             common=common,
             names=names,
@@ -372,6 +422,7 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
             people=people,
             verb_forms=verb_forms,
             leader_nouns=leader_nouns,
+            head_nouns=head_nouns | leader_nouns | cue_words,
         )
     _CACHE[nlp] = func
     return func
