@@ -213,15 +213,40 @@ _IRREGULAR_PAST = frozenset(
 _MODIFIER_ENDINGS = ("an", "ish", "ese", "i", "ic")
 
 
+#: capitalised openers that are no name: subordinators, prepositions, adjectives
+_NO_NAME_OPENERS = frozenset(
+    [
+        "If", "While", "After", "Before", "Following", "Having", "When", "Although", "Though",
+        "Because", "As", "Since", "Once", "Unless", "Until", "Despite", "During", "In", "On",
+        "At", "By", "For", "With", "From", "Without", "Under", "Over", "Amid", "According",
+        "Old", "Foreign", "Conflicting", "Arms", "Trade", "Both", "All", "Some", "Several", "Two",
+        "Three", "Many", "New", "Former", "Top", "Senior",
+    ]
+)  # fmt: skip
+#: plural nouns a name modifies ("NATO allies Norway and Denmark"): no present verb
+_PLURAL_HEADS = frozenset(
+    [
+        "allies", "forces", "troops", "ministers", "officials", "leaders", "fighters", "rebels",
+        "friends", "relations", "ties", "talks", "claims", "shipments", "partners", "members",
+        "states", "countries", "nations", "neighbours", "neighbors", "rivals", "exports",
+        "imports", "sanctions", "strikes", "diplomats", "envoys", "authorities", "lawmakers",
+    ]
+)  # fmt: skip
+#: what may follow a present verb in "-s": an object's determiner (or a name, in capitals)
+_OBJECT_OPENERS = frozenset(["the", "a", "an", "its", "their", "his", "her", "more", "no"])
+
+
 def _subject_split(text: str) -> tuple[str, str] | None:
     """The sentence split after its opening name, when the next word is its verb.
 
     The opening name is the run of capitalised words that opens the sentence (two names joined
     by "and" count as one subject: "Chile and Peru"); the next word must read as a verb: an
     auxiliary, a past form ("imposed", "met") or, after a name that is no modifier ("Russian
-    forces"), a present form in "-s" ("backs"). Anything else (a lowercase head noun as in
-    "The Chilean government", a name opening in lower case as "el-Sisi", a possessive, a comma)
-    is no clean subject, and the sentence is skipped (None).
+    forces"), a present form in "-s" ("backs") followed by a name or a determiner. Anything
+    else is no clean subject, and the sentence is skipped (None): a lowercase head noun ("The
+    Chilean government"), a name opening in lower case ("el-Sisi"), a possessive, a comma, a
+    hyphenated compound ("Peru-Chile ties"), an opener that is no name ("If", "Foreign"), a
+    plural noun the name modifies ("NATO allies").
     """
     words = text.split(" ")
     end = 0
@@ -236,6 +261,8 @@ def _subject_split(text: str) -> tuple[str, str] | None:
         return None
     if words[0] == "The" and end == 1:
         return None
+    if words[0] in _NO_NAME_OPENERS or any("-" in w for w in words[:end]):
+        return None
     verb = words[end]
     last = words[end - 1]
     if not verb.isalpha() or not verb.islower():
@@ -247,8 +274,11 @@ def _subject_split(text: str) -> tuple[str, str] | None:
         or (
             verb.endswith("s")
             and not verb.endswith("ss")
+            and verb not in _PLURAL_HEADS
             and words[0] != "The"
             and not last.endswith(_MODIFIER_ENDINGS)
+            and end + 1 < len(words)
+            and (words[end + 1][:1].isupper() or words[end + 1] in _OBJECT_OPENERS)
         )
     )
     if not ok:

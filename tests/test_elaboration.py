@@ -52,9 +52,65 @@ def _script() -> ModuleType:
 def test_wrappings_keep_the_sentence() -> None:
     elaborations = _script().ELABORATIONS
     for name, fn in elaborations.items():
+        if name.endswith("_mid"):
+            continue
         out = fn("The Chilean government criticized Peru.")
+        assert out is not None, name
         assert "chilean government criticized peru" in out.lower(), name
         assert out != "The Chilean government criticized Peru.", name
+
+
+@pytest.mark.parametrize(
+    "name,expected",
+    [
+        ("apposition_mid", "Chile, a key player in the region, imposed sanctions on Peru."),
+        ("adverb_mid", "Chile reportedly imposed sanctions on Peru."),
+        ("also_mid", "Chile also imposed sanctions on Peru."),
+        ("time_mid", "Chile on Tuesday imposed sanctions on Peru."),
+        (
+            "relative_mid",
+            "Chile, which has long watched the region closely, imposed sanctions on Peru.",
+        ),
+    ],
+)
+def test_wrappings_inside_the_sentence(name: str, expected: str) -> None:
+    fn = _script().ELABORATIONS[name]
+    assert fn("Chile imposed sanctions on Peru.") == expected
+
+
+def test_inside_wrappings_fit_subject_and_verb() -> None:
+    elaborations = _script().ELABORATIONS
+    assert (
+        elaborations["apposition_mid"]("Kenya and Uganda signed a trade pact.")
+        == "Kenya and Uganda, key players in the region, signed a trade pact."
+    )
+    assert (
+        elaborations["relative_mid"]("Kenya and Uganda signed a trade pact.")
+        == "Kenya and Uganda, which have long watched the region closely, signed a trade pact."
+    )
+    # after an auxiliary the adverb follows it; a present verb in "-s" needs an object next
+    assert elaborations["adverb_mid"]("Chile will sanction Peru.") == (
+        "Chile will reportedly sanction Peru."
+    )
+    assert elaborations["also_mid"]("Chile backs Peru.") == "Chile also backs Peru."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chilean government criticized Peru.",  # a lowercase head noun
+        "Russian forces attacked Kharkiv.",  # a modifier, then a plural noun
+        "NATO allies Norway and Denmark signed the pact.",  # a plural head noun
+        "Peru-Chile ties collapsed.",  # a hyphenated compound
+        "If Chile attacks Peru, Bolivia will respond.",  # a subordinator
+        "Chile's navy shelled the port.",  # a possessive
+        "Foreign ministers met in Lima.",  # an opener that is no name
+    ],
+)
+def test_inside_wrappings_skip_unclean_subjects(text: str) -> None:
+    elaborations = _script().ELABORATIONS
+    for name in ("apposition_mid", "adverb_mid", "also_mid", "time_mid", "relative_mid"):
+        assert elaborations[name](text) is None, (name, text)
 
 
 def test_front_wrappings_lowercase_only_common_openers() -> None:
