@@ -61,6 +61,11 @@ _ALWAYS_CAPITALISED = frozenset(
         "december",
     }
 )  # fmt: skip
+# the heads of a company named with a state that are no common word of a headline about the
+# state ("Kenya Airways"; not "Chile Oil", "Russia Gas": the state's oil and gas)
+_COMPANY_HEADS = frozenset(
+    {"airways", "airlines", "telecom", "telecommunications", "railways", "holdings", "motors"}
+)
 # the lexicon's classes of nouns that head a phrase a name modifies ("Kallas Aide")
 _HEAD_NOUN_CLASSES = (
     "private_people_nouns", "group_nouns", "western_actor_nouns", "state_agent_nouns",
@@ -144,6 +149,8 @@ class TitleCaseNormaliser:
             ("May Government", "Biden Administration").
         head_nouns: Lowercase nouns of people, groups, places and things that follow a name as
             the head it modifies ("Kallas Aide", "Wagner Fighters"): never read as a surname.
+        company_heads: Lowercase words that, right after a known name, make a company named
+            with it ("Kenya Airways", "China Telecom"): they keep their capital there.
 
     A surname that is also a common word stays a common word where it is used as one: after
     "in" ("Talks Resume In May": the month) and before a common noun it modifies ("Brown Bear
@@ -165,12 +172,14 @@ class TitleCaseNormaliser:
         verb_forms: Iterable[str] = (),
         leader_nouns: Iterable[str] = (),
         head_nouns: Iterable[str] = (),
+        company_heads: Iterable[str] = (),
     ) -> None:
         self.common = frozenset(common)
         self.verbs = frozenset(verbs)
         self.verb_forms = frozenset(verb_forms)
         self.leader_nouns = frozenset(leader_nouns)
         self.head_nouns = frozenset(head_nouns)
+        self.company_heads = frozenset(company_heads)
         self.people = frozenset(tuple(full) for p in people if len(full := _WORD.findall(p)) >= 2)
         starts: dict[str, list[tuple[str, ...]]] = {}
         for name in names:
@@ -236,6 +245,8 @@ class TitleCaseNormaliser:
                 continue  # a code name with digits: "M23", "G7"
             if i > 0 and _initial(line, matches[i - 1]):
                 continue  # a word after an initial is a name: "N. Korea", "John F. Kennedy"
+            if i - 1 in protected and words[i].lower() in self.company_heads:
+                continue  # "Kenya Airways": a company named with a state
             given = i > 0 and name_like[i - 1] and i - 1 not in protected and titled[i - 1]
             if given and self._surname(line, matches, i):
                 continue  # "Lindsey Graham": a given name's surname
@@ -423,6 +434,7 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
             verb_forms=verb_forms,
             leader_nouns=leader_nouns,
             head_nouns=head_nouns | leader_nouns | cue_words,
+            company_heads=lex.wordset("state_company_heads") & _COMPANY_HEADS,
         )
     _CACHE[nlp] = func
     return func

@@ -6,7 +6,7 @@ became "Senator Lindsey graham said ..." and the person was "Lindsey". After an 
 capitalised word (a given name the gazetteer does not list) a common word stays a name unless it
 is a function word, a head noun that a name modifies ("Aide", "Fighters", "Government") or a
 verb; a verb stays a name only when a comma or "and" closes it. Days of the week keep their
-capital in any line.
+capital in any line, and so does the head of a company named with a state ("Kenya Airways").
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from geokg.extract.titlecase import TitleCaseNormaliser, normaliser_for
 COMMON = {
     "say", "said", "bill", "would", "pass", "graham", "store", "bank", "visit", "aide", "kill",
     "government", "cut", "aid", "who", "is", "prime", "minister", "object", "wins", "win",
-    "vote", "monday", "sign", "deal", "senator", "ally",
+    "vote", "monday", "sign", "deal", "senator", "ally", "airways",
 }  # fmt: skip
 NAMES = {"Chile", "Peru", "Lima"}
 
@@ -33,6 +33,7 @@ def norm() -> TitleCaseNormaliser:
         verbs={"say", "pass", "store", "bank", "visit", "kill", "cut", "object", "win", "sign"},
         verb_forms={"said"},
         head_nouns={"aide", "government", "ally", "minister", "senator"},
+        company_heads={"airways"},
     )
 
 
@@ -59,6 +60,8 @@ def norm() -> TitleCaseNormaliser:
         ("Ruiz Ally Wins Vote", "Ruiz ally wins vote"),
         # after a known name or a common word the rule does not apply
         ("Chile Bank Signs Deal", "Chile bank signs deal"),
+        # a company named with a state
+        ("Chile Airways Signs Deal with Peru", "Chile Airways signs deal with Peru"),
         # days keep their capital
         ("Chile Signs Deal with Peru on Monday", "Chile signs deal with Peru on Monday"),
     ],
