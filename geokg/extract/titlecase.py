@@ -148,7 +148,8 @@ class TitleCaseNormaliser:
         leader_nouns: Lowercase nouns a leader's surname may modify and stay the leader
             ("May Government", "Biden Administration").
         head_nouns: Lowercase nouns of people, groups, places and things that follow a name as
-            the head it modifies ("Kallas Aide", "Wagner Fighters"): never read as a surname.
+            the head it modifies ("Kallas Aide", "Wagner Fighters"), and adverbs ("Overnight"):
+            never read as a surname.
         company_heads: Lowercase words that, right after a known name, make a company named
             with it ("Kenya Airways", "China Telecom"): they keep their capital there.
 
@@ -159,7 +160,9 @@ class TitleCaseNormaliser:
     A person's surname may be a common word too (the index holds "graham", "store", "banks"):
     right after an unknown capitalised word (a given name the gazetteer does not list: "Lindsey
     Graham Said ...") a common word keeps its capital when it is no function word, no head
-    noun, and no verb, or a verb closed by a comma or "and" ("Jonas Gahr Store, Who ...").
+    noun, no adverb ("Arica Overnight"), and no verb, or a verb closed by a comma or "and"
+    ("Jonas Gahr Store, Who ..."); a capitalised word after a function word ("of Arica") is a
+    place more often than a given name, and gives no surname.
     """
 
     def __init__(
@@ -247,7 +250,13 @@ class TitleCaseNormaliser:
                 continue  # a word after an initial is a name: "N. Korea", "John F. Kennedy"
             if i - 1 in protected and words[i].lower() in self.company_heads:
                 continue  # "Kenya Airways": a company named with a state
-            given = i > 0 and name_like[i - 1] and i - 1 not in protected and titled[i - 1]
+            given = (
+                i > 0
+                and name_like[i - 1]
+                and i - 1 not in protected
+                and titled[i - 1]
+                and (i == 1 or not self._function_word(words[i - 2]))  # not "of Arica"
+            )
             if given and self._surname(line, matches, i):
                 continue  # "Lindsey Graham": a given name's surname
             after = i + 1 < len(words) and name_like[i + 1] and i + 1 not in protected
@@ -383,6 +392,7 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
     verbs: set[str] = set()
     verb_forms: set[str] = set()
     cue_words: set[str] = set()
+    adverbs: set[str] = set()
     if "lemmatizer" in nlp.pipe_names:
         lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
         if lookups is not None and lookups.has_table("lemma_index"):
@@ -391,6 +401,8 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
                 common.update(w for w in words if "_" not in w)
             if "verb" in index:
                 verbs.update(index["verb"])
+            if "adv" in index:
+                adverbs.update(w for w in index["adv"] if "_" not in w)
         if lookups is not None and lookups.has_table("lemma_exc"):
             # irregular forms are no entries of the index: "media", "allies", "fled", "met"
             exceptions = lookups.get_table("lemma_exc")
@@ -433,7 +445,7 @@ def normaliser_for(nlp: Language) -> Callable[[str], str]:
             people=people,
             verb_forms=verb_forms,
             leader_nouns=leader_nouns,
-            head_nouns=head_nouns | leader_nouns | cue_words,
+            head_nouns=head_nouns | leader_nouns | cue_words | adverbs,
             company_heads=lex.wordset("state_company_heads") & _COMPANY_HEADS,
         )
     _CACHE[nlp] = func

@@ -20,7 +20,7 @@ from geokg.extract.titlecase import TitleCaseNormaliser, normaliser_for
 COMMON = {
     "say", "said", "bill", "would", "pass", "graham", "store", "bank", "visit", "aide", "kill",
     "government", "cut", "aid", "who", "is", "prime", "minister", "object", "wins", "win",
-    "vote", "monday", "sign", "deal", "senator", "ally", "airways",
+    "vote", "monday", "sign", "deal", "senator", "ally", "airways", "overnight", "shell", "port",
 }  # fmt: skip
 NAMES = {"Chile", "Peru", "Lima"}
 
@@ -30,9 +30,21 @@ def norm() -> TitleCaseNormaliser:
     return TitleCaseNormaliser(
         common=COMMON,
         names=NAMES,
-        verbs={"say", "pass", "store", "bank", "visit", "kill", "cut", "object", "win", "sign"},
+        verbs={
+            "say",
+            "shell",
+            "pass",
+            "store",
+            "bank",
+            "visit",
+            "kill",
+            "cut",
+            "object",
+            "win",
+            "sign",
+        },
         verb_forms={"said"},
-        head_nouns={"aide", "government", "ally", "minister", "senator"},
+        head_nouns={"aide", "government", "ally", "minister", "senator", "overnight"},
         company_heads={"airways"},
     )
 
@@ -58,6 +70,9 @@ def norm() -> TitleCaseNormaliser:
         ("Zelinski Aide Killed in Lima", "Zelinski aide killed in Lima"),
         ("Ruiz Government Cuts Aid to Peru", "Ruiz government cuts aid to Peru"),
         ("Ruiz Ally Wins Vote", "Ruiz ally wins vote"),
+        # an adverb, or a place after a preposition, gives no surname
+        ("Peru Shelled the Port of Tacna Overnight", "Peru shelled the port of Tacna overnight"),
+        ("Peru Shelled Tacna Overnight", "Peru shelled Tacna overnight"),
         # after a known name or a common word the rule does not apply
         ("Chile Bank Signs Deal", "Chile bank signs deal"),
         # a company named with a state
