@@ -160,8 +160,9 @@ class TitleCaseNormaliser:
     A person's surname may be a common word too (the index holds "graham", "store", "banks"):
     right after an unknown capitalised word (a given name the gazetteer does not list: "Lindsey
     Graham Said ...") a common word keeps its capital when it is no function word, no head
-    noun, no adverb ("Arica Overnight"), and no verb, or a verb closed by a comma or "and"
-    ("Jonas Gahr Store, Who ..."); a capitalised word after a function word ("of Arica") is a
+    noun and no adverb ("Arica Overnight"), and closes the name: the headline's verb follows
+    it, or a comma or "and" ("Jonas Gahr Store, Who ...", where a verb may be the surname
+    too); a capitalised word after a function word ("of Arica") is a
     place more often than a given name, and gives no surname.
     """
 
@@ -255,6 +256,7 @@ class TitleCaseNormaliser:
                 and name_like[i - 1]
                 and i - 1 not in protected
                 and titled[i - 1]
+                and len(words[i - 1]) > 1  # not the "S" of "U.S."
                 and (i == 1 or not self._function_word(words[i - 2]))  # not "of Arica"
             )
             if given and self._surname(line, matches, i):
@@ -273,13 +275,15 @@ class TitleCaseNormaliser:
             return False
         if not word[:1].isupper() or word.isupper() or low in self.verb_forms:
             return False
-        if not self._verb(word):
-            return True
-        # a headline's verb takes an object; a surname may close its clause
+        # a surname closes the name: a comma, "and" or the headline's verb follows it (a
+        # headline's verb takes an object instead)
         rest = line[matches[i].end() :].lstrip()
-        return rest.startswith(",") or (
-            i + 1 < len(matches) and matches[i + 1].group() == "and" and rest.startswith("and ")
-        )
+        nxt = matches[i + 1].group() if i + 1 < len(matches) else ""
+        if rest.startswith(",") or (nxt == "and" and rest.startswith("and ")):
+            return True
+        if self._verb(word) or not nxt or self._function_word(nxt):
+            return False
+        return nxt.lower() in self.verb_forms or self._verb(nxt)
 
     def _short_sentence(self, line: str) -> bool:
         """Whether a line is a short sentence of running text full of names: it ends with a
