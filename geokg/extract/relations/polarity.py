@@ -136,6 +136,8 @@ def own_markers(
             and any(c.dep_ == "aux" and ctx.lemma(c) in lex.hedge_modals for c in tok.children)
         )
         neg_ok = False
+    if neg_ok and not_yet_here(ctx, tok):
+        neg += 1
     for c in tok.children:
         dep = c.dep_
         lem = ctx.lemma(c)
@@ -215,9 +217,34 @@ def extraposed(ctx: SentenceContext, clause: Token) -> bool:
 
 def not_yet(ctx: SentenceContext, head: Token) -> bool:
     """ "has yet to recognize", "is yet to sign", "has still to ratify": the control verb of
-    an infinitive that is not (yet) done."""
-    return ctx.lemma(head) in ctx.lex.not_yet_verbs and any(
-        c.dep_ == "advmod" and c.lower_ in ctx.lex.not_yet_adverbs for c in head.children
+    an infinitive that is not (yet) done. With an adverb before "yet" ("has reportedly still
+    to ratify") the parser may make the adverb "still" the head, "has" its auxiliary."""
+    lex = ctx.lex
+    if ctx.lemma(head) in lex.not_yet_verbs:
+        return any(c.dep_ == "advmod" and c.lower_ in lex.not_yet_adverbs for c in head.children)
+    return head.lower_ in lex.not_yet_adverbs and _not_yet_aux(ctx, head, head.i)
+
+
+def _not_yet_aux(ctx: SentenceContext, tok: Token, before: int) -> bool:
+    """Whether ``tok`` has "has"/"is" as an auxiliary before position ``before``."""
+    return any(
+        c.dep_ == "aux" and c.i < before and ctx.lemma(c) in ctx.lex.not_yet_verbs
+        for c in tok.children
+    )
+
+
+def not_yet_here(ctx: SentenceContext, tok: Token) -> bool:
+    """ "has reportedly yet to recognize": an adverb between "has" and "yet" makes the parser
+    hang "has", "yet" and "to" all on the infinitive, which is then not (yet) done."""
+    if tok.tag_ != "VB":
+        return False
+    adverbs = [
+        c for c in tok.children if c.dep_ == "advmod" and c.lower_ in ctx.lex.not_yet_adverbs
+    ]
+    return any(
+        _not_yet_aux(ctx, tok, a.i)
+        and any(c.dep_ == "aux" and c.lower_ == "to" and c.i > a.i for c in tok.children)
+        for a in adverbs
     )
 
 
