@@ -138,6 +138,9 @@ def test_cases_are_the_frozen_sentences_with_relations() -> None:
 def test_relations_survive_news_wrappings() -> None:
     report = _script().measure(SENTENCES)
     assert report["with_relations"] == len(SENTENCES), "every plain sentence states a relation"
+    # the wrappings inside the sentence apply where a name opens it and its verb follows
+    for name in ("apposition_mid", "adverb_mid", "also_mid", "time_mid", "relative_mid"):
+        assert report[name]["applied"] >= 8, (name, report[name]["applied"])
     weak = {
         name: (row["kept"], [item["text"] for item in row["lost"]])
         for name, row in report.items()
