@@ -76,6 +76,19 @@ def _list_reading(r: Resolved, lex: Lexicons) -> str | None:
     return None
 
 
+def _first_spellings(anns: list[EntityAnnotation]) -> dict[str, str]:
+    """Each person name -> the Doc's first spelling of it up to diacritics.
+
+    Wire copy spells one name with and without accents ("Jovenel Moïse", "Jovenel Moise");
+    the spellings are one person, named as the Doc first writes it.
+    """
+    first: dict[str, str] = {}
+    out: dict[str, str] = {}
+    for ann in sorted(anns, key=lambda a: a.start):
+        out[ann.name] = first.setdefault(ascii_name(ann.name), ann.name)
+    return out
+
+
 def harmonize_people(resolved: list[Resolved], lex: Lexicons) -> list[EntityAnnotation]:
     """Merge person aliases within the Doc and give every mention of a leader the Leader label.
 
@@ -112,7 +125,8 @@ def harmonize_people(resolved: list[Resolved], lex: Lexicons) -> list[EntityAnno
         for name, ident in readings.items()
         if not spelled_out(name, ident)
     }
-    mentions = [PersonMention(r.ann.name, r.ann.start) for _, r in people]
+    spelling = _first_spellings([r.ann for _, r in people])
+    mentions = [PersonMention(spelling[r.ann.name], r.ann.start) for _, r in people]
     merged = merge_people(mentions, canonical=canonical)
     listed_forms = set(doc_forms.values()) | {ascii_name(i) for i in readings.values()}
     # Leaders: role evidence in the text, the shipped list, or an ambiguous listed alias that

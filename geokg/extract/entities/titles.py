@@ -124,7 +124,14 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
                 continue
             phrase = " ".join(x.lower_ for x in doc[a : j + 1])
             role = lex.title_role(phrase)
-            if role and not (width == 1 and low in not_leader):
+            # "Minister of Justice X": a one-word title after "of"/"for" ends a portfolio.
+            portfolio_end = (
+                width == 1
+                and a > 1
+                and doc[a - 1].lower_ in ("of", "for")
+                and lex.is_title_word(doc[a - 2].lower_)
+            )
+            if role and not (width == 1 and low in not_leader) and not portfolio_end:
                 if _not_a_title(doc, a, j + 1, end, lex):
                     return []
                 out.append(TitleEvidence(a, j + 1, role, "prefix"))
