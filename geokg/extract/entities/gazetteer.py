@@ -30,8 +30,8 @@ from geokg.extract.entities.missed import (
 from geokg.extract.entities.ner import ner_candidates
 from geokg.extract.entities.organs import leader_state_candidates, party_candidates
 from geokg.extract.entities.person_cues import person_cue_names
-from geokg.extract.entities.place_heads import head_noun_places
 from geokg.extract.entities.person_tails import particle_tails
+from geokg.extract.entities.place_heads import head_noun_places
 from geokg.extract.entities.portfolios import (
     appositive_title_names,
     lower_title_names,

@@ -26,6 +26,7 @@ from geokg.extract.entities.companies import (
 )
 from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.nonpersons import person_span_kind, storm_names
+from geokg.extract.entities.person_words import not_a_person_word
 from geokg.extract.entities.syntax import (
     ACRONYM_RE,
     lemma,
@@ -80,6 +81,8 @@ def ner_candidates(
         if label == "PERSON" and not overlapping:
             # "Cyclone Idai", "Beira District", "Beira, a port town": no person.
             shape = "SKIP" if text in storms else person_span_kind(span, lex)
+            if shape is None and not_a_person_word(span, common):
+                continue  # "Schools should ...", "COVID-19 testing": a word, no name
             if shape == "SKIP":
                 continue
             label = shape or label

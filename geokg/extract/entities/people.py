@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.entities.candidates import TITLE_PERSON, Candidate, Resolved, as_country
+from geokg.extract.entities.eponyms import eponym_modifier
 from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.names import (
     PersonMention,
@@ -42,6 +43,8 @@ def resolve_person(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:
             info = lex.leader(ident)
             if info and info.country and info.country in lex.countries:
                 return as_country(c, info.country, "leader_regime", lex)
+    if eponym_modifier(doc, c.start, c.end):
+        return None  # "Kennedy airport", "Queen Elizabeth Central Hospital": a facility
     evidence = title_evidence(doc, c.start, c.end, lex)
     # A listed alias may carry an honorific or title ("King Mohammed VI"): the name has none.
     first, last = strip_span(doc, c.start, c.end, lex) if leader_ids else (c.start, c.end)
