@@ -9,7 +9,9 @@ person, named as the Doc first spells it; a name before "province", "district" o
 a Place; a leader's name before a facility noun names the facility ("Kennedy airport"); a
 one-word PERSON tag that is a dictionary common noun or a plural of one ("Cherry picking",
 "Africans") or has digits ("COVID-19") is no person, while a surname tagged as a proper noun
-stays one.
+stays one; "the Islamist militant group al-Shabab" names the organization and no Group of its
+own; "The Cambodia Daily" is a paper, not the state; "opposition to the ban" is a stance, no
+Group; a town the model tags ORG with "the capital of ..." in apposition is a Place.
 """
 
 from __future__ import annotations
@@ -137,3 +139,35 @@ def test_common_noun_person_needs_the_dictionary(blank: Any) -> None:
     """Without dictionary words the one-word rule keeps the model's tag (no guessing)."""
     doc = EntityComponent(blank)(frozen_doc(blank, "common-noun-tagged-person-is-no-person"))
     assert ("Cherry", "Person") in {(e.name, e.label.value) for e in doc._.geokg_entities}
+
+
+@pytest.mark.parametrize(
+    ("case_id", "expected", "absent"),
+    [
+        ("religious-descriptor-of-named-group", ("al-Shabaab", "Organization"), "Group"),
+        ("religious-descriptor-after-named-group", ("al-Shabaab", "Organization"), "Group"),
+        ("country-name-before-daily-is-a-paper", ("Cambodia Daily", "Organization"), "Country"),
+        ("opposition-to-is-a-stance-not-a-group", ("United Kingdom", "Country"), "Group"),
+        ("town-tagged-org-with-capital-appositive-is-place", ("Gusau", "Place"), "Organization"),
+    ],
+)  # fmt: skip
+def test_descriptions_name_no_extra_entity(
+    blank: Any, component: EntityComponent, case_id: str, expected: tuple[str, str], absent: str
+) -> None:
+    got = found(component, blank, case_id)
+    assert expected in got
+    assert absent not in {label for _, label in got}
+
+
+@pytest.mark.parametrize(
+    ("case_id", "expected"),
+    [
+        ("religious-collective-alone-stays-group", ("Islamist militants", "Group")),
+        ("opposition-camp-stays-group", ("Syrian opposition", "Group")),
+        ("company-with-place-noun-later-stays-org", ("Acmeco", "Organization")),
+    ],
+)  # fmt: skip
+def test_neighbouring_readings_stay(
+    blank: Any, component: EntityComponent, case_id: str, expected: tuple[str, str]
+) -> None:
+    assert expected in found(component, blank, case_id)
