@@ -11,7 +11,9 @@ one-word PERSON tag that is a dictionary common noun or a plural of one ("Cherry
 "Africans") or has digits ("COVID-19") is no person, while a surname tagged as a proper noun
 stays one; "the Islamist militant group al-Shabab" names the organization and no Group of its
 own; "The Cambodia Daily" is a paper, not the state; "opposition to the ban" is a stance, no
-Group; a town the model tags ORG with "the capital of ..." in apposition is a Place.
+Group; a town the model tags ORG with "the capital of ..." in apposition is a Place; a title
+predicated of the name by a copula ("X is the country's ambassador", "X, who was the party's
+spokesman") makes a Leader, a negated copula or a profession or university post does not.
 """
 
 from __future__ import annotations
@@ -171,3 +173,22 @@ def test_neighbouring_readings_stay(
     blank: Any, component: EntityComponent, case_id: str, expected: tuple[str, str]
 ) -> None:
     assert expected in found(component, blank, case_id)
+
+
+@pytest.mark.parametrize(
+    ("case_id", "label", "role"),
+    [
+        ("copula-predicate-title-is-leader", "Leader", "Ambassador"),
+        ("copula-top-official-is-leader", "Leader", "official"),
+        ("relative-was-spokesman-is-leader", "Leader", "spokesman"),
+        ("negated-copula-gives-no-role", "Person", None),
+        ("copula-university-post-is-private", "Person", None),
+        ("relative-profession-is-person", "Person", None),
+    ],
+)  # fmt: skip
+def test_copular_posts(
+    blank: Any, component: EntityComponent, case_id: str, label: str, role: str | None
+) -> None:
+    doc = component(frozen_doc(blank, case_id))
+    people = [(e.label.value, e.kind) for e in doc._.geokg_entities if e.name == "Tomas Berg"]
+    assert people == [(label, role)]

@@ -219,7 +219,7 @@ def public_owner(tok: Token, lex: Lexicons) -> bool:
 
 
 _SERVE_VERBS = frozenset({"serve", "act", "work"})
-_NAMED_VERBS = frozenset({"appoint", "name", "elect", "become", "remain", "nominate"})
+_NAMED_VERBS = frozenset({"appoint", "name", "elect", "be", "become", "remain", "nominate"})
 _LEAD_VERBS = frozenset({"lead", "head", "chair", "command", "run"})
 
 
