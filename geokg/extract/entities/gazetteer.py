@@ -31,6 +31,7 @@ from geokg.extract.entities.ner import ner_candidates
 from geokg.extract.entities.organs import leader_state_candidates, party_candidates
 from geokg.extract.entities.person_cues import person_cue_names
 from geokg.extract.entities.person_tails import particle_tails
+from geokg.extract.entities.place_heads import head_noun_places
 from geokg.extract.entities.portfolios import (
     appositive_title_names,
     lower_title_names,
@@ -167,6 +168,7 @@ def propose(
     cands.extend(role_appositive_names(doc, gaz_tokens, lex))
     cands.extend(person_cue_names(doc, lex, gaz_tokens))
     cands.extend(descriptor_places(doc, gaz_tokens))
+    cands.extend(head_noun_places(doc, gaz_tokens))
     cands.extend(media_names(doc, lex, gaz_tokens))
     cands.extend(outlet_names_before(doc, lex, gaz_tokens))
     cands.extend(armed_group_names(doc, lex, gaz_tokens))

@@ -124,6 +124,10 @@ def composite_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Ca
         if head.pos_ == "PROPN" and head.i not in group_tokens:
             continue
         gtok = _group_noun_of(last, head, lex, group_tokens)
+        if c.kind == "RELIGION_ADJ" and gtok is not None and _names_an_org(gtok, head):
+            continue  # "the Islamist militant group al-Shabab": a description of the name
+        if gtok is not None and _stance_opposition(gtok):
+            continue  # "British opposition to the ban": a stance of the state, no Group
         if (
             gtok is None
             or (gtok.i < head.i and lemma(head) in _EQUIPMENT)
@@ -152,6 +156,30 @@ def composite_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Ca
         span = doc[start:end]
         out.append(Candidate(start, end, span.start_char, span.end_char, COMPOSITE, name, 5))
     return out
+
+
+_ORG_CLASS_NOUNS = frozenset({"group", "movement", "organization", "organisation", "faction"})
+
+
+def _names_an_org(gtok: Token, head: Token) -> bool:
+    """Whether "<religious adjective> <collective> group" stands in apposition to a name.
+
+    "The Islamist militant group al-Shabab", "al-Shabab, the Islamist militant group": the
+    phrase describes the named organization and names no Group of its own.
+    """
+    if gtok.i >= head.i or lemma(head) not in _ORG_CLASS_NOUNS:
+        return False
+    named = [t for t in head.children if t.dep_ == "appos"]
+    if head.dep_ == "appos":
+        named.append(head.head)
+    return any(t.pos_ == "PROPN" for t in named)
+
+
+def _stance_opposition(gtok: Token) -> bool:
+    """Whether "opposition" is a stance ("opposition to the ban"), not the political camp."""
+    return lemma(gtok) == "opposition" and any(
+        t.dep_ == "prep" and t.lower_ == "to" for t in gtok.children
+    )
 
 
 # A capital here is a location, not its state ("militias in Kabul" are no "Afghanistan militias").

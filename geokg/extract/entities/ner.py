@@ -25,7 +25,7 @@ from geokg.extract.entities.companies import (
     single_word_org,
 )
 from geokg.extract.entities.lexicon import Lexicons
-from geokg.extract.entities.nonpersons import person_span_kind, storm_names
+from geokg.extract.entities.nonpersons import appositive_place, person_span_kind, storm_names
 from geokg.extract.entities.syntax import (
     ACRONYM_RE,
     lemma,
@@ -78,8 +78,8 @@ def ner_candidates(
         if any(c.start == start and c.end == end for c in overlapping):
             continue
         if label == "PERSON" and not overlapping:
-            # "Cyclone Idai", "Beira District", "Beira, a port town": no person.
-            shape = "SKIP" if text in storms else person_span_kind(span, lex)
+            # "Cyclone Idai", "Cherry picking", "COVID-19", "Beira District": no person.
+            shape = "SKIP" if text in storms else person_span_kind(span, lex, common)
             if shape == "SKIP":
                 continue
             label = shape or label
@@ -103,8 +103,8 @@ def ner_candidates(
             label == "PERSON"
             and not overlapping
             and _person_tag_is_place(doc, ent.start, start, end, lex)
-        ):
-            label = "GPE"
+        ) or (label == "ORG" and not overlapping and end - start == 1 and appositive_place(span)):
+            label = "GPE"  # "Kandar, the provincial capital": a town tagged ORG is a place
         if (
             label in ("GPE", "LOC")
             and not overlapping

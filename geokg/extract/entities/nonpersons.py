@@ -17,12 +17,14 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.entities.companies import company_cue, titled_business
 from geokg.extract.entities.lexicon import Lexicons
+from geokg.extract.entities.person_words import not_a_person_word
 from geokg.extract.entities.syntax import PLACE_DESCRIPTORS, lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 __all__ = [
+    "appositive_place",
     "company_post",
     "office_shaped",
     "person_span_kind",
@@ -36,7 +38,7 @@ __all__ = [
 _PLACE_NOUNS = PLACE_DESCRIPTORS | {"islands", "archipelago", "atoll", "peninsula", "settlement"}
 
 
-def person_span_kind(span: Span, lex: Lexicons) -> str | None:
+def person_span_kind(span: Span, lex: Lexicons, common: frozenset[str] = frozenset()) -> str | None:
     """What a span the model tagged PERSON really is: ``"SKIP"``, ``"GPE"``, ``"ORG"`` or None.
 
     "Cyclone Idai" (a storm word first) and "Bayraktar drones" (a weapon's name) are no
@@ -44,9 +46,14 @@ def person_span_kind(span: Span, lex: Lexicons) -> str | None:
     "Beira, a port town" (a place noun in apposition) or "the Deh Sabz district" (a place noun
     after it) is a place; "Statistics Office" (an
     organization or office head last) is an organization. None: no such evidence.
+    With ``common`` (English dictionary words), a one-word common noun or a span with digits
+    ("Cherry picking", "COVID-19 testing") is no person either
+    (:func:`~geokg.extract.entities.person_words.not_a_person_word`).
     """
     if len(span) > 1 and span[0].lower_ in lex.wordset("storm_words"):
         return "SKIP"
+    if not_a_person_word(span, common):
+        return "SKIP"  # "Cherry picking", "COVID-19 testing": a word (person_words.py)
     root = span.root
     if (
         root.dep_ == "compound"
@@ -109,6 +116,11 @@ def office_shaped(span: Span, lex: Lexicons) -> bool:
     low = last.lower_
     heads = lex.wordset("org_heads") | lex.wordset("state_org_heads")
     return low in heads or low in _PLACE_NOUNS
+
+
+def appositive_place(span: Span) -> bool:
+    """Whether a place noun stands in apposition to the name ("Kandar, the provincial capital")."""
+    return _place_apposition(span)
 
 
 def _place_apposition(span: Span) -> bool:
@@ -207,7 +219,7 @@ def public_owner(tok: Token, lex: Lexicons) -> bool:
 
 
 _SERVE_VERBS = frozenset({"serve", "act", "work"})
-_NAMED_VERBS = frozenset({"appoint", "name", "elect", "become", "remain", "nominate"})
+_NAMED_VERBS = frozenset({"appoint", "name", "elect", "be", "become", "remain", "nominate"})
 _LEAD_VERBS = frozenset({"lead", "head", "chair", "command", "run"})
 
 

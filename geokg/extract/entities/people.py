@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.entities.candidates import TITLE_PERSON, Candidate, Resolved, as_country
+from geokg.extract.entities.eponyms import eponym_modifier
 from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.names import (
     PersonMention,
@@ -42,6 +43,8 @@ def resolve_person(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:
             info = lex.leader(ident)
             if info and info.country and info.country in lex.countries:
                 return as_country(c, info.country, "leader_regime", lex)
+    if eponym_modifier(doc, c.start, c.end):
+        return None  # "Kennedy airport", "Queen Elizabeth Central Hospital": a facility
     evidence = title_evidence(doc, c.start, c.end, lex)
     # A listed alias may carry an honorific or title ("King Mohammed VI"): the name has none.
     first, last = strip_span(doc, c.start, c.end, lex) if leader_ids else (c.start, c.end)
@@ -74,6 +77,19 @@ def _list_reading(r: Resolved, lex: Lexicons) -> str | None:
     if r.gaz_ids:
         return lex.alias_defaults.get(r.ann.name)
     return None
+
+
+def _first_spellings(anns: list[EntityAnnotation]) -> dict[str, str]:
+    """Each person name -> the Doc's first spelling of it up to diacritics.
+
+    Wire copy spells one name with and without accents ("Jovenel Moïse", "Jovenel Moise");
+    the spellings are one person, named as the Doc first writes it.
+    """
+    first: dict[str, str] = {}
+    out: dict[str, str] = {}
+    for ann in sorted(anns, key=lambda a: a.start):
+        out[ann.name] = first.setdefault(ascii_name(ann.name), ann.name)
+    return out
 
 
 def harmonize_people(resolved: list[Resolved], lex: Lexicons) -> list[EntityAnnotation]:
@@ -112,7 +128,8 @@ def harmonize_people(resolved: list[Resolved], lex: Lexicons) -> list[EntityAnno
         for name, ident in readings.items()
         if not spelled_out(name, ident)
     }
-    mentions = [PersonMention(r.ann.name, r.ann.start) for _, r in people]
+    spelling = _first_spellings([r.ann for _, r in people])
+    mentions = [PersonMention(spelling[r.ann.name], r.ann.start) for _, r in people]
     merged = merge_people(mentions, canonical=canonical)
     listed_forms = set(doc_forms.values()) | {ascii_name(i) for i in readings.values()}
     # Leaders: role evidence in the text, the shipped list, or an ambiguous listed alias that

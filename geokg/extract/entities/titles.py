@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from geokg.extract.entities.candidates import TITLE_PERSON, Candidate
+from geokg.extract.entities.copulas import predicate_noun
 from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.names import NAME_PARTICLES
 from geokg.extract.entities.nonpersons import (
@@ -91,7 +92,8 @@ class TitleEvidence:
         end: One past its last token.
         role: The canonical role ("President", "Foreign Minister", "tsar").
         how: ``"prefix"`` (title before the name), ``"appos"`` (role noun in apposition),
-            ``"relative"`` ("who serves as ..."), ``"led_by"``, or ``"gazetteer"`` (shipped
+            ``"relative"`` ("who serves as ..."), ``"copula"`` ("X is the country's envoy"),
+            ``"led_by"``, or ``"gazetteer"`` (shipped
             leader list, no tokens).
     """
 
@@ -124,7 +126,14 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
                 continue
             phrase = " ".join(x.lower_ for x in doc[a : j + 1])
             role = lex.title_role(phrase)
-            if role and not (width == 1 and low in not_leader):
+            # "Minister of Justice X": a one-word title after "of"/"for" ends a portfolio.
+            portfolio_end = (
+                width == 1
+                and a > 1
+                and doc[a - 1].lower_ in ("of", "for")
+                and lex.is_title_word(doc[a - 2].lower_)
+            )
+            if role and not (width == 1 and low in not_leader) and not portfolio_end:
                 if _not_a_title(doc, a, j + 1, end, lex):
                     return []
                 out.append(TitleEvidence(a, j + 1, role, "prefix"))
@@ -186,6 +195,12 @@ def title_evidence(doc: Doc, start: int, end: int, lex: Lexicons) -> list[TitleE
         if role and not (root.dep_ == "appos" and _held_at_institution(host, lex)):
             out.append(TitleEvidence(host.i, host.i + 1, role, "appos"))
             return out
+    predicate = predicate_noun(root) if end - start >= 2 else None
+    role = _role_of_np(predicate, lex) if predicate is not None else None
+    if predicate is not None and role and not _held_at_institution(predicate, lex):
+        # "X is the country's ambassador", "X was the top official of the group"
+        out.append(TitleEvidence(predicate.i, predicate.i + 1, role, "copula"))
+        return out
     relative = relative_role(root, lex)
     if relative:
         out.append(TitleEvidence(relative[1], relative[1] + 1, relative[0], "relative"))
