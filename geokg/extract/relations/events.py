@@ -122,6 +122,7 @@ from geokg.extract.relations.transfers import (
     supplied_arms,
 )
 from geokg.extract.relations.under_attack import received_attack
+from geokg.extract.relations.under_sanctions import under_sanctions
 from geokg.extract.relations.verbs import _verb
 from geokg.extract.relations.works import funded_works, works_participle
 
@@ -188,6 +189,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             elif cue.pos == "noun":
                 out.extend(_noun(ctx, tok, cue))
                 out.extend(received_attack(ctx, tok, cue))
+                out.extend(under_sanctions(ctx, tok, cue))  # "is under Peruvian sanctions"
                 out.extend(claimed_attack(ctx, tok, cue))  # "claimed the attack on X"
                 stranded = stranded_attack(ctx, tok, cue)  # "condemned strikes by X on Y"
                 if stranded:
