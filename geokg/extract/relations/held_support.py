@@ -10,6 +10,9 @@ receiving side; SCHEMA.md SUPPORTS). The support noun's ``of`` phrase is here it
 its target, so the light-verb reading that makes the holder the supporter ("Chile SUPPORTS
 Peru") is dropped (``held_not_given``). A plan with no named owner ("the plan has the backing
 of Peru") names no receiver and gives nothing; so does a support the subject loses or seeks.
+Recognition is held the same way ("Kosovo won recognition from Ghana", "has the recognition
+of Ghana": Ghana RECOGNIZES Kosovo, CAMEO 054), and both take a "from" giver too ("won
+support from Peru").
 """
 
 from __future__ import annotations
@@ -26,10 +29,16 @@ if TYPE_CHECKING:
 
 __all__ = ["held_not_given", "held_support"]
 
-_SUPPORT_CUE = "support.noun"
 _RULE = "held_support.v1"
-# nouns of political support a party holds (aid and loans are received_aid.v1's)
-_SUPPORT_NOUNS = frozenset({"support", "backing", "endorsement", "blessing"})
+# nouns of political support or recognition a party holds, with the cue whose type they take
+# (aid and loans are received_aid.v1's)
+_HELD_NOUNS = {
+    "support": "support.noun",
+    "backing": "support.noun",
+    "endorsement": "support.noun",
+    "blessing": "support.noun",
+    "recognition": "recognition.noun",
+}
 # verbs whose subject holds or gains the support
 _HOLDING = frozenset({"have", "enjoy", "win", "secure", "gain", "get", "retain", "keep"})
 _HOLDING |= {"command", "earn", "garner", "obtain", "receive"}
@@ -37,6 +46,7 @@ _HOLDING |= {"command", "earn", "garner", "obtain", "receive"}
 _OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _GIVER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 _PARTY_LABELS = frozenset({"Country", "Group", "Organization", "Leader", "Person"})
+_RECOGNIZED_LABELS = _PARTY_LABELS | {"Place"}
 
 
 def _holding_verb(ctx: SentenceContext, n: Token) -> Token | None:
@@ -50,12 +60,14 @@ def _holding_verb(ctx: SentenceContext, n: Token) -> Token | None:
 def _givers(ctx: SentenceContext, n: Token) -> list[EntityAnnotation]:
     """The support's givers: its ``of`` phrase ("the backing of Peru and Bolivia") or a
     possessive, demonym or name before it ("Peru's backing", "Peruvian support")."""
-    toks = [o for _, o in ctx.prep_objects(n, {"of"})]
+    toks = [o for _, o in ctx.prep_objects(n, {"of", "from"})]
+    # the parser may hang "from Peru" on the verb ("won recognition from Peru")
+    toks += [o for _, o in ctx.prep_objects(n.head, {"from"}) if o.i > n.i]
     toks += [c for c in n.children if c.dep_ in _GIVER_DEPS and c.i < n.i]
     return [e for e in ctx.args_of(toks, strict=True) if e.label.value in _PARTY_LABELS]
 
 
-def _receivers(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
+def _receivers(ctx: SentenceContext, v: Token, labels: frozenset[str]) -> list[EntityAnnotation]:
     """The holder: the verb's subject when it names a party, else the owner of the act or
     plan the subject names."""
     agents, _ = ctx.subjects(v)
@@ -69,14 +81,14 @@ def _receivers(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
         for c in a.children:
             if c.dep_ in _OWNER_DEPS and c.i < a.i and c.i in ctx.ent_at:
                 out.extend(ctx.args(c, strict=True))
-    return [e for e in out if e.label.value in _PARTY_LABELS]
+    return [e for e in out if e.label.value in labels]
 
 
 def _held(ctx: SentenceContext) -> list[tuple[Token, Token]]:
     """The (support noun, holding verb) pairs of the sentence."""
     out: list[tuple[Token, Token]] = []
     for n in ctx.tokens():
-        if n.pos_ not in _NOUN_POS or ctx.lemma(n) not in _SUPPORT_NOUNS or n.i in ctx.ent_at:
+        if n.pos_ not in _NOUN_POS or ctx.lemma(n) not in _HELD_NOUNS or n.i in ctx.ent_at:
             continue
         if ctx.prep_objects(n, {"for", "to", "toward", "towards"}):
             continue  # "has the support of Peru for its bid": left to the noun's own reading
@@ -88,23 +100,31 @@ def _held(ctx: SentenceContext) -> list[tuple[Token, Token]]:
 
 def held_support(ctx: SentenceContext) -> list[Candidate]:
     """ "Chile's plan has the backing of Peru": Peru SUPPORTS Chile."""
-    cue = ctx.lex.cue(_SUPPORT_CUE)
-    if cue is None or not ctx.has_lemma(_SUPPORT_NOUNS):
+    if not ctx.has_lemma(_HELD_NOUNS):
         return []
     out: list[Candidate] = []
     for n, v in _held(ctx):
+        cue = ctx.lex.cue(_HELD_NOUNS[ctx.lemma(n)])
+        if cue is None:
+            continue
         givers = _givers(ctx, n)
         if givers:
-            out.extend(_pairs(ctx, givers, _receivers(ctx, v), cue, n, _RULE, anchor=v))
+            # a recognized state may be one the gazetteer files as a place ("Kosovo")
+            labels = _RECOGNIZED_LABELS if cue.type.value == "RECOGNIZES" else _PARTY_LABELS
+            out.extend(_pairs(ctx, givers, _receivers(ctx, v, labels), cue, n, _RULE, anchor=v))
     return out
 
 
 def held_not_given(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
     """The holder of a support does not give it by holding it: "Chile has the backing of
     Peru" is not Chile SUPPORTS Peru on the words of that noun."""
-    if not ctx.has_lemma(_SUPPORT_NOUNS):
+    if not ctx.has_lemma(_HELD_NOUNS):
         return found
-    held = {n.i for n, _ in _held(ctx)}
+    # a held support is never the holder's; a held recognition is read here only where this
+    # rule names its giver and holder
+    held = {n.i for n, _ in _held(ctx) if _HELD_NOUNS[ctx.lemma(n)] == "support.noun"}
+    held |= {c.trigger for c in held_support(ctx)}
     if not held:
         return found
-    return [c for c in found if c.rule == _RULE or c.trigger not in held or c.type != "SUPPORTS"]
+    types = ("SUPPORTS", "RECOGNIZES")
+    return [c for c in found if c.rule == _RULE or c.trigger not in held or c.type not in types]
