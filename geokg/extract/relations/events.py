@@ -61,12 +61,15 @@ from geokg.extract.relations.demands import demanded_penalties
 from geokg.extract.relations.deployments import deployed_help, help_not_invasion
 from geokg.extract.relations.embassies import embassy_sites
 from geokg.extract.relations.ended_ties import ended_halts, ended_ties
+from geokg.extract.relations.expelled_envoys import expelled_envoys
 from geokg.extract.relations.expulsions import declared_unwelcome
 from geokg.extract.relations.founding import founded_organizations
+from geokg.extract.relations.funded_abroad import funded_abroad
 from geokg.extract.relations.gratitude import thanked_for_help
 from geokg.extract.relations.grievances import cheated_in_speech
 from geokg.extract.relations.halted_deals import halted_deals
 from geokg.extract.relations.headlines import attribution_span, in_span, speaker_excluded
+from geokg.extract.relations.held_support import held_not_given, held_support
 from geokg.extract.relations.hosting import hosted_gatherings
 from geokg.extract.relations.idioms import adverbial_idiom
 from geokg.extract.relations.interviews import not_interviews
@@ -87,7 +90,8 @@ from geokg.extract.relations.owners import (
 )
 from geokg.extract.relations.presupposed import owned_halted
 from geokg.extract.relations.recalled import recalled_agents
-from geokg.extract.relations.received import received_opposition
+from geokg.extract.relations.received import received_criticism, received_opposition
+from geokg.extract.relations.received_goods import arms_not_goods
 from geokg.extract.relations.retaken_ground import control_from
 from geokg.extract.relations.roles import _adjective, _role
 from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS, place_parties
@@ -98,6 +102,7 @@ from geokg.extract.relations.stances import (
     _rejected_offer,
 )
 from geokg.extract.relations.stranded_agents import stranded_attack
+from geokg.extract.relations.struck_sites import struck_sites
 from geokg.extract.relations.supported_events import event_in_support
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.territory import claimed_territory, land_claims_only
@@ -117,6 +122,7 @@ from geokg.extract.relations.transfers import (
     supplied_arms,
 )
 from geokg.extract.relations.under_attack import received_attack
+from geokg.extract.relations.under_sanctions import under_sanctions
 from geokg.extract.relations.verbs import _verb
 from geokg.extract.relations.works import funded_works, works_participle
 
@@ -171,6 +177,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             out.extend(control_from(ctx, tok))  # "regained control of X from Y"
         if kind == "noun" and lem in lex.opposition_nouns:
             out.extend(received_opposition(ctx, tok))
+        if kind == "noun":
+            out.extend(received_criticism(ctx, tok))  # "met with condemnation from X"
         for cue in cues:
             if cue.content_target:
                 out.extend(alleged_content(ctx, tok, cue))
@@ -181,6 +189,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             elif cue.pos == "noun":
                 out.extend(_noun(ctx, tok, cue))
                 out.extend(received_attack(ctx, tok, cue))
+                out.extend(under_sanctions(ctx, tok, cue))  # "is under Peruvian sanctions"
                 out.extend(claimed_attack(ctx, tok, cue))  # "claimed the attack on X"
                 stranded = stranded_attack(ctx, tok, cue)  # "condemned strikes by X on Y"
                 if stranded:
@@ -200,6 +209,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out = [c for c in out if c.type != "SUPPORTS" or not works_participle(ctx, doc[c.trigger])]
     out = place_parties(ctx, land_claims_only(ctx, _idioms_first(out, ctx)))
     out.extend(funded_works(ctx))
+    out.extend(funded_abroad(ctx))  # "Chile financed a railway in Peru"
+    out = arms_not_goods(ctx, out)  # "received arms shipments from X" (received_goods.py)
     out.extend(announced_threats(ctx, out))
     out.extend(conditional_threats(ctx, out))  # "will impose sanctions if X ..."
     out.extend(warned_addressees(ctx, out))  # "warned X that it would retaliate"
@@ -217,6 +228,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out = sought_not_given(out)
     out.extend(aid_receivers(ctx))
     out = received_not_given(ctx, out)
+    out = held_not_given(ctx, out)  # "has the backing of X" (held_support.py)
+    out.extend(held_support(ctx))
     out.extend(deployed_help(ctx))
     out.extend(hosted_gatherings(ctx, out))
     out.extend(met_delegations(ctx))
@@ -228,6 +241,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(demanded_penalties(ctx))
     out.extend(embassy_sites(ctx))
     out.extend(declared_unwelcome(ctx))  # "declared Peru's envoy persona non grata"
+    out.extend(expelled_envoys(ctx))  # "Peruvian diplomats were expelled from Chile"
+    out.extend(struck_sites(ctx))  # "Chilean jets struck targets in Peru"
     out = not_own_bodies(ctx, out)  # "invest in the Chilean National Police" (organs.py)
     out.extend(granted_status(ctx))
     out.extend(changed_membership(ctx))

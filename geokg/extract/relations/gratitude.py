@@ -4,7 +4,8 @@
 the tanks", "expressed gratitude to Peru for its pledge": the help named by a support noun, a
 gift or arms in the "for" phrase went from the object to the subject (CAMEO 05/07 seen from the
 receiving side; SCHEMA.md SUPPORTS). Help with its own recipient ("praised Peru for its aid to
-Bolivia") is the support noun's own relation, not the thanker's.
+Bolivia") is the support noun's own relation, not the thanker's; a gift's content in the
+same phrase ("thanked Peru for its donation of vaccines") is no recipient.
 """
 
 from __future__ import annotations
@@ -48,6 +49,12 @@ def _thanked(ctx: SentenceContext, v: Token) -> list[Token]:
     return [o for h in (v, *thanks) for _, o in ctx.prep_objects(h, ("to",))]
 
 
+def _names_party(ctx: SentenceContext, objs: list[Token]) -> bool:
+    """Whether a gift's "of" phrase names a party anywhere in it ("for its support of
+    Bolivia", "for its donation of tents to Bolivia"); "of vaccines" names none."""
+    return any(t.i in ctx.ent_at for o in objs for t in o.subtree)
+
+
 def thanked_for_help(ctx: SentenceContext) -> list[Candidate]:
     """ "Kenya thanked China for its help": China SUPPORTS Kenya."""
     cue = ctx.lex.cue(_SUPPORT_CUE)
@@ -65,7 +72,11 @@ def thanked_for_help(ctx: SentenceContext) -> list[Candidate]:
         for _, n in ctx.prep_objects(v, ("for",)):
             if ctx.lemma(n) not in gifts or n.i in ctx.ent_at:
                 continue
-            if ctx.prep_objects(n, cue.target_preps):
+            own = ctx.prep_objects(n, cue.target_preps)
+            # the parser may hang the gift's "to" on the verb ("for its donation of tents
+            # to Bolivia"): one after the gift is the gift's
+            own += [(p, o) for p, o in ctx.prep_objects(v, ("to",)) if o.i > n.i]
+            if any(p != "of" for p, _ in own) or _names_party(ctx, [o for _, o in own]):
                 continue  # "for its aid to Bolivia": the aid's own recipient
             poss = [c for c in n.children if c.dep_ == "poss"]
             if any(c.lower_ not in _OWN for c in poss):

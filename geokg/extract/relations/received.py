@@ -4,7 +4,10 @@ The noun of opposition is the object of a verb of receiving ("faced opposition f
 "met with resistance from Y", "ran into pushback from Y"); its ``from`` phrase names who
 opposes, and the verb's subject names what is opposed: a party ("Chile faced opposition from
 Peru") or a party's act or plan ("Chile's proposal met with opposition from Peru", "the
-Chilean plan ..."), whose owner is then the target (CAMEO 11/12, SCHEMA.md OPPOSES).
+Chilean plan ...", "the move by Chile ..."), whose owner is then the target (CAMEO 11/12,
+SCHEMA.md OPPOSES). A noun of criticism received the same way ("Chile's plan met with
+condemnation from Peru", "the move by Chile drew criticism from Peru") is CRITICIZES
+(CAMEO 111, ``met_criticism.v1``); "met with" is the verb the light-verb reading misses.
 """
 
 from __future__ import annotations
@@ -19,10 +22,13 @@ if TYPE_CHECKING:
 
     from geokg.extract.annotations import EntityAnnotation
 
-__all__ = ["received_opposition"]
+__all__ = ["received_criticism", "received_opposition"]
 
 # owner slots of the opposed thing ("Chile's plan", "the Chilean plan", "a Chile plan")
 _OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+# nouns of criticism received from a critic (CAMEO 111 criticize or denounce)
+_CRITICISM_NOUNS = frozenset({"criticism", "criticisms", "condemnation", "censure", "rebuke"})
+_CRITICISM_NOUNS |= {"rebukes", "reprimand", "denunciation"}
 
 
 def _receiving_verb(ctx: SentenceContext, n: Token) -> Token | None:
@@ -54,6 +60,7 @@ def _opposed(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
         for c in a.children:
             if c.dep_ in _OWNER_DEPS and c.i < a.i and c.i in ctx.ent_at:
                 out.extend(ctx.args(c))
+        out.extend(ctx.args_of((o for _, o in ctx.prep_objects(a, {"by"})), strict=True))
     return out
 
 
@@ -61,6 +68,18 @@ def received_opposition(ctx: SentenceContext, n: Token) -> list[Candidate]:
     """``met_opposition.v1``: the ``from`` party OPPOSES the subject (or its owner)."""
     if ctx.lemma(n) not in ctx.lex.opposition_nouns:
         return []
+    return _received(ctx, n, "OPPOSES", "met_opposition.v1", "met.opposition")
+
+
+def received_criticism(ctx: SentenceContext, n: Token) -> list[Candidate]:
+    """``met_criticism.v1``: the ``from`` party CRITICIZES the subject (or its owner)."""
+    if ctx.lemma(n) not in _CRITICISM_NOUNS and n.lower_ not in _CRITICISM_NOUNS:
+        return []
+    return _received(ctx, n, "CRITICIZES", "met_criticism.v1", "criticism.noun")
+
+
+def _received(ctx: SentenceContext, n: Token, rtype: str, rule: str, cue: str) -> list[Candidate]:
+    """The ``from`` party of a received noun toward the receiving verb's subject."""
     v = _receiving_verb(ctx, n)
     if v is None:
         return []
@@ -73,8 +92,5 @@ def received_opposition(ctx: SentenceContext, n: Token) -> list[Candidate]:
     for s in sources:
         for t in targets:
             if s.name != t.name:
-                out.append(
-                    Candidate(s, "OPPOSES", t, n.i, v.i, "met_opposition.v1", 0.6,
-                              "met.opposition")
-                )  # fmt: skip
+                out.append(Candidate(s, rtype, t, n.i, v.i, rule, 0.6, cue))
     return out
