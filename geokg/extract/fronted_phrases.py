@@ -14,11 +14,12 @@ nearest name ("Uganda") instead.
 
 The repair parses the clause after the comma again alone, as it would open a sentence, and if
 the model now reads it as a finite verb with a subject, that reading (tags, lemmas, heads,
-labels) replaces the old one and the fronted phrase hangs on that verb. Where the re-reading
-fails, a subject the fronted phrase took is re-attached to the verb (:func:`fronted_subject`),
-with the words between them: a comparison or company ("like Uganda") on the subject, any other
-preposition ("after talks with Uganda") on the verb. Tokens and entities never change, so
-provenance stays the raw text. The signs, all required:
+labels) replaces the old one and the fronted phrase hangs on that verb (where the fronted
+phrase had swallowed the sentence's root, the clause's own reading replaces it whatever it
+is). Where the re-reading fails, a subject the fronted phrase took is re-attached to the verb
+(:func:`fronted_subject`), with the words between them: a comparison or company ("like
+Uganda") on the subject, any other preposition ("after talks with Uganda") on the verb.
+Tokens and entities never change, so provenance stays the raw text. The signs, all required:
 
 * the sentence opens with a phrase closed by its first comma, whose words all hang inside it
   but one (its head, which hangs on a word after the comma or is the sentence's root);
@@ -175,8 +176,9 @@ def _reattach(sent: Span) -> bool:
 
 
 def _reread(nlp: Language, sent: Span, comma: int, head: Token) -> bool:
-    """Parse the clause after the fronted phrase alone; keep that reading if its root is a
-    finite verb with a subject, with the fronted phrase hung on it."""
+    """Parse the clause after the fronted phrase alone; keep that reading, with the fronted
+    phrase hung on its root, if that root is a finite verb with a subject, or if the fronted
+    phrase held the sentence's root (the clause alone is then read as the rules know it)."""
     doc = sent.doc
     rest = doc[comma + 1 : sent.end]
     text = rest.text
@@ -192,7 +194,9 @@ def _reread(nlp: Language, sent: Span, comma: int, head: Token) -> bool:
     if len(roots) != 1:
         return False
     root = roots[0]
-    if root.pos_ not in ("VERB", "AUX") or not _finite(root) or not _has_subject(root):
+    swallowed = head.head.i == head.i  # the fronted phrase held the sentence's root
+    clause = root.pos_ in ("VERB", "AUX") and _finite(root) and _has_subject(root)
+    if not clause and not swallowed:
         return False
     attrs = [TAG, POS, LEMMA, DEP, HEAD]
     arr = doc.to_array(attrs)
