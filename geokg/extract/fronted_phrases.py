@@ -18,7 +18,8 @@ labels) replaces the old one and the fronted phrase hangs on that verb (where th
 phrase had swallowed the sentence's root, the clause's own reading replaces it whatever it
 is). Where the re-reading fails, a subject the fronted phrase took is re-attached to the verb
 (:func:`fronted_subject`), with the words between them: a comparison or company ("like
-Uganda") on the subject, any other preposition ("after talks with Uganda") on the verb.
+Uganda") on the subject, any other preposition ("after talks with Uganda") and the commas on
+the verb.
 Tokens and entities never change, so provenance stays the raw text. The signs, all required:
 
 * the sentence opens with a phrase closed by its first comma, whose words all hang inside it
@@ -169,9 +170,10 @@ def _reattach(sent: Span) -> bool:
     subj.dep_ = "nsubjpass" if passive else "nsubj"
     for m in mods:
         # "Kenya, like Uganda, ...": a comparison or company modifies the subject; "Kenya,
-        # after talks with Uganda, ...": any other preposition is the verb's adverbial
-        comitative = m.lower_ in _COMITATIVE
-        m.head = verb if m.dep_ == "prep" and not comitative else subj
+        # after talks with Uganda, ...": any other preposition is the verb's adverbial, and
+        # the commas setting it off are the clause's
+        to_verb = m.dep_ == "punct" or (m.dep_ == "prep" and m.lower_ not in _COMITATIVE)
+        m.head = verb if to_verb else subj
     return True
 
 
