@@ -22,8 +22,9 @@ Uganda") on the subject, any other preposition ("after talks with Uganda") and t
 the verb.
 Tokens and entities never change, so provenance stays the raw text. The signs, all required:
 
-* the sentence opens with a phrase closed by its first comma, whose words all hang inside it
-  but one (its head, which hangs on a word after the comma or is the sentence's root);
+* the sentence opens with a preposition or a subordinator ("While", "After") whose phrase its
+  first comma closes, whose words all hang inside it but one (its head, which hangs on a word
+  after the comma or is the sentence's root);
 * the sentence has no finite main verb with a subject after the comma (a finite clause always
   has one: its absence is the misreading);
 * for the re-attachment, the sentence's root is a finite verb after the comma and the first
@@ -97,7 +98,10 @@ def _in_front(tok: Token, start: int, comma: int) -> bool:
 def _front(sent: Span) -> tuple[int, Token] | None:
     """The comma closing the sentence's fronted phrase and the phrase's head, or ``None``:
     the words before the first comma hang together, but for one (the head), which hangs on a
-    word after the comma or is the sentence's root."""
+    word after the comma or is the sentence's root; the phrase opens the sentence with its
+    preposition ("According to ...", "On Tuesday") or its subordinator ("While ...", "After
+    ..."). A main clause before the first comma ("The rebels attacked the town, killing ...")
+    is no fronted phrase."""
     start = sent.start
     comma = next((t.i for t in sent if t.text == ","), None)
     if comma is None or comma - start < 2 or comma + 2 >= sent.end:
@@ -107,7 +111,13 @@ def _front(sent: Span) -> tuple[int, Token] | None:
     heads = outside + roots
     if len(heads) != 1:
         return None
-    return comma, heads[0]
+    head = heads[0]
+    first = sent.doc[start]
+    if first.i == head.i and head.dep_ == "prep" and head.head.i != head.i:
+        return comma, head  # "According to state media, ...", "On Tuesday, ..."
+    if first.dep_ == "mark" and first.head.i == head.i and head.pos_ in ("VERB", "AUX"):
+        return comma, head  # "While the talks went on, ...": a subordinate clause
+    return None
 
 
 def _clause_verb(sent: Span, comma: int) -> Token | None:

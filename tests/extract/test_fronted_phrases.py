@@ -133,6 +133,9 @@ def test_a_swallowed_clause_is_read_again_alone(nlp: Any) -> None:
         "In talks with Peru, Chile agreed to cut tariffs.",
         "On Monday, Ghana accused Togo of arming rebels.",
         "According to Chile, Peru attacked Bolivia.",
+        # a main clause before the first comma is no fronted phrase
+        "Ghana closed its border on Monday, citing attacks by rebels from Mali.",
+        "One of the rebel leaders is Tomas Varga, named in 2019 by Chile as a threat.",
     ],
 )
 def test_a_main_verb_with_its_subject_is_left_as_read(nlp: Any, text: str) -> None:
