@@ -95,6 +95,11 @@ def _in_front(tok: Token, start: int, comma: int) -> bool:
     return start <= tok.i < comma
 
 
+def _according(tok: Token) -> bool:
+    """Whether the token is "according (to)", a two-word preposition tagged as a verb."""
+    return tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children)
+
+
 def _front(sent: Span) -> tuple[int, Token] | None:
     """The comma closing the sentence's fronted phrase and the phrase's head, or ``None``:
     the words before the first comma hang together, but for one (the head), which hangs on a
@@ -115,6 +120,8 @@ def _front(sent: Span) -> tuple[int, Token] | None:
     first = sent.doc[start]
     if first.i == head.i and head.dep_ == "prep" and head.head.i != head.i:
         return comma, head  # "According to state media, ...", "On Tuesday, ..."
+    if first.i == head.i and head.head.i == head.i and (head.pos_ == "ADP" or _according(head)):
+        return comma, head  # the preposition read as the sentence's root
     if first.dep_ == "mark" and first.head.i == head.i and head.pos_ in ("VERB", "AUX"):
         return comma, head  # "While the talks went on, ...": a subordinate clause
     return None
