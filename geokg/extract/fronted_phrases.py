@@ -24,7 +24,8 @@ Tokens and entities never change, so provenance stays the raw text. The signs, a
 
 * the sentence opens with a preposition or a subordinator ("While", "After") whose phrase its
   first comma closes, whose words all hang inside it but one (its head, which hangs on a word
-  after the comma or is the sentence's root);
+  after the comma or is the sentence's root), and the word after that comma does not go on
+  with it ("According to an official, who spoke ...");
 * the sentence has no finite main verb with a subject after the comma (a finite clause always
   has one: its absence is the misreading);
 * for the re-attachment, the sentence's root is a finite verb after the comma and the first
@@ -65,6 +66,8 @@ _SUBJ = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _TAKEN = frozenset({"conj", "appos", "npadvmod", "dobj"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+# words that continue the fronted phrase after its comma ("In Lima, where ...")
+_RELATIVE = frozenset({"who", "whom", "whose", "which", "where", "when"})
 # prepositions that modify the subject they follow ("Chile, like Peru, ...")
 _COMITATIVE = frozenset({"like", "unlike", "alongside", "along", "together", "including"})
 
@@ -117,6 +120,11 @@ def _front(sent: Span) -> tuple[int, Token] | None:
     if len(heads) != 1:
         return None
     head = heads[0]
+    after = sent.doc[comma + 1]
+    if after.lower_ in _RELATIVE or (
+        after.dep_ in ("relcl", "acl") and _in_front(after.head, start, comma)
+    ):
+        return None  # "According to an official, who spoke ...": the phrase goes on
     first = sent.doc[start]
     if first.i == head.i and head.dep_ == "prep" and head.head.i != head.i:
         return comma, head  # "According to state media, ...", "On Tuesday, ..."

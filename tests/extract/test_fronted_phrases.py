@@ -136,6 +136,8 @@ def test_a_swallowed_clause_is_read_again_alone(nlp: Any) -> None:
         # a main clause before the first comma is no fronted phrase
         "Ghana closed its border on Monday, citing attacks by rebels from Mali.",
         "One of the rebel leaders is Tomas Varga, named in 2019 by Chile as a threat.",
+        # the fronted phrase goes on after its comma
+        "According to a Chilean official, who asked not to be named, Peru recalled its envoy.",
     ],
 )
 def test_a_main_verb_with_its_subject_is_left_as_read(nlp: Any, text: str) -> None:
