@@ -53,6 +53,7 @@ def load_nlp(
 
     # Importing the modules registers the factories (entry points do the same for spacy.load).
     import geokg.extract.entities.component
+    import geokg.extract.fronted_phrases
     import geokg.extract.headline_verbs
     import geokg.extract.relations
     import geokg.extract.relations.lemmas
@@ -83,6 +84,9 @@ def load_nlp(
             after="ner",
             config={"patterns_path": config.get("geokg_relations", {}).get("patterns_path")},
         )
+    if "parser" in nlp.pipe_names and "geokg_fronted_phrases" not in nlp.pipe_names:
+        # after the parse and its headline repair, before any rule reads a subject
+        nlp.add_pipe("geokg_fronted_phrases", last=True)
     for name in components:
         if name in nlp.pipe_names:
             continue

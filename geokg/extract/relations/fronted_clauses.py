@@ -3,7 +3,8 @@
 In "While Chile backs Peru, it has criticized Bolivia" and "Although Chile buys arms from
 Peru, it has ...", the main clause's "it" continues the subject of the fronted clause (Chile),
 not the nearest name before it (Peru): a writer who means the object names it again. The same
-holds for a clause joined by "but" ("Chile avoided criticizing Peru, but it has ...").
+holds for a clause joined by "but" ("Chile avoided criticizing Peru, but it has ..."). Of two
+fronted clauses, the one nearest the pronoun is the one it continues.
 :func:`continued_subject` gives that subject where the sentence has this shape; the nearest
 mention stays the reading everywhere else (:func:`~geokg.extract.relations.pronouns.pronoun`).
 """
@@ -76,9 +77,11 @@ def continued_subject(
         and any(c.dep_ == "cc" and c.lower_ == "but" for c in first.children if c.i < tok.i)
     ):
         clauses.append(first)  # "Chile avoided criticizing Peru, but it has ..."
-    if len(clauses) != 1:
+    if not clauses or (len(clauses) > 1 and v.dep_ == "conj"):
         return None
-    found = _clause_subjects(ctx, clauses[0], labels)
+    # "On Monday, while the talks went on, after Chile criticized Peru, it ...": the clause
+    # nearest the pronoun is the one its subject continues
+    found = _clause_subjects(ctx, max(clauses, key=lambda c: c.i), labels)
     if not found or (len(found) > 1) != plural:
         return None
     return found
