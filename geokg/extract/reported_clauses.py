@@ -1,0 +1,199 @@
+"""The ``geokg_reported_clauses`` component: a reported statement read as the model reads it alone.
+
+Wire copy wraps a statement in its attribution: "Chile exports copper to China, officials
+said", "'Chile exports copper to China,' the minister said", "A spokesman said that Chile
+exports copper to China". The statement is the same, but the small model often reads it worse
+with the attribution around it: before a trailing ", officials said" it read "exports" as a
+compound of "copper" and no cue fired, where it reads the bare sentence right. The relation
+rules are written and tested on such bare sentences.
+
+So where a sentence is one statement plus its attribution, the statement alone is parsed
+again with the model's own tagger and parser, and that reading (tags, lemmas, heads, labels)
+replaces the old one inside the statement; the statement's root becomes the ``ccomp`` of the
+reporting verb, the shape "officials said (that) ..." has, so the relations found in it stay
+the speaker's claim (``reported``) and the speaker is never made an actor of the statement
+("Chile said Peru attacked Bolivia": Peru attacks). The shapes read:
+
+* a trailing attribution: "<statement>, <speaker> said [adverbials]." and the inverted
+  "<statement>, said <speaker>."; the statement may stand in quotation marks;
+* a leading one: "<speaker> said (that) <statement>."
+
+The reporting verb must be the sentence's root and a verb of saying (say, tell, add, state
+...), the speaker phrase and what follows the verb must hold no other verb, and the statement
+alone must be read as one sentence holding a verb. Tokens, offsets and entities never change.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+if TYPE_CHECKING:
+    from thinc.types import Ints2d
+
+__all__ = ["ReportedClauses", "make_reported_clauses", "statement_bounds"]
+
+# the pipes whose reading is replaced (the entity recogniser's spans are kept)
+_REREAD = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "geokg_lemmas")
+# verbs that attribute a whole statement to a speaker (not denials, doubts or warnings: those
+# change what the statement means and have readings of their own)
+SAYING = frozenset(
+    {"say", "tell", "add", "state", "announce", "declare", "insist", "stress", "explain",
+     "write", "tweet", "confirm", "report", "claim", "emphasize", "emphasise", "reiterate",
+     "affirm", "assert", "argue", "contend", "note"}
+)  # fmt: skip
+_VERBAL = frozenset({"VERB", "AUX"})
+_QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»", "``", "''"})
+_SUBJ = frozenset({"nsubj", "nsubjpass"})
+# a statement shorter than this is no clause worth reading again
+_MIN_TOKENS = 3
+_MAX_TOKENS = 60
+
+
+def _quote(tok: Token) -> bool:
+    return tok.text in _QUOTES or tok.tag_ in ("``", "''")
+
+
+def _clean(tokens: Span | list[Token]) -> bool:
+    """No verb among ``tokens`` (a speaker phrase or the adverbials after the verb)."""
+    return not any(t.pos_ in _VERBAL for t in tokens)
+
+
+def _trailing(sent: Span, verb: Token) -> tuple[int, int] | None:
+    """The statement before ", <speaker> said" or ", said <speaker>"."""
+    doc = sent.doc
+    subj = [c for c in verb.children if c.dep_ in _SUBJ]
+    if not subj:
+        return None
+    before = [c for c in subj if c.i < verb.i]
+    if before:  # "..., officials said" (the nearest subject: the statement's may hang here)
+        first = before[-1].left_edge.i
+        if not _clean(doc[first : verb.i]):
+            return None
+    else:  # "..., said Chilean President Gabriel Boric"
+        first = verb.i
+    after = doc[verb.i + 1 : sent.end]
+    if not _clean(after) or any(verb not in t.ancestors for t in after):
+        return None
+    end = first - 1
+    while end > sent.start and _quote(doc[end]):
+        end -= 1
+    if doc[end].text != ",":
+        return None
+    start = sent.start + 1 if _quote(doc[sent.start]) else sent.start
+    while end > start and _quote(doc[end - 1]):
+        end -= 1
+    return start, end
+
+
+def _leading(sent: Span, verb: Token) -> tuple[int, int] | None:
+    """The statement after "<speaker> said (that)"."""
+    doc = sent.doc
+    subj = [c for c in verb.children if c.dep_ in _SUBJ and c.i < verb.i]
+    if not subj or subj[0].left_edge.i != sent.start or not _clean(doc[sent.start : verb.i]):
+        return None
+    start = verb.i + 1
+    if start < sent.end and doc[start].lower_ == "that":
+        start += 1
+    end = sent.end
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if any(_quote(t) for t in doc[start:end]):
+        return None  # a quotation inside: its own speaker and attribution
+    return start, end
+
+
+def statement_bounds(sent: Span, verbs: frozenset[str] = SAYING) -> tuple[Token, int, int] | None:
+    """The reporting verb of ``sent`` and the token bounds of the statement it attributes.
+
+    Args:
+        sent: A parsed sentence.
+        verbs: The lemmas of the reporting verbs.
+
+    Returns:
+        ``(verb, start, end)``, or None where the sentence is not one statement plus its
+        attribution.
+    """
+    root = sent.root
+    if root.pos_ != "VERB" or root.lemma_.lower() not in verbs:
+        return None
+    if any(c.dep_ == "neg" for c in root.children):
+        return None  # "..., officials did not say": no attribution
+    bounds = _trailing(sent, root)
+    if bounds is None:
+        bounds = _leading(sent, root)
+    if bounds is None or not _MIN_TOKENS <= bounds[1] - bounds[0] <= _MAX_TOKENS:
+        return None
+    return root, bounds[0], bounds[1]
+
+
+class ReportedClauses:
+    """Re-read the statement of a sentence that is one statement plus its attribution.
+
+    Args:
+        nlp: The pipeline whose own tagger and parser re-read the statement.
+        name: The component's name.
+    """
+
+    def __init__(self, nlp: Language, name: str = "geokg_reported_clauses") -> None:
+        self.nlp = nlp
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for sent in list(doc.sents):
+            found = statement_bounds(sent)
+            if found is not None:
+                self._reread(doc, sent, *found)
+        return doc
+
+    def _reread(self, doc: Doc, sent: Span, verb: Token, start: int, end: int) -> bool:
+        """Parse ``doc[start:end]`` alone as a sentence; splice its reading in under
+        ``verb`` where it is one sentence holding a verb."""
+        span = doc[start:end]
+        text = span.text
+        new = self.nlp.make_doc(text[:1].upper() + text[1:] + " .")
+        n = len(span)
+        if len(new) != n + 1 or any(
+            a.text.lower() != b.text.lower() for a, b in zip(new, span, strict=False)
+        ):
+            return False
+        for name, proc in self.nlp.pipeline:
+            if name in _REREAD:
+                new = proc(new)
+        roots = [t.i for t in new[:n] if t.head.i == t.i]
+        if len(roots) != 1 or _clean(new[:n]):
+            return False
+        attrs = [TAG, POS, LEMMA, DEP, HEAD]
+        arr = doc.to_array(attrs)
+        heads = arr.view("int64")  # relative heads are signed; the array is unsigned
+        sub = new.to_array(attrs)[:n]
+        sub_heads = sub.view("int64")
+        strings = doc.vocab.strings
+        root = start + roots[0]
+        sub_heads[roots[0], attrs.index(HEAD)] = verb.i - root
+        sub[roots[0], attrs.index(DEP)] = strings.add("ccomp")
+        arr[start:end] = sub
+        for t in sent:
+            if start <= t.i < end or not start <= t.head.i < end:
+                continue
+            # a word outside the statement hung on a word of it: "that" marks the new root,
+            # punctuation and quotation marks go to the reporting verb
+            target = root if t.lower_ == "that" else verb.i
+            heads[t.i, attrs.index(HEAD)] = target - t.i
+            if t.lower_ == "that":
+                arr[t.i, attrs.index(DEP)] = strings.add("mark")
+        doc.from_array(attrs, cast("Ints2d", arr))
+        return True
+
+
+@Language.factory(
+    "geokg_reported_clauses",
+    assigns=["token.tag", "token.pos", "token.lemma", "token.dep", "token.head"],
+    requires=["token.pos", "token.dep"],
+)
+def make_reported_clauses(nlp: Language, name: str) -> ReportedClauses:
+    """spaCy factory of :class:`ReportedClauses` (entry point ``geokg_reported_clauses``)."""
+    return ReportedClauses(nlp, name)
