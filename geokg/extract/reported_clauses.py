@@ -16,7 +16,8 @@ the speaker's claim (``reported``) and the speaker is never made an actor of the
 
 * a trailing attribution: "<statement>, <speaker> said [adverbials]." and the inverted
   "<statement>, said <speaker>."; the statement may stand in quotation marks;
-* a leading one: "<speaker> said (that) <statement>."
+* a leading one: "<speaker> said (that) <statement>." (without "that", the model must have
+  read a clausal complement after the verb).
 
 The reporting verb must be the sentence's root and a verb of saying (say, tell, add, state
 ...), the speaker phrase and what follows the verb must hold no other verb, and the statement
@@ -98,6 +99,8 @@ def _leading(sent: Span, verb: Token) -> tuple[int, int] | None:
     start = verb.i + 1
     if start < sent.end and doc[start].lower_ == "that":
         start += 1
+    elif not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None  # "Bennett reports to the council": no statement follows
     end = sent.end
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
