@@ -35,7 +35,7 @@ from spacy.tokens import Doc, Span, Token
 if TYPE_CHECKING:
     from thinc.types import Ints2d
 
-__all__ = ["ReportedClauses", "make_reported_clauses", "statement_bounds"]
+__all__ = ["ReportedClauses", "adjunct_bounds", "make_reported_clauses", "statement_bounds"]
 
 # the pipes whose reading is replaced (the entity recogniser's spans are kept)
 _REREAD = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "geokg_lemmas")
@@ -99,14 +99,75 @@ def _leading(sent: Span, verb: Token) -> tuple[int, int] | None:
     start = verb.i + 1
     if start < sent.end and doc[start].lower_ == "that":
         start += 1
-    elif not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
-        return None  # "Bennett reports to the council": no statement follows
+    elif not any(c.dep_ == "ccomp" and c.left_edge.i == start for c in verb.children):
+        # "Bennett reports to the council": no statement follows; "told Peru it would
+        # ...", "told Peru to ...": an addressee first
+        return None
     end = sent.end
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
     if any(_quote(t) for t in doc[start:end]):
         return None  # a quotation inside: its own speaker and attribution
     return start, end
+
+
+# participles that open a list or a prepositional phrase, not a clause of their own
+_NOT_CLAUSES = frozenset({"including", "excluding", "following", "regarding", "concerning",
+                          "according", "notwithstanding", "pending", "barring"})  # fmt: skip
+_SUBJ_OR_EXPL = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def _clause(tail: Span) -> bool:
+    """Whether ``tail`` ("and more talks are planned") is a clause of its own: its top word
+    is a verb with a subject of its own before it."""
+    tops = [t for t in tail if t.head.i == t.i or t.head not in tail]
+    verbs = [t for t in tops if t.pos_ in _VERBAL]
+    return any(
+        c.dep_ in _SUBJ_OR_EXPL and c.i < v.i and c in tail for v in verbs for c in v.children
+    )
+
+
+def adjunct_bounds(sent: Span) -> tuple[int, str] | None:
+    """Where a main clause ends before a trailing adjunct, and the label the adjunct takes.
+
+    The adjuncts read: ", according to <source>" (``prep``), ", <participle> ..."
+    (``advcl``: ", raising fears of a wider crisis"), ", and/but <clause with a subject>"
+    (``conj``) and a final "on <date>" (``prep``).
+
+    Args:
+        sent: A parsed sentence.
+
+    Returns:
+        ``(end, label)``: the main clause is ``sent.start .. end``; None for other sentences.
+    """
+    doc = sent.doc
+    if any(_quote(t) for t in sent):
+        return None  # quotations have their speakers and attributions
+    last = sent.end
+    while last > sent.start and doc[last - 1].is_punct:
+        last -= 1
+    for c in sent:
+        if c.text != "," or c.i - sent.start < _MIN_TOKENS or c.i + 2 >= last:
+            continue
+        nxt = doc[c.i + 1]
+        tail = doc[c.i + 1 : last]
+        if nxt.lower_ == "according" and doc[c.i + 2].lower_ == "to":
+            return c.i, "prep"
+        if nxt.tag_ == "VBG" and nxt.lower_ not in _NOT_CLAUSES:
+            return c.i, "advcl"
+        if nxt.lower_ in ("and", "but") and _clause(tail):
+            return c.i, "conj"
+    on = last - 2
+    while on > sent.start and doc[on].ent_type_ == "DATE" and doc[on].lower_ != "on":
+        on -= 1
+    if (
+        on - sent.start >= _MIN_TOKENS
+        and doc[on].lower_ == "on"
+        and on + 1 < last
+        and all(t.ent_type_ == "DATE" for t in doc[on + 1 : last])
+    ):
+        return on, "prep"
+    return None
 
 
 def statement_bounds(sent: Span, verbs: frozenset[str] = SAYING) -> tuple[Token, int, int] | None:
@@ -147,21 +208,33 @@ class ReportedClauses:
 
     def __call__(self, doc: Doc) -> Doc:
         for sent in list(doc.sents):
+            tail = adjunct_bounds(sent)
+            if tail is not None:
+                self._reread(doc, sent, None, sent.start, tail[0], tail[1])
+                sent = doc[sent.start : sent.end]
             found = statement_bounds(sent)
             if found is not None:
-                self._reread(doc, sent, *found)
+                self._reread(doc, sent, found[0], found[1], found[2], "ccomp")
         return doc
 
-    def _reread(self, doc: Doc, sent: Span, verb: Token, start: int, end: int) -> bool:
-        """Parse ``doc[start:end]`` alone as a sentence; splice its reading in under
-        ``verb`` where it is one sentence holding a verb."""
+    def _reread(
+        self, doc: Doc, sent: Span, verb: Token | None, start: int, end: int, label: str
+    ) -> bool:
+        """Parse ``doc[start:end]`` alone as a sentence and splice its reading in where it
+        is one sentence holding a verb: under ``verb`` as its ``label`` (a statement), or as
+        the sentence's root with the trailing words hung on it by ``label`` (an adjunct)."""
         span = doc[start:end]
-        text = span.text
-        new = self.nlp.make_doc(text[:1].upper() + text[1:] + " .")
         n = len(span)
-        if len(new) != n + 1 or any(
-            a.text.lower() != b.text.lower() for a, b in zip(new, span, strict=False)
-        ):
+        text = span.text[:1].upper() + span.text[1:]
+        new = None
+        for stop in (".", " ."):  # the stop as a sentence has it, else spaced off
+            made = self.nlp.make_doc(text + stop)
+            if len(made) == n + 1 and all(
+                a.text.lower() == b.text.lower() for a, b in zip(made, span, strict=False)
+            ):
+                new = made
+                break
+        if new is None:
             return False
         for name, proc in self.nlp.pipeline:
             if name in _REREAD:
@@ -176,18 +249,22 @@ class ReportedClauses:
         sub_heads = sub.view("int64")
         strings = doc.vocab.strings
         root = start + roots[0]
-        sub_heads[roots[0], attrs.index(HEAD)] = verb.i - root
-        sub[roots[0], attrs.index(DEP)] = strings.add("ccomp")
+        top = root if verb is None else verb.i
+        sub_heads[roots[0], attrs.index(HEAD)] = top - root
+        sub[roots[0], attrs.index(DEP)] = strings.add("ROOT" if verb is None else label)
         arr[start:end] = sub
         for t in sent:
-            if start <= t.i < end or not start <= t.head.i < end:
+            was_root = t.head.i == t.i and t.i != top
+            if start <= t.i < end or not (was_root or start <= t.head.i < end):
                 continue
-            # a word outside the statement hung on a word of it: "that" marks the new root,
-            # punctuation and quotation marks go to the reporting verb
-            target = root if t.lower_ == "that" else verb.i
+            # a word outside the clause hung on a word of it (or the old root): "that" marks
+            # the new root, the rest goes to the reporting verb or the new root
+            target = root if verb is None or t.lower_ == "that" else verb.i
             heads[t.i, attrs.index(HEAD)] = target - t.i
-            if t.lower_ == "that":
+            if t.lower_ == "that" and verb is not None:
                 arr[t.i, attrs.index(DEP)] = strings.add("mark")
+            elif was_root:
+                arr[t.i, attrs.index(DEP)] = strings.add(label)
         doc.from_array(attrs, cast("Ints2d", arr))
         return True
 

@@ -1,0 +1,103 @@
+"""The ``geokg_reported_clauses`` component: a statement with its attribution read as the bare
+statement is read. The rules on the re-read parses are tested on frozen cases
+(``data/relations/cases.jsonl``, behaviour ``reported_clause``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from geokg.extract.annotations import get_relations
+from geokg.extract.reported_clauses import statement_bounds
+
+
+def _rels(nlp: Any, text: str) -> set[tuple[str, str, str, bool, str]]:
+    return {
+        (r.source.name, r.type.value, r.target.name, r.negated, r.modality.value)
+        for r in get_relations(nlp(text))
+    }
+
+
+def _reading(doc: Any, start: int, end: int) -> list[tuple[str, str, int]]:
+    """Tags, labels and heads (relative to ``start``) of ``doc[start:end]``, the root's
+    label and head left out."""
+    return [
+        (t.tag_, t.dep_, t.head.i - start)
+        for t in doc[start:end]
+        if start <= t.head.i < end and t.head.i != t.i
+    ]
+
+
+@pytest.mark.model
+def test_the_component_follows_the_headline_verbs(nlp: Any) -> None:
+    names = nlp.pipe_names
+    assert names.index("geokg_headline_verbs") < names.index("geokg_reported_clauses")
+    assert names.index("geokg_reported_clauses") < names.index("geokg_entities")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("Ghana exports cocoa to Malaysia, officials said.", 0),
+        ('"Ghana exports cocoa to Malaysia," the minister said.', 1),
+        ("Ghana exports cocoa to Malaysia, said a spokeswoman for the ministry.", 0),
+        ("A spokesman said that Ghana exports cocoa to Malaysia.", 4),
+    ],
+)
+def test_a_statement_is_read_as_the_bare_sentence_under_its_reporting_verb(
+    nlp: Any, text: str, offset: int
+) -> None:
+    bare = nlp("Ghana exports cocoa to Malaysia.")
+    doc = nlp(text)
+    n = len(bare) - 1
+    assert [t.text for t in doc[offset : offset + n]] == [t.text for t in bare[:n]]
+    assert _reading(doc, offset, offset + n) == _reading(bare, 0, n)
+    root = doc[offset + 1]  # "exports", the bare sentence's root
+    assert bare[1].dep_ == "ROOT"
+    assert (root.dep_, root.head.lemma_) == ("ccomp", "say")
+    assert ("Ghana", "TRADES_WITH", "Malaysia", False, "reported") in _rels(nlp, text)
+
+
+@pytest.mark.model
+def test_tokens_offsets_and_entities_never_change(nlp: Any) -> None:
+    text = "Ghana exports cocoa to Malaysia, officials said."
+    doc = nlp(text)
+    with nlp.select_pipes(disable=["geokg_reported_clauses"]):
+        ref = nlp(text)
+    assert [(t.text, t.idx) for t in doc] == [(t.text, t.idx) for t in ref]
+    assert [(e.text, e.label_) for e in doc.ents] == [(e.text, e.label_) for e in ref.ents]
+    assert len(list(doc.sents)) == 1
+
+
+@pytest.mark.model
+def test_the_speaker_is_no_actor_of_the_statement(nlp: Any) -> None:
+    for text in ("Peru attacked Bolivia, Chile said.", "Chile said Peru attacked Bolivia."):
+        rels = _rels(nlp, text)
+        assert ("Peru", "ATTACKS", "Bolivia", False, "reported") in rels
+        assert not any(r[0] == "Chile" for r in rels)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "reports to": no statement follows the verb
+        "The envoy reports to the council in Geneva and has visited Chile twice.",
+        # a verb in the speaker phrase: no bare attribution
+        "Chile exports copper to China, officials who visited Lima said.",
+        # a denial is no attribution: its own reading
+        "Chile exports copper to China, officials denied.",
+        # negated saying
+        "Officials did not say that Chile exports copper to China.",
+        # no reporting verb at the root
+        "Chile exports copper to China and Peru imports wheat.",
+    ],
+)
+def test_other_sentences_keep_the_models_reading(nlp: Any, text: str) -> None:
+    doc = nlp(text)
+    with nlp.select_pipes(disable=["geokg_reported_clauses"]):
+        ref = nlp(text)
+    assert all(statement_bounds(s) is None for s in ref.sents)
+    assert [(t.tag_, t.dep_, t.head.i) for t in doc] == [(t.tag_, t.dep_, t.head.i) for t in ref]
