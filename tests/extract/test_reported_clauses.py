@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 
 from geokg.extract.annotations import get_relations
-from geokg.extract.reported_clauses import statement_bounds
+from geokg.extract.reported_clauses import adjunct_bounds, statement_bounds
 
 
 def _rels(nlp: Any, text: str) -> set[tuple[str, str, str, bool, str]]:
@@ -101,3 +101,41 @@ def test_other_sentences_keep_the_models_reading(nlp: Any, text: str) -> None:
         ref = nlp(text)
     assert all(statement_bounds(s) is None for s in ref.sents)
     assert [(t.tag_, t.dep_, t.head.i) for t in doc] == [(t.tag_, t.dep_, t.head.i) for t in ref]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Ghana exports cocoa to Malaysia, and more talks are planned.", "conj"),
+        ("Ghana exports cocoa to Malaysia, raising hopes of more trade.", "advcl"),
+        ("Ghana exports cocoa to Malaysia, according to state media.", "prep"),
+    ],
+)
+def test_a_main_clause_before_a_trailing_adjunct_is_read_as_the_bare_sentence(
+    nlp: Any, text: str, label: str
+) -> None:
+    bare = nlp("Ghana exports cocoa to Malaysia.")
+    doc = nlp(text)
+    n = len(bare) - 1
+    assert _reading(doc, 0, n) == _reading(bare, 0, n)
+    root = doc[1]
+    assert root.dep_ == "ROOT"
+    tail = doc[n + 1 :]
+    tops = [t for t in tail if t.head.i == root.i and t.dep_ == label]
+    assert tops, [(t.text, t.dep_, t.head.i) for t in tail]
+    assert ("Ghana", "TRADES_WITH", "Malaysia", False) in {r[:4] for r in _rels(nlp, text)}
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile sanctioned several countries, including Iran and Syria.",  # a list, no clause
+        "Chile sanctioned Iran, and recalled its envoy.",  # no subject of its own
+    ],
+)
+def test_lists_and_shared_subjects_are_no_adjuncts(nlp: Any, text: str) -> None:
+    with nlp.select_pipes(disable=["geokg_reported_clauses"]):
+        ref = nlp(text)
+    assert all(adjunct_bounds(s) is None for s in ref.sents)
