@@ -115,16 +115,24 @@ def _leading(sent: Span, verb: Token) -> tuple[int, int] | None:
 _NOT_CLAUSES = frozenset({"including", "excluding", "following", "regarding", "concerning",
                           "according", "notwithstanding", "pending", "barring"})  # fmt: skip
 _SUBJ_OR_EXPL = frozenset({"nsubj", "nsubjpass", "expl"})
+_RELATIVES = frozenset({"that", "which", "who", "whom", "whose"})
+# a main clause with one of these is a list or an aside, not one clause to read alone
+_BREAKS = frozenset({";", "—", "–", "(", ")", ":"})
 
 
 def _clause(tail: Span) -> bool:
-    """Whether ``tail`` ("and more talks are planned") is a clause of its own: its top word
-    is a verb with a subject of its own before it."""
-    tops = [t for t in tail if t.head.i == t.i or t.head not in tail]
-    verbs = [t for t in tops if t.pos_ in _VERBAL]
-    return any(
-        c.dep_ in _SUBJ_OR_EXPL and c.i < v.i and c in tail for v in verbs for c in v.children
-    )
+    """Whether ``tail`` ("and more talks are planned", after its "and") is a whole clause of
+    its own: one verb heads all of it and its subject opens it (not the last item of a list,
+    "..., and Ukraine that was ...")."""
+    for v in tail:
+        if v.pos_ not in _VERBAL or (v.head in tail and v.head.i != v.i):
+            continue
+        subj = [c for c in v.children if c.dep_ in _SUBJ_OR_EXPL and c.i < v.i]
+        if not subj or subj[0].left_edge.i != tail.start or subj[0].lower_ in _RELATIVES:
+            continue
+        body = [t for t in tail if not t.is_punct]
+        return all(t.i == v.i or v in t.ancestors for t in body)
+    return False
 
 
 def adjunct_bounds(sent: Span) -> tuple[int, str] | None:
@@ -149,14 +157,17 @@ def adjunct_bounds(sent: Span) -> tuple[int, str] | None:
     for c in sent:
         if c.text != "," or c.i - sent.start < _MIN_TOKENS or c.i + 2 >= last:
             continue
+        if any(t.text in _BREAKS for t in doc[sent.start : c.i]):
+            return None
         nxt = doc[c.i + 1]
-        tail = doc[c.i + 1 : last]
         if nxt.lower_ == "according" and doc[c.i + 2].lower_ == "to":
             return c.i, "prep"
         if nxt.tag_ == "VBG" and nxt.lower_ not in _NOT_CLAUSES:
             return c.i, "advcl"
-        if nxt.lower_ in ("and", "but") and _clause(tail):
+        if nxt.lower_ in ("and", "but") and _clause(doc[c.i + 2 : last]):
             return c.i, "conj"
+    if any(t.text in _BREAKS for t in sent):
+        return None
     on = last - 2
     while on > sent.start and doc[on].ent_type_ == "DATE" and doc[on].lower_ != "on":
         on -= 1
