@@ -156,8 +156,8 @@ def adjunct_bounds(sent: Span) -> tuple[int, str] | None:
     for c in sent:
         if c.text != "," or c.i - sent.start < _MIN_TOKENS or c.i + 2 >= last:
             continue
-        if any(t.text in _BREAKS for t in doc[sent.start : c.i]):
-            return None
+        if any(t.text in _BREAKS for t in doc[sent.start : c.i]) or sent.root.i > c.i:
+            return None  # an aside, or the main verb after it (", his office said")
         nxt = doc[c.i + 1]
         if nxt.lower_ == "according" and doc[c.i + 2].lower_ == "to":
             return c.i, "prep"
@@ -168,6 +168,8 @@ def adjunct_bounds(sent: Span) -> tuple[int, str] | None:
     if any(t.text in _BREAKS for t in sent):
         return None
     on = last - 2
+    if sent.root.i > on:
+        return None
     while on > sent.start and doc[on].ent_type_ == "DATE" and doc[on].lower_ != "on":
         on -= 1
     if (

@@ -139,3 +139,15 @@ def test_lists_and_shared_subjects_are_no_adjuncts(nlp: Any, text: str) -> None:
     with nlp.select_pipes(disable=["geokg_reported_clauses"]):
         ref = nlp(text)
     assert all(adjunct_bounds(s) is None for s in ref.sents)
+
+
+@pytest.mark.model
+def test_an_attribution_after_the_adjunct_keeps_the_statement_reported(nlp: Any) -> None:
+    text = (
+        "Chile has refused to meet Peru's president in Lima, saying it would only welcome "
+        "him in Santiago, its foreign ministry said Tuesday."
+    )
+    with nlp.select_pipes(disable=["geokg_reported_clauses"]):
+        ref = nlp(text)
+    assert all(adjunct_bounds(s) is None for s in ref.sents)
+    assert ("Chile", "MEETS", "Peru", True, "reported") in _rels(nlp, text)
