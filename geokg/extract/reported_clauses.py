@@ -43,12 +43,16 @@ _REREAD = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "geok
 # change what the statement means and have readings of their own)
 SAYING = frozenset(
     {"say", "tell", "add", "state", "announce", "declare", "insist", "stress", "explain",
-     "write", "tweet", "confirm", "report", "claim", "emphasize", "emphasise", "reiterate",
+     "write", "tweet", "confirm", "report", "emphasize", "emphasise", "reiterate",
      "affirm", "assert", "argue", "contend", "note"}
 )  # fmt: skip
 _VERBAL = frozenset({"VERB", "AUX"})
 _QUOTES = frozenset({'"', "“", "”", "'", "‘", "’", "«", "»", "``", "''"})
 _SUBJ = frozenset({"nsubj", "nsubjpass"})
+# the objects a verb of saying has besides its statement ("told reporters")
+_AUDIENCES = frozenset({"reporter", "journalist", "lawmaker", "parliament", "audience"})
+# a statement does not open with a preposition, a participle or "to"
+_NO_OPENERS = frozenset({"IN", "VBG", "TO"})
 # a statement shorter than this is no clause worth reading again
 _MIN_TOKENS = 3
 _MAX_TOKENS = 60
@@ -77,6 +81,11 @@ def _trailing(sent: Span, verb: Token) -> tuple[int, int] | None:
     else:  # "..., said Chilean President Gabriel Boric"
         first = verb.i
     after = doc[verb.i + 1 : sent.end]
+    if any(c.dep_ == "dobj" and c.lemma_ not in _AUDIENCES for c in verb.children):
+        return None  # "..., Chile said nothing": no attribution
+    opener = doc[sent.start + 1] if _quote(doc[sent.start]) else doc[sent.start]
+    if opener.tag_ in _NO_OPENERS:
+        return None  # "According to state media, Morocco ...": an adverbial, no statement
     if not _clean(after) or any(verb not in t.ancestors for t in after):
         return None
     end = first - 1
@@ -254,6 +263,9 @@ class ReportedClauses:
         roots = [t.i for t in new[:n] if t.head.i == t.i]
         if len(roots) != 1 or _clean(new[:n]):
             return False
+        tops = [t for t in span if t.head.i == t.i or t.head not in span]
+        if new[roots[0]].pos_ not in _VERBAL and any(t.pos_ in _VERBAL for t in tops):
+            return False  # the model read a verb at the top in context and a noun alone
         attrs = [TAG, POS, LEMMA, DEP, HEAD]
         arr = doc.to_array(attrs)
         heads = arr.view("int64")  # relative heads are signed; the array is unsigned

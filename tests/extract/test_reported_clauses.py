@@ -93,6 +93,8 @@ def test_the_speaker_is_no_actor_of_the_statement(nlp: Any) -> None:
         "Officials did not say that Chile exports copper to China.",
         # no reporting verb at the root
         "Chile exports copper to China and Peru imports wheat.",
+        # a fronted source, no statement before the verb
+        "According to the ministry, Ghana claims part of the lake.",
     ],
 )
 def test_other_sentences_keep_the_models_reading(nlp: Any, text: str) -> None:
