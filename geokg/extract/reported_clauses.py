@@ -96,6 +96,8 @@ def _trailing(sent: Span, verb: Token) -> tuple[int, int] | None:
     start = sent.start + 1 if _quote(doc[sent.start]) else sent.start
     while end > start and _quote(doc[end - 1]):
         end -= 1
+    if any(_quote(t) for t in doc[start:end]):
+        return None  # a quotation inside: its own speaker and attribution
     return start, end
 
 
@@ -264,8 +266,12 @@ class ReportedClauses:
         if len(roots) != 1 or _clean(new[:n]):
             return False
         tops = [t for t in span if t.head.i == t.i or t.head not in span]
-        if new[roots[0]].pos_ not in _VERBAL and any(t.pos_ in _VERBAL for t in tops):
-            return False  # the model read a verb at the top in context and a noun alone
+        if new[roots[0]].pos_ not in _VERBAL and (
+            verb is not None or any(t.pos_ in _VERBAL for t in tops)
+        ):
+            # a statement hangs on its verb by its own verb; and a main clause the model
+            # read with a verb at the top in context keeps it
+            return False
         attrs = [TAG, POS, LEMMA, DEP, HEAD]
         arr = doc.to_array(attrs)
         heads = arr.view("int64")  # relative heads are signed; the array is unsigned
