@@ -57,6 +57,7 @@ def load_nlp(
     import geokg.extract.headline_verbs
     import geokg.extract.relations
     import geokg.extract.relations.lemmas
+    import geokg.extract.reported_clauses
     import geokg.extract.segment  # noqa: F401
 
     ensure_extensions()
@@ -84,6 +85,9 @@ def load_nlp(
             after="ner",
             config={"patterns_path": config.get("geokg_relations", {}).get("patterns_path")},
         )
+    if "ner" in nlp.pipe_names and "geokg_reported_clauses" not in nlp.pipe_names:
+        # after the headline verbs: a statement and its attribution read as the bare statement
+        nlp.add_pipe("geokg_reported_clauses", after="geokg_headline_verbs")
     if "parser" in nlp.pipe_names and "geokg_fronted_phrases" not in nlp.pipe_names:
         # after the parse and its headline repair, before any rule reads a subject
         nlp.add_pipe("geokg_fronted_phrases", last=True)

@@ -24,7 +24,8 @@ recorded in ``ctx.threat_conditions``, so it does not make the measure hypotheti
 start"), a negated measure ("will not impose sanctions if Peru withdraws": a promise), a
 measure in the past or present tense, a condition with no named party ("if necessary", "if
 the talks fail") and a speaker other than the measure's agent ("analysts said Chile would
-strike if ...": a prediction) give nothing.
+strike if ...": a prediction) give nothing; a bare official ("officials said", "the minister
+said": :func:`~.attributions.bare_official`) speaks for the agent.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from geokg.extract.relations.attributions import bare_official
 from geokg.extract.relations.polarity import negated_here
 from geokg.extract.relations.slots import _VERB_POS, _pairs
 from geokg.extract.relations.subjects import climb_to_verb
@@ -234,8 +236,10 @@ def _held_out(
     givers = list({c.source.name: c.source for c in measures}.values())
     speech = _speech(ctx, head)
     if speech is not None:
-        speakers = {s.name for s in ctx.args_of(ctx.subjects(speech)[0])}
-        if not speakers & {g.name for g in givers}:
+        said_by = ctx.subjects(speech)[0]
+        speakers = {s.name for s in ctx.args_of(said_by)}
+        own = bool(said_by) and all(bare_official(ctx, s) for s in said_by)
+        if not own and not speakers & {g.name for g in givers}:
             return False  # "analysts said Chile would strike if ...": a prediction
     threats = _pairs(ctx, givers, parties, threat, head, RULE, anchor=mark)
     if speech is not None and ctx.lemma(speech) in lex.threat_announcers:

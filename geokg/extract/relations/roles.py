@@ -244,7 +244,10 @@ def _adjective(ctx: SentenceContext, a: Token, cue: Cue) -> list[Candidate]:
     head = a.head
     holders: list[Token] = []
     dep = a.dep_
-    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children)
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in a.children) or (
+        # "Chile is opposed to Peru, officials said": a reported clause of its own
+        dep == "ccomp" and any(c.dep_ in ("aux", "auxpass", "cop") for c in a.children)
+    )
     if own_subject:
         # "Chile is opposed to Brazilian mediation, an aide said": its own subject
         agents, patients = ctx.subjects(a)
