@@ -56,6 +56,10 @@ _NO_OPENERS = frozenset({"IN", "VBG", "TO"})
 # a statement shorter than this is no clause worth reading again
 _MIN_TOKENS = 3
 _MAX_TOKENS = 60
+# the recogniser's labels of the names a relation can hold between
+_ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
+# words that stand for a named party across the sentence ("Chile said it would back Peru")
+_STAND_INS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "him", "them"})
 
 
 def _quote(tok: Token) -> bool:
@@ -217,6 +221,11 @@ def statement_bounds(sent: Span, verbs: frozenset[str] = SAYING) -> tuple[Token,
     return root, bounds[0], bounds[1]
 
 
+# a clause to read again: its sentence, the reporting verb (None for a main clause before an
+# adjunct), its token bounds and the label its root takes
+_Clause = tuple[Span, Token | None, int, int, str]
+
+
 class ReportedClauses:
     """Re-read the statement of a sentence that is one statement plus its attribution.
 
@@ -230,38 +239,65 @@ class ReportedClauses:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        for sent in list(doc.sents):
+        sents = list(doc.sents)
+        adjuncts: list[_Clause] = []
+        for sent in sents:
             tail = adjunct_bounds(sent)
             if tail is not None:
-                self._reread(doc, sent, None, sent.start, tail[0], tail[1])
-                sent = doc[sent.start : sent.end]
+                adjuncts.append((sent, None, sent.start, tail[0], tail[1]))
+        self._reread_all(doc, adjuncts)
+        statements: list[_Clause] = []
+        for sent in sents:
+            sent = doc[sent.start : sent.end]
             found = statement_bounds(sent)
             if found is not None:
-                self._reread(doc, sent, found[0], found[1], found[2], "ccomp")
+                statements.append((sent, found[0], found[1], found[2], "ccomp"))
+        self._reread_all(doc, statements)
         return doc
 
-    def _reread(
-        self, doc: Doc, sent: Span, verb: Token | None, start: int, end: int, label: str
-    ) -> bool:
-        """Parse ``doc[start:end]`` alone as a sentence and splice its reading in where it
-        is one sentence holding a verb: under ``verb`` as its ``label`` (a statement), or as
-        the sentence's root with the trailing words hung on it by ``label`` (an adjunct)."""
-        span = doc[start:end]
+    def _reread_all(self, doc: Doc, clauses: list[_Clause]) -> None:
+        """Parse the clauses that may hold a relation alone, in one batch, and splice each
+        reading in (:meth:`_splice`)."""
+        todo = []
+        for clause in clauses:
+            made = self._prepare(doc[clause[2] : clause[3]])
+            if made is not None:
+                todo.append((clause, made))
+        if not todo:
+            return
+        docs = [made for _, made in todo]
+        for name, proc in self.nlp.pipeline:
+            if name in _REREAD:
+                docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        for (clause, _), new in zip(todo, docs, strict=True):
+            sent, verb, start, end, label = clause
+            self._splice(doc, sent, verb, start, end, label, new)
+
+    def _prepare(self, span: Span) -> Doc | None:
+        """The clause ``span`` as a sentence of its own, tokenised as in ``span``; None where
+        it cannot hold a relation (two names, or a name and a word standing for one: parsing
+        is the pipeline's dearest step, and most statements in news name one party or none)
+        or is tokenised otherwise alone."""
+        if not _may_relate(span):
+            return None
         n = len(span)
         text = span.text[:1].upper() + span.text[1:]
-        new = None
         for stop in (".", " ."):  # the stop as a sentence has it, else spaced off
             made = self.nlp.make_doc(text + stop)
             if len(made) == n + 1 and all(
                 a.text.lower() == b.text.lower() for a, b in zip(made, span, strict=False)
             ):
-                new = made
-                break
-        if new is None:
-            return False
-        for name, proc in self.nlp.pipeline:
-            if name in _REREAD:
-                new = proc(new)
+                return made
+        return None
+
+    def _splice(
+        self, doc: Doc, sent: Span, verb: Token | None, start: int, end: int, label: str, new: Doc
+    ) -> bool:
+        """Splice the reading ``new`` of ``doc[start:end]`` in where it is one sentence holding
+        a verb: under ``verb`` as its ``label`` (a statement), or as the sentence's root with
+        the trailing words hung on it by ``label`` (an adjunct)."""
+        span = doc[start:end]
+        n = len(span)
         roots = [t.i for t in new[:n] if t.head.i == t.i]
         if len(roots) != 1 or _clean(new[:n]):
             return False
@@ -297,6 +333,14 @@ class ReportedClauses:
                 arr[t.i, attrs.index(DEP)] = strings.add(label)
         doc.from_array(attrs, cast("Ints2d", arr))
         return True
+
+
+def _may_relate(span: Span) -> bool:
+    """Whether ``span`` names two parties, or one and a pronoun that may stand for another."""
+    names = sum(1 for e in span.ents if e.label_ in _ACTOR_LABELS)
+    if names >= 2:
+        return True
+    return names == 1 and any(t.lower_ in _STAND_INS for t in span)
 
 
 @Language.factory(

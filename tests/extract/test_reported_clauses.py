@@ -153,3 +153,28 @@ def test_an_attribution_after_the_adjunct_keeps_the_statement_reported(nlp: Any)
         ref = nlp(text)
     assert all(adjunct_bounds(s) is None for s in ref.sents)
     assert ("Chile", "MEETS", "Peru", True, "reported") in _rels(nlp, text)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ghana exports cocoa to many markets, officials said.",
+        "A spokesman said that Ghana exports cocoa to many markets.",
+        "Ghana exports cocoa to many markets, according to state media.",
+    ],
+)
+def test_a_clause_naming_one_party_is_not_read_again(nlp: Any, text: str) -> None:
+    # no relation can hold inside it, and parsing is the dearest step of the pipeline
+    doc = nlp(text)
+    with nlp.select_pipes(disable=["geokg_reported_clauses"]):
+        ref = nlp(text)
+    assert [(t.tag_, t.dep_, t.head.i) for t in doc] == [(t.tag_, t.dep_, t.head.i) for t in ref]
+
+
+@pytest.mark.model
+def test_a_clause_naming_one_party_and_a_pronoun_is_read_again(nlp: Any) -> None:
+    comp = nlp.get_pipe("geokg_reported_clauses")
+    doc = nlp("Ghana exports cocoa to its neighbours, officials said.")
+    assert comp._prepare(doc[0:6]) is not None
+    assert comp._prepare(nlp("Ghana exports cocoa to many markets.")[0:6]) is None
