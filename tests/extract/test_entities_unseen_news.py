@@ -10,10 +10,11 @@ a Place; a leader's name before a facility noun names the facility ("Kennedy air
 one-word PERSON tag that is a dictionary common noun or a plural of one ("Cherry picking",
 "Africans") or has digits ("COVID-19") is no person, while a surname tagged as a proper noun
 stays one; "the Islamist militant group al-Shabab" names the organization and no Group of its
-own; "The Cambodia Daily" is a paper, not the state; "opposition to the ban" is a stance, no
-Group; a town the model tags ORG with "the capital of ..." in apposition is a Place; a title
-predicated of the name by a copula ("X is the country's ambassador", "X, who was the party's
-spokesman") makes a Leader, a negated copula or a profession or university post does not.
+own; "The Cambodia Daily" is a paper, not the state; "opposition to the ban" (or "from
+Chile") is a stance, no Group; "the Alliance between A and B" is theirs, not NATO; a town the
+model tags ORG with "the capital of ..." in apposition is a Place; a title predicated of the
+name by a copula ("X is the country's ambassador", "X, who was the party's spokesman") makes a
+Leader, a negated copula or a profession or university post does not.
 """
 
 from __future__ import annotations

@@ -111,7 +111,11 @@ def propose(
         if (
             label == "ORG"
             and words[0].lower() in lex.wordset("org_needs_article")
-            and not has_the(doc, start)
+            and (
+                not has_the(doc, start)
+                # "the Alliance between Chile and Peru": the pair's own alliance, no NATO
+                or (end < len(doc) and doc[end].lower_ in ("between", "among"))
+            )
         ):
             continue
         if (

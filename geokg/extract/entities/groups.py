@@ -193,7 +193,8 @@ def located_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Cand
     The Group covers the collective noun alone, so the state or place stays its own mention.
     Only an acting collective (subject, conjunct, object) is named so; as the object of a
     preposition ("raids on militants in Mali", "clashes between militias in Kabul") the
-    noun phrase describes whom something concerns and names no actor.
+    noun phrase describes whom something concerns and names no actor. A mass noun "from" a
+    state is its stance ("the plan met resistance from Chile"), not a camp there.
     """
     groups = lex.wordset("group_nouns")
     where: dict[int, Candidate] = {}
@@ -216,6 +217,8 @@ def located_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Cand
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in ("in", "from"):
                 continue
+            if prep.lower_ == "from" and tok.tag_ == "NN":
+                continue  # "drew opposition from Chile": the state's stance, no Group
             place = next(
                 (where[o.i] for o in prep.children if o.dep_ == "pobj" and o.i in where), None
             )

@@ -124,6 +124,7 @@ from geokg.extract.relations.transfers import (
 from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.under_sanctions import under_sanctions
 from geokg.extract.relations.verbs import _verb
+from geokg.extract.relations.weapon_users import weapon_users
 from geokg.extract.relations.works import funded_works, works_participle
 
 __all__ = ["event_candidates"]
@@ -219,6 +220,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(dative_threats(ctx))  # "gave X an ultimatum"
     out.extend(demanding_threats(ctx))  # "an ultimatum demanding that X withdraw"
     out = threat_contents(ctx, out)  # "its threat to invade X": threatened, not done
+    out = weapon_users(ctx, out)  # "X wants Turkish missiles to deter Y" (weapon_users.py)
     out.extend(helpers_join(ctx, out))
     out.extend(acquired_goods(ctx))
     out.extend(supplied_for(ctx))

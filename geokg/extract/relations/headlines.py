@@ -170,10 +170,10 @@ def headline_future(ctx: SentenceContext, anchor: Token) -> bool:
     while v.pos_ not in _VERBAL and v.dep_ in ("dobj", "pobj", "prep", "conj") and hops < 4:
         v = v.head
         hops += 1
-    if v.pos_ not in _VERBAL or not to_infinitive(v):
+    if not to_infinitive(v):  # "Chile to sanction Peru" with "sanction" tagged a noun
         return False
-    if v.dep_ == "ROOT":
-        return any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children)
+    if v.dep_ == "ROOT" and any(c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return True
     return headline_subject(ctx, v) is not None
 
 

@@ -203,12 +203,14 @@ def misread_acl_clause(v: Token) -> bool:
 def headline_subject(ctx: SentenceContext, v: Token) -> Token | None:
     """The subject of a headline's future "X to VERB": "Chile to visit Peru next week".
 
-    The parser reads the line as a noun modified by an infinitive; where that noun opens the
-    sentence, is a named entity and no argument of another word, it is the verb's subject
-    ("a country to visit" has no name there).
+    The parser reads the line as a noun modified by an infinitive, or as the infinitive with
+    the noun hanging loose before it ("dep"); where that noun opens the sentence, is a named
+    entity and no argument of another word, it is the verb's subject ("a country to visit").
     """
-    head = v.head
-    if v.dep_ not in ("relcl", "acl") or not to_infinitive(v) or head.i > v.i:
+    head = v.head  # the loose noun of a root infinitive: "Chile to sanction Peru"
+    if v.dep_ == "ROOT":
+        head = next((c for c in v.lefts if c.dep_ in ("dep", "npadvmod")), v)
+    if v.dep_ not in ("relcl", "acl", "ROOT") or not to_infinitive(v) or head.i >= v.i:
         return None
     if head.i not in ctx.ent_at or head.left_edge.i != ctx.start:
         return None

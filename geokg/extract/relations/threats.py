@@ -142,6 +142,10 @@ def threatened_act(lex: RelationLexicon, verb: str, cue: Cue, via: str = "") -> 
     an act done; only a threatened penalty (``threat_content`` types) is also stated, hedged.
     A time phrase (``via`` "pobj:after" ...) is no content: "After talks with Peru, Chile
     threatened to ..." states the talks (:mod:`.circumstances`)."""
+    if verb in lex.objection_verbs:
+        # "Chile and Peru objected to the deal": what a party objects to is none of its own
+        # acts, and objecting together states no tie between the objectors either
+        return True
     if via[5:] in CIRCUMSTANCE_PREPS:
         return False
     return verb in lex.threat_words and cue.type not in lex.threat_content_types

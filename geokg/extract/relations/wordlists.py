@@ -78,6 +78,7 @@ class WordLists:
         self.of_first_nouns = words_of("of_first_nouns")
         self.object_control = words_of("object_control")
         self.rejection_verbs = words_of("rejection_verbs")
+        self.objection_verbs = words_of("objection_verbs")  # "objected to the deal" (threats.py)
         self.presupposing_verbs = words_of("presupposing_verbs")
         # "moved to repair strained ties": the damage is the state a repair verb undoes
         self.repair_verbs = words_of("repair", "verbs")
