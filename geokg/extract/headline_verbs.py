@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geokg.extract.relations.lemmas import cue_verbs, inflections
 from geokg.extract.relations.lexicon import DEFAULT_PATTERNS_DIR, RelationLexicon
+from geokg.extract.reparse import parse_alone
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -33,7 +34,6 @@ __all__ = ["HeadlineVerbs", "make_headline_verbs"]
 # a headline is short; a long verbless sentence is a list or a caption, not a headline
 _MAX_TOKENS = 25
 # the pipes whose reading is replaced (the entity recogniser's spans are kept)
-_REREAD = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "geokg_lemmas")
 # the tags the model gives a headline verb it misreads ("back" after a list is an adverb)
 _MISREAD_TAGS = frozenset({"NN", "NNS", "JJ", "RB", "VB", "VBP"})
 
@@ -98,9 +98,7 @@ class HeadlineVerbs:
         new = self.nlp.make_doc(text[:lo] + _past(verb) + text[lo + len(tok.text) :])
         if len(new) != len(sent):
             return False
-        for name, proc in self.nlp.pipeline:
-            if name in _REREAD:
-                new = proc(new)
+        new = parse_alone(self.nlp, [new])[0]
         j = tok.i - sent.start
         if new[j].pos_ != "VERB" or new[j].head.i != j:
             return False

@@ -32,13 +32,13 @@ from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from geokg.extract.reparse import parse_alone
+
 if TYPE_CHECKING:
     from thinc.types import Ints2d
 
 __all__ = ["ReportedClauses", "adjunct_bounds", "make_reported_clauses", "statement_bounds"]
 
-# the pipes whose reading is replaced (the entity recogniser's spans are kept)
-_REREAD = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "geokg_lemmas")
 # verbs that attribute a whole statement to a speaker (not denials, doubts or warnings: those
 # change what the statement means and have readings of their own)
 SAYING = frozenset(
@@ -265,10 +265,7 @@ class ReportedClauses:
                 todo.append((clause, made))
         if not todo:
             return
-        docs = [made for _, made in todo]
-        for name, proc in self.nlp.pipeline:
-            if name in _REREAD:
-                docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        docs = parse_alone(self.nlp, [made for _, made in todo])
         for (clause, _), new in zip(todo, docs, strict=True):
             sent, verb, start, end, label = clause
             self._splice(doc, sent, verb, start, end, label, new)
