@@ -19,14 +19,14 @@ entities never change. The signs, all required:
   holding no tensed verb, and it names no party itself (an apposition that states a relation,
   "Chile, an ally of Peru, ...", keeps the model's reading);
 * the word after the aside is a lowercase word, and no word after it is a finite verb with a
-  subject (a finite clause always has one: its absence is the misreading);
+  subject heading a clause (a finite clause always has one: its absence is the misreading);
 * the name and the words after the aside name two parties, or one and a pronoun that may stand
   for another (parsing is the pipeline's dearest step).
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.language import Language
@@ -34,7 +34,7 @@ from spacy.language import Language
 from geokg.extract.fronted_phrases import _finite, _has_subject
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
     from thinc.types import Ints2d
 
 __all__ = ["MidAsides", "aside_bounds", "make_mid_asides"]
@@ -44,54 +44,94 @@ _REREAD = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "geok
 _MAX_TOKENS = 60
 _MAX_NAME = 8
 _MAX_ASIDE = 25
+_MAX_TIME = 5
+# prepositions that open a date between a name and its verb ("Chile on Tuesday criticized ...")
+_TIME_PREPS = frozenset({"on", "in", "earlier", "late", "last", "this"})
 _ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
 _STAND_INS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "him", "them"})
 _RELATIVES = frozenset({"which", "who", "whose", "whom"})
 _TENSED = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _BREAKS = frozenset({";", "—", "–", "(", ")", ":", '"', "“", "”", "'", "‘", "’"})
 _VERBAL = frozenset({"VERB", "AUX"})
+# the labels a clause's verb takes (a verb read as an ``amod`` or ``acl`` heads no clause)
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis", "xcomp", "pcomp", "csubj"}
+)
 
 
-def aside_bounds(sent: Span) -> tuple[int, int, bool] | None:
-    """The commas around an aside after the sentence's opening name, or ``None``.
+def _opening_name(sent: Span, end: int) -> bool:
+    """Whether ``sent``'s words before ``end`` are one opening name (or two joined by "and")."""
+    name = sent.doc[sent.start : end]
+    if not 1 <= len(name) <= _MAX_NAME or name[-1].ent_type_ not in _ACTOR_LABELS:
+        return False
+    return all(t.ent_type_ in _ACTOR_LABELS or t.lower_ in ("the", "and") for t in name)
+
+
+def _comma_aside(sent: Span) -> tuple[int, int, str] | None:
+    """The apposition or relative clause between the opening name and the next comma."""
+    doc = sent.doc
+    commas = [t.i for t in sent if t.text == ","]
+    if len(commas) < 2 or not _opening_name(sent, commas[0]):
+        return None
+    first, second = commas[0], commas[1]
+    aside = doc[first + 1 : second]
+    if not 2 <= len(aside) <= _MAX_ASIDE or any(t.ent_type_ in _ACTOR_LABELS for t in aside):
+        return None
+    if aside[0].lower_ in _RELATIVES:
+        return first, second + 1, "relcl"
+    if aside[0].pos_ in _VERBAL or any(t.tag_ in _TENSED for t in aside):
+        return None  # "Chile, said the minister, ...": no noun phrase
+    return first, second + 1, "appos"
+
+
+def _time_aside(sent: Span) -> tuple[int, int, str] | None:
+    """A date after the opening name, with its preposition or without ("on Tuesday")."""
+    doc = sent.doc
+    first = next((t.i for t in sent if t.ent_type_ == "DATE" or t.lower_ in _TIME_PREPS), None)
+    if first is None or not _opening_name(sent, first):
+        return None
+    i = first + 1 if doc[first].lower_ in _TIME_PREPS else first
+    end = i
+    while end < sent.end and end - first <= _MAX_TIME and doc[end].ent_type_ == "DATE":
+        end += 1
+    if end == i or end - first > _MAX_TIME:
+        return None
+    return first, end, "time"
+
+
+def aside_bounds(sent: Span) -> tuple[int, int, str] | None:
+    """The aside after the sentence's opening name, where it may have broken the clause.
 
     Args:
         sent: A parsed sentence.
 
     Returns:
-        ``(first, second, relative)``: the token indices of the commas that open and close the
-        aside, and whether it is a relative clause (else an apposition).
+        ``(name_end, rest_start, kind)``: the name is ``sent.start .. name_end``, the aside
+        (with its commas) ``name_end .. rest_start``, and ``kind`` is ``relcl``, ``appos`` or
+        ``time``; ``None`` where the signs do not all hold.
     """
     doc = sent.doc
-    start = sent.start
     if len(sent) > _MAX_TOKENS or any(t.text in _BREAKS for t in sent):
         return None
-    commas = [t.i for t in sent if t.text == ","]
-    if len(commas) < 2:
+    found = _comma_aside(sent) or _time_aside(sent)
+    if found is None:
         return None
-    first, second = commas[0], commas[1]
-    name = doc[start:first]
-    if not 1 <= len(name) <= _MAX_NAME:
+    rest_start = found[1]
+    if rest_start + 1 >= sent.end:
         return None
-    if not all(t.ent_type_ in _ACTOR_LABELS or t.lower_ in ("the", "and") for t in name):
-        return None
-    if not any(t.ent_type_ for t in name) or doc[first - 1].ent_type_ == "":
-        return None
-    aside = doc[first + 1 : second]
-    if not 2 <= len(aside) <= _MAX_ASIDE or any(t.ent_type_ in _ACTOR_LABELS for t in aside):
-        return None
-    relative = aside[0].lower_ in _RELATIVES
-    if not relative and (aside[0].pos_ in _VERBAL or any(t.tag_ in _TENSED for t in aside)):
-        return None  # "Chile, said the minister, ...": no noun phrase
-    if second + 2 >= sent.end:
-        return None
-    nxt = doc[second + 1]
+    nxt = doc[rest_start]
     if not (nxt.is_alpha and nxt.is_lower):
         return None
-    rest = doc[second + 1 : sent.end]
-    if any(t.pos_ in _VERBAL and _finite(t) and _has_subject(t) for t in rest):
+    rest = doc[rest_start : sent.end]
+    if any(_clause_verb(t) for t in rest):
         return None
-    return first, second, relative
+    return found
+
+
+def _clause_verb(tok: Token) -> bool:
+    """Whether ``tok`` heads a finite clause with a subject (not a verb read as a modifier,
+    "Bolivia on Tuesday hurled accusations ...": "hurled" an ``amod`` with a subject)."""
+    return tok.pos_ in _VERBAL and tok.dep_ in _CLAUSE_DEPS and _finite(tok) and _has_subject(tok)
 
 
 def _may_relate(name: Span, rest: Span) -> bool:
@@ -102,8 +142,8 @@ def _may_relate(name: Span, rest: Span) -> bool:
     return names == 1 and any(t.lower_ in _STAND_INS for t in rest)
 
 
-# a sentence to read again: its start, the commas around its aside, and whether it is relative
-_Aside = tuple[int, int, int, bool]
+# a sentence to read again: its start, where its name ends, where the rest starts, the kind
+_Aside = tuple[int, int, int, str]
 
 
 class MidAsides:
@@ -127,13 +167,13 @@ class MidAsides:
             found = aside_bounds(sent)
             if found is None:
                 continue
-            first, second, relative = found
-            name, rest = doc[sent.start : first], doc[second + 1 : sent.end]
+            name_end, rest_start, kind = found
+            name, rest = doc[sent.start : name_end], doc[rest_start : sent.end]
             if not _may_relate(name, rest):
                 continue
             made = self._prepare(name, rest)
             if made is not None:
-                todo.append(((sent.start, first, second, relative), made))
+                todo.append(((sent.start, name_end, rest_start, kind), made))
         if not todo:
             return doc
         docs = [made for _, made in todo]
@@ -155,9 +195,10 @@ class MidAsides:
 
 def _splice(doc: Doc, aside: _Aside, new: Doc) -> bool:
     """Splice the reading ``new`` of the name and the words after the aside in, where it has
-    one root, a finite verb with a subject after the aside; hang the aside on the name."""
-    start, first, second, relative = aside
-    n_name = first - start
+    one root, a finite verb with a subject after the aside; hang an apposition or a relative
+    clause (and its commas) on the name, a date on the verb."""
+    start, name_end, rest_start, kind = aside
+    n_name = name_end - start
     roots = [t for t in new if t.head.i == t.i]
     if len(roots) != 1:
         return False
@@ -167,31 +208,60 @@ def _splice(doc: Doc, aside: _Aside, new: Doc) -> bool:
     name_tops = [t for t in new[:n_name] if t.head.i >= n_name]
     if len(name_tops) != 1:
         return False
+    commas = (name_end, rest_start - 1) if kind != "time" else ()
+    inner = doc[name_end + len(commas) // 2 : rest_start - len(commas) // 2]
+    tops = [t for t in inner if not inner.start <= t.head.i < inner.end or t.head.i == t.i]
+    if len(tops) != 1 and kind != "time":
+        return False  # an aside the model read as one phrase hangs on by its head
 
     def place(j: int) -> int:
-        return start + j if j < n_name else second + 1 + (j - n_name)
+        return start + j if j < n_name else rest_start + (j - n_name)
 
     attrs = [TAG, POS, LEMMA, DEP, HEAD]
     arr = doc.to_array(attrs)
     heads = arr.view("int64")
     sub = new.to_array(attrs)
-    h = attrs.index(HEAD)
+    h, d = attrs.index(HEAD), attrs.index(DEP)
     strings = doc.vocab.strings
     for t in new:
         i = place(t.i)
         arr[i] = sub[t.i]
         heads[i, h] = place(t.head.i) - i
-    tops = [t.i for t in doc[first + 1 : second] if not first < t.head.i < second]
-    if len(tops) != 1:
-        return False  # an aside the model read as one phrase hangs on the name by its head
-    head = place(name_tops[0].i)
-    label = strings.add("relcl" if relative else "appos")
-    punct = strings.add("punct")
-    for i in (first, second, tops[0]):
-        heads[i, h] = head - i  # the aside's top word and its commas hang on the name
-        arr[i, attrs.index(DEP)] = label if i == tops[0] else punct
+    if kind == "time":
+        _hang_date(doc, inner, place(root.i), heads, arr)
+    else:
+        host = place(name_tops[0].i)
+        heads[tops[0].i, h] = host - tops[0].i
+        arr[tops[0].i, d] = strings.add(kind)
+    for i in commas:
+        heads[i, h] = host - i
+        arr[i, d] = strings.add("punct")
     doc.from_array(attrs, cast("Ints2d", arr))
     return True
+
+
+def _hang_date(doc: Doc, inner: Span, verb: int, heads: Any, arr: Any) -> None:
+    """Hang a date ("on Tuesday", "last week") on the verb: its preposition as ``prep`` with
+    the date's last word its ``pobj``, or the date's last word as ``npadvmod``; the date's other
+    words on its last word, as the model read them where it hung them inside the date."""
+    attrs = [TAG, POS, LEMMA, DEP, HEAD]
+    h, d = attrs.index(HEAD), attrs.index(DEP)
+    strings = doc.vocab.strings
+    prep = inner[0] if inner[0].lower_ in _TIME_PREPS and inner[0].ent_type_ != "DATE" else None
+    date = inner[1:] if prep is not None else inner
+    last = date[-1].i
+    for t in date[:-1]:
+        if not date.start <= t.head.i < date.end or t.head.i == t.i:
+            heads[t.i, h] = last - t.i
+            arr[t.i, d] = strings.add("compound")
+    if prep is not None:
+        heads[prep.i, h] = verb - prep.i
+        arr[prep.i, d] = strings.add("prep")
+        heads[last, h] = prep.i - last
+        arr[last, d] = strings.add("pobj")
+    else:
+        heads[last, h] = verb - last
+        arr[last, d] = strings.add("npadvmod")
 
 
 @Language.factory(
