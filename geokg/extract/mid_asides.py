@@ -79,9 +79,19 @@ def _comma_aside(sent: Span) -> tuple[int, int, str] | None:
         return None
     if aside[0].lower_ in _RELATIVES:
         return first, second + 1, "relcl"
-    if aside[0].pos_ in _VERBAL or any(t.tag_ in _TENSED for t in aside):
+    if aside[0].pos_ in _VERBAL or any(
+        t.tag_ in _TENSED and not _relative(t, aside) for t in aside
+    ):
         return None  # "Chile, said the minister, ...": no noun phrase
     return first, second + 1, "appos"
+
+
+def _relative(tok: Token, aside: Span) -> bool:
+    """Whether ``tok`` lies in a relative clause inside the aside ("a neighbour that has ...")."""
+    return any(
+        a.dep_ == "relcl" and aside.start <= a.i < aside.end and a.i != aside.start
+        for a in (tok, *tok.ancestors)
+    )
 
 
 def _time_aside(sent: Span) -> tuple[int, int, str] | None:
@@ -211,8 +221,14 @@ def _splice(doc: Doc, aside: _Aside, new: Doc) -> bool:
     commas = (name_end, rest_start - 1) if kind != "time" else ()
     inner = doc[name_end + len(commas) // 2 : rest_start - len(commas) // 2]
     tops = [t for t in inner if not inner.start <= t.head.i < inner.end or t.head.i == t.i]
-    if len(tops) != 1 and kind != "time":
-        return False  # an aside the model read as one phrase hangs on by its head
+    if kind != "time":
+        # the aside hangs on the name by one word; any other word of it the model hung
+        # outside it ("closely" on a noun after the comma) goes back to that word
+        tops = sorted(tops, key=lambda t: not start <= t.head.i < name_end)
+        if not tops or not start <= tops[0].head.i < name_end:
+            return False
+        if any(start <= t.head.i < name_end for t in tops[1:]):
+            return False
 
     def place(j: int) -> int:
         return start + j if j < n_name else rest_start + (j - n_name)
@@ -233,6 +249,8 @@ def _splice(doc: Doc, aside: _Aside, new: Doc) -> bool:
         host = place(name_tops[0].i)
         heads[tops[0].i, h] = host - tops[0].i
         arr[tops[0].i, d] = strings.add(kind)
+        for t in tops[1:]:
+            heads[t.i, h] = tops[0].i - t.i
     for i in commas:
         heads[i, h] = host - i
         arr[i, d] = strings.add("punct")

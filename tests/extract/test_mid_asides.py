@@ -34,6 +34,9 @@ BROKEN = {
     "mid_appos_biggest_donor": (3, 11, "appos"),
     "mid_relative_coveted": (1, 9, "relcl"),
     "mid_time_weekday": (1, 3, "time"),
+    "mid_relative_hosted": (1, 9, "relcl"),
+    "mid_appos_holding_relative": (1, 11, "appos"),
+    "mid_relative_stray_adverb": (1, 10, "relcl"),
 }
 # the others: an aside naming a party of its own, or a verb the model read with its subject
 LEFT_ALONE = sorted(set(ROWS) - set(BROKEN))
@@ -113,3 +116,14 @@ def test_a_sentence_without_the_signs_is_left_as_read(nlp: Any, case_id: str) ->
 def test_an_apposition_stating_a_relation_keeps_it(nlp: Any) -> None:
     rels = relation_set(get_relations(nlp(ROWS["mid_appos_names_party"]["text"])))
     assert ("Chile", "PARTNERS_WITH", "Peru", False, "asserted") in rels
+
+
+@pytest.mark.model
+def test_a_word_of_the_aside_hung_outside_it_goes_back_to_it(nlp: Any) -> None:
+    text = ROWS["mid_relative_stray_adverb"]["text"]
+    with nlp.select_pipes(disable=["geokg_mid_asides"]):
+        raw = nlp(text)
+    assert raw[8].text == "closely"
+    assert raw[8].head.i > 9  # the model hung it on a word after the aside
+    doc = nlp(text)
+    assert (doc[8].dep_, doc[8].head.text) == ("advmod", "watched")
