@@ -55,6 +55,7 @@ def load_nlp(
     import geokg.extract.entities.component
     import geokg.extract.fronted_phrases
     import geokg.extract.headline_verbs
+    import geokg.extract.mid_asides
     import geokg.extract.relations
     import geokg.extract.relations.lemmas
     import geokg.extract.reported_clauses
@@ -88,6 +89,9 @@ def load_nlp(
     if "ner" in nlp.pipe_names and "geokg_reported_clauses" not in nlp.pipe_names:
         # after the headline verbs: a statement and its attribution read as the bare statement
         nlp.add_pipe("geokg_reported_clauses", after="geokg_headline_verbs")
+    if "ner" in nlp.pipe_names and "geokg_mid_asides" not in nlp.pipe_names:
+        # after the reported statements: an aside after a sentence's opening name read away
+        nlp.add_pipe("geokg_mid_asides", after="geokg_reported_clauses")
     if "parser" in nlp.pipe_names and "geokg_fronted_phrases" not in nlp.pipe_names:
         # after the parse and its headline repair, before any rule reads a subject
         nlp.add_pipe("geokg_fronted_phrases", last=True)
