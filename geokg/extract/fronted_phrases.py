@@ -45,6 +45,8 @@ from typing import TYPE_CHECKING, cast
 from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.language import Language
 
+from geokg.extract.reparse import parse_alone
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
     from thinc.types import Ints2d
@@ -56,8 +58,6 @@ __all__ = [
     "mend_sentence",
 ]
 
-# the pipes whose reading of the main clause is replaced (the entity recogniser's spans are kept)
-_REREAD = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "geokg_lemmas")
 # a long sentence is parsed again only where it is short enough to be one clause
 _MAX_TOKENS = 60
 
@@ -214,9 +214,7 @@ def _reread(nlp: Language, sent: Span, comma: int, head: Token) -> bool:
         a.text != b.text for a, b in zip(new[1:], rest[1:], strict=True)
     ):
         return False
-    for name, proc in nlp.pipeline:
-        if name in _REREAD:
-            new = proc(new)
+    new = parse_alone(nlp, [new])[0]
     roots = [t for t in new if t.head.i == t.i]
     if len(roots) != 1:
         return False

@@ -32,6 +32,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.language import Language
 
 from geokg.extract.fronted_phrases import _finite, _has_subject
+from geokg.extract.reparse import parse_alone
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -39,8 +40,6 @@ if TYPE_CHECKING:
 
 __all__ = ["MidAsides", "aside_bounds", "make_mid_asides"]
 
-# the pipes whose reading is replaced (the entity recogniser's spans are kept)
-_REREAD = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "geokg_lemmas")
 _MAX_TOKENS = 60
 _MAX_NAME = 8
 _MAX_ASIDE = 25
@@ -186,10 +185,7 @@ class MidAsides:
                 todo.append(((sent.start, name_end, rest_start, kind), made))
         if not todo:
             return doc
-        docs = [made for _, made in todo]
-        for pname, proc in self.nlp.pipeline:
-            if pname in _REREAD:
-                docs = list(proc.pipe(docs)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        docs = parse_alone(self.nlp, [made for _, made in todo])
         for (aside, _), new in zip(todo, docs, strict=True):
             _splice(doc, aside, new)
         return doc

@@ -2,8 +2,9 @@
 
 The small model reads a clause worse inside some sentences than alone: after a fronted phrase
 ("According to state media, Chile and Peru ..."), inside an attribution ("..., officials
-said"), in a verbless headline. The components ``geokg_headline_verbs``,
-``geokg_reported_clauses`` and ``geokg_fronted_phrases`` each make the clause a document of
+said"), after an aside ("Chile, which has long ..., criticized Peru"), in a verbless
+headline. The components ``geokg_headline_verbs``, ``geokg_reported_clauses``,
+``geokg_mid_asides`` and ``geokg_fronted_phrases`` each make the clause a document of
 its own, run it through the model's own tagger and parser (:func:`parse_alone`) and splice the
 new reading (tags, lemmas, heads, labels) into the sentence. Tokens, offsets and the entity
 recogniser's spans never change. Each component decides when to read a clause again and how
