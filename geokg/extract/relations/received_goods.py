@@ -24,13 +24,15 @@ _NOT_GOODS |= {"humanitarian", "relief", "missile", "missiles", "munitions", "de
 
 
 def arms_not_goods(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
-    """Drop the trade reading of "received arms shipments from X"."""
+    """Drop the trade reading of "received arms shipments from X"; the object it had
+    consumed (verbs.py) is free again for its own reading (the arms noun's SUPPORTS)."""
     out: list[Candidate] = []
     for c in found:
         if c.cue == _CUE:
             objs = ctx.children(ctx.doc[c.trigger], "dobj")
             mods = {m.lower_ for o in objs for m in o.subtree if m.i != o.i}
             if mods & _NOT_GOODS:
+                ctx.consumed.difference_update(t.i for o in objs for t in o.subtree)
                 continue
         out.append(c)
     return out
