@@ -26,6 +26,7 @@ alone must be read as one sentence holding a verb. Tokens, offsets and entities 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, cast
 
 from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
@@ -239,34 +240,52 @@ class ReportedClauses:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
-        sents = list(doc.sents)
-        adjuncts: list[_Clause] = []
-        for sent in sents:
-            tail = adjunct_bounds(sent)
-            if tail is not None:
-                adjuncts.append((sent, None, sent.start, tail[0], tail[1]))
-        self._reread_all(doc, adjuncts)
-        statements: list[_Clause] = []
-        for sent in sents:
-            sent = doc[sent.start : sent.end]
-            found = statement_bounds(sent)
-            if found is not None:
-                statements.append((sent, found[0], found[1], found[2], "ccomp"))
-        self._reread_all(doc, statements)
-        return doc
+        return self._read([doc])[0]
 
-    def _reread_all(self, doc: Doc, clauses: list[_Clause]) -> None:
+    def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        """Read a stream of Docs, the clauses of a whole batch parsed together."""
+        batch: list[Doc] = []
+        for doc in stream:
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                yield from self._read(batch)
+                batch = []
+        if batch:
+            yield from self._read(batch)
+
+    def _read(self, docs: list[Doc]) -> list[Doc]:
+        """Re-read first the main clauses before trailing adjuncts, then the statements of
+        attributions (on the adjusted parses), of all ``docs`` at once."""
+        sents = [(doc, list(doc.sents)) for doc in docs]
+        adjuncts: list[tuple[Doc, _Clause]] = []
+        for doc, doc_sents in sents:
+            for sent in doc_sents:
+                tail = adjunct_bounds(sent)
+                if tail is not None:
+                    adjuncts.append((doc, (sent, None, sent.start, tail[0], tail[1])))
+        self._reread_all(adjuncts)
+        statements: list[tuple[Doc, _Clause]] = []
+        for doc, doc_sents in sents:
+            for sent in doc_sents:
+                sent = doc[sent.start : sent.end]
+                found = statement_bounds(sent)
+                if found is not None:
+                    statements.append((doc, (sent, found[0], found[1], found[2], "ccomp")))
+        self._reread_all(statements)
+        return docs
+
+    def _reread_all(self, clauses: list[tuple[Doc, _Clause]]) -> None:
         """Parse the clauses that may hold a relation alone, in one batch, and splice each
-        reading in (:meth:`_splice`)."""
+        reading into its Doc (:meth:`_splice`)."""
         todo = []
-        for clause in clauses:
+        for doc, clause in clauses:
             made = self._prepare(doc[clause[2] : clause[3]])
             if made is not None:
-                todo.append((clause, made))
+                todo.append((doc, clause, made))
         if not todo:
             return
-        docs = parse_alone(self.nlp, [made for _, made in todo])
-        for (clause, _), new in zip(todo, docs, strict=True):
+        parsed = parse_alone(self.nlp, [made for _, _, made in todo])
+        for (doc, clause, _), new in zip(todo, parsed, strict=True):
             sent, verb, start, end, label = clause
             self._splice(doc, sent, verb, start, end, label, new)
 

@@ -178,3 +178,17 @@ def test_a_clause_naming_one_party_and_a_pronoun_is_read_again(nlp: Any) -> None
     doc = nlp("Ghana exports cocoa to its neighbours, officials said.")
     assert comp._prepare(doc[0:6]) is not None
     assert comp._prepare(nlp("Ghana exports cocoa to many markets.")[0:6]) is None
+
+
+@pytest.mark.model
+def test_a_batch_is_read_as_each_document_alone(nlp: Any) -> None:
+    texts = [
+        "Ghana exports cocoa to Malaysia, officials said. Peru criticized Chile, a source said.",
+        "A spokesman said that Kenya backs Uganda.",
+        "Chile exports copper to China, according to state media.",
+    ]
+    one_by_one = [nlp(t) for t in texts]
+    batched = list(nlp.pipe(texts, batch_size=2))
+    for a, b in zip(one_by_one, batched, strict=True):
+        assert [(t.tag_, t.dep_, t.head.i) for t in a] == [(t.tag_, t.dep_, t.head.i) for t in b]
+    assert any(t.dep_ == "ccomp" and t.lemma_ == "export" for t in batched[0])
