@@ -91,7 +91,6 @@ from geokg.extract.relations.owners import (
 from geokg.extract.relations.presupposed import owned_halted
 from geokg.extract.relations.recalled import recalled_agents
 from geokg.extract.relations.received import received_criticism, received_opposition
-from geokg.extract.relations.received_goods import arms_not_goods
 from geokg.extract.relations.retaken_ground import control_from
 from geokg.extract.relations.roles import _adjective, _role
 from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS, place_parties
@@ -211,7 +210,6 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out = place_parties(ctx, land_claims_only(ctx, _idioms_first(out, ctx)))
     out.extend(funded_works(ctx))
     out.extend(funded_abroad(ctx))  # "Chile financed a railway in Peru"
-    out = arms_not_goods(ctx, out)  # "received arms shipments from X" (received_goods.py)
     out.extend(announced_threats(ctx, out))
     out.extend(conditional_threats(ctx, out))  # "will impose sanctions if X ..."
     out.extend(warned_addressees(ctx, out))  # "warned X that it would retaliate"

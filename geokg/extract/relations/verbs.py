@@ -135,6 +135,8 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
                 break
         if required_obj is None or _ownership_claim(ctx, required_obj):
             return []  # "rejected Peru's claim to the islands" contests land, not speech
+        if cue.veto_modifiers & {m.lower_ for m in required_obj.subtree if m is not required_obj}:
+            return []  # "received *arms* shipments": a word of the object's phrase vetoes it
         if passive and required_obj in patients:
             patients = [p for p in patients if p is not required_obj]
     if cue.objects_or_entity and not any(
