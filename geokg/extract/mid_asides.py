@@ -32,7 +32,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.language import Language
 
 from geokg.extract.fronted_phrases import _finite, _has_subject
-from geokg.extract.reparse import parse_alone
+from geokg.extract.reparse import ACTOR_LABELS, may_relate, parse_alone
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -46,8 +46,6 @@ _MAX_ASIDE = 25
 _MAX_TIME = 5
 # prepositions that open a date between a name and its verb ("Chile on Tuesday criticized ...")
 _TIME_PREPS = frozenset({"on", "in", "earlier", "late", "last", "this"})
-_ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
-_STAND_INS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "him", "them"})
 _RELATIVES = frozenset({"which", "who", "whose", "whom"})
 _TENSED = frozenset({"VBD", "VBZ", "VBP", "MD"})
 _BREAKS = frozenset({";", "—", "–", "(", ")", ":", '"', "“", "”", "'", "‘", "’"})
@@ -61,9 +59,9 @@ _CLAUSE_DEPS = frozenset(
 def _opening_name(sent: Span, end: int) -> bool:
     """Whether ``sent``'s words before ``end`` are one opening name (or two joined by "and")."""
     name = sent.doc[sent.start : end]
-    if not 1 <= len(name) <= _MAX_NAME or name[-1].ent_type_ not in _ACTOR_LABELS:
+    if not 1 <= len(name) <= _MAX_NAME or name[-1].ent_type_ not in ACTOR_LABELS:
         return False
-    return all(t.ent_type_ in _ACTOR_LABELS or t.lower_ in ("the", "and") for t in name)
+    return all(t.ent_type_ in ACTOR_LABELS or t.lower_ in ("the", "and") for t in name)
 
 
 def _comma_aside(sent: Span) -> tuple[int, int, str] | None:
@@ -74,7 +72,7 @@ def _comma_aside(sent: Span) -> tuple[int, int, str] | None:
         return None
     first, second = commas[0], commas[1]
     aside = doc[first + 1 : second]
-    if not 2 <= len(aside) <= _MAX_ASIDE or any(t.ent_type_ in _ACTOR_LABELS for t in aside):
+    if not 2 <= len(aside) <= _MAX_ASIDE or any(t.ent_type_ in ACTOR_LABELS for t in aside):
         return None
     if aside[0].lower_ in _RELATIVES:
         return first, second + 1, "relcl"
@@ -143,14 +141,6 @@ def _clause_verb(tok: Token) -> bool:
     return tok.pos_ in _VERBAL and tok.dep_ in _CLAUSE_DEPS and _finite(tok) and _has_subject(tok)
 
 
-def _may_relate(name: Span, rest: Span) -> bool:
-    """Whether the name and the words after the aside name two parties, or one and a pronoun."""
-    names = sum(1 for span in (name, rest) for e in span.ents if e.label_ in _ACTOR_LABELS)
-    if names >= 2:
-        return True
-    return names == 1 and any(t.lower_ in _STAND_INS for t in rest)
-
-
 # a sentence to read again: its start, where its name ends, where the rest starts, the kind
 _Aside = tuple[int, int, int, str]
 
@@ -178,7 +168,7 @@ class MidAsides:
                 continue
             name_end, rest_start, kind = found
             name, rest = doc[sent.start : name_end], doc[rest_start : sent.end]
-            if not _may_relate(name, rest):
+            if not may_relate(name, rest):
                 continue
             made = self._prepare(name, rest)
             if made is not None:

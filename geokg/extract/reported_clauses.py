@@ -33,7 +33,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from geokg.extract.reparse import parse_alone
+from geokg.extract.reparse import may_relate, parse_alone
 
 if TYPE_CHECKING:
     from thinc.types import Ints2d
@@ -57,10 +57,6 @@ _NO_OPENERS = frozenset({"IN", "VBG", "TO"})
 # a statement shorter than this is no clause worth reading again
 _MIN_TOKENS = 3
 _MAX_TOKENS = 60
-# the recogniser's labels of the names a relation can hold between
-_ACTOR_LABELS = frozenset({"GPE", "NORP", "ORG", "PERSON", "LOC", "FAC"})
-# words that stand for a named party across the sentence ("Chile said it would back Peru")
-_STAND_INS = frozenset({"he", "she", "it", "they", "his", "her", "its", "their", "him", "them"})
 
 
 def _quote(tok: Token) -> bool:
@@ -294,7 +290,7 @@ class ReportedClauses:
         it cannot hold a relation (two names, or a name and a word standing for one: parsing
         is the pipeline's dearest step, and most statements in news name one party or none)
         or is tokenised otherwise alone."""
-        if not _may_relate(span):
+        if not may_relate(span):
             return None
         n = len(span)
         text = span.text[:1].upper() + span.text[1:]
@@ -349,14 +345,6 @@ class ReportedClauses:
                 arr[t.i, attrs.index(DEP)] = strings.add(label)
         doc.from_array(attrs, cast("Ints2d", arr))
         return True
-
-
-def _may_relate(span: Span) -> bool:
-    """Whether ``span`` names two parties, or one and a pronoun that may stand for another."""
-    names = sum(1 for e in span.ents if e.label_ in _ACTOR_LABELS)
-    if names >= 2:
-        return True
-    return names == 1 and any(t.lower_ in _STAND_INS for t in span)
 
 
 @Language.factory(

@@ -5,8 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+import spacy
+from spacy.tokens import Span
 
-from geokg.extract.reparse import REREAD, parse_alone
+from geokg.extract.reparse import REREAD, may_relate, parse_alone
 
 
 def test_the_reread_pipes_leave_out_the_entity_recogniser() -> None:
@@ -30,3 +32,21 @@ def test_a_batch_is_read_as_each_clause_alone(nlp: Any) -> None:
 @pytest.mark.model
 def test_an_empty_batch_parses_nothing(nlp: Any) -> None:
     assert parse_alone(nlp, []) == []
+
+
+def _doc(words: list[str], ents: list[tuple[int, int, str]]) -> Any:
+    doc = spacy.blank("en").make_doc(" ".join(words))
+    doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in ents]
+    return doc
+
+
+def test_a_clause_is_worth_a_parse_with_two_names_or_a_name_and_a_pronoun() -> None:
+    two = _doc(["Chile", "backs", "Peru"], [(0, 1, "GPE"), (2, 3, "GPE")])
+    assert may_relate(two[0:3])
+    assert may_relate(two[0:1], two[1:3])  # the names may lie in different parts
+    pronoun = _doc(["Chile", "backs", "its", "allies"], [(0, 1, "GPE")])
+    assert may_relate(pronoun[0:4])
+    one = _doc(["Chile", "exports", "copper", "abroad"], [(0, 1, "GPE")])
+    assert not may_relate(one[0:4])
+    dated = _doc(["Chile", "met", "on", "Monday"], [(0, 1, "GPE"), (3, 4, "DATE")])
+    assert not may_relate(dated[0:4])  # a date is no party
