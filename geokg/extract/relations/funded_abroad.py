@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.relations.slots import _VERB_POS, _pairs
+from geokg.extract.relations.struck_sites import states_in
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -42,13 +43,6 @@ def _funders(ctx: SentenceContext, v: Token) -> list[EntityAnnotation]:
     ]
 
 
-def _sites(ctx: SentenceContext, v: Token, o: Token) -> list[EntityAnnotation]:
-    """The states the works' "in" phrase names, on the object or on the verb after it."""
-    objs = [x for _, x in ctx.prep_objects(o, _IN)]
-    objs += [x for _, x in ctx.prep_objects(v, _IN) if x.i > o.i]
-    return [e for e in ctx.args_of(objs, strict=True) if e.label.value == "Country"]
-
-
 def funded_abroad(ctx: SentenceContext) -> list[Candidate]:
     """ "Chile financed a railway in Peru": Chile SUPPORTS Peru."""
     lex = ctx.lex
@@ -72,5 +66,5 @@ def funded_abroad(ctx: SentenceContext) -> list[Candidate]:
         if not funders:
             continue
         for o in works:
-            out.extend(_pairs(ctx, funders, _sites(ctx, v, o), cue, v, _RULE))
+            out.extend(_pairs(ctx, funders, states_in(ctx, v, o, _IN), cue, v, _RULE))
     return out

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from geokg.extract.relations.lexicon import Cue
     from geokg.extract.relations.syntax import Candidate, SentenceContext
 
-__all__ = ["struck_sites"]
+__all__ = ["states_in", "struck_sites"]
 
 _RULE = "struck_sites.v1"
 # verbs of armed attack whose object is struck (attack.verb, bombard.verb, strike.verb lemmas)
@@ -61,10 +61,13 @@ def _attack_cue(ctx: SentenceContext, v: Token) -> Cue | None:
     return None
 
 
-def _site_states(ctx: SentenceContext, v: Token, o: Token) -> list[EntityAnnotation]:
-    """The states the "in" phrase of the object or of the verb names."""
-    objs = [x for _, x in ctx.prep_objects(o, _IN)]
-    objs += [x for _, x in ctx.prep_objects(v, _IN) if x.i > o.i]
+def states_in(
+    ctx: SentenceContext, v: Token, o: Token, preps: tuple[str, ...] = _IN
+) -> list[EntityAnnotation]:
+    """The states the "in" phrase (``preps``) of the object ``o`` names, or that of the verb
+    ``v`` after the object ("struck targets in Peru", "built roads in Peru")."""
+    objs = [x for _, x in ctx.prep_objects(o, preps)]
+    objs += [x for _, x in ctx.prep_objects(v, preps) if x.i > o.i]
     return [e for e in ctx.args_of(objs, strict=True) if e.label.value == "Country"]
 
 
@@ -85,5 +88,5 @@ def struck_sites(ctx: SentenceContext) -> list[Candidate]:
         agents, _ = ctx.subjects(v)
         attackers = ctx.args_of(agents)
         for o in sites:
-            out.extend(_pairs(ctx, attackers, _site_states(ctx, v, o), cue, v, _RULE))
+            out.extend(_pairs(ctx, attackers, states_in(ctx, v, o), cue, v, _RULE))
     return out
