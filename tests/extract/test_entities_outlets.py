@@ -17,7 +17,7 @@ lower-case title ("police chief Ana Ruiz") is
 found (``titled_names.jsonl``); a date or a company after a title is no name. A military or
 police officer is an official (a Leader), a company's chief executive officer a Person. A
 name with a person noun in apposition or a "who" clause is a person whatever the model tagged
-it ("Morgan Kehr, a senior firefighter,"), unless it is shaped like an organization's name.
+it ("Dana Kowal, a senior firefighter,"), unless it is shaped like an organization's name.
 """
 
 from __future__ import annotations
@@ -146,7 +146,7 @@ def test_business_officer_stays_a_person(blank: Any, component: EntityComponent)
 @pytest.mark.parametrize(
     ("case_id", "expected", "absent"),
     [
-        ("person-apposition-over-org-tag", ("Morgan Kehr", "Person"), "Organization"),
+        ("person-apposition-over-org-tag", ("Dana Kowal", "Person"), "Organization"),
         ("who-clause-name", ("Ana Ruiz", "Leader"), "Organization"),
         ("which-clause-organization", ("Popular Force", "Organization"), "Person"),
         ("organization-apposition", ("Amnesty International", "Organization"), "Person"),

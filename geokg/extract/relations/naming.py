@@ -50,7 +50,7 @@ def _naming(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     if not objs and len(complements) > 1 and complements[0].pos_ in ("NOUN", "PROPN"):
         # 'called Peru's claims "baseless"': a quoted verdict parsed as a second complement
         objs = [complements.pop(0)]
-    # "dismissed the U.N. findings and later statements by Peru as propaganda"
+    # "dismissed the U.N. report and later statements by Peru as propaganda"
     objs.extend(c for o in list(objs) for c in o.conjuncts if c.i > o.i and c not in objs)
     for o in objs:
         complements.extend(c for c in o.children if c.dep_ == "appos")
