@@ -6,8 +6,9 @@ Belarus"); a sentence copied from a gold or benchmark file would make the gold a
 instead of a measurement. The check collects every comment (consecutive comment lines joined, so
 a quote that wraps is still one fragment), every docstring and every Markdown paragraph, and
 fails on any run of :data:`MIN_WORDS` consecutive words it shares with the gold texts: the
-annotated sentences of ``shared/gold``, ``shared/voa/gold`` and the PLOVER benchmark, and the
-documents they come from (``shared/corpus``, ``shared/voa/docs``, the PLOVER text). Words are
+annotated sentences of ``shared/gold``, ``shared/voa/gold``, the PLOVER benchmark and our own
+audit of unlabeled VOA stories (``bench/audit``), and the documents the first three come from
+(``shared/corpus``, ``shared/voa/docs``, the PLOVER text). Words are
 compared lowercased, punctuation and markup ignored. Six words let names and set phrases
 through ("the United States and Russia", five words) and catch any quoted clause of six words
 or more; shorter quotes are left to review (the rule itself is STYLE.md 18).
@@ -202,11 +203,15 @@ def data_fragments(root: Path, entries: Iterable[str] = DATA_SCANNED) -> Iterato
 
 def gold_texts(shared: Path) -> Iterator[str]:
     """The annotated sentences and the source documents (whole) of every visible gold set."""
-    for pattern in ("gold/*.jsonl", "voa/gold/*.jsonl", "benchmarks/plover/*.jsonl"):
-        for path in sorted(shared.glob(pattern)):
-            for line in path.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    yield str(json.loads(line)["text"])
+    annotated = [
+        p
+        for pat in ("gold/*.jsonl", "voa/gold/*.jsonl", "benchmarks/plover/*.jsonl")
+        for p in sorted(shared.glob(pat))
+    ]
+    for path in annotated + sorted((REPO / "bench" / "audit").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                yield str(json.loads(line)["text"])
     for pattern in ("corpus/*.txt", "voa/docs/*.txt", "benchmarks/plover/*.txt"):
         for path in sorted(shared.glob(pattern)):
             yield path.read_text(encoding="utf-8")
