@@ -297,3 +297,38 @@ def test_entities_news_places_codes_and_names(
     blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
 ) -> None:
     assert found(component, parse(blank, rows)) == expected
+
+
+ACRONYM_IN_RUNNING_TEXT: list[Row] = [
+    ("Kurdish", "ADJ", "JJ", "amod", 1, "kurdish", "B-NORP"),
+    ("fighters", "NOUN", "NNS", "nsubj", 2, "fighter", "O"),
+    ("defeated", "VERB", "VBD", "ROOT", 2, "defeat", "O"),
+    ("IS", "PROPN", "NNP", "dobj", 2, "IS", "B-ORG"),
+    ("in", "ADP", "IN", "prep", 2, "in", "O"),
+    ("Raqqa", "PROPN", "NNP", "pobj", 4, "Raqqa", "B-GPE"),
+    (".", "PUNCT", ".", "punct", 2, ".", "O"),
+]
+ACRONYM_WORD_IN_CAPITALS: list[Row] = [
+    ("WHAT", "PRON", "WP", "attr", 1, "what", "O"),
+    ("IS", "AUX", "VBZ", "ROOT", 1, "be", "O"),
+    ("NEXT", "ADJ", "JJ", "acomp", 1, "next", "O"),
+    ("FOR", "ADP", "IN", "prep", 1, "for", "O"),
+    ("MALI", "PROPN", "NNP", "pobj", 3, "MALI", "B-GPE"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            ACRONYM_IN_RUNNING_TEXT,
+            {("Kurdish fighters", "Group"), ("ISIL", "Organization"), ("Raqqa", "Place")},
+        ),
+        (ACRONYM_WORD_IN_CAPITALS, {("Mali", "Country")}),
+    ],
+    ids=["acronym-in-running-text-is-the-name", "acronym-word-in-capitals-is-the-word"],
+)
+def test_entities_acronyms_that_are_words(
+    blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
+) -> None:
+    assert found(component, parse(blank, rows)) == expected

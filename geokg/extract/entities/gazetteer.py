@@ -74,6 +74,14 @@ _PIECE = re.compile(r"[^\-/–]+")
 _SEPARATED = re.compile(r"[\-/–]").search
 
 
+def _in_capitals(doc: Doc, i: int) -> bool:
+    """Whether the word next to token ``i`` (either side, in its sentence) is a capitalised
+    word of two or more letters: the token stands in a line set all in capitals."""
+    sent = doc[i].sent
+    near = [doc[j] for j in (i - 1, i + 1) if sent.start <= j < sent.end]
+    return any(t.is_alpha and len(t.text) > 1 and t.text.isupper() for t in near)
+
+
 def propose(
     doc: Doc,
     hits: Iterable[tuple[str, int, int]],
@@ -139,6 +147,13 @@ def propose(
             and doc[end + 1].text[:1].isupper()
         ):
             # "the Alliance of Small States": the alias is the start of a longer name.
+            continue
+        if (
+            end - start == 1
+            and lex.has_word("word_acronyms", words[0])
+            and _in_capitals(doc, start)
+        ):
+            # "WHAT IS NEXT FOR MALI": a word of a line set in capitals, not the acronym
             continue
         if (
             label == "COUNTRY_NAME"
