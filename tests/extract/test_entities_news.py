@@ -332,3 +332,54 @@ def test_entities_acronyms_that_are_words(
     blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
 ) -> None:
     assert found(component, parse(blank, rows)) == expected
+
+
+OWNED_CONGRESS: list[Row] = [
+    ("Brazil", "PROPN", "NNP", "poss", 2, "Brazil", "B-GPE"),
+    ("'s", "PART", "POS", "case", 0, "'s", "O"),
+    ("Congress", "PROPN", "NNP", "nsubj", 3, "Congress", "B-ORG"),
+    ("condemned", "VERB", "VBD", "ROOT", 3, "condemn", "O"),
+    ("Venezuela", "PROPN", "NNP", "dobj", 3, "Venezuela", "B-GPE"),
+    (".", "PUNCT", ".", "punct", 3, ".", "O"),
+]
+ADJECTIVE_CONGRESS: list[Row] = [
+    ("The", "DET", "DT", "det", 2, "the", "O"),
+    ("Peruvian", "ADJ", "JJ", "amod", 2, "peruvian", "B-NORP"),
+    ("Congress", "PROPN", "NNP", "nsubj", 3, "Congress", "O"),
+    ("voted", "VERB", "VBD", "ROOT", 3, "vote", "O"),
+    (".", "PUNCT", ".", "punct", 3, ".", "O"),
+]
+BARE_CONGRESS: list[Row] = [
+    ("Congress", "PROPN", "NNP", "nsubj", 1, "Congress", "B-ORG"),
+    ("voted", "VERB", "VBD", "ROOT", 1, "vote", "O"),
+    (".", "PUNCT", ".", "punct", 1, ".", "O"),
+]
+UNION_CONGRESS: list[Row] = [
+    ("the", "DET", "DT", "det", 3, "the", "B-ORG"),
+    ("Ghana", "PROPN", "NNP", "compound", 3, "Ghana", "I-ORG"),
+    ("Labour", "PROPN", "NNP", "compound", 3, "Labour", "I-ORG"),
+    ("Congress", "PROPN", "NNP", "nsubj", 4, "Congress", "I-ORG"),
+    ("marched", "VERB", "VBD", "ROOT", 4, "march", "O"),
+    (".", "PUNCT", ".", "punct", 4, ".", "O"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (OWNED_CONGRESS, {("Brazil", "Country"), ("Venezuela", "Country")}),
+        (ADJECTIVE_CONGRESS, {("Peru", "Country")}),
+        (BARE_CONGRESS, {("United States", "Country")}),
+        (UNION_CONGRESS, {("Ghana", "Country")}),
+    ],
+    ids=[
+        "possessed-congress-is-its-owner",
+        "adjective-congress-is-its-state",
+        "bare-congress-is-the-default-state",
+        "congress-ending-another-name-is-no-legislature",
+    ],
+)
+def test_entities_legislature_word_names_its_owner(
+    blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
+) -> None:
+    assert found(component, parse(blank, rows)) == expected

@@ -74,6 +74,25 @@ _PIECE = re.compile(r"[^\-/–]+")
 _SEPARATED = re.compile(r"[\-/–]").search
 
 
+def _legislature_owner(doc: Doc, i: int, index: SurfaceIndex) -> str | None:
+    """The state that owns the legislature word at token ``i`` where the text names one before
+    it ("Peru's Congress", "the Peruvian Congress"); "" where a proper name other than a state
+    comes first ("the Nigeria Labour Congress" is a trade union); None where nothing does
+    (the legislature's default state)."""
+    if i == 0:
+        return None
+    prev = doc[i - 1]
+    if prev.text in ("'s", "’s") and i >= 2:
+        prev = doc[i - 2]
+    elif prev.dep_ not in ("compound", "amod") or prev.head.i != i:
+        return None
+    for label in ("COUNTRY_NAME", "COUNTRY_ADJ", "CAPITAL"):
+        ids = index.ids(label, (prev.text,))
+        if len(ids) == 1:
+            return ids[0]
+    return "" if prev.pos_ == "PROPN" and prev.text[:1].isupper() else None
+
+
 def _in_capitals(doc: Doc, i: int) -> bool:
     """Whether the word next to token ``i`` (either side, in its sentence) is a capitalised
     word of two or more letters: the token stands in a line set all in capitals."""
@@ -148,6 +167,12 @@ def propose(
         ):
             # "the Alliance of Small States": the alias is the start of a longer name.
             continue
+        if label == "LEGISLATURE" and end - start == 1:
+            owner = _legislature_owner(doc, start, index)
+            if owner == "":
+                continue  # "the Nigeria Labour Congress": the end of a longer name
+            if owner is not None:  # "Peru's Congress", "the Peruvian Congress"
+                c = Candidate(c.start, c.end, c.start_char, c.end_char, label, owner, c.priority)
         if (
             end - start == 1
             and lex.has_word("word_acronyms", words[0])
