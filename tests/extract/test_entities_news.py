@@ -383,3 +383,45 @@ def test_entities_legislature_word_names_its_owner(
     blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
 ) -> None:
     assert found(component, parse(blank, rows)) == expected
+
+
+GROUP_NAME_OPENED_BY_STATE: list[Row] = [
+    ("The", "DET", "DT", "det", 2, "the", "O"),
+    ("watchdog", "NOUN", "NN", "compound", 2, "watchdog", "O"),
+    ("group", "NOUN", "NN", "nsubj", 6, "group", "O"),
+    ("Chile", "PROPN", "NNP", "compound", 5, "Chile", "B-PERSON"),
+    ("Transparency", "PROPN", "NNP", "compound", 5, "Transparency", "I-PERSON"),
+    ("Agenda", "PROPN", "NNP", "appos", 2, "Agenda", "I-PERSON"),
+    ("criticized", "VERB", "VBD", "ROOT", 6, "criticize", "O"),
+    ("Peru", "PROPN", "NNP", "dobj", 6, "Peru", "B-GPE"),
+    (".", "PUNCT", ".", "punct", 6, ".", "O"),
+]
+GROUP_NOUN_AFTER_PERSON: list[Row] = [
+    ("Ana", "PROPN", "NNP", "compound", 1, "Ana", "B-PERSON"),
+    ("Ruiz", "PROPN", "NNP", "nsubj", 8, "Ruiz", "I-PERSON"),
+    (",", "PUNCT", ",", "punct", 1, ",", "O"),
+    ("a", "DET", "DT", "det", 5, "a", "O"),
+    ("rights", "NOUN", "NNS", "compound", 5, "right", "O"),
+    ("group", "NOUN", "NN", "appos", 1, "group", "O"),
+    ("head", "NOUN", "NN", "appos", 1, "head", "O"),
+    (",", "PUNCT", ",", "punct", 1, ",", "O"),
+    ("spoke", "VERB", "VBD", "ROOT", 8, "speak", "O"),
+    (".", "PUNCT", ".", "punct", 8, ".", "O"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (
+            GROUP_NAME_OPENED_BY_STATE,
+            {("Chile Transparency Agenda", "Organization"), ("Peru", "Country")},
+        ),
+        (GROUP_NOUN_AFTER_PERSON, {("Ana Ruiz", "Leader")}),
+    ],
+    ids=["group-noun-introduces-a-name-a-state-opens", "group-noun-after-a-person-names-no-org"],
+)
+def test_entities_organization_named_after_its_noun(
+    blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
+) -> None:
+    assert found(component, parse(blank, rows)) == expected

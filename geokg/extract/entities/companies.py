@@ -23,6 +23,8 @@ from geokg.extract.entities.syntax import lemma, only_title_words, title_case_se
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from geokg.extract.entities.candidates import Candidate
+
 __all__ = [
     "camel_case",
     "company_conjunct",
@@ -31,6 +33,7 @@ __all__ = [
     "company_noun_kind",
     "descriptor",
     "of_complement",
+    "opened_name",
     "org_kind",
     "org_name",
     "single_word_org",
@@ -313,3 +316,39 @@ def org_name(text: str, lex: Lexicons) -> str:
     while len(words) > 1 and words[-1].lower().rstrip(",") in suffixes:
         words.pop()
     return " ".join(words).rstrip(",")
+
+
+# Gazetteer forms that may open a longer organization name ("Ghana Policy Watch").
+_NAME_OPENERS = frozenset({"COUNTRY_NAME", "COUNTRY_ADJ", "CAPITAL", "PLACE", "PLACE_ADJ"})
+
+
+def opened_name(doc: Doc, start: int, end: int, listed: set[Candidate], lex: Lexicons) -> bool:
+    """Whether ``doc[start:end]`` is the name of an organization that a listed state or place
+    only opens, introduced by an organization noun ("the watchdog group Ghana Policy Watch",
+    "the charity Peru Relief").
+
+    A noun after the name ("X of Y, a think tank") may describe Y instead and does not count.
+
+    Args:
+        doc: The parsed Doc.
+        start: First token of the name (a model span).
+        end: One past its last token.
+        listed: The gazetteer candidates inside the span.
+        lex: The lexicons.
+    """
+    if end - start < 2 or not listed:
+        return False
+    if not all(
+        c.end < end and c.kind in _NAME_OPENERS and doc[c.end - 1].dep_ == "compound"
+        for c in listed
+    ):
+        return False
+    root = doc[start:end].root
+    nouns = [doc[start - 1]] if start > 0 else []
+    if root.dep_ == "appos" and root.head.i < start:
+        nouns.append(root.head)
+    return any(
+        company_noun_kind(t, lex) is not None or lex.has_word("name_intro_nouns", lemma(t))
+        for t in nouns
+        if t.pos_ == "NOUN"
+    )

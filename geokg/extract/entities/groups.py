@@ -6,13 +6,12 @@ A Group is a collective non-state actor (SCHEMA.md); "<demonym or place> [adject
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from geokg.extract.entities.candidates import COMPOSITE, NER_PLACE, Candidate
 from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.scan import lemma_or_lower_in
-from geokg.extract.entities.syntax import between_modifiers, head_noun, lemma
+from geokg.extract.entities.syntax import DESIGNATION_RE, between_modifiers, head_noun, lemma
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -46,15 +45,11 @@ def _group_noun_of(
     return None
 
 
-# A model designation ("J-10C", "Su-35", "F-16s").
-_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d+[A-Za-z]*$")
-
-
 def _product_between(doc: Doc, start: int, end: int) -> bool:
     """Whether a product name stands between a demonym and its noun ("Chinese J-10C fighters",
     "French Rafale fighters"): the noun is a weapon, not people; the demonym names the state."""
     return any(
-        _DESIGNATION.match(t.text) or (t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE"))
+        DESIGNATION_RE.match(t.text) or (t.pos_ == "PROPN" and t.ent_type_ not in ("NORP", "GPE"))
         for t in doc[start:end]
     )
 

@@ -7,7 +7,6 @@ or before a place noun is a place). Names the NER skipped: :mod:`~geokg.extract.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from geokg.extract.entities.candidates import (
@@ -22,12 +21,14 @@ from geokg.extract.entities.companies import (
     company_in_doc,
     descriptor,
     of_complement,
+    opened_name,
     single_word_org,
 )
 from geokg.extract.entities.lexicon import Lexicons
 from geokg.extract.entities.nonpersons import appositive_place, person_span_kind, storm_names
 from geokg.extract.entities.syntax import (
     ACRONYM_RE,
+    common_noun_code,
     lemma,
     looks_like_name,
     only_title_words,
@@ -70,7 +71,7 @@ def ner_candidates(
         text = span.text
         if not text[:1].isupper() or len(text) < 2 or any(ch.isdigit() for ch in text[:1]):
             continue
-        if _common_noun_code(span, lex):
+        if common_noun_code(span, lex):
             continue
         if start > 0 and doc[start - 1].text == "#" and not doc[start - 1].whitespace_:
             continue  # "#PNH", "#StandWithX": a hashtag, no name the model may tag a person
@@ -83,6 +84,9 @@ def ner_candidates(
             if shape == "SKIP":
                 continue
             label = shape or label
+        if label in ("PERSON", "GPE", "LOC") and opened_name(doc, start, end, overlapping, lex):
+            out.append(Candidate(start, end, span.start_char, span.end_char, NER_ORG, text, 4))
+            continue  # "the watchdog group Ghana Policy Watch": a state only opens the name
         if (
             label in ("PERSON", "GPE", "LOC")
             and not overlapping
@@ -128,20 +132,10 @@ def ner_candidates(
     return out
 
 
-# A letter code and a number ("S-400", "F-35s", "MiG-29"): a weapon or product, not a name.
-_DESIGNATION = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d+[A-Za-z]*$")
 # Water bodies and landforms named "<head> of <name>" ("the Bay of Bengal"): one place.
 _GEO_HEADS = frozenset(
     {"Gulf", "Bay", "Sea", "Strait", "Straits", "Lake", "Cape", "Isle", "Isles", "Horn", "Mount"}
 )
-
-
-def _common_noun_code(span: Span, lex: Lexicons) -> bool:
-    """Whether a span is a common-noun acronym ("AI", "EVs") or a designation ("S-400")."""
-    text = span.text
-    if text.rstrip("s").isupper() and lex.has_word("common_acronyms", text):
-        return True
-    return len(span) <= 3 and bool(_DESIGNATION.match(text.replace(" ", "")))
 
 
 def _person_candidate(

@@ -17,8 +17,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ACRONYM_RE",
+    "DESIGNATION_RE",
     "PLACE_DESCRIPTORS",
     "between_modifiers",
+    "common_noun_code",
     "has_the",
     "head_noun",
     "lemma",
@@ -31,6 +33,8 @@ __all__ = [
 
 
 ACRONYM_RE = re.compile(r"^[A-Z][A-Z0-9&/\-.]{1,9}$")
+# A letter code and a number ("S-400", "F-35s", "MiG-29"): a weapon or product, not a name.
+DESIGNATION_RE = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d+[A-Za-z]*$")
 PLACE_DESCRIPTORS = frozenset(
     {
         "city",
@@ -222,3 +226,11 @@ def skip_stance_words(doc: Doc, start: int, end: int) -> int:
     while end - start > 2 and doc[start].lower_ in _STANCE_WORDS:
         start += 1
     return start
+
+
+def common_noun_code(span: Span, lex: Lexicons) -> bool:
+    """Whether a span is a common-noun acronym ("AI", "EVs") or a designation ("S-400")."""
+    text = span.text
+    if text.rstrip("s").isupper() and lex.has_word("common_acronyms", text):
+        return True
+    return len(span) <= 3 and bool(DESIGNATION_RE.match(text.replace(" ", "")))
