@@ -2,11 +2,11 @@
 
 An attack noun whose agent is named ("Peruvian air raids", "Peru's shelling", "strikes by
 Peru") but whose target is not, as the object of a party's complaint or protest ("Chile
-complained to the United Nations over Peruvian air raids", "Chile protested against Peru's
+complained to the Security Council about Peruvian air raids", "Chile protested against Peru's
 shelling", "Chile protested the raids by Peru"), names the complainer as the party attacked:
 Peru ATTACKS Chile (CAMEO 18/19 assault, fight, read with the complaint CAMEO 111/114 that
 states it; SCHEMA.md ATTACKS). The complaint itself stays CRITICIZES, read by the verb's own
-cue. The attack is presupposed by the complaint: the relation's predicate is the attack noun.
+cue. The attack is presupposed by the complaint: the complaint verb is the relation's predicate.
 
 Only "complain" and "protest", whose subject speaks for itself: a third party's condemnation
 ("Chile condemned Peruvian air raids") or concern names no target. Nothing where the noun

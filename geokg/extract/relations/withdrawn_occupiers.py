@@ -1,14 +1,14 @@
 """Troops withdrawn from a land the sentence calls occupied: the occupier INVADES it.
 
-An occupation or invasion word with no patient of its own ("after fifteen years of
-occupation", "the invasion forces", "calling them an occupying army") takes its patient from
+An occupation or invasion word with no patient of its own ("after a decade of
+occupation", "the invasion forces", "called the troops occupiers") takes its patient from
 the withdrawal the sentence states: "Chile will withdraw its troops from Peru after years of
-occupation", "Chile sped up the withdrawal of its invasion forces from Peru", "ministers
-demanded the withdrawal of Chilean forces from Peru, calling them an occupying army" give
+occupation", "Chile completed the withdrawal of its invasion forces from Peru", "Bolivia
+urged the pullout of Chilean troops from Peru and called them occupiers" give
 Chile INVADES Peru (CAMEO 192, occupy territory; SCHEMA.md INVADES: occupy). The occupier is
 the owner of the withdrawn troops ("Chilean forces", "its troops" read through the verb's
-subject), else the party that carries the withdrawal out ("Chile sped up / completed / began
-the withdrawal of invasion forces"); a party demanding a withdrawal is never the occupier.
+subject), else the party that carries the withdrawal out ("Chile completed / began the
+withdrawal of invasion forces"); a party demanding a withdrawal is never the occupier.
 The occupation is presupposed by the withdrawal, whatever the withdrawal's own modality: the
 relation's predicate is the occupation word.
 
@@ -52,7 +52,7 @@ _WITHDRAW_NOUNS |= {"drawdown", "evacuation", "redeployment"}
 _PULL_PARTICLES = frozenset({"out", "back"})
 _TROOPS = frozenset({"troop", "troops", "force", "forces", "army", "armies", "soldier"})
 _TROOPS |= {"soldiers", "contingent", "contingents", "unit", "units", "military", "garrison"}
-# verbs by which a party carries out a withdrawal it owns ("sped up the withdrawal")
+# verbs by which a party carries out a withdrawal it owns ("completed the withdrawal")
 _CARRY_OUT = frozenset({"speed", "complete", "begin", "start", "accelerate", "finish", "order"})
 _CARRY_OUT |= {"announce", "slow", "delay", "halt", "continue", "carry", "conduct", "hasten"}
 _CARRY_OUT |= {"launch", "finalize", "finalise", "postpone", "suspend"}
@@ -118,7 +118,7 @@ def _verb_withdrawals(ctx: SentenceContext, v: Token) -> _Found:
 
 def _noun_withdrawals(ctx: SentenceContext, n: Token) -> _Found:
     """``(occupiers, places)`` of "the withdrawal of Chilean forces from Y", "Chile's
-    withdrawal from Y", "Chile sped up the withdrawal of invasion forces from Y"."""
+    withdrawal from Y", "Chile completed the withdrawal of invasion forces from Y"."""
     troops = [x for _, x in ctx.prep_objects(n, ("of",)) if ctx.lemma(x) in _TROOPS]
     places = _states_from(ctx, n, *troops)
     if not places:
