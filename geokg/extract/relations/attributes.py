@@ -42,7 +42,7 @@ from geokg.extract.relations.polarity import (
     not_yet,
     own_markers,
 )
-from geokg.extract.relations.presupposed import demanded_halt, halted_event, presupposed_object
+from geokg.extract.relations.presupposed import demanded_halt, presupposed_object, presupposed_step
 from geokg.extract.relations.speech import own_statement, sentence_attribution
 from geokg.extract.relations.subjects import is_purpose_clause, rather_than
 from geokg.extract.relations.syntax import SentenceContext
@@ -410,7 +410,7 @@ def assess(
             continue
         step = (
             None
-            if (full and demanded_halt(ctx, cur, head)) or halted_event(ctx, cur, head, rtype)
+            if (full and demanded_halt(ctx, cur, head)) or presupposed_step(ctx, cur, head, rtype)
             else _step(ctx, cur, head, hl, dep, full, intent_ok, threat_ok, mode == "presup")
         )
         if step is None:

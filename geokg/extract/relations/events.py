@@ -89,6 +89,7 @@ from geokg.extract.relations.owners import (
     unnamed_holders,
 )
 from geokg.extract.relations.presupposed import owned_halted
+from geokg.extract.relations.protested_attacks import protested_attacks
 from geokg.extract.relations.recalled import recalled_agents
 from geokg.extract.relations.received import received_criticism, received_opposition
 from geokg.extract.relations.retaken_ground import control_from
@@ -124,6 +125,7 @@ from geokg.extract.relations.under_attack import received_attack
 from geokg.extract.relations.under_sanctions import under_sanctions
 from geokg.extract.relations.verbs import _verb
 from geokg.extract.relations.weapon_users import weapon_users
+from geokg.extract.relations.withdrawn_occupiers import withdrawn_occupiers
 from geokg.extract.relations.works import funded_works, works_participle
 
 __all__ = ["event_candidates"]
@@ -243,6 +245,8 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(declared_unwelcome(ctx))  # "declared Peru's envoy persona non grata"
     out.extend(expelled_envoys(ctx))  # "Peruvian diplomats were expelled from Chile"
     out.extend(struck_sites(ctx))  # "Chilean jets struck targets in Peru"
+    out.extend(protested_attacks(ctx))  # "Chile complained over Peruvian air raids"
+    out.extend(withdrawn_occupiers(ctx))  # "withdrew troops from Peru after years of occupation"
     out = not_own_bodies(ctx, out)  # "invest in the Chilean National Police" (organs.py)
     out.extend(granted_status(ctx))
     out.extend(changed_membership(ctx))

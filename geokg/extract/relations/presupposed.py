@@ -19,7 +19,15 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["demanded_clause", "demanded_halt", "halted_event", "owned_halted", "presupposed_object"]
+__all__ = [
+    "demanded_clause",
+    "demanded_halt",
+    "halted_event",
+    "owned_halted",
+    "presupposed_object",
+    "presupposed_step",
+    "war_setting",
+]
 
 _DEFINITE = frozenset({"the", "this", "that", "these", "those"})
 # "an *end* to its strikes": "end" is no halting noun of the lexicon (nothing undoes an end)
@@ -150,3 +158,28 @@ def halted_event(ctx: SentenceContext, cur: Token, head: Token, rtype: RelationT
         and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE) for c in o.children)
         for o in cur.children
     )
+
+
+def war_setting(ctx: SentenceContext, cur: Token, head: Token) -> bool:
+    """Whether ``cur`` is an "in"/"during" phrase naming an ongoing war on a verb that has its
+    own object: "threatened to launch a new offensive in its war with Peru", "plans to step up
+    attacks in the war against Peru". The war is the act's setting, stated by the author:
+    what is threatened or planned is the offensive, not the war. "could join in the war" is
+    the verb's argument (no object of its own), hedged with it."""
+    if cur.dep_ != "prep" or cur.lower_ not in ("in", "during") or head.pos_ not in ("VERB", "AUX"):
+        return False
+    if not any(c.dep_ == "dobj" for c in head.children):
+        return False
+    wars = [o for o in cur.children if o.dep_ == "pobj"]
+    return any(
+        c.type.value == "ATTACKS" and c.reciprocal
+        for o in wars
+        for c in ctx.lex.lookup("noun", ctx.lemma(o))
+    )
+
+
+def presupposed_step(ctx: SentenceContext, cur: Token, head: Token, rtype: RelationType) -> bool:
+    """Whether the modality walk stops at the step from ``cur`` to ``head`` because the
+    relation is presupposed there: a halted event (:func:`halted_event`) or a war that is an
+    act's setting (:func:`war_setting`)."""
+    return halted_event(ctx, cur, head, rtype) or war_setting(ctx, cur, head)
