@@ -34,6 +34,13 @@ _HOSTING_VERBS = frozenset(
 )
 
 
+# the participles, which the tagger may read as adjectives ("a U.N.-organized meeting")
+_HOSTED = frozenset(
+    {"hosted", "mediated", "brokered", "convened", "organized", "organised", "arranged"}
+    | {"facilitated"}
+)
+
+
 def hosts_of(
     ctx: SentenceContext, n: Token, pair: list[EntityAnnotation], cue: Cue
 ) -> list[Candidate]:
@@ -70,6 +77,17 @@ def _hosting(ctx: SentenceContext, n: Token) -> tuple[list[EntityAnnotation], To
         if c.dep_ == "acl" and c.tag_ == "VBN" and ctx.lemma(c) in _HOSTING_VERBS:
             by = [o for _, o in ctx.prep_objects(c, ("by",))]
             return ctx.args_of(by, strict=True), c
+        if c.dep_ == "amod" and c.lower_ in _HOSTED:
+            # "a U.N.-organized meeting", "a Chile-hosted summit": the hyphen-joined agent
+            agents = [
+                a
+                for a in c.children
+                if a.dep_ in ("npadvmod", "compound", "nmod")
+                and a.i + 2 == c.i
+                and ctx.doc[a.i + 1].text == "-"
+            ]
+            if agents:
+                return ctx.args_of(agents, strict=True), c
     return [], None
 
 
@@ -90,7 +108,9 @@ def _attendees(ctx: SentenceContext, n: Token) -> tuple[list[EntityAnnotation], 
 def hosted_gatherings(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
     """Host MEETS each attendee of a hosted gathering, and each party it pairs."""
     cue = ctx.lex.cue(_MEET_CUE)
-    if cue is None or not ctx.has_lemma(_HOSTING_VERBS):
+    if cue is None or not (
+        ctx.has_lemma(_HOSTING_VERBS) or any(t.lower_ in _HOSTED for t in ctx.tokens())
+    ):
         return []
     out: list[Candidate] = []
     for n in ctx.tokens():

@@ -92,6 +92,7 @@ _KNOWN_KEYS = frozenset(
         "requires_pejorative",
         "target_through",
         "objmod_source",
+        "object_preps",
         "veto_heads",
         "requires_prep_gerund",
         "source",
@@ -191,6 +192,7 @@ class Cue:
     requires_pejorative: bool = False
     target_through: dict[str, frozenset[str]] = field(default_factory=dict)
     objmod_source: bool = False
+    object_preps: bool = False  # verbs: target PPs the parser hung on the direct object count
     veto_heads: frozenset[str] = frozenset()
     requires_prep_gerund: frozenset[str] = frozenset()
     source: str = ""
@@ -274,6 +276,7 @@ class Cue:
             requires_pejorative=bool(data.get("requires_pejorative", False)),
             target_through=_fs_map(data.get("target_through")),
             objmod_source=bool(data.get("objmod_source", False)),
+            object_preps=bool(data.get("object_preps", False)),
             veto_heads=_fs(data.get("veto_heads")),
             requires_prep_gerund=_fs(data.get("requires_prep_gerund")),
             mutual_objects=bool(data.get("mutual_objects", False)),

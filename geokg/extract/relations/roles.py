@@ -39,8 +39,10 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         return []
     referents: list[EntityAnnotation] = []
     at = n
-    while at.dep_ == "conj" and ctx.lemma(at.head) in cue.lemmas:
-        at = at.head  # "Ghana, an ally and Togo's biggest partner": the first conjunct's place
+    while at.dep_ == "conj" and (ctx.lemma(at.head) in cue.lemmas or _role_noun(ctx, at.head)):
+        # "Ghana, an ally and Togo's biggest partner": the first conjunct's place, whichever
+        # role the first conjunct names ("a staunch ally and Togo's biggest trading partner")
+        at = at.head
     if at.dep_ == "pobj" and ctx.lemma(at.head) == "of" and ctx.lemma(at.head.head) in _PARTITIVES:
         at = at.head.head  # "Norway is one of Sweden's allies": the partitive is in the clause
     dep = at.dep_
@@ -52,7 +54,7 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         referents = ctx.args_of(agents + patients)
     elif dep == "appos":
         # "Brazil, Mexico and even Norway, a member of NATO": the apposition's own head only
-        own = ctx.entity(head)
+        own = _nearest_appos_holder(ctx, at, head) or ctx.entity(head)
         referents = [own] if own is not None else ctx.args(head)
         if n.tag_ in ("NNS", "NNPS") and own is not None:
             # "Chile and Peru, old friends, ...": a plural apposition covers the coordination
@@ -94,6 +96,7 @@ def _role(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]:
         referents = _modifier_holders(ctx, n, cue)  # "Russia's Syrian partners"
     if not referents:
         return []
+    referents = referents + _ranked_before(ctx, n, cue, referents)
     ref_keys = {(e.start, e.end) for e in referents}
     others: list[EntityAnnotation] = []
     owners = list(n.children)
@@ -185,6 +188,58 @@ def _bloc_of_ally(ctx: SentenceContext, n: Token, cue: Cue, e: EntityAnnotation)
         and e.label.value == "Organization"
         and ctx.lemma(n) in _BLOC_ALLIES
     )
+
+
+_ORDINALS = frozenset({"second", "third", "fourth", "fifth", "sixth", "2nd", "3rd", "4th", "5th"})
+
+
+def _ranked_before(
+    ctx: SentenceContext, n: Token, cue: Cue, referents: list[EntityAnnotation]
+) -> list[EntityAnnotation]:
+    """ "Peru is Chile's second-biggest trading partner after Bolivia": a ranked role noun's
+    "after" party ranks above the referent in the same role, so it holds the role too. Only
+    with an ordinal on the superlative, and only a name as the object ("after the war",
+    "the biggest partner after 2020" rank nothing)."""
+    if cue.type.value != "TRADES_WITH":
+        return []  # the ranking measures trade ("trading partner", "export market")
+    ranked = any(
+        m.tag_ == "JJS" and any(ctx.lemma(o) in _ORDINALS for o in m.children)
+        for m in n.children
+        if m.dep_ == "amod"
+    )
+    if not ranked:
+        return []
+    names = {e.name for e in referents}
+    return [
+        ctx.ent_at[o.i]
+        for p, obj in ctx.prep_objects(n, ("after",))
+        for o in (obj, *obj.conjuncts)
+        if o.i in ctx.ent_at
+        and ctx.ent_at[o.i].name not in names
+        and ctx.ent_at[o.i].label.value in ("Country", "Organization")
+    ]
+
+
+def _role_noun(ctx: SentenceContext, n: Token) -> bool:
+    """Whether ``n`` is the noun of a role cue (ally, partner, rival, backer ...)."""
+    return any(c.pos == "role" for c in ctx.lex.lookup("noun", ctx.lemma(n)))
+
+
+def _nearest_appos_holder(ctx: SentenceContext, n: Token, head: Token) -> EntityAnnotation | None:
+    """The name right before the comma that opens a role apposition, where the parser hung
+    the apposition on a name further back: in "Chile started a trade war with Peru, normally a
+    close ally", the ally is Peru, not the subject Chile."""
+    edge = n.left_edge.i
+    if edge < 2 or ctx.doc[edge - 1].text != "," or head.i >= edge - 2:
+        return None
+    before = ctx.doc[edge - 2]
+    near = ctx.ent_at.get(before.i)
+    own = ctx.entity(head)
+    if near is None or own is None or near.name == own.name:
+        return None
+    if before.dep_ != "pobj" or near.label.value not in ("Country", "Organization"):
+        return None  # only the object of a phrase after the head names the nearer party
+    return near
 
 
 def _owned_by_pronoun(n: Token) -> bool:

@@ -209,8 +209,9 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         for c in v.children:
             if c.dep_ in ("prt", "advmod") and ctx.lemma(c) in cue.particle:
                 tgt.extend(_slot_targets(ctx, c, cue, lem))
-    if required_obj is not None:
-        tgt.extend(_slot_targets(ctx, required_obj, cue, lem))
+    held = [required_obj] if required_obj is not None else obj_tokens if cue.object_preps else []
+    for o in held:  # "imports beef from Y": the parser may hang the target PP on the goods
+        tgt.extend(_slot_targets(ctx, o, cue, lem))
     if cue.target_through:
         # "reneged on its promise to Kyiv": the party the commitment was made to
         through = _Targets()
