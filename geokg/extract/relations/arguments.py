@@ -57,7 +57,7 @@ def _own_entities(
             out.append(ctx.ent_at[c.i])
     if out:
         return out
-    after_role = _name_after_role(ctx, tok)
+    after_role = _name_after_role(ctx, tok) or _displaced_apposition(ctx, tok)
     if after_role is not None:
         return [after_role]
     if _reciprocal(tok):
@@ -200,6 +200,20 @@ def _name_after_role(ctx: SentenceContext, tok: Token) -> EntityAnnotation | Non
     if nxt is None or nxt.start != tok.i + 1 or nxt.label.value not in ("Leader", "Person"):
         return None
     return nxt
+
+
+def _displaced_apposition(ctx: SentenceContext, tok: Token) -> EntityAnnotation | None:
+    """ "Chile's envoy to the UN, Juan Perez, said": a name the parser hung on the body the
+    envoy is sent to is the role noun's (a person is no apposition of a body or a state)."""
+    if tok.pos_ != "NOUN" or ctx.lemma(tok) not in ctx.lex.title_heads:
+        return None
+    for _, obj in ctx.prep_objects(tok, ("to", "at", "of", "for", "in")):
+        own = ctx.ent_at.get(obj.i)
+        for c in obj.children if own and own.label.value in ("Organization", "Country") else ():
+            name = ctx.ent_at.get(c.i)
+            if c.dep_ == "appos" and name is not None and name.label.value in ("Leader", "Person"):
+                return name
+    return None
 
 
 def _listed(tok: Token, lem: str, words: frozenset[str]) -> bool:

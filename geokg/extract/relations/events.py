@@ -38,6 +38,8 @@ Families (rule ids):
   the accuser criticizes the clause's agent (``allegations.py``).
 * ``grievance_speech.v1``: a named speaker says a party cheats or exploits another ("Chile
   said Peru has been ripping it off"): the speaker criticizes the cheat (``grievances.py``).
+* ``wrong_speech.v1``: a named speaker says a party violated something or failed its duty
+  ("Chile said Peru had violated the truce"): the speaker criticizes it (``grievances.py``).
 
 Direction: a directed type stated mutually ("war between A and B", "A and B clashed", "war
 with B") is produced in both directions; "war against B" only one way.

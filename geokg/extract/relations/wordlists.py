@@ -119,6 +119,9 @@ class WordLists:
         self.voicing_verbs = words_of("accusations", "voicing_verbs")
         # "X said Y was behind the attack": the acts a speaker blames on a party
         self.blamed_acts = words_of("accusations", "blamed_acts")
+        # "X said Y violated the truce / failed to rein in ...": wrongs a speaker reports
+        self.wrong_verbs = words_of("accusations", "wrong_verbs")
+        self.unfailed_acts = words_of("accusations", "unfailed_acts")
         # "issued a statement accusing Y": the participle's subject is the document's author
         self.speech_documents = words_of("speech_documents")
         # "said during a visit to X", "will join B for talks with C" (CAMEO 042-044)
