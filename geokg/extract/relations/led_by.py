@@ -6,6 +6,11 @@ cabinet, administration, regime, junta) that names its state by a possessive, a 
 compound, and a "led by" / "headed by" participle whose agent is the person. SCHEMA.md
 gives "led by" in the sense of rule as a LEADS cue; the state's organ names the state (news
 conventions). The role is the title before the name, else "head of government" and the like.
+A definite description with no name of its own stands for the one entity named before it: "The
+coalition government led by X" the state of the previous sentence (its subject, of several),
+"The organization, led by X," an organization named there; in its own sentence only the owner
+of a coordinated noun ("Peru's cabinet and the government led by X") or the scene ("In Peru,
+...") counts, since "Peru's envoy met the government led by X" is another state's.
 
 ``leads_named_body.v1``: a person who leads, heads, runs or commands a body named on its kind
 noun ("Ana Ruiz leads the Popular Force party", "X, who heads the Barrio Verde gang"): the
@@ -47,9 +52,11 @@ def led_rule_noun(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
     if ctx.lemma(verb) not in _LEAD_VERBS or verb.dep_ not in ("acl", "relcl"):
         return []
     noun = verb.head
-    if ctx.lemma(noun) not in ctx.lex.rule_nouns:
+    if ctx.lemma(noun) not in ctx.lex.rule_nouns and noun.lower_ not in _BODY_NOUNS:
         return []
     states = {e.name: e for e in _named_states(ctx, noun)}
+    if not states and noun.i not in ctx.ent_at:
+        states = {e.name: e for e in _described(ctx, noun, person)}
     if len(states) != 1:
         return []
     (led,) = states.values()
@@ -58,6 +65,63 @@ def led_rule_noun(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
     title = _title(ctx, person)
     role = _role_text(ctx, title) if title else "head of " + ctx.lemma(noun)
     return [_make(ctx, person, led, verb.i, verb.i + 1, "leads_led_rule.v1", role)]
+
+
+# descriptions of an organization that a "led by" participle may follow: "The organization,
+# led by X, ..." (a rule noun stands for a state: "the coalition government led by X")
+_BODY_NOUNS = frozenset(
+    {"organization", "organisation", "alliance", "bloc", "coalition", "movement"}
+)
+
+
+def _described(
+    ctx: SentenceContext, noun: Token, person: EntityAnnotation
+) -> list[EntityAnnotation]:
+    """The entity a definite description with no name of its own stands for ("the coalition
+    government", "the organization"): the one state (rule nouns) or organization (body nouns)
+    that its sentence names before it as the owner of a coordinated noun or the scene of its
+    clause, else, where its sentence names none before it, the one in the previous sentence of
+    the paragraph (or that sentence's subject, of several). Nothing with a name, possessive or
+    demonym in the description's phrase, nor for an indefinite one ("a government led by X")."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+        return []
+    if any(c.dep_ in _STATE_DEPS and c.i < noun.i for c in noun.children if c.i in ctx.ent_at):
+        return []
+    label = EntityLabel.ORGANIZATION if noun.lower_ in _BODY_NOUNS else EntityLabel.COUNTRY
+    before = [
+        e for e in ctx.entities if e.end <= noun.i and e.label == label and e.name != person.name
+    ]
+    if before:
+        # in its own sentence only a state that owns the noun the description is coordinated
+        # with ("Peru's cabinet and the government led by X") or that sets the scene of its
+        # clause ("In Peru, the government led by X ..."); "Peru's envoy met the government led
+        # by X" is another state's government
+        found = {e.name: e for e in _scene_or_conjunct(ctx, noun) if e.label == label}
+        return list(found.values()) if len(found) == 1 else []
+    disc = ctx.discourse
+    if disc is None or not 0 < ctx.index < len(disc.sents) or disc.paragraph_break(ctx.index):
+        return []
+    earlier = [e for e in disc.entities_in(ctx.index - 1) if e.label == label]
+    if len({e.name for e in earlier}) > 1:
+        subjects = {e.name for _, ents in disc.subjects(ctx.index - 1) for e in ents}
+        earlier = [e for e in earlier if e.name in subjects]
+    return earlier[-1:] if len({e.name for e in earlier}) == 1 else []
+
+
+def _scene_or_conjunct(ctx: SentenceContext, noun: Token) -> list[EntityAnnotation]:
+    """The entities that own the noun a description is coordinated with, or that an "in"
+    phrase of the description's own verb names before it."""
+    out: list[EntityAnnotation] = []
+    if noun.dep_ == "conj":
+        out.extend(_named_states(ctx, noun.head))
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ in ("nsubj", "nsubjpass"):
+        for _, obj in ctx.prep_objects(first.head, {"in"}):
+            if obj.i < noun.i and obj.i in ctx.ent_at:
+                out.append(ctx.ent_at[obj.i])
+    return out
 
 
 def _named_states(ctx: SentenceContext, noun: Token) -> list[EntityAnnotation]:

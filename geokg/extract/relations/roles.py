@@ -283,13 +283,52 @@ def _fellow_members(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]
         and ctx.ent_at[c.i].label.value == "Organization"
         and (c.dep_ == "compound" or c.tag_ in ("NNP", "NNPS"))
     ]
+    compared = _compared_members(ctx, n)
+    if compared is not None:
+        # "like other members of the EU": the organization named on the "of" object
+        orgs.extend(
+            e
+            for _, obj in ctx.prep_objects(n, {"of"})
+            for e in ctx.args(obj, strict=True)
+            if e.label.value == "Organization"
+        )
     if not orgs:
         return []
     owners: list[EntityAnnotation] = []
     for c in n.children:
         if c.dep_ == "poss":
             owners.extend(ctx.args(c, strict=True))
+    if not owners and compared is not None:
+        owners = compared
     return _pairs(ctx, owners, orgs, cue, n, "role_noun.v1")
+
+
+# "like other EU members", "unlike fellow NATO members", "joined other EU members in ...":
+# "other" and "fellow" make the one compared with them a member as well
+_OTHER_WORDS = frozenset({"other", "fellow"})
+_COMPARING_PREPS = frozenset({"like", "unlike"})
+
+
+def _compared_members(ctx: SentenceContext, n: Token) -> list[EntityAnnotation] | None:
+    """The states compared with, or joining, "other"/"fellow" members of an organization: the
+    clause's subject, or the name the "like" phrase hangs on ("Chile, like other EU members,
+    ..."). None when the member noun is not such a phrase."""
+    if not any(c.dep_ in ("amod", "compound") and c.lower_ in _OTHER_WORDS for c in n.children):
+        return None
+    head = n.head
+    if n.dep_ == "pobj" and ctx.lemma(head) in _COMPARING_PREPS:
+        holder = head.head
+        if holder.i in ctx.ent_at:
+            return [ctx.ent_at[holder.i]]
+        verb = holder if holder.pos_ in _VERB_POS else climb_to_verb(holder, 3)
+    elif n.dep_ == "dobj" and ctx.lemma(head) == "join":
+        verb = head
+    else:
+        return None
+    if verb.pos_ not in _VERB_POS:
+        return None
+    agents, _ = ctx.subjects(verb)
+    return [e for e in ctx.args_of(agents, strict=True) if e.label.value == "Country"]
 
 
 # ------------------------------------------------------------------------------- adjectives

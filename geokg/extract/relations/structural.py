@@ -19,7 +19,9 @@ Rule ids:
 * ``leads_predicate.v1``: a title predicated of the person: "X served as UN secretary
   general", "X is Kenya's foreign minister", "X was elected president of Chile", also in a
   relative clause ("X, who is Kenya's foreign minister, ...") or a coordinated predicate ("X
-  served as ... and was later Chile's president").
+  served as ... and was later Chile's president"); an office taken up or given up ("X took
+  over / stepped down / resigned as head of Y", "rose to power as leader of Y", "refused to
+  step down as ...", "was ousted as president of Y", never the remover's "ousted X as").
 
 A bare title with no led entity joined to it ("President Gabriel Boric") gives nothing, nor does
 a past service post ("former Kenyan ambassador X", "a retired Chilean admiral":
@@ -270,6 +272,18 @@ _ROLE_VERBS = frozenset(
      "name", "appoint", "elect", "reelect", "re-elect", "nominate", "install", "choose",
      "confirm", "swear", "sworn", "designate"}
 )  # fmt: skip
+# verbs of taking up or giving up an office whose subject held it: "X took over / stepped
+# down / resigned / quit as head of Y", "X rose to prominence as the emir of Y", "X succeeded
+# Z as chairman of Y" (a former head keeps LEADS, as "former President X" does)
+_OFFICE_CHANGE_VERBS = frozenset(
+    {"take", "step", "resign", "quit", "retire", "rise", "emerge", "succeed", "replace",
+     "reappoint", "re-appoint", "inaugurate", "stand"}
+)  # fmt: skip
+# verbs of removal from an office: only their passive subject held it ("X was ousted as
+# president of Y"); the active subject is the one who removed ("the army ousted X as ...")
+_REMOVAL_VERBS = frozenset(
+    {"oust", "remove", "depose", "topple", "unseat", "sack", "fire", "dismiss", "overthrow"}
+)  # fmt: skip
 
 
 def _predicate(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate]:
@@ -293,9 +307,28 @@ def _predicate(ctx: SentenceContext, person: EntityAnnotation) -> list[Candidate
         for c in v.conjuncts
         if c.i > v.i and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
     )
+    # "X refused to step down as ...", "X is expected to take over as ...": the office change
+    # of a controlled complement is the subject's
+    verbs.extend(
+        c
+        for v in list(verbs)
+        for c in v.children
+        if c.dep_ == "xcomp" and ctx.lemma(c) in _OFFICE_CHANGE_VERBS
+        and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+    )  # fmt: skip
     titles: list[Token] = []
     for v in verbs:
-        if v.pos_ not in ("VERB", "AUX") or ctx.lemma(v) not in _ROLE_VERBS:
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = ctx.lemma(v)
+        passive = any(c.dep_ == "nsubjpass" for c in v.children)
+        if lemma in _OFFICE_CHANGE_VERBS or (lemma in _REMOVAL_VERBS and passive):
+            titles.extend(o for _, o in ctx.prep_objects(v, {"as"}))
+            # "rose to power / prominence as the emir of Y": the parser hangs "as" on the goal
+            for _, goal in ctx.prep_objects(v, {"to"}):
+                titles.extend(o for _, o in ctx.prep_objects(goal, {"as"}))
+            continue
+        if lemma not in _ROLE_VERBS:
             continue
         titles.extend(c for c in v.children if c.dep_ in ("attr", "oprd"))
         titles.extend(o for _, o in ctx.prep_objects(v, {"as"}))

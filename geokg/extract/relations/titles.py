@@ -61,6 +61,10 @@ def _led_before(ctx: SentenceContext, i: int) -> tuple[EntityAnnotation | None, 
         j -= 1
     if j < ctx.start:
         return None, j
+    if doc[j].text == ")" and j - 2 >= ctx.start and doc[j - 2].text == "(":
+        # "International Atomic Energy Agency (IAEA) chief X": the acronym in parentheses
+        # repeats the name before it
+        j -= 1
     ent = ctx.ent_at.get(j)
     if ent is None:
         # "the party's leader X": a definite description standing for an entity named before
