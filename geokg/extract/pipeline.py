@@ -51,6 +51,8 @@ def load_nlp(
     """
     import spacy
 
+    import geokg.extract.acronym_words
+
     # Importing the modules registers the factories (entry points do the same for spacy.load).
     import geokg.extract.entities.component
     import geokg.extract.fronted_phrases
@@ -79,11 +81,14 @@ def load_nlp(
             after="lemmatizer",
             config={"patterns_path": config.get("geokg_relations", {}).get("patterns_path")},
         )
+    if "ner" in nlp.pipe_names and "geokg_acronym_words" not in nlp.pipe_names:
+        # first of the repairs: "IS fighters" read as the verb "is" breaks every later reading
+        nlp.add_pipe("geokg_acronym_words", after="ner")
     if "ner" in nlp.pipe_names and "geokg_headline_verbs" not in nlp.pipe_names:
         # after the entity recogniser: a headline's subject is often a name it found
         nlp.add_pipe(
             "geokg_headline_verbs",
-            after="ner",
+            after="geokg_acronym_words",
             config={"patterns_path": config.get("geokg_relations", {}).get("patterns_path")},
         )
     if "ner" in nlp.pipe_names and "geokg_reported_clauses" not in nlp.pipe_names:

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from geokg.extract.acronym_words import in_capitals
 from geokg.extract.entities.acronyms import acronym_candidates
 from geokg.extract.entities.armed_groups import armed_group_names
 from geokg.extract.entities.blocs import bloc_names
@@ -93,14 +94,6 @@ def _legislature_owner(doc: Doc, i: int, index: SurfaceIndex) -> str | None:
     return "" if prev.pos_ == "PROPN" and prev.text[:1].isupper() else None
 
 
-def _in_capitals(doc: Doc, i: int) -> bool:
-    """Whether the word next to token ``i`` (either side, in its sentence) is a capitalised
-    word of two or more letters: the token stands in a line set all in capitals."""
-    sent = doc[i].sent
-    near = [doc[j] for j in (i - 1, i + 1) if sent.start <= j < sent.end]
-    return any(t.is_alpha and len(t.text) > 1 and t.text.isupper() for t in near)
-
-
 def propose(
     doc: Doc,
     hits: Iterable[tuple[str, int, int]],
@@ -173,11 +166,7 @@ def propose(
                 continue  # "the Nigeria Labour Congress": the end of a longer name
             if owner is not None:  # "Peru's Congress", "the Peruvian Congress"
                 c = Candidate(c.start, c.end, c.start_char, c.end_char, label, owner, c.priority)
-        if (
-            end - start == 1
-            and lex.has_word("word_acronyms", words[0])
-            and _in_capitals(doc, start)
-        ):
+        if end - start == 1 and lex.has_word("word_acronyms", words[0]) and in_capitals(doc[start]):
             # "WHAT IS NEXT FOR MALI": a word of a line set in capitals, not the acronym
             continue
         if (
