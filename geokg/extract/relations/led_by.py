@@ -88,6 +88,15 @@ def _described(
     if any(c.dep_ in _STATE_DEPS and c.i < noun.i for c in noun.children if c.i in ctx.ent_at):
         return []
     label = EntityLabel.ORGANIZATION if noun.lower_ in _BODY_NOUNS else EntityLabel.COUNTRY
+    start = min(t.i for t in noun.subtree)
+    after_name = (
+        start >= 2 and ctx.doc[start - 1].text == "," and ctx.doc[start - 2].pos_ == "PROPN"
+    )
+    if noun.dep_ == "appos" or after_name:
+        # "Unity Bloc, the alliance led by X": the description is the name's before it (also
+        # where the parser did not hang it there), named or not
+        head = ctx.ent_at.get(noun.head.i if noun.dep_ == "appos" else start - 2)
+        return [head] if head is not None and head.label == label else []
     before = [
         e for e in ctx.entities if e.end <= noun.i and e.label == label and e.name != person.name
     ]

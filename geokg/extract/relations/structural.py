@@ -273,7 +273,7 @@ _ROLE_VERBS = frozenset(
      "confirm", "swear", "sworn", "designate"}
 )  # fmt: skip
 # verbs of taking up or giving up an office whose subject held it: "X took over / stepped
-# down / resigned / quit as head of Y", "X rose to prominence as the emir of Y", "X succeeded
+# down / resigned / quit as head of Y", "X rose to prominence as emir of Y", "X succeeded
 # Z as chairman of Y" (a former head keeps LEADS, as "former President X" does)
 _OFFICE_CHANGE_VERBS = frozenset(
     {"take", "step", "resign", "quit", "retire", "rise", "emerge", "succeed", "replace",
