@@ -425,3 +425,24 @@ def test_entities_organization_named_after_its_noun(
     blank: Any, component: EntityComponent, rows: list[Row], expected: set[tuple[str, str]]
 ) -> None:
     assert found(component, parse(blank, rows)) == expected
+
+
+PARTY_STATE_TITLE: list[Row] = [
+    ("Republican", "ADJ", "JJ", "amod", 2, "republican", "B-NORP"),
+    ("U.S.", "PROPN", "NNP", "compound", 2, "U.S.", "B-GPE"),
+    ("Senator", "PROPN", "NNP", "compound", 4, "Senator", "O"),
+    ("Ana", "PROPN", "NNP", "compound", 4, "Ana", "B-PERSON"),
+    ("Ruiz", "PROPN", "NNP", "nsubj", 5, "Ruiz", "I-PERSON"),
+    ("spoke", "VERB", "VBD", "ROOT", 5, "speak", "O"),
+    (".", "PUNCT", ".", "punct", 5, ".", "O"),
+]
+
+
+def test_entities_party_adjective_before_a_state_and_a_title(
+    blank: Any, component: EntityComponent
+) -> None:
+    assert found(component, parse(blank, PARTY_STATE_TITLE)) == {
+        ("Republican Party", "Organization"),
+        ("United States", "Country"),
+        ("Ana Ruiz", "Leader"),
+    }

@@ -60,6 +60,10 @@ def leader_state_candidates(doc: Doc, cands: list[Candidate], lex: Lexicons) -> 
     return out
 
 
+# gazetteer forms of a state that may stand between a party adjective and its title
+_STATE_FORMS = frozenset({"COUNTRY_NAME", "COUNTRY_ADJ"})
+
+
 def party_candidates(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -> list[Candidate]:
     """A party adjective before a partisan noun names the party ("Democratic lawmakers").
 
@@ -77,6 +81,8 @@ def party_candidates(doc: Doc, lex: Lexicons, gaz: dict[int, list[Candidate]]) -
         if party is None or tok.i in gaz or tok.i + 1 >= len(doc):
             continue
         nxt = doc[tok.i + 1]
+        if tok.i + 2 < len(doc) and any(c.kind in _STATE_FORMS for c in gaz.get(nxt.i, [])):
+            nxt = doc[tok.i + 2]  # "Democratic U.S. Congressman X": the state between
         head, _ = head_noun(tok)
         if not (
             nxt.lower_ in nouns

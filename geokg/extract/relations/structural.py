@@ -379,6 +379,8 @@ def _party_members(
         if not title or title[-1].lower_ not in _MEMBER_TITLES:
             continue
         party = ctx.ent_at.get(i)
+        if party is not None and party.label == EntityLabel.COUNTRY and party.start > ctx.start:
+            party = ctx.ent_at.get(party.start - 1)  # "Democratic U.S. Congressman X"
         if party is None or party.label != EntityLabel.ORGANIZATION or party.kind != "party":
             continue
         if any(t.lower_ not in _MEMBER_TITLES and t.lower_ not in ctx.lex.title_temporal
