@@ -130,9 +130,27 @@ def _title_before(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
     led, _ = _led_before(ctx, i)
     if led is None:
         return []
+    if any(t.lower_ in _ENVOY_WORDS for t in title):
+        led = _sending_state(ctx, led)
     title += portfolio
     role = _role_text(ctx, title)
     return [_make(ctx, person, led, title[0].i, title[-1].i + 1, "leads_title.v1", role)]
+
+
+_ENVOY_WORDS = frozenset({"ambassador", "envoy", "emissary", "representative", "delegate"})
+
+
+def _sending_state(ctx: SentenceContext, posted: EntityAnnotation) -> EntityAnnotation:
+    """The state that sends an envoy whose post is named before the title ("Russia's *U.N.*
+    ambassador X", "the Peruvian *U.S.* envoy X": Russia, Peru), else the post's own entity
+    ("the U.S. ambassador X")."""
+    k = posted.start - 1
+    if k > ctx.start and ctx.doc[k].text in ("'s", "’s"):
+        k -= 1
+    owner = ctx.ent_at.get(k) if k >= ctx.start else None
+    if owner is not None and owner.label == EntityLabel.COUNTRY and owner.name != posted.name:
+        return owner
+    return posted
 
 
 _COMPLEMENT_PREPS = frozenset({"for", "to", "at", "on"})
@@ -251,6 +269,8 @@ def _led_by_titles(
         led, toks = _title_phrase_led(ctx, t)
         if led is None or led.name == person.name:
             continue
+        if t.lower_ in _ENVOY_WORDS:
+            led = _sending_state(ctx, led)
         role = _role_text(ctx, toks)
         out.append(_make(ctx, person, led, toks[0].i, toks[-1].i + 1, rule, role))
     return out
