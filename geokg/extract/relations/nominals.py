@@ -16,7 +16,8 @@ never its antecedent ("Tokyo pledged aid to the island nation": not Japan). "the
 regime", "the government", "the authorities" take the one country named before them in their
 sentence or, failing that, in the previous sentence of the paragraph (nothing with two, or with
 a leader or person in view); a bare "the country" or "the nation" only the one country named
-before it in its own sentence, and not inside a relative clause.
+before it in its own sentence, and not inside a relative clause; as a possessor ("the country's
+army") with none there, the one country of the previous sentence, as "the government" does.
 """
 
 from __future__ import annotations
@@ -202,6 +203,14 @@ def _sole_country(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | 
         for e in ctx.entities
         if e.end <= tok.i and e.label.value == "Country" and e.name not in excluded
     ]
+    disc = ctx.discourse
+    if not fitting and tok.dep_ == "poss" and disc is not None and 0 < ctx.index < len(disc.sents):
+        # "Kenya held a vote. The country's army ...": the one state named in the sentence before
+        earlier = [] if disc.paragraph_break(ctx.index) else disc.entities_in(ctx.index - 1)
+        states = [e for e in earlier if e.label.value == "Country"]
+        people = [e for e in earlier + ctx.entities if e.label.value in _PEOPLE]
+        if len({e.name for e in states}) == 1 and not people and states[0].name not in excluded:
+            return states[-1:]
     if len({e.name for e in fitting}) != 1:
         return None
     return fitting[-1:]
