@@ -20,27 +20,20 @@ from spacy.language import Language
 from spacy.tokens import Doc as _Doc
 
 from geokg.extract.entities.lexicon import default_lexicons
+from geokg.extract.entities.syntax import in_capitals
 from geokg.extract.reparse import parse_alone
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
     from thinc.types import Ints2d
 
-__all__ = ["AcronymWords", "in_capitals", "make_acronym_words"]
+__all__ = ["AcronymWords", "make_acronym_words"]
 
 # a proper-noun acronym of the same token count that the model never reads as a verb
 _STAND_IN = "NATO"
 # the readings of the word that break the parse ("is", "who")
 _WORD_POS = frozenset({"AUX", "VERB", "PRON"})
 _ATTRS = [TAG, POS, LEMMA, DEP, HEAD]
-
-
-def in_capitals(tok: Token) -> bool:
-    """Whether the word next to ``tok`` (either side, in its sentence) is a capitalised word of
-    two or more letters: ``tok`` stands in a line set all in capitals ("WHAT IS NEXT")."""
-    sent = tok.sent
-    near = [tok.doc[j] for j in (tok.i - 1, tok.i + 1) if sent.start <= j < sent.end]
-    return any(t.is_alpha and len(t.text) > 1 and t.text.isupper() for t in near)
 
 
 class AcronymWords:
@@ -58,26 +51,31 @@ class AcronymWords:
         self.words = words
 
     def __call__(self, doc: Doc) -> Doc:
-        for sent in list(doc.sents):
-            misread = [
-                t
-                for t in sent
-                if t.text in self.words and t.pos_ in _WORD_POS and not in_capitals(t)
-            ]
-            if misread:
-                self._reread(doc, sent, misread)
-        return doc
-
-    def _reread(self, doc: Doc, sent: Span, misread: list[Token]) -> None:
-        words = [_STAND_IN if t in misread else t.text for t in sent]
-        spaces = [bool(t.whitespace_) for t in sent]
-        new = parse_alone(self.nlp, [_Doc(self.nlp.vocab, words=words, spaces=spaces)])[0]
-        arr = doc.to_array(_ATTRS)
-        arr[sent.start : sent.end] = new.to_array(_ATTRS)
-        strings = doc.vocab.strings
+        misread = [
+            t for t in doc if t.text in self.words and t.pos_ in _WORD_POS and not in_capitals(t)
+        ]
+        if not misread:
+            return doc
+        by_sent: dict[int, tuple[Span, list[Token]]] = {}
         for t in misread:
-            arr[t.i, _ATTRS.index(LEMMA)] = strings.add(t.text)
+            by_sent.setdefault(t.sent.start, (t.sent, []))[1].append(t)
+        todo = list(by_sent.values())
+        stand_ins = [
+            _Doc(
+                self.nlp.vocab,
+                words=[_STAND_IN if t in toks else t.text for t in sent],
+                spaces=[bool(t.whitespace_) for t in sent],
+            )
+            for sent, toks in todo
+        ]
+        arr = doc.to_array(_ATTRS)
+        strings = doc.vocab.strings
+        for (sent, toks), new in zip(todo, parse_alone(self.nlp, stand_ins), strict=True):
+            arr[sent.start : sent.end] = new.to_array(_ATTRS)
+            for t in toks:
+                arr[t.i, _ATTRS.index(LEMMA)] = strings.add(t.text)
         doc.from_array(_ATTRS, cast("Ints2d", arr))
+        return doc
 
 
 @Language.factory(

@@ -13,7 +13,6 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from geokg.extract.acronym_words import in_capitals
 from geokg.extract.entities.acronyms import acronym_candidates
 from geokg.extract.entities.armed_groups import armed_group_names
 from geokg.extract.entities.blocs import bloc_names
@@ -41,7 +40,7 @@ from geokg.extract.entities.portfolios import (
 from geokg.extract.entities.scan import text_where
 from geokg.extract.entities.services import outlet_names_before, outlet_services
 from geokg.extract.entities.state_companies import state_company_candidates
-from geokg.extract.entities.syntax import has_the
+from geokg.extract.entities.syntax import has_the, in_capitals
 from geokg.extract.entities.titles import title_people
 from geokg.extract.entities.variants import case_variants
 from geokg.extract.entities.west import west_candidates

@@ -23,6 +23,7 @@ __all__ = [
     "common_noun_code",
     "has_the",
     "head_noun",
+    "in_capitals",
     "lemma",
     "looks_like_name",
     "only_title_words",
@@ -234,3 +235,11 @@ def common_noun_code(span: Span, lex: Lexicons) -> bool:
     if text.rstrip("s").isupper() and lex.has_word("common_acronyms", text):
         return True
     return len(span) <= 3 and bool(DESIGNATION_RE.match(text.replace(" ", "")))
+
+
+def in_capitals(tok: Token) -> bool:
+    """Whether the word next to ``tok`` (either side, in its sentence) is a capitalised word of
+    two or more letters: ``tok`` stands in a line set all in capitals ("WHAT IS NEXT")."""
+    sent = tok.sent
+    near = [tok.doc[j] for j in (tok.i - 1, tok.i + 1) if sent.start <= j < sent.end]
+    return any(t.is_alpha and len(t.text) > 1 and t.text.isupper() for t in near)
