@@ -203,10 +203,9 @@ def _sole_country(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | 
         for e in ctx.entities
         if e.end <= tok.i and e.label.value == "Country" and e.name not in excluded
     ]
-    disc = ctx.discourse
-    if not fitting and tok.dep_ == "poss" and disc is not None and 0 < ctx.index < len(disc.sents):
+    if not fitting and tok.dep_ == "poss":
         # "Kenya held a vote. The country's army ...": the one state named in the sentence before
-        earlier = [] if disc.paragraph_break(ctx.index) else disc.entities_in(ctx.index - 1)
+        earlier = _previous_sentence(ctx) or []
         states = [e for e in earlier if e.label.value == "Country"]
         people = [e for e in earlier + ctx.entities if e.label.value in _PEOPLE]
         if len({e.name for e in states}) == 1 and not people and states[0].name not in excluded:
@@ -228,20 +227,30 @@ def _ruled_state(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation] | N
     country named in the description's sentence before it (not its own subject) or, where
     there is none, in the previous sentence of the paragraph. A leader or person in either
     may lead another, unnamed state: nothing then, as with two countries."""
-    disc = ctx.discourse
     excluded = _disjoint(ctx, tok)
     window = [e for e in ctx.entities if e.end <= tok.i]
     people = [e for e in ctx.entities if e.label.value in _PEOPLE]
     fitting = [e for e in window if e.label.value == "Country" and e.name not in excluded]
-    if not fitting and disc is not None and 0 < ctx.index < len(disc.sents):
-        if disc.paragraph_break(ctx.index):
+    if not fitting:
+        earlier = _previous_sentence(ctx)
+        if earlier is None:
             return None
-        earlier = disc.entities_in(ctx.index - 1)
         people += [e for e in earlier if e.label.value in _PEOPLE]
         fitting = [e for e in earlier if e.label.value == "Country" and e.name not in excluded]
     if people or len({e.name for e in fitting}) != 1:
         return None
     return fitting[-1:]
+
+
+def _previous_sentence(ctx: SentenceContext) -> list[EntityAnnotation] | None:
+    """The entities of the sentence before, in the same paragraph; ``[]`` for the first
+    sentence of a text without discourse, ``None`` across a paragraph break."""
+    disc = ctx.discourse
+    if disc is None or not 0 < ctx.index < len(disc.sents):
+        return []
+    if disc.paragraph_break(ctx.index):
+        return None
+    return disc.entities_in(ctx.index - 1)
 
 
 def _earlier(
