@@ -170,6 +170,22 @@ OUTSIDE_THE_KREMLIN: list[Row] = [
     ("the", "DET", "DT", "det", 3, "the", "O"),
     ("Kremlin", "PROPN", "NNP", "pobj", 1, "Kremlin", "B-ORG"),
 ]
+DEPARTMENT_SANCTIONED: list[Row] = [
+    ("the", "DET", "DT", "det", 2, "the", "O"),
+    ("Treasury", "PROPN", "NNP", "compound", 2, "Treasury", "B-ORG"),
+    ("Department", "PROPN", "NNP", "nsubj", 3, "Department", "I-ORG"),
+    ("sanctioned", "VERB", "VBD", "ROOT", 3, "sanction", "O"),
+    ("Iran", "PROPN", "NNP", "dobj", 3, "Iran", "B-GPE"),
+]
+OTHER_STATES_DEPARTMENT: list[Row] = [
+    ("the", "DET", "DT", "det", 2, "the", "O"),
+    ("Philippine", "ADJ", "JJ", "amod", 2, "philippine", "B-NORP"),
+    ("Department", "PROPN", "NNP", "nsubj", 5, "Department", "B-ORG"),
+    ("of", "ADP", "IN", "prep", 2, "of", "I-ORG"),
+    ("Justice", "PROPN", "NNP", "pobj", 3, "Justice", "I-ORG"),
+    ("charged", "VERB", "VBD", "ROOT", 5, "charge", "O"),
+    ("him", "PRON", "PRP", "dobj", 5, "he", "O"),
+]
 BRUSSELS_DECIDED: list[Row] = [
     ("Brussels", "PROPN", "NNP", "nsubj", 1, "Brussels", "B-GPE"),
     ("decided", "VERB", "VBD", "ROOT", 1, "decide", "O"),
@@ -186,6 +202,8 @@ BRUSSELS_DECIDED: list[Row] = [
         (THE_KREMLIN_SAID, {("Russia", "Country")}),
         (OUTSIDE_THE_KREMLIN, set()),
         (BRUSSELS_DECIDED, {("European Union", "Organization")}),
+        (DEPARTMENT_SANCTIONED, {("United States", "Country"), ("Iran", "Country")}),
+        (OTHER_STATES_DEPARTMENT, {("Philippines", "Country")}),
     ],
     ids=[
         "actors",
@@ -195,6 +213,8 @@ BRUSSELS_DECIDED: list[Row] = [
         "seat-actor",
         "seat-location",
         "eu",
+        "executive-department",
+        "other-states-department",
     ],
 )
 def test_entities_capital_metonymy(

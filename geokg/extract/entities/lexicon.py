@@ -95,6 +95,7 @@ class Lexicons:
     _titles: dict[str, str] = field(default_factory=dict, repr=False)
     _max_title_words: int = field(default=1, repr=False)
     _leader_forms: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    _state_forms: dict[str, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         forms: dict[str, list[str]] = {}
@@ -106,6 +107,11 @@ class Lexicons:
                 if ident not in ids:
                     ids.append(ident)
         self._leader_forms = {k: tuple(v) for k, v in forms.items()}
+        self._state_forms = {
+            p.pattern: p.id
+            for p in self.patterns
+            if p.label in ("COUNTRY_NAME", "COUNTRY_ADJ") and " " not in p.pattern
+        }
         for key, value in self.words.items():
             if isinstance(value, list):
                 self._sets[key] = frozenset(v.lower() for v in value)
@@ -166,6 +172,10 @@ class Lexicons:
     def wordset(self, key: str) -> frozenset[str]:
         """A lowercase word class from ``lexicon.json`` (empty if unknown)."""
         return self._sets.get(key, frozenset())
+
+    def state_of_form(self, text: str) -> str | None:
+        """The state a one-word name or demonym adjective names ("Philippine"), else None."""
+        return self._state_forms.get(text)
 
     def has_word(self, key: str, word: str) -> bool:
         """Whether ``word`` (any case) is in the word class ``key``."""

@@ -198,6 +198,12 @@ def resolve_metonym(doc: Doc, c: Candidate, lex: Lexicons) -> Resolved | None:
     if c.kind == "SEAT":
         if place and tok.dep_ == "pobj":
             return None
+        i = c.start - 1
+        if i > 0 and doc[i].tag_ == "POS":
+            i -= 1
+        if i >= 0 and lex.state_of_form(doc[i].text) not in (None, c.target):
+            # "the Philippine (or Canada's) Department of Justice": another state's organ.
+            return None
         return (
             as_country(c, c.target, "metonym", lex) if c.target in lex.countries else _org(c, lex)
         )
