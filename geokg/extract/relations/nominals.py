@@ -5,7 +5,9 @@ ECOWAS. :func:`definite_antecedent` resolves such a description to the most rece
 mention that agrees with it: an organization of a fitting kind for "the bloc", "the alliance",
 "the organization", "the union" (a name with "Union" in it), "the commission" (likewise), a
 state for "the kingdom", "the island nation", "the Gulf state", an intergovernmental body for
-"the regional body" (a bare "the body" is left alone); one that the same sentence says was
+"the regional body" (a bare "the body" is left alone), an armed or non-governmental group
+for "the group" ("Amnesty ... The rights group accused ..."), an armed group for its fighters
+in the plural ("Hamas ... the militants", "the rebels", "the insurgents"); one that the same sentence says was
 founded (``founded.py``) only where no other fits ("left X and formed Y, accusing the bloc"
 is X). It looks in the sentence
 before the description, then a few sentences back (the component marks relations with an
@@ -45,6 +47,14 @@ _ORG_KINDS: dict[str, frozenset[str]] = {
     "party": frozenset({"party"}),
     "movement": frozenset({"party", "armed_group"}),
     "body": frozenset({"igo", "bloc", "alliance"}),
+    # "the group" is an armed group or a non-governmental one named before ("the rights
+    # group"); its fighters in the plural only an armed group ("the militants")
+    "group": frozenset({"armed_group", "ngo"}),
+    "militants": frozenset({"armed_group"}),
+    "insurgents": frozenset({"armed_group"}),
+    "rebels": frozenset({"armed_group"}),
+    "jihadists": frozenset({"armed_group"}),
+    "extremists": frozenset({"armed_group"}),
 }
 # org nouns too common to stand alone: "the body" is an organization only with one of these
 _ORG_MODIFIERS: dict[str, frozenset[str]] = {
