@@ -7,9 +7,9 @@ mention that agrees with it: an organization of a fitting kind for "the bloc", "
 state for "the kingdom", "the island nation", "the Gulf state", an intergovernmental body for
 "the regional body" (a bare "the body" is left alone), an armed or non-governmental group
 for "the group" ("Amnesty ... The rights group accused ..."), an armed group for its fighters
-in the plural ("Hamas ... the militants", "the rebels", "the insurgents"); one that the same sentence says was
-founded (``founded.py``) only where no other fits ("left X and formed Y, accusing the bloc"
-is X). It looks in the sentence
+in the plural ("Hamas ... the militants", "the rebels", "the insurgents"); one that the same
+sentence says was founded (``founded.py``) only where no other fits ("left X and formed Y,
+accusing the bloc" is X). It looks in the sentence
 before the description, then a few sentences back (the component marks relations with an
 endpoint from an earlier sentence as ``context``). A description with a name inside ("the
 NATO alliance", "the Western alliance") is that name, not an anaphor, and is left to the
