@@ -64,7 +64,10 @@ class WordLists:
         self.private_nouns = words_of("private_nouns")
         # "sanctions on Russian firms": companies that name their state as a measure's patient
         self.economic_patients = words_of("economic_patients", "nouns")
-        self.traded_goods = words_of("economic_patients", "goods")
+        # "tariffs on imports from China", "a ban on travel from Peru": the origin is the patient
+        self.origin_nouns = words_of("economic_patients", "goods") | words_of(
+            "economic_patients", "travel"
+        )
         self.economic_patient_types = frozenset(
             RelationType(t) for t in words.get("economic_patients", {}).get("types", [])
         )
