@@ -97,6 +97,8 @@ class WordLists:
         self.motion_verbs = words_of("motion_verbs")
         self.preparation_verbs = words_of("preparation_verbs")
         self.pejoratives = words_of("pejoratives")
+        self.terror_listing_verbs = words_of("terror_listing", "verbs")
+        self.terror_labels = words_of("terror_listing", "labels")
         # "X's plan met with opposition from Y": nouns of received opposition, and the verbs
         # of receiving with the preposition that joins the noun ("" for a direct object)
         self.opposition_nouns = words_of("received_opposition", "nouns")
