@@ -157,7 +157,11 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             # a noun with a direct object is a verb the tagger missed ("Chile and Peru dispute
             # Bolivia's claims"): its nominal reading would pair the subjects with each other
             dobj = any(c.dep_ == "dobj" for c in tok.children)
-            kind = "verb" if dobj or read is not None else "noun"
+            # "Chad, which imports from Niger": a relative clause's head is its verb
+            relative = tok.dep_ == "relcl" and any(
+                c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in tok.children
+            )
+            kind = "verb" if dobj or relative or read is not None else "noun"
         elif pos in _ADJ_POS:
             kind = "adj"
         else:
