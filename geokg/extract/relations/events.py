@@ -115,6 +115,7 @@ from geokg.extract.relations.threats import (
     faced_reprisals,
     not_warned_of_risks,
     threat_contents,
+    threatened_penalties,
 )
 from geokg.extract.relations.transfers import (
     figurative_transfers,
@@ -224,6 +225,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out = faced_reprisals(ctx, out)  # "faces retaliation from X" (threats.py)
     out = not_warned_of_risks(ctx, out)  # "warned X of the risks of ...": no threat
     out.extend(dative_threats(ctx))  # "gave X an ultimatum"
+    out.extend(threatened_penalties(ctx, out))  # "the threat of U.S. sanctions on X"
     out.extend(demanding_threats(ctx))  # "an ultimatum demanding that X withdraw"
     out = threat_contents(ctx, out)  # "its threat to invade X": threatened, not done
     out = weapon_users(ctx, out)  # "X wants Turkish missiles to deter Y" (weapon_users.py)
