@@ -115,6 +115,7 @@ from geokg.extract.relations.threats import (
     faced_reprisals,
     not_warned_of_risks,
     threat_contents,
+    threatened_penalties,
 )
 from geokg.extract.relations.transfers import (
     figurative_transfers,
@@ -157,7 +158,11 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             # a noun with a direct object is a verb the tagger missed ("Chile and Peru dispute
             # Bolivia's claims"): its nominal reading would pair the subjects with each other
             dobj = any(c.dep_ == "dobj" for c in tok.children)
-            kind = "verb" if dobj or read is not None else "noun"
+            # "Chad, which imports from Niger": a relative clause's head is its verb
+            relative = tok.dep_ == "relcl" and any(
+                c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP") for c in tok.children
+            )
+            kind = "verb" if dobj or relative or read is not None else "noun"
         elif pos in _ADJ_POS:
             kind = "adj"
         else:
@@ -220,6 +225,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out = faced_reprisals(ctx, out)  # "faces retaliation from X" (threats.py)
     out = not_warned_of_risks(ctx, out)  # "warned X of the risks of ...": no threat
     out.extend(dative_threats(ctx))  # "gave X an ultimatum"
+    out.extend(threatened_penalties(ctx, out))  # "the threat of U.S. sanctions on X"
     out.extend(demanding_threats(ctx))  # "an ultimatum demanding that X withdraw"
     out = threat_contents(ctx, out)  # "its threat to invade X": threatened, not done
     out = weapon_users(ctx, out)  # "X wants Turkish missiles to deter Y" (weapon_users.py)

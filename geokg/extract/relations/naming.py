@@ -41,6 +41,11 @@ def _naming(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     decadent", "branded the leader a traitor". The complement must be a pejorative
     (``lexicon.json`` ``pejoratives``); the one named is the target."""
     lex = ctx.lex
+    listing = ctx.lemma(v) in lex.terror_listing_verbs and _terror_listing(ctx, v)
+    if cue.type.value == "SANCTIONS":
+        return _listed(ctx, v, cue) if listing else []
+    if listing:
+        return []  # a formal listing is a sanction (designate_terrorist.verb), not a verdict
     objs = ctx.children(v, "dobj", "dative")
     complements = ctx.children(v, "oprd", "acomp", "xcomp")
     as_phrases = _as_complements(v)
@@ -101,3 +106,45 @@ def _pejorative(ctx: SentenceContext, tok: Token) -> bool:
         c.dep_ in ("amod", "compound", "conj") and (ctx.lemma(c) in words or c.lower_ in words)
         for c in tok.children
     )
+
+
+def _labels(ctx: SentenceContext, v: Token) -> tuple[list[Token], list[Token]]:
+    """``(named, labels)`` of a listing verb: the party listed and what it is listed as,
+    active ("designated Peru's militia (as) a terror group") or passive ("the militia was
+    designated a terrorist group", where the parser makes the label an object)."""
+    _, patients = ctx.subjects(v)
+    objs = ctx.children(v, "dobj")
+    labels = ctx.children(v, "oprd", "xcomp") + _as_complements(v)
+    for o in objs:
+        labels += [c for c in o.children if c.dep_ == "appos"] + _as_complements(o)
+    if patients:
+        return patients, labels + objs
+    return [o for o in objs if o not in labels], labels
+
+
+def _terror_label(ctx: SentenceContext, tok: Token) -> bool:
+    words = ctx.lex.terror_labels
+    return ctx.lemma(tok) in words or any(
+        c.dep_ in ("amod", "compound") and ctx.lemma(c) in words for c in tok.children
+    )
+
+
+def _terror_listing(ctx: SentenceContext, v: Token) -> bool:
+    """Whether a listing verb lists its party as a terrorist body (lexicon.json
+    ``terror_listing``): "designated X a terrorist organization", "listed X as a terror group"."""
+    return any(_terror_label(ctx, t) for t in _labels(ctx, v)[1])
+
+
+def _listed(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
+    """A state lists a party as a terrorist body: the lister SANCTIONS the party listed
+    (SCHEMA.md SANCTIONS; CAMEO 163). The passive's agent may hang on the label noun ("was
+    designated a terrorist organization by Chile")."""
+    named, labels = _labels(ctx, v)
+    agents, patients = ctx.subjects(v)
+    if patients:
+        agents = agents + [a for t in (v, *labels) for _, a in ctx.prep_objects(t, {"by"})]
+    # "Peru's militia is a group that is designated ...": the copula's subject is the one listed
+    named = [s for n in named for s in (ctx.children(n.head, "nsubj") if n.dep_ == "attr" else [n])]
+    sources = ctx.args_of(agents)
+    targets = ctx.args_of(named, strict=True)
+    return _pairs(ctx, sources, targets, cue, v, "svo_active.v1")

@@ -376,9 +376,9 @@ def _economic_patients(ctx: SentenceContext, toks: list[Token], cue: Cue) -> lis
                 e = ctx.ent_at.get(c.i)
                 if e is not None and e.label.value == "Country":
                     out.append(e)
-        if ctx.lemma(t) not in lex.traded_goods:
-            continue  # "restrictions on travel from X": no trade, no origin
-        # "imports from China", "steel imported from Brazil", "cars made in Mexico"
+        if ctx.lemma(t) not in lex.origin_nouns:
+            continue  # "restrictions on protests from X": no goods or travellers, no origin
+        # "imports from China", "cars made in Mexico", "travel / visitors from Peru"
         origins = [o for _, o in ctx.prep_objects(t, ("from",))]
         for v in t.children:
             if v.dep_ == "acl" and v.tag_ == "VBN":

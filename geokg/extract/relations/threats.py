@@ -36,6 +36,7 @@ __all__ = [
     "penalty_threat",
     "threat_contents",
     "threatened_act",
+    "threatened_penalties",
     "warned_face",
 ]
 
@@ -188,6 +189,65 @@ def faced_reprisals(ctx: SentenceContext, found: list[Candidate]) -> list[Candid
                 confidence=threat.conf,
             )
         out.append(c)
+    return out
+
+
+def threatened_penalties(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
+    """ "the threat of U.S. sanctions on Peru", "Peru faces the threat of Chilean tariffs": a
+    penalty named as the content of a threat is held out, not imposed (CAMEO 1312, threaten
+    with sanctions, boycott or embargo; SCHEMA.md: a threatened tariff is THREATENS plus
+    SANCTIONS hedged). Its agent THREATENS its target (``threatened_penalty.v1``), anchored on
+    the threat noun; with no target in the penalty's phrase, the party that faces or risks the
+    threat, or acts "despite" it, is the target, and the penalty is added hedged.
+
+    Args:
+        ctx: The sentence.
+        found: The event candidates of the sentence so far.
+
+    Returns:
+        The threats (and the hedged penalties a faced threat names).
+    """
+    lex = ctx.lex
+    threat = lex.cue("threaten.verb")
+    if threat is None or not ctx.has_lemma(_HANDED):
+        return []
+    penalties = {t.value for t in lex.threat_content_types}
+    out: list[Candidate] = []
+    for n in ctx.tokens():
+        if ctx.lemma(n) != "threat" or n.pos_ != "NOUN":
+            continue
+        for _, m in ctx.prep_objects(n, ("of",)):
+            made = [c for c in found if c.trigger == m.i and c.type in penalties]
+            if made:
+                out += [
+                    replace(
+                        c,
+                        type=threat.type.value,
+                        trigger=n.i,
+                        trigger_end=-1,
+                        anchor=n.i,
+                        rule="threatened_penalty.v1",
+                        confidence=threat.conf,
+                        cue=threat.id,
+                        hedge=False,
+                    )
+                    for c in made
+                ]
+                continue
+            # "Peru faces the threat of ...", "Peru went ahead despite threats of ..."
+            verb = n.head.head if n.dep_ == "pobj" and n.head.lower_ == "despite" else n.head
+            if (n.dep_ != "dobj" or ctx.lemma(verb) not in _FACING) and verb is n.head:
+                continue
+            cues = [c for c in lex.lookup("noun", ctx.lemma(m)) if c.type.value in penalties]
+            owners = [c for c in m.children if c.dep_ in ("poss", "amod", "compound")]
+            owners += [o for t in (n, m) for _, o in ctx.prep_objects(t, ("from", "by"))]
+            givers = ctx.args_of(owners, strict=True)
+            faced = ctx.args_of(ctx.subjects(verb)[0])
+            if not cues or not givers or not faced:
+                continue
+            out += _pairs(ctx, givers, faced, threat, n, "threatened_penalty.v1", anchor=verb)
+            held = _pairs(ctx, givers, faced, cues[0], m, "threatened_penalty.v1", anchor=verb)
+            out += [replace(c, hedge=True) for c in held]
     return out
 
 

@@ -64,7 +64,10 @@ class WordLists:
         self.private_nouns = words_of("private_nouns")
         # "sanctions on Russian firms": companies that name their state as a measure's patient
         self.economic_patients = words_of("economic_patients", "nouns")
-        self.traded_goods = words_of("economic_patients", "goods")
+        # "tariffs on imports from China", "a ban on travel from Peru": the origin is the patient
+        self.origin_nouns = words_of("economic_patients", "goods") | words_of(
+            "economic_patients", "travel"
+        )
         self.economic_patient_types = frozenset(
             RelationType(t) for t in words.get("economic_patients", {}).get("types", [])
         )
@@ -94,6 +97,8 @@ class WordLists:
         self.motion_verbs = words_of("motion_verbs")
         self.preparation_verbs = words_of("preparation_verbs")
         self.pejoratives = words_of("pejoratives")
+        self.terror_listing_verbs = words_of("terror_listing", "verbs")
+        self.terror_labels = words_of("terror_listing", "labels")
         # "X's plan met with opposition from Y": nouns of received opposition, and the verbs
         # of receiving with the preposition that joins the noun ("" for a direct object)
         self.opposition_nouns = words_of("received_opposition", "nouns")
