@@ -2,8 +2,8 @@
 *responsible*" (CAMEO HOLD * RESPONSIBLE, 112). The parser hangs the adjective in three places:
 on the verb ("Peru was held responsible"), on the object as a modifier ("held Peru
 responsible"), or as the head of a small clause whose subject is the object ("will hold Peru
-accountable": ``ccomp`` with ``nsubj``). A passive's "by" agent hung on the adjective is not
-read ("Peru was held responsible by Chile" gives nothing yet).
+accountable": ``ccomp`` with ``nsubj``). A passive's "by" agent hung on the adjective is the
+verb's agent ("Peru was held responsible by Chile": ``subjects.py``).
 """
 
 from __future__ import annotations

@@ -267,6 +267,15 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             patients.append(c)
         elif dep == "agent":
             agents.extend(g for g in c.children if g.dep_ == "pobj")
+        elif dep == "oprd" and any(x.dep_ in ("auxpass", "nsubjpass") for x in v.children):
+            # "Peru was held responsible by Chile": the "by" phrase hung on the complement
+            agents.extend(
+                g
+                for b in c.children
+                if b.dep_ in ("prep", "agent") and b.lower_ == "by"
+                for g in b.children
+                if g.dep_ == "pobj"
+            )
     if not agents and not patients:
         # the parser hangs the subject on the auxiliary: "that Iran *had* armed ...",
         # "Chile *is* opposed to Peru"
