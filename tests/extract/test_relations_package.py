@@ -122,6 +122,8 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
             "titled_owners",
             "warned_pronouns",
             "organs",
+            "reciprocals",
+            "co_agents",
         }, low
     # what a sentence founds ("the bloc" is not it) is read by the walks: it imports nothing
     assert graph["founded"] == set()
@@ -138,6 +140,10 @@ def test_context_sits_above_syntax_and_the_walks_below_it() -> None:
     assert graph["warned_pronouns"] == set()
     # which state an organ acts for ("the Chilean government") likewise
     assert graph["organs"] == set()
+    # the parties of "each other" / "the other" are the clause's subjects: only the subject walk
+    assert graph["reciprocals"] <= {"subjects"}
+    # subjects hung away from the subject slot ("A and B each ...") likewise import nothing
+    assert graph["co_agents"] == set()
     # a quotation's speaker ("we" in quoted speech) is found from the quotation marks alone
     assert graph["speakers"] <= {"quotes"}
     assert graph["quotes"] == set()

@@ -20,8 +20,9 @@ from geokg.extract.relations.demonyms import ALLY_LABELS, demonym_states
 from geokg.extract.relations.nominals import definite_antecedent
 from geokg.extract.relations.organs import state_organ
 from geokg.extract.relations.pairs import pair_anaphor
+from geokg.extract.relations.reciprocals import reciprocal, reciprocal_antecedents
 from geokg.extract.relations.spokespeople import spoken_for
-from geokg.extract.relations.subjects import _NOMINAL, _RELATIVE, _VERBAL, climb_to_verb
+from geokg.extract.relations.subjects import _NOMINAL, _RELATIVE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,8 +33,6 @@ __all__ = ["args"]
 
 
 _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
-
-
 _RELATIVE_ARG_DEPS = frozenset({"dobj", "pobj", "dative"})
 
 
@@ -60,8 +59,8 @@ def _own_entities(
     after_role = _name_after_role(ctx, tok) or _displaced_apposition(ctx, tok)
     if after_role is not None:
         return [after_role]
-    if _reciprocal(tok):
-        return _reciprocal_antecedents(ctx, tok)
+    if reciprocal(tok):
+        return reciprocal_antecedents(ctx, tok)
     pair = pair_anaphor(ctx, tok)
     if pair is not None:
         return pair
@@ -120,8 +119,8 @@ def _own_entities(
                 continue  # "an EU country" is a member, not the EU; "Gulf states" not the Gulf
             if e is not None and ctx.stance_prefixed(c):
                 continue  # "the pro-Chinese government" is not China
-            if e is None and c.dep_ == "poss" and _reciprocal(c):
-                out.extend(_reciprocal_antecedents(ctx, c))  # "expelled each other's envoys"
+            if e is None and c.dep_ == "poss" and reciprocal(c):
+                out.extend(reciprocal_antecedents(ctx, c))  # "expelled each other's envoys"
                 continue
             if e is None and c.dep_ == "poss" and c.pos_ == "PRON":
                 if _listed(tok, lem, lex.agent_via_of) or lem in lex.rule_nouns:
@@ -220,28 +219,6 @@ def _listed(tok: Token, lem: str, words: frozenset[str]) -> bool:
     """Whether a noun is in a word list by its lemma or its own form: the lists name plurals
     ("troops", "soldiers") that the lemmatizer reduces ("troops from Chad" -> "troop")."""
     return lem in words or tok.lower_ in words
-
-
-def _reciprocal(tok: Token) -> bool:
-    """ "each other", "one another" (the parser reads "other"/"one" as the head)."""
-    low = tok.lower_
-    if low == "other":
-        return any(c.lower_ == "each" and c.dep_ == "det" for c in tok.children)
-    if low == "one":
-        return any(c.lower_ == "another" for c in tok.children)
-    return False
-
-
-def _reciprocal_antecedents(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
-    """The parties of "each other": the subjects of its clause ("Chile and Peru criticized each
-    other", "the two sides imposed sanctions on one another"), when they are two or more;
-    every rule then pairs each of them with the others, so the relation holds both ways."""
-    v = climb_to_verb(tok.head, 5)
-    if v.pos_ not in _VERBAL:
-        return []
-    agents, _ = ctx.subjects(v)
-    found = ctx.args_of(agents)
-    return found if len({e.name for e in found}) >= 2 else []
 
 
 def _leaders_of(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:

@@ -24,8 +24,13 @@ on a commitment to"): a verb of breaking whose object is the subject's own promi
 commitment or word to Y ("Chile broke its promise to Peru", "violated its commitments to
 Peru"), a verb of retreat from or back on one ("walked away from its commitments to Peru",
 "went back on its word to Peru", "Chile's U-turn on its pledge to Peru"), and betraying or
-breaking a party's trust ("Chile betrayed Peru's trust"). Not: a promise with no party ("broke
-its promise to hold elections", "abandoned its pledge"), someone else's promise.
+breaking a party's trust ("Chile betrayed Peru's trust"). A commitment not kept through a
+phrasal verb of keeping ("never lived up to / failed to abide by its pledges to Peru"),
+and a pact made with the party that is violated or not kept ("violated / breached its agreement
+with Peru", "did not honor the deal with Peru") are broken too. Not: a promise with no party
+("broke its promise to hold elections", "abandoned its pledge"), someone else's promise, a
+truce violated (fighting, CAMEO 196: "violated the ceasefire agreement with Peru"), a pact
+abandoned or scrapped (a break, not a betrayal: ``ended_ties.py``).
 
 Not a betrayal of a party: betraying ideals, values or principles ("betrayed the ideals of the
 revolution"), a betrayal noun with neither a holder nor a target ("denounced the treachery").
@@ -105,6 +110,20 @@ _KEEP_VERBS = frozenset(
     {"honor", "honour", "keep", "fulfil", "fulfill", "meet", "respect", "uphold"}
 )
 _FAIL_VERBS = frozenset({"fail", "refuse", "decline", "neglect"})
+# phrasal verbs of keeping, with the particle and the preposition that takes the commitment
+_KEEP_PHRASES: dict[str, tuple[str, str]] = {
+    "live": ("up", "to"),
+    "abide": ("", "by"),
+    "adhere": ("", "to"),
+    "stick": ("", "to"),
+    "deliver": ("", "on"),
+}
+# a pact made with Y that is violated or not kept ("violated its agreement with Peru"); a
+# truce violated is fighting (CAMEO 196), no betrayal
+_PACTS = frozenset({"agreement", "deal", "accord", "treaty", "pact"})
+_PACT_BREAKS = frozenset({"break", "violate", "breach", "flout", "dishonor", "dishonour"})
+_TRUCES = frozenset({"ceasefire", "cease-fire", "truce", "armistice", "fire"})
+_TERMS = frozenset({"term", "terms", "provision", "provisions", "spirit", "letter"})
 
 
 def betrayal_readings(ctx: SentenceContext, found: list[Candidate]) -> list[Candidate]:
@@ -127,9 +146,9 @@ def betrayal_readings(ctx: SentenceContext, found: list[Candidate]) -> list[Cand
         for v in ctx.tokens():
             if v.tag_ == "VBN" and ctx.lemma(v) in {*verb_cue.lemmas, "let"}:
                 out.extend(_betrayed_by_act(ctx, v, verb_cue))
-    if ctx.has_lemma(_PROMISES | _TRUST):
+    if ctx.has_lemma(_PROMISES | _TRUST | _PACTS):
         for n in ctx.tokens():
-            if n.pos_ == "NOUN" and ctx.lemma(n) in _PROMISES | _TRUST:
+            if n.pos_ == "NOUN" and ctx.lemma(n) in _PROMISES | _TRUST | _PACTS:
                 broken = _broken(ctx, n)
                 if broken:
                     found = [c for c in found if c.trigger != n.i or c.type != "SUPPORTS"]
@@ -284,9 +303,21 @@ def _broken(ctx: SentenceContext, n: Token) -> list[Candidate]:
     lem = ctx.lemma(n)
     gov = n.head
     anchor: Token | None = None
-    unkept = n.dep_ == "dobj" and lem in _PROMISES and _unkept(ctx, gov)
-    if (n.dep_ == "dobj" and ctx.lemma(gov) in _BREAK_VERBS) or unkept:
-        anchor = gov  # "broke its promise to Peru", "betrayed Peru's trust"
+    pact = lem in _PACTS
+    if pact and any(ctx.lemma(c) in _TRUCES for c in n.children if c.dep_ in ("compound", "amod")):
+        return []  # "violated the ceasefire agreement": fighting
+    held = n  # "breached the terms of its accord with Peru": the terms stand for the pact
+    if pact and n.dep_ == "pobj" and ctx.lemma(gov) == "of" and ctx.lemma(gov.head) in _TERMS:
+        held = gov.head
+    unkept = held.dep_ == "dobj" and (lem in _PROMISES or pact) and _unkept(ctx, held.head)
+    breaks = _PACT_BREAKS if pact else _BREAK_VERBS
+    if (held.dep_ == "dobj" and ctx.lemma(held.head) in breaks) or unkept:
+        anchor = held.head  # "broke its promise to Peru", "betrayed Peru's trust"
+    elif n.dep_ == "pobj" and (lem in _PROMISES or pact) and _kept_phrase(ctx, gov):
+        anchor = gov.head  # "never lived up to its pledges to Peru"
+        unkept = _unkept(ctx, anchor)
+        if not unkept:
+            return []
     elif n.dep_ == "pobj" and lem in _PROMISES:
         verb = gov.head
         # "walked away from", "backed out of": the parser hangs the preposition on the particle
@@ -319,9 +350,10 @@ def _broken(ctx: SentenceContext, n: Token) -> list[Candidate]:
             c.dep_ == "poss" and c.i not in ctx.ent_at and c.lower_ not in _OWN for c in n.children
         ):
             return []  # someone else's promise
-        toks = [o for _, o in ctx.prep_objects(n, ("to", "toward", "towards"))]
+        preps = ("with",) if pact else ("to", "toward", "towards")
+        toks = [o for _, o in ctx.prep_objects(n, preps)]
         if anchor.pos_ in _VERB_POS:
-            toks.extend(o for _, o in ctx.prep_objects(anchor, ("to",)))  # hung on the verb
+            toks.extend(o for _, o in ctx.prep_objects(anchor, preps))  # hung on the verb
         targets = ctx.args_of(toks, strict=True)
     if not targets:
         return []
@@ -333,10 +365,19 @@ def _broken(ctx: SentenceContext, n: Token) -> list[Candidate]:
     return [replace(c, negate=True) for c in found] if unkept else found
 
 
+def _kept_phrase(ctx: SentenceContext, prep: Token) -> bool:
+    """Whether ``prep`` is the preposition of a phrasal verb of keeping ("live up to")."""
+    verb = prep.head
+    phrase = _KEEP_PHRASES.get(ctx.lemma(verb))
+    if phrase is None or verb.pos_ not in _VERB_POS or ctx.lemma(prep) != phrase[1]:
+        return False
+    return not phrase[0] or any(c.dep_ == "prt" and c.lower_ == phrase[0] for c in verb.children)
+
+
 def _unkept(ctx: SentenceContext, verb: Token) -> bool:
     """A verb of keeping a commitment that is not kept: "did not honor", "never fulfilled",
     "failed / refused to honor" (one negation, which the breach reading cancels)."""
-    if ctx.lemma(verb) not in _KEEP_VERBS or verb.pos_ not in _VERB_POS:
+    if ctx.lemma(verb) not in _KEEP_VERBS | _KEEP_PHRASES.keys() or verb.pos_ not in _VERB_POS:
         return False
     failed = verb.dep_ == "xcomp" and ctx.lemma(verb.head) in _FAIL_VERBS
     return negated_here(verb) != (failed and not negated_here(verb.head))

@@ -93,7 +93,7 @@ from geokg.extract.relations.owners import (
 from geokg.extract.relations.presupposed import owned_halted
 from geokg.extract.relations.protested_attacks import protested_attacks
 from geokg.extract.relations.recalled import recalled_agents
-from geokg.extract.relations.received import received_criticism, received_opposition
+from geokg.extract.relations.received import received_criticism, received_opposition, under_fire
 from geokg.extract.relations.retaken_ground import control_from
 from geokg.extract.relations.roles import _adjective, _role
 from geokg.extract.relations.slots import _ADJ_POS, _NOUN_POS, _VERB_POS, place_parties
@@ -188,6 +188,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
             out.extend(received_opposition(ctx, tok))
         if kind == "noun":
             out.extend(received_criticism(ctx, tok))  # "met with condemnation from X"
+            out.extend(under_fire(ctx, tok))  # "came under fire from X over its tariffs"
         for cue in cues:
             if cue.content_target:
                 out.extend(alleged_content(ctx, tok, cue))

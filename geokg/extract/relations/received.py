@@ -8,6 +8,10 @@ Chilean plan ...", "the move by Chile ..."), whose owner is then the target (CAM
 SCHEMA.md OPPOSES). A noun of criticism received the same way ("Chile's plan met with
 condemnation from Peru", "the move by Chile drew criticism from Peru") is CRITICIZES
 (CAMEO 111, ``met_criticism.v1``); "met with" is the verb the light-verb reading misses.
+Fire taken with a reason ("Chile came under fire from Peru over its tariffs", "... for the
+arrests") is the same criticism (``under_fire.v1``), not an assault; without a reason phrase,
+or with one of time ("over the weekend"), it stays an attack (``under_attack.py``). "Came /
+is under criticism from Peru" is the same (``under_fire.v1``).
 """
 
 from __future__ import annotations
@@ -22,13 +26,17 @@ if TYPE_CHECKING:
 
     from geokg.extract.annotations import EntityAnnotation
 
-__all__ = ["received_criticism", "received_opposition"]
+__all__ = ["figurative_fire", "received_criticism", "received_opposition", "under_fire"]
 
 # owner slots of the opposed thing ("Chile's plan", "the Chilean plan", "a Chile plan")
 _OWNER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
 # nouns of criticism received from a critic (CAMEO 111 criticize or denounce)
 _CRITICISM_NOUNS = frozenset({"criticism", "criticisms", "condemnation", "censure", "rebuke"})
 _CRITICISM_NOUNS |= {"rebukes", "reprimand", "denunciation"}
+# what the fire was drawn by ("under fire over its tariffs"), unless a stretch of time
+_REASON_PREPS = frozenset({"for", "over"})
+_TIME_NOUNS = frozenset({"weekend", "night", "day", "week", "month", "year", "hour", "minute"})
+_TIME_NOUNS |= {"period", "past", "course", "time", "decade", "morning", "evening", "while"}
 
 
 def _receiving_verb(ctx: SentenceContext, n: Token) -> Token | None:
@@ -93,4 +101,43 @@ def _received(ctx: SentenceContext, n: Token, rtype: str, rule: str, cue: str) -
         for t in targets:
             if s.name != t.name:
                 out.append(Candidate(s, rtype, t, n.i, v.i, rule, 0.6, cue))
+    return out
+
+
+def figurative_fire(ctx: SentenceContext, n: Token) -> Token | None:
+    """The verb of "came under fire for / over ...": fire taken for a stated reason, or None;
+    a noun of criticism needs no reason ("came under criticism from Y")."""
+    lem = ctx.lemma(n)
+    if n.dep_ != "pobj" or ctx.lemma(n.head) != "under" or lem not in _CRITICISM_NOUNS | {"fire"}:
+        return None
+    v = n.head.head
+    if v.pos_ not in _VERB_POS and v.pos_ != "AUX":
+        return None
+    if lem != "fire":
+        return v
+    for t in (n, n.head, v):
+        for _, o in ctx.prep_objects(t, _REASON_PREPS):
+            if ctx.lemma(o) not in _TIME_NOUNS and not o.like_num and o.ent_type_ not in _TIMES:
+                return v
+    return None
+
+
+_TIMES = frozenset({"DATE", "TIME"})
+_FIRE_RULE = "under_fire.v1"
+
+
+def under_fire(ctx: SentenceContext, n: Token) -> list[Candidate]:
+    """``under_fire.v1``: the ``from`` party CRITICIZES the subject (or its plan's owner)."""
+    v = figurative_fire(ctx, n)
+    if v is None:
+        return []
+    froms = [o for _, o in ctx.prep_objects(n, {"from"})]
+    if not froms:
+        froms = [o for _, o in ctx.prep_objects(v, {"from"})]
+    out: list[Candidate] = []
+    conf = ctx.lex.rule_confidence.get(_FIRE_RULE, 0.6)
+    for s in ctx.args_of(froms, strict=True):
+        for t in _opposed(ctx, v):
+            if s.name != t.name:
+                out.append(Candidate(s, "CRITICIZES", t, n.i, v.i, _FIRE_RULE, conf, "fire.noun"))
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.relations.attempts import acting_modifiers, thwarted_attempt, to_infinitive
+from geokg.extract.relations.co_agents import co_agents
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -110,36 +111,6 @@ def _comma_subjects(ctx: SentenceContext, v: Token, subj: Token) -> list[Token]:
             break
         out.append(prev)
         i = prev.left_edge.i
-    return out
-
-
-_CO_AGENT_PREPS = frozenset({"along", "together"})
-
-
-def _co_agents(ctx: SentenceContext, v: Token, subj: Token) -> list[Token]:
-    """Co-agents named between the subject and its verb: "Chile, along with Peru, objected",
-    "Chile, together with Peru, ...", "Chile, alongside Peru, ...". Each is a subject too.
-    Only a phrase before the verb counts: after it ("signed a deal with X along with Y")
-    the phrase may belong to the object."""
-    out: list[Token] = []
-    for head in (v, subj):
-        for prep in head.children:
-            if prep.dep_ != "prep" or not (subj.i < prep.i < v.i):
-                continue
-            low = prep.lower_
-            if low == "alongside":
-                objs = [c for c in prep.children if c.dep_ == "pobj"]
-            elif low in _CO_AGENT_PREPS:
-                withs = [c for c in prep.children if c.dep_ == "prep" and c.lower_ == "with"]
-                objs = [c for w in withs for c in w.children if c.dep_ == "pobj"]
-            elif low == "with" and any(
-                c.dep_ == "advmod" and c.lower_ in _CO_AGENT_PREPS for c in prep.children
-            ):
-                # "together(advmod) with(prep) Y"
-                objs = [c for c in prep.children if c.dep_ == "pobj"]
-            else:
-                continue
-            out.extend(o for o in objs if o.i in ctx.ent_at)
     return out
 
 
@@ -296,6 +267,15 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             patients.append(c)
         elif dep == "agent":
             agents.extend(g for g in c.children if g.dep_ == "pobj")
+        elif dep == "oprd" and any(x.dep_ in ("auxpass", "nsubjpass") for x in v.children):
+            # "Peru was held responsible by Chile": the "by" phrase hung on the complement
+            agents.extend(
+                g
+                for b in c.children
+                if b.dep_ in ("prep", "agent") and b.lower_ == "by"
+                for g in b.children
+                if g.dep_ == "pobj"
+            )
     if not agents and not patients:
         # the parser hangs the subject on the auxiliary: "that Iran *had* armed ...",
         # "Chile *is* opposed to Peru"
@@ -315,7 +295,7 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
             agents.extend(_listed_before(ctx, v))
     if agents:
         agents.extend(_comma_subjects(ctx, v, agents[0]))
-        agents.extend(_co_agents(ctx, v, agents[0]))
+        agents.extend(co_agents(ctx, v, agents[0]))
     dep = v.dep_
     if (
         dep == "acl"

@@ -10,13 +10,15 @@ ATTACKS). An occupation is undergone the same way ("remains under Israeli occupa
 "Crimea, under Russian occupation since 2014": INVADES, SCHEMA.md "invade, occupy"). The
 subject must be a party or an armed body or place that stands for one ("Chilean troops",
 "Peruvian positions"): "Chile's plan came under attack from Peru" is criticism of a plan, not
-an assault, and gives nothing here.
+an assault, and gives nothing here; fire taken for a reason ("came under fire over its
+tariffs") is criticism (``received.py``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geokg.extract.relations.received import figurative_fire
 from geokg.extract.relations.slots import _VERB_POS, _word_in
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 
@@ -84,8 +86,8 @@ def received_attack(ctx: SentenceContext, n: Token, cue: Cue) -> list[Candidate]
     if cue.type.value not in _RECEIVED_TYPES:
         return []
     v = _receiving_verb(ctx, n)
-    if v is None:
-        return []
+    if v is None or figurative_fire(ctx, n) is not None:
+        return []  # "came under fire over its tariffs" is criticism (received.py)
     targets = _attacked(ctx, v)
     if not targets:
         return []

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation
+from geokg.extract.relations.held_responsible import complement_objects
 from geokg.extract.relations.lexicon import Cue
 from geokg.extract.relations.naming import _act_owner, _naming
 from geokg.extract.relations.noun_verbs import noun_read_clause
@@ -107,10 +108,10 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
         return []
     if cue.requires_prep_object and not _prep_object_ok(ctx, v, cue):
         return []
-    if cue.requires_complement and not any(
-        c.dep_ in _COMPLEMENTS and ctx.lemma(c) in cue.requires_complement for c in v.children
-    ):
-        return []  # "held Peru *responsible*": the idiom needs its adjective
+    if cue.requires_complement:  # "held Peru *responsible*" (held_responsible.py)
+        if (held_objs := complement_objects(ctx, v, cue, obj_tokens)) is None:
+            return []
+        obj_tokens = held_objs
     if cue.requires_prep_gerund and not any(
         c.dep_ == "prep"
         and ctx.lemma(c) in cue.requires_prep_gerund
@@ -393,8 +394,6 @@ def _ownership_claim(ctx: SentenceContext, obj: Token) -> bool:
 
 
 _TERRITORY = frozenset({"Place", "Country"})
-# the adjective of "held Peru responsible" (the parser's labels for it)
-_COMPLEMENTS = frozenset({"acomp", "oprd", "advcl", "xcomp", "ccomp", "amod"})
 
 # what a stance is held on ("attacked Chile's positions on trade")
 _STANCE_PREPS = frozenset({"on", "regarding", "toward", "towards", "about", "over", "concerning"})
