@@ -55,6 +55,7 @@ from geokg.extract.relations.allegations import alleged_content, blamed_in_speec
 from geokg.extract.relations.appeals import sought_help, sought_not_given
 from geokg.extract.relations.assisted import helpers_join
 from geokg.extract.relations.betrayals import betrayal_readings
+from geokg.extract.relations.called_off import called_off_meetings
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.claimed_attacks import claimed_attack
 from geokg.extract.relations.complements import classified_parties
@@ -237,6 +238,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(deployed_help(ctx))
     out.extend(hosted_gatherings(ctx, out))
     out.extend(met_delegations(ctx))
+    out.extend(called_off_meetings(ctx))
     out = help_not_invasion(ctx, out)
     out.extend(receiver_roles(ctx))
     out = figurative_transfers(ctx, repaid_loans(ctx, out))
