@@ -50,6 +50,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from geokg.extract.relations.acquisitions import acquired_goods, receiver_roles, supplied_for
+from geokg.extract.relations.agreed_views import views_not_agreements
 from geokg.extract.relations.aid_receivers import aid_receivers, received_not_given
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
 from geokg.extract.relations.appeals import sought_help, sought_not_given
@@ -296,6 +297,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 or (c.trigger in triggers and c.type == "OPPOSES")
             )
         ]
+    out = views_not_agreements(ctx, out)  # "agreed with Peru's proposal" (agreed_views.py)
     return not_interviews(out)  # "Reuters spoke with the foreign minister": no meeting
 
 
