@@ -50,11 +50,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from geokg.extract.relations.acquisitions import acquired_goods, receiver_roles, supplied_for
+from geokg.extract.relations.agreed_views import views_not_agreements
 from geokg.extract.relations.aid_receivers import aid_receivers, received_not_given
 from geokg.extract.relations.allegations import alleged_content, blamed_in_speech
 from geokg.extract.relations.appeals import sought_help, sought_not_given
 from geokg.extract.relations.assisted import helpers_join
 from geokg.extract.relations.betrayals import betrayal_readings
+from geokg.extract.relations.called_off import called_off_meetings
 from geokg.extract.relations.candidacy import granted_status
 from geokg.extract.relations.claimed_attacks import claimed_attack
 from geokg.extract.relations.complements import classified_parties
@@ -244,6 +246,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
     out.extend(deployed_help(ctx))
     out.extend(hosted_gatherings(ctx, out))
     out.extend(met_delegations(ctx))
+    out.extend(called_off_meetings(ctx))
     out = help_not_invasion(ctx, out)
     out.extend(receiver_roles(ctx))
     out = figurative_transfers(ctx, repaid_loans(ctx, out))
@@ -301,6 +304,7 @@ def event_candidates(ctx: SentenceContext) -> list[Candidate]:
                 or (c.trigger in triggers and c.type == "OPPOSES")
             )
         ]
+    out = views_not_agreements(ctx, out)  # "agreed with Peru's proposal" (agreed_views.py)
     return not_interviews(out)  # "Reuters spoke with the foreign minister": no meeting
 
 

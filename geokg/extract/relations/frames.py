@@ -250,7 +250,11 @@ def _predicate_words(ctx: SentenceContext, n: Token) -> set[str]:
         if c.i < v.i:
             continue
         if c.dep_ in ("acomp", "attr") and copula:
-            out.update((ctx.lemma(c), c.lower_))
+            filled = [g for _, g in ctx.prep_objects(c, ("of",))] if c.dep_ == "acomp" else []
+            if filled:  # "A-B ties are full of mistrust": what fills them says it, not "full"
+                out.update(ctx.lemma(g) for g in filled)
+            else:
+                out.update((ctx.lemma(c), c.lower_))
         elif c.dep_ == "dobj" and not copula:
             out.add(ctx.lemma(c))
             out.update(ctx.lemma(a) for a in c.children if a.dep_ == "amod")

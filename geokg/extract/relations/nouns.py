@@ -48,7 +48,7 @@ from geokg.extract.relations.slots import (
 )
 from geokg.extract.relations.syntax import Candidate, SentenceContext
 from geokg.extract.relations.threats import threatened_act, warned_face
-from geokg.extract.relations.visits import _visit_governor
+from geokg.extract.relations.visits import _visit_governor, lends_slots
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -307,7 +307,7 @@ def _noun_frame(
                 via.startswith("pobj:")
                 and glem not in lex.light_verbs
                 and glem not in lex.presupposing_verbs
-                and not (via == "pobj:with" and glem in lex.instrument_verbs)
+                and not lends_slots(ctx, cue, gov, via)
                 and bool(lex.lookup("verb", glem))
             )
             if not target_ents and not own_cue:

@@ -9,7 +9,9 @@
   brutal aggressor, ...," the Chilean president said'): the speaker CRITICIZES that party.
 * ``rejected_offer.v1``: "Chile rejected an offer from Peru for talks": the cooperative act,
   negated, towards the proposer; a rejected or vetoed proposal with no cooperative content
-  ("vetoed a resolution drafted by Peru") opposes the proposer.
+  ("vetoed a resolution drafted by Peru") opposes the proposer, and so does a demand to end a
+  relation or to hold one with a third party ("rejected Peru's demand to end / curb its ties
+  with Bolivia" proposes no relation with Peru).
 """
 
 from __future__ import annotations
@@ -40,6 +42,16 @@ _COOPERATIVE = frozenset({"MEETS", "AGREES_WITH", "SUPPORTS", "PARTNERS_WITH", "
                           "RECOGNIZES"})  # fmt: skip
 
 
+_DEMANDS = frozenset({"demand", "demands", "call", "calls", "appeal", "plea", "request"})
+_UNDOING_CUE = "break_ties.verb"  # verbs that end a relation ("end", "sever", "cut")
+
+
+def _third_party(ctx: SentenceContext, t: Token, proposers: list[EntityAnnotation]) -> bool:
+    """Whether a demanded relation noun names its own party other than the demander."""
+    named = ctx.args_of(o for _, o in ctx.prep_objects(t, {"with", "between", "to"}))
+    return any(e.name not in {d.name for d in proposers} for e in named)
+
+
 def _claim_clause(ctx: SentenceContext, noun: Token) -> bool:
     """A noun both of proposing and of claiming ("suggestion", "idea") whose "that"-clause
     states a fact, not a proposal: "rejected suggestions that it was arming X" (a tensed
@@ -63,6 +75,8 @@ def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
     """
     lex = ctx.lex
     out: list[Candidate] = []
+    undoing_cue = lex.cue(_UNDOING_CUE)
+    undoing = undoing_cue.lemmas if undoing_cue is not None else frozenset()
     objs = [
         o
         for o in ctx.children(v, "dobj")
@@ -86,13 +100,18 @@ def _rejected_offer(ctx: SentenceContext, v: Token) -> list[Candidate]:
             if c.dep_ in ("acl", "relcl", "xcomp") and c.pos_ in _VERB_POS and c.tag_ != "VBN":
                 content.append(c)  # "a plan sponsored by X" says who, not what
         rtype = None
+        # a demand that a relation be ended or held with a third party proposes no relation
+        # with the one who demands it ("rejected X's demand to end its alliance with Y")
+        demand = ctx.lemma(p) in _DEMANDS
         for t in content:
             lem = ctx.lemma(t)
             kind = "verb" if t.pos_ in _VERB_POS else "noun" if t.pos_ in _NOUN_POS else None
             if kind is None:
                 continue
-            if kind == "verb" and lem in lex.light_verbs:
+            if kind == "verb" and lem in lex.light_verbs and lem not in undoing:
                 content.extend(ctx.children(t, "dobj"))  # "an offer to host peace talks"
+            if kind == "noun" and demand and _third_party(ctx, t, proposers):
+                continue  # "rejected X's demand to curb its ties with Y": Y's, not X's
             cues = list(lex.lookup(kind, lem))
             if t.i >= 2 and ctx.doc[t.i - 1].text == "-":
                 first = ctx.lemma(ctx.doc[t.i - 2])

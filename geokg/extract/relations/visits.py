@@ -2,7 +2,10 @@
 
 "On a visit to Tokyo, the minister met ...", "X traveled to Paris for talks", "A will join B
 for talks with C": the governing clause of a visit noun, where the parser leaves it unattached
-(a time phrase, "during a visit to Tokyo", is read by :mod:`.circumstances`).
+(a time phrase, "during a visit to Tokyo", is read by :mod:`.circumstances`). A motion verb
+that is a cue of its own elsewhere ("flew aid to X", "headed the delegation", "went to war")
+still lends its destination to the talks it travels for ("flew / headed / went to Lima for
+talks": :func:`lends_slots`).
 """
 
 from __future__ import annotations
@@ -46,3 +49,13 @@ def _visit_governor(
     ):
         return h.head, "pobj:" + ctx.lemma(h)
     return gov, via
+
+
+def lends_slots(ctx: SentenceContext, cue: Cue, gov: Token, via: str) -> bool:
+    """Whether a cue verb governing a noun through a preposition still lends the noun its
+    slots: an instrument ("hit Mexico with tariffs") or a motion verb that meeting talks are
+    the purpose of ("flew to Lima for talks": "fly" of "flew aid to X" is not read here)."""
+    glem = ctx.lemma(gov)
+    if via == "pobj:with":
+        return glem in ctx.lex.instrument_verbs
+    return via == "pobj:for" and cue.type.value == "MEETS" and glem in ctx.lex.motion_verbs
