@@ -34,6 +34,8 @@ __all__ = ["args"]
 
 _MOD_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 _RELATIVE_ARG_DEPS = frozenset({"dobj", "pobj", "dative"})
+# the wholes a member noun is part of ("an EU country"); an armed group's members are the group
+_WHOLES = ("Organization", "Place")
 
 
 def _own_entities(
@@ -115,7 +117,7 @@ def _own_entities(
             continue
         if c.dep_ in _MOD_DEPS:
             e = ctx.ent_at.get(c.i)
-            if e is not None and member_noun and e.label.value in ("Organization", "Place"):
+            if e and member_noun and e.label.value in _WHOLES and e.kind != "armed_group":
                 continue  # "an EU country" is a member, not the EU; "Gulf states" not the Gulf
             if e is not None and ctx.stance_prefixed(c):
                 continue  # "the pro-Chinese government" is not China
@@ -145,7 +147,6 @@ def _own_entities(
         out.extend(_leaders_of(ctx, tok))
     if out and lem in lex.goal_nouns:
         # "Peru's UN bid", "Peru's NATO membership": the owner bids, the organization is
-        # what is sought
         # what is sought (the parser may hang the owner on it: "Peru's" on "UN")
         mods = [tok, *(c for c in tok.children if c.dep_ == "compound" and c.i in ctx.ent_at)]
         owners = [

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from geokg.extract.relations.lexicon import Cue
     from geokg.extract.relations.syntax import SentenceContext
 
-__all__ = ["acting"]
+__all__ = ["acting", "passive_actors"]
 
 
 def acting(ctx: SentenceContext, verb: Token, subjects: list[Token]) -> list[Token]:
@@ -25,6 +26,16 @@ def acting(ctx: SentenceContext, verb: Token, subjects: list[Token]) -> list[Tok
     if ctx.lemma(verb) not in ctx.lex.growth_verbs:
         return subjects
     return [t for t in subjects if not _owned_act(ctx, t)]
+
+
+def passive_actors(ctx: SentenceContext, verb: Token, via: str, cue: Cue) -> bool:
+    """Whether a passive light verb's subjects act in the event noun it governs through
+    ``via``: not those of an attack verb with the attack noun in its "in" phrase, who are the
+    victims ("two Chilean soldiers were killed in the attack on Peru's border post")."""
+    if not ctx.is_passive(verb) or via == "nsubjpass":
+        return False
+    attacked = any(c.type.value == "ATTACKS" for c in ctx.lex.lookup("verb", ctx.lemma(verb)))
+    return not (via == "pobj:in" and cue.type.value == "ATTACKS" and attacked)
 
 
 def _owned_act(ctx: SentenceContext, t: Token) -> bool:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from geokg.extract.annotations import EntityAnnotation
 from geokg.extract.relations.acquisitions import goods_origins
 from geokg.extract.relations.addressed import ADDRESSED_VIA, addressed, help_phrase, helped, or_face
-from geokg.extract.relations.causes import acting
+from geokg.extract.relations.causes import acting, passive_actors
 from geokg.extract.relations.circumstances import CIRCUMSTANCE_PREPS, addressees, circumstance_agent
 from geokg.extract.relations.frames import (
     _context_words,
@@ -298,7 +298,7 @@ def _noun_frame(
             or (glem in lex.threat_words and cue.type in lex.threat_content_types)
         ):
             agents, patients = ctx.subjects(gov)
-            agent_toks = agents + (patients if ctx.is_passive(gov) and via != "nsubjpass" else [])
+            agent_toks = agents + (patients if passive_actors(ctx, gov, via, cue) else [])
             if via == "nsubj":
                 agent_toks = []
             sources = ctx.args_of(acting(ctx, gov, agent_toks), strict=cue.strict)

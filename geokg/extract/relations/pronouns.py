@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from geokg.extract.annotations import EntityAnnotation, unique_spans
+from geokg.extract.relations.act_agents import host_states
 from geokg.extract.relations.fronted_clauses import continued_subject
 from geokg.extract.relations.nominals import definite_antecedent
 from geokg.extract.relations.pairs import pair_anaphor
@@ -184,6 +185,8 @@ def pronoun(ctx: SentenceContext, tok: Token) -> list[EntityAnnotation]:
             if e.label.value != "Group" and t.tag_ not in ("NNS", "NNPS"):
                 # "Kenyan officials said they ...": the plural noun the entity modifies
                 h = t.head
+                if t.dep_ == "pobj" and h.head.i < tok.i and e in host_states(ctx, h.head):
+                    return [e]  # "security forces in Mali said they ...": Mali
                 if not (
                     t.dep_ in ("amod", "compound")
                     and h.tag_ in ("NNS", "NNPS")

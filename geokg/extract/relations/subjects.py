@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from geokg.extract.relations.act_agents import attack_in_agents
 from geokg.extract.relations.attempts import acting_modifiers, thwarted_attempt, to_infinitive
 from geokg.extract.relations.co_agents import co_agents
 
@@ -34,7 +35,6 @@ _SUBJ = frozenset({"nsubj", "csubj", "expl-none"})
 _RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 _VERBAL = frozenset({"VERB", "AUX"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "NUM", "X"})
-
 # subordinators of a subjectless participle clause ("while supporting", "after meeting")
 _PARTICIPLE_MARKS = frozenset({"while", "when", "after", "before", "since", "by", "upon", "once"})
 
@@ -312,7 +312,7 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
         agents = [head if ctx.lemma(a) in _RELATIVE else a for a in agents]
         patients = [head if ctx.lemma(p) in _RELATIVE else p for p in patients]
     if agents or patients or depth > 6:
-        return agents, patients
+        return agents or attack_in_agents(ctx, v, patients), patients  # "killed in X's raid"
     if (headline := headline_subject(ctx, v)) is not None:
         return [headline], []  # "Chile to visit Peru": a headline's future
     head = v.head

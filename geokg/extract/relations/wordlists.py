@@ -73,6 +73,7 @@ class WordLists:
         )
         self.agent_via_of = words_of("agent_via_of")
         self.agent_via_from = words_of("agent_via_from")
+        self.host_forces = words_of("host_forces")  # "security forces in Mali": Mali
         self.led_actor_nouns = words_of("led_actor_nouns")
         self.instrument_verbs = words_of("instrument_verbs")
         self.sport_frame = words_of("sport_frame")
