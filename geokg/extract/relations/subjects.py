@@ -392,6 +392,16 @@ def subjects(ctx: SentenceContext, v: Token, depth: int = 0) -> tuple[list[Token
         if v.tag_ == "VBN":
             return agents, [head]
         if any(c.dep_ == "aux" and c.lower_ == "to" for c in v.children):
+            # "a proposal for the council to lift sanctions": "for X to" names the doer
+            doers = [
+                o
+                for p in ctx.children(head, "prep")
+                if p.lower_ == "for" and p.i < v.i
+                for o in ctx.children(p, "pobj")
+                if o.i == v.i - 2 or o.right_edge.i == v.i - 2
+            ]
+            if doers:
+                return doers, []
             owners = ctx.children(head, "poss")
             if not owners:
                 owners = [c for c in head.children if c.dep_ in ("amod", "compound")]
