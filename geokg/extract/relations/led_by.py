@@ -8,7 +8,8 @@ gives "led by" in the sense of rule as a LEADS cue; the state's organ names the 
 conventions). The role is the title before the name, else "head of government" and the like.
 A definite description with no name of its own stands for the one entity named before it: "The
 coalition government led by X" the state of the previous sentence (its subject, of several),
-"The organization, led by X," an organization named there; in its own sentence only the owner
+"The organization, led by X," or "The militia was headed by X" (a passive subject) an
+organization named there; in its own sentence only the owner
 of a coordinated noun ("Peru's cabinet and the government led by X") or the scene ("In Peru,
 ...") counts, since "Peru's envoy met the government led by X" is another state's.
 
@@ -49,9 +50,18 @@ def led_rule_noun(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
     if root.dep_ != "pobj" or root.head.lower_ != "by":
         return []
     verb = root.head.head
-    if ctx.lemma(verb) not in _LEAD_VERBS or verb.dep_ not in ("acl", "relcl"):
+    if ctx.lemma(verb) not in _LEAD_VERBS:
         return []
-    noun = verb.head
+    # "The militia has been headed by X since May": a description as the passive subject
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if subjects:
+        if len(subjects) != 1 or subjects[0].i in ctx.ent_at:
+            return []
+        noun = subjects[0]
+    elif verb.dep_ in ("acl", "relcl"):
+        noun = verb.head
+    else:
+        return []
     if ctx.lemma(noun) not in ctx.lex.rule_nouns and noun.lower_ not in _BODY_NOUNS:
         return []
     states = {e.name: e for e in _named_states(ctx, noun)}
@@ -70,8 +80,11 @@ def led_rule_noun(ctx: SentenceContext, person: EntityAnnotation) -> list[Candid
 # descriptions of an organization that a "led by" participle may follow: "The organization,
 # led by X, ..." (a rule noun stands for a state: "the coalition government led by X")
 _BODY_NOUNS = frozenset(
-    {"organization", "organisation", "alliance", "bloc", "coalition", "movement"}
-)
+    {"organization", "organisation", "alliance", "bloc", "coalition", "movement", "group",
+     "militia", "faction", "network"}
+)  # fmt: skip
+# body nouns that also name a mere gathering ("a group of students", "a network of friends")
+_LOOSE_NOUNS = frozenset({"group", "network"})
 
 
 def _described(
@@ -87,6 +100,8 @@ def _described(
         return []
     if any(c.dep_ in _STATE_DEPS and c.i < noun.i for c in noun.children if c.i in ctx.ent_at):
         return []
+    if noun.lower_ in _LOOSE_NOUNS and any(c.lower_ == "of" for c in noun.children):
+        return []  # "the group of students led by X" is a gathering, no organization
     label = EntityLabel.ORGANIZATION if noun.lower_ in _BODY_NOUNS else EntityLabel.COUNTRY
     start = min(t.i for t in noun.subtree)
     after_name = (

@@ -5,7 +5,8 @@ that change a state's standing in an organization say which (``lexicon.json`` â†
 ``membership_changes``; ``membership.v1``):
 
 * **ended** ("Chile was expelled from the bloc", "Peru was kicked out of the OAS", "the
-  Commonwealth ousted Fiji"): status ``former``;
+  Commonwealth ousted Fiji", "X was ousted from the Y party"): status ``former``, and the
+  organization BREAKS_WITH the member it expelled;
 * **suspended** ("Peru was suspended from Mercosur", "the AU suspended Niger", "Chile froze
   its participation in the treaty body", "suspended its membership in X"): status
   ``member``. A suspension withholds a member's rights; the state stays a member until it
@@ -35,6 +36,7 @@ from typing import TYPE_CHECKING
 
 from geokg.extract.relations.slots import _modifier_tokens
 from geokg.extract.relations.syntax import Candidate, SentenceContext
+from geokg.extract.relations.titles import _named_inside
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -83,7 +85,12 @@ def _org_objects(ctx: SentenceContext, v: Token) -> list[Token]:
 
 
 def _orgs(ctx: SentenceContext, toks: list[Token]) -> list[EntityAnnotation]:
-    return [e for e in ctx.args_of(toks, strict=True) if e.label.value == _ORG]
+    found = [e for e in ctx.args_of(toks, strict=True) if e.label.value == _ORG]
+    if not found:
+        # "was thrown out of the Likud party": the organization named on its kind noun
+        named = (_named_inside(ctx, t) for t in toks if t.i not in ctx.ent_at)
+        found = [e for e in named if e is not None]
+    return found
 
 
 def changed_membership(ctx: SentenceContext) -> list[Candidate]:
@@ -133,6 +140,15 @@ def changed_membership(ctx: SentenceContext) -> list[Candidate]:
             for o in orgs
             if m.name != o.name
         )
+        if kind == "ending":
+            # an expulsion is the organization's break with the member (CAMEO 16, reduce
+            # relations; SCHEMA.md news conventions read leaving an organization the same way)
+            out.extend(
+                Candidate(o, "BREAKS_WITH", m, v.i, v.i, RULE, conf, RULE)
+                for m in members
+                for o in orgs
+                if m.name != o.name
+            )
     return out
 
 

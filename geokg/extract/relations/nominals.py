@@ -98,8 +98,11 @@ _PEOPLE = frozenset({"Leader", "Person"})
 _NAMED_BY_HEAD = {"union": "Union", "commission": "Commission"}
 _LOOKBACK = 3
 #: Head nouns of the descriptions resolved here (the component looks for them in sentences
-#: with fewer than two entities).
-DESCRIPTION_NOUNS = frozenset(_ORG_KINDS) | frozenset(_STATE_NOUNS)
+#: with fewer than two entities), and those "led by" resolves ("The group is now led by X":
+#: ``led_by.py``).
+DESCRIPTION_NOUNS = (
+    frozenset(_ORG_KINDS) | frozenset(_STATE_NOUNS) | {"group", "militia", "faction", "network"}
+)
 
 
 def _own_prep(ctx: SentenceContext, prep: Token) -> bool:

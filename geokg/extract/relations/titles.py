@@ -148,6 +148,30 @@ def _named_inside(ctx: SentenceContext, obj: Token) -> EntityAnnotation | None:
     return next(iter(found.values())) if len(found) == 1 else None
 
 
+# the parts of an organization whose head is one of its leaders: "chief of the Paris bureau of
+# Oxfam", "head of the Kenya office of the Red Cross", "commander of the militia's northern
+# wing"
+_UNIT_NOUNS = frozenset(
+    {"office", "bureau", "division", "branch", "department", "chapter", "section", "unit",
+     "wing", "affiliate", "arm"}
+)  # fmt: skip
+
+
+def _unit_owner(ctx: SentenceContext, unit: Token) -> EntityAnnotation | None:
+    """The Organization that owns a unit noun by an "of" phrase or a possessive ("the Asia
+    division *of Amnesty International*", "*Oxfam's* Kenya office"), else None."""
+    if ctx.lemma(unit) not in _UNIT_NOUNS or unit.i in ctx.ent_at:
+        return None
+    owners = [c for c in unit.children if c.dep_ == "poss"]
+    owners += [o for _, o in ctx.prep_objects(unit, {"of"})]
+    found = {
+        ctx.ent_at[o.i].name: ctx.ent_at[o.i]
+        for o in owners
+        if o.i in ctx.ent_at and ctx.ent_at[o.i].label == EntityLabel.ORGANIZATION
+    }
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _make(
     ctx: SentenceContext,
     person: EntityAnnotation,
@@ -196,6 +220,8 @@ def _title_phrase_led(
     if led is None:
         for _, obj in ctx.prep_objects(head, {"of"}):
             e = ctx.ent_at.get(obj.i)
+            if e is None:
+                e = _unit_owner(ctx, obj)
             if e is None:
                 # "the president of the commission": a description of an entity named before
                 found = [f for f in ctx.args(obj, strict=True) if f.label in _LED]
