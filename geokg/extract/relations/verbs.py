@@ -59,13 +59,14 @@ def _verb(ctx: SentenceContext, v: Token, cue: Cue) -> list[Candidate]:
     passive = ctx.is_passive(v) and misread is None
     obj_tokens = ctx.children(v, "dobj") if misread is None else [misread[1]]
     if not obj_tokens and misread is None and not passive:
-        # "did not betray Armenia", "let down Peru": the parser may read the name after the
-        # verb (and its particle) as an adverbial; "let Peru down": as the particle's subject
+        # "did not betray Armenia", "let down Peru", "met Chilean President X": the parser may
+        # read the name after the verb (and particle) as an adverbial; "let Peru down": as the
+        # particle's subject
         prts = [c for c in v.children if c.dep_ == "prt"]
         nxt = v.i + 1 + sum(1 for c in prts if c.i == v.i + 1)
-        obj_tokens = [
-            c for c in v.children if c.dep_ == "npadvmod" and c.i == nxt and c.i in ctx.ent_at
-        ] + [s for c in prts for s in c.children if s.dep_ == "nsubj" and s.i in ctx.ent_at]
+        adv = [c for c in v.children if c.dep_ == "npadvmod" and c.left_edge.i == nxt]
+        adv += [s for c in prts for s in c.children if s.dep_ == "nsubj"]
+        obj_tokens = [c for c in adv if c.i in ctx.ent_at]
     if cue.mutual_objects:
         # "the summit brought together leaders from A, B and C": the gathered meet each other
         near = ("close", "closer", "near", "nearer")
