@@ -50,7 +50,7 @@ from geokg.extract.annotations import (
 )
 from geokg.extract.relations.anaphora import KnownLeaders, title_anaphors, titled_actors
 from geokg.extract.relations.attributes import assess
-from geokg.extract.relations.context import Discourse
+from geokg.extract.relations.context import CONTEXT_PRONOUNS, Discourse
 from geokg.extract.relations.domestic import drop_domestic_visits
 from geokg.extract.relations.events import event_candidates
 from geokg.extract.relations.lexicon import DEFAULT_PATTERNS_DIR, RelationLexicon
@@ -81,7 +81,6 @@ __all__ = [
 
 DedupePolicy = Callable[[list[RelationAnnotation]], list[RelationAnnotation]]
 _VERB_POS_IDS = frozenset({_POS_IDS["VERB"], _POS_IDS["AUX"]})
-_CONTEXT_PRONOUNS = ("it", "its", "he", "his", "she", "they", "their", "we", "us", "our", "i", "my")
 
 
 def dedupe_per_sentence(relations: list[RelationAnnotation]) -> list[RelationAnnotation]:
@@ -263,7 +262,7 @@ class RelationComponent:
         cached = self._anaphor_cache
         if cached is not None and cached[0] is strings:
             return cached[1]
-        words = set(_CONTEXT_PRONOUNS) | DESCRIPTION_NOUNS | GROUP_WORDS
+        words = set(CONTEXT_PRONOUNS) | DESCRIPTION_NOUNS | GROUP_WORDS
         for lemma in self.lexicon.pair_nouns:
             words.update((lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"))
         hashes = frozenset(strings.add(w) for w in words)

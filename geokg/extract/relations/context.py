@@ -9,7 +9,7 @@ sentences offer (a Doc is a chunk of whole paragraphs, so those sentences are at
 answers two questions, conservatively:
 
 * :meth:`Discourse.antecedent`: a subject or possessive pronoun ("it", "its", "they",
-  "their", "he", "his", "she") takes the **subject of the previous sentence of the same
+  "their", "he", "his", "she", "her") takes the **subject of the previous sentence of the same
   paragraph** when that subject names exactly one compatible entity (a state or organization
   for "it", a person for "he", a coordination, a plural or a group for "they"). A subject that
   is a pronoun itself is resolved the same way (a chain "Putin ... He ... he"); an expletive
@@ -18,7 +18,8 @@ answers two questions, conservatively:
   ...") take that sentence's coordinated object
   (:func:`~geokg.extract.relations.plural_owners.object_group`). Anything else (no previous
   sentence in the paragraph, a subject that names no entity, two candidates) resolves to
-  nothing.
+  nothing. An object pronoun ("him", "her": "Z accused him of ...") takes the previous
+  subject only where that sentence names no other person.
 * :meth:`Discourse.group`: a group nominal ("the two countries", "both sides", "the three
   nations", "the trio") with fewer members than its count before it in its own sentence (see
   :func:`geokg.extract.relations.pairs.pair_anaphor`) takes the group the previous sentences
@@ -49,7 +50,7 @@ if TYPE_CHECKING:
 
     from geokg.extract.relations.lexicon import RelationLexicon
 
-__all__ = ["Discourse"]
+__all__ = ["CONTEXT_PRONOUNS", "Discourse"]
 
 
 _STATES = frozenset({"Country", "Organization"})
@@ -62,13 +63,20 @@ _PRONOUNS: dict[str, tuple[frozenset[str], bool]] = {
     "he": (_PEOPLE, False),
     "his": (_PEOPLE, False),
     "she": (_PEOPLE, False),
+    "him": (_PEOPLE, False),
+    "her": (_PEOPLE, False),
     "they": (_PLURAL, True),
     "their": (_PLURAL, True),
 }
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _EMPTY_SUBJECTS = frozenset({"it", "this", "that", "there", "what"})
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "csubj"})
-_PERSON_PRONOUNS = frozenset({"he", "his", "she"})
+_PERSON_PRONOUNS = frozenset({"he", "his", "she", "him", "her"})
+_OBJECT_PRONOUNS = frozenset({"him", "her"})
+_OBJECT_DEPS = frozenset({"dobj", "dative", "pobj"})
+#: Words that can bring in an entity from an earlier sentence (with the first-person pronouns
+#: the quote speaker resolves); the component looks for them in one-entity sentences.
+CONTEXT_PRONOUNS = (*_PRONOUNS, "we", "us", "our", "i", "my")
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "appos"})
 # a chain of pronoun subjects is followed this many sentences back at most
 _MAX_CHAIN = 6
@@ -185,7 +193,13 @@ class Discourse:
         if spec is None or idx <= 0 or idx >= len(self.sents) or self.paragraph_break(idx):
             return []
         if tok.dep_ not in _SUBJECT_DEPS and tok.dep_ != "poss":
-            return []
+            # "X spoke in Y. Z accused him of ...": an object pronoun only where the previous
+            # sentence names one person, its subject
+            if tok.lower_ not in _OBJECT_PRONOUNS or tok.dep_ not in _OBJECT_DEPS:
+                return []
+            people = {e.name for e in self.entities_in(idx - 1) if e.label.value in _PEOPLE}
+            if len(people) != 1:
+                return []
         labels, plural = spec
         if _competitor_before(ctx, tok, plural):
             return []
