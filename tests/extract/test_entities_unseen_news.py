@@ -9,7 +9,7 @@ person, named as the Doc first spells it; a name before "province", "district" o
 a Place; a leader's name before a facility noun names the facility ("Kennedy airport"); a
 one-word PERSON tag that is a dictionary common noun or a plural of one ("Cherry picking",
 "Africans") or has digits ("COVID-19") is no person, while a surname tagged as a proper noun
-stays one; "the Islamist militant group al-Shabab" names the organization and no Group of its
+stays one; "the Islamist extremist group al-Shabab" names the organization and no Group of its
 own; "The Cambodia Daily" is a paper, not the state; "opposition to the ban" (or "from
 Chile") is a stance, no Group; "the Alliance between A and B" is theirs, not NATO; a town the
 model tags ORG with "the capital of ..." in apposition is a Place; a title predicated of the

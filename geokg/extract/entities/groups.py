@@ -120,7 +120,7 @@ def composite_groups(doc: Doc, lex: Lexicons, cands: list[Candidate]) -> list[Ca
             continue
         gtok = _group_noun_of(last, head, lex, group_tokens)
         if c.kind == "RELIGION_ADJ" and gtok is not None and _names_an_org(gtok, head):
-            continue  # "the Islamist militant group al-Shabab": a description of the name
+            continue  # "the Islamist extremist group al-Shabab": a description of the name
         if gtok is not None and _stance_opposition(gtok):
             continue  # "British opposition to the ban": a stance of the state, no Group
         if (
@@ -159,7 +159,7 @@ _ORG_CLASS_NOUNS = frozenset({"group", "movement", "organization", "organisation
 def _names_an_org(gtok: Token, head: Token) -> bool:
     """Whether "<religious adjective> <collective> group" stands in apposition to a name.
 
-    "The Islamist militant group al-Shabab", "al-Shabab, the Islamist militant group": the
+    "The Islamist extremist group al-Shabab", "al-Shabab, the Islamist militant group": the
     phrase describes the named organization and names no Group of its own.
     """
     if gtok.i >= head.i or lemma(head) not in _ORG_CLASS_NOUNS:

@@ -281,7 +281,7 @@ def dative_threats(ctx: SentenceContext) -> list[Candidate]:
 
 def demanding_threats(ctx: SentenceContext) -> list[Candidate]:
     """ "Chile issued an ultimatum demanding that Peru withdraw", "sent an ultimatum
-    ordering Peru to pull back", "a series of warnings demanding that Peru change course":
+    ordering Peru to pull back", "repeated warnings demanding that Peru change course":
     a threat noun whose demand names its addressee is a threat to it (CAMEO 13, 139 give
     ultimatum; ``ultimatum_demand.v1``). The threatener is the noun's owner ("Chile's
     ultimatum") or the subject of the verb that issues it; a demand made of no named party
