@@ -51,6 +51,7 @@ from geokg.extract.annotations import (
 from geokg.extract.relations.anaphora import KnownLeaders, title_anaphors, titled_actors
 from geokg.extract.relations.attributes import assess
 from geokg.extract.relations.context import CONTEXT_PRONOUNS, Discourse
+from geokg.extract.relations.dedupe import dedupe_per_sentence
 from geokg.extract.relations.domestic import drop_domestic_visits
 from geokg.extract.relations.events import event_candidates
 from geokg.extract.relations.lexicon import DEFAULT_PATTERNS_DIR, RelationLexicon
@@ -81,30 +82,6 @@ __all__ = [
 
 DedupePolicy = Callable[[list[RelationAnnotation]], list[RelationAnnotation]]
 _VERB_POS_IDS = frozenset({_POS_IDS["VERB"], _POS_IDS["AUX"]})
-
-
-def dedupe_per_sentence(relations: list[RelationAnnotation]) -> list[RelationAnnotation]:
-    """Keep one mention per sentence and ``(source, type, target, negated)``.
-
-    Symmetric types count once per unordered pair. Among duplicates the mention in the
-    author's own voice wins (lowest modality rank), then the higher confidence, then the
-    earlier trigger: one sentence that states a relation plainly and also as a hedge states it.
-    """
-    best: dict[tuple[Any, ...], RelationAnnotation] = {}
-    order: list[tuple[Any, ...]] = []
-    for rel in relations:
-        a, b = rel.source.name, rel.target.name
-        ends: tuple[str, ...] = tuple(sorted((a, b))) if rel.type.symmetric else (a, b)
-        key = (rel.sent_start, rel.type, ends, rel.negated)
-        cur = best.get(key)
-        if cur is None:
-            best[key] = rel
-            order.append(key)
-            continue
-        rank = (rel.modality.rank, -rel.confidence, rel.trigger_start)
-        if rank < (cur.modality.rank, -cur.confidence, cur.trigger_start):
-            best[key] = rel
-    return [best[k] for k in order]
 
 
 @registry.misc("geokg.relation_dedupe.v1")  # type: ignore[untyped-decorator]

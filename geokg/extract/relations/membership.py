@@ -105,6 +105,7 @@ def changed_membership(ctx: SentenceContext) -> list[Candidate]:
         | _words(ctx, "restoring")
         | _words(ctx, "leaving_out")
         | _words(ctx, "freezing")
+        | _words(ctx, "renouncing")
     )
     if not heads or not ctx.has_lemma(heads):
         return []
@@ -140,6 +141,14 @@ def changed_membership(ctx: SentenceContext) -> list[Candidate]:
             for o in orgs
             if m.name != o.name
         )
+        if status == "former" and kind is None:
+            # "renounced its membership of X": leaving, the member's break (SCHEMA.md)
+            out.extend(
+                Candidate(m, "BREAKS_WITH", o, v.i, v.i, RULE, conf, RULE)
+                for m in members
+                for o in orgs
+                if m.name != o.name
+            )
         if kind == "ending":
             # an expulsion is the organization's break with the member (CAMEO 16, reduce
             # relations; SCHEMA.md news conventions read leaving an organization the same way)
@@ -179,7 +188,11 @@ def _changed(ctx: SentenceContext, v: Token, kind: str) -> _Found | None:
 def _participation(ctx: SentenceContext, v: Token) -> _Found | None:
     """ "Chile froze its participation in X", "suspended its membership of X": the owner of
     the frozen membership, else the subject, is a member still."""
-    if ctx.lemma(v) not in _words(ctx, "freezing"):
+    lem = ctx.lemma(v)
+    renounced = lem in _words(ctx, "renouncing") and (
+        lem != "give" or any(c.dep_ == "prt" and c.lower_ == "up" for c in v.children)
+    )
+    if lem not in _words(ctx, "freezing") and not renounced:
         return None
     nouns = _words(ctx, "participation_nouns")
     for o in ctx.children(v, "dobj"):
@@ -203,7 +216,8 @@ def _participation(ctx: SentenceContext, v: Token) -> _Found | None:
             e for e in members if e.label.value == _ORG and e not in orgs
         ]
         if members and orgs:
-            return members, orgs, "member"
+            # "gave up / renounced its membership of X": a member no more (a frozen one is)
+            return members, orgs, "former" if renounced else "member"
     return None
 
 
