@@ -3,7 +3,8 @@
 In "Ghana asked ECOWAS for help. The bloc sent troops." the description "the bloc" names
 ECOWAS. :func:`definite_antecedent` resolves such a description to the most recent entity
 mention that agrees with it: an organization of a fitting kind for "the bloc", "the alliance",
-"the organization", "the union" (a name with "Union" in it), "the commission" (likewise), a
+"the organization", "the union" (a name with "Union" in it), "the commission", "the court",
+"the council" (likewise), "the agency", a
 state for "the kingdom", "the island nation", "the Gulf state", an intergovernmental body for
 "the regional body" (a bare "the body" is left alone), an armed or non-governmental group
 for "the group" ("Amnesty ... The rights group accused ..."), an armed group for its fighters
@@ -47,6 +48,10 @@ _ORG_KINDS: dict[str, frozenset[str]] = {
     "party": frozenset({"party"}),
     "movement": frozenset({"party", "armed_group"}),
     "body": frozenset({"igo", "bloc", "alliance"}),
+    # "the court", "the council": a court or an intergovernmental council named before it
+    "court": frozenset({"court"}),
+    "council": frozenset({"igo"}),
+    "agency": frozenset({"igo", "agency"}),
     # "the group" is an armed group or a non-governmental one named before ("the rights
     # group"); its fighters in the plural only an armed group ("the militants")
     "group": frozenset({"armed_group", "ngo"}),
@@ -95,7 +100,9 @@ _OF_VERBS = frozenset(
      "clear", "rid", "rob", "absolve"}
 )  # fmt: skip
 _PEOPLE = frozenset({"Leader", "Person"})
-_NAMED_BY_HEAD = {"union": "Union", "commission": "Commission"}
+_NAMED_BY_HEAD = {
+    "union": "Union", "commission": "Commission", "court": "Court", "council": "Council"
+}  # fmt: skip
 _LOOKBACK = 3
 #: Head nouns of the descriptions resolved here (the component looks for them in sentences
 #: with fewer than two entities), and those "led by" resolves ("The group is now led by X":
