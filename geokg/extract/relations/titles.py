@@ -196,6 +196,11 @@ def _make(
     )
 
 
+def _counted(noun: Token) -> bool:
+    """ "the two country's presidents": a description of several entities."""
+    return any(c.dep_ == "nummod" or c.lower_ in ("both", "two", "three") for c in noun.children)
+
+
 def _title_phrase_led(
     ctx: SentenceContext, head: Token
 ) -> tuple[EntityAnnotation | None, list[Token]]:
@@ -217,6 +222,10 @@ def _title_phrase_led(
                 led = e
         elif c.dep_ == "poss" and led is None:
             led = its_antecedent(ctx, c)  # "Siemens and its chief executive, X"
+            if led is None and c.tag_ == "NN" and head.tag_ != "NNS" and not _counted(c):
+                # "the bloc's chairperson, X": the description's entity named before
+                found = [f for f in ctx.args(c, strict=True) if f.label in _LED]
+                led = found[0] if len(found) == 1 else None
     if led is None:
         for _, obj in ctx.prep_objects(head, {"of"}):
             e = ctx.ent_at.get(obj.i)
