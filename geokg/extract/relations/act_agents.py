@@ -39,7 +39,7 @@ def attack_agents(ctx: SentenceContext, tok: Token, depth: int) -> list[EntityAn
         return []
     if ctx.lemma(tok) in ctx.lex.host_forces or tok.lower_ in ctx.lex.host_forces:
         return host_states(ctx, tok)
-    if not any(c.type.value == "ATTACKS" for c in ctx.lex.lookup("noun", ctx.lemma(tok))):
+    if not _attack_noun(ctx, tok):
         return []
     return [
         e
@@ -79,8 +79,13 @@ def attack_in_agents(ctx: SentenceContext, v: Token, patients: list[Token]) -> l
         return out
     for _, n in ctx.prep_objects(v, ("in",)):
         for m in (n, *n.conjuncts):
-            if not any(c.type.value == "ATTACKS" for c in ctx.lex.lookup("noun", ctx.lemma(m))):
+            if not _attack_noun(ctx, m):
                 continue
             out.extend(c for c in m.children if c.dep_ in _OWNERS and c.i in ctx.ent_at)
             out.extend(p for _, p in ctx.prep_objects(m, ("by",)))
     return out
+
+
+def _attack_noun(ctx: SentenceContext, tok: Token) -> bool:
+    """Whether the noun is an ``ATTACKS`` event cue ("strike", "raid", "offensive")."""
+    return any(c.type.value == "ATTACKS" for c in ctx.lex.lookup("noun", ctx.lemma(tok)))

@@ -62,13 +62,7 @@ def met_delegations(ctx: SentenceContext) -> list[Candidate]:
     for v in ctx.tokens():
         if v.pos_ not in _VERB_POS or ctx.lemma(v) not in _MEETING_VERBS:
             continue
-        met = ctx.children(v, "dobj") + [
-            p
-            for c in v.children
-            if c.dep_ == "prep" and ctx.lemma(c) == "with"
-            for p in c.children
-            if p.dep_ == "pobj"
-        ]
+        met = ctx.children(v, "dobj") + [o for _, o in ctx.prep_objects(v, ("with",))]
         objs = [
             o for o in met if (ctx.lemma(o) in people or o.lower_ in people) and not ctx.args(o)
         ]
@@ -83,11 +77,12 @@ def met_delegations(ctx: SentenceContext) -> list[Candidate]:
             if p.dep_ == "pobj"
         ]
         parties = [e for e in ctx.args_of(froms, strict=True) if e.label.value in _PARTIES]
+        after = {o.i + 1 for o in objs}
         ins = [
             p
             for t in (v, *objs)
             for c in t.children
-            if c.dep_ == "prep" and ctx.lemma(c) == "in" and c.i - 1 in {o.i for o in objs}
+            if c.dep_ == "prep" and ctx.lemma(c) == "in" and c.i in after
             for p in c.children
             if p.dep_ == "pobj"
         ]

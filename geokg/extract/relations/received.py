@@ -91,17 +91,23 @@ def _received(ctx: SentenceContext, n: Token, rtype: str, rule: str, cue: str) -
     v = _receiving_verb(ctx, n)
     if v is None:
         return []
+    return _from_party(ctx, n, v, rtype, rule, 0.6, cue)
+
+
+def _from_party(
+    ctx: SentenceContext, n: Token, v: Token, rtype: str, rule: str, conf: float, cue: str
+) -> list[Candidate]:
+    """The noun's (else the verb's) ``from`` party toward the receiving verb's subject."""
     froms = [o for _, o in ctx.prep_objects(n, {"from"})]
     if not froms:
         froms = [o for _, o in ctx.prep_objects(v, {"from"})]
-    sources = ctx.args_of(froms, strict=True)
     targets = _opposed(ctx, v)
-    out: list[Candidate] = []
-    for s in sources:
-        for t in targets:
-            if s.name != t.name:
-                out.append(Candidate(s, rtype, t, n.i, v.i, rule, 0.6, cue))
-    return out
+    return [
+        Candidate(s, rtype, t, n.i, v.i, rule, conf, cue)
+        for s in ctx.args_of(froms, strict=True)
+        for t in targets
+        if s.name != t.name
+    ]
 
 
 def figurative_fire(ctx: SentenceContext, n: Token) -> Token | None:
@@ -131,13 +137,5 @@ def under_fire(ctx: SentenceContext, n: Token) -> list[Candidate]:
     v = figurative_fire(ctx, n)
     if v is None:
         return []
-    froms = [o for _, o in ctx.prep_objects(n, {"from"})]
-    if not froms:
-        froms = [o for _, o in ctx.prep_objects(v, {"from"})]
-    out: list[Candidate] = []
-    conf = ctx.lex.rule_confidence.get(_FIRE_RULE, 0.6)
-    for s in ctx.args_of(froms, strict=True):
-        for t in _opposed(ctx, v):
-            if s.name != t.name:
-                out.append(Candidate(s, "CRITICIZES", t, n.i, v.i, _FIRE_RULE, conf, "fire.noun"))
-    return out
+    conf = ctx.lex.confidence(_FIRE_RULE, 0.6)
+    return _from_party(ctx, n, v, "CRITICIZES", _FIRE_RULE, conf, "fire.noun")

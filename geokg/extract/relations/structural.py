@@ -50,6 +50,7 @@ from geokg.extract.relations.titles import (
     _make,
     _role_text,
     _title_phrase_led,
+    _unit_scope,
 )
 from geokg.schema import EntityLabel
 
@@ -274,20 +275,6 @@ def _led_by_titles(
         role = _role_text(ctx, toks)
         out.append(_make(ctx, person, led, toks[0].i, toks[-1].i + 1, rule, role))
     return out
-
-
-# nouns of a unit inside an organization: its head's "of" names the unit's subject area
-_UNIT_NOUNS = frozenset(
-    {"division", "bureau", "desk", "program", "programme", "section", "unit", "branch"}
-)
-
-
-def _unit_scope(title: Token, led: EntityAnnotation) -> bool:
-    """ "the bureau chief of Kenya", "deputy division chief of Iran": the head of a unit whose
-    area is the state or place named, not a leader of it."""
-    return led.label.value in ("Country", "Place") and any(
-        c.dep_ in ("compound", "nmod") and c.lower_ in _UNIT_NOUNS for c in title.children
-    )
 
 
 def _post_at_organization(ctx: SentenceContext, title: Token) -> bool:

@@ -89,19 +89,25 @@ def announced_threats(ctx: SentenceContext, found: list[Candidate]) -> list[Cand
         speakers = ctx.args_of(ctx.subjects(speech)[0])
         if not any(s.name == c.source.name for s in speakers):
             continue
-        out.append(
-            replace(
-                c,
-                type=threat.type.value,
-                trigger=speech.i,
-                trigger_end=-1,
-                anchor=speech.i,
-                rule="announced_threat.v1",
-                confidence=lex.confidence("announced_threat.v1", 0.6),
-                cue=threat.id,
-            )
-        )
+        conf = lex.confidence("announced_threat.v1", 0.6)
+        out.append(_threat_at(c, threat, speech, "announced_threat.v1", conf))
     return out
+
+
+def _threat_at(c: Candidate, threat: Cue, tok: Token, rule: str, conf: float) -> Candidate:
+    """A penalty re-read as the threat of it that ``tok`` states (a warning verb, a threat
+    noun): THREATENS between the same parties, triggered and anchored there, not hedged."""
+    return replace(
+        c,
+        type=threat.type.value,
+        trigger=tok.i,
+        trigger_end=-1,
+        anchor=tok.i,
+        rule=rule,
+        confidence=conf,
+        cue=threat.id,
+        hedge=False,
+    )
 
 
 def warned_face(
@@ -220,18 +226,7 @@ def threatened_penalties(ctx: SentenceContext, found: list[Candidate]) -> list[C
             made = [c for c in found if c.trigger == m.i and c.type in penalties]
             if made:
                 out += [
-                    replace(
-                        c,
-                        type=threat.type.value,
-                        trigger=n.i,
-                        trigger_end=-1,
-                        anchor=n.i,
-                        rule="threatened_penalty.v1",
-                        confidence=threat.conf,
-                        cue=threat.id,
-                        hedge=False,
-                    )
-                    for c in made
+                    _threat_at(c, threat, n, "threatened_penalty.v1", threat.conf) for c in made
                 ]
                 continue
             # "Peru faces the threat of ...", "Peru went ahead despite threats of ..."

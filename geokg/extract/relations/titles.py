@@ -157,6 +157,19 @@ _UNIT_NOUNS = frozenset(
 )  # fmt: skip
 
 
+# units named for their area as well, whose heads lead no organization either way ("program
+# director" is annotated both ways)
+_AREA_UNITS = _UNIT_NOUNS | {"desk", "program", "programme"}
+
+
+def _unit_scope(title: Token, led: EntityAnnotation) -> bool:
+    """ "the bureau chief of Kenya", "deputy division chief of Iran": the head of a unit whose
+    area is the state or place named, not a leader of it."""
+    return led.label.value in ("Country", "Place") and any(
+        c.dep_ in ("compound", "nmod") and c.lower_ in _AREA_UNITS for c in title.children
+    )
+
+
 def _unit_owner(ctx: SentenceContext, unit: Token) -> EntityAnnotation | None:
     """The Organization that owns a unit noun by an "of" phrase or a possessive ("the Asia
     division *of Amnesty International*", "*Oxfam's* Kenya office"), else None."""
